@@ -1,0 +1,46 @@
+/**
+ * Stable error codes. Clients switch on these; renaming one is a breaking change.
+ * Each code has an HTTP status here and a user message under `errors.<CODE>` in the catalogues.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  TEAM_NAME_TAKEN: 409,
+  TOKEN_INVALID: 410,
+  CANNOT_DEACTIVATE_SELF: 409,
+  LAST_COORDINATOR: 409,
+  IMPORT_INVALID: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+/** One field's problem, as sent in `errors` of a problem+json body. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The problem+json body (RFC 9457) every API error uses. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { supportedLocales } from "../locales.ts";
+import { roles } from "../roles.ts";
+
+/** Emails are compared case-insensitively, so they are stored trimmed and lower-cased. */
+export const emailSchema = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
+
+export const passwordSchema = z.string().min(10).max(200);
+export const nameSchema = z.string().trim().min(1).max(120);
+export const localeSchema = z.enum(supportedLocales);
+export const roleSchema = z.enum(roles);
+export const idSchema = z.uuid();
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "invalid_time_zone");

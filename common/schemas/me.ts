@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { idSchema, localeSchema, nameSchema, roleSchema, timeZoneSchema } from "./common.ts";
+
+export const meResponse = z.object({
+  person: z.object({
+    id: idSchema,
+    name: z.string(),
+    email: z.string(),
+    locale: localeSchema.nullable(),
+    timeZone: z.string(),
+  }),
+  organisation: z.object({ id: idSchema, name: z.string(), defaultLocale: localeSchema }),
+  roles: z.array(roleSchema),
+});
+export type MeResponse = z.infer<typeof meResponse>;
+
+export const updateMeBody = z
+  .object({ name: nameSchema, locale: localeSchema.nullable(), timeZone: timeZoneSchema })
+  .partial();
+
+export const homeResponse = z.object({
+  roles: z.array(roleSchema),
+  coordinator: z
+    .object({
+      activePeople: z.number(),
+      invitedPeople: z.number(),
+      teams: z.number(),
+      teamsWithoutManager: z.number(),
+    })
+    .nullable(),
+  manager: z
+    .object({ teams: z.array(z.object({ id: idSchema, name: z.string(), memberCount: z.number() })) })
+    .nullable(),
+  learner: z.object({ teams: z.array(z.object({ id: idSchema, name: z.string() })) }).nullable(),
+});
+export type HomeResponse = z.infer<typeof homeResponse>;
+
+export const organisationResponse = z.object({
+  id: idSchema,
+  name: z.string(),
+  defaultLocale: localeSchema,
+  anonymityThreshold: z.number().int(),
+});
+export const updateOrganisationBody = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    defaultLocale: localeSchema,
+    anonymityThreshold: z.number().int().min(3).max(50),
+  })
+  .partial();
+
+export const outboxMessage = z.object({
+  id: idSchema,
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  status: z.enum(["pending", "sent", "failed", "held"]),
+  createdAt: z.string(),
+});

@@ -1,0 +1,3 @@
+export * from "./organisations.ts";
+export * from "./auth.ts";
+export * from "./notifications.ts";

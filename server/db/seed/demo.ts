@@ -1,0 +1,160 @@
+import { eq, sql } from "drizzle-orm";
+import { hashPassword } from "../../modules/auth/passwords.ts";
+import type { Db } from "../client.ts";
+import { organisations, personRoles, persons, teamMemberships, teams } from "../schema/index.ts";
+import { Tenant } from "../tenant.ts";
+
+/** Demo data only: a real organisation never gets a default password. */
+export const DEMO_PASSWORD = "beklijf-demo";
+export const DEMO_ORGANISATION = "Van Dijk Installatietechniek";
+
+type DemoRole = "coordinator" | "designer" | "manager" | "learner" | "coach";
+
+interface DemoTeam {
+  name: string;
+  manager: { name: string; email?: string; roles?: DemoRole[] };
+  members: string[];
+}
+
+// An installation company of about 40 people in 4 teams, as in many Dutch SMEs.
+const demoTeams: DemoTeam[] = [
+  {
+    name: "Service & Onderhoud",
+    manager: { name: "Marco de Vries", email: "manager@demo.beklijf.nl", roles: ["manager", "coach"] },
+    members: [
+      "Sanne Jansen",
+      "Daan Bakker",
+      "Ahmed El Amrani",
+      "Kevin Visser",
+      "Lotte Smit",
+      "Ruben Meijer",
+      "Joost van der Berg",
+      "Thijs Mulder",
+      "Fatima Bouzid",
+      "Pieter de Boer",
+      "Niels Dekker",
+    ],
+  },
+  {
+    name: "Montage",
+    manager: { name: "Henk Brouwer" },
+    members: [
+      "Bram Hendriks",
+      "Jeroen van Leeuwen",
+      "Stefan Kok",
+      "Mehmet Yilmaz",
+      "Wouter de Graaf",
+      "Dennis Vos",
+      "Rick Peters",
+      "Sven Willems",
+      "Tom Jacobs",
+    ],
+  },
+  {
+    name: "Werkvoorbereiding & Planning",
+    manager: { name: "Ingrid Koster" },
+    members: [
+      "Eva van Dam",
+      "Mark Schouten",
+      "Lisa Hermans",
+      "Bas Verhoeven",
+      "Anouk Prins",
+      "Youssef Haddad",
+      "Femke Bos",
+    ],
+  },
+  {
+    name: "Kantoor & Verkoop",
+    manager: { name: "Karin Vermeulen" },
+    members: [
+      "Monique Huisman",
+      "Jasper van Wijk",
+      "Nadia Ramdin",
+      "Erik Kuipers",
+      "Sophie Claes",
+      "Gert Maas",
+      "Linda Postma",
+    ],
+  },
+];
+
+function demoEmail(name: string): string {
+  const local = name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z ]/g, "")
+    .trim()
+    .replace(/\s+/g, ".");
+  return `${local}@demo.beklijf.nl`;
+}
+
+/**
+ * Creates the demo organisation once. Safe to call at every start: it does nothing when the demo
+ * exists, and an advisory lock keeps two starting processes on one server from both creating it.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(724011002)`);
+    const [existing] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.isDemo, true))
+      .limit(1);
+    if (existing) return false;
+    const [org] = await tx
+      .insert(organisations)
+      .values({ name: DEMO_ORGANISATION, defaultLocale: "nl", isDemo: true })
+      .returning({ id: organisations.id });
+    const tenant = new Tenant(tx as unknown as Db, org!.id);
+
+    const addPerson = async (name: string, email: string, roles: DemoRole[], withPassword: boolean) => {
+      const [person] = await tenant.db
+        .insert(persons)
+        .values(
+          tenant.row({
+            name,
+            email,
+            status: "active" as const,
+            passwordHash: withPassword ? passwordHash : null,
+          }),
+        )
+        .returning({ id: persons.id });
+      await tenant.db
+        .insert(personRoles)
+        .values(tenant.rows(roles.map((role) => ({ personId: person!.id, role }))));
+      return person!.id;
+    };
+
+    await addPerson("Carla Verbeek", "coordinator@demo.beklijf.nl", ["coordinator", "designer"], true);
+    for (const [index, team] of demoTeams.entries()) {
+      const [created] = await tenant.db
+        .insert(teams)
+        .values(tenant.row({ name: team.name }))
+        .returning({ id: teams.id });
+      const managerEmail = team.manager.email ?? demoEmail(team.manager.name);
+      const managerId = await addPerson(
+        team.manager.name,
+        managerEmail,
+        team.manager.roles ?? ["manager"],
+        Boolean(team.manager.email),
+      );
+      await tenant.db
+        .insert(teamMemberships)
+        .values(tenant.row({ teamId: created!.id, personId: managerId, isManager: true }));
+      const members = index === 0 ? ["Femke de Wit", ...team.members] : team.members;
+      for (const [memberIndex, name] of members.entries()) {
+        const isDemoLearner = index === 0 && memberIndex === 0;
+        const id = await addPerson(
+          name,
+          isDemoLearner ? "learner@demo.beklijf.nl" : demoEmail(name),
+          ["learner"],
+          isDemoLearner,
+        );
+        await tenant.db.insert(teamMemberships).values(tenant.row({ teamId: created!.id, personId: id }));
+      }
+    }
+    return true;
+  });
+}

@@ -1,0 +1,82 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Configuration, parsed once. This is the only module that reads process.env.
+ *
+ * - `PORT` (3000), `HOST` (127.0.0.1): where the HTTP server listens.
+ * - `PUBLIC_URL`: the origin people reach Beklijf at; used in email links and the CSRF origin check.
+ * - `DATABASE_URL`: a PostgreSQL server (`postgres://…`). Unset: embedded PGlite in `DATA_DIR`.
+ * - `DATA_DIR` (`.data`): the embedded database folder (locked against a second process).
+ * - `SMTP_URL`: e.g. `smtp://user:pass@mail.example.nl:587`. Unset: mail stays in the outbox and the
+ *   development mailbox shows it.
+ * - `MAIL_FROM`: sender address.
+ * - `JOBS_MODE`: `inline` (worker in the web process, default) or `off` (run `npm run worker` apart).
+ * - `DEMO_SEED`: `true` (default with PGlite) creates the demo organisation once.
+ * - `LOG_LEVEL`: pino level.
+ * - `COOKIE_SECURE`: `true` when served over HTTPS (default: derived from PUBLIC_URL).
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+    .optional(),
+  DATA_DIR: z.string().default(".data"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Beklijf <noreply@beklijf.local>"),
+  JOBS_MODE: z.enum(["inline", "off"]).default("inline"),
+  DEMO_SEED: z.enum(["true", "false"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+});
+
+export interface Config {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jobsMode: "inline" | "off";
+  seedDemo: boolean;
+  logLevel: string;
+  cookieSecure: boolean;
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const database = env.DATABASE_URL
+    ? ({ kind: "postgres", url: env.DATABASE_URL } as const)
+    : ({ kind: "pglite", dataDir: path.resolve(env.DATA_DIR) } as const);
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    database,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    jobsMode: env.JOBS_MODE,
+    seedDemo: env.DEMO_SEED ? env.DEMO_SEED === "true" : database.kind === "pglite",
+    logLevel: env.LOG_LEVEL,
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
+    webDist: path.resolve(import.meta.dirname, "../dist/web"),
+  };
+}

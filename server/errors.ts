@@ -1,0 +1,30 @@
+import { type ErrorCode, errorStatus, type FieldProblem } from "../common/errors.ts";
+
+/**
+ * The one error type for expected failures. `code` is stable and sent to clients; the user message
+ * comes from the catalogues (`errors.<code>`), with `params` as placeholders.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly fields: Omit<FieldProblem, "message">[];
+
+  constructor(
+    code: ErrorCode,
+    message: string = code,
+    params: Record<string, string | number> = {},
+    fields: Omit<FieldProblem, "message">[] = [],
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.status = errorStatus[code];
+    this.params = params;
+    this.fields = fields;
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError("NOT_FOUND", `${what} not found`);
+export const forbidden = (permission: string): AppError =>
+  new AppError("FORBIDDEN", `missing permission ${permission}`);

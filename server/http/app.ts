@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { healthRoutes } from "../modules/health/health.routes.ts";
+import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
+import { organisationRoutes } from "../modules/organisations/organisations.routes.ts";
+import type { Logger } from "pino";
+import { createLogger } from "../logger.ts";
+import type { AppDeps } from "./context.ts";
+import { registerErrorHandler, registerNotFoundHandler } from "./error-handler.ts";
+import { registerRequestContext } from "./request-context.ts";
+
+export interface BuildOptions {
+  /** Serve the built web app from this folder (production); tests of the API leave it out. */
+  webDist?: string | null;
+  logger?: Logger;
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: (options.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+    // Request ids in problem bodies let support find the log line without exposing anything else.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Beklijf API",
+        version: "0.1.0",
+        description:
+          "Errors are application/problem+json with a stable `code` and a `detail` in the language of Accept-Language or the person's setting.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "beklijf_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerRequestContext(app, deps.database.db, deps.config.publicUrl, deps.clock);
+  registerErrorHandler(app);
+
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () =>
+    app.swagger(),
+  );
+  await app.register(healthRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(organisationRoutes, deps);
+  await app.register(notificationRoutes, deps);
+
+  const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
+  registerNotFoundHandler(app, indexHtml);
+  return app;
+}
+
+/** Serves the built SPA; unknown non-API paths get index.html so client-side routes work on reload. */
+async function serveWebApp(app: FastifyInstance, webDist: string): Promise<string> {
+  const index = path.join(webDist, "index.html");
+  if (!fs.existsSync(index))
+    throw new Error(`The web app is not built: ${index} is missing. Run npm run build.`);
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: "1h" });
+  return fs.readFileSync(index, "utf8");
+}

@@ -1,0 +1,115 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ZodFastifySchemaValidationError } from "fastify-type-provider-zod";
+import type { core } from "zod";
+import type { ErrorCode, FieldProblem, ProblemBody } from "../../common/errors.ts";
+import { errorStatus } from "../../common/errors.ts";
+import { AppError } from "../errors.ts";
+import { translator, type Translate } from "../i18n.ts";
+
+type Issue = core.$ZodIssue;
+
+/** Turns one zod issue into a localised message that names the field. */
+export function describeIssue(t: Translate, field: string, issue: Issue): FieldProblem {
+  const label = t(`fields.${field}`, { defaultValue: field });
+  const raw = issue as unknown as Record<string, unknown>;
+  let code: string;
+  if (issue.code === "invalid_type" && raw.input === undefined) code = "required";
+  else if (issue.code === "too_small" && raw.origin === "string" && raw.minimum === 1) code = "required";
+  else if (issue.code === "too_small") code = raw.origin === "array" ? "too_few" : "too_short";
+  else if (issue.code === "too_big") code = raw.origin === "array" ? "too_many" : "too_long";
+  else if (issue.code === "invalid_format")
+    code = raw.format === "email" ? "invalid_email" : "invalid_format";
+  else if (issue.code === "invalid_value") code = "invalid_choice";
+  else if (issue.code === "unrecognized_keys") code = "unknown_field";
+  else if (issue.code === "invalid_type") code = "invalid_type";
+  else code = issue.message === "invalid_time_zone" ? "invalid_time_zone" : "invalid";
+  const message = t(`validation.${code}`, {
+    field: label,
+    minimum: raw.minimum as number,
+    maximum: raw.maximum as number,
+  });
+  return { field, code, message };
+}
+
+/** fastify-type-provider-zod flattens each zod issue; put back what describeIssue needs. */
+function issueOf(error: ZodFastifySchemaValidationError): Issue {
+  return { ...error.params, code: error.keyword, message: error.message, path: [] } as unknown as Issue;
+}
+
+function fieldOf(error: ZodFastifySchemaValidationError): string {
+  const first = error.instancePath.split("/").filter(Boolean)[0];
+  if (first) return first;
+  const keys = (error.params as { keys?: string[] }).keys;
+  return keys?.[0] ?? "body";
+}
+
+function problem(
+  request: FastifyRequest,
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+  errors?: FieldProblem[],
+): ProblemBody {
+  const t = translator(request.locale);
+  const status = errorStatus[code];
+  const body: ProblemBody = {
+    type: `https://beklijf.nl/problems/${code.toLowerCase().replaceAll("_", "-")}`,
+    title: t(`errorTitles.${status >= 500 ? "server" : "client"}`),
+    status,
+    code,
+    detail: t(`errors.${code}`, params),
+    instance: request.url.split("?")[0],
+    requestId: request.id,
+  };
+  if (errors?.length) body.errors = errors;
+  return body;
+}
+
+function send(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  return reply.status(body.status).type("application/problem+json").send(body);
+}
+
+/** The one place that decides what an error looks like on the wire. No stack or SQL reaches a client. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      const t = translator(request.locale);
+      const fields = error.fields.map((f) => ({
+        ...f,
+        message: t(`validation.${f.code}`, { field: t(`fields.${f.field}`, { defaultValue: f.field }) }),
+      }));
+      return send(reply, problem(request, error.code, error.params, fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const t = translator(request.locale);
+      const fields = error.validation.map((v) => describeIssue(t, fieldOf(v), issueOf(v)));
+      const first = fields[0];
+      const detail = first ? { detail: first.message } : {};
+      const body = problem(request, "VALIDATION_FAILED", {}, fields);
+      return send(reply, { ...body, ...detail });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return send(reply, problem(request, "TOO_MANY_REQUESTS"));
+    if (status === 413) return send(reply, problem(request, "PAYLOAD_TOO_LARGE"));
+    if (status >= 400 && status < 500) {
+      request.log.info({ code: error.code }, "rejected request");
+      return send(reply, problem(request, "BAD_REQUEST"));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return send(reply, problem(request, "INTERNAL"));
+  });
+}
+
+/** Unknown API paths get a problem body; with a web app, other GETs get its index.html. */
+export function registerNotFoundHandler(app: FastifyInstance, indexHtml: string | null): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      indexHtml &&
+      (request.method === "GET" || request.method === "HEAD") &&
+      !request.url.startsWith("/api/")
+    ) {
+      return reply.type("text/html").header("cache-control", "no-cache").send(indexHtml);
+    }
+    return send(reply, problem(request, "NOT_FOUND"));
+  });
+}

@@ -1,0 +1,154 @@
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  forgotPasswordBody,
+  signInBody,
+  tokenInfo,
+  tokenParams,
+  tokenPasswordBody,
+} from "../../../common/schemas/auth.ts";
+import type { AppDeps } from "../../http/context.ts";
+import { requireActor } from "../../http/request-context.ts";
+import { Tenant } from "../../db/tenant.ts";
+import { describeInvitation, redeemToken, requestPasswordReset, signIn } from "./auth.service.ts";
+import { endSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.ts";
+
+const ok = z.object({ ok: z.literal(true) });
+
+/**
+ * Throttling is per address and IP rather than an account lockout: an attacker elsewhere can slow
+ * down guessing at an account, but cannot lock its owner out.
+ */
+const signInLimit = {
+  max: 10,
+  timeWindow: "15 minutes",
+  keyGenerator: (request: { ip: string; body?: unknown }) =>
+    `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
+};
+
+export const authRoutes: FastifyPluginAsyncZod<
+  Pick<AppDeps, "config" | "database" | "jobs" | "clock">
+> = async (app, { config, database, jobs, clock }) => {
+  const { db } = database;
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.cookieSecure,
+      path: "/",
+      maxAge: SESSION_DAYS * 86_400,
+    });
+
+  app.post(
+    "/api/auth/sign-in",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        body: signInBody,
+        response: { 200: ok },
+      },
+      config: { access: "public", rateLimit: signInLimit },
+    },
+    async (request, reply) => {
+      const { token } = await signIn(db, request.body.email, request.body.password, clock());
+      setSessionCookie(reply, token);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-out",
+    {
+      schema: { tags: ["auth"], summary: "Sign out", response: { 200: ok } },
+      config: { access: "signed-in" },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await endSession(new Tenant(db, actor.organisationId), actor.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/auth/forgot-password",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Email a one-time password reset link (always answers 202)",
+        body: forgotPasswordBody,
+        response: { 202: ok },
+      },
+      config: { access: "public", rateLimit: { ...signInLimit, max: 5 } },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(db, request.body.email, config.publicUrl, request.locale, clock());
+      await jobs.send("notifications.deliver-outbox");
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    "/api/auth/reset-password",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Choose a new password with a reset link",
+        body: tokenPasswordBody,
+        response: { 200: ok },
+      },
+      config: { access: "public", rateLimit: { ...signInLimit, keyGenerator: (r: { ip: string }) => r.ip } },
+    },
+    async (request, reply) => {
+      const { token } = await redeemToken(
+        db,
+        request.body.token,
+        "password-reset",
+        request.body.password,
+        clock(),
+      );
+      setSessionCookie(reply, token);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/auth/invitations/:token",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Who an invitation link is for",
+        params: tokenParams,
+        response: { 200: tokenInfo },
+      },
+      config: { access: "public", rateLimit: { max: 30, timeWindow: "15 minutes" } },
+    },
+    async (request) => describeInvitation(db, request.params.token, clock()),
+  );
+
+  app.post(
+    "/api/auth/invitations/accept",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Accept an invitation by choosing a password",
+        body: tokenPasswordBody,
+        response: { 200: ok },
+      },
+      config: { access: "public", rateLimit: { max: 30, timeWindow: "15 minutes" } },
+    },
+    async (request, reply) => {
+      const { token } = await redeemToken(
+        db,
+        request.body.token,
+        "invitation",
+        request.body.password,
+        clock(),
+      );
+      setSessionCookie(reply, token);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,16 @@
+import type { Locale } from "../../../common/locales.ts";
+import { translator } from "../../i18n.ts";
+
+export type EmailTemplate =
+  | { template: "invitation"; params: { name: string; organisation: string; inviter: string; link: string } }
+  | { template: "password-reset"; params: { name: string; link: string } };
+
+/** Renders an email in the recipient's language. Pure: the same input gives the same text. */
+export function renderEmail(locale: Locale, email: EmailTemplate): { subject: string; text: string } {
+  const t = translator(locale);
+  const key = email.template === "invitation" ? "emails.invitation" : "emails.passwordReset";
+  return {
+    subject: t(`${key}.subject`, email.params),
+    text: `${t(`${key}.body`, email.params)}\n\n-- \n${t("emails.footer")}\n`,
+  };
+}

@@ -1,0 +1,73 @@
+import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import type { Locale } from "../../../common/locales.ts";
+import type { Db } from "../../db/client.ts";
+import { outboxEmails } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { type EmailTemplate, renderEmail } from "./email-templates.ts";
+import type { Mailer } from "./mailer.ts";
+
+const MAX_ATTEMPTS = 8;
+
+/** Puts an email in the outbox. Call it inside the transaction of the change that causes it. */
+export async function enqueueEmail(
+  tenant: Tenant,
+  to: string,
+  locale: Locale,
+  email: EmailTemplate,
+): Promise<void> {
+  const { subject, text } = renderEmail(locale, email);
+  await tenant.db
+    .insert(outboxEmails)
+    .values(tenant.row({ toAddress: to, locale, template: email.template, subject, textBody: text }));
+}
+
+/**
+ * Sends what is pending, oldest first. Without SMTP the mail is marked `held` (readable in the dev
+ * mailbox) rather than retried forever. A failed send is retried by the next sweep, up to a limit.
+ */
+export async function deliverOutbox(
+  db: Db,
+  mailer: Mailer | null,
+  batchSize = 50,
+): Promise<{ sent: number; failed: number }> {
+  const pending = await db
+    .select()
+    .from(outboxEmails)
+    .where(and(inArray(outboxEmails.status, ["pending", "failed"]), lt(outboxEmails.attempts, MAX_ATTEMPTS)))
+    .orderBy(asc(outboxEmails.createdAt))
+    .limit(batchSize);
+  let sent = 0;
+  let failed = 0;
+  for (const message of pending) {
+    const key = and(eq(outboxEmails.organisationId, message.organisationId), eq(outboxEmails.id, message.id));
+    if (!mailer) {
+      await db.update(outboxEmails).set({ status: "held" }).where(key);
+      continue;
+    }
+    try {
+      await mailer.send({ to: message.toAddress, subject: message.subject, text: message.textBody });
+      await db
+        .update(outboxEmails)
+        .set({ status: "sent", sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+        .where(key);
+      sent++;
+    } catch (error) {
+      failed++;
+      await db
+        .update(outboxEmails)
+        .set({ status: "failed", attempts: message.attempts + 1, lastError: String(error).slice(0, 500) })
+        .where(key);
+    }
+  }
+  return { sent, failed };
+}
+
+/** The development mailbox: what this organisation's outbox holds, newest first. */
+export async function findOutboxMessages(tenant: Tenant, limit = 100) {
+  return tenant.db
+    .select()
+    .from(outboxEmails)
+    .where(tenant.where(outboxEmails))
+    .orderBy(desc(outboxEmails.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,17 @@
+import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import type { Actor } from "../../http/context.ts";
+
+export type OrganisationPermission =
+  "people.read" | "people.manage" | "teams.manage" | "organisation.update" | "mailbox.read";
+
+export const organisationGrants: Grants<OrganisationPermission> = {
+  "people.read": ["coordinator"],
+  "people.manage": ["coordinator"],
+  "teams.manage": ["coordinator"],
+  "organisation.update": ["coordinator"],
+  "mailbox.read": ["coordinator"],
+};
+
+export function authorize(actor: Actor, permission: OrganisationPermission): void {
+  authorizeWith(organisationGrants, actor, permission);
+}

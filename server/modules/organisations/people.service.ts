@@ -1,0 +1,321 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Locale } from "../../../common/locales.ts";
+import { defaultLocale, isLocale } from "../../../common/locales.ts";
+import type { Role } from "../../../common/roles.ts";
+import type { CreatePersonBody, PersonSummary, UpdatePersonBody } from "../../../common/schemas/people.ts";
+import {
+  auditEvents,
+  organisations,
+  personRoles,
+  persons,
+  teamMemberships,
+  teams,
+} from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { issueToken } from "../auth/auth.service.ts";
+import { endAllSessions } from "../auth/sessions.ts";
+import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { authorize } from "./organisations.policy.ts";
+
+const UNIQUE_VIOLATION = "23505";
+
+/** True when a database error is a unique-constraint violation (duplicate email, team name). */
+export function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return (error as { code?: string }).code === UNIQUE_VIOLATION || cause?.code === UNIQUE_VIOLATION;
+}
+
+export async function recordAudit(
+  tenant: Tenant,
+  actor: Actor | null,
+  action: string,
+  subject: { type: string; id?: string },
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await tenant.db
+    .insert(auditEvents)
+    .values(
+      tenant.row({
+        actorId: actor?.personId ?? null,
+        action,
+        subjectType: subject.type,
+        subjectId: subject.id ?? null,
+        details,
+      }),
+    );
+}
+
+/** Everyone in the organisation with roles and teams, sorted by name. */
+export async function findPeople(tenant: Tenant, actor: Actor): Promise<PersonSummary[]> {
+  authorize(actor, "people.read");
+  return loadPeople(tenant);
+}
+
+async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonSummary[]> {
+  const idFilter = personIds ? inArray(persons.id, personIds) : undefined;
+  const people = await tenant.db
+    .select({
+      id: persons.id,
+      name: persons.name,
+      email: persons.email,
+      status: persons.status,
+      locale: persons.locale,
+    })
+    .from(persons)
+    .where(tenant.where(persons, idFilter))
+    .orderBy(asc(persons.name));
+  const roleRows = await tenant.db
+    .select()
+    .from(personRoles)
+    .where(tenant.where(personRoles, personIds ? inArray(personRoles.personId, personIds) : undefined));
+  const teamRows = await tenant.db
+    .select({
+      personId: teamMemberships.personId,
+      id: teams.id,
+      name: teams.name,
+      isManager: teamMemberships.isManager,
+    })
+    .from(teamMemberships)
+    .innerJoin(
+      teams,
+      and(eq(teams.organisationId, teamMemberships.organisationId), eq(teams.id, teamMemberships.teamId)),
+    )
+    .where(
+      tenant.where(teamMemberships, personIds ? inArray(teamMemberships.personId, personIds) : undefined),
+    )
+    .orderBy(asc(teams.name));
+  return people.map((person) => ({
+    ...person,
+    locale: isLocale(person.locale) ? person.locale : null,
+    roles: roleRows.filter((r) => r.personId === person.id).map((r) => r.role as Role),
+    teams: teamRows
+      .filter((t) => t.personId === person.id)
+      .map(({ id, name, isManager }) => ({ id, name, isManager })),
+  }));
+}
+
+export async function getPerson(tenant: Tenant, actor: Actor, personId: string): Promise<PersonSummary> {
+  authorize(actor, "people.read");
+  const [person] = await loadPeople(tenant, [personId]);
+  if (!person) throw notFound("person");
+  return person;
+}
+
+async function assertTeamsExist(tenant: Tenant, teamIds: string[]): Promise<void> {
+  if (teamIds.length === 0) return;
+  const found = await tenant.db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(tenant.where(teams, inArray(teams.id, teamIds)));
+  if (found.length !== new Set(teamIds).size) {
+    throw new AppError("VALIDATION_FAILED", "unknown team", {}, [{ field: "teamIds", code: "unknown_team" }]);
+  }
+}
+
+async function assertEmailFree(tenant: Tenant, email: string, exceptPersonId?: string): Promise<void> {
+  const [existing] = await tenant.db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.email, email)))
+    .limit(1);
+  if (existing && existing.id !== exceptPersonId) throw new AppError("EMAIL_TAKEN", "email taken", { email });
+}
+
+async function organisationInfo(tenant: Tenant): Promise<{ name: string; defaultLocale: Locale }> {
+  const [org] = await tenant.db
+    .select({ name: organisations.name, defaultLocale: organisations.defaultLocale })
+    .from(organisations)
+    .where(eq(organisations.id, tenant.organisationId));
+  return {
+    name: org?.name ?? "",
+    defaultLocale: isLocale(org?.defaultLocale) ? org.defaultLocale : defaultLocale,
+  };
+}
+
+/**
+ * Writes an invitation email with a fresh link into the outbox (inside the caller's transaction).
+ * The email is in the person's language, or the organisation's when they have not chosen one.
+ */
+export async function sendInvitation(
+  tenant: Tenant,
+  inviter: Actor | null,
+  person: { id: string; email: string; name: string; locale: string | null },
+  publicUrl: string,
+  now: Date,
+): Promise<void> {
+  const org = await organisationInfo(tenant);
+  const token = await issueToken(tenant, person.id, "invitation", now);
+  await enqueueEmail(tenant, person.email, isLocale(person.locale) ? person.locale : org.defaultLocale, {
+    template: "invitation",
+    params: {
+      name: person.name,
+      organisation: org.name,
+      inviter: inviter?.name ?? org.name,
+      link: `${publicUrl}/invitation#token=${token}`,
+    },
+  });
+}
+
+export interface LinkContext {
+  publicUrl: string;
+  now: Date;
+}
+
+export async function createPerson(
+  tenant: Tenant,
+  actor: Actor,
+  input: CreatePersonBody,
+  context: LinkContext,
+): Promise<PersonSummary> {
+  authorize(actor, "people.manage");
+  try {
+    const personId = await tenant.transaction(async (tx) => {
+      await assertEmailFree(tx, input.email);
+      await assertTeamsExist(tx, input.teamIds);
+      const [created] = await tx.db
+        .insert(persons)
+        .values(tx.row({ email: input.email, name: input.name, locale: input.locale, status: "invited" }))
+        .returning({ id: persons.id });
+      const id = created!.id;
+      await tx.db
+        .insert(personRoles)
+        .values(tx.rows([...new Set(input.roles)].map((role) => ({ personId: id, role }))));
+      if (input.teamIds.length > 0) {
+        await tx.db
+          .insert(teamMemberships)
+          .values(tx.rows([...new Set(input.teamIds)].map((teamId) => ({ teamId, personId: id }))));
+      }
+      if (input.sendInvitation) {
+        await sendInvitation(
+          tx,
+          actor,
+          { id, email: input.email, name: input.name, locale: input.locale },
+          context.publicUrl,
+          context.now,
+        );
+      }
+      await recordAudit(tx, actor, "person.created", { type: "person", id });
+      return id;
+    });
+    return getPerson(tenant, actor, personId);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN", "email taken", { email: input.email });
+    throw error;
+  }
+}
+
+async function assertKeepsACoordinator(
+  tenant: Tenant,
+  personId: string,
+  patch: UpdatePersonBody,
+): Promise<void> {
+  const losesRole = patch.roles !== undefined && !patch.roles.includes("coordinator");
+  const leaves = patch.status === "deactivated";
+  if (!losesRole && !leaves) return;
+  const coordinators = await tenant.db
+    .select({ personId: personRoles.personId })
+    .from(personRoles)
+    .innerJoin(
+      persons,
+      and(eq(persons.organisationId, personRoles.organisationId), eq(persons.id, personRoles.personId)),
+    )
+    .where(tenant.where(personRoles, eq(personRoles.role, "coordinator"), eq(persons.status, "active")));
+  const others = coordinators.filter((c) => c.personId !== personId);
+  const isCoordinator = coordinators.length !== others.length;
+  if (isCoordinator && others.length === 0) throw new AppError("LAST_COORDINATOR");
+}
+
+export async function updatePerson(
+  tenant: Tenant,
+  actor: Actor,
+  personId: string,
+  patch: UpdatePersonBody,
+): Promise<PersonSummary> {
+  authorize(actor, "people.manage");
+  await getPerson(tenant, actor, personId);
+  if (patch.status === "deactivated" && personId === actor.personId)
+    throw new AppError("CANNOT_DEACTIVATE_SELF");
+  try {
+    await tenant.transaction(async (tx) => {
+      await assertKeepsACoordinator(tx, personId, patch);
+      if (patch.email) await assertEmailFree(tx, patch.email, personId);
+      if (patch.teamIds) await assertTeamsExist(tx, patch.teamIds);
+      const { roles: newRoles, teamIds, ...fields } = patch;
+      if (Object.keys(fields).length > 0) {
+        await tx.db
+          .update(persons)
+          .set({ ...fields, updatedAt: new Date() })
+          .where(tx.where(persons, eq(persons.id, personId)));
+      }
+      if (newRoles) {
+        await tx.db.delete(personRoles).where(tx.where(personRoles, eq(personRoles.personId, personId)));
+        await tx.db
+          .insert(personRoles)
+          .values(tx.rows([...new Set(newRoles)].map((role) => ({ personId, role }))));
+      }
+      if (teamIds) await replaceMemberships(tx, personId, teamIds);
+      if (patch.status === "deactivated") await endAllSessions(tx, personId);
+      await recordAudit(
+        tx,
+        actor,
+        patch.status === "deactivated" ? "person.deactivated" : "person.updated",
+        {
+          type: "person",
+          id: personId,
+        },
+        { fields: Object.keys(patch) },
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError("EMAIL_TAKEN", "email taken", { email: patch.email ?? "" });
+    throw error;
+  }
+  return getPerson(tenant, actor, personId);
+}
+
+/** Sets the teams a person is a member of; managerships of teams they stay in are kept. */
+async function replaceMemberships(tenant: Tenant, personId: string, teamIds: string[]): Promise<void> {
+  const current = await tenant.db
+    .select({ teamId: teamMemberships.teamId })
+    .from(teamMemberships)
+    .where(tenant.where(teamMemberships, eq(teamMemberships.personId, personId)));
+  const wanted = new Set(teamIds);
+  const leaving = current.map((c) => c.teamId).filter((id) => !wanted.has(id));
+  if (leaving.length > 0) {
+    await tenant.db
+      .delete(teamMemberships)
+      .where(
+        tenant.where(
+          teamMemberships,
+          eq(teamMemberships.personId, personId),
+          inArray(teamMemberships.teamId, leaving),
+        ),
+      );
+  }
+  const joining = [...wanted].filter((id) => !current.some((c) => c.teamId === id));
+  if (joining.length > 0) {
+    await tenant.db
+      .insert(teamMemberships)
+      .values(tenant.rows(joining.map((teamId) => ({ teamId, personId }))));
+  }
+}
+
+export async function invitePerson(
+  tenant: Tenant,
+  actor: Actor,
+  personId: string,
+  context: LinkContext,
+): Promise<void> {
+  authorize(actor, "people.manage");
+  const person = await getPerson(tenant, actor, personId);
+  if (person.status === "deactivated") {
+    throw new AppError("VALIDATION_FAILED", "deactivated", {}, [{ field: "status", code: "deactivated" }]);
+  }
+  await tenant.transaction(async (tx) => {
+    await sendInvitation(tx, actor, person, context.publicUrl, context.now);
+    await recordAudit(tx, actor, "person.invited", { type: "person", id: personId });
+  });
+}

@@ -1,0 +1,154 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { TeamBody, TeamPatch, TeamSummary } from "../../../common/schemas/teams.ts";
+import { personRoles, persons, teamMemberships, teams } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { authorize } from "./organisations.policy.ts";
+import { isUniqueViolation, recordAudit } from "./people.service.ts";
+
+async function loadTeams(tenant: Tenant, teamId?: string): Promise<TeamSummary[]> {
+  const teamRows = await tenant.db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(tenant.where(teams, teamId ? eq(teams.id, teamId) : undefined))
+    .orderBy(asc(teams.name));
+  const memberRows = await tenant.db
+    .select({
+      teamId: teamMemberships.teamId,
+      id: persons.id,
+      name: persons.name,
+      isManager: teamMemberships.isManager,
+    })
+    .from(teamMemberships)
+    .innerJoin(
+      persons,
+      and(
+        eq(persons.organisationId, teamMemberships.organisationId),
+        eq(persons.id, teamMemberships.personId),
+      ),
+    )
+    .where(tenant.where(teamMemberships, teamId ? eq(teamMemberships.teamId, teamId) : undefined))
+    .orderBy(asc(persons.name));
+  return teamRows.map((team) => {
+    const rows = memberRows.filter((m) => m.teamId === team.id);
+    return {
+      ...team,
+      managers: rows.filter((m) => m.isManager).map(({ id, name }) => ({ id, name })),
+      members: rows.filter((m) => !m.isManager).map(({ id, name }) => ({ id, name })),
+    };
+  });
+}
+
+export async function findTeams(tenant: Tenant, actor: Actor): Promise<TeamSummary[]> {
+  authorize(actor, "people.read");
+  return loadTeams(tenant);
+}
+
+export async function getTeam(tenant: Tenant, actor: Actor, teamId: string): Promise<TeamSummary> {
+  authorize(actor, "people.read");
+  const [team] = await loadTeams(tenant, teamId);
+  if (!team) throw notFound("team");
+  return team;
+}
+
+async function assertPeopleExist(tenant: Tenant, ids: string[], field: string): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await tenant.db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(tenant.where(persons, inArray(persons.id, ids)));
+  if (found.length !== new Set(ids).size) {
+    throw new AppError("VALIDATION_FAILED", "unknown person", {}, [{ field, code: "unknown_person" }]);
+  }
+}
+
+/** Replaces a team's managers and members. Managers get the manager role if they lack it. */
+async function setTeamPeople(
+  tenant: Tenant,
+  teamId: string,
+  managerIds: string[],
+  memberIds: string[],
+): Promise<void> {
+  const managers = new Set(managerIds);
+  const members = [...new Set(memberIds)].filter((id) => !managers.has(id));
+  await assertPeopleExist(tenant, [...managers], "managerIds");
+  await assertPeopleExist(tenant, members, "memberIds");
+  await tenant.db
+    .delete(teamMemberships)
+    .where(tenant.where(teamMemberships, eq(teamMemberships.teamId, teamId)));
+  const rows = [
+    ...[...managers].map((personId) => ({ teamId, personId, isManager: true })),
+    ...members.map((personId) => ({ teamId, personId, isManager: false })),
+  ];
+  if (rows.length > 0) await tenant.db.insert(teamMemberships).values(tenant.rows(rows));
+  if (managers.size > 0) {
+    await tenant.db
+      .insert(personRoles)
+      .values(tenant.rows([...managers].map((personId) => ({ personId, role: "manager" as const }))))
+      .onConflictDoNothing();
+  }
+}
+
+export async function createTeam(tenant: Tenant, actor: Actor, input: TeamBody): Promise<TeamSummary> {
+  authorize(actor, "teams.manage");
+  try {
+    const id = await tenant.transaction(async (tx) => {
+      const [created] = await tx.db
+        .insert(teams)
+        .values(tx.row({ name: input.name }))
+        .returning({ id: teams.id });
+      await setTeamPeople(tx, created!.id, input.managerIds, input.memberIds);
+      await recordAudit(tx, actor, "team.created", { type: "team", id: created!.id });
+      return created!.id;
+    });
+    return getTeam(tenant, actor, id);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError("TEAM_NAME_TAKEN", "team name taken", { name: input.name });
+    throw error;
+  }
+}
+
+export async function updateTeam(
+  tenant: Tenant,
+  actor: Actor,
+  teamId: string,
+  patch: TeamPatch,
+): Promise<TeamSummary> {
+  authorize(actor, "teams.manage");
+  const current = await getTeam(tenant, actor, teamId);
+  try {
+    await tenant.transaction(async (tx) => {
+      if (patch.name !== undefined) {
+        await tx.db
+          .update(teams)
+          .set({ name: patch.name })
+          .where(tx.where(teams, eq(teams.id, teamId)));
+      }
+      if (patch.managerIds !== undefined || patch.memberIds !== undefined) {
+        await setTeamPeople(
+          tx,
+          teamId,
+          patch.managerIds ?? current.managers.map((m) => m.id),
+          patch.memberIds ?? current.members.map((m) => m.id),
+        );
+      }
+      await recordAudit(tx, actor, "team.updated", { type: "team", id: teamId });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError("TEAM_NAME_TAKEN", "team name taken", { name: patch.name ?? "" });
+    throw error;
+  }
+  return getTeam(tenant, actor, teamId);
+}
+
+export async function deleteTeam(tenant: Tenant, actor: Actor, teamId: string): Promise<void> {
+  authorize(actor, "teams.manage");
+  await getTeam(tenant, actor, teamId);
+  await tenant.transaction(async (tx) => {
+    await tx.db.delete(teams).where(tx.where(teams, eq(teams.id, teamId)));
+    await recordAudit(tx, actor, "team.deleted", { type: "team", id: teamId });
+  });
+}

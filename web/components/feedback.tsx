@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../lib/api.ts";
+
+/** The message at the top of a form after a failed request; screen readers hear it at once. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const message =
+    error instanceof ApiError
+      ? error.code === "NETWORK"
+        ? t("ui.common.networkError")
+        : error.message
+      : t("ui.common.unexpectedError");
+  return (
+    <div className="alert alert-error" role="alert">
+      {message}
+    </div>
+  );
+}
+
+export function SuccessMessage({ children }: { children: ReactNode }) {
+  return (
+    <div className="alert alert-success" role="status">
+      {children}
+    </div>
+  );
+}
+
+/** What an empty list says: what it is for and the next step. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{title}</p>
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {t("ui.common.loading")}
+    </p>
+  );
+}

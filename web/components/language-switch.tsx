@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { supportedLocales, type Locale } from "../../common/locales.ts";
+import { api } from "../lib/api.ts";
+import { rememberLocale } from "../lib/i18n.ts";
+import { useMe } from "../lib/session.ts";
+
+/** Switches the UI language; for a signed-in person the choice is saved to their profile. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: (locale: Locale) => api("PATCH", "/api/me", { locale }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["me"] }),
+  });
+  const choose = (locale: Locale) => {
+    rememberLocale(locale);
+    void i18n.changeLanguage(locale);
+    if (me.data) save.mutate(locale);
+  };
+  return (
+    <div className="language-switch" role="group" aria-label={t("ui.language.label")}>
+      {supportedLocales.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          className="link-button"
+          aria-pressed={i18n.language === locale}
+          lang={locale}
+          onClick={() => choose(locale)}
+        >
+          {t(`ui.language.${locale}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { api } from "../lib/api.ts";
+import { hasRole, useMe } from "../lib/session.ts";
+import { LanguageSwitch } from "./language-switch.tsx";
+
+/** The frame of every signed-in screen: skip link, header, navigation for the person's roles. */
+export function SignedInLayout() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => api("POST", "/api/auth/sign-out"),
+    onSettled: async () => {
+      client.clear();
+      await navigate("/sign-in");
+    },
+  });
+  const personLocale = me.data?.person.locale;
+  useEffect(() => {
+    if (personLocale && personLocale !== i18n.language) void i18n.changeLanguage(personLocale);
+  }, [personLocale, i18n]);
+  useEffect(() => {
+    if (me.data === null) void navigate("/sign-in", { replace: true });
+  }, [me.data, navigate]);
+  if (!me.data) return null;
+  const isCoordinator = hasRole(me.data, "coordinator");
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("ui.nav.skip")}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t("ui.app.name")}</span>
+          <span className="org-name">{me.data.organisation.name}</span>
+        </div>
+        <nav aria-label={t("ui.nav.label")}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t("ui.nav.home")}
+              </NavLink>
+            </li>
+            {isCoordinator ? (
+              <>
+                <li>
+                  <NavLink to="/people">{t("ui.nav.people")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/teams">{t("ui.nav.teams")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/organisation">{t("ui.nav.organisation")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/mailbox">{t("ui.nav.mailbox")}</NavLink>
+                </li>
+              </>
+            ) : null}
+            <li>
+              <NavLink to="/profile">{t("ui.nav.profile")}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitch />
+          <button type="button" className="button-secondary" onClick={() => signOut.mutate()}>
+            {t("ui.nav.signOut")}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="content">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** The frame of the screens before sign-in. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <header className="app-header public">
+        <div className="brand">
+          <span className="brand-name">{t("ui.app.name")}</span>
+          <span className="org-name">{t("ui.app.tagline")}</span>
+        </div>
+        <div className="header-tools">
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" className="content narrow">
+        <Outlet />
+      </main>
+    </>
+  );
+}

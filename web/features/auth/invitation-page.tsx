@@ -1,0 +1,45 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { TokenInfo } from "../../../common/schemas/auth.ts";
+import { ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { ChoosePasswordForm, tokenFromHash } from "./choose-password-form.tsx";
+
+export function InvitationPage() {
+  const { t } = useTranslation();
+  const [token] = useState(tokenFromHash);
+  const invitation = useQuery({
+    queryKey: ["invitation", token],
+    queryFn: () => api<TokenInfo>("GET", `/api/auth/invitations/${encodeURIComponent(token)}`),
+    retry: false,
+    enabled: token.length >= 20,
+  });
+  return (
+    <Page title={t("ui.invitation.title")}>
+      {invitation.isLoading ? <Loading /> : null}
+      {invitation.error || token.length < 20 ? (
+        <div className="card">
+          <ErrorMessage error={invitation.error ?? new Error("token")} />
+          <p>
+            <Link to="/sign-in">{t("ui.forgot.back")}</Link>
+          </p>
+        </div>
+      ) : null}
+      {invitation.data ? (
+        <>
+          <p className="lead">
+            {t("ui.invitation.welcome", {
+              name: invitation.data.name,
+              organisation: invitation.data.organisationName,
+            })}
+          </p>
+          <p>{t("ui.invitation.account", { email: invitation.data.email })}</p>
+          <ChoosePasswordForm endpoint="/api/auth/invitations/accept" token={token} />
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,118 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { HomeResponse } from "../../../common/schemas/me.ts";
+import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatNumber } from "../../lib/i18n.ts";
+import { useMe } from "../../lib/session.ts";
+
+/** One home screen, with a block per role the person holds. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const home = useQuery({ queryKey: ["home"], queryFn: () => api<HomeResponse>("GET", "/api/home") });
+  const locale = currentLocale();
+  const name = me.data?.person.name.split(" ")[0] ?? "";
+  return (
+    <Page title={t("ui.home.title", { name })}>
+      {home.isLoading ? <Loading /> : null}
+      <ErrorMessage error={home.error} />
+      {home.data ? (
+        <div className="cards">
+          {home.data.coordinator ? (
+            <section className="card" aria-labelledby="home-coordinator">
+              <h2 id="home-coordinator">{t("ui.home.coordinator.title")}</h2>
+              <dl className="stats">
+                <div>
+                  <dt>{t("ui.home.coordinator.active")}</dt>
+                  <dd>{formatNumber(home.data.coordinator.activePeople, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t("ui.home.coordinator.invited")}</dt>
+                  <dd>{formatNumber(home.data.coordinator.invitedPeople, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t("ui.home.coordinator.teams")}</dt>
+                  <dd>{formatNumber(home.data.coordinator.teams, locale)}</dd>
+                </div>
+              </dl>
+              {home.data.coordinator.activePeople + home.data.coordinator.invitedPeople <= 1 ? (
+                <EmptyState title={t("ui.home.coordinator.emptyTitle")}>
+                  <p>{t("ui.home.coordinator.emptyText")}</p>
+                  <p>
+                    <Link to="/people/import">{t("ui.people.import")}</Link> ·{" "}
+                    <Link to="/people">{t("ui.people.add")}</Link>
+                  </p>
+                </EmptyState>
+              ) : null}
+              {home.data.coordinator.teamsWithoutManager > 0 ? (
+                <p className="notice">
+                  {t("ui.home.coordinator.teamsWithoutManager", {
+                    count: home.data.coordinator.teamsWithoutManager,
+                  })}{" "}
+                  <Link to="/teams">{t("ui.nav.teams")}</Link>
+                </p>
+              ) : null}
+              <p>
+                <Link to="/people">{t("ui.home.coordinator.managePeople")}</Link>
+              </p>
+            </section>
+          ) : null}
+          {home.data.manager ? (
+            <section className="card" aria-labelledby="home-manager">
+              <h2 id="home-manager">{t("ui.home.manager.title")}</h2>
+              {home.data.manager.teams.length === 0 ? (
+                <EmptyState title={t("ui.home.manager.emptyTitle")}>
+                  <p>{t("ui.home.manager.emptyText")}</p>
+                </EmptyState>
+              ) : (
+                <ul className="plain-list">
+                  {home.data.manager.teams.map((team) => (
+                    <li key={team.id}>
+                      <strong>{team.name}</strong> —{" "}
+                      {t("ui.home.manager.members", { count: team.memberCount })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p className="hint">{t("ui.home.manager.next")}</p>
+            </section>
+          ) : null}
+          {home.data.learner ? (
+            <section className="card" aria-labelledby="home-learner">
+              <h2 id="home-learner">{t("ui.home.learner.title")}</h2>
+              <EmptyState title={t("ui.home.learner.emptyTitle")}>
+                <p>{t("ui.home.learner.emptyText")}</p>
+              </EmptyState>
+              {home.data.learner.teams.length > 0 ? (
+                <p>
+                  {t("ui.home.learner.teams", {
+                    teams: home.data.learner.teams.map((x) => x.name).join(", "),
+                  })}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+          {home.data.roles.includes("designer") ? (
+            <section className="card" aria-labelledby="home-designer">
+              <h2 id="home-designer">{t("ui.home.designer.title")}</h2>
+              <EmptyState title={t("ui.home.designer.emptyTitle")}>
+                <p>{t("ui.home.designer.emptyText")}</p>
+              </EmptyState>
+            </section>
+          ) : null}
+          {home.data.roles.includes("coach") ? (
+            <section className="card" aria-labelledby="home-coach">
+              <h2 id="home-coach">{t("ui.home.coach.title")}</h2>
+              <EmptyState title={t("ui.home.coach.emptyTitle")}>
+                <p>{t("ui.home.coach.emptyText")}</p>
+              </EmptyState>
+            </section>
+          ) : null}
+        </div>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,44 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+
+interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  status: string;
+  createdAt: string;
+}
+
+/** Development only: shows the mail Beklijf would have sent while no SMTP server is configured. */
+export function MailboxPage() {
+  const { t } = useTranslation();
+  const messages = useQuery({
+    queryKey: ["outbox"],
+    queryFn: () => api<OutboxMessage[]>("GET", "/api/outbox"),
+    refetchInterval: 5000,
+  });
+  const locale = currentLocale();
+  return (
+    <Page title={t("ui.mailbox.title")}>
+      <p className="notice">{t("ui.mailbox.intro")}</p>
+      {messages.isLoading ? <Loading /> : null}
+      <ErrorMessage error={messages.error} />
+      {messages.data?.length === 0 ? <EmptyState title={t("ui.mailbox.empty")} /> : null}
+      {messages.data?.map((message) => (
+        <article key={message.id} className="card mail">
+          <h2>{message.subject}</h2>
+          <p className="hint">
+            {t("ui.mailbox.to", { to: message.to })} · {formatDateTime(message.createdAt, locale)} ·{" "}
+            {t(`ui.mailbox.status.${message.status}`)}
+          </p>
+          <pre className="mail-body">{message.text}</pre>
+        </article>
+      ))}
+    </Page>
+  );
+}

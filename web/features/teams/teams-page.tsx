@@ -1,0 +1,167 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { TeamSummary } from "../../../common/schemas/teams.ts";
+import { Field } from "../../components/field.tsx";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { fieldError } from "../auth/use-form-error.ts";
+import { usePeople, useTeams } from "../people/people-api.ts";
+import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
+
+export function TeamsPage() {
+  const { t } = useTranslation();
+  const teams = useTeams();
+  return (
+    <Page title={t("ui.teams.title")}>
+      <div className="two-columns">
+        <section aria-labelledby="teams-list-title">
+          <h2 id="teams-list-title" className="visually-hidden">
+            {t("ui.teams.title")}
+          </h2>
+          {teams.isLoading ? <Loading /> : null}
+          <ErrorMessage error={teams.error} />
+          {teams.data?.length === 0 ? (
+            <EmptyState title={t("ui.teams.empty")}>
+              <p>{t("ui.teams.emptyText")}</p>
+            </EmptyState>
+          ) : null}
+          {teams.data?.map((team) => (
+            <TeamCard key={team.id} team={team} />
+          ))}
+        </section>
+        <CreateTeamForm />
+      </div>
+    </Page>
+  );
+}
+
+function TeamCard({ team }: { team: TeamSummary }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  return (
+    <article className="card" aria-labelledby={`team-${team.id}`}>
+      <h3 id={`team-${team.id}`}>{team.name}</h3>
+      <p>
+        <strong>{t("fields.managerIds")}:</strong>{" "}
+        {team.managers.length ? (
+          team.managers.map((m) => m.name).join(", ")
+        ) : (
+          <span className="notice-inline">{t("ui.teams.noManager")}</span>
+        )}
+      </p>
+      <p>{t("ui.home.manager.members", { count: team.members.length })}</p>
+      <button
+        type="button"
+        className="button-secondary"
+        aria-expanded={editing}
+        onClick={() => setEditing(!editing)}
+      >
+        {editing ? t("ui.common.close") : t("ui.common.edit")}
+      </button>
+      {editing ? <EditTeamForm team={team} /> : null}
+    </article>
+  );
+}
+
+function EditTeamForm({ team }: { team: TeamSummary }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const people = usePeople();
+  const [name, setName] = useState(team.name);
+  const [managerIds, setManagerIds] = useState(team.managers.map((m) => m.id));
+  const [memberIds, setMemberIds] = useState(team.members.map((m) => m.id));
+  const save = useMutation({
+    mutationFn: () => api("PATCH", `/api/teams/${team.id}`, { name, managerIds, memberIds }),
+    onSuccess: () => client.invalidateQueries(),
+  });
+  const remove = useMutation({
+    mutationFn: () => api("DELETE", `/api/teams/${team.id}`),
+    onSuccess: () => client.invalidateQueries(),
+  });
+  const active = (people.data ?? []).filter((p) => p.status !== "deactivated");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <ErrorMessage error={save.error ?? remove.error} />
+      {save.isSuccess ? <SuccessMessage>{t("ui.common.saved")}</SuccessMessage> : null}
+      <Field
+        label={t("ui.teams.name")}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError(save.error, "name")}
+      />
+      <div className="scroll-box">
+        <TeamCheckboxes
+          teams={active}
+          value={managerIds}
+          onChange={setManagerIds}
+          error={fieldError(save.error, "managerIds")}
+        />
+      </div>
+      <p className="hint">{t("ui.teams.managersHint")}</p>
+      <details>
+        <summary>{t("ui.teams.editMembers", { count: memberIds.length })}</summary>
+        <div className="scroll-box">
+          <TeamCheckboxes
+            teams={active}
+            value={memberIds}
+            onChange={setMemberIds}
+            error={fieldError(save.error, "memberIds")}
+          />
+        </div>
+      </details>
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {t("ui.common.save")}
+        </button>
+        <button
+          type="button"
+          className="button-danger"
+          onClick={() => remove.mutate()}
+          disabled={remove.isPending}
+        >
+          {t("ui.teams.delete")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateTeamForm() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [name, setName] = useState("");
+  const create = useMutation({
+    mutationFn: () => api("POST", "/api/teams", { name }),
+    onSuccess: async () => {
+      setName("");
+      await client.invalidateQueries();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby="create-team-title">
+      <h2 id="create-team-title">{t("ui.teams.create")}</h2>
+      <ErrorMessage error={create.error} />
+      {create.isSuccess ? <SuccessMessage>{t("ui.teams.created")}</SuccessMessage> : null}
+      <Field
+        label={t("ui.teams.name")}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        error={fieldError(create.error, "name")}
+      />
+      <button type="submit" className="button-primary" disabled={create.isPending}>
+        {t("ui.teams.createSubmit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import type { FieldProblem, ProblemBody } from "../../common/errors.ts";
+import { currentLocale } from "./i18n.ts";
+
+/** A failed API call, carrying the server's localised problem details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldProblem[];
+
+  constructor(problem: Partial<Omit<ProblemBody, "code">> & { status: number; code?: string }) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.status = problem.status;
+    this.code = problem.code ?? "INTERNAL";
+    this.fields = problem.errors ?? [];
+  }
+
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.message;
+  }
+}
+
+/**
+ * Calls the Beklijf API. The current UI language goes along as Accept-Language so that error
+ * messages come back in the language on screen.
+ */
+export async function api<T>(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: {
+        "Accept-Language": currentLocale(),
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: "NETWORK", detail: undefined });
+  }
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => ({}))) as unknown;
+  if (!response.ok) throw new ApiError({ ...(data as Partial<ProblemBody>), status: response.status });
+  return data as T;
+}

@@ -1,0 +1,39 @@
+import { Route, Routes } from "react-router";
+import { PublicLayout, SignedInLayout } from "../components/layout.tsx";
+import { ForgotPasswordPage } from "../features/auth/forgot-password-page.tsx";
+import { InvitationPage } from "../features/auth/invitation-page.tsx";
+import { ResetPasswordPage } from "../features/auth/reset-password-page.tsx";
+import { SignInPage } from "../features/auth/sign-in-page.tsx";
+import { HomePage } from "../features/home/home-page.tsx";
+import { MailboxPage } from "../features/notifications/mailbox-page.tsx";
+import { OrganisationPage } from "../features/organisation/organisation-page.tsx";
+import { ImportPage } from "../features/people/import-page.tsx";
+import { PeoplePage } from "../features/people/people-page.tsx";
+import { PersonPage } from "../features/people/person-page.tsx";
+import { ProfilePage } from "../features/profile/profile-page.tsx";
+import { TeamsPage } from "../features/teams/teams-page.tsx";
+
+/** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/invitation" element={<InvitationPage />} />
+      </Route>
+      <Route element={<SignedInLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="/people" element={<PeoplePage />} />
+        <Route path="/people/import" element={<ImportPage />} />
+        <Route path="/people/:personId" element={<PersonPage />} />
+        <Route path="/teams" element={<TeamsPage />} />
+        <Route path="/organisation" element={<OrganisationPage />} />
+        <Route path="/mailbox" element={<MailboxPage />} />
+        <Route path="/profile" element={<ProfilePage />} />
+        <Route path="*" element={<HomePage />} />
+      </Route>
+    </Routes>
+  );
+}
