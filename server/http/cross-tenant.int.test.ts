@@ -1,0 +1,147 @@
+import type { RouteOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { buildCoordinator, buildLearner, buildOrganisation, buildTeam } from "../../test-support/factories.ts";
+import { snapshotTenant, tenantTables } from "../../test-support/tenant-snapshot.ts";
+
+/**
+ * The cross-tenant harness. Every signed-in API route is called by organisation B's coordinator with
+ * organisation A's ids in the path and body. It must answer 404 (or show B's own data only), leak none
+ * of A's identifiers, and leave every one of A's rows untouched.
+ *
+ * A new route that is not in `probes` fails the "covers every route" test, so nobody can add a route
+ * without saying how it is probed.
+ */
+
+interface Fixture {
+  personId: string;
+  personEmail: string;
+  teamId: string;
+  teamName: string;
+  organisationName: string;
+}
+
+type Probe = {
+  /** `404`: the route addresses A's object and must not find it. `own`: it lists B's own data. */
+  expect: 404 | "own" | "rejected";
+  body?: (a: Fixture) => unknown;
+};
+
+const probes: Record<string, Probe> = {
+  "GET /api/me": { expect: "own" },
+  "PATCH /api/me": { expect: "own", body: () => ({ name: "B renamed" }) },
+  "GET /api/home": { expect: "own" },
+  "GET /api/organisation": { expect: "own" },
+  "PATCH /api/organisation": { expect: "own", body: () => ({ name: "B Org renamed" }) },
+  "GET /api/people": { expect: "own" },
+  "POST /api/people": { expect: "rejected", body: (a) => ({ name: "Probe", email: `probe-${Date.now()}@b.test`, teamIds: [a.teamId] }) },
+  "GET /api/people/:personId": { expect: 404 },
+  "PATCH /api/people/:personId": { expect: 404, body: () => ({ name: "Hacked", status: "deactivated" }) },
+  "POST /api/people/:personId/invitation": { expect: 404 },
+  "POST /api/people/import/preview": { expect: "own", body: (a) => ({ csv: `email,name,team\n${a.personEmail},Copy,${a.teamName}\n` }) },
+  "POST /api/people/import": { expect: "own", body: (a) => ({ csv: `email,name\n${a.personEmail},Same Email In B\n` }) },
+  "GET /api/teams": { expect: "own" },
+  "POST /api/teams": { expect: "rejected", body: (a) => ({ name: `Probe ${Date.now()}`, memberIds: [a.personId] }) },
+  "GET /api/teams/:teamId": { expect: 404 },
+  "PATCH /api/teams/:teamId": { expect: 404, body: () => ({ name: "Hacked team" }) },
+  "DELETE /api/teams/:teamId": { expect: 404 },
+  "GET /api/outbox": { expect: "own" },
+  "POST /api/auth/sign-out": { expect: "own" },
+};
+
+function routeKeys(routes: RouteOptions[]): { key: string; route: RouteOptions }[] {
+  return routes
+    .filter((route) => route.url.startsWith("/api/") && (route.config as { access?: string } | undefined)?.access !== "public")
+    .flatMap((route) =>
+      (Array.isArray(route.method) ? route.method : [route.method])
+        .filter((method) => method !== "HEAD")
+        .map((method) => ({ key: `${method} ${route.url}`, route })),
+    );
+}
+
+/** A problem body repeats the requested path in `instance`; that is the caller's own input, not a leak. */
+function withoutEcho(body: string): string {
+  if (!body) return body;
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  if (parsed && typeof parsed === "object" && "instance" in parsed) delete parsed.instance;
+  return JSON.stringify(parsed);
+}
+
+function fillPath(url: string, a: Fixture): string {
+  return url.replace(":personId", a.personId).replace(":teamId", a.teamId);
+}
+
+describe("cross-tenant isolation (every API route)", () => {
+  let t: TestApp;
+  let a: Fixture;
+  let aSecrets: string[];
+  let bCookie: string;
+  let bOrganisationId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    const orgA = await buildOrganisation(db, { name: "Alpha Installaties" });
+    const coordinatorA = await buildCoordinator(db, orgA.id, { email: "coord@alpha.test" });
+    const learnerA = await buildLearner(db, orgA.id, { email: "learner@alpha.test", name: "Anna Alpha" });
+    const teamA = await buildTeam(db, orgA.id, { name: "Alpha Montage", managerIds: [coordinatorA.id], memberIds: [learnerA.id] });
+    a = { personId: learnerA.id, personEmail: learnerA.email, teamId: teamA.id, teamName: teamA.name, organisationName: orgA.name };
+    aSecrets = [orgA.id, learnerA.id, coordinatorA.id, teamA.id, learnerA.email, coordinatorA.email, "Anna Alpha", orgA.name];
+    const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
+    bOrganisationId = orgB.id;
+    const coordinatorB = await buildCoordinator(db, orgB.id, { email: "coord@beta.test" });
+    await buildTeam(db, orgB.id, { name: "Beta Service", managerIds: [coordinatorB.id] });
+    bCookie = await t.signIn("coord@beta.test");
+  });
+
+  afterAll(() => t.close());
+
+  it("covers every signed-in route", () => {
+    const registered = routeKeys(t.routes).map((r) => r.key).sort();
+    expect(registered.length).toBeGreaterThan(10);
+    expect(registered).toEqual(Object.keys(probes).sort());
+  });
+
+  it("has a tenant snapshot that sees the organisation's tables", () => {
+    expect(tenantTables().map((x) => x.name)).toEqual(expect.arrayContaining(["persons", "teams", "team_memberships", "sessions"]));
+  });
+
+  it("requires authentication on every signed-in route", async () => {
+    for (const { key, route } of routeKeys(t.routes)) {
+      const probe = probes[key]!;
+      const response = await t.app.inject({
+        method: key.split(" ")[0] as "GET",
+        url: fillPath(route.url, a),
+        headers: { origin: TEST_ORIGIN },
+        ...(probe.body ? { payload: probe.body(a) as object } : {}),
+      });
+      expect(response.statusCode, key).toBe(401);
+      expect(response.json().code, key).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("hides other organisations' data and changes nothing of theirs", async () => {
+    const before = await snapshotTenant(t.database.db, (await t.database.db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.name, a.organisationName) }))!.id);
+    // Sign-out last, so the session stays usable for every other probe.
+    const ordered = routeKeys(t.routes).sort((x, y) => Number(x.key.includes("sign-out")) - Number(y.key.includes("sign-out")));
+    for (const { key, route } of ordered) {
+      const probe = probes[key]!;
+      const response = await t.app.inject({
+        method: key.split(" ")[0] as "GET",
+        url: fillPath(route.url, a),
+        headers: { origin: TEST_ORIGIN, cookie: bCookie },
+        ...(probe.body ? { payload: probe.body(a) as object } : {}),
+      });
+      if (probe.expect === 404) expect(response.statusCode, key).toBe(404);
+      else if (probe.expect === "rejected") expect(response.statusCode, key).toBe(400);
+      else expect(response.statusCode, `${key}: ${response.body}`).toBeLessThan(300);
+      for (const secret of aSecrets) {
+        if (key.startsWith("POST /api/people/import") && secret === a.personEmail) continue; // B's own CSV names it
+        expect(withoutEcho(response.body), `${key} leaks ${secret}`).not.toContain(secret);
+      }
+    }
+    const orgAId = (await t.database.db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.name, a.organisationName) }))!.id;
+    expect(await snapshotTenant(t.database.db, orgAId)).toBe(before);
+    expect(bOrganisationId).not.toBe(orgAId);
+  });
+});

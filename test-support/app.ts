@@ -1,0 +1,58 @@
+import type { FastifyInstance, RouteOptions } from "fastify";
+import type { Database } from "../server/db/client.ts";
+import { loadConfig } from "../server/env.ts";
+import { buildApp } from "../server/http/app.ts";
+import { type Jobs, noJobs } from "../server/jobs/queue.ts";
+import { createLogger } from "../server/logger.ts";
+import type { Mailer } from "../server/modules/notifications/mailer.ts";
+import { createTestDatabase } from "./database.ts";
+import { TEST_PASSWORD } from "./factories.ts";
+
+export const TEST_ORIGIN = "http://localhost:3000";
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  routes: RouteOptions[];
+  clock: { now: Date };
+  /** Signs in and returns the Cookie header value for later requests. */
+  signIn(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real HTTP app on a fresh database. Jobs are not run unless a test passes its own `jobs`;
+ * mail stays in the outbox unless a test passes a mailer for its SMTP peer.
+ */
+export async function createTestApp(options: { jobs?: Jobs; mailer?: Mailer | null; database?: Database } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), publicUrl: TEST_ORIGIN };
+  const clock = { now: new Date() };
+  const routes: RouteOptions[] = [];
+  const app = await buildApp(
+    { config, database, jobs: options.jobs ?? noJobs, mailer: options.mailer ?? null, clock: () => clock.now },
+    { webDist: null, logger: createLogger("silent"), onRoute: (route) => routes.push(route) },
+  );
+  await app.ready();
+  return {
+    app,
+    database,
+    routes,
+    clock,
+    async signIn(email, password = TEST_PASSWORD) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        headers: { origin: TEST_ORIGIN },
+        payload: { email, password },
+      });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === "beklijf_session");
+      return `beklijf_session=${cookie!.value}`;
+    },
+    async close() {
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
