@@ -52,7 +52,12 @@ if (!installed) {
 
 if (!skipBuild) {
   const buildStamp = path.join(root, "dist", ".beklijf-build");
-  const sourceHash = hashFiles([...listFiles("web"), ...listFiles("common"), "vite.config.ts", "package-lock.json"]);
+  const sourceHash = hashFiles([
+    ...listFiles("web"),
+    ...listFiles("common"),
+    "vite.config.ts",
+    "package-lock.json",
+  ]);
   const built = fs.existsSync(buildStamp) && fs.readFileSync(buildStamp, "utf8") === sourceHash;
   if (!built) {
     step("Building the web app…");

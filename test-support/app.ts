@@ -24,13 +24,21 @@ export interface TestApp {
  * The real HTTP app on a fresh database. Jobs are not run unless a test passes its own `jobs`;
  * mail stays in the outbox unless a test passes a mailer for its SMTP peer.
  */
-export async function createTestApp(options: { jobs?: Jobs; mailer?: Mailer | null; database?: Database } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { jobs?: Jobs; mailer?: Mailer | null; database?: Database } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), publicUrl: TEST_ORIGIN };
   const clock = { now: new Date() };
   const routes: RouteOptions[] = [];
   const app = await buildApp(
-    { config, database, jobs: options.jobs ?? noJobs, mailer: options.mailer ?? null, clock: () => clock.now },
+    {
+      config,
+      database,
+      jobs: options.jobs ?? noJobs,
+      mailer: options.mailer ?? null,
+      clock: () => clock.now,
+    },
     { webDist: null, logger: createLogger("silent"), onRoute: (route) => routes.push(route) },
   );
   await app.ready();

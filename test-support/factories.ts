@@ -51,14 +51,25 @@ export async function buildPerson(db: Db, options: BuildPerson) {
 }
 
 export const buildCoordinator = (db: Db, organisationId: string, extra: Partial<BuildPerson> = {}) =>
-  buildPerson(db, { organisationId, roles: ["coordinator", "designer", "manager", "learner", "coach"], ...extra });
+  buildPerson(db, {
+    organisationId,
+    roles: ["coordinator", "designer", "manager", "learner", "coach"],
+    ...extra,
+  });
 
 export const buildLearner = (db: Db, organisationId: string, extra: Partial<BuildPerson> = {}) =>
   buildPerson(db, { organisationId, roles: ["learner"], ...extra });
 
-export async function buildTeam(db: Db, organisationId: string, options: { name?: string; managerIds?: string[]; memberIds?: string[] } = {}) {
+export async function buildTeam(
+  db: Db,
+  organisationId: string,
+  options: { name?: string; managerIds?: string[]; memberIds?: string[] } = {},
+) {
   const tenant = new Tenant(db, organisationId);
-  const [team] = await db.insert(teams).values(tenant.row({ name: options.name ?? `Team ${unique()}` })).returning();
+  const [team] = await db
+    .insert(teams)
+    .values(tenant.row({ name: options.name ?? `Team ${unique()}` }))
+    .returning();
   const rows = [
     ...(options.managerIds ?? []).map((personId) => ({ teamId: team!.id, personId, isManager: true })),
     ...(options.memberIds ?? []).map((personId) => ({ teamId: team!.id, personId, isManager: false })),

@@ -18,7 +18,9 @@ function findBinary(name: string): string {
     const candidate = path.join(base, version, "bin", name);
     if (fs.existsSync(candidate)) return candidate;
   }
-  throw new Error(`PostgreSQL's ${name} was not found. Install Debian's postgresql package, or set TEST_DATABASE_URL.`);
+  throw new Error(
+    `PostgreSQL's ${name} was not found. Install Debian's postgresql package, or set TEST_DATABASE_URL.`,
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -34,13 +36,16 @@ async function freePort(): Promise<number> {
 
 /** PostgreSQL refuses to run as root, so as root the server runs as Debian's `postgres` user. */
 function asServerUser(command: string, args: string[]): string[] {
-  return process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", command, ...args] : [command, ...args];
+  return process.getuid?.() === 0
+    ? ["runuser", "-u", "postgres", "--", command, ...args]
+    : [command, ...args];
 }
 
 function run(command: string[]): void {
   const [bin, ...args] = command;
   const result = spawnSync(bin!, args, { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`${command.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /**
@@ -56,10 +61,32 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beklijf-pg-"));
   const dataDir = path.join(dir, "data");
   if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres:postgres", dir]);
-  run(asServerUser(findBinary("initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]));
+  run(
+    asServerUser(findBinary("initdb"), [
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--no-sync",
+    ]),
+  );
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`;
-  run(asServerUser(findBinary("pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]));
+  run(
+    asServerUser(findBinary("pg_ctl"), [
+      "-D",
+      dataDir,
+      "-o",
+      options,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "start",
+    ]),
+  );
   project.provide("postgresAdminUrl", `postgres://postgres@127.0.0.1:${port}/postgres`);
   return () => {
     const [bin, ...args] = asServerUser(findBinary("pg_ctl"), ["-D", dataDir, "-m", "immediate", "stop"]);

@@ -7,7 +7,10 @@ import type { TenantTable } from "../server/db/tenant.ts";
 /** Every table with an organisation_id column: the tables a tenant owns. */
 export function tenantTables(): { name: string; table: TenantTable }[] {
   return Object.values(schema)
-    .filter((value): value is PgTable => typeof value === "object" && value !== null && Symbol.for("drizzle:IsDrizzleTable") in value)
+    .filter(
+      (value): value is PgTable =>
+        typeof value === "object" && value !== null && Symbol.for("drizzle:IsDrizzleTable") in value,
+    )
     .filter((table) => "organisationId" in table)
     .map((table) => ({ name: getTableConfig(table).name, table: table as TenantTable }));
 }
@@ -16,7 +19,11 @@ export function tenantTables(): { name: string; table: TenantTable }[] {
 export async function snapshotTenant(db: Db, organisationId: string): Promise<string> {
   const parts: Record<string, unknown[]> = {};
   for (const { name, table } of tenantTables()) {
-    const rows = await db.select().from(table).where(eq(table.organisationId, organisationId)).orderBy(asc(table.organisationId));
+    const rows = await db
+      .select()
+      .from(table)
+      .where(eq(table.organisationId, organisationId))
+      .orderBy(asc(table.organisationId));
     parts[name] = rows.map((row) => JSON.stringify(row)).sort();
   }
   return JSON.stringify(parts);

@@ -1,7 +1,12 @@
 import type { RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
-import { buildCoordinator, buildLearner, buildOrganisation, buildTeam } from "../../test-support/factories.ts";
+import {
+  buildCoordinator,
+  buildLearner,
+  buildOrganisation,
+  buildTeam,
+} from "../../test-support/factories.ts";
 import { snapshotTenant, tenantTables } from "../../test-support/tenant-snapshot.ts";
 
 /**
@@ -34,14 +39,26 @@ const probes: Record<string, Probe> = {
   "GET /api/organisation": { expect: "own" },
   "PATCH /api/organisation": { expect: "own", body: () => ({ name: "B Org renamed" }) },
   "GET /api/people": { expect: "own" },
-  "POST /api/people": { expect: "rejected", body: (a) => ({ name: "Probe", email: `probe-${Date.now()}@b.test`, teamIds: [a.teamId] }) },
+  "POST /api/people": {
+    expect: "rejected",
+    body: (a) => ({ name: "Probe", email: `probe-${Date.now()}@b.test`, teamIds: [a.teamId] }),
+  },
   "GET /api/people/:personId": { expect: 404 },
   "PATCH /api/people/:personId": { expect: 404, body: () => ({ name: "Hacked", status: "deactivated" }) },
   "POST /api/people/:personId/invitation": { expect: 404 },
-  "POST /api/people/import/preview": { expect: "own", body: (a) => ({ csv: `email,name,team\n${a.personEmail},Copy,${a.teamName}\n` }) },
-  "POST /api/people/import": { expect: "own", body: (a) => ({ csv: `email,name\n${a.personEmail},Same Email In B\n` }) },
+  "POST /api/people/import/preview": {
+    expect: "own",
+    body: (a) => ({ csv: `email,name,team\n${a.personEmail},Copy,${a.teamName}\n` }),
+  },
+  "POST /api/people/import": {
+    expect: "own",
+    body: (a) => ({ csv: `email,name\n${a.personEmail},Same Email In B\n` }),
+  },
   "GET /api/teams": { expect: "own" },
-  "POST /api/teams": { expect: "rejected", body: (a) => ({ name: `Probe ${Date.now()}`, memberIds: [a.personId] }) },
+  "POST /api/teams": {
+    expect: "rejected",
+    body: (a) => ({ name: `Probe ${Date.now()}`, memberIds: [a.personId] }),
+  },
   "GET /api/teams/:teamId": { expect: 404 },
   "PATCH /api/teams/:teamId": { expect: 404, body: () => ({ name: "Hacked team" }) },
   "DELETE /api/teams/:teamId": { expect: 404 },
@@ -51,7 +68,11 @@ const probes: Record<string, Probe> = {
 
 function routeKeys(routes: RouteOptions[]): { key: string; route: RouteOptions }[] {
   return routes
-    .filter((route) => route.url.startsWith("/api/") && (route.config as { access?: string } | undefined)?.access !== "public")
+    .filter(
+      (route) =>
+        route.url.startsWith("/api/") &&
+        (route.config as { access?: string } | undefined)?.access !== "public",
+    )
     .flatMap((route) =>
       (Array.isArray(route.method) ? route.method : [route.method])
         .filter((method) => method !== "HEAD")
@@ -84,9 +105,28 @@ describe("cross-tenant isolation (every API route)", () => {
     const orgA = await buildOrganisation(db, { name: "Alpha Installaties" });
     const coordinatorA = await buildCoordinator(db, orgA.id, { email: "coord@alpha.test" });
     const learnerA = await buildLearner(db, orgA.id, { email: "learner@alpha.test", name: "Anna Alpha" });
-    const teamA = await buildTeam(db, orgA.id, { name: "Alpha Montage", managerIds: [coordinatorA.id], memberIds: [learnerA.id] });
-    a = { personId: learnerA.id, personEmail: learnerA.email, teamId: teamA.id, teamName: teamA.name, organisationName: orgA.name };
-    aSecrets = [orgA.id, learnerA.id, coordinatorA.id, teamA.id, learnerA.email, coordinatorA.email, "Anna Alpha", orgA.name];
+    const teamA = await buildTeam(db, orgA.id, {
+      name: "Alpha Montage",
+      managerIds: [coordinatorA.id],
+      memberIds: [learnerA.id],
+    });
+    a = {
+      personId: learnerA.id,
+      personEmail: learnerA.email,
+      teamId: teamA.id,
+      teamName: teamA.name,
+      organisationName: orgA.name,
+    };
+    aSecrets = [
+      orgA.id,
+      learnerA.id,
+      coordinatorA.id,
+      teamA.id,
+      learnerA.email,
+      coordinatorA.email,
+      "Anna Alpha",
+      orgA.name,
+    ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;
     const coordinatorB = await buildCoordinator(db, orgB.id, { email: "coord@beta.test" });
@@ -97,13 +137,17 @@ describe("cross-tenant isolation (every API route)", () => {
   afterAll(() => t.close());
 
   it("covers every signed-in route", () => {
-    const registered = routeKeys(t.routes).map((r) => r.key).sort();
+    const registered = routeKeys(t.routes)
+      .map((r) => r.key)
+      .sort();
     expect(registered.length).toBeGreaterThan(10);
     expect(registered).toEqual(Object.keys(probes).sort());
   });
 
   it("has a tenant snapshot that sees the organisation's tables", () => {
-    expect(tenantTables().map((x) => x.name)).toEqual(expect.arrayContaining(["persons", "teams", "team_memberships", "sessions"]));
+    expect(tenantTables().map((x) => x.name)).toEqual(
+      expect.arrayContaining(["persons", "teams", "team_memberships", "sessions"]),
+    );
   });
 
   it("requires authentication on every signed-in route", async () => {
@@ -121,9 +165,16 @@ describe("cross-tenant isolation (every API route)", () => {
   });
 
   it("hides other organisations' data and changes nothing of theirs", async () => {
-    const before = await snapshotTenant(t.database.db, (await t.database.db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.name, a.organisationName) }))!.id);
+    const before = await snapshotTenant(
+      t.database.db,
+      (await t.database.db.query.organisations.findFirst({
+        where: (o, { eq }) => eq(o.name, a.organisationName),
+      }))!.id,
+    );
     // Sign-out last, so the session stays usable for every other probe.
-    const ordered = routeKeys(t.routes).sort((x, y) => Number(x.key.includes("sign-out")) - Number(y.key.includes("sign-out")));
+    const ordered = routeKeys(t.routes).sort(
+      (x, y) => Number(x.key.includes("sign-out")) - Number(y.key.includes("sign-out")),
+    );
     for (const { key, route } of ordered) {
       const probe = probes[key]!;
       const response = await t.app.inject({
@@ -140,7 +191,9 @@ describe("cross-tenant isolation (every API route)", () => {
         expect(withoutEcho(response.body), `${key} leaks ${secret}`).not.toContain(secret);
       }
     }
-    const orgAId = (await t.database.db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.name, a.organisationName) }))!.id;
+    const orgAId = (await t.database.db.query.organisations.findFirst({
+      where: (o, { eq }) => eq(o.name, a.organisationName),
+    }))!.id;
     expect(await snapshotTenant(t.database.db, orgAId)).toBe(before);
     expect(bOrganisationId).not.toBe(orgAId);
   });

@@ -11,26 +11,28 @@ import {
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { Tenant } from "../../db/tenant.ts";
+import { AppError } from "../../errors.ts";
+import { LoginThrottle } from "./login-throttle.ts";
 import { describeInvitation, redeemToken, requestPasswordReset, signIn } from "./auth.service.ts";
 import { endSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.ts";
 
 const ok = z.object({ ok: z.literal(true) });
 
-/**
- * Throttling is per address and IP rather than an account lockout: an attacker elsewhere can slow
- * down guessing at an account, but cannot lock its owner out.
- */
-const signInLimit = {
-  max: 10,
+/** Emails sent on request (reset links) are limited per IP and address, so nobody can flood an inbox. */
+const mailLimit = {
+  max: 5,
   timeWindow: "15 minutes",
   keyGenerator: (request: { ip: string; body?: unknown }) =>
     `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
 };
+/** Link redemption is limited per IP: tokens are 256-bit, this only keeps the noise down. */
+const linkLimit = { max: 30, timeWindow: "15 minutes" };
 
 export const authRoutes: FastifyPluginAsyncZod<
   Pick<AppDeps, "config" | "database" | "jobs" | "clock">
 > = async (app, { config, database, jobs, clock }) => {
   const { db } = database;
+  const throttle = new LoginThrottle();
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -49,12 +51,26 @@ export const authRoutes: FastifyPluginAsyncZod<
         body: signInBody,
         response: { 200: ok },
       },
-      config: { access: "public", rateLimit: signInLimit },
+      config: { access: "public" },
     },
     async (request, reply) => {
-      const { token } = await signIn(db, request.body.email, request.body.password, clock());
-      setSessionCookie(reply, token);
-      return { ok: true as const };
+      const key = `${request.ip}|${request.body.email}`;
+      const now = clock();
+      const wait = throttle.retryAfterSeconds(key, now.getTime());
+      if (wait > 0) {
+        reply.header("retry-after", String(wait));
+        throw new AppError("TOO_MANY_REQUESTS");
+      }
+      try {
+        const { token } = await signIn(db, request.body.email, request.body.password, now);
+        throttle.recordSuccess(key);
+        setSessionCookie(reply, token);
+        return { ok: true as const };
+      } catch (error) {
+        if (error instanceof AppError && error.code === "INVALID_CREDENTIALS")
+          throttle.recordFailure(key, now.getTime());
+        throw error;
+      }
     },
   );
 
@@ -81,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod<
         body: forgotPasswordBody,
         response: { 202: ok },
       },
-      config: { access: "public", rateLimit: { ...signInLimit, max: 5 } },
+      config: { access: "public", rateLimit: mailLimit },
     },
     async (request, reply) => {
       await requestPasswordReset(db, request.body.email, config.publicUrl, request.locale, clock());
@@ -99,7 +115,7 @@ export const authRoutes: FastifyPluginAsyncZod<
         body: tokenPasswordBody,
         response: { 200: ok },
       },
-      config: { access: "public", rateLimit: { ...signInLimit, keyGenerator: (r: { ip: string }) => r.ip } },
+      config: { access: "public", rateLimit: linkLimit },
     },
     async (request, reply) => {
       const { token } = await redeemToken(
@@ -123,7 +139,7 @@ export const authRoutes: FastifyPluginAsyncZod<
         params: tokenParams,
         response: { 200: tokenInfo },
       },
-      config: { access: "public", rateLimit: { max: 30, timeWindow: "15 minutes" } },
+      config: { access: "public", rateLimit: linkLimit },
     },
     async (request) => describeInvitation(db, request.params.token, clock()),
   );
@@ -137,7 +153,7 @@ export const authRoutes: FastifyPluginAsyncZod<
         body: tokenPasswordBody,
         response: { 200: ok },
       },
-      config: { access: "public", rateLimit: { max: 30, timeWindow: "15 minutes" } },
+      config: { access: "public", rateLimit: linkLimit },
     },
     async (request, reply) => {
       const { token } = await redeemToken(

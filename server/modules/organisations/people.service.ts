@@ -34,17 +34,15 @@ export async function recordAudit(
   subject: { type: string; id?: string },
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await tenant.db
-    .insert(auditEvents)
-    .values(
-      tenant.row({
-        actorId: actor?.personId ?? null,
-        action,
-        subjectType: subject.type,
-        subjectId: subject.id ?? null,
-        details,
-      }),
-    );
+  await tenant.db.insert(auditEvents).values(
+    tenant.row({
+      actorId: actor?.personId ?? null,
+      action,
+      subjectType: subject.type,
+      subjectId: subject.id ?? null,
+      details,
+    }),
+  );
 }
 
 /** Everyone in the organisation with roles and teams, sorted by name. */

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+
+describe("API basics", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("GET /api/health answers 200 when the database answers", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/health" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().status).toBe("ok");
+  });
+
+  it("publishes an OpenAPI document generated from the schemas", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of [
+      "/api/health",
+      "/api/auth/sign-in",
+      "/api/auth/sign-out",
+      "/api/me",
+      "/api/people",
+      "/api/people/import",
+    ]) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    const signIn = doc.paths["/api/auth/sign-in"].post.requestBody.content["application/json"].schema;
+    expect(signIn.required).toEqual(expect.arrayContaining(["email", "password"]));
+  });
+
+  it("sends security headers with a strict Content-Security-Policy", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/health" });
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(response.headers["content-security-policy"]).not.toContain("unsafe-inline");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("answers unknown API paths and unreadable bodies with problem+json", async () => {
+    const missing = await t.app.inject({
+      method: "GET",
+      url: "/api/does-not-exist",
+      headers: { "accept-language": "en" },
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers["content-type"]).toContain("application/problem+json");
+    expect(missing.json()).toMatchObject({ code: "NOT_FOUND", status: 404 });
+    const broken = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      headers: { "content-type": "application/json", "accept-language": "nl" },
+      payload: "{not json",
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({
+      code: "BAD_REQUEST",
+      detail: expect.stringContaining("geldige JSON"),
+    });
+  });
+
+  it("turns an unexpected database error into a generic 500 without SQL or stack", async () => {
+    const broken = await createTestApp();
+    try {
+      await broken.database.db.execute(sql`drop table one_time_tokens`);
+      const response = await broken.app.inject({
+        method: "POST",
+        url: "/api/auth/forgot-password",
+        headers: { "accept-language": "en", origin: TEST_ORIGIN },
+        payload: { email: "someone@example.test" },
+      });
+      // No person matches, so nothing touches the dropped table: the request still succeeds.
+      expect(response.statusCode).toBe(202);
+      const invitation = await broken.app.inject({
+        method: "GET",
+        url: `/api/auth/invitations/${"x".repeat(43)}`,
+      });
+      expect(invitation.statusCode).toBe(500);
+      expect(invitation.json()).toMatchObject({ code: "INTERNAL", requestId: expect.any(String) });
+      expect(invitation.body).not.toMatch(/one_time_tokens|relation|select|at \//i);
+    } finally {
+      await broken.close();
+    }
+  });
+});
