@@ -6,7 +6,7 @@ import type { TenantTable } from "../server/db/tenant.ts";
 
 /** Every table with an organisation_id column: the tables a tenant owns. */
 export function tenantTables(): { name: string; table: TenantTable }[] {
-  return Object.values(schema)
+  return (Object.values(schema) as unknown[])
     .filter(
       (value): value is PgTable =>
         typeof value === "object" && value !== null && Symbol.for("drizzle:IsDrizzleTable") in value,
