@@ -11,6 +11,8 @@ export const meResponse = z.object({
   }),
   organisation: z.object({ id: idSchema, name: z.string(), defaultLocale: localeSchema }),
   roles: z.array(roleSchema),
+  /** Switches the web app reads: the development mailbox exists only while no SMTP server is set. */
+  features: z.object({ devMailbox: z.boolean() }),
 });
 export type MeResponse = z.infer<typeof meResponse>;
 

@@ -9,6 +9,12 @@ import { translator, type Translate } from "../i18n.ts";
 
 type Issue = core.$ZodIssue;
 
+function sizeCode(origin: unknown, array: string, number: string, text: string): string {
+  if (origin === "array" || origin === "set") return array;
+  if (origin === "number" || origin === "bigint" || origin === "int") return number;
+  return text;
+}
+
 /** Turns one zod issue into a localised message that names the field. */
 export function describeIssue(t: Translate, field: string, issue: Issue): FieldProblem {
   const label = t(`fields.${field}`, { defaultValue: field });
@@ -16,8 +22,9 @@ export function describeIssue(t: Translate, field: string, issue: Issue): FieldP
   let code: string;
   if (issue.code === "invalid_type" && raw.input === undefined) code = "required";
   else if (issue.code === "too_small" && raw.origin === "string" && raw.minimum === 1) code = "required";
-  else if (issue.code === "too_small") code = raw.origin === "array" ? "too_few" : "too_short";
-  else if (issue.code === "too_big") code = raw.origin === "array" ? "too_many" : "too_long";
+  else if (issue.code === "too_small")
+    code = sizeCode(raw.origin, "too_few", "number_too_small", "too_short");
+  else if (issue.code === "too_big") code = sizeCode(raw.origin, "too_many", "number_too_large", "too_long");
   else if (issue.code === "invalid_format")
     code = raw.format === "email" ? "invalid_email" : "invalid_format";
   else if (issue.code === "invalid_value") code = "invalid_choice";

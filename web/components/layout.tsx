@@ -56,9 +56,11 @@ export function SignedInLayout() {
                 <li>
                   <NavLink to="/organisation">{t("ui.nav.organisation")}</NavLink>
                 </li>
-                <li>
-                  <NavLink to="/mailbox">{t("ui.nav.mailbox")}</NavLink>
-                </li>
+                {me.data.features.devMailbox ? (
+                  <li>
+                    <NavLink to="/mailbox">{t("ui.nav.mailbox")}</NavLink>
+                  </li>
+                ) : null}
               </>
             ) : null}
             <li>

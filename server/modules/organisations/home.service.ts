@@ -15,7 +15,11 @@ export async function getOrganisation(tenant: Tenant) {
   return { ...org, defaultLocale: isLocale(org.defaultLocale) ? org.defaultLocale : defaultLocale };
 }
 
-export async function getMe(tenant: Tenant, actor: Actor): Promise<MeResponse> {
+export async function getMe(
+  tenant: Tenant,
+  actor: Actor,
+  features: MeResponse["features"],
+): Promise<MeResponse> {
   const org = await getOrganisation(tenant);
   const [person] = await tenant.db
     .select({
@@ -32,6 +36,7 @@ export async function getMe(tenant: Tenant, actor: Actor): Promise<MeResponse> {
     person: { ...person, locale: isLocale(person.locale) ? person.locale : null },
     organisation: { id: org.id, name: org.name, defaultLocale: org.defaultLocale },
     roles: [...actor.roles].sort(),
+    features,
   };
 }
 

@@ -29,9 +29,10 @@ import { createTeam, deleteTeam, findTeams, getTeam, updateTeam } from "./teams.
 const signedIn = { access: "signed-in" } as const;
 
 export const organisationRoutes: FastifyPluginAsyncZod<
-  Pick<AppDeps, "config" | "database" | "jobs" | "clock">
-> = async (app, { config, database, jobs, clock }) => {
+  Pick<AppDeps, "config" | "database" | "jobs" | "clock" | "mailer">
+> = async (app, { config, database, jobs, clock, mailer }) => {
   const { db } = database;
+  const features = { devMailbox: mailer === null };
   const context = () => ({ publicUrl: config.publicUrl, now: clock() });
   const tenantOf = (organisationId: string) => new Tenant(db, organisationId);
 
@@ -47,7 +48,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
     },
     async (request) => {
       const actor = requireActor(request);
-      return getMe(tenantOf(actor.organisationId), actor);
+      return getMe(tenantOf(actor.organisationId), actor, features);
     },
   );
 
@@ -66,7 +67,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       const actor = requireActor(request);
       const tenant = tenantOf(actor.organisationId);
       await updateMe(tenant, actor, request.body);
-      return getMe(tenant, actor);
+      return getMe(tenant, actor, features);
     },
   );
 

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { APP, APP_WITHOUT_SMTP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+
+test("a manager sees their team on the home screen", async ({ page }) => {
+  await signIn(page, "manager@demo.beklijf.nl");
+  await useEnglish(page);
+  await expect(page.getByRole("heading", { level: 2, name: "Your team" })).toBeVisible();
+  await expect(page.getByText("Service & Onderhoud")).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "People" })).toHaveCount(0);
+  await expectAccessible(page, "manager home");
+});
+
+test("a learner sees what to expect and can change their own language", async ({ page }) => {
+  await signIn(page, "learner@demo.beklijf.nl");
+  await useEnglish(page);
+  await expect(page.getByText("Nothing to do today")).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "My profile" }).click();
+  await page.getByRole("combobox", { name: "Language" }).selectOption("nl");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn profiel" })).toBeVisible();
+  await expectAccessible(page, "profile");
+  await page.getByRole("combobox", { name: "Taal" }).selectOption("");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByText("Opgeslagen.")).toBeVisible();
+});
+
+test("wrong passwords get a clear message, and the forgot-password screen answers without revealing accounts", async ({
+  page,
+}) => {
+  await page.goto(`${APP}/sign-in`);
+  await useEnglish(page);
+  await page.getByLabel("Email address").fill("learner@demo.beklijf.nl");
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "That email address and password do not match. Check both and try again.",
+  );
+  await expectAccessible(page, "sign-in with an error");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email address").fill("nobody@demo.beklijf.nl");
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toContainText("If that address has an account");
+  await expectAccessible(page, "forgot password");
+});
+
+test("without SMTP, the coordinator reads outgoing mail in the development mailbox", async ({ page }) => {
+  await signIn(page, "coordinator@demo.beklijf.nl", undefined, APP_WITHOUT_SMTP);
+  await useEnglish(page);
+  await page.goto(`${APP_WITHOUT_SMTP}/forgot-password`);
+  await page.goto(`${APP_WITHOUT_SMTP}/mailbox`);
+  await expect(page.getByRole("heading", { level: 1, name: "Mailbox (development)" })).toBeVisible();
+  await expectAccessible(page, "mailbox");
+});

@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import type { ReceivedMail } from "../../test-support/smtp-peer.ts";
+
+export const APP = "http://localhost:3100";
+/** A second app without SMTP, where the development mailbox is on. */
+export const APP_WITHOUT_SMTP = "http://localhost:3101";
+export const MAIL_FOLDER = path.resolve("test-results/e2e-mail");
+export const DEMO_PASSWORD = "beklijf-demo";
+
+/** Runs axe on the current screen and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `accessibility of ${screen}`).toEqual([]);
+}
+
+/** Waits for a mail to arrive at the e2e SMTP peer. */
+export async function waitForMail(to: string, timeoutMs = 20_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const files = fs.existsSync(MAIL_FOLDER) ? fs.readdirSync(MAIL_FOLDER).sort() : [];
+    for (const file of files) {
+      const mail = JSON.parse(fs.readFileSync(path.join(MAIL_FOLDER, file), "utf8")) as ReceivedMail;
+      if (mail.to.includes(to)) return mail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, base = APP): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('input[name="password"]').press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/Hello|Hallo/);
+}
+
+export async function useEnglish(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+}
+
+/** Unique per run and per project, so desktop and phone journeys do not collide. */
+export function uniqueEmail(prefix: string, projectName: string): string {
+  return `${prefix}-${projectName}-${Date.now().toString(36)}@example.test`;
+}
