@@ -1,10 +1,10 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { isLocale } from "../../../common/locales.ts";
 import type { Role } from "../../../common/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { personRoles, persons, sessions } from "../../db/schema/index.ts";
 import type { Actor } from "../../http/context.ts";
-import { Tenant } from "../../db/tenant.ts";
+import type { Tenant } from "../../db/tenant.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export const SESSION_COOKIE = "beklijf_session";
@@ -23,6 +23,10 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
       name: persons.name,
       email: persons.email,
       locale: persons.locale,
+      // Roles come along in the same query: this lookup runs on every signed-in request.
+      roles: sql<
+        Role[]
+      >`array(select ${personRoles.role} from ${personRoles} where ${personRoles.organisationId} = ${sessions.organisationId} and ${personRoles.personId} = ${sessions.personId})`,
     })
     .from(sessions)
     .innerJoin(
@@ -38,11 +42,6 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
     )
     .limit(1);
   if (!row) return null;
-  const tenant = new Tenant(db, row.organisationId);
-  const roleRows = await db
-    .select({ role: personRoles.role })
-    .from(personRoles)
-    .where(tenant.where(personRoles, eq(personRoles.personId, row.personId)));
   return {
     personId: row.personId,
     organisationId: row.organisationId,
@@ -50,7 +49,7 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
     name: row.name,
     email: row.email,
     locale: isLocale(row.locale) ? row.locale : null,
-    roles: new Set(roleRows.map((r) => r.role as Role)),
+    roles: new Set(row.roles),
   };
 }
 
