@@ -8,6 +8,6 @@ export const forgotPasswordBody = z.object({ email: emailSchema });
 export const tokenPasswordBody = z.object({ token: z.string().min(20).max(200), password: passwordSchema });
 export type TokenPasswordBody = z.infer<typeof tokenPasswordBody>;
 
-export const tokenParams = z.object({ token: z.string().min(20).max(200) });
+export const tokenBody = z.object({ token: z.string().min(20).max(200) });
 export const tokenInfo = z.object({ name: z.string(), email: z.string(), organisationName: z.string() });
 export type TokenInfo = z.infer<typeof tokenInfo>;

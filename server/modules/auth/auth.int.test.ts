@@ -132,6 +132,22 @@ describe("authentication", () => {
     });
   });
 
+  it("slows down password spraying across many addresses from one IP", async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 51; i++) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        remoteAddress: "10.7.7.7",
+        headers: json,
+        payload: { email: `spray${i}@gamma.test`, password: "Welkom01!" },
+      });
+      codes.push(response.statusCode);
+    }
+    expect(codes.filter((c) => c === 401)).toHaveLength(50);
+    expect(codes[50]).toBe(429);
+  });
+
   describe("CSRF protection for cookie-authenticated writes", () => {
     it("refuses a write from another origin and changes nothing", async () => {
       const cookie = await t.signIn("learner@gamma.test");

@@ -4,8 +4,8 @@ import { z } from "zod";
 import {
   forgotPasswordBody,
   signInBody,
+  tokenBody,
   tokenInfo,
-  tokenParams,
   tokenPasswordBody,
 } from "../../../common/schemas/auth.ts";
 import type { AppDeps } from "../../http/context.ts";
@@ -32,7 +32,9 @@ export const authRoutes: FastifyPluginAsyncZod<
   Pick<AppDeps, "config" | "database" | "jobs" | "clock">
 > = async (app, { config, database, jobs, clock }) => {
   const { db } = database;
-  const throttle = new LoginThrottle();
+  // Guessing one address is slowed after 10 failures; spraying many addresses from one IP after 50.
+  const perAddress = new LoginThrottle({ maxFailures: 10 });
+  const perIp = new LoginThrottle({ maxFailures: 50 });
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -54,21 +56,26 @@ export const authRoutes: FastifyPluginAsyncZod<
       config: { access: "public" },
     },
     async (request, reply) => {
-      const key = `${request.ip}|${request.body.email}`;
+      const keys = [`${request.ip}|${request.body.email}`, request.ip];
       const now = clock();
-      const wait = throttle.retryAfterSeconds(key, now.getTime());
+      const wait = Math.max(
+        perAddress.retryAfterSeconds(keys[0]!, now.getTime()),
+        perIp.retryAfterSeconds(keys[1]!, now.getTime()),
+      );
       if (wait > 0) {
         reply.header("retry-after", String(wait));
         throw new AppError("TOO_MANY_REQUESTS");
       }
       try {
         const { token } = await signIn(db, request.body.email, request.body.password, now);
-        throttle.recordSuccess(key);
+        perAddress.recordSuccess(keys[0]!);
         setSessionCookie(reply, token);
         return { ok: true as const };
       } catch (error) {
-        if (error instanceof AppError && error.code === "INVALID_CREDENTIALS")
-          throttle.recordFailure(key, now.getTime());
+        if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") {
+          perAddress.recordFailure(keys[0]!, now.getTime());
+          perIp.recordFailure(keys[1]!, now.getTime());
+        }
         throw error;
       }
     },
@@ -130,18 +137,19 @@ export const authRoutes: FastifyPluginAsyncZod<
     },
   );
 
-  app.get(
-    "/api/auth/invitations/:token",
+  // POST, not GET with the token in the path: a secret in a URL ends up in logs and proxies.
+  app.post(
+    "/api/auth/invitations/lookup",
     {
       schema: {
         tags: ["auth"],
-        summary: "Who an invitation link is for",
-        params: tokenParams,
+        summary: "Who an invitation link is for (before choosing a password)",
+        body: tokenBody,
         response: { 200: tokenInfo },
       },
       config: { access: "public", rateLimit: linkLimit },
     },
-    async (request) => describeInvitation(db, request.params.token, clock()),
+    async (request) => describeInvitation(db, request.body.token, clock()),
   );
 
   app.post(

@@ -117,7 +117,11 @@ describe("invitation email through the job queue (pg-boss) to an SMTP peer", () 
     const mail = await peer.waitFor((m) => m.to.includes("ivy@zeta.test"), 20_000);
     expect(mail.subject).toContain("invites you to Beklijf");
     const token = new URL(linkIn(mail)).hash.replace("#token=", "");
-    const info = await t.app.inject({ method: "GET", url: `/api/auth/invitations/${token}` });
+    const info = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/invitations/lookup",
+      payload: { token: token },
+    });
     expect(info.json()).toMatchObject({ name: "Invited Ivy", organisationName: "Zeta Zonnepanelen" });
   });
 });

@@ -13,7 +13,7 @@ export function InvitationPage() {
   const [token] = useState(tokenFromHash);
   const invitation = useQuery({
     queryKey: ["invitation", token],
-    queryFn: () => api<TokenInfo>("GET", `/api/auth/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => api<TokenInfo>("POST", "/api/auth/invitations/lookup", { token }),
     retry: false,
     enabled: token.length >= 20,
   });
