@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { idSchema } from "./common.ts";
+
+export const phases = ["before", "kickoff", "session", "between", "after"] as const;
+export type Phase = (typeof phases)[number];
+
+export const activityTypes = [
+  "theory-module",
+  "video",
+  "reading",
+  "insight-test",
+  "practice-session",
+  "simulation",
+  "on-the-job-assignment",
+  "peer-feedback",
+  "reflection",
+  "action-plan",
+  "manager-check-in",
+  "coaching-session",
+  "retrieval-practice",
+  "competence-proof",
+  "learner-survey",
+] as const;
+export type ActivityType = (typeof activityTypes)[number];
+
+export const skillKinds = ["open", "closed"] as const;
+
+/** One step of a trajectory. `offsetDays` counts from the first practice day (negative = before). */
+export const activitySchema = z.object({
+  id: z.string().min(1).max(64).optional(),
+  title: z.string().trim().min(1).max(160),
+  phase: z.enum(phases),
+  type: z.enum(activityTypes),
+  durationMinutes: z.number().int().min(1).max(2400),
+  mandatory: z.boolean().default(true),
+  offsetDays: z.number().int().min(-365).max(730),
+  /** For practice sessions: the share of the time spent on theory rather than practice (0–1). */
+  theoryShare: z.number().min(0).max(1).optional(),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+export const competenceSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(skillKinds),
+});
+
+/** The JSON document form of a trajectory: used for export, import, templates and the design check. */
+export const trajectoryDocument = z.object({
+  title: z.string().trim().min(1).max(160),
+  targetBehaviour: z.string().trim().min(1).max(400),
+  audience: z.string().trim().max(200).default(""),
+  competences: z.array(competenceSchema).min(1).max(20),
+  /** How long the behaviour must last after the practice day, in days: spacing is judged against it. */
+  retentionDays: z.number().int().min(7).max(730).default(90),
+  activities: z.array(activitySchema).max(200),
+});
+export type TrajectoryDocument = z.infer<typeof trajectoryDocument>;
+export type TrajectoryDocumentInput = z.input<typeof trajectoryDocument>;
+
+export const severities = ["high", "medium", "low"] as const;
+export type Severity = (typeof severities)[number];
+
+export const evidenceView = z.object({
+  id: z.string(),
+  topic: z.string(),
+  claim: z.string(),
+  /** Null when the figure is not verified: it is then never shown as fact. */
+  figure: z.string().nullable(),
+  source: z.string(),
+  design: z.string(),
+  population: z.string(),
+  outcome: z.string(),
+  verification: z.enum(["V-P", "V-S", "NV"]),
+  verificationLabel: z.string(),
+  caveats: z.array(z.string()),
+});
+export type EvidenceView = z.infer<typeof evidenceView>;
+
+export const findingView = z.object({
+  rule: z.string(),
+  severity: z.enum(severities),
+  message: z.string(),
+  advice: z.string(),
+  evidence: z.array(evidenceView),
+});
+export type FindingView = z.infer<typeof findingView>;
+
+export const designCheckResult = z.object({
+  score: z.number().int().min(0).max(100),
+  findings: z.array(findingView),
+});
+export type DesignCheckResult = z.infer<typeof designCheckResult>;
+
+export const trajectorySummary = z.object({
+  id: idSchema,
+  title: z.string(),
+  targetBehaviour: z.string(),
+  version: z.number().int(),
+  activityCount: z.number().int(),
+  score: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const trajectoryDetail = z.object({
+  id: idSchema,
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+  document: trajectoryDocument,
+});
+export type TrajectoryDetail = z.infer<typeof trajectoryDetail>;
+
+export const updateTrajectoryBody = z.object({
+  /** The version the editor started from: a save on top of someone else's newer save is refused. */
+  version: z.number().int().min(1),
+  document: trajectoryDocument,
+});
+
+export const trajectoryParams = z.object({ trajectoryId: idSchema });
+
+export const templateView = z.object({
+  key: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  skillKind: z.enum(skillKinds),
+  document: trajectoryDocument,
+});

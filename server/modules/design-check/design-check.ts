@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Locale } from "../../../common/locales.ts";
+import type {
+  DesignCheckResult,
+  Severity,
+  TrajectoryDocument,
+} from "../../../common/schemas/trajectories.ts";
+import { findEvidence } from "../evidence/evidence-library.ts";
+import { presentEvidence } from "../evidence/evidence.presenter.ts";
+import type { DesignRule, RuleHit } from "./design-rule.ts";
+
+/** How much each finding costs the transfer score (out of 100). */
+export const severityWeight: Record<Severity, number> = { high: 20, medium: 10, low: 4 };
+const severityOrder: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+export interface RuleFinding {
+  rule: DesignRule;
+  hit: RuleHit;
+}
+
+let loaded: Promise<DesignRule[]> | undefined;
+
+/** Every rule in rules/*.rule.ts, in file-name order. Adding a rule is adding a file there. */
+export function loadRules(): Promise<DesignRule[]> {
+  loaded ??= (async () => {
+    const folder = path.join(import.meta.dirname, "rules");
+    const files = fs
+      .readdirSync(folder)
+      .filter((file) => file.endsWith(".rule.ts"))
+      .sort();
+    const modules = await Promise.all(
+      files.map((file) => import(pathToFileURL(path.join(folder, file)).href)),
+    );
+    return modules.map((module) => (module as { default: DesignRule }).default);
+  })();
+  return loaded;
+}
+
+/** Runs the rules on a trajectory. Pure: the same document always gives the same result. */
+export function runDesignCheck(
+  document: TrajectoryDocument,
+  rules: DesignRule[],
+): { score: number; findings: RuleFinding[] } {
+  const findings = rules
+    .map((rule) => ({ rule, hit: rule.check(document) }))
+    .filter((finding): finding is RuleFinding => finding.hit !== null)
+    .sort((a, b) => severityOrder[a.hit.severity] - severityOrder[b.hit.severity]);
+  const penalty = findings.reduce((sum, f) => sum + severityWeight[f.hit.severity], 0);
+  return { score: Math.max(0, 100 - penalty), findings };
+}
+
+function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+}
+
+/** Findings in the reader's language, each with its evidence opened in place. */
+export function presentDesignCheck(
+  result: { score: number; findings: RuleFinding[] },
+  locale: Locale,
+): DesignCheckResult {
+  return {
+    score: result.score,
+    findings: result.findings.map(({ rule, hit }) => {
+      const message = rule.messages[hit.variant ?? "default"] ?? Object.values(rule.messages)[0]!;
+      return {
+        rule: rule.id,
+        severity: hit.severity,
+        message: fill(message[locale], hit.params),
+        advice: fill(rule.advice[locale], hit.params),
+        evidence: rule.evidence
+          .map(findEvidence)
+          .filter((entry) => entry !== undefined)
+          .map((entry) => presentEvidence(entry, locale)),
+      };
+    }),
+  };
+}
+
+export async function checkDesign(document: TrajectoryDocument, locale: Locale): Promise<DesignCheckResult> {
+  return presentDesignCheck(runDesignCheck(document, await loadRules()), locale);
+}

@@ -1,0 +1,25 @@
+import type { Severity, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import type { Text } from "../evidence/evidence-library.ts";
+
+/** What a rule reports when it triggers. `variant` picks one of the rule's messages. */
+export interface RuleHit {
+  severity: Severity;
+  variant?: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * One design-check rule: data (id, evidence, texts) plus a small pure function. A rule lives in one
+ * file under rules/ and is picked up from there; adding a rule is adding a file.
+ */
+export interface DesignRule {
+  id: string;
+  /** Ids in the evidence library that explain why the rule matters. */
+  evidence: string[];
+  /** Messages by variant (`default` when the rule has one); `{{name}}` placeholders from params. */
+  messages: Record<string, Text>;
+  advice: Text;
+  check(document: TrajectoryDocument): RuleHit | null;
+}
+
+export const defineRule = (rule: DesignRule): DesignRule => rule;

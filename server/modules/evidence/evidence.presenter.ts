@@ -1,0 +1,25 @@
+import type { Locale } from "../../../common/locales.ts";
+import type { EvidenceView } from "../../../common/schemas/trajectories.ts";
+import { translator } from "../../i18n.ts";
+import { type EvidenceEntry, hattieCaveats } from "./evidence-library.ts";
+
+/**
+ * One entry in the reader's language. A not-verified figure is withheld (null), so nothing downstream
+ * can show it as fact; Hattie figures always carry the Hattie caveats.
+ */
+export function presentEvidence(entry: EvidenceEntry, locale: Locale): EvidenceView {
+  const t = translator(locale);
+  return {
+    id: entry.id,
+    topic: entry.topic,
+    claim: entry.claim[locale],
+    figure: entry.verification === "NV" ? null : entry.figure,
+    source: entry.source,
+    design: entry.design[locale],
+    population: entry.population[locale],
+    outcome: entry.outcome[locale],
+    verification: entry.verification,
+    verificationLabel: t(`evidence.verification.${entry.verification}`),
+    caveats: [...entry.caveats, ...(entry.hattie ? hattieCaveats : [])].map((caveat) => caveat[locale]),
+  };
+}

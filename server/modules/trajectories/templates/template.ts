@@ -1,0 +1,58 @@
+import type { Locale } from "../../../../common/locales.ts";
+import type { ActivityType, Phase, TrajectoryDocument } from "../../../../common/schemas/trajectories.ts";
+import type { Text } from "../../evidence/evidence-library.ts";
+
+export interface TemplateActivity {
+  title: Text;
+  phase: Phase;
+  type: ActivityType;
+  durationMinutes: number;
+  offsetDays: number;
+  mandatory: boolean;
+  theoryShare?: number;
+}
+
+/** A complete, bilingual example trajectory that shows the method. */
+export interface TrajectoryTemplate {
+  key: string;
+  skillKind: "open" | "closed";
+  title: Text;
+  summary: Text;
+  targetBehaviour: Text;
+  audience: Text;
+  retentionDays: number;
+  competences: { name: Text; kind: "open" | "closed" }[];
+  activities: TemplateActivity[];
+}
+
+/** Shorthand for template files: phase, type, day, minutes, English and Dutch title. */
+export function step(
+  phase: Phase,
+  type: ActivityType,
+  offsetDays: number,
+  durationMinutes: number,
+  en: string,
+  nl: string,
+  extra: { optional?: boolean; theoryShare?: number } = {},
+): TemplateActivity {
+  return {
+    title: { en, nl },
+    phase,
+    type,
+    offsetDays,
+    durationMinutes,
+    mandatory: !extra.optional,
+    ...(extra.theoryShare === undefined ? {} : { theoryShare: extra.theoryShare }),
+  };
+}
+
+export function renderTemplate(template: TrajectoryTemplate, locale: Locale): TrajectoryDocument {
+  return {
+    title: template.title[locale],
+    targetBehaviour: template.targetBehaviour[locale],
+    audience: template.audience[locale],
+    retentionDays: template.retentionDays,
+    competences: template.competences.map((c) => ({ name: c.name[locale], kind: c.kind })),
+    activities: template.activities.map(({ title, ...rest }) => ({ ...rest, title: title[locale] })),
+  };
+}
