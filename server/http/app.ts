@@ -13,6 +13,10 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { cohortRoutes } from "../modules/cohorts/cohorts.routes.ts";
+import { designCheckRoutes } from "../modules/design-check/design-check.routes.ts";
+import { evidenceRoutes } from "../modules/evidence/evidence.routes.ts";
+import { trajectoryRoutes } from "../modules/trajectories/trajectories.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "../modules/organisations/organisations.routes.ts";
@@ -86,6 +90,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(authRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(trajectoryRoutes, deps);
+  await app.register(designCheckRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(cohortRoutes, deps);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

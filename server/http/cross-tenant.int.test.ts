@@ -8,6 +8,12 @@ import {
   buildTeam,
 } from "../../test-support/factories.ts";
 import { snapshotTenant, tenantTables } from "../../test-support/tenant-snapshot.ts";
+import type { TrajectoryDocument } from "../../common/schemas/trajectories.ts";
+import { Tenant } from "../db/tenant.ts";
+import { planCohort } from "../modules/cohorts/cohorts.service.ts";
+import { trajectoryTemplates } from "../modules/trajectories/templates/index.ts";
+import { renderTemplate } from "../modules/trajectories/templates/template.ts";
+import { createTrajectory } from "../modules/trajectories/trajectories.service.ts";
 
 /**
  * The cross-tenant harness. Every signed-in API route is called by organisation B's coordinator with
@@ -19,6 +25,9 @@ import { snapshotTenant, tenantTables } from "../../test-support/tenant-snapshot
  */
 
 interface Fixture {
+  trajectoryId: string;
+  cohortId: string;
+  document: TrajectoryDocument;
   personId: string;
   personEmail: string;
   teamId: string;
@@ -63,6 +72,24 @@ const probes: Record<string, Probe> = {
   "PATCH /api/teams/:teamId": { expect: 404, body: () => ({ name: "Hacked team" }) },
   "DELETE /api/teams/:teamId": { expect: 404 },
   "GET /api/outbox": { expect: "own" },
+  "GET /api/trajectories": { expect: "own" },
+  "POST /api/trajectories": { expect: "own", body: (a) => ({ ...a.document, title: "B's own copy" }) },
+  "GET /api/trajectories/:trajectoryId": { expect: 404 },
+  "PUT /api/trajectories/:trajectoryId": {
+    expect: 404,
+    body: (a) => ({ version: 1, document: { ...a.document, title: "Hacked" } }),
+  },
+  "GET /api/cohorts": { expect: "own" },
+  "POST /api/cohorts": {
+    expect: 404,
+    body: (a) => ({
+      trajectoryId: a.trajectoryId,
+      name: "Probe",
+      sessionDates: ["2099-01-05"],
+      personIds: [a.personId],
+    }),
+  },
+  "GET /api/cohorts/:cohortId": { expect: 404 },
   "POST /api/auth/sign-out": { expect: "own" },
 };
 
@@ -89,7 +116,11 @@ function withoutEcho(body: string): string {
 }
 
 function fillPath(url: string, a: Fixture): string {
-  return url.replace(":personId", a.personId).replace(":teamId", a.teamId);
+  return url
+    .replace(":personId", a.personId)
+    .replace(":teamId", a.teamId)
+    .replace(":trajectoryId", a.trajectoryId)
+    .replace(":cohortId", a.cohortId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {
@@ -110,7 +141,37 @@ describe("cross-tenant isolation (every API route)", () => {
       managerIds: [coordinatorA.id],
       memberIds: [learnerA.id],
     });
+    const document = renderTemplate(trajectoryTemplates[0]!, "en");
+    const actorA = {
+      personId: coordinatorA.id,
+      organisationId: orgA.id,
+      sessionId: "",
+      name: "",
+      email: "",
+      roles: new Set(["coordinator"] as const),
+      locale: null,
+    };
+    const tenantA = new Tenant(db, orgA.id);
+    const trajectory = await createTrajectory(tenantA, actorA, {
+      ...document,
+      title: "Alpha geheim traject",
+    });
+    const cohort = await planCohort(
+      tenantA,
+      actorA,
+      {
+        trajectoryId: trajectory.id,
+        name: "Alpha groep",
+        sessionDates: ["2099-01-05"],
+        teamIds: [teamA.id],
+        personIds: [],
+      },
+      new Date(),
+    );
     a = {
+      trajectoryId: trajectory.id,
+      cohortId: cohort.id,
+      document,
       personId: learnerA.id,
       personEmail: learnerA.email,
       teamId: teamA.id,
@@ -126,6 +187,10 @@ describe("cross-tenant isolation (every API route)", () => {
       coordinatorA.email,
       "Anna Alpha",
       orgA.name,
+      trajectory.id,
+      cohort.id,
+      "Alpha geheim traject",
+      "Alpha groep",
     ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;

@@ -9,6 +9,9 @@ import { translator, type Translate } from "../i18n.ts";
 
 type Issue = core.$ZodIssue;
 
+/** Messages our own refinements use as codes (schemas say `.refine(..., "invalid_date")`). */
+const knownCustomCodes = new Set(["invalid_time_zone", "invalid_date"]);
+
 function sizeCode(origin: unknown, array: string, number: string, text: string): string {
   if (origin === "array" || origin === "set") return array;
   if (origin === "number" || origin === "bigint" || origin === "int") return number;
@@ -25,12 +28,14 @@ export function describeIssue(t: Translate, field: string, issue: Issue): FieldP
   else if (issue.code === "too_small")
     code = sizeCode(raw.origin, "too_few", "number_too_small", "too_short");
   else if (issue.code === "too_big") code = sizeCode(raw.origin, "too_many", "number_too_large", "too_long");
+  else if (issue.code === "invalid_format" && raw.format === "email") code = "invalid_email";
   else if (issue.code === "invalid_format")
-    code = raw.format === "email" ? "invalid_email" : "invalid_format";
+    code = knownCustomCodes.has(issue.message) ? issue.message : "invalid_format";
   else if (issue.code === "invalid_value") code = "invalid_choice";
   else if (issue.code === "unrecognized_keys") code = "unknown_field";
   else if (issue.code === "invalid_type") code = "invalid_type";
-  else code = issue.message === "invalid_time_zone" ? "invalid_time_zone" : "invalid";
+  else if (issue.code === "custom") code = knownCustomCodes.has(issue.message) ? issue.message : "invalid";
+  else code = "invalid";
   const message = t(`validation.${code}`, {
     field: label,
     minimum: raw.minimum as number,

@@ -1,3 +1,4 @@
 export * from "./organisations.ts";
 export * from "./auth.ts";
 export * from "./notifications.ts";
+export * from "./trajectories.ts";

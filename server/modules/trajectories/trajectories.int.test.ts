@@ -1,0 +1,301 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import {
+  buildCoordinator,
+  buildLearner,
+  buildOrganisation,
+  buildPerson,
+  buildTeam,
+} from "../../../test-support/factories.ts";
+import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+
+describe("trajectories, design check and cohorts over HTTP", () => {
+  let t: TestApp;
+  let designer: string;
+  let secondDesigner: string;
+  let learner: string;
+  let teamId: string;
+  let memberIds: string[];
+
+  const call = (
+    method: "GET" | "POST" | "PUT",
+    url: string,
+    cookie: string | null,
+    payload?: object,
+    language = "en",
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { origin: TEST_ORIGIN, "accept-language": language, ...(cookie ? { cookie } : {}) },
+      ...(payload ? { payload } : {}),
+    });
+
+  const lecture: TrajectoryDocument = {
+    title: "Leidinggeven in de praktijk",
+    targetBehaviour: "Team leads hold a weekly one-to-one with each team member.",
+    audience: "Team leads",
+    retentionDays: 90,
+    competences: [{ name: "Holding a one-to-one", kind: "open" }],
+    activities: [
+      {
+        title: "Lecture on leadership styles",
+        phase: "session",
+        type: "theory-module",
+        durationMinutes: 240,
+        mandatory: true,
+        offsetDays: 0,
+      },
+    ],
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    const org = await buildOrganisation(db, { name: "Theta Techniek" });
+    await buildPerson(db, {
+      organisationId: org.id,
+      email: "designer@theta.test",
+      roles: ["designer"],
+      name: "Dina Designer",
+    });
+    await buildPerson(db, {
+      organisationId: org.id,
+      email: "designer2@theta.test",
+      roles: ["designer"],
+      name: "Dirk Designer",
+    });
+    await buildCoordinator(db, org.id, { email: "coord@theta.test" });
+    const members = [
+      await buildLearner(db, org.id, { email: "a@theta.test", name: "Anna" }),
+      await buildLearner(db, org.id, { email: "b@theta.test", name: "Bas" }),
+    ];
+    memberIds = members.map((m) => m.id);
+    teamId = (await buildTeam(db, org.id, { name: "Monteurs", memberIds })).id;
+    designer = await t.signIn("designer@theta.test");
+    secondDesigner = await t.signIn("designer2@theta.test");
+    learner = await t.signIn("a@theta.test");
+  });
+  afterAll(() => t.close());
+
+  describe("POST /api/design-check", () => {
+    it("scores a bare lecture low and explains why, with evidence, in the caller's language", async () => {
+      const response = await call("POST", "/api/design-check", null, lecture, "nl");
+      expect(response.statusCode).toBe(200);
+      const result = response.json();
+      expect(result.score).toBeLessThan(20);
+      const rules = result.findings.map((f: { rule: string }) => f.rule);
+      expect(rules).toEqual(
+        expect.arrayContaining([
+          "triggered-action-plan",
+          "spaced-retrieval",
+          "manager-involvement",
+          "flipped-classroom",
+          "evaluation-tiers",
+        ]),
+      );
+      const plan = result.findings.find((f: { rule: string }) => f.rule === "triggered-action-plan");
+      expect(plan.message).toContain("als-dan");
+      expect(plan.evidence[0]).toMatchObject({
+        source: expect.any(String),
+        design: expect.any(String),
+        verification: expect.stringMatching(/V-P|V-S/),
+      });
+    });
+
+    it("scores a template 100", async () => {
+      const templates = (await call("GET", "/api/trajectory-templates", null)).json();
+      expect(templates).toHaveLength(3);
+      for (const template of templates) {
+        expect(
+          (await call("POST", "/api/design-check", null, template.document)).json().score,
+          template.key,
+        ).toBe(100);
+      }
+    });
+
+    it("rejects a malformed document, naming the fields, and saves nothing", async () => {
+      const response = await call("POST", "/api/design-check", null, {
+        title: "x",
+        activities: [{ phase: "sometime" }],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(["targetBehaviour", "competences", "activities"]),
+      );
+    });
+  });
+
+  describe("GET /api/evidence", () => {
+    it("lists the library, searchable, and withholds unverified figures", async () => {
+      const all = (await call("GET", "/api/evidence", null)).json();
+      expect(all.length).toBeGreaterThan(15);
+      expect(
+        all
+          .filter((e: { verification: string }) => e.verification === "NV")
+          .every((e: { figure: unknown }) => e.figure === null),
+      ).toBe(true);
+      const coaching = (await call("GET", "/api/evidence?q=coaching", null, undefined, "nl")).json();
+      expect(coaching.length).toBeGreaterThan(0);
+      expect(
+        coaching.every((e: { claim: string; source: string; topic: string }) =>
+          /coach/i.test(e.claim + e.source + e.topic),
+        ),
+      ).toBe(true);
+    });
+  });
+
+  describe("/api/trajectories", () => {
+    it("requires authentication, and a designer role to create", async () => {
+      expect((await call("GET", "/api/trajectories", null)).statusCode).toBe(401);
+      expect((await call("POST", "/api/trajectories", learner, lecture)).statusCode).toBe(403);
+    });
+
+    it("creates from a document, gives activities ids, and lists it with its score", async () => {
+      const created = await call("POST", "/api/trajectories", designer, lecture);
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({
+        version: 1,
+        updatedBy: "Dina Designer",
+        document: { title: lecture.title },
+      });
+      expect(created.json().document.activities[0].id).toMatch(/[0-9a-f-]{36}/);
+      const list = (await call("GET", "/api/trajectories", designer)).json();
+      expect(list.find((x: { id: string }) => x.id === created.json().id)).toMatchObject({
+        title: lecture.title,
+        score: expect.any(Number),
+        activityCount: 1,
+      });
+    });
+
+    it("refuses a save on top of someone else's newer save, and says who", async () => {
+      const created = (await call("POST", "/api/trajectories", designer, lecture)).json();
+      const first = await call("PUT", `/api/trajectories/${created.id}`, designer, {
+        version: 1,
+        document: { ...created.document, title: "Eerste versie" },
+      });
+      expect(first.statusCode).toBe(200);
+      expect(first.json().version).toBe(2);
+      const stale = await call(
+        "PUT",
+        `/api/trajectories/${created.id}`,
+        secondDesigner,
+        { version: 1, document: { ...created.document, title: "Tweede" } },
+        "nl",
+      );
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({
+        code: "EDIT_CONFLICT",
+        detail: expect.stringContaining("Dina Designer"),
+      });
+      const now = (await call("GET", `/api/trajectories/${created.id}`, designer)).json();
+      expect(now.document.title).toBe("Eerste versie");
+    });
+
+    it("keeps a removed activity's id stable for the activities that stay", async () => {
+      const created = (
+        await call("POST", "/api/trajectories", designer, {
+          ...lecture,
+          activities: [
+            ...lecture.activities,
+            {
+              title: "Role play",
+              phase: "session",
+              type: "simulation",
+              durationMinutes: 60,
+              mandatory: true,
+              offsetDays: 0,
+            },
+          ],
+        })
+      ).json();
+      const [first, second] = created.document.activities;
+      const saved = (
+        await call("PUT", `/api/trajectories/${created.id}`, designer, {
+          version: 1,
+          document: { ...created.document, activities: [second] },
+        })
+      ).json();
+      expect(saved.document.activities.map((a: { id: string }) => a.id)).toEqual([second.id]);
+      expect(first.id).not.toBe(second.id);
+    });
+  });
+
+  describe("/api/cohorts", () => {
+    const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+    it("plans a cohort by team and dates every activity for every participant", async () => {
+      const templates = (await call("GET", "/api/trajectory-templates", null)).json();
+      const trajectory = (await call("POST", "/api/trajectories", designer, templates[0].document)).json();
+      const response = await call("POST", "/api/cohorts", designer, {
+        trajectoryId: trajectory.id,
+        name: "Voorjaar",
+        sessionDates: [future(30)],
+        teamIds: [teamId],
+      });
+      expect(response.statusCode).toBe(201);
+      const cohort = response.json();
+      expect(cohort.participants.map((p: { name: string }) => p.name)).toEqual(["Anna", "Bas"]);
+      expect(cohort.schedule).toHaveLength(templates[0].document.activities.length);
+      expect(cohort.assignments).toHaveLength(2 * cohort.schedule.length);
+      const insight = cohort.schedule.find((s: { type: string }) => s.type === "insight-test");
+      expect(insight.date).toBe(future(20));
+      expect((await call("GET", "/api/cohorts", designer)).json()[0]).toMatchObject({
+        name: "Voorjaar",
+        participantCount: 2,
+      });
+    });
+
+    it("refuses a practice day in the past, with a clear message, and writes nothing", async () => {
+      const trajectory = (await call("POST", "/api/trajectories", designer, lecture)).json();
+      const before = (await call("GET", "/api/cohorts", designer)).json().length;
+      const response = await call(
+        "POST",
+        "/api/cohorts",
+        designer,
+        { trajectoryId: trajectory.id, name: "Te laat", sessionDates: ["2020-01-01"], personIds: memberIds },
+        "nl",
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors[0]).toMatchObject({ field: "sessionDates", code: "date_in_past" });
+      expect(response.json().errors[0].message).toContain("verleden");
+      expect((await call("GET", "/api/cohorts", designer)).json()).toHaveLength(before);
+    });
+
+    it("refuses a trajectory without a practice day and a plan without participants", async () => {
+      const noDay = (
+        await call("POST", "/api/trajectories", designer, {
+          ...lecture,
+          activities: [{ ...lecture.activities[0]!, phase: "before", offsetDays: -3 }],
+        })
+      ).json();
+      const response = await call("POST", "/api/cohorts", designer, {
+        trajectoryId: noDay.id,
+        name: "X",
+        sessionDates: [future(10)],
+        personIds: memberIds,
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().code).toBe("NO_PRACTICE_DAY");
+      const trajectory = (await call("POST", "/api/trajectories", designer, lecture)).json();
+      const empty = await call("POST", "/api/cohorts", designer, {
+        trajectoryId: trajectory.id,
+        name: "Leeg",
+        sessionDates: [future(10)],
+      });
+      expect(empty.json().errors[0]).toMatchObject({ field: "personIds", code: "no_participants" });
+    });
+
+    it("rejects an impossible date", async () => {
+      const trajectory = (await call("POST", "/api/trajectories", designer, lecture)).json();
+      const response = await call("POST", "/api/cohorts", designer, {
+        trajectoryId: trajectory.id,
+        name: "X",
+        sessionDates: ["2027-02-30"],
+        personIds: memberIds,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors[0]).toMatchObject({ field: "sessionDates", code: "invalid_date" });
+    });
+  });
+});
