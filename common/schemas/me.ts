@@ -34,6 +34,7 @@ export const homeResponse = z.object({
     .object({ teams: z.array(z.object({ id: idSchema, name: z.string(), memberCount: z.number() })) })
     .nullable(),
   learner: z.object({ teams: z.array(z.object({ id: idSchema, name: z.string() })) }).nullable(),
+  designer: z.object({ trajectories: z.number(), cohorts: z.number() }).nullable(),
 });
 export type HomeResponse = z.infer<typeof homeResponse>;
 

@@ -28,6 +28,7 @@ export function SignedInLayout() {
   }, [me.data, navigate]);
   if (!me.data) return null;
   const isCoordinator = hasRole(me.data, "coordinator");
+  const designs = isCoordinator || hasRole(me.data, "designer");
   return (
     <>
       <a className="skip-link" href="#main">
@@ -44,6 +45,19 @@ export function SignedInLayout() {
               <NavLink to="/" end>
                 {t("ui.nav.home")}
               </NavLink>
+            </li>
+            {designs ? (
+              <>
+                <li>
+                  <NavLink to="/trajectories">{t("ui.nav.trajectories")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/cohorts">{t("ui.nav.cohorts")}</NavLink>
+                </li>
+              </>
+            ) : null}
+            <li>
+              <NavLink to="/evidence">{t("ui.nav.evidence")}</NavLink>
             </li>
             {isCoordinator ? (
               <>

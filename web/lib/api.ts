@@ -24,7 +24,7 @@ export class ApiError extends Error {
  * messages come back in the language on screen.
  */
 export async function api<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
 ): Promise<T> {

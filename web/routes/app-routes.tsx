@@ -12,6 +12,13 @@ import { PeoplePage } from "../features/people/people-page.tsx";
 import { PersonPage } from "../features/people/person-page.tsx";
 import { ProfilePage } from "../features/profile/profile-page.tsx";
 import { TeamsPage } from "../features/teams/teams-page.tsx";
+import { CohortPage } from "../features/cohorts/cohort-page.tsx";
+import { CohortsPage } from "../features/cohorts/cohorts-page.tsx";
+import { PlanCohortPage } from "../features/cohorts/plan-cohort-page.tsx";
+import { EvidencePage } from "../features/evidence/evidence-page.tsx";
+import { NewTrajectoryPage } from "../features/trajectories/new-trajectory-page.tsx";
+import { TrajectoriesPage } from "../features/trajectories/trajectories-page.tsx";
+import { TrajectoryEditorPage } from "../features/trajectories/trajectory-editor-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -32,6 +39,13 @@ export function AppRoutes() {
         <Route path="/organisation" element={<OrganisationPage />} />
         <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/trajectories" element={<TrajectoriesPage />} />
+        <Route path="/trajectories/new" element={<NewTrajectoryPage />} />
+        <Route path="/trajectories/:trajectoryId" element={<TrajectoryEditorPage />} />
+        <Route path="/cohorts" element={<CohortsPage />} />
+        <Route path="/cohorts/new" element={<PlanCohortPage />} />
+        <Route path="/cohorts/:cohortId" element={<CohortPage />} />
+        <Route path="/evidence" element={<EvidencePage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -1,7 +1,14 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { HomeResponse, MeResponse } from "../../../common/schemas/me.ts";
 import { defaultLocale, isLocale } from "../../../common/locales.ts";
-import { organisations, persons, teamMemberships, teams } from "../../db/schema/index.ts";
+import {
+  cohorts,
+  organisations,
+  persons,
+  teamMemberships,
+  teams,
+  trajectories,
+} from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
@@ -113,5 +120,14 @@ export async function getHome(tenant: Tenant, actor: Actor): Promise<HomeRespons
     };
   }
   const learner = actor.roles.has("learner") ? { teams: await teamsOf(tenant, actor.personId, false) } : null;
-  return { roles, coordinator, manager, learner };
+  let designer: HomeResponse["designer"] = null;
+  if (actor.roles.has("designer")) {
+    const [designs] = await tenant.db
+      .select({ n: count() })
+      .from(trajectories)
+      .where(tenant.where(trajectories));
+    const [planned] = await tenant.db.select({ n: count() }).from(cohorts).where(tenant.where(cohorts));
+    designer = { trajectories: designs?.n ?? 0, cohorts: planned?.n ?? 0 };
+  }
+  return { roles, coordinator, manager, learner, designer };
 }

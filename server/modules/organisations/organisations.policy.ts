@@ -5,7 +5,8 @@ export type OrganisationPermission =
   "people.read" | "people.manage" | "teams.manage" | "organisation.update" | "mailbox.read";
 
 export const organisationGrants: Grants<OrganisationPermission> = {
-  "people.read": ["coordinator"],
+  // Designers plan cohorts, so they choose participants by name and team.
+  "people.read": ["coordinator", "designer"],
   "people.manage": ["coordinator"],
   "teams.manage": ["coordinator"],
   "organisation.update": ["coordinator"],

@@ -95,12 +95,30 @@ export function HomePage() {
               ) : null}
             </section>
           ) : null}
-          {home.data.roles.includes("designer") ? (
+          {home.data.designer ? (
             <section className="card" aria-labelledby="home-designer">
               <h2 id="home-designer">{t("ui.home.designer.title")}</h2>
-              <EmptyState title={t("ui.home.designer.emptyTitle")}>
-                <p>{t("ui.home.designer.emptyText")}</p>
-              </EmptyState>
+              {home.data.designer.trajectories === 0 ? (
+                <EmptyState title={t("ui.home.designer.emptyTitle")}>
+                  <p>{t("ui.home.designer.emptyText")}</p>
+                  <p>
+                    <Link to="/trajectories/new">{t("ui.trajectories.new")}</Link>
+                  </p>
+                </EmptyState>
+              ) : (
+                <>
+                  <p>
+                    {t("ui.home.designer.counts", {
+                      trajectories: home.data.designer.trajectories,
+                      cohorts: home.data.designer.cohorts,
+                    })}
+                  </p>
+                  <p>
+                    <Link to="/trajectories">{t("ui.nav.trajectories")}</Link> ·{" "}
+                    <Link to="/cohorts">{t("ui.nav.cohorts")}</Link>
+                  </p>
+                </>
+              )}
             </section>
           ) : null}
           {home.data.roles.includes("coach") ? (

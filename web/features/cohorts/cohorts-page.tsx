@@ -1,0 +1,59 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale } from "../../lib/i18n.ts";
+import { formatDay } from "./calendar.tsx";
+
+interface CohortSummary {
+  id: string;
+  name: string;
+  trajectoryTitle: string;
+  firstSessionDate: string;
+  participantCount: number;
+}
+
+export function CohortsPage() {
+  const { t } = useTranslation();
+  const cohorts = useQuery({
+    queryKey: ["cohorts"],
+    queryFn: () => api<CohortSummary[]>("GET", "/api/cohorts"),
+  });
+  const locale = currentLocale();
+  return (
+    <Page
+      title={t("ui.cohorts.title")}
+      actions={
+        <Link className="button-primary" to="/cohorts/new">
+          {t("ui.cohorts.plan")}
+        </Link>
+      }
+    >
+      {cohorts.isLoading ? <Loading /> : null}
+      <ErrorMessage error={cohorts.error} />
+      {cohorts.data?.length === 0 ? (
+        <EmptyState title={t("ui.cohorts.empty")}>
+          <p>{t("ui.cohorts.emptyText")}</p>
+        </EmptyState>
+      ) : null}
+      <ul className="trajectory-list">
+        {cohorts.data?.map((cohort) => (
+          <li key={cohort.id} className="card">
+            <h2>
+              <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+            </h2>
+            <p>{cohort.trajectoryTitle}</p>
+            <p className="hint">
+              {t("ui.cohorts.summary", {
+                date: formatDay(cohort.firstSessionDate, locale),
+                count: cohort.participantCount,
+              })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,159 @@
+import { useId, type DragEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { activityTypes, phases, type Activity, type Phase } from "../../../common/schemas/trajectories.ts";
+import { Field, SelectField } from "../../components/field.tsx";
+
+interface ActivityCardProps {
+  activity: Activity;
+  index: number;
+  expanded: boolean;
+  onToggle: () => void;
+  onChange: (next: Activity) => void;
+  onMove: (direction: -1 | 1) => void;
+  onRemove: () => void;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+}
+
+/** One activity on the timeline: a summary, buttons to move it by keyboard, and its form when opened. */
+export function ActivityCard(props: ActivityCardProps) {
+  const { t } = useTranslation();
+  const { activity, expanded } = props;
+  const formId = useId();
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData("text/plain", String(props.index));
+    event.dataTransfer.effectAllowed = "move";
+  };
+  const update = (patch: Partial<Activity>) => props.onChange({ ...activity, ...patch });
+  const dayLabel =
+    activity.offsetDays === 0
+      ? t("ui.trajectory.day0")
+      : t("ui.trajectory.dayOffset", {
+          offset: activity.offsetDays > 0 ? `+${activity.offsetDays}` : String(activity.offsetDays),
+        });
+  return (
+    <li className="activity" draggable onDragStart={onDragStart}>
+      <div className="activity-summary">
+        <span className="drag-handle" aria-hidden="true">
+          ⠿
+        </span>
+        <div className="activity-text">
+          <strong>{activity.title}</strong>
+          <span className="hint">
+            {t(`ui.activityTypes.${activity.type}`)} ·{" "}
+            {t("ui.trajectory.minutes", { count: activity.durationMinutes })} · {dayLabel}
+            {activity.mandatory ? "" : ` · ${t("ui.trajectory.optional")}`}
+          </span>
+        </div>
+        <div className="activity-buttons">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => props.onMove(-1)}
+            disabled={!props.canMoveUp}
+            aria-label={t("ui.trajectory.moveUp", { title: activity.title })}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => props.onMove(1)}
+            disabled={!props.canMoveDown}
+            aria-label={t("ui.trajectory.moveDown", { title: activity.title })}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="button-secondary small"
+            aria-expanded={expanded}
+            aria-controls={formId}
+            onClick={props.onToggle}
+          >
+            {expanded ? t("ui.common.close") : t("ui.common.edit")}
+            <span className="visually-hidden"> {activity.title}</span>
+          </button>
+        </div>
+      </div>
+      {expanded ? (
+        <div id={formId} className="activity-form">
+          <Field
+            label={t("fields.title")}
+            value={activity.title}
+            onChange={(e) => update({ title: e.target.value })}
+          />
+          <SelectField
+            label={t("ui.trajectory.type")}
+            value={activity.type}
+            onChange={(e) => update({ type: e.target.value as Activity["type"] })}
+          >
+            {activityTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`ui.activityTypes.${type}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("ui.trajectory.phase")}
+            value={activity.phase}
+            onChange={(e) => update({ phase: e.target.value as Phase })}
+          >
+            {phases.map((phase) => (
+              <option key={phase} value={phase}>
+                {t(`ui.phases.${phase}.title`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="field-row">
+            <Field
+              label={t("ui.trajectory.duration")}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              value={String(activity.durationMinutes)}
+              onChange={(e) => update({ durationMinutes: Number.parseInt(e.target.value, 10) || 0 })}
+            />
+            <Field
+              label={t("ui.trajectory.offset")}
+              hint={t("ui.trajectory.offsetHint")}
+              type="number"
+              inputMode="numeric"
+              value={String(activity.offsetDays)}
+              onChange={(e) => update({ offsetDays: Number.parseInt(e.target.value, 10) || 0 })}
+            />
+          </div>
+          {activity.type === "practice-session" ? (
+            <Field
+              label={t("ui.trajectory.theoryShare")}
+              hint={t("ui.trajectory.theoryShareHint")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={5}
+              value={String(Math.round((activity.theoryShare ?? 0.33) * 100))}
+              onChange={(e) =>
+                update({
+                  theoryShare: Math.min(100, Math.max(0, Number.parseInt(e.target.value, 10) || 0)) / 100,
+                })
+              }
+            />
+          ) : null}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={activity.mandatory}
+              onChange={(e) => update({ mandatory: e.target.checked })}
+            />
+            <span>{t("ui.trajectory.mandatory")}</span>
+          </label>
+          <button type="button" className="button-danger small" onClick={props.onRemove}>
+            {t("ui.trajectory.remove")}
+            <span className="visually-hidden"> {activity.title}</span>
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { Field, SelectField } from "../../components/field.tsx";
+
+type Competence = TrajectoryDocument["competences"][number];
+
+/** The competences a trajectory builds, each an open or a closed skill. */
+export function CompetencesEditor({
+  competences,
+  onChange,
+  error,
+}: {
+  competences: Competence[];
+  onChange: (next: Competence[]) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const update = (index: number, patch: Partial<Competence>) =>
+    onChange(competences.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  return (
+    <fieldset className="field competences">
+      <legend>{t("fields.competences")}</legend>
+      <p className="hint">{t("ui.trajectory.kindHint")}</p>
+      {competences.map((competence, index) => (
+        <div className="field-row" key={index}>
+          <Field
+            label={t("ui.trajectory.competenceName", { number: index + 1 })}
+            value={competence.name}
+            onChange={(e) => update(index, { name: e.target.value })}
+          />
+          <SelectField
+            label={t("ui.trajectory.kind")}
+            value={competence.kind}
+            onChange={(e) => update(index, { kind: e.target.value as Competence["kind"] })}
+          >
+            <option value="open">{t("ui.trajectory.kinds.open")}</option>
+            <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
+          </SelectField>
+          {competences.length > 1 ? (
+            <button
+              type="button"
+              className="button-danger small"
+              onClick={() => onChange(competences.filter((_, i) => i !== index))}
+            >
+              {t("ui.trajectory.remove")}
+              <span className="visually-hidden"> {competence.name}</span>
+            </button>
+          ) : null}
+        </div>
+      ))}
+      {error ? <p className="field-error">{error}</p> : null}
+      <button
+        type="button"
+        className="button-secondary small"
+        onClick={() => onChange([...competences, { name: "", kind: "closed" }])}
+      >
+        {t("ui.trajectory.addCompetence")}
+      </button>
+    </fieldset>
+  );
+}

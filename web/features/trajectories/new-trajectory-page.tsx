@@ -1,0 +1,120 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { Field, SelectField } from "../../components/field.tsx";
+import { ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { fieldError } from "../auth/use-form-error.ts";
+import { useTemplates } from "./trajectories-api.ts";
+
+/** Start a trajectory from scratch, from one of the templates, or from an exported JSON file. */
+export function NewTrajectoryPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const templates = useTemplates();
+  const [title, setTitle] = useState("");
+  const [targetBehaviour, setTargetBehaviour] = useState("");
+  const [competence, setCompetence] = useState("");
+  const [kind, setKind] = useState<"open" | "closed">("open");
+  const [importError, setImportError] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (document: TrajectoryDocument) =>
+      api<TrajectoryDetail>("POST", "/api/trajectories", document),
+    onSuccess: (created) => navigate(`/trajectories/${created.id}`),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      title,
+      targetBehaviour,
+      audience: "",
+      retentionDays: 90,
+      competences: [{ name: competence, kind }],
+      activities: [],
+    });
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setImportError(null);
+    try {
+      create.mutate(JSON.parse(await file.text()) as TrajectoryDocument);
+    } catch {
+      setImportError(t("ui.trajectories.importUnreadable"));
+    }
+  };
+  return (
+    <Page title={t("ui.trajectories.new")}>
+      <div className="two-columns">
+        <form className="card form" onSubmit={submit} noValidate aria-labelledby="scratch-title">
+          <h2 id="scratch-title">{t("ui.trajectories.fromScratch")}</h2>
+          <ErrorMessage error={create.error} />
+          <Field
+            label={t("fields.title")}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            error={fieldError(create.error, "title")}
+          />
+          <Field
+            label={t("fields.targetBehaviour")}
+            hint={t("ui.trajectory.targetHint")}
+            value={targetBehaviour}
+            onChange={(e) => setTargetBehaviour(e.target.value)}
+            error={fieldError(create.error, "targetBehaviour")}
+          />
+          <Field
+            label={t("ui.trajectory.competenceName", { number: 1 })}
+            value={competence}
+            onChange={(e) => setCompetence(e.target.value)}
+            error={fieldError(create.error, "competences")}
+          />
+          <SelectField
+            label={t("ui.trajectory.kind")}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as "open" | "closed")}
+          >
+            <option value="open">{t("ui.trajectory.kinds.open")}</option>
+            <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
+          </SelectField>
+          <button type="submit" className="button-primary" disabled={create.isPending}>
+            {t("ui.trajectories.create")}
+          </button>
+        </form>
+        <section className="card" aria-labelledby="templates-title">
+          <h2 id="templates-title">{t("ui.trajectories.fromTemplate")}</h2>
+          {templates.isLoading ? <Loading /> : null}
+          <ul className="plain-list templates">
+            {templates.data?.map((template) => (
+              <li key={template.key}>
+                <h3>{template.title}</h3>
+                <p>{template.summary}</p>
+                <p className="hint">{t(`ui.trajectory.kinds.${template.skillKind}`)}</p>
+                <button
+                  type="button"
+                  className="button-secondary small"
+                  onClick={() => create.mutate(template.document)}
+                  disabled={create.isPending}
+                >
+                  {t("ui.trajectories.useTemplate")}
+                  <span className="visually-hidden"> {template.title}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="field">
+            <label htmlFor="import-json">{t("ui.trajectories.import")}</label>
+            <input
+              id="import-json"
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => void importFile(e.target.files?.[0])}
+            />
+            {importError ? <p className="field-error">{importError}</p> : null}
+          </div>
+        </section>
+      </div>
+    </Page>
+  );
+}
