@@ -35,7 +35,7 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   reporter: [["list"]],
-  use: { trace: "retain-on-failure", launchOptions },
+  use: { trace: "retain-on-failure", actionTimeout: 10_000, launchOptions },
   projects: [
     {
       name: "laptop",

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { APP, expectAccessible, signIn, uniqueEmail, useEnglish, waitForMail } from "./support/fixtures.ts";
 
 test.describe("a coordinator", () => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { APP, expectAccessible, signIn, uniqueEmail, useEnglish, waitForMail } from "./support/fixtures.ts";
 
 test("an invited person opens the emailed link, chooses a password and lands on their home", async ({

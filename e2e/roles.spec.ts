@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 import { APP, APP_WITHOUT_SMTP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
 
 test("a manager sees their team on the home screen", async ({ page }) => {

@@ -64,8 +64,10 @@ export const evidenceView = z.object({
   id: z.string(),
   topic: z.string(),
   claim: z.string(),
-  /** Null when the figure is not verified: it is then never shown as fact. */
+  /** Null when there is no single figure, or when it is withheld because it is not verified. */
   figure: z.string().nullable(),
+  /** True when a figure exists but is not verified, so it is never shown as fact. */
+  figureWithheld: z.boolean(),
   source: z.string(),
   design: z.string(),
   population: z.string(),

@@ -296,7 +296,7 @@ describe("design-check rules", () => {
 });
 
 describe("runDesignCheck", () => {
-  it("gives 100 to a trajectory without findings and subtracts by severity", () => {
+  it("gives 100 to a trajectory without findings and takes a share per finding by severity", () => {
     expect(runDesignCheck(good(), rules).score).toBe(100);
     const doc = without(
       good(),
@@ -304,10 +304,10 @@ describe("runDesignCheck", () => {
     );
     const result = runDesignCheck(doc, rules);
     expect(result.findings.map((f) => f.rule.id)).toEqual(["triggered-action-plan", "measurement-bookends"]);
-    expect(result.score).toBe(100 - 20 - 4);
+    expect(result.score).toBe(Math.round(100 * 0.8 * 0.96));
   });
 
-  it("scores a bare lecture near zero, with high findings first", () => {
+  it("scores a bare lecture low but not zero, with high findings first, and rises with each fix", () => {
     const lecture: TrajectoryDocument = {
       title: "Lecture",
       targetBehaviour: "Know the rules",
@@ -326,8 +326,27 @@ describe("runDesignCheck", () => {
       ],
     };
     const result = runDesignCheck(lecture, rules);
-    expect(result.score).toBe(0);
+    expect(result.score).toBeGreaterThan(0);
+    expect(result.score).toBeLessThan(25);
     expect(result.findings[0]!.hit.severity).toBe("high");
+    const withPlan = runDesignCheck(
+      {
+        ...lecture,
+        activities: [
+          ...lecture.activities,
+          {
+            title: "Plan",
+            phase: "session",
+            type: "action-plan",
+            durationMinutes: 20,
+            mandatory: true,
+            offsetDays: 0,
+          },
+        ],
+      },
+      rules,
+    );
+    expect(withPlan.score).toBeGreaterThan(result.score);
   });
 
   it("explains findings in Dutch and English with evidence, and never shows an unverified figure", () => {

@@ -11,8 +11,12 @@ import { findEvidence } from "../evidence/evidence-library.ts";
 import { presentEvidence } from "../evidence/evidence.presenter.ts";
 import type { DesignRule, RuleHit } from "./design-rule.ts";
 
-/** How much each finding costs the transfer score (out of 100). */
-export const severityWeight: Record<Severity, number> = { high: 20, medium: 10, low: 4 };
+/**
+ * The share of the transfer score each finding takes away. Findings multiply rather than add, so the
+ * score never sticks at 0: an empty design still rises with every lever that is added, while one
+ * missing key lever (high) still costs a fifth.
+ */
+export const severityWeight: Record<Severity, number> = { high: 0.2, medium: 0.1, low: 0.04 };
 const severityOrder: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 export interface RuleFinding {
@@ -47,8 +51,8 @@ export function runDesignCheck(
     .map((rule) => ({ rule, hit: rule.check(document) }))
     .filter((finding): finding is RuleFinding => finding.hit !== null)
     .sort((a, b) => severityOrder[a.hit.severity] - severityOrder[b.hit.severity]);
-  const penalty = findings.reduce((sum, f) => sum + severityWeight[f.hit.severity], 0);
-  return { score: Math.max(0, 100 - penalty), findings };
+  const kept = findings.reduce((share, f) => share * (1 - severityWeight[f.hit.severity]), 1);
+  return { score: Math.round(100 * kept), findings };
 }
 
 function fill(template: string, params: Record<string, string | number> = {}): string {

@@ -14,6 +14,7 @@ export function presentEvidence(entry: EvidenceEntry, locale: Locale): EvidenceV
     topic: entry.topic,
     claim: entry.claim[locale],
     figure: entry.verification === "NV" ? null : entry.figure,
+    figureWithheld: entry.verification === "NV" && entry.figure !== null,
     source: entry.source,
     design: entry.design[locale],
     population: entry.population[locale],

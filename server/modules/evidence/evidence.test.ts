@@ -19,6 +19,7 @@ describe("evidence library", () => {
     for (const entry of unverified) {
       const view = presentEvidence(entry, "en");
       expect(view.figure).toBeNull();
+      expect(view.figureWithheld).toBe(entry.figure !== null);
       expect(view.verificationLabel).toMatch(/not verified/i);
     }
   });

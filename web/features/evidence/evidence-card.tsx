@@ -11,7 +11,11 @@ export function EvidenceCard({ entry, headingLevel = 3 }: { entry: EvidenceView;
       <dl className="evidence-facts">
         <div>
           <dt>{t("ui.evidence.figure")}</dt>
-          <dd>{entry.figure ?? <em>{t("ui.evidence.noFigure")}</em>}</dd>
+          <dd>
+            {entry.figure ?? (
+              <em>{entry.figureWithheld ? t("ui.evidence.figureWithheld") : t("ui.evidence.noFigure")}</em>
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t("ui.evidence.design")}</dt>

@@ -86,7 +86,12 @@ export function ActivityCard(props: ActivityCardProps) {
           <SelectField
             label={t("ui.trajectory.type")}
             value={activity.type}
-            onChange={(e) => update({ type: e.target.value as Activity["type"] })}
+            onChange={(e) => {
+              const type = e.target.value as Activity["type"];
+              // A title that is still the old type's name follows the new type.
+              const untouched = activity.title === t(`ui.activityTypes.${activity.type}`);
+              update(untouched ? { type, title: t(`ui.activityTypes.${type}`) } : { type });
+            }}
           >
             {activityTypes.map((type) => (
               <option key={type} value={type}>
