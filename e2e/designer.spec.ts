@@ -105,3 +105,28 @@ test("the evidence library is searchable and never shows an unverified figure as
   await page.getByRole("button", { name: "Nederlands" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Onderbouwing" })).toBeVisible();
 });
+
+test("the designer's screens pass the accessibility check in both languages", async ({ page }) => {
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  for (const [language, trajectoriesTitle] of [
+    ["English", "Trajectories"],
+    ["Nederlands", "Trajecten"],
+  ] as const) {
+    await page.getByRole("button", { name: language }).click();
+    await page.goto(`${APP}/trajectories`);
+    await expect(page.getByRole("heading", { level: 1, name: trajectoriesTitle })).toBeVisible();
+    await expectAccessible(page, `trajectories (${language})`);
+    await page
+      .getByRole("link", { name: /Moeilijke klantgesprekken/ })
+      .first()
+      .click();
+    await expect(page.getByTestId("transfer-score")).toHaveText("100");
+    await expectAccessible(page, `editor (${language})`);
+    await page.goto(`${APP}/cohorts`);
+    await page.getByRole("link", { name: "Serviceteam, klantgesprekken" }).click();
+    await expect(page.locator("h1")).toHaveText("Serviceteam, klantgesprekken");
+    await expectAccessible(page, `cohort (${language})`);
+    await page.goto(`${APP}/cohorts/new`);
+    await expectAccessible(page, `plan a cohort (${language})`);
+  }
+});

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test-support/database.ts";
 import { openDatabase } from "./client.ts";
 import { DataFolderLockedError } from "./data-folder-lock.ts";
-import { organisations, persons } from "./schema/index.ts";
+import { cohortParticipants, cohorts, organisations, persons, trajectories } from "./schema/index.ts";
 import { DEMO_ORGANISATION, seedDemo } from "./seed/demo.ts";
 
 const folders: string[] = [];
@@ -83,6 +83,24 @@ describe("demo organisation", () => {
         "learner@demo.beklijf.nl",
         "manager@demo.beklijf.nl",
       ]);
+      const designs = await database.db
+        .select()
+        .from(trajectories)
+        .where(eq(trajectories.organisationId, orgs[0]!.id));
+      expect(designs.map((d) => d.title).sort()).toEqual([
+        "Moeilijke klantgesprekken",
+        "Nieuw planningssysteem voor ervaren collega's",
+        "Veilig werken op hoogte",
+      ]);
+      const [cohort] = await database.db
+        .select()
+        .from(cohorts)
+        .where(eq(cohorts.organisationId, orgs[0]!.id));
+      const participants = await database.db
+        .select()
+        .from(cohortParticipants)
+        .where(eq(cohortParticipants.cohortId, cohort!.id));
+      expect(participants.length).toBe(12);
     } finally {
       await database.close();
     }

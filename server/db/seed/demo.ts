@@ -1,7 +1,20 @@
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../../modules/auth/passwords.ts";
 import type { Db } from "../client.ts";
-import { organisations, personRoles, persons, teamMemberships, teams } from "../schema/index.ts";
+import { addDays } from "../../modules/cohorts/schedule.ts";
+import { withActivityIds } from "../../modules/trajectories/activity-ids.ts";
+import { trajectoryTemplates } from "../../modules/trajectories/templates/index.ts";
+import { renderTemplate } from "../../modules/trajectories/templates/template.ts";
+import {
+  cohortParticipants,
+  cohorts,
+  organisations,
+  personRoles,
+  persons,
+  teamMemberships,
+  teams,
+  trajectories,
+} from "../schema/index.ts";
 import { Tenant } from "../tenant.ts";
 
 /** Demo data only: a real organisation never gets a default password. */
@@ -90,6 +103,53 @@ function demoEmail(name: string): string {
 }
 
 /**
+ * The three templates as the demo's own trajectories (in Dutch), and a planned cohort of the service
+ * team for the customer-conversations trajectory, three weeks from the first start.
+ */
+async function seedDemoTrajectories(
+  tenant: Tenant,
+  coordinatorId: string,
+  serviceTeamId: string,
+): Promise<void> {
+  const ids: string[] = [];
+  for (const template of trajectoryTemplates) {
+    const document = withActivityIds(renderTemplate(template, "nl"));
+    const [row] = await tenant.db
+      .insert(trajectories)
+      .values(
+        tenant.row({ title: document.title, document, createdBy: coordinatorId, updatedBy: coordinatorId }),
+      )
+      .returning({ id: trajectories.id });
+    ids.push(row!.id);
+  }
+  const practiceDay = addDays(new Date().toISOString().slice(0, 10), 21);
+  const [cohort] = await tenant.db
+    .insert(cohorts)
+    .values(
+      tenant.row({
+        trajectoryId: ids[0]!,
+        name: "Serviceteam, klantgesprekken",
+        sessionDates: [practiceDay],
+        createdBy: coordinatorId,
+      }),
+    )
+    .returning({ id: cohorts.id });
+  const members = await tenant.db
+    .select({ personId: teamMemberships.personId })
+    .from(teamMemberships)
+    .where(
+      tenant.where(
+        teamMemberships,
+        eq(teamMemberships.teamId, serviceTeamId),
+        eq(teamMemberships.isManager, false),
+      ),
+    );
+  await tenant.db
+    .insert(cohortParticipants)
+    .values(tenant.rows(members.map((m) => ({ cohortId: cohort!.id, personId: m.personId }))));
+}
+
+/**
  * Creates the demo organisation once. Safe to call at every start: it does nothing when the demo
  * exists, and an advisory lock keeps two starting processes on one server from both creating it.
  */
@@ -127,12 +187,19 @@ export async function seedDemo(db: Db): Promise<boolean> {
       return person!.id;
     };
 
-    await addPerson("Carla Verbeek", "coordinator@demo.beklijf.nl", ["coordinator", "designer"], true);
+    const coordinatorId = await addPerson(
+      "Carla Verbeek",
+      "coordinator@demo.beklijf.nl",
+      ["coordinator", "designer"],
+      true,
+    );
+    const teamIds: string[] = [];
     for (const [index, team] of demoTeams.entries()) {
       const [created] = await tenant.db
         .insert(teams)
         .values(tenant.row({ name: team.name }))
         .returning({ id: teams.id });
+      teamIds.push(created!.id);
       const managerEmail = team.manager.email ?? demoEmail(team.manager.name);
       const managerId = await addPerson(
         team.manager.name,
@@ -155,6 +222,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         await tenant.db.insert(teamMemberships).values(tenant.row({ teamId: created!.id, personId: id }));
       }
     }
+    await seedDemoTrajectories(tenant, coordinatorId, teamIds[0]!);
     return true;
   });
 }

@@ -29,7 +29,7 @@ function hitOf(id: string, doc: TrajectoryDocument) {
 
 describe("design-check rules", () => {
   it("are loaded from their files, each with evidence that exists and texts in both languages", () => {
-    expect(rules.length).toBeGreaterThanOrEqual(12);
+    expect(rules.length).toBeGreaterThanOrEqual(14);
     for (const rule of rules) {
       for (const id of rule.evidence)
         expect(
@@ -292,6 +292,46 @@ describe("design-check rules", () => {
       expect(hitOf("timing-consistency", doc)?.params?.titles).toContain(doc.activities[0]!.title);
     });
     it("does not trigger when days fit phases", () => expect(hitOf("timing-consistency", good())).toBeNull());
+  });
+});
+
+describe("overloaded-day", () => {
+  it("triggers when one ordinary day carries more than two hours of mandatory work", () => {
+    const doc = good();
+    doc.activities.push(
+      {
+        title: "Module 1",
+        phase: "before",
+        type: "theory-module",
+        durationMinutes: 90,
+        mandatory: true,
+        offsetDays: -7,
+      },
+      {
+        title: "Module 2",
+        phase: "before",
+        type: "theory-module",
+        durationMinutes: 60,
+        mandatory: true,
+        offsetDays: -7,
+      },
+    );
+    expect(hitOf("overloaded-day", doc)).toMatchObject({
+      severity: "low",
+      params: { day: -7, minutes: 180 },
+    });
+  });
+  it("ignores practice days and optional activities", () => {
+    const doc = good();
+    doc.activities.push({
+      title: "Extra",
+      phase: "before",
+      type: "theory-module",
+      durationMinutes: 300,
+      mandatory: false,
+      offsetDays: -7,
+    });
+    expect(hitOf("overloaded-day", doc)).toBeNull();
   });
 });
 

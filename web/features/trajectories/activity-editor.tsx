@@ -11,6 +11,8 @@ interface ActivityCardProps {
   onChange: (next: Activity) => void;
   onMove: (direction: -1 | 1) => void;
   onRemove: () => void;
+  /** Another activity (by its index) was dropped on this one: put it here. */
+  onDropHere: (fromIndex: number) => void;
   canMoveUp: boolean;
   canMoveDown: boolean;
 }
@@ -32,7 +34,18 @@ export function ActivityCard(props: ActivityCardProps) {
           offset: activity.offsetDays > 0 ? `+${activity.offsetDays}` : String(activity.offsetDays),
         });
   return (
-    <li className="activity" draggable onDragStart={onDragStart}>
+    <li
+      className="activity"
+      draggable
+      onDragStart={onDragStart}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        const from = Number.parseInt(event.dataTransfer.getData("text/plain"), 10);
+        if (Number.isInteger(from) && from !== props.index) props.onDropHere(from);
+      }}
+    >
       <div className="activity-summary">
         <span className="drag-handle" aria-hidden="true">
           ⠿

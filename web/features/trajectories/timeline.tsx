@@ -28,6 +28,15 @@ export function moveWithinPhase(activities: Activity[], index: number, direction
   return next;
 }
 
+/** Moves the activity at `from` to just before the one at `to`, taking on its phase (drag and drop). */
+export function moveBefore(activities: Activity[], from: number, to: number): Activity[] {
+  const target = activities[to]!;
+  const moved = { ...activities[from]!, phase: target.phase };
+  const rest = activities.filter((_, i) => i !== from);
+  const at = rest.indexOf(target);
+  return [...rest.slice(0, at), moved, ...rest.slice(at)];
+}
+
 /** The five phases as columns of activities. Drag between phases, or use the buttons and the phase field. */
 export function Timeline({
   document,
@@ -100,6 +109,10 @@ export function Timeline({
                   onRemove={() => {
                     onChange(activities.filter((_, i) => i !== index));
                     setExpanded(null);
+                  }}
+                  onDropHere={(from) => {
+                    setDropTarget(null);
+                    onChange(moveBefore(activities, from, index));
                   }}
                   canMoveUp={position > 0}
                   canMoveDown={position < inPhase.length - 1}
