@@ -72,6 +72,13 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
   return (
     <div className="editor-layout">
       <form className="editor" onSubmit={submit} noValidate aria-labelledby="editor-basics">
+        {check.data ? (
+          <p className="score-chip">
+            <a href="#design-check-title">
+              {t("ui.designCheck.chip", { score: check.data.score, count: check.data.findings.length })}
+            </a>
+          </p>
+        ) : null}
         <section className="card form">
           <h2 id="editor-basics">{t("ui.trajectory.basics")}</h2>
           <Field
