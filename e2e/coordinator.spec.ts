@@ -111,3 +111,21 @@ test.describe("a coordinator", () => {
     );
   });
 });
+
+test("a coordinator erases a person's personal data after confirming", async ({ page }, info) => {
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  await useEnglish(page);
+  await page.goto(`${APP}/people`);
+  const form = page.getByRole("form", { name: "Add a person" });
+  await form.getByLabel("Name").fill("Tijdelijke Kracht");
+  await form.getByLabel("Email address").fill(uniqueEmail("tijdelijk", info.project.name));
+  await form.getByLabel("Email an invitation now").uncheck();
+  await form.getByRole("button", { name: "Add person" }).click();
+  await page.getByRole("link", { name: "Tijdelijke Kracht" }).first().click();
+  const erase = page.getByRole("button", { name: "Erase personal data" });
+  await expect(erase).toBeDisabled();
+  await page.getByLabel(/personal data will be erased for good/).check();
+  await erase.click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tijdelijke Kracht" })).toHaveCount(0);
+});

@@ -20,6 +20,7 @@ import { trajectoryRoutes } from "../modules/trajectories/trajectories.routes.ts
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "../modules/organisations/organisations.routes.ts";
+import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(designCheckRoutes);
   await app.register(evidenceRoutes);
   await app.register(cohortRoutes, deps);
+  await app.register(privacyRoutes, deps);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

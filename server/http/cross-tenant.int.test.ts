@@ -90,6 +90,9 @@ const probes: Record<string, Probe> = {
     }),
   },
   "GET /api/cohorts/:cohortId": { expect: 404 },
+  "GET /api/me/export": { expect: "own" },
+  "GET /api/people/:personId/export": { expect: 404 },
+  "DELETE /api/people/:personId": { expect: 404 },
   "POST /api/auth/sign-out": { expect: "own" },
 };
 

@@ -40,6 +40,8 @@ export const persons = pgTable(
       .notNull()
       .default("invited"),
     employeeNumber: text("employee_number"),
+    /** Set when the person's data was erased (GDPR): the row stays as an anonymous placeholder. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

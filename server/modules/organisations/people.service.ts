@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import { defaultLocale, isLocale } from "../../../common/locales.ts";
 import type { Role } from "../../../common/roles.ts";
@@ -52,7 +52,8 @@ export async function findPeople(tenant: Tenant, actor: Actor): Promise<PersonSu
 }
 
 async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonSummary[]> {
-  const idFilter = personIds ? inArray(persons.id, personIds) : undefined;
+  // Erased people stay only as anonymous placeholders for group figures; they are not listed.
+  const idFilter = personIds ? inArray(persons.id, personIds) : isNull(persons.erasedAt);
   const people = await tenant.db
     .select({
       id: persons.id,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { Role } from "../../../common/roles.ts";
 import type { PersonSummary } from "../../../common/schemas/people.ts";
 import { Field, SelectField } from "../../components/field.tsx";
@@ -141,6 +141,48 @@ function PersonForm({ person }: { person: PersonSummary }) {
         </p>
         <p className="hint">{t("ui.person.deactivateHint")}</p>
       </section>
+      <PrivacySection person={person} />
     </div>
+  );
+}
+
+/** GDPR: download what Beklijf holds about the person, or erase it. */
+function PrivacySection({ person }: { person: PersonSummary }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [sure, setSure] = useState(false);
+  const erase = useMutation({
+    mutationFn: () => api("DELETE", `/api/people/${person.id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries();
+      await navigate("/people");
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="person-privacy">
+      <h2 id="person-privacy">{t("ui.privacy.title")}</h2>
+      <p>
+        <a className="button-secondary" href={`/api/people/${person.id}/export`} download>
+          {t("ui.privacy.download")}
+        </a>
+      </p>
+      <p className="hint">{t("ui.privacy.eraseHint")}</p>
+      <ErrorMessage error={erase.error} />
+      <label className="checkbox">
+        <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />
+        <span>{t("ui.privacy.confirm", { name: person.name })}</span>
+      </label>
+      <p>
+        <button
+          type="button"
+          className="button-danger"
+          disabled={!sure || erase.isPending}
+          onClick={() => erase.mutate()}
+        >
+          {t("ui.privacy.erase")}
+        </button>
+      </p>
+    </section>
   );
 }

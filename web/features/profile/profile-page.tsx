@@ -73,6 +73,12 @@ function ProfileForm({ me }: { me: MeResponse }) {
       <button type="submit" className="button-primary" disabled={save.isPending}>
         {t("ui.common.save")}
       </button>
+      <p className="hint">
+        {t("ui.privacy.ownHint")}{" "}
+        <a href="/api/me/export" download>
+          {t("ui.privacy.downloadOwn")}
+        </a>
+      </p>
     </form>
   );
 }

@@ -1,0 +1,13 @@
+import type { Actor } from "../../http/context.ts";
+import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+
+export type PrivacyPermission = "person.export" | "person.erase";
+
+export const privacyGrants: Grants<PrivacyPermission> = {
+  "person.export": ["coordinator"],
+  "person.erase": ["coordinator"],
+};
+
+export function authorize(actor: Actor, permission: PrivacyPermission): void {
+  authorizeWith(privacyGrants, actor, permission);
+}

@@ -1,0 +1,152 @@
+import { and, eq, or } from "drizzle-orm";
+import {
+  auditEvents,
+  cohortParticipants,
+  cohorts,
+  oneTimeTokens,
+  outboxEmails,
+  personRoles,
+  persons,
+  sessions,
+  teamMemberships,
+  teams,
+  trajectories,
+} from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { recordAudit } from "../organisations/people.service.ts";
+import { authorize } from "./privacy.policy.ts";
+
+/** Everything Beklijf holds about one person, as they would receive it (GDPR art. 15 and 20). */
+export async function collectPersonData(tenant: Tenant, personId: string) {
+  const [person] = await tenant.db
+    .select({
+      id: persons.id,
+      name: persons.name,
+      email: persons.email,
+      locale: persons.locale,
+      timeZone: persons.timeZone,
+      status: persons.status,
+      employeeNumber: persons.employeeNumber,
+      createdAt: persons.createdAt,
+      updatedAt: persons.updatedAt,
+    })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, personId)));
+  if (!person) throw notFound("person");
+  const roles = await tenant.db
+    .select({ role: personRoles.role })
+    .from(personRoles)
+    .where(tenant.where(personRoles, eq(personRoles.personId, personId)));
+  const teamRows = await tenant.db
+    .select({ name: teams.name, isManager: teamMemberships.isManager })
+    .from(teamMemberships)
+    .innerJoin(
+      teams,
+      and(eq(teams.organisationId, teamMemberships.organisationId), eq(teams.id, teamMemberships.teamId)),
+    )
+    .where(tenant.where(teamMemberships, eq(teamMemberships.personId, personId)));
+  const cohortRows = await tenant.db
+    .select({ cohort: cohorts.name, trajectory: trajectories.title, sessionDates: cohorts.sessionDates })
+    .from(cohortParticipants)
+    .innerJoin(
+      cohorts,
+      and(
+        eq(cohorts.organisationId, cohortParticipants.organisationId),
+        eq(cohorts.id, cohortParticipants.cohortId),
+      ),
+    )
+    .innerJoin(
+      trajectories,
+      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
+    )
+    .where(tenant.where(cohortParticipants, eq(cohortParticipants.personId, personId)));
+  const mail = await tenant.db
+    .select({ subject: outboxEmails.subject, status: outboxEmails.status, createdAt: outboxEmails.createdAt })
+    .from(outboxEmails)
+    .where(tenant.where(outboxEmails, eq(outboxEmails.toAddress, person.email)));
+  const history = await tenant.db
+    .select({ action: auditEvents.action, subjectType: auditEvents.subjectType, at: auditEvents.at })
+    .from(auditEvents)
+    .where(
+      tenant.where(auditEvents, or(eq(auditEvents.subjectId, personId), eq(auditEvents.actorId, personId))),
+    );
+  return {
+    exportedAt: new Date().toISOString(),
+    person,
+    roles: roles.map((r) => r.role),
+    teams: teamRows,
+    cohorts: cohortRows,
+    emails: mail,
+    history,
+  };
+}
+
+export type PersonDataExport = Awaited<ReturnType<typeof collectPersonData>>;
+
+/** A person's own data. Recorded, because an export is a disclosure of personal data. */
+export async function exportOwnData(tenant: Tenant, actor: Actor): Promise<PersonDataExport> {
+  const data = await collectPersonData(tenant, actor.personId);
+  await recordAudit(tenant, actor, "person.exported", { type: "person", id: actor.personId });
+  return data;
+}
+
+/** A coordinator exports someone's data, for example to answer a request the person sent by email. */
+export async function exportPersonData(
+  tenant: Tenant,
+  actor: Actor,
+  personId: string,
+): Promise<PersonDataExport> {
+  authorize(actor, "person.export");
+  const data = await collectPersonData(tenant, personId);
+  await recordAudit(tenant, actor, "person.exported", { type: "person", id: personId });
+  return data;
+}
+
+/**
+ * Erases a person (GDPR art. 17): name, email and employee number are replaced, the password,
+ * sessions, links and queued mail are deleted, roles and team places removed. Their cohort places stay,
+ * anonymous, so group figures stay true; nothing left points back to the person.
+ */
+export async function erasePerson(tenant: Tenant, actor: Actor, personId: string): Promise<void> {
+  authorize(actor, "person.erase");
+  if (personId === actor.personId) throw new AppError("CANNOT_DEACTIVATE_SELF");
+  const data = await collectPersonData(tenant, personId);
+  if (data.roles.includes("coordinator") && data.person.status === "active") {
+    const coordinators = await tenant.db
+      .select({ personId: personRoles.personId })
+      .from(personRoles)
+      .innerJoin(
+        persons,
+        and(eq(persons.organisationId, personRoles.organisationId), eq(persons.id, personRoles.personId)),
+      )
+      .where(tenant.where(personRoles, eq(personRoles.role, "coordinator"), eq(persons.status, "active")));
+    if (coordinators.length <= 1) throw new AppError("LAST_COORDINATOR");
+  }
+  await tenant.transaction(async (tx) => {
+    await tx.db.delete(sessions).where(tx.where(sessions, eq(sessions.personId, personId)));
+    await tx.db.delete(oneTimeTokens).where(tx.where(oneTimeTokens, eq(oneTimeTokens.personId, personId)));
+    await tx.db
+      .delete(outboxEmails)
+      .where(tx.where(outboxEmails, eq(outboxEmails.toAddress, data.person.email)));
+    await tx.db.delete(personRoles).where(tx.where(personRoles, eq(personRoles.personId, personId)));
+    await tx.db
+      .delete(teamMemberships)
+      .where(tx.where(teamMemberships, eq(teamMemberships.personId, personId)));
+    await tx.db
+      .update(persons)
+      .set({
+        name: "—",
+        email: `erased-${personId}@invalid`,
+        employeeNumber: null,
+        passwordHash: null,
+        locale: null,
+        status: "deactivated",
+        erasedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(tx.where(persons, eq(persons.id, personId)));
+    await recordAudit(tx, actor, "person.erased", { type: "person", id: personId });
+  });
+}
