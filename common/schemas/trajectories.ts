@@ -1,29 +1,9 @@
 import { z } from "zod";
 import { idSchema } from "./common.ts";
+import { activityTypes, phases, severities, skillKinds } from "../trajectory-vocabulary.ts";
 
-export const phases = ["before", "kickoff", "session", "between", "after"] as const;
-export type Phase = (typeof phases)[number];
-
-export const activityTypes = [
-  "theory-module",
-  "video",
-  "reading",
-  "insight-test",
-  "practice-session",
-  "simulation",
-  "on-the-job-assignment",
-  "peer-feedback",
-  "reflection",
-  "action-plan",
-  "manager-check-in",
-  "coaching-session",
-  "retrieval-practice",
-  "competence-proof",
-  "learner-survey",
-] as const;
-export type ActivityType = (typeof activityTypes)[number];
-
-export const skillKinds = ["open", "closed"] as const;
+export { activityTypes, phases, severities, skillKinds } from "../trajectory-vocabulary.ts";
+export type { ActivityType, Phase, Severity } from "../trajectory-vocabulary.ts";
 
 /** One step of a trajectory. `offsetDays` counts from the first practice day (negative = before). */
 export const activitySchema = z.object({
@@ -56,9 +36,6 @@ export const trajectoryDocument = z.object({
 });
 export type TrajectoryDocument = z.infer<typeof trajectoryDocument>;
 export type TrajectoryDocumentInput = z.input<typeof trajectoryDocument>;
-
-export const severities = ["high", "medium", "low"] as const;
-export type Severity = (typeof severities)[number];
 
 export const evidenceView = z.object({
   id: z.string(),

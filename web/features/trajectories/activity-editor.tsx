@@ -1,6 +1,7 @@
 import { useId, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { activityTypes, phases, type Activity, type Phase } from "../../../common/schemas/trajectories.ts";
+import type { Activity } from "../../../common/schemas/trajectories.ts";
+import { activityTypes, phases, type Phase } from "../../../common/trajectory-vocabulary.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 
 interface ActivityCardProps {

@@ -1,11 +1,7 @@
 import { useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  phases,
-  type Activity,
-  type Phase,
-  type TrajectoryDocument,
-} from "../../../common/schemas/trajectories.ts";
+import type { Activity, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { phases, type Phase } from "../../../common/trajectory-vocabulary.ts";
 import { ActivityCard } from "./activity-editor.tsx";
 
 const defaultFor: Record<Phase, Pick<Activity, "type" | "offsetDays" | "durationMinutes">> = {
