@@ -21,6 +21,7 @@ import { healthRoutes } from "../modules/health/health.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "../modules/organisations/organisations.routes.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
+import { impactRoutes } from "../modules/impact/impact.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(evidenceRoutes);
   await app.register(cohortRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(impactRoutes);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);
