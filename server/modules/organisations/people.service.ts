@@ -205,14 +205,11 @@ export async function createPerson(
   }
 }
 
-async function assertKeepsACoordinator(
-  tenant: Tenant,
-  personId: string,
-  patch: UpdatePersonBody,
-): Promise<void> {
-  const losesRole = patch.roles !== undefined && !patch.roles.includes("coordinator");
-  const leaves = patch.status === "deactivated";
-  if (!losesRole && !leaves) return;
+/**
+ * Refuses a change that would leave the organisation without an active coordinator: someone must be
+ * able to manage people. `leaving` is the person about to lose the role or their access.
+ */
+export async function assertAnotherCoordinatorRemains(tenant: Tenant, leaving: string): Promise<void> {
   const coordinators = await tenant.db
     .select({ personId: personRoles.personId })
     .from(personRoles)
@@ -221,9 +218,18 @@ async function assertKeepsACoordinator(
       and(eq(persons.organisationId, personRoles.organisationId), eq(persons.id, personRoles.personId)),
     )
     .where(tenant.where(personRoles, eq(personRoles.role, "coordinator"), eq(persons.status, "active")));
-  const others = coordinators.filter((c) => c.personId !== personId);
-  const isCoordinator = coordinators.length !== others.length;
-  if (isCoordinator && others.length === 0) throw new AppError("LAST_COORDINATOR");
+  const isCoordinator = coordinators.some((c) => c.personId === leaving);
+  if (isCoordinator && coordinators.length === 1) throw new AppError("LAST_COORDINATOR");
+}
+
+async function assertKeepsACoordinator(
+  tenant: Tenant,
+  personId: string,
+  patch: UpdatePersonBody,
+): Promise<void> {
+  const losesRole = patch.roles !== undefined && !patch.roles.includes("coordinator");
+  const leaves = patch.status === "deactivated";
+  if (losesRole || leaves) await assertAnotherCoordinatorRemains(tenant, personId);
 }
 
 export async function updatePerson(

@@ -15,7 +15,7 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { recordAudit } from "../organisations/people.service.ts";
+import { assertAnotherCoordinatorRemains, recordAudit } from "../organisations/people.service.ts";
 import { authorize } from "./privacy.policy.ts";
 
 /** Everything Beklijf holds about one person, as they would receive it (GDPR art. 15 and 20). */
@@ -113,17 +113,7 @@ export async function erasePerson(tenant: Tenant, actor: Actor, personId: string
   authorize(actor, "person.erase");
   if (personId === actor.personId) throw new AppError("CANNOT_DEACTIVATE_SELF");
   const data = await collectPersonData(tenant, personId);
-  if (data.roles.includes("coordinator") && data.person.status === "active") {
-    const coordinators = await tenant.db
-      .select({ personId: personRoles.personId })
-      .from(personRoles)
-      .innerJoin(
-        persons,
-        and(eq(persons.organisationId, personRoles.organisationId), eq(persons.id, personRoles.personId)),
-      )
-      .where(tenant.where(personRoles, eq(personRoles.role, "coordinator"), eq(persons.status, "active")));
-    if (coordinators.length <= 1) throw new AppError("LAST_COORDINATOR");
-  }
+  await assertAnotherCoordinatorRemains(tenant, personId);
   await tenant.transaction(async (tx) => {
     await tx.db.delete(sessions).where(tx.where(sessions, eq(sessions.personId, personId)));
     await tx.db.delete(oneTimeTokens).where(tx.where(oneTimeTokens, eq(oneTimeTokens.personId, personId)));
