@@ -1,0 +1,75 @@
+import { type EvidenceEntry, metaAnalysis, mixedEducation, text, workplace } from "../evidence-types.ts";
+
+/** Evaluation and Hattie's Visible Learning (always with caveats). */
+export const evaluationEvidence: EvidenceEntry[] = [
+  {
+    id: "ltem-tiers",
+    topic: "evaluation",
+    claim: text(
+      "Attendance, activity and learner perceptions (LTEM tiers 1–3) cannot show that learning happened; decision making, task competence and transfer (tiers 5–7) can.",
+      "Aanwezigheid, activiteit en oordeel van deelnemers (LTEM-niveaus 1–3) kunnen niet aantonen dat er geleerd is; beslissen, taakbekwaamheid en transfer (niveaus 5–7) wel.",
+    ),
+    figure: null,
+    source:
+      "Thalheimer, W. (2018). The Learning-Transfer Evaluation Model: Sending Messages to Enable Learning Effectiveness (LTEM v12).",
+    design: text("Evaluation model", "Evaluatiemodel"),
+    population: text("Workplace learning", "Leren op het werk"),
+    outcome: text("Evaluation adequacy", "Geschiktheid van evaluatie"),
+    verification: "V-P",
+    caveats: [
+      text(
+        "Tier 1–3 detail wording was read in secondary sources.",
+        "De precieze omschrijving van niveau 1–3 is in secundaire bronnen gelezen.",
+      ),
+    ],
+  },
+  {
+    id: "blume-2010-reactions",
+    topic: "evaluation",
+    claim: text(
+      "How much learners liked a training barely predicts transfer; how useful they found it predicts more.",
+      "Hoe leuk deelnemers een opleiding vonden, voorspelt transfer nauwelijks; hoe nuttig ze haar vonden, voorspelt meer.",
+    ),
+    figure: "affective reactions ρ = .08; utility reactions ρ = .46",
+    source:
+      "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
+    design: metaAnalysis,
+    population: workplace,
+    outcome: text("Transfer of training", "Transfer van de opleiding"),
+    verification: "V-S",
+    caveats: [],
+  },
+  {
+    id: "metax-spaced-practice",
+    topic: "hattie",
+    claim: text(
+      "Spaced practice outperforms massed practice.",
+      "Gespreid oefenen werkt beter dan geconcentreerd oefenen.",
+    ),
+    figure: "d = 0.59 (weighted; MetaX ≥ v1.2, 5 meta-analyses, 510 studies)",
+    source: 'Visible Learning MetaX, influence "Spaced vs. mass practice".',
+    design: text("Average of meta-analyses", "Gemiddelde van meta-analyses"),
+    population: mixedEducation,
+    outcome: text("Achievement", "Leerprestaties"),
+    verification: "V-P",
+    caveats: [],
+    hattie: true,
+  },
+  {
+    id: "hattie-hinge-point",
+    topic: "hattie",
+    claim: text(
+      "Hattie uses d = 0.40, the average of all influences he studied, as the bar for an effect worth having.",
+      "Hattie gebruikt d = 0,40, het gemiddelde van alle invloeden die hij bestudeerde, als lat voor een effect dat de moeite waard is.",
+    ),
+    figure: "hinge point d = 0.40",
+    source:
+      "Hattie, J. (2009). Visible Learning: A synthesis of over 800 meta-analyses relating to achievement. Routledge.",
+    design: text("Synthesis of 800+ meta-analyses", "Synthese van 800+ meta-analyses"),
+    population: text("School students", "Scholieren"),
+    outcome: text("Achievement", "Leerprestaties"),
+    verification: "V-S",
+    caveats: [],
+    hattie: true,
+  },
+];
