@@ -18,6 +18,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://db/b", DEMO_SEED: "true" }).seedDemo).toBe(true);
   });
 
+  it("trusts no proxy headers unless told to", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    const oneHop = loadConfig({ TRUST_PROXY: "1" }).trustProxy as (address: string, hop: number) => boolean;
+    expect([oneHop("10.0.0.1", 0), oneHop("10.0.0.2", 1)]).toEqual([true, false]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.1,10.0.0.2" }).trustProxy).toEqual(["10.0.0.1", "10.0.0.2"]);
+    expect(() => loadConfig({ TRUST_PROXY: "everyone" })).toThrow(/TRUST_PROXY/);
+  });
+
   it("marks cookies secure behind HTTPS", () => {
     expect(loadConfig({ PUBLIC_URL: "https://leren.example.nl/" }).cookieSecure).toBe(true);
     expect(loadConfig({ PUBLIC_URL: "https://leren.example.nl/" }).publicUrl).toBe(

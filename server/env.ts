@@ -15,6 +15,9 @@ import { z } from "zod";
  * - `DEMO_SEED`: `true` (default with PGlite) creates the demo organisation once.
  * - `LOG_LEVEL`: pino level.
  * - `COOKIE_SECURE`: `true` when served over HTTPS (default: derived from PUBLIC_URL).
+ * - `TRUST_PROXY`: unset or `false` (default) when clients connect directly; `true`, a hop count or a
+ *   comma-separated list of proxy addresses behind a reverse proxy. Trusting X-Forwarded-For from
+ *   anyone would let a client pick its own IP and slip past the sign-in throttle.
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -35,6 +38,13 @@ const envSchema = z.object({
   DEMO_SEED: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[\d.:a-fA-F/]+(,[\d.:a-fA-F/]+)*)$/,
+      "true, false, a hop count or proxy addresses",
+    )
+    .optional(),
 });
 
 export interface Config {
@@ -49,6 +59,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   cookieSecure: boolean;
+  /** Fastify's trustProxy: false, true, proxy addresses, or a function that trusts the first n hops. */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   webDist: string;
 }
 
@@ -77,6 +89,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.DEMO_SEED ? env.DEMO_SEED === "true" : database.kind === "pglite",
     logLevel: env.LOG_LEVEL,
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDist: path.resolve(import.meta.dirname, "../dist/web"),
   };
+}
+
+function parseTrustProxy(value: string | undefined): Config["trustProxy"] {
+  if (!value || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return value.split(",").map((address) => address.trim());
 }

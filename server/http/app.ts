@@ -39,7 +39,7 @@ export interface BuildOptions {
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (options.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 256 * 1024,
     // Request ids in problem bodies let support find the log line without exposing anything else.
     genReqId: () => crypto.randomUUID(),

@@ -132,6 +132,20 @@ describe("authentication", () => {
     });
   });
 
+  it("cannot be fooled by a client that claims another IP in X-Forwarded-For", async () => {
+    const guess = (forwardedFor: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        remoteAddress: "10.8.8.8",
+        headers: { ...json, "x-forwarded-for": forwardedFor },
+        payload: { email: "learner@gamma.test", password: "wrong guess" },
+      });
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await guess(`192.0.2.${i}`)).statusCode);
+    expect(codes[10]).toBe(429);
+  });
+
   it("slows down password spraying across many addresses from one IP", async () => {
     const codes: number[] = [];
     for (let i = 0; i < 51; i++) {
