@@ -2,3 +2,4 @@ export * from "./organisations.ts";
 export * from "./auth.ts";
 export * from "./notifications.ts";
 export * from "./trajectories.ts";
+export * from "./culture-scan.ts";

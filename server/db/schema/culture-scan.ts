@@ -1,0 +1,118 @@
+import {
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organisations } from "./organisations.ts";
+
+export type ScanAnswers = Record<string, string | number>;
+
+/** A learning-culture scan: who is invited (teams, or everyone) and when it is open. */
+export const cultureScans = pgTable(
+  "culture_scans",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    title: text("title").notNull(),
+    teamIds: jsonb("team_ids").$type<string[]>().notNull().default([]),
+    opensOn: date("opens_on").notNull(),
+    closesOn: date("closes_on").notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Hash of the shared link on the printable poster, for staff without company email. */
+    sharedTokenHash: text("shared_token_hash").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex("culture_scans_shared_token_idx").on(t.sharedTokenHash),
+  ],
+);
+
+/**
+ * A personal link. It knows the person (for the email and reminders) and whether it has been spent,
+ * but nothing points from a response back to it: the response is written without any link.
+ */
+export const scanInvitations = pgTable(
+  "scan_invitations",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    scanId: uuid("scan_id").notNull(),
+    personId: uuid("person_id"),
+    teamId: uuid("team_id"),
+    tokenHash: text("token_hash").notNull(),
+    /** Answers saved so far, so the questionnaire can be resumed; cleared when submitted. */
+    draft: jsonb("draft").$type<ScanAnswers | null>(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    /** The day the link was used: a date only, so it cannot be matched to a response by time. */
+    spentOn: date("spent_on"),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex("scan_invitations_token_idx").on(t.tokenHash),
+    index("scan_invitations_scan_idx").on(t.organisationId, t.scanId),
+    foreignKey({
+      columns: [t.organisationId, t.scanId],
+      foreignColumns: [cultureScans.organisationId, cultureScans.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** An anonymous response: the team it counts for, the raw answers and the derived phase. */
+export const scanResponses = pgTable(
+  "scan_responses",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    scanId: uuid("scan_id").notNull(),
+    /** Null for answers through the shared poster link: they count in "other" and in the total. */
+    teamId: uuid("team_id"),
+    answers: jsonb("answers").$type<ScanAnswers>().notNull(),
+    phase: text("phase").notNull(),
+    submittedOn: date("submitted_on").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("scan_responses_scan_idx").on(t.organisationId, t.scanId),
+    foreignKey({
+      columns: [t.organisationId, t.scanId],
+      foreignColumns: [cultureScans.organisationId, cultureScans.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** The organisation's action plan: interventions turned into owned, dated actions. */
+export const scanActions = pgTable(
+  "scan_actions",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    scanId: uuid("scan_id").notNull(),
+    title: text("title").notNull(),
+    interventionId: text("intervention_id"),
+    owner: text("owner").notNull(),
+    dueOn: date("due_on").notNull(),
+    status: text("status", { enum: ["planned", "done"] })
+      .notNull()
+      .default("planned"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.scanId],
+      foreignColumns: [cultureScans.organisationId, cultureScans.id],
+    }).onDelete("cascade"),
+  ],
+);
