@@ -22,6 +22,7 @@ import { notificationRoutes } from "../modules/notifications/notifications.route
 import { organisationRoutes } from "../modules/organisations/organisations.routes.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import { impactRoutes } from "../modules/impact/impact.routes.ts";
+import { cultureScanRoutes } from "../modules/culture-scan/culture-scan.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(cohortRoutes, deps);
   await app.register(privacyRoutes, deps);
   await app.register(impactRoutes);
+  await app.register(cultureScanRoutes, deps);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

@@ -14,6 +14,7 @@ import { planCohort } from "../modules/cohorts/cohorts.service.ts";
 import { trajectoryTemplates } from "../modules/trajectories/templates/index.ts";
 import { renderTemplate } from "../modules/trajectories/templates/template.ts";
 import { createTrajectory } from "../modules/trajectories/trajectories.service.ts";
+import { createScan } from "../modules/culture-scan/culture-scan.service.ts";
 
 /**
  * The cross-tenant harness. Every signed-in API route is called by organisation B's coordinator with
@@ -25,6 +26,7 @@ import { createTrajectory } from "../modules/trajectories/trajectories.service.t
  */
 
 interface Fixture {
+  scanId: string;
   trajectoryId: string;
   cohortId: string;
   document: TrajectoryDocument;
@@ -93,6 +95,19 @@ const probes: Record<string, Probe> = {
   "GET /api/me/export": { expect: "own" },
   "GET /api/people/:personId/export": { expect: 404 },
   "DELETE /api/people/:personId": { expect: 404 },
+  "GET /api/culture-scans": { expect: "own" },
+  "POST /api/culture-scans": {
+    expect: "rejected",
+    body: (a) => ({ title: "Probe", teamIds: [a.teamId], opensOn: "2099-01-01", closesOn: "2099-02-01" }),
+  },
+  "GET /api/culture-scans/:scanId/results": { expect: 404 },
+  "GET /api/culture-scans/:scanId/results.csv": { expect: 404 },
+  "POST /api/culture-scans/:scanId/close": { expect: 404 },
+  "POST /api/culture-scans/:scanId/reminders": { expect: 404 },
+  "POST /api/culture-scans/:scanId/actions": {
+    expect: 404,
+    body: () => ({ title: "Probe", owner: "B", dueOn: "2099-01-01" }),
+  },
   "POST /api/auth/sign-out": { expect: "own" },
 };
 
@@ -123,7 +138,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":personId", a.personId)
     .replace(":teamId", a.teamId)
     .replace(":trajectoryId", a.trajectoryId)
-    .replace(":cohortId", a.cohortId);
+    .replace(":cohortId", a.cohortId)
+    .replace(":scanId", a.scanId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {
@@ -171,7 +187,17 @@ describe("cross-tenant isolation (every API route)", () => {
       },
       new Date(),
     );
+    const scan = await createScan(
+      tenantA,
+      actorA,
+      { title: "Alpha scan", teamIds: [teamA.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
+      {
+        publicUrl: TEST_ORIGIN,
+        now: new Date(),
+      },
+    );
     a = {
+      scanId: scan.id,
       trajectoryId: trajectory.id,
       cohortId: cohort.id,
       document,
@@ -194,6 +220,8 @@ describe("cross-tenant isolation (every API route)", () => {
       cohort.id,
       "Alpha geheim traject",
       "Alpha groep",
+      scan.id,
+      "Alpha scan",
     ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;

@@ -27,14 +27,17 @@ export const cultureScans = pgTable(
     opensOn: date("opens_on").notNull(),
     closesOn: date("closes_on").notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    /** Hash of the shared link on the printable poster, for staff without company email. */
-    sharedTokenHash: text("shared_token_hash").notNull(),
+    /**
+     * The shared link on the printable poster, for staff without company email. Kept readable on purpose:
+     * it is printed and hung on a wall, and it only opens an anonymous questionnaire.
+     */
+    sharedToken: text("shared_token").notNull(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    uniqueIndex("culture_scans_shared_token_idx").on(t.sharedTokenHash),
+    uniqueIndex("culture_scans_shared_token_idx").on(t.sharedToken),
   ],
 );
 
@@ -51,6 +54,8 @@ export const scanInvitations = pgTable(
     personId: uuid("person_id"),
     teamId: uuid("team_id"),
     tokenHash: text("token_hash").notNull(),
+    /** The link in the latest reminder; the link in the first email keeps working too. */
+    reminderTokenHash: text("reminder_token_hash"),
     /** Answers saved so far, so the questionnaire can be resumed; cleared when submitted. */
     draft: jsonb("draft").$type<ScanAnswers | null>(),
     startedAt: timestamp("started_at", { withTimezone: true }),
@@ -61,6 +66,7 @@ export const scanInvitations = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     uniqueIndex("scan_invitations_token_idx").on(t.tokenHash),
+    uniqueIndex("scan_invitations_reminder_token_idx").on(t.reminderTokenHash),
     index("scan_invitations_scan_idx").on(t.organisationId, t.scanId),
     foreignKey({
       columns: [t.organisationId, t.scanId],

@@ -3,12 +3,25 @@ import { translator } from "../../i18n.ts";
 
 export type EmailTemplate =
   | { template: "invitation"; params: { name: string; organisation: string; inviter: string; link: string } }
-  | { template: "password-reset"; params: { name: string; link: string } };
+  | { template: "password-reset"; params: { name: string; link: string } }
+  | {
+      template: "culture-scan-invitation";
+      params: { name: string; organisation: string; title: string; link: string; closesOn: string };
+    }
+  | {
+      template: "culture-scan-reminder";
+      params: { name: string; title: string; link: string; closesOn: string };
+    };
 
 /** Renders an email in the recipient's language. Pure: the same input gives the same text. */
 export function renderEmail(locale: Locale, email: EmailTemplate): { subject: string; text: string } {
   const t = translator(locale);
-  const key = email.template === "invitation" ? "emails.invitation" : "emails.passwordReset";
+  const key = {
+    invitation: "emails.invitation",
+    "password-reset": "emails.passwordReset",
+    "culture-scan-invitation": "emails.scanInvitation",
+    "culture-scan-reminder": "emails.scanReminder",
+  }[email.template];
   return {
     subject: t(`${key}.subject`, email.params),
     text: `${t(`${key}.body`, email.params)}\n\n-- \n${t("emails.footer")}\n`,

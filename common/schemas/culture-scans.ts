@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { isoDate } from "./cohorts.ts";
+import { idSchema } from "./common.ts";
+
+export const scanAnswers = z.record(
+  z.string().max(40),
+  z.union([z.string().max(1000), z.number().int().min(1).max(5)]),
+);
+
+export const createScanBody = z.object({
+  title: z.string().trim().min(1).max(120),
+  /** Empty: the whole organisation. */
+  teamIds: z.array(idSchema).max(50).default([]),
+  opensOn: isoDate,
+  closesOn: isoDate,
+});
+export type CreateScanBody = z.infer<typeof createScanBody>;
+
+export const scanSummary = z.object({
+  id: idSchema,
+  title: z.string(),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  status: z.enum(["planned", "open", "closed"]),
+  invited: z.number().int(),
+  responses: z.number().int(),
+  sharedLink: z.string().nullable(),
+});
+
+export const scanParams = z.object({ scanId: idSchema });
+export const scanTokenBody = z.object({ token: z.string().min(20).max(200) });
+export const scanAnswerBody = z.object({
+  token: z.string().min(20).max(200),
+  answers: scanAnswers,
+  teamId: idSchema.nullable().optional(),
+});
+
+export const scanLookup = z.object({
+  title: z.string(),
+  organisationName: z.string(),
+  status: z.enum(["open", "answered", "closed", "planned"]),
+  shared: z.boolean(),
+  teams: z.array(z.object({ id: idSchema, name: z.string() })),
+  draft: scanAnswers.nullable(),
+  /** Started before the scan closed: the answer still counts. */
+  lateButStarted: z.boolean(),
+});
+
+export const actionBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  owner: z.string().trim().min(1).max(120),
+  dueOn: isoDate,
+  interventionId: z.string().max(60).nullable().default(null),
+});
+
+const figures = z
+  .object({
+    phases: z.record(z.string(), z.number()),
+    layers: z.record(z.string(), z.number().nullable()),
+    preconditions: z.record(z.string(), z.number().nullable()),
+  })
+  .nullable();
+
+export const scanResults = z.object({
+  scan: z.object({
+    id: idSchema,
+    title: z.string(),
+    status: z.enum(["planned", "open", "closed"]),
+    opensOn: isoDate,
+    closesOn: isoDate,
+  }),
+  threshold: z.number().int(),
+  responses: z.number().int(),
+  invited: z.number().int(),
+  responseRate: z.number().nullable(),
+  /** One entry per team; `figures` is null for a group under the threshold (or merged to protect one). */
+  groups: z.array(
+    z.object({
+      team: z.string(),
+      teamId: idSchema.nullable(),
+      responses: z.number().int(),
+      figures,
+      merged: z.boolean(),
+    }),
+  ),
+  /** Layers × phases of change: average support 1–5, null where a phase has too few people. */
+  heatmap: z.record(z.string(), z.record(z.string(), z.number().nullable())),
+  overall: figures,
+  comments: z.array(z.string()),
+  recommendations: z.array(
+    z.object({
+      kind: z.enum(["intervention", "precondition"]),
+      id: z.string(),
+      layer: z.string().nullable(),
+      phase: z.string().nullable(),
+      score: z.number(),
+      title: z.string(),
+      why: z.string(),
+    }),
+  ),
+  trend: z.object({ scanId: idSchema, title: z.string(), overall: figures }).nullable(),
+  actions: z.array(
+    z.object({
+      id: idSchema,
+      scanId: idSchema,
+      title: z.string(),
+      owner: z.string(),
+      dueOn: isoDate,
+      status: z.string(),
+    }),
+  ),
+});
+export type ScanResults = z.infer<typeof scanResults>;

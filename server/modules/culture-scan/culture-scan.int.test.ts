@@ -1,0 +1,284 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import {
+  buildCoordinator,
+  buildLearner,
+  buildOrganisation,
+  buildTeam,
+} from "../../../test-support/factories.ts";
+import { outboxEmails, scanResponses } from "../../db/schema/index.ts";
+
+/** Answers of a respondent who is learning now and rates every layer and condition `score`. */
+function answers(score: number, comment = "") {
+  const a: Record<string, string | number> = {
+    learningNow: "yes",
+    intention: "within-30-days",
+    monthsSinceStart: "2",
+    applyingAtWork: "no",
+    choosesNewLearning: "yes",
+  };
+  for (const id of [
+    "tasks",
+    "colleagues",
+    "manager",
+    "hr",
+    "management",
+    "environment",
+    "engagement",
+    "sharedVision",
+    "readiness",
+    "safety",
+    "workload",
+  ]) {
+    a[id] = score;
+  }
+  if (comment) a.comment = comment;
+  return a;
+}
+
+describe("culture scan", () => {
+  let t: TestApp;
+  let coordinator: string;
+  let big: string;
+  let small: string;
+  let scanId: string;
+  const tokens = new Map<string, string>();
+
+  const call = (
+    method: "GET" | "POST" | "PUT" | "PATCH",
+    url: string,
+    payload?: object,
+    cookie: string | null = coordinator,
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { origin: TEST_ORIGIN, "accept-language": "en", ...(cookie ? { cookie } : {}) },
+      ...(payload ? { payload } : {}),
+    });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    const org = await buildOrganisation(db, { name: "Kappa Koeltechniek" });
+    await buildCoordinator(db, org.id, { email: "coord@kappa.test" });
+    const bigMembers = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => buildLearner(db, org.id, { email: `big${i}@kappa.test` })),
+    );
+    const smallMembers = await Promise.all(
+      Array.from({ length: 3 }, (_, i) => buildLearner(db, org.id, { email: `small${i}@kappa.test` })),
+    );
+    big = (await buildTeam(db, org.id, { name: "Service", memberIds: bigMembers.map((m) => m.id) })).id;
+    small = (await buildTeam(db, org.id, { name: "Kantoor", memberIds: smallMembers.map((m) => m.id) })).id;
+    coordinator = await t.signIn("coord@kappa.test");
+    const created = await call("POST", "/api/culture-scans", {
+      title: "Leercultuur 2027",
+      teamIds: [big, small],
+      opensOn: "2020-01-01",
+      closesOn: "2099-12-31",
+    });
+    expect(created.statusCode).toBe(201);
+    scanId = created.json().id;
+    const mails = await db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.template, "culture-scan-invitation"));
+    for (const mail of mails) tokens.set(mail.toAddress, /#token=([\w-]+)/.exec(mail.textBody)![1]!);
+  });
+  afterAll(() => t.close());
+
+  it("emails every invited person a personal link", () => {
+    expect(tokens.size).toBe(12);
+  });
+
+  it("only lets a coordinator start a scan or see results", async () => {
+    const learner = await t.signIn("big0@kappa.test");
+    expect((await call("GET", "/api/culture-scans", undefined, learner)).statusCode).toBe(403);
+    expect((await call("GET", `/api/culture-scans/${scanId}/results`, undefined, learner)).statusCode).toBe(
+      403,
+    );
+  });
+
+  it("resumes a started questionnaire from the same link", async () => {
+    const token = tokens.get("big0@kappa.test")!;
+    expect(
+      (await call("PUT", "/api/scan/draft", { token, answers: { learningNow: "yes", tasks: 4 } }, null))
+        .statusCode,
+    ).toBe(200);
+    const lookup = (await call("POST", "/api/scan/lookup", { token }, null)).json();
+    expect(lookup).toMatchObject({
+      title: "Leercultuur 2027",
+      status: "open",
+      shared: false,
+      draft: { learningNow: "yes", tasks: 4 },
+    });
+  });
+
+  it("refuses an incomplete answer and an answer outside the options, and counts nothing", async () => {
+    const token = tokens.get("big1@kappa.test")!;
+    const incomplete = await call(
+      "POST",
+      "/api/scan/submit",
+      { token, answers: { learningNow: "yes" } },
+      null,
+    );
+    expect(incomplete.json().errors[0].code).toBe("incomplete_answers");
+    const outside = await call(
+      "POST",
+      "/api/scan/submit",
+      { token, answers: { ...answers(3), learningNow: "maybe" } },
+      null,
+    );
+    expect(outside.json().errors[0].code).toBe("invalid_answer");
+    expect(await t.database.db.select().from(scanResponses)).toHaveLength(0);
+  });
+
+  it("counts each link once and stores responses without any link to the person", async () => {
+    for (let i = 0; i < 9; i++) {
+      const response = await call(
+        "POST",
+        "/api/scan/submit",
+        {
+          token: tokens.get(`big${i}@kappa.test`)!,
+          answers: answers(2, i === 0 ? "Meer tijd om te oefenen" : ""),
+        },
+        null,
+      );
+      expect(response.statusCode, `big${i}`).toBe(200);
+    }
+    for (let i = 0; i < 3; i++) {
+      await call(
+        "POST",
+        "/api/scan/submit",
+        { token: tokens.get(`small${i}@kappa.test`)!, answers: answers(5) },
+        null,
+      );
+    }
+    const again = await call(
+      "POST",
+      "/api/scan/submit",
+      { token: tokens.get("big0@kappa.test")!, answers: answers(1) },
+      null,
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe("SCAN_ALREADY_ANSWERED");
+    const stored = await t.database.db.select().from(scanResponses);
+    expect(stored).toHaveLength(12);
+    expect(Object.keys(stored[0]!)).not.toContain("personId");
+    expect(JSON.stringify(stored)).not.toContain("kappa.test");
+  });
+
+  it("shows figures for the team of nine and none for the team of three", async () => {
+    const response = await call("GET", `/api/culture-scans/${scanId}/results`);
+    expect(response.statusCode).toBe(200);
+    const results = response.json();
+    expect(results).toMatchObject({ threshold: 5, responses: 12, invited: 12, responseRate: 100 });
+    const groups = Object.fromEntries(results.groups.map((g: { team: string }) => [g.team, g]));
+    // Service alone would let the total reveal Kantoor, so both merge; only the total is shown.
+    expect(groups.Kantoor).toMatchObject({ responses: 3, figures: null });
+    expect(
+      results.groups.filter((g: { teamId: string | null; figures: unknown }) => g.teamId && g.figures),
+    ).toEqual([]);
+    expect(results.overall.phases.acting).toBe(12);
+    expect(results.heatmap.manager.acting).toBeCloseTo((9 * 2 + 3 * 5) / 12, 1);
+    expect(results.comments).toEqual(["Meer tijd om te oefenen"]);
+    expect(results.recommendations.length).toBeGreaterThan(0);
+  });
+
+  it("exports the aggregated figures as CSV, with nothing below the threshold", async () => {
+    const response = await call("GET", `/api/culture-scans/${scanId}/results.csv`);
+    expect(response.headers["content-type"]).toContain("text/csv");
+    expect(response.body).toContain("Kantoor");
+    expect(response.body).toContain("not shown (too few answers)");
+  });
+
+  it("keeps an answer that was started before the scan closed, and refuses a new one after", async () => {
+    const db = t.database.db;
+    const org = await buildOrganisation(db, { name: "Lambda" });
+    await buildCoordinator(db, org.id, { email: "coord@lambda.test" });
+    const team = await buildTeam(db, org.id, {
+      name: "Team",
+      memberIds: [
+        (await buildLearner(db, org.id, { email: "early@lambda.test" })).id,
+        (await buildLearner(db, org.id, { email: "late@lambda.test" })).id,
+      ],
+    });
+    const cookie = await t.signIn("coord@lambda.test");
+    const id = (
+      await call(
+        "POST",
+        "/api/culture-scans",
+        { title: "Kort", teamIds: [team.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
+        cookie,
+      )
+    ).json().id;
+    const mails = await db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.template, "culture-scan-invitation"));
+    const token = (email: string) =>
+      /#token=([\w-]+)/.exec(mails.find((m) => m.toAddress === email)!.textBody)![1]!;
+    await call("PUT", "/api/scan/draft", { token: token("early@lambda.test"), answers: { tasks: 3 } }, null);
+    t.clock.now = new Date(Date.now() + 60_000);
+    await call("POST", `/api/culture-scans/${id}/close`, undefined, cookie);
+    t.clock.now = new Date(Date.now() + 120_000);
+    expect(
+      (await call("POST", "/api/scan/lookup", { token: token("early@lambda.test") }, null)).json(),
+    ).toMatchObject({ status: "open", lateButStarted: true });
+    expect(
+      (
+        await call(
+          "POST",
+          "/api/scan/submit",
+          { token: token("early@lambda.test"), answers: answers(3) },
+          null,
+        )
+      ).statusCode,
+    ).toBe(200);
+    const late = await call(
+      "POST",
+      "/api/scan/submit",
+      { token: token("late@lambda.test"), answers: answers(3) },
+      null,
+    );
+    expect(late.json().code).toBe("SCAN_CLOSED");
+    t.clock.now = new Date();
+  });
+
+  it("reminds only those who have not answered, telling the coordinator how many but not who", async () => {
+    const db = t.database.db;
+    const org = await buildOrganisation(db, { name: "Mu" });
+    await buildCoordinator(db, org.id, { email: "coord@mu.test" });
+    const team = await buildTeam(db, org.id, {
+      name: "Team",
+      memberIds: [
+        (await buildLearner(db, org.id, { email: "done@mu.test" })).id,
+        (await buildLearner(db, org.id, { email: "todo@mu.test" })).id,
+      ],
+    });
+    const cookie = await t.signIn("coord@mu.test");
+    const id = (
+      await call(
+        "POST",
+        "/api/culture-scans",
+        { title: "Herinnering", teamIds: [team.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
+        cookie,
+      )
+    ).json().id;
+    const mails = await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "done@mu.test"));
+    const firstLink = /#token=([\w-]+)/.exec(mails[0]!.textBody)![1]!;
+    await call("POST", "/api/scan/submit", { token: firstLink, answers: answers(4) }, null);
+    const reminded = await call("POST", `/api/culture-scans/${id}/reminders`, undefined, cookie);
+    expect(reminded.json()).toEqual({ reminded: 1 });
+    const reminders = await db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.template, "culture-scan-reminder"));
+    expect(reminders.map((m) => m.toAddress)).toEqual(["todo@mu.test"]);
+    const todoFirst = /#token=([\w-]+)/.exec(
+      (await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "todo@mu.test")))[0]!.textBody,
+    )![1]!;
+    expect((await call("POST", "/api/scan/lookup", { token: todoFirst }, null)).statusCode).toBe(200);
+  });
+});

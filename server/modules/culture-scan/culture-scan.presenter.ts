@@ -1,0 +1,77 @@
+import type { Locale } from "../../../common/locales.ts";
+import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
+import { translator } from "../../i18n.ts";
+import { layers, preconditionActions, preconditions } from "./interventions.ts";
+import type { getResults } from "./culture-scan.service.ts";
+import { phasesOfChange } from "./staging.ts";
+
+/** Results in the reader's language; recommendations carry their title and reason as text. */
+export function presentResults(results: Awaited<ReturnType<typeof getResults>>, locale: Locale): ScanResults {
+  return {
+    ...results,
+    recommendations: results.recommendations.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      layer: r.layer,
+      phase: r.phase,
+      score: r.score,
+      title: r.intervention ? r.intervention.name[locale] : preconditionActions[r.precondition!].name[locale],
+      why: r.intervention ? r.intervention.why[locale] : preconditionActions[r.precondition!].why[locale],
+    })),
+    actions: results.actions.map((a) => ({
+      id: a.id,
+      scanId: a.scanId,
+      title: a.title,
+      owner: a.owner,
+      dueOn: a.dueOn,
+      status: a.status,
+    })),
+  };
+}
+
+const csvCell = (value: string | number | null) => {
+  const text = value === null ? "" : String(value);
+  // Quote everything; neutralise formulas so a spreadsheet never runs a cell (CSV injection).
+  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+};
+
+/** Aggregated figures only: one row per shown group and figure; suppressed groups appear without figures. */
+export function resultsCsv(results: ScanResults, locale: Locale): string {
+  const t = translator(locale);
+  const rows: (string | number | null)[][] = [
+    [
+      t("ui.scans.csv.group"),
+      t("ui.scans.csv.responses"),
+      t("ui.scans.csv.measure"),
+      t("ui.scans.csv.value"),
+    ],
+  ];
+  for (const group of results.groups) {
+    if (!group.figures) {
+      rows.push([group.team, group.responses, t("ui.scans.csv.suppressed"), null]);
+      continue;
+    }
+    for (const phase of phasesOfChange)
+      rows.push([
+        group.team,
+        group.responses,
+        t(`ui.scans.phases.${phase}`),
+        group.figures.phases[phase] ?? 0,
+      ]);
+    for (const layer of layers)
+      rows.push([
+        group.team,
+        group.responses,
+        t(`ui.scans.layers.${layer}`),
+        group.figures.layers[layer] ?? null,
+      ]);
+    for (const p of preconditions)
+      rows.push([
+        group.team,
+        group.responses,
+        t(`ui.scans.preconditions.${p}`),
+        group.figures.preconditions[p] ?? null,
+      ]);
+  }
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}

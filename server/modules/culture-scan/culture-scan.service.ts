@@ -1,0 +1,466 @@
+import { and, count, desc, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import type { Locale } from "../../../common/locales.ts";
+import { isLocale } from "../../../common/locales.ts";
+import type { CreateScanBody } from "../../../common/schemas/culture-scans.ts";
+import type { Db } from "../../db/client.ts";
+import {
+  cultureScans,
+  organisations,
+  persons,
+  scanActions,
+  scanInvitations,
+  scanResponses,
+  teamMemberships,
+  teams,
+  type ScanAnswers,
+} from "../../db/schema/index.ts";
+import { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { translator } from "../../i18n.ts";
+import { hashSecret, newSecret } from "../auth/tokens.ts";
+import { todayIn } from "../cohorts/schedule.ts";
+import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { recordAudit } from "../organisations/people.service.ts";
+import { phaseFromAnswers, validateAnswers } from "./answers.ts";
+import { authorize } from "./culture-scan.policy.ts";
+import { computeResults } from "./results.ts";
+
+const ZONE = "Europe/Amsterdam";
+type Scan = typeof cultureScans.$inferSelect;
+
+const invalid = (field: string, code: string) =>
+  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+
+export function scanStatus(scan: Scan, now: Date): "planned" | "open" | "closed" {
+  const today = todayIn(ZONE, now);
+  if (scan.closedAt || today > scan.closesOn) return "closed";
+  return today < scan.opensOn ? "planned" : "open";
+}
+
+async function getScan(tenant: Tenant, scanId: string): Promise<Scan> {
+  const [scan] = await tenant.db
+    .select()
+    .from(cultureScans)
+    .where(tenant.where(cultureScans, eq(cultureScans.id, scanId)));
+  if (!scan) throw notFound("culture scan");
+  return scan;
+}
+
+/** Active and invited people of the chosen teams (members and managers), or of the whole organisation. */
+async function invitees(tenant: Tenant, teamIds: string[]) {
+  const live = and(isNull(persons.erasedAt), ne(persons.status, "deactivated"));
+  if (teamIds.length === 0) {
+    const people = await tenant.db
+      .select({ id: persons.id, name: persons.name, email: persons.email, locale: persons.locale })
+      .from(persons)
+      .where(tenant.where(persons, live));
+    const places = await tenant.db.select().from(teamMemberships).where(tenant.where(teamMemberships));
+    return people.map((p) => ({ ...p, teamId: places.find((m) => m.personId === p.id)?.teamId ?? null }));
+  }
+  const found = await tenant.db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(tenant.where(teams, inArray(teams.id, teamIds)));
+  if (found.length !== new Set(teamIds).size) throw invalid("teamIds", "unknown_team");
+  const rows = await tenant.db
+    .select({
+      id: persons.id,
+      name: persons.name,
+      email: persons.email,
+      locale: persons.locale,
+      teamId: teamMemberships.teamId,
+    })
+    .from(teamMemberships)
+    .innerJoin(
+      persons,
+      and(
+        eq(persons.organisationId, teamMemberships.organisationId),
+        eq(persons.id, teamMemberships.personId),
+      ),
+    )
+    .where(tenant.where(teamMemberships, inArray(teamMemberships.teamId, teamIds), live));
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}
+
+async function organisationOf(tenant: Tenant) {
+  const [org] = await tenant.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, tenant.organisationId));
+  return org!;
+}
+
+function formatDate(isoDate: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Starts a scan: one personal link per person by email, and a shared link for the poster. */
+export async function createScan(
+  tenant: Tenant,
+  actor: Actor,
+  input: CreateScanBody,
+  context: { publicUrl: string; now: Date },
+) {
+  authorize(actor, "scan.manage");
+  if (input.closesOn < input.opensOn) throw invalid("closesOn", "dates_not_in_order");
+  if (input.closesOn < todayIn(ZONE, context.now)) throw invalid("closesOn", "date_in_past");
+  const org = await organisationOf(tenant);
+  return tenant.transaction(async (tx) => {
+    const people = await invitees(tx, input.teamIds);
+    if (people.length === 0) throw invalid("teamIds", "no_participants");
+    const [scan] = await tx.db
+      .insert(cultureScans)
+      .values(tx.row({ ...input, sharedToken: newSecret().token, createdBy: actor.personId }))
+      .returning();
+    for (const person of people) {
+      const { token, hash } = newSecret();
+      await tx.db
+        .insert(scanInvitations)
+        .values(tx.row({ scanId: scan!.id, personId: person.id, teamId: person.teamId, tokenHash: hash }));
+      const locale = isLocale(person.locale)
+        ? person.locale
+        : isLocale(org.defaultLocale)
+          ? org.defaultLocale
+          : "nl";
+      await enqueueEmail(tx, person.email, locale, {
+        template: "culture-scan-invitation",
+        params: {
+          name: person.name,
+          organisation: org.name,
+          title: scan!.title,
+          link: `${context.publicUrl}/scan#token=${token}`,
+          closesOn: formatDate(scan!.closesOn, locale),
+        },
+      });
+    }
+    await recordAudit(
+      tx,
+      actor,
+      "scan.created",
+      { type: "culture-scan", id: scan!.id },
+      { invited: people.length },
+    );
+    return scan!;
+  });
+}
+
+export async function findScans(tenant: Tenant, actor: Actor, now: Date, publicUrl: string) {
+  authorize(actor, "scan.results");
+  const scans = await tenant.db
+    .select()
+    .from(cultureScans)
+    .where(tenant.where(cultureScans))
+    .orderBy(desc(cultureScans.createdAt));
+  const invited = await tenant.db
+    .select({ scanId: scanInvitations.scanId, n: count() })
+    .from(scanInvitations)
+    .where(tenant.where(scanInvitations))
+    .groupBy(scanInvitations.scanId);
+  const answered = await tenant.db
+    .select({ scanId: scanResponses.scanId, n: count() })
+    .from(scanResponses)
+    .where(tenant.where(scanResponses))
+    .groupBy(scanResponses.scanId);
+  return scans.map((scan) => ({
+    id: scan.id,
+    title: scan.title,
+    opensOn: scan.opensOn,
+    closesOn: scan.closesOn,
+    status: scanStatus(scan, now),
+    invited: invited.find((x) => x.scanId === scan.id)?.n ?? 0,
+    responses: answered.find((x) => x.scanId === scan.id)?.n ?? 0,
+    sharedLink: scanStatus(scan, now) === "closed" ? null : `${publicUrl}/scan#shared=${scan.sharedToken}`,
+  }));
+}
+
+export async function closeScan(tenant: Tenant, actor: Actor, scanId: string, now: Date): Promise<void> {
+  authorize(actor, "scan.manage");
+  await getScan(tenant, scanId);
+  await tenant.db
+    .update(cultureScans)
+    .set({ closedAt: now })
+    .where(tenant.where(cultureScans, eq(cultureScans.id, scanId), isNull(cultureScans.closedAt)));
+  await recordAudit(tenant, actor, "scan.closed", { type: "culture-scan", id: scanId });
+}
+
+/**
+ * Emails everyone who has not answered. The coordinator learns how many, never who: the count is all
+ * this returns, and the reminder goes out from the outbox like any other mail.
+ */
+export async function remindScan(
+  tenant: Tenant,
+  actor: Actor,
+  scanId: string,
+  context: { publicUrl: string; now: Date },
+): Promise<number> {
+  authorize(actor, "scan.manage");
+  const scan = await getScan(tenant, scanId);
+  if (scanStatus(scan, context.now) !== "open") throw new AppError("SCAN_CLOSED");
+  return tenant.transaction(async (tx) => {
+    const open = await tx.db
+      .select({ id: scanInvitations.id, name: persons.name, email: persons.email, locale: persons.locale })
+      .from(scanInvitations)
+      .innerJoin(
+        persons,
+        and(
+          eq(persons.organisationId, scanInvitations.organisationId),
+          eq(persons.id, scanInvitations.personId),
+        ),
+      )
+      .where(
+        tx.where(
+          scanInvitations,
+          eq(scanInvitations.scanId, scanId),
+          isNull(scanInvitations.spentOn),
+          isNull(persons.erasedAt),
+        ),
+      );
+    for (const invitation of open) {
+      // Only hashes are stored, so a reminder carries a second link; the first email's link still works.
+      const { token, hash } = newSecret();
+      await tx.db
+        .update(scanInvitations)
+        .set({ reminderTokenHash: hash, remindedAt: context.now })
+        .where(tx.where(scanInvitations, eq(scanInvitations.id, invitation.id)));
+      const locale = isLocale(invitation.locale) ? invitation.locale : "nl";
+      await enqueueEmail(tx, invitation.email, locale, {
+        template: "culture-scan-reminder",
+        params: {
+          name: invitation.name,
+          title: scan.title,
+          link: `${context.publicUrl}/scan#token=${token}`,
+          closesOn: formatDate(scan.closesOn, locale),
+        },
+      });
+    }
+    await recordAudit(
+      tx,
+      actor,
+      "scan.reminded",
+      { type: "culture-scan", id: scanId },
+      { count: open.length },
+    );
+    return open.length;
+  });
+}
+
+export async function getResults(tenant: Tenant, actor: Actor, scanId: string, locale: Locale, now: Date) {
+  authorize(actor, "scan.results");
+  const scan = await getScan(tenant, scanId);
+  const org = await organisationOf(tenant);
+  const responses = await tenant.db
+    .select({ teamId: scanResponses.teamId, answers: scanResponses.answers, phase: scanResponses.phase })
+    .from(scanResponses)
+    .where(tenant.where(scanResponses, eq(scanResponses.scanId, scanId)));
+  const teamRows = await tenant.db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(tenant.where(teams));
+  const [invited] = await tenant.db
+    .select({ n: count() })
+    .from(scanInvitations)
+    .where(tenant.where(scanInvitations, eq(scanInvitations.scanId, scanId)));
+  const results = computeResults({
+    responses,
+    teams: teamRows,
+    invited: invited?.n ?? 0,
+    threshold: org.anonymityThreshold,
+    otherLabel: translator(locale)("ui.scans.other"),
+  });
+  const [previous] = await tenant.db
+    .select()
+    .from(cultureScans)
+    .where(tenant.where(cultureScans, lt(cultureScans.createdAt, scan.createdAt)))
+    .orderBy(desc(cultureScans.createdAt))
+    .limit(1);
+  let trend = null;
+  if (previous) {
+    const before = await tenant.db
+      .select({ teamId: scanResponses.teamId, answers: scanResponses.answers, phase: scanResponses.phase })
+      .from(scanResponses)
+      .where(tenant.where(scanResponses, eq(scanResponses.scanId, previous.id)));
+    const earlier = computeResults({
+      responses: before,
+      teams: teamRows,
+      invited: 0,
+      threshold: org.anonymityThreshold,
+      otherLabel: "",
+    });
+    trend = { scanId: previous.id, title: previous.title, overall: earlier.overall };
+  }
+  const actions = await tenant.db
+    .select()
+    .from(scanActions)
+    .where(
+      tenant.where(scanActions, inArray(scanActions.scanId, previous ? [scanId, previous.id] : [scanId])),
+    )
+    .orderBy(scanActions.dueOn);
+  await recordAudit(tenant, actor, "scan.results-viewed", { type: "culture-scan", id: scanId });
+  return {
+    scan: {
+      id: scan.id,
+      title: scan.title,
+      status: scanStatus(scan, now),
+      opensOn: scan.opensOn,
+      closesOn: scan.closesOn,
+    },
+    ...results,
+    trend,
+    actions,
+  };
+}
+
+export async function addAction(
+  tenant: Tenant,
+  actor: Actor,
+  scanId: string,
+  input: { title: string; owner: string; dueOn: string; interventionId: string | null },
+) {
+  authorize(actor, "scan.manage");
+  await getScan(tenant, scanId);
+  const [action] = await tenant.db
+    .insert(scanActions)
+    .values(tenant.row({ scanId, ...input }))
+    .returning();
+  return action!;
+}
+
+/* The respondent's side: no sign-in, only the link. */
+
+async function findLink(db: Db, token: string) {
+  const hash = hashSecret(token);
+  const [invitation] = await db
+    .select()
+    .from(scanInvitations)
+    .where(or(eq(scanInvitations.tokenHash, hash), eq(scanInvitations.reminderTokenHash, hash)))
+    .limit(1);
+  if (invitation) {
+    const [scan] = await db
+      .select()
+      .from(cultureScans)
+      .where(
+        and(
+          eq(cultureScans.organisationId, invitation.organisationId),
+          eq(cultureScans.id, invitation.scanId),
+        ),
+      );
+    return { scan: scan!, invitation };
+  }
+  const [scan] = await db.select().from(cultureScans).where(eq(cultureScans.sharedToken, token)).limit(1);
+  if (!scan) throw new AppError("TOKEN_INVALID");
+  return { scan, invitation: null };
+}
+
+/** A link's state: open, already answered, or closed; a started answer survives the closing. */
+export async function lookupScan(db: Db, token: string, now: Date) {
+  const { scan, invitation } = await findLink(db, token);
+  const tenant = new Tenant(db, scan.organisationId);
+  const org = await organisationOf(tenant);
+  const status = scanStatus(scan, now);
+  const lateButStarted =
+    status === "closed" &&
+    Boolean(invitation?.startedAt) &&
+    !invitation?.spentOn &&
+    startedBeforeClose(scan, invitation!.startedAt!);
+  const teamRows = invitation
+    ? []
+    : await tenant.db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .where(tenant.where(teams, scan.teamIds.length ? inArray(teams.id, scan.teamIds) : undefined));
+  return {
+    title: scan.title,
+    organisationName: org.name,
+    status: invitation?.spentOn ? ("answered" as const) : lateButStarted ? ("open" as const) : status,
+    shared: invitation === null,
+    teams: teamRows,
+    draft: invitation?.spentOn ? null : (invitation?.draft ?? null),
+    lateButStarted,
+  };
+}
+
+function startedBeforeClose(scan: Scan, startedAt: Date): boolean {
+  const closedAt = scan.closedAt ?? new Date(`${scan.closesOn}T23:59:59Z`);
+  return startedAt < closedAt;
+}
+
+function assertCanAnswer(
+  scan: Scan,
+  invitation: typeof scanInvitations.$inferSelect | null,
+  now: Date,
+): void {
+  if (invitation?.spentOn) throw new AppError("SCAN_ALREADY_ANSWERED");
+  const status = scanStatus(scan, now);
+  if (status === "planned") throw new AppError("SCAN_CLOSED");
+  if (status === "closed" && !(invitation?.startedAt && startedBeforeClose(scan, invitation.startedAt)))
+    throw new AppError("SCAN_CLOSED");
+}
+
+/** Saves answers so far, so the person can stop and continue later with the same link. */
+export async function saveDraft(db: Db, token: string, answers: ScanAnswers, now: Date): Promise<void> {
+  const { scan, invitation } = await findLink(db, token);
+  if (!invitation) return; // The shared link keeps its draft in the browser.
+  assertCanAnswer(scan, invitation, now);
+  const clean = validateAnswers(answers, false);
+  const tenant = new Tenant(db, scan.organisationId);
+  await tenant.db
+    .update(scanInvitations)
+    .set({ draft: clean, startedAt: invitation.startedAt ?? now })
+    .where(
+      tenant.where(scanInvitations, eq(scanInvitations.id, invitation.id), isNull(scanInvitations.spentOn)),
+    );
+}
+
+/**
+ * Records an answer exactly once. The link is spent and the response written in one transaction, and
+ * the response carries no reference to the link or the person: only the team, the answers, the derived
+ * phase and the day.
+ */
+export async function submitAnswers(
+  db: Db,
+  token: string,
+  answers: ScanAnswers,
+  chosenTeamId: string | null,
+  now: Date,
+): Promise<void> {
+  const { scan, invitation } = await findLink(db, token);
+  assertCanAnswer(scan, invitation, now);
+  const clean = validateAnswers(answers, true);
+  const tenant = new Tenant(db, scan.organisationId);
+  const today = todayIn(ZONE, now);
+  let teamId = invitation ? invitation.teamId : null;
+  if (!invitation && chosenTeamId) {
+    const allowed = scan.teamIds.length === 0 || scan.teamIds.includes(chosenTeamId);
+    const [team] = await tenant.db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(tenant.where(teams, eq(teams.id, chosenTeamId)));
+    if (!allowed || !team) throw invalid("teamId", "unknown_team");
+    teamId = chosenTeamId;
+  }
+  await tenant.transaction(async (tx) => {
+    if (invitation) {
+      const spent = await tx.db
+        .update(scanInvitations)
+        .set({ spentOn: today, draft: null })
+        .where(
+          tx.where(scanInvitations, eq(scanInvitations.id, invitation.id), isNull(scanInvitations.spentOn)),
+        )
+        .returning({ id: scanInvitations.id });
+      if (spent.length === 0) throw new AppError("SCAN_ALREADY_ANSWERED");
+    }
+    await tx.db.insert(scanResponses).values(
+      tx.row({
+        scanId: scan.id,
+        teamId,
+        answers: clean,
+        phase: phaseFromAnswers(clean),
+        submittedOn: today,
+      }),
+    );
+  });
+}
