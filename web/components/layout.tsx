@@ -68,6 +68,9 @@ export function SignedInLayout() {
                   <NavLink to="/teams">{t("ui.nav.teams")}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/culture-scans">{t("ui.nav.scans")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/organisation">{t("ui.nav.organisation")}</NavLink>
                 </li>
                 {me.data.features.devMailbox ? (

@@ -15,6 +15,10 @@ import { TeamsPage } from "../features/teams/teams-page.tsx";
 import { CohortPage } from "../features/cohorts/cohort-page.tsx";
 import { CohortsPage } from "../features/cohorts/cohorts-page.tsx";
 import { PlanCohortPage } from "../features/cohorts/plan-cohort-page.tsx";
+import { PosterPage } from "../features/culture-scan/poster-page.tsx";
+import { QuestionnairePage } from "../features/culture-scan/questionnaire-page.tsx";
+import { ResultsPage } from "../features/culture-scan/results-page.tsx";
+import { ScansPage } from "../features/culture-scan/scans-page.tsx";
 import { EvidencePage } from "../features/evidence/evidence-page.tsx";
 import { NewTrajectoryPage } from "../features/trajectories/new-trajectory-page.tsx";
 import { TrajectoriesPage } from "../features/trajectories/trajectories-page.tsx";
@@ -29,6 +33,7 @@ export function AppRoutes() {
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/invitation" element={<InvitationPage />} />
+        <Route path="/scan" element={<QuestionnairePage />} />
       </Route>
       <Route element={<SignedInLayout />}>
         <Route index element={<HomePage />} />
@@ -46,6 +51,9 @@ export function AppRoutes() {
         <Route path="/cohorts/new" element={<PlanCohortPage />} />
         <Route path="/cohorts/:cohortId" element={<CohortPage />} />
         <Route path="/evidence" element={<EvidencePage />} />
+        <Route path="/culture-scans" element={<ScansPage />} />
+        <Route path="/culture-scans/:scanId" element={<ResultsPage />} />
+        <Route path="/culture-scans/:scanId/poster" element={<PosterPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -1,0 +1,336 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
+import { Field } from "../../components/field.tsx";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatNumber } from "../../lib/i18n.ts";
+import { fieldError } from "../auth/use-form-error.ts";
+import { formatDay } from "../cohorts/calendar.tsx";
+import { isoDaysFromToday } from "../../lib/dates.ts";
+
+const layerKeys = ["tasks", "colleagues", "manager", "hr", "management", "environment"] as const;
+const phaseKeys = ["unaware", "selecting", "acting", "applying", "continuous"] as const;
+const preconditionKeys = ["engagement", "sharedVision", "readiness", "safetyAndWorkload"] as const;
+
+const band = (score: number | null | undefined) =>
+  score == null ? "none" : score < 2.5 ? "low" : score < 3.5 ? "mid" : "high";
+
+export function ResultsPage() {
+  const { t } = useTranslation();
+  const { scanId = "" } = useParams();
+  const locale = currentLocale();
+  const results = useQuery({
+    queryKey: ["culture-scans", scanId, "results", locale],
+    queryFn: () => api<ScanResults>("GET", `/api/culture-scans/${scanId}/results`),
+  });
+  const data = results.data;
+  return (
+    <Page title={data?.scan.title ?? t("ui.scans.title")}>
+      <p className="no-print">
+        <Link to="/culture-scans">← {t("ui.scans.back")}</Link>
+      </p>
+      {results.isLoading ? <Loading /> : null}
+      <ErrorMessage error={results.error} />
+      {data ? (
+        <>
+          <p className="notice">{t("ui.scans.notValidated")}</p>
+          <section className="card" aria-labelledby="scan-summary">
+            <h2 id="scan-summary">{t("ui.scans.summary")}</h2>
+            <dl className="stats">
+              <div>
+                <dt>{t("ui.scans.responses")}</dt>
+                <dd>{formatNumber(data.responses, locale)}</dd>
+              </div>
+              <div>
+                <dt>{t("ui.scans.responseRate")}</dt>
+                <dd>{data.responseRate === null ? "—" : `${formatNumber(data.responseRate, locale)}%`}</dd>
+              </div>
+              <div>
+                <dt>{t("ui.scans.threshold")}</dt>
+                <dd>{data.threshold}</dd>
+              </div>
+            </dl>
+            <p className="hint">
+              {t("ui.scans.period", {
+                from: formatDay(data.scan.opensOn, locale, { dateStyle: "medium" }),
+                to: formatDay(data.scan.closesOn, locale, { dateStyle: "medium" }),
+              })}{" "}
+              · {t(`ui.scans.status.${data.scan.status}`)}
+            </p>
+            <div className="button-row no-print">
+              <a className="button-secondary" href={`/api/culture-scans/${scanId}/results.csv`} download>
+                {t("ui.scans.csvDownload")}
+              </a>
+              <button type="button" className="button-secondary" onClick={() => window.print()}>
+                {t("ui.scans.printPdf")}
+              </button>
+            </div>
+          </section>
+          {data.overall === null ? (
+            <EmptyState title={t("ui.scans.tooFewOverall", { threshold: data.threshold })} />
+          ) : (
+            <>
+              <Heatmap data={data} />
+              <PhasesByGroup data={data} />
+              <Preconditions data={data} />
+              <Recommendations data={data} scanId={scanId} />
+              {data.comments.length > 0 ? (
+                <section className="card" aria-labelledby="scan-comments">
+                  <h2 id="scan-comments">{t("ui.scans.comments")}</h2>
+                  <ul>
+                    {data.comments.map((comment, index) => (
+                      <li key={index}>{comment}</li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+            </>
+          )}
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function Heatmap({ data }: { data: ScanResults }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="scan-heatmap">
+      <h2 id="scan-heatmap">{t("ui.scans.heatmap")}</h2>
+      <p className="hint">{t("ui.scans.heatmapHint")}</p>
+      <div className="table-wrap">
+        <table className="heatmap">
+          <caption className="visually-hidden">{t("ui.scans.heatmap")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("ui.scans.layer")}</th>
+              {phaseKeys.map((phase) => (
+                <th key={phase} scope="col">
+                  {t(`ui.scans.phases.${phase}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {layerKeys.map((layer) => (
+              <tr key={layer}>
+                <th scope="row">{t(`ui.scans.layers.${layer}`)}</th>
+                {phaseKeys.map((phase) => {
+                  const score = data.heatmap[layer]?.[phase] ?? null;
+                  return (
+                    <td key={phase} className={`heat heat-${band(score)}`}>
+                      {score === null ? <span title={t("ui.scans.tooFew")}>—</span> : score.toFixed(1)}
+                      {score === null ? (
+                        <span className="visually-hidden"> {t("ui.scans.tooFew")}</span>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function PhasesByGroup({ data }: { data: ScanResults }) {
+  const { t } = useTranslation();
+  const rows = [
+    ...data.groups,
+    {
+      team: t("ui.scans.everyone"),
+      teamId: "all",
+      responses: data.responses,
+      figures: data.overall,
+      merged: false,
+    },
+  ];
+  return (
+    <section className="card" aria-labelledby="scan-phases">
+      <h2 id="scan-phases">{t("ui.scans.phasesTitle")}</h2>
+      <ul className="legend" aria-hidden="true">
+        {phaseKeys.map((phase) => (
+          <li key={phase}>
+            <span className={`swatch phase-${phase}`} /> {t(`ui.scans.phases.${phase}`)}
+          </li>
+        ))}
+      </ul>
+      <ul className="phase-bars">
+        {rows.map((group) => (
+          <li key={group.teamId ?? "other"}>
+            <p className="bar-label">
+              <strong>{group.team}</strong> · {t("ui.scans.answers", { count: group.responses })}
+            </p>
+            {group.figures ? (
+              <>
+                <div className="stacked-bar" aria-hidden="true">
+                  {phaseKeys.map((phase) =>
+                    group.figures!.phases[phase] ? (
+                      <div
+                        key={phase}
+                        className={`segment phase-${phase}`}
+                        style={{ flexGrow: group.figures!.phases[phase] }}
+                      />
+                    ) : null,
+                  )}
+                </div>
+                <p className="visually-hidden">
+                  {phaseKeys
+                    .map((phase) => `${t(`ui.scans.phases.${phase}`)}: ${group.figures!.phases[phase] ?? 0}`)
+                    .join(", ")}
+                </p>
+              </>
+            ) : (
+              <p className="suppressed">
+                {group.merged
+                  ? t("ui.scans.merged")
+                  : t("ui.scans.tooFewGroup", { threshold: data.threshold })}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Preconditions({ data }: { data: ScanResults }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="scan-preconditions">
+      <h2 id="scan-preconditions">{t("ui.scans.preconditionsTitle")}</h2>
+      <ul className="score-list">
+        {preconditionKeys.map((key) => {
+          const score = data.overall?.preconditions[key] ?? null;
+          const before = data.trend?.overall?.preconditions[key] ?? null;
+          return (
+            <li key={key}>
+              <span className="bar-label">{t(`ui.scans.preconditions.${key}`)}</span>
+              <span className="score-bar small-bar" aria-hidden="true">
+                <span
+                  className={`score-fill heat-${band(score)}`}
+                  style={{ width: `${((score ?? 0) / 5) * 100}%` }}
+                />
+              </span>
+              <span>
+                {score === null ? "—" : `${score.toFixed(1)} / 5`}
+                {before !== null && score !== null
+                  ? ` (${t("ui.scans.before", { score: before.toFixed(1) })})`
+                  : ""}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Recommendations({ data, scanId }: { data: ScanResults; scanId: string }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <section className="card" aria-labelledby="scan-recommendations">
+      <h2 id="scan-recommendations">{t("ui.scans.recommendations")}</h2>
+      {data.recommendations.length === 0 ? <p>{t("ui.scans.noRecommendations")}</p> : null}
+      <ol className="findings">
+        {data.recommendations.map((r) => (
+          <li key={r.id}>
+            <p>
+              <strong>{r.title}</strong>
+            </p>
+            <p>{r.why}</p>
+            <p className="hint">
+              {r.layer && r.phase
+                ? t("ui.scans.becauseCell", {
+                    layer: t(`ui.scans.layers.${r.layer}`),
+                    phase: t(`ui.scans.phases.${r.phase}`),
+                    score: r.score.toFixed(1),
+                  })
+                : t("ui.scans.becausePrecondition", { score: r.score.toFixed(1) })}
+            </p>
+            <ActionForm scanId={scanId} title={r.title} interventionId={r.id} />
+          </li>
+        ))}
+      </ol>
+      <h3>{t("ui.scans.actionPlan")}</h3>
+      {data.actions.length === 0 ? <p className="hint">{t("ui.scans.noActions")}</p> : null}
+      <ul className="plain-list">
+        {data.actions.map((a) => (
+          <li key={a.id}>
+            <strong>{a.title}</strong> — {a.owner}, {formatDay(a.dueOn, locale, { dateStyle: "medium" })}
+            {a.scanId !== scanId ? ` (${t("ui.scans.fromPrevious")})` : ""}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ActionForm({
+  scanId,
+  title,
+  interventionId,
+}: {
+  scanId: string;
+  title: string;
+  interventionId: string;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [owner, setOwner] = useState("");
+  const [dueOn, setDueOn] = useState(() => isoDaysFromToday(30));
+  const add = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/culture-scans/${scanId}/actions`, { title, owner, dueOn, interventionId }),
+    onSuccess: async () => {
+      setOpen(false);
+      await client.invalidateQueries({ queryKey: ["culture-scans", scanId] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+  if (!open) {
+    return (
+      <>
+        {add.isSuccess ? <SuccessMessage>{t("ui.scans.actionAdded")}</SuccessMessage> : null}
+        <button type="button" className="button-secondary small no-print" onClick={() => setOpen(true)}>
+          {t("ui.scans.addAction")}
+          <span className="visually-hidden"> {title}</span>
+        </button>
+      </>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <ErrorMessage error={add.error} />
+      <div className="field-row">
+        <Field
+          label={t("fields.owner")}
+          value={owner}
+          onChange={(e) => setOwner(e.target.value)}
+          error={fieldError(add.error, "owner")}
+        />
+        <Field
+          label={t("fields.dueOn")}
+          type="date"
+          value={dueOn}
+          onChange={(e) => setDueOn(e.target.value)}
+          error={fieldError(add.error, "dueOn")}
+        />
+      </div>
+      <button type="submit" className="button-primary small">
+        {t("ui.scans.saveAction")}
+      </button>
+    </form>
+  );
+}
