@@ -7,7 +7,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test-support/database.ts";
 import { openDatabase } from "./client.ts";
 import { DataFolderLockedError } from "./data-folder-lock.ts";
-import { cohortParticipants, cohorts, organisations, persons, trajectories } from "./schema/index.ts";
+import {
+  cohortParticipants,
+  cohorts,
+  organisations,
+  persons,
+  scanResponses,
+  trajectories,
+} from "./schema/index.ts";
 import { DEMO_ORGANISATION, seedDemo } from "./seed/demo.ts";
 
 const folders: string[] = [];
@@ -101,6 +108,12 @@ describe("demo organisation", () => {
         .from(cohortParticipants)
         .where(eq(cohortParticipants.cohortId, cohort!.id));
       expect(participants.length).toBe(12);
+      const responses = await database.db
+        .select()
+        .from(scanResponses)
+        .where(eq(scanResponses.organisationId, orgs[0]!.id));
+      expect(responses).toHaveLength(25);
+      expect(new Set(responses.map((r) => r.teamId)).size).toBe(4);
     } finally {
       await database.close();
     }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../../modules/auth/passwords.ts";
 import type { Db } from "../client.ts";
 import { addDays } from "../../modules/cohorts/schedule.ts";
+import { seedDemoCultureScan } from "./demo-culture-scan.ts";
 import { withActivityIds } from "../../modules/trajectories/activity-ids.ts";
 import { trajectoryTemplates } from "../../modules/trajectories/templates/index.ts";
 import { renderTemplate } from "../../modules/trajectories/templates/template.ts";
@@ -223,6 +224,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
     await seedDemoTrajectories(tenant, coordinatorId, teamIds[0]!);
+    await seedDemoCultureScan(tenant, coordinatorId, teamIds);
     return true;
   });
 }
