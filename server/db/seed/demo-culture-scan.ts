@@ -87,30 +87,26 @@ export async function seedDemoCultureScan(
     for (const [position, member] of members.entries()) {
       const answered = position < (ANSWERS_PER_TEAM[index] ?? 0);
       const spentOn = addDays(today, -55 + (position % 5));
-      await tenant.db
-        .insert(scanInvitations)
-        .values(
-          tenant.row({
-            scanId: scan!.id,
-            personId: member.personId,
-            teamId,
-            tokenHash: newSecret().hash,
-            spentOn: answered ? spentOn : null,
-          }),
-        );
+      await tenant.db.insert(scanInvitations).values(
+        tenant.row({
+          scanId: scan!.id,
+          personId: member.personId,
+          teamId,
+          tokenHash: newSecret().hash,
+          spentOn: answered ? spentOn : null,
+        }),
+      );
       if (!answered) continue;
       const answers = demoAnswers(random, index);
-      await tenant.db
-        .insert(scanResponses)
-        .values(
-          tenant.row({
-            scanId: scan!.id,
-            teamId,
-            answers,
-            phase: phaseFromAnswers(answers),
-            submittedOn: spentOn,
-          }),
-        );
+      await tenant.db.insert(scanResponses).values(
+        tenant.row({
+          scanId: scan!.id,
+          teamId,
+          answers,
+          phase: phaseFromAnswers(answers),
+          submittedOn: spentOn,
+        }),
+      );
     }
   }
 }

@@ -102,7 +102,8 @@ function Heatmap({ data }: { data: ScanResults }) {
     <section className="card" aria-labelledby="scan-heatmap">
       <h2 id="scan-heatmap">{t("ui.scans.heatmap")}</h2>
       <p className="hint">{t("ui.scans.heatmapHint")}</p>
-      <div className="table-wrap">
+      {/* Scrolls sideways on a phone: focusable, so keyboard users can scroll it too. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("ui.scans.heatmap")}>
         <table className="heatmap">
           <caption className="visually-hidden">{t("ui.scans.heatmap")}</caption>
           <thead>

@@ -1,0 +1,112 @@
+import { APP, expectAccessible, signIn, useEnglish, waitForMail } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
+
+/** Complete answers for a simulated respondent: learning now, every layer and condition rated `score`. */
+function answers(score: number) {
+  const a: Record<string, string | number> = {
+    learningNow: "yes",
+    intention: "within-30-days",
+    monthsSinceStart: "2",
+    applyingAtWork: "no",
+    choosesNewLearning: "yes",
+  };
+  for (const id of [
+    "tasks",
+    "colleagues",
+    "manager",
+    "hr",
+    "management",
+    "environment",
+    "engagement",
+    "sharedVision",
+    "readiness",
+    "safety",
+    "workload",
+  ]) {
+    a[id] = score;
+  }
+  return a;
+}
+
+test("a scan with 12 respondents in two teams shows no figures for the team with 3 answers", async ({
+  page,
+  browser,
+}, info) => {
+  test.setTimeout(120_000);
+  const run = `${info.project.name}-${Date.now().toString(36)}`;
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  await useEnglish(page);
+
+  // Two new teams of 9 and 3 people, through the API the screens use.
+  const headers = { origin: APP, "accept-language": "en" };
+  const people: { id: string; email: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    const email = `scan-${run}-${i}@example.test`;
+    const response = await page.request.post(`${APP}/api/people`, {
+      headers,
+      data: { name: `Respondent ${i}`, email, sendInvitation: false },
+    });
+    expect(response.status()).toBe(201);
+    people.push({ id: ((await response.json()) as { id: string }).id, email });
+  }
+  for (const [name, members] of [
+    [`Big ${run}`, people.slice(0, 9)],
+    [`Small ${run}`, people.slice(9)],
+  ] as const) {
+    const response = await page.request.post(`${APP}/api/teams`, {
+      headers,
+      data: { name, memberIds: members.map((m) => m.id) },
+    });
+    expect(response.status()).toBe(201);
+  }
+
+  await page.getByRole("navigation").getByRole("link", { name: "Culture scan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Learning-culture scan" })).toBeVisible();
+  await expectAccessible(page, "culture scans");
+  const form = page.getByRole("form", { name: "New scan" });
+  await form.getByLabel("Title").fill(`Scan ${run}`);
+  await form.getByRole("checkbox", { name: `Big ${run}` }).check();
+  await form.getByRole("checkbox", { name: `Small ${run}` }).check();
+  await form.getByRole("button", { name: "Start the scan and send the links" }).click();
+  await expect(form.getByRole("status")).toHaveText("The scan has started; the links are on their way.");
+
+  // One respondent answers on their own device through the questionnaire screens.
+  const first = await waitForMail(people[0]!.email);
+  const link = /http:\/\/localhost:3100\/scan#token=[\w-]+/.exec(first.text)![0];
+  const respondent = await (await browser.newContext({ ...info.project.use, locale: "en-GB" })).newPage();
+  await respondent.goto(link);
+  await expect(respondent.getByText("Step 1 of 4")).toBeVisible();
+  await expectAccessible(respondent, "questionnaire");
+  for (let step = 1; step <= 4; step++) {
+    for (const group of await respondent.locator("fieldset.choice-group").all())
+      await group.getByRole("radio").first().check();
+    await respondent.getByRole("button", { name: step === 4 ? "Send my answers" : "Next" }).click();
+  }
+  await expect(respondent.getByText("Thank you! Your answers have been sent anonymously.")).toBeVisible();
+  // Opening the link again (a fresh page load) shows it was used; the answer is not counted twice.
+  await respondent.goto("about:blank");
+  await respondent.goto(link);
+  await expect(respondent.getByText("You have already answered with this link.")).toBeVisible();
+
+  // The other eleven are simulated through the same public API.
+  for (const person of people.slice(1)) {
+    const mail = await waitForMail(person.email);
+    const token = /#token=([\w-]+)/.exec(mail.text)![1]!;
+    const response = await page.request.post(`${APP}/api/scan/submit`, {
+      headers,
+      data: { token, answers: answers(3) },
+    });
+    expect(response.status(), person.email).toBe(200);
+  }
+
+  await page.goto(`${APP}/culture-scans`);
+  await page.getByRole("link", { name: `Scan ${run}` }).click();
+  await expect(page.getByText("12 answers").first()).toBeVisible();
+  const small = page.locator(".phase-bars li").filter({ hasText: `Small ${run}` });
+  await expect(small).toContainText("3 answers");
+  await expect(small.locator(".stacked-bar")).toHaveCount(0);
+  await expect(small.locator(".suppressed")).toBeVisible();
+  await expectAccessible(page, "culture-scan results");
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Steun per laag en fase" })).toBeVisible();
+});
