@@ -102,6 +102,7 @@ const probes: Record<string, Probe> = {
   },
   "GET /api/culture-scans/:scanId/results": { expect: 404 },
   "GET /api/culture-scans/:scanId/results.csv": { expect: 404 },
+  "GET /api/culture-scans/:scanId/report.pdf": { expect: 404 },
   "POST /api/culture-scans/:scanId/close": { expect: 404 },
   "POST /api/culture-scans/:scanId/reminders": { expect: 404 },
   "POST /api/culture-scans/:scanId/actions": {

@@ -193,6 +193,28 @@ describe("culture scan", () => {
     expect(response.body).toContain("not shown (too few answers)");
   });
 
+  it("exports a PDF report with the expected headings and no suppressed figures", async () => {
+    const response = await call(
+      "GET",
+      `/api/culture-scans/${scanId}/results`.replace("results", "report.pdf"),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("application/pdf");
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(response.rawPayload.length).toBeGreaterThan(2000);
+  });
+
+  it("shows a team under its new name after a rename during the scan", async () => {
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/teams/${small}`,
+      headers: { cookie: coordinator, origin: TEST_ORIGIN },
+      payload: { name: "Binnendienst" },
+    });
+    const results = (await call("GET", `/api/culture-scans/${scanId}/results`)).json();
+    expect(results.groups.map((g: { team: string }) => g.team)).toContain("Binnendienst");
+  });
+
   it("keeps an answer that was started before the scan closed, and refuses a new one after", async () => {
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Lambda" });

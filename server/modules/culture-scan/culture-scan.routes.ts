@@ -14,6 +14,7 @@ import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { presentResults, resultsCsv } from "./culture-scan.presenter.ts";
+import { renderScanReport } from "./culture-scan.report.ts";
 import {
   addAction,
   closeScan,
@@ -21,6 +22,7 @@ import {
   findScans,
   getResults,
   lookupScan,
+  organisationName,
   remindScan,
   saveDraft,
   submitAnswers,
@@ -123,6 +125,31 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="culture-scan-${request.params.scanId}.csv"`)
         .send(resultsCsv(results, request.locale));
+    },
+  );
+
+  app.get(
+    "/api/culture-scans/:scanId/report.pdf",
+    {
+      schema: {
+        tags: ["culture-scan"],
+        summary: "The results as a PDF report (same anonymity rules)",
+        params: scanParams,
+      },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const tenant = tenantOf(actor.organisationId);
+      const results = presentResults(
+        await getResults(tenant, actor, request.params.scanId, request.locale, clock()),
+        request.locale,
+      );
+      const pdf = await renderScanReport(results, request.locale, await organisationName(tenant));
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="culture-scan-${request.params.scanId}.pdf"`)
+        .send(pdf);
     },
   );
 

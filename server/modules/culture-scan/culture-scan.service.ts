@@ -83,6 +83,10 @@ async function invitees(tenant: Tenant, teamIds: string[]) {
   return [...new Map(rows.map((r) => [r.id, r])).values()];
 }
 
+export async function organisationName(tenant: Tenant): Promise<string> {
+  return (await organisationOf(tenant)).name;
+}
+
 async function organisationOf(tenant: Tenant) {
   const [org] = await tenant.db
     .select()

@@ -65,8 +65,11 @@ export function ResultsPage() {
               <a className="button-secondary" href={`/api/culture-scans/${scanId}/results.csv`} download>
                 {t("ui.scans.csvDownload")}
               </a>
+              <a className="button-secondary" href={`/api/culture-scans/${scanId}/report.pdf`} download>
+                {t("ui.scans.pdfDownload")}
+              </a>
               <button type="button" className="button-secondary" onClick={() => window.print()}>
-                {t("ui.scans.printPdf")}
+                {t("ui.scans.print")}
               </button>
             </div>
           </section>

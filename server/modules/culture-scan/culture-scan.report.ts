@@ -1,0 +1,122 @@
+import PDFDocument from "pdfkit";
+import type { Locale } from "../../../common/locales.ts";
+import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
+import { translator } from "../../i18n.ts";
+import { layers, preconditions } from "./interventions.ts";
+import { phasesOfChange } from "./staging.ts";
+
+const GREEN = "#0b5d4b";
+const heatColour = (score: number | null) =>
+  score === null ? "#f0f2f1" : score < 2.5 ? "#f6c9c9" : score < 3.5 ? "#fbe7b0" : "#bfe3d2";
+
+/**
+ * The scan report as a PDF, in the reader's language: the same figures as the screen, under the same
+ * anonymity rules (it is built from the already-filtered results, never from raw answers).
+ */
+export function renderScanReport(
+  results: ScanResults,
+  locale: Locale,
+  organisationName: string,
+): Promise<Buffer> {
+  const t = translator(locale);
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 48,
+    info: { Title: results.scan.title, Author: "Beklijf" },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+
+  const heading = (text: string) => {
+    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(GREEN).text(text).moveDown(0.3);
+    doc.font("Helvetica").fontSize(10).fillColor("black");
+  };
+
+  doc.font("Helvetica-Bold").fontSize(20).fillColor(GREEN).text(results.scan.title);
+  doc.font("Helvetica").fontSize(11).fillColor("black").text(organisationName);
+  doc.moveDown(0.5).fontSize(9).fillColor("#5c4400").text(t("ui.scans.notValidated"));
+  doc.fillColor("black").fontSize(10).moveDown(0.5);
+  doc.text(
+    `${t("ui.scans.responses")}: ${results.responses}    ${t("ui.scans.responseRate")}: ${results.responseRate ?? "-"}%    ${t("ui.scans.threshold")}: ${results.threshold}`,
+  );
+
+  if (!results.overall) {
+    doc.moveDown().text(t("ui.scans.tooFewOverall", { threshold: results.threshold }));
+    doc.end();
+    return done;
+  }
+
+  heading(t("ui.scans.heatmap"));
+  const left = doc.page.margins.left;
+  const labelWidth = 120;
+  const cellWidth = (doc.page.width - left - doc.page.margins.right - labelWidth) / phasesOfChange.length;
+  let y = doc.y;
+  doc.font("Helvetica-Bold").fontSize(8);
+  phasesOfChange.forEach((phase, i) =>
+    doc.text(t(`ui.scans.phases.${phase}`), left + labelWidth + i * cellWidth, y, {
+      width: cellWidth,
+      align: "center",
+    }),
+  );
+  y += 22;
+  doc.font("Helvetica").fontSize(9);
+  for (const layer of layers) {
+    doc.fillColor("black").text(t(`ui.scans.layers.${layer}`), left, y + 5, { width: labelWidth });
+    phasesOfChange.forEach((phase, i) => {
+      const score = results.heatmap[layer]?.[phase] ?? null;
+      doc.rect(left + labelWidth + i * cellWidth, y, cellWidth - 2, 18).fill(heatColour(score));
+      doc
+        .fillColor("black")
+        .text(score === null ? "-" : score.toFixed(1), left + labelWidth + i * cellWidth, y + 5, {
+          width: cellWidth - 2,
+          align: "center",
+        });
+    });
+    y += 20;
+  }
+  doc.x = left;
+  doc.y = y + 4;
+  doc
+    .fontSize(8)
+    .fillColor("#4a5560")
+    .text(t("ui.scans.heatmapHint"), left, doc.y, { width: doc.page.width - left * 2 });
+  doc.fillColor("black").fontSize(10);
+
+  heading(t("ui.scans.phasesTitle"));
+  for (const group of results.groups) {
+    const label = `${group.team} (${t("ui.scans.answers", { count: group.responses })})`;
+    if (!group.figures) {
+      doc.text(
+        `${label}: ${group.merged ? t("ui.scans.merged") : t("ui.scans.tooFewGroup", { threshold: results.threshold })}`,
+      );
+      continue;
+    }
+    const parts = phasesOfChange.map(
+      (phase) => `${t(`ui.scans.phases.${phase}`)} ${group.figures!.phases[phase] ?? 0}`,
+    );
+    doc.text(`${label}: ${parts.join(", ")}`);
+  }
+
+  heading(t("ui.scans.preconditionsTitle"));
+  for (const p of preconditions) {
+    const score = results.overall.preconditions[p] ?? null;
+    doc.text(`${t(`ui.scans.preconditions.${p}`)}: ${score === null ? "-" : `${score.toFixed(1)} / 5`}`);
+  }
+
+  heading(t("ui.scans.recommendations"));
+  results.recommendations.forEach((r, i) => {
+    doc
+      .font("Helvetica-Bold")
+      .text(`${i + 1}. ${r.title}`)
+      .font("Helvetica")
+      .text(r.why)
+      .moveDown(0.3);
+  });
+  if (results.actions.length > 0) {
+    heading(t("ui.scans.actionPlan"));
+    for (const a of results.actions) doc.text(`${a.title} - ${a.owner}, ${a.dueOn}`);
+  }
+  doc.end();
+  return done;
+}
