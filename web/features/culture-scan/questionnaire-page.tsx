@@ -74,7 +74,11 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
   const submit = useMutation({
     mutationFn: () => api("POST", "/api/scan/submit", { token, answers, teamId: teamId || null }),
     onSuccess: () => {
-      if (shared) localStorage.removeItem(storageKey(token));
+      if (shared) {
+        // The shared poster link has no personal key; this keeps one browser from answering twice.
+        localStorage.removeItem(storageKey(token));
+        localStorage.setItem(`${storageKey(token)}.done`, "1");
+      }
       setDone(true);
     },
   });
@@ -83,6 +87,9 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
   }, [answers, shared, token]);
 
   if (done) return <p className="alert alert-success">{t("ui.questionnaire.thanks")}</p>;
+  if (shared && localStorage.getItem(`${storageKey(token)}.done`)) {
+    return <p className="alert alert-success">{t("ui.questionnaire.alreadyAnswered")}</p>;
+  }
   const section = sections[step]!;
   const last = step === sections.length - 1;
   const next = (event: FormEvent) => {
