@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { type Grade, Rating } from "ts-fsrs";
+import { clampRetention, newCard, planPractice, ratingFor, recallChance, review } from "./scheduler.ts";
+
+const day = 86_400_000;
+const start = new Date("2027-03-01T09:00:00Z");
+const days = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / day);
+
+describe("FSRS scheduling adapter", () => {
+  it("maps auto-graded answers to Again and Good, and self-ratings only for open questions", () => {
+    expect(ratingFor({ correct: false })).toBe(Rating.Again);
+    expect(ratingFor({ correct: true })).toBe(Rating.Good);
+    expect(ratingFor({ selfRating: "hard" })).toBe(Rating.Hard);
+  });
+
+  it("keeps desired retention within 0.7–0.97", () => {
+    expect(clampRetention(0.5)).toBe(0.7);
+    expect(clampRetention(0.99)).toBe(0.97);
+    expect(clampRetention(0.9)).toBe(0.9);
+  });
+
+  it("gives growing intervals for a run of right answers and shrinks them after a wrong one", () => {
+    let card = newCard(start);
+    let now = start;
+    const intervals: number[] = [];
+    for (const correct of [true, true, true, false, true]) {
+      // Practise on the due day, as a learner who keeps up would.
+      card = review(card, ratingFor({ correct }), now, 0.9, false).card;
+      intervals.push(days(now, card.due));
+      now = card.due.getTime() > now.getTime() ? card.due : new Date(now.getTime() + day);
+    }
+    expect(intervals[1]!).toBeGreaterThan(intervals[0]!);
+    expect(intervals[2]!).toBeGreaterThan(intervals[1]!);
+    expect(intervals[3]!).toBeLessThan(intervals[2]!);
+  });
+
+  it("is deterministic for a known rating sequence on a fixed clock", () => {
+    const run = () => {
+      let card = newCard(start);
+      let now = start;
+      const dues: string[] = [];
+      for (const grade of [Rating.Good, Rating.Good, Rating.Again, Rating.Good] as Grade[]) {
+        card = review(card, grade, now, 0.9, false).card;
+        dues.push(card.due.toISOString());
+        now = new Date(Math.max(card.due.getTime(), now.getTime() + 60_000));
+      }
+      return dues;
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it("schedules a late (offline) answer by the moment it was given", () => {
+    const card = newCard(start);
+    const answeredAt = new Date(start.getTime() + 2 * day);
+    const reviewed = review(card, Rating.Good, answeredAt, 0.9, false).card;
+    expect(reviewed.last_review?.toISOString()).toBe(answeredAt.toISOString());
+  });
+
+  it("shortens intervals when the trajectory asks for higher retention", () => {
+    const learn = (retention: number) => {
+      let card = newCard(start);
+      let now = start;
+      for (let i = 0; i < 4; i++) {
+        card = review(card, Rating.Good, now, retention, false).card;
+        now = card.due;
+      }
+      return card.scheduled_days;
+    };
+    expect(learn(0.97)).toBeLessThan(learn(0.8));
+  });
+
+  it("forecasts recall that falls as time passes", () => {
+    let card = newCard(start);
+    card = review(card, Rating.Good, start, 0.9, false).card;
+    card = review(card, Rating.Good, card.due, 0.9, false).card;
+    const soon = recallChance(card, new Date(card.last_review!.getTime() + day));
+    const later = recallChance(card, new Date(card.last_review!.getTime() + 60 * day));
+    expect(soon).toBeGreaterThan(later);
+    expect(soon).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("planPractice", () => {
+  const card = (id: string, recall: number) => ({ id, due: new Date("2027-03-01"), recall });
+
+  it("takes the most-at-risk cards today within the cap and spreads the rest over the next days", () => {
+    const due = ["a", "b", "c", "d", "e", "f", "g"].map((id, i) => card(id, 0.9 - i * 0.1));
+    const plan = planPractice(due, "2027-03-10", 3);
+    expect(plan.today.map((c) => c.id)).toEqual(["g", "f", "e"]);
+    expect(Object.fromEntries(plan.later)).toEqual({
+      d: "2027-03-11",
+      c: "2027-03-11",
+      b: "2027-03-11",
+      a: "2027-03-12",
+    });
+  });
+
+  it("does nothing special when the backlog fits", () => {
+    const plan = planPractice([card("a", 0.5)], "2027-03-10", 10);
+    expect(plan.today).toHaveLength(1);
+    expect(plan.later.size).toBe(0);
+  });
+});
