@@ -1,32 +1,6 @@
+import { completeScanAnswers } from "../test-support/scan-answers.ts";
 import { APP, expectAccessible, signIn, useEnglish, waitForMail } from "./support/fixtures.ts";
 import { expect, test } from "./support/test.ts";
-
-/** Complete answers for a simulated respondent: learning now, every layer and condition rated `score`. */
-function answers(score: number) {
-  const a: Record<string, string | number> = {
-    learningNow: "yes",
-    intention: "within-30-days",
-    monthsSinceStart: "2",
-    applyingAtWork: "no",
-    choosesNewLearning: "yes",
-  };
-  for (const id of [
-    "tasks",
-    "colleagues",
-    "manager",
-    "hr",
-    "management",
-    "environment",
-    "engagement",
-    "sharedVision",
-    "readiness",
-    "safety",
-    "workload",
-  ]) {
-    a[id] = score;
-  }
-  return a;
-}
 
 test("a scan with 12 respondents in two teams shows no figures for the team with 3 answers", async ({
   page,
@@ -94,7 +68,7 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
     const token = /#token=([\w-]+)/.exec(mail.text)![1]!;
     const response = await page.request.post(`${APP}/api/scan/submit`, {
       headers,
-      data: { token, answers: answers(3) },
+      data: { token, answers: completeScanAnswers(3) },
     });
     expect(response.status(), person.email).toBe(200);
   }

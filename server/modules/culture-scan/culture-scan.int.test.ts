@@ -1,3 +1,4 @@
+import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
@@ -8,34 +9,6 @@ import {
   buildTeam,
 } from "../../../test-support/factories.ts";
 import { outboxEmails, scanResponses } from "../../db/schema/index.ts";
-
-/** Answers of a respondent who is learning now and rates every layer and condition `score`. */
-function answers(score: number, comment = "") {
-  const a: Record<string, string | number> = {
-    learningNow: "yes",
-    intention: "within-30-days",
-    monthsSinceStart: "2",
-    applyingAtWork: "no",
-    choosesNewLearning: "yes",
-  };
-  for (const id of [
-    "tasks",
-    "colleagues",
-    "manager",
-    "hr",
-    "management",
-    "environment",
-    "engagement",
-    "sharedVision",
-    "readiness",
-    "safety",
-    "workload",
-  ]) {
-    a[id] = score;
-  }
-  if (comment) a.comment = comment;
-  return a;
-}
 
 describe("culture scan", () => {
   let t: TestApp;
@@ -127,7 +100,7 @@ describe("culture scan", () => {
     const outside = await call(
       "POST",
       "/api/scan/submit",
-      { token, answers: { ...answers(3), learningNow: "maybe" } },
+      { token, answers: { ...completeScanAnswers(3), learningNow: "maybe" } },
       null,
     );
     expect(outside.json().errors[0].code).toBe("invalid_answer");
@@ -141,7 +114,7 @@ describe("culture scan", () => {
         "/api/scan/submit",
         {
           token: tokens.get(`big${i}@kappa.test`)!,
-          answers: answers(2, i === 0 ? "Meer tijd om te oefenen" : ""),
+          answers: completeScanAnswers(2, i === 0 ? "Meer tijd om te oefenen" : ""),
         },
         null,
       );
@@ -151,14 +124,14 @@ describe("culture scan", () => {
       await call(
         "POST",
         "/api/scan/submit",
-        { token: tokens.get(`small${i}@kappa.test`)!, answers: answers(5) },
+        { token: tokens.get(`small${i}@kappa.test`)!, answers: completeScanAnswers(5) },
         null,
       );
     }
     const again = await call(
       "POST",
       "/api/scan/submit",
-      { token: tokens.get("big0@kappa.test")!, answers: answers(1) },
+      { token: tokens.get("big0@kappa.test")!, answers: completeScanAnswers(1) },
       null,
     );
     expect(again.statusCode).toBe(409);
@@ -253,7 +226,7 @@ describe("culture scan", () => {
         await call(
           "POST",
           "/api/scan/submit",
-          { token: token("early@lambda.test"), answers: answers(3) },
+          { token: token("early@lambda.test"), answers: completeScanAnswers(3) },
           null,
         )
       ).statusCode,
@@ -261,7 +234,7 @@ describe("culture scan", () => {
     const late = await call(
       "POST",
       "/api/scan/submit",
-      { token: token("late@lambda.test"), answers: answers(3) },
+      { token: token("late@lambda.test"), answers: completeScanAnswers(3) },
       null,
     );
     expect(late.json().code).toBe("SCAN_CLOSED");
@@ -290,7 +263,7 @@ describe("culture scan", () => {
     ).json().id;
     const mails = await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "done@mu.test"));
     const firstLink = /#token=([\w-]+)/.exec(mails[0]!.textBody)![1]!;
-    await call("POST", "/api/scan/submit", { token: firstLink, answers: answers(4) }, null);
+    await call("POST", "/api/scan/submit", { token: firstLink, answers: completeScanAnswers(4) }, null);
     const reminded = await call("POST", `/api/culture-scans/${id}/reminders`, undefined, cookie);
     expect(reminded.json()).toEqual({ reminded: 1 });
     const reminders = await db

@@ -21,12 +21,10 @@ import {
   createScan,
   findScans,
   getResults,
-  lookupScan,
   organisationName,
   remindScan,
-  saveDraft,
-  submitAnswers,
 } from "./culture-scan.service.ts";
+import { lookupScan, saveDraft, submitAnswers } from "./scan-responses.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const linkLimit = { max: 120, timeWindow: "15 minutes" };

@@ -1,8 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import { isLocale } from "../../../common/locales.ts";
 import type { CreateScanBody } from "../../../common/schemas/culture-scans.ts";
-import type { Db } from "../../db/client.ts";
 import {
   cultureScans,
   organisations,
@@ -12,17 +11,15 @@ import {
   scanResponses,
   teamMemberships,
   teams,
-  type ScanAnswers,
 } from "../../db/schema/index.ts";
-import { Tenant } from "../../db/tenant.ts";
+import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { translator } from "../../i18n.ts";
-import { hashSecret, newSecret } from "../auth/tokens.ts";
+import { newSecret } from "../auth/tokens.ts";
 import { todayIn } from "../cohorts/schedule.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { recordAudit } from "../organisations/people.service.ts";
-import { phaseFromAnswers, validateAnswers } from "./answers.ts";
 import { authorize } from "./culture-scan.policy.ts";
 import { computeResults } from "./results.ts";
 
@@ -331,140 +328,4 @@ export async function addAction(
     .values(tenant.row({ scanId, ...input }))
     .returning();
   return action!;
-}
-
-/* The respondent's side: no sign-in, only the link. */
-
-async function findLink(db: Db, token: string) {
-  const hash = hashSecret(token);
-  const [invitation] = await db
-    .select()
-    .from(scanInvitations)
-    .where(or(eq(scanInvitations.tokenHash, hash), eq(scanInvitations.reminderTokenHash, hash)))
-    .limit(1);
-  if (invitation) {
-    const [scan] = await db
-      .select()
-      .from(cultureScans)
-      .where(
-        and(
-          eq(cultureScans.organisationId, invitation.organisationId),
-          eq(cultureScans.id, invitation.scanId),
-        ),
-      );
-    return { scan: scan!, invitation };
-  }
-  const [scan] = await db.select().from(cultureScans).where(eq(cultureScans.sharedToken, token)).limit(1);
-  if (!scan) throw new AppError("TOKEN_INVALID");
-  return { scan, invitation: null };
-}
-
-/** A link's state: open, already answered, or closed; a started answer survives the closing. */
-export async function lookupScan(db: Db, token: string, now: Date) {
-  const { scan, invitation } = await findLink(db, token);
-  const tenant = new Tenant(db, scan.organisationId);
-  const org = await organisationOf(tenant);
-  const status = scanStatus(scan, now);
-  const lateButStarted =
-    status === "closed" &&
-    Boolean(invitation?.startedAt) &&
-    !invitation?.spentOn &&
-    startedBeforeClose(scan, invitation!.startedAt!);
-  const teamRows = invitation
-    ? []
-    : await tenant.db
-        .select({ id: teams.id, name: teams.name })
-        .from(teams)
-        .where(tenant.where(teams, scan.teamIds.length ? inArray(teams.id, scan.teamIds) : undefined));
-  return {
-    title: scan.title,
-    organisationName: org.name,
-    status: invitation?.spentOn ? ("answered" as const) : lateButStarted ? ("open" as const) : status,
-    shared: invitation === null,
-    teams: teamRows,
-    draft: invitation?.spentOn ? null : (invitation?.draft ?? null),
-    lateButStarted,
-  };
-}
-
-function startedBeforeClose(scan: Scan, startedAt: Date): boolean {
-  const closedAt = scan.closedAt ?? new Date(`${scan.closesOn}T23:59:59Z`);
-  return startedAt < closedAt;
-}
-
-function assertCanAnswer(
-  scan: Scan,
-  invitation: typeof scanInvitations.$inferSelect | null,
-  now: Date,
-): void {
-  if (invitation?.spentOn) throw new AppError("SCAN_ALREADY_ANSWERED");
-  const status = scanStatus(scan, now);
-  if (status === "planned") throw new AppError("SCAN_CLOSED");
-  if (status === "closed" && !(invitation?.startedAt && startedBeforeClose(scan, invitation.startedAt)))
-    throw new AppError("SCAN_CLOSED");
-}
-
-/** Saves answers so far, so the person can stop and continue later with the same link. */
-export async function saveDraft(db: Db, token: string, answers: ScanAnswers, now: Date): Promise<void> {
-  const { scan, invitation } = await findLink(db, token);
-  if (!invitation) return; // The shared link keeps its draft in the browser.
-  assertCanAnswer(scan, invitation, now);
-  const clean = validateAnswers(answers, false);
-  const tenant = new Tenant(db, scan.organisationId);
-  await tenant.db
-    .update(scanInvitations)
-    .set({ draft: clean, startedAt: invitation.startedAt ?? now })
-    .where(
-      tenant.where(scanInvitations, eq(scanInvitations.id, invitation.id), isNull(scanInvitations.spentOn)),
-    );
-}
-
-/**
- * Records an answer exactly once. The link is spent and the response written in one transaction, and
- * the response carries no reference to the link or the person: only the team, the answers, the derived
- * phase and the day.
- */
-export async function submitAnswers(
-  db: Db,
-  token: string,
-  answers: ScanAnswers,
-  chosenTeamId: string | null,
-  now: Date,
-): Promise<void> {
-  const { scan, invitation } = await findLink(db, token);
-  assertCanAnswer(scan, invitation, now);
-  const clean = validateAnswers(answers, true);
-  const tenant = new Tenant(db, scan.organisationId);
-  const today = todayIn(ZONE, now);
-  let teamId = invitation ? invitation.teamId : null;
-  if (!invitation && chosenTeamId) {
-    const allowed = scan.teamIds.length === 0 || scan.teamIds.includes(chosenTeamId);
-    const [team] = await tenant.db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(tenant.where(teams, eq(teams.id, chosenTeamId)));
-    if (!allowed || !team) throw invalid("teamId", "unknown_team");
-    teamId = chosenTeamId;
-  }
-  await tenant.transaction(async (tx) => {
-    if (invitation) {
-      const spent = await tx.db
-        .update(scanInvitations)
-        .set({ spentOn: today, draft: null })
-        .where(
-          tx.where(scanInvitations, eq(scanInvitations.id, invitation.id), isNull(scanInvitations.spentOn)),
-        )
-        .returning({ id: scanInvitations.id });
-      if (spent.length === 0) throw new AppError("SCAN_ALREADY_ANSWERED");
-    }
-    await tx.db.insert(scanResponses).values(
-      tx.row({
-        scanId: scan.id,
-        teamId,
-        answers: clean,
-        phase: phaseFromAnswers(clean),
-        submittedOn: today,
-      }),
-    );
-  });
 }

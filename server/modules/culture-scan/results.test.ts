@@ -1,24 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
 import { computeResults, type ResponseRow } from "./results.ts";
 
 function response(teamId: string | null, phase: string, score: number, comment = ""): ResponseRow {
-  const answers: Record<string, string | number> = { comment };
-  for (const id of [
-    "tasks",
-    "colleagues",
-    "manager",
-    "hr",
-    "management",
-    "environment",
-    "engagement",
-    "sharedVision",
-    "readiness",
-    "safety",
-    "workload",
-  ]) {
-    answers[id] = score;
-  }
-  return { teamId, answers, phase };
+  return { teamId, answers: completeScanAnswers(score, comment), phase };
 }
 
 const teams = [
