@@ -11,7 +11,8 @@ import {
   scanTokenBody,
 } from "../../../common/schemas/culture-scans.ts";
 import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
+import type { Locale } from "../../../common/locales.ts";
+import type { Actor, AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { presentResults, resultsCsv } from "./culture-scan.presenter.ts";
 import { renderScanReport } from "./culture-scan.report.ts";
@@ -35,6 +36,9 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
 > = async (app, { config, database, jobs, clock }) => {
   const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
   const context = () => ({ publicUrl: config.publicUrl, now: clock() });
+  /** The presented results: the one source for the screen, the CSV and the PDF. */
+  const loadResults = async (actor: Actor, scanId: string, locale: Locale) =>
+    presentResults(await getResults(tenantOf(actor.organisationId), actor, scanId, locale, clock()), locale);
 
   app.get(
     "/api/culture-scans",
@@ -84,16 +88,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
     },
     async (request) => {
       const actor = requireActor(request);
-      return presentResults(
-        await getResults(
-          tenantOf(actor.organisationId),
-          actor,
-          request.params.scanId,
-          request.locale,
-          clock(),
-        ),
-        request.locale,
-      );
+      return loadResults(actor, request.params.scanId, request.locale);
     },
   );
 
@@ -109,16 +104,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const results = presentResults(
-        await getResults(
-          tenantOf(actor.organisationId),
-          actor,
-          request.params.scanId,
-          request.locale,
-          clock(),
-        ),
-        request.locale,
-      );
+      const results = await loadResults(actor, request.params.scanId, request.locale);
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="culture-scan-${request.params.scanId}.csv"`)
@@ -139,10 +125,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
     async (request, reply) => {
       const actor = requireActor(request);
       const tenant = tenantOf(actor.organisationId);
-      const results = presentResults(
-        await getResults(tenant, actor, request.params.scanId, request.locale, clock()),
-        request.locale,
-      );
+      const results = await loadResults(actor, request.params.scanId, request.locale);
       const pdf = await renderScanReport(results, request.locale, await organisationName(tenant));
       return reply
         .type("application/pdf")
