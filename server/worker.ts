@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   const jobs = await startJobs(database, {
     work: true,
-    handlers: jobHandlers(database.db, createMailer(config.smtpUrl, config.mailFrom)),
+    handlers: jobHandlers(database.db, createMailer(config.smtpUrl, config.mailFrom), config.publicUrl),
     schedules: jobSchedules,
     logger,
   });

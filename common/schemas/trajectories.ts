@@ -16,13 +16,20 @@ export const activitySchema = z.object({
   offsetDays: z.number().int().min(-365).max(730),
   /** For practice sessions: the share of the time spent on theory rather than practice (0–1). */
   theoryShare: z.number().min(0).max(1).optional(),
+  /** Learning content in Markdown (theory modules, readings, videos, assignments): images and video links. */
+  content: z.string().max(50_000).optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
 export const competenceSchema = z.object({
+  /** Stable id: questions, measures and remediation refer to it, so a rename keeps their link. */
+  id: z.string().min(1).max(64).optional(),
   name: z.string().trim().min(1).max(120),
   kind: z.enum(skillKinds),
+  /** Extra material in Markdown, offered to a learner who keeps missing this competence's questions. */
+  extraMaterial: z.string().max(50_000).optional(),
 });
+export type Competence = z.infer<typeof competenceSchema>;
 
 /** The JSON document form of a trajectory: used for export, import, templates and the design check. */
 export const trajectoryDocument = z.object({
@@ -32,6 +39,10 @@ export const trajectoryDocument = z.object({
   competences: z.array(competenceSchema).min(1).max(20),
   /** How long the behaviour must last after the practice day, in days: spacing is judged against it. */
   retentionDays: z.number().int().min(7).max(730).default(90),
+  /** The chance of remembering a practice question that FSRS aims for when it schedules (0.7–0.97). */
+  desiredRetention: z.number().min(0.7).max(0.97).default(0.9),
+  /** The daily practice session's length in minutes: a workload cap that always holds. */
+  dailyPracticeMinutes: z.number().int().min(1).max(30).default(5),
   activities: z.array(activitySchema).max(200),
 });
 export type TrajectoryDocument = z.infer<typeof trajectoryDocument>;

@@ -23,6 +23,9 @@ import { organisationRoutes } from "../modules/organisations/organisations.route
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import { impactRoutes } from "../modules/impact/impact.routes.ts";
 import { cultureScanRoutes } from "../modules/culture-scan/culture-scan.routes.ts";
+import { learningRoutes } from "../modules/learning/learning.routes.ts";
+import { questionRoutes } from "../modules/questions/questions.routes.ts";
+import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -100,6 +103,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(privacyRoutes, deps);
   await app.register(impactRoutes);
   await app.register(cultureScanRoutes, deps);
+  await app.register(questionRoutes, deps);
+  await app.register(learningRoutes, deps);
+  await app.register(reminderRoutes, deps);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

@@ -15,6 +15,10 @@ import { trajectoryTemplates } from "../modules/trajectories/templates/index.ts"
 import { renderTemplate } from "../modules/trajectories/templates/template.ts";
 import { createTrajectory } from "../modules/trajectories/trajectories.service.ts";
 import { createScan } from "../modules/culture-scan/culture-scan.service.ts";
+import { practiceCards } from "../db/schema/index.ts";
+import { newCard, storeCard } from "../modules/practice/scheduler.ts";
+import { createQuestion } from "../modules/questions/questions.service.ts";
+import { scenario } from "../../test-support/learning.ts";
 
 /**
  * The cross-tenant harness. Every signed-in API route is called by organisation B's coordinator with
@@ -27,6 +31,10 @@ import { createScan } from "../modules/culture-scan/culture-scan.service.ts";
 
 interface Fixture {
   scanId: string;
+  questionId: string;
+  activityId: string;
+  competenceId: string;
+  cardId: string;
   trajectoryId: string;
   cohortId: string;
   document: TrajectoryDocument;
@@ -110,6 +118,55 @@ const probes: Record<string, Probe> = {
     body: () => ({ title: "Probe", owner: "B", dueOn: "2099-01-01" }),
   },
   "POST /api/auth/sign-out": { expect: "own" },
+  "GET /api/trajectories/:trajectoryId/questions": { expect: 404 },
+  "POST /api/trajectories/:trajectoryId/questions": {
+    expect: 404,
+    body: (a) => ({ ...probeQuestion, competenceId: a.competenceId }),
+  },
+  "PUT /api/trajectories/:trajectoryId/questions/:questionId": {
+    expect: 404,
+    body: (a) => ({ ...probeQuestion, competenceId: a.competenceId }),
+  },
+  "DELETE /api/trajectories/:trajectoryId/questions/:questionId": { expect: 404 },
+  "GET /api/trajectories/:trajectoryId/questions/export": { expect: 404 },
+  "POST /api/trajectories/:trajectoryId/questions/import": {
+    expect: 404,
+    body: () => ({ format: "json", content: JSON.stringify([probeQuestion]) }),
+  },
+  "GET /api/me/today": { expect: "own" },
+  "GET /api/me/practice": { expect: "own" },
+  "POST /api/practice-answers": {
+    expect: 404,
+    body: (a) => ({
+      cardId: a.cardId,
+      answer: "a",
+      answeredAt: new Date().toISOString(),
+      clientId: "probe-000001",
+    }),
+  },
+  "GET /api/me/activities/:cohortId/:activityId": { expect: 404 },
+  "POST /api/me/activities/:cohortId/:activityId/progress": { expect: 404, body: () => ({ status: "done" }) },
+  "POST /api/me/activities/:cohortId/:activityId/test": {
+    expect: 404,
+    body: (a) => ({ answers: [{ questionId: a.questionId, optionId: "a" }] }),
+  },
+  "GET /api/me/extra-material/:cohortId/:competenceId": { expect: 404 },
+  "POST /api/me/extra-material/:cohortId/:competenceId/done": { expect: 404 },
+  "GET /api/me/statements": { expect: "own" },
+  "GET /api/me/learning-preferences": { expect: "own" },
+  "PATCH /api/me/learning-preferences": { expect: "own", body: () => ({ nudgeFrequency: "weekly" }) },
+  "GET /api/me/calendar-feed": { expect: "own" },
+  "DELETE /api/me/calendar-feed": { expect: "own" },
+  "PUT /api/people/:personId/learning-pause": { expect: 404, body: () => ({ pausedUntil: "2099-01-01" }) },
+};
+
+const probeQuestion = {
+  kind: "multiple-choice",
+  prompt: "Probe?",
+  options: [
+    { text: "Yes", correct: true },
+    { text: "No", correct: false },
+  ],
 };
 
 function routeKeys(routes: RouteOptions[]): { key: string; route: RouteOptions }[] {
@@ -140,7 +197,10 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":teamId", a.teamId)
     .replace(":trajectoryId", a.trajectoryId)
     .replace(":cohortId", a.cohortId)
-    .replace(":scanId", a.scanId);
+    .replace(":scanId", a.scanId)
+    .replace(":questionId", a.questionId)
+    .replace(":activityId", a.activityId)
+    .replace(":competenceId", a.competenceId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {
@@ -197,7 +257,28 @@ describe("cross-tenant isolation (every API route)", () => {
         now: new Date(),
       },
     );
+    const competenceId = trajectory.document.competences[0]!.id!;
+    const question = await createQuestion(tenantA, actorA, trajectory.id, {
+      ...scenario(competenceId),
+      prompt: "Alpha geheime vraag",
+    });
+    const [card] = await db
+      .insert(practiceCards)
+      .values(
+        tenantA.row({
+          personId: learnerA.id,
+          cohortId: cohort.id,
+          questionId: question.id,
+          due: new Date(),
+          fsrs: storeCard(newCard(new Date())),
+        }),
+      )
+      .returning({ id: practiceCards.id });
     a = {
+      questionId: question.id,
+      activityId: trajectory.document.activities[0]!.id!,
+      competenceId,
+      cardId: card!.id,
       scanId: scan.id,
       trajectoryId: trajectory.id,
       cohortId: cohort.id,
@@ -223,6 +304,9 @@ describe("cross-tenant isolation (every API route)", () => {
       "Alpha groep",
       scan.id,
       "Alpha scan",
+      question.id,
+      "Alpha geheime vraag",
+      card!.id,
     ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;

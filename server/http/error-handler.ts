@@ -10,7 +10,15 @@ import { translator, type Translate } from "../i18n.ts";
 type Issue = core.$ZodIssue;
 
 /** Messages our own refinements use as codes (schemas say `.refine(..., "invalid_date")`). */
-const knownCustomCodes = new Set(["invalid_time_zone", "invalid_date"]);
+const knownCustomCodes = new Set([
+  "invalid_time_zone",
+  "invalid_date",
+  "model_answer_required",
+  "open_practice_only",
+  "options_too_few",
+  "no_correct_option",
+  "situation_required",
+]);
 
 function sizeCode(origin: unknown, array: string, number: string, text: string): string {
   if (origin === "array" || origin === "set") return array;

@@ -1,13 +1,22 @@
 import type { Db } from "../db/client.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { deliverOutbox } from "../modules/notifications/outbox.service.ts";
+import { sendNudges } from "../modules/reminders/nudges.service.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
 /** The map from job name to module function. Business logic lives in the modules, not here. */
-export function jobHandlers(db: Db, mailer: Mailer | null): Record<JobName, JobHandler> {
+export function jobHandlers(
+  db: Db,
+  mailer: Mailer | null,
+  site: string,
+  clock: () => Date = () => new Date(),
+): Record<JobName, JobHandler> {
   return {
     "notifications.deliver-outbox": async () => {
       await deliverOutbox(db, mailer);
+    },
+    "reminders.send-nudges": async () => {
+      if ((await sendNudges(db, site, clock())) > 0) await deliverOutbox(db, mailer);
     },
   };
 }
@@ -15,4 +24,6 @@ export function jobHandlers(db: Db, mailer: Mailer | null): Record<JobName, JobH
 /** The sweeps that catch work a crash or a missed `send` left behind. */
 export const jobSchedules: Partial<Record<JobName, string>> = {
   "notifications.deliver-outbox": "* * * * *",
+  // Every quarter of an hour: each learner is nudged once on their day, from 07:00 their time.
+  "reminders.send-nudges": "*/15 * * * *",
 };

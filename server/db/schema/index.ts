@@ -3,3 +3,4 @@ export * from "./auth.ts";
 export * from "./notifications.ts";
 export * from "./trajectories.ts";
 export * from "./culture-scan.ts";
+export * from "./learning.ts";

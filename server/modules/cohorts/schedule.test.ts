@@ -7,6 +7,8 @@ const doc: TrajectoryDocument = {
   targetBehaviour: "B",
   audience: "",
   retentionDays: 90,
+  desiredRetention: 0.9,
+  dailyPracticeMinutes: 5,
   competences: [{ name: "C", kind: "closed" }],
   activities: [
     {

@@ -353,6 +353,8 @@ describe("runDesignCheck", () => {
       targetBehaviour: "Know the rules",
       audience: "",
       retentionDays: 90,
+      desiredRetention: 0.9,
+      dailyPracticeMinutes: 5,
       competences: [{ name: "Leading a team", kind: "open" }],
       activities: [
         {

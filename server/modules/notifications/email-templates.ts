@@ -11,6 +11,17 @@ export type EmailTemplate =
   | {
       template: "culture-scan-reminder";
       params: { name: string; title: string; link: string; closesOn: string };
+    }
+  | {
+      template: "learning-nudge";
+      params: {
+        name: string;
+        count: number;
+        minutes: number;
+        list: string;
+        link: string;
+        settingsLink: string;
+      };
     };
 
 /** Renders an email in the recipient's language. Pure: the same input gives the same text. */
@@ -21,6 +32,7 @@ export function renderEmail(locale: Locale, email: EmailTemplate): { subject: st
     "password-reset": "emails.passwordReset",
     "culture-scan-invitation": "emails.scanInvitation",
     "culture-scan-reminder": "emails.scanReminder",
+    "learning-nudge": "emails.learningNudge",
   }[email.template];
   return {
     subject: t(`${key}.subject`, email.params),

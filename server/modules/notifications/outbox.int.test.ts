@@ -89,7 +89,7 @@ describe("invitation email through the job queue (pg-boss) to an SMTP peer", () 
     const mailer = createMailer(peer.url, "Beklijf <noreply@example.test>");
     jobs = await startJobs(database, {
       work: true,
-      handlers: jobHandlers(database.db, mailer),
+      handlers: jobHandlers(database.db, mailer, "http://localhost:3000"),
       schedules: jobSchedules,
       logger: createLogger("silent"),
     });

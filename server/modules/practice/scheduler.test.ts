@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { type Grade, Rating } from "ts-fsrs";
-import { clampRetention, newCard, planPractice, ratingFor, recallChance, review } from "./scheduler.ts";
+import {
+  clampRetention,
+  loadCard,
+  newCard,
+  planPractice,
+  ratingFor,
+  recallChance,
+  review,
+  storeCard,
+} from "./scheduler.ts";
 
 const day = 86_400_000;
 const start = new Date("2027-03-01T09:00:00Z");
@@ -34,19 +43,18 @@ describe("FSRS scheduling adapter", () => {
     expect(intervals[3]!).toBeLessThan(intervals[2]!);
   });
 
-  it("is deterministic for a known rating sequence on a fixed clock", () => {
-    const run = () => {
-      let card = newCard(start);
-      let now = start;
-      const dues: string[] = [];
-      for (const grade of [Rating.Good, Rating.Good, Rating.Again, Rating.Good] as Grade[]) {
-        card = review(card, grade, now, 0.9, false).card;
-        dues.push(card.due.toISOString());
-        now = new Date(Math.max(card.due.getTime(), now.getTime() + 60_000));
-      }
-      return dues;
-    };
-    expect(run()).toEqual(run());
+  it("gives the intervals ts-fsrs computes for a known rating sequence on a fixed clock", () => {
+    let card = newCard(start);
+    let now = start;
+    const intervals: number[] = [];
+    for (const grade of [Rating.Good, Rating.Good, Rating.Again, Rating.Good, Rating.Good] as Grade[]) {
+      card = review(card, grade, now, 0.9, false).card;
+      intervals.push(days(now, card.due));
+      now = card.due;
+    }
+    // FSRS-6 default weights, retention 0.9, no fuzz, whole days only (no same-day learning steps).
+    expect(intervals).toEqual([3, 14, 2, 5, 13]);
+    expect(card.due.toISOString()).toBe("2027-04-07T09:00:00.000Z");
   });
 
   it("schedules a late (offline) answer by the moment it was given", () => {
@@ -81,11 +89,17 @@ describe("FSRS scheduling adapter", () => {
 });
 
 describe("planPractice", () => {
-  const card = (id: string, recall: number) => ({ id, due: new Date("2027-03-01"), recall });
+  const card = (id: string, recall: number, preferred = true) => ({
+    id,
+    due: new Date("2027-03-01"),
+    recall,
+    seconds: 60,
+    preferred,
+  });
 
-  it("takes the most-at-risk cards today within the cap and spreads the rest over the next days", () => {
+  it("takes the most-at-risk cards today within the time budget and spreads the rest over the next days", () => {
     const due = ["a", "b", "c", "d", "e", "f", "g"].map((id, i) => card(id, 0.9 - i * 0.1));
-    const plan = planPractice(due, "2027-03-10", 3);
+    const plan = planPractice(due, "2027-03-10", { dailySeconds: 180, usedToday: 0 });
     expect(plan.today.map((c) => c.id)).toEqual(["g", "f", "e"]);
     expect(Object.fromEntries(plan.later)).toEqual({
       d: "2027-03-11",
@@ -96,8 +110,38 @@ describe("planPractice", () => {
   });
 
   it("does nothing special when the backlog fits", () => {
-    const plan = planPractice([card("a", 0.5)], "2027-03-10", 10);
+    const plan = planPractice([card("a", 0.5)], "2027-03-10", { dailySeconds: 300, usedToday: 0 });
     expect(plan.today).toHaveLength(1);
     expect(plan.later.size).toBe(0);
+  });
+
+  it("puts an application question ahead of a fact-recall question at similar risk", () => {
+    const plan = planPractice([card("fact", 0.6, false), card("apply", 0.65, true)], "2027-03-10", {
+      dailySeconds: 60,
+      usedToday: 0,
+    });
+    expect(plan.today.map((c) => c.id)).toEqual(["apply"]);
+  });
+
+  it("always lets one card through, so a long open question cannot block practice", () => {
+    const plan = planPractice([{ ...card("long", 0.5), seconds: 400 }], "2027-03-10", {
+      dailySeconds: 300,
+      usedToday: 0,
+    });
+    expect(plan.today.map((c) => c.id)).toEqual(["long"]);
+  });
+
+  it("offers nothing when today's budget is used up", () => {
+    const plan = planPractice([card("a", 0.5)], "2027-03-10", { dailySeconds: 300, usedToday: 300 });
+    expect(plan.today).toEqual([]);
+    expect(plan.later.get("a")).toBe("2027-03-11");
+  });
+
+  it("stores and loads a card without losing its dates", () => {
+    const reviewed = review(newCard(start), Rating.Good, start, 0.9, false).card;
+    const loaded = loadCard(storeCard(reviewed));
+    expect(loaded.due).toEqual(reviewed.due);
+    expect(loaded.last_review).toEqual(reviewed.last_review);
+    expect(loaded.stability).toBe(reviewed.stability);
   });
 });

@@ -15,10 +15,18 @@ export function clampRetention(value: number): number {
   return Math.min(MAX_RETENTION, Math.max(MIN_RETENTION, value));
 }
 
-/** Fuzz spreads reviews that would otherwise fall on the same day; tests switch it off. */
+/**
+ * Fuzz spreads reviews that would otherwise fall on the same day; tests switch it off. Short-term
+ * (minutes-apart) learning steps are off: learners practise once a day for a few minutes, so every
+ * interval is whole days.
+ */
 export function scheduler(desiredRetention = DEFAULT_RETENTION, fuzz = true) {
   return fsrs(
-    generatorParameters({ request_retention: clampRetention(desiredRetention), enable_fuzz: fuzz }),
+    generatorParameters({
+      request_retention: clampRetention(desiredRetention),
+      enable_fuzz: fuzz,
+      enable_short_term: false,
+    }),
   );
 }
 
@@ -60,26 +68,63 @@ export interface QueuedCard {
   due: Date;
   /** Recall chance now; the least likely to be remembered go first. */
   recall: number;
+  /** How long the card takes to answer, in seconds. */
+  seconds: number;
+  /** Application and decision questions win over fact recall at similar risk. */
+  preferred: boolean;
 }
 
+/** A recall question must be this much more at risk before it goes ahead of an application question. */
+const PREFERENCE_MARGIN = 0.1;
+
+const urgency = (card: QueuedCard) => card.recall - (card.preferred ? PREFERENCE_MARGIN : 0);
+
 /**
- * Today's practice within the daily cap, and a date for every card that did not fit. After a holiday
- * or sick leave the backlog is spread over the coming days, most-at-risk first, instead of piling up
- * on one day; nothing is lost and nobody is punished for the gap.
+ * Today's practice within the daily time budget, and a date for every card that did not fit. After a
+ * holiday or sick leave the backlog is spread over the coming days, most-at-risk first, instead of
+ * piling up on one day; nothing is lost and nobody is punished for the gap. At least one card always
+ * fits, so a long open question cannot block practice.
  */
 export function planPractice(
   due: QueuedCard[],
   today: string,
-  dailyCap: number,
+  budget: { dailySeconds: number; usedToday: number },
 ): { today: QueuedCard[]; later: Map<string, string> } {
   const ordered = [...due].sort(
-    (a, b) => a.recall - b.recall || a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id),
+    (a, b) => urgency(a) - urgency(b) || a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id),
   );
+  const days: QueuedCard[][] = [[]];
+  let left = Math.max(0, budget.dailySeconds - budget.usedToday);
+  for (const card of ordered) {
+    const current = days[days.length - 1]!;
+    const firstOfFreshDay = current.length === 0 && (days.length > 1 || budget.usedToday === 0);
+    if (card.seconds <= left || firstOfFreshDay) {
+      current.push(card);
+      left -= card.seconds;
+    } else {
+      days.push([card]);
+      left = budget.dailySeconds - card.seconds;
+    }
+  }
   const later = new Map<string, string>();
-  ordered.slice(dailyCap).forEach((card, index) => {
+  days.slice(1).forEach((cards, index) => {
     const day = new Date(`${today}T00:00:00Z`);
-    day.setUTCDate(day.getUTCDate() + 1 + Math.floor(index / dailyCap));
-    later.set(card.id, day.toISOString().slice(0, 10));
+    day.setUTCDate(day.getUTCDate() + 1 + index);
+    for (const card of cards) later.set(card.id, day.toISOString().slice(0, 10));
   });
-  return { today: ordered.slice(0, dailyCap), later };
+  return { today: days[0]!, later };
+}
+
+/** Cards are stored as JSON; ts-fsrs wants its dates back as Date objects. */
+export function storeCard(card: PracticeCard): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(card)) as Record<string, unknown>;
+}
+
+export function loadCard(stored: Record<string, unknown>): PracticeCard {
+  const card = { ...stored } as unknown as PracticeCard & { due: string | Date; last_review?: string | Date };
+  return {
+    ...card,
+    due: new Date(card.due),
+    ...(card.last_review ? { last_review: new Date(card.last_review) } : {}),
+  } as PracticeCard;
 }

@@ -16,6 +16,7 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { assertAnotherCoordinatorRemains, recordAudit } from "../organisations/people.service.ts";
+import { collectLearningData, eraseLearningData } from "../learning/learner-data.ts";
 import { authorize } from "./privacy.policy.ts";
 
 /** Everything Beklijf holds about one person, as they would receive it (GDPR art. 15 and 20). */
@@ -80,6 +81,7 @@ export async function collectPersonData(tenant: Tenant, personId: string) {
     cohorts: cohortRows,
     emails: mail,
     history,
+    learning: await collectLearningData(tenant, personId),
   };
 }
 
@@ -124,6 +126,7 @@ export async function erasePerson(tenant: Tenant, actor: Actor, personId: string
     await tx.db
       .delete(teamMemberships)
       .where(tx.where(teamMemberships, eq(teamMemberships.personId, personId)));
+    await eraseLearningData(tx, personId);
     await tx.db
       .update(persons)
       .set({

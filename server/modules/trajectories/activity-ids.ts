@@ -1,17 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Activity, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 
-/** Gives every activity a stable id; learner progress and cohort schedules refer to it. */
+/**
+ * Gives every activity and competence a stable id: learner progress, cohort schedules, questions and
+ * measures refer to them, so renaming one keeps its history.
+ */
 export function withActivityIds(document: TrajectoryDocument): TrajectoryDocument {
-  const seen = new Set<string>();
   return {
     ...document,
-    activities: document.activities.map((activity) => {
-      const id = activity.id && !seen.has(activity.id) ? activity.id : randomUUID();
-      seen.add(id);
-      return { ...activity, id };
-    }),
+    competences: withIds(document.competences),
+    activities: withIds(document.activities),
   };
+}
+
+function withIds<T extends { id?: string | undefined }>(items: T[]): (T & { id: string })[] {
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const id = item.id && !seen.has(item.id) ? item.id : randomUUID();
+    seen.add(id);
+    return { ...item, id };
+  });
 }
 
 /**

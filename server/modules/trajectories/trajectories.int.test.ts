@@ -36,6 +36,8 @@ describe("trajectories, design check and cohorts over HTTP", () => {
     targetBehaviour: "Team leads hold a weekly one-to-one with each team member.",
     audience: "Team leads",
     retentionDays: 90,
+    desiredRetention: 0.9,
+    dailyPracticeMinutes: 5,
     competences: [{ name: "Holding a one-to-one", kind: "open" }],
     activities: [
       {

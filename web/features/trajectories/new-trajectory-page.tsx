@@ -32,6 +32,8 @@ export function NewTrajectoryPage() {
       targetBehaviour,
       audience: "",
       retentionDays: 90,
+      desiredRetention: 0.9,
+      dailyPracticeMinutes: 5,
       competences: [{ name: competence, kind }],
       activities: [],
     });

@@ -10,6 +10,7 @@ export interface TemplateActivity {
   offsetDays: number;
   mandatory: boolean;
   theoryShare?: number;
+  content?: Text;
 }
 
 /** A complete, bilingual example trajectory that shows the method. */
@@ -21,7 +22,7 @@ export interface TrajectoryTemplate {
   targetBehaviour: Text;
   audience: Text;
   retentionDays: number;
-  competences: { name: Text; kind: "open" | "closed" }[];
+  competences: { name: Text; kind: "open" | "closed"; extraMaterial?: Text }[];
   activities: TemplateActivity[];
 }
 
@@ -52,7 +53,17 @@ export function renderTemplate(template: TrajectoryTemplate, locale: Locale): Tr
     targetBehaviour: template.targetBehaviour[locale],
     audience: template.audience[locale],
     retentionDays: template.retentionDays,
-    competences: template.competences.map((c) => ({ name: c.name[locale], kind: c.kind })),
-    activities: template.activities.map(({ title, ...rest }) => ({ ...rest, title: title[locale] })),
+    desiredRetention: 0.9,
+    dailyPracticeMinutes: 5,
+    competences: template.competences.map((c) => ({
+      name: c.name[locale],
+      kind: c.kind,
+      ...(c.extraMaterial ? { extraMaterial: c.extraMaterial[locale] } : {}),
+    })),
+    activities: template.activities.map(({ title, content, ...rest }) => ({
+      ...rest,
+      title: title[locale],
+      ...(content ? { content: content[locale] } : {}),
+    })),
   };
 }

@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { activityTypes, phases } from "../trajectory-vocabulary.ts";
+import { isoDate } from "./cohorts.ts";
+import { idSchema } from "./common.ts";
+import { questionKinds } from "./questions.ts";
+
+export const todayItemKinds = ["activity", "practice-day", "practice", "extra-material"] as const;
+
+/** One thing on a learner's list. `status` says when it was due; nothing turns red or shouts. */
+export const todayItem = z.object({
+  key: z.string(),
+  kind: z.enum(todayItemKinds),
+  cohortId: idSchema,
+  cohortName: z.string(),
+  activityId: z.string().nullable(),
+  competenceId: z.string().nullable(),
+  title: z.string(),
+  type: z.enum(activityTypes).nullable(),
+  phase: z.enum(phases).nullable(),
+  date: isoDate,
+  durationMinutes: z.number().int(),
+  mandatory: z.boolean(),
+  status: z.enum(["today", "earlier", "upcoming"]),
+  /** For optional activities: what the learner chose; null when they have not chosen yet. */
+  choice: z.enum(["chosen", "skipped"]).nullable(),
+  /** The screen in the web app that does this item. */
+  href: z.string(),
+});
+export type TodayItem = z.infer<typeof todayItem>;
+
+export const todayResponse = z.object({
+  date: isoDate,
+  /** Due today or earlier and not done, in order: earlier first, then today's. */
+  items: z.array(todayItem),
+  /** Optional activities that are open now: the learner can choose or skip them. */
+  menu: z.array(todayItem),
+  /** The next seven days, so nothing comes as a surprise. */
+  upcoming: z.array(todayItem),
+  doneToday: z.number().int(),
+  pausedUntil: isoDate.nullable(),
+});
+export type TodayResponse = z.infer<typeof todayResponse>;
+
+export const practiceOptionView = z.object({ id: z.string(), text: z.string() });
+
+export const practiceCardView = z.object({
+  cardId: idSchema,
+  cohortId: idSchema,
+  question: z.object({
+    id: idSchema,
+    kind: z.enum(questionKinds),
+    competence: z.string(),
+    situation: z.string().nullable(),
+    prompt: z.string(),
+    options: z.array(practiceOptionView),
+    /** Open questions only: shown after the learner has written their own answer, for self-rating. */
+    modelAnswer: z.string().nullable(),
+  }),
+  due: z.string(),
+});
+export type PracticeCardView = z.infer<typeof practiceCardView>;
+
+export const practiceResponse = z.object({
+  /** The cards due now that fit in today's session, most at risk of being forgotten first. */
+  cards: z.array(practiceCardView),
+  sessionMinutes: z.number().int(),
+  /** Due cards that did not fit today; they are spread over the coming days. */
+  backlog: z.number().int(),
+  /** When the next card falls due after today's session (null when there are no cards). */
+  nextDue: z.string().nullable(),
+  /** The learner's average chance of remembering their practised cards a week from now (0–1). */
+  forecastNextWeek: z.number().nullable(),
+  pausedUntil: isoDate.nullable(),
+});
+export type PracticeResponse = z.infer<typeof practiceResponse>;
+
+export const selfRatings = ["again", "hard", "good", "easy"] as const;
+
+/** A choice question's answer is the option id; an open question's is the text and a self-rating. */
+export const practiceAnswerBody = z.object({
+  cardId: idSchema,
+  answer: z.union([
+    z.string().min(1).max(64),
+    z.object({ optionId: z.string().min(1).max(64) }),
+    z.object({ text: z.string().trim().max(4000), selfRating: z.enum(selfRatings) }),
+  ]),
+  /** When the learner answered (ISO 8601); a late upload is scheduled from this moment. */
+  answeredAt: z.iso.datetime({ offset: true }),
+  /** Chosen by the client per answer: sending the same one again counts once. */
+  clientId: z.string().min(8).max(100),
+  responseMs: z.number().int().min(0).max(3_600_000).optional(),
+});
+export type PracticeAnswerBody = z.infer<typeof practiceAnswerBody>;
+
+export const practiceAnswerResult = z.object({
+  correct: z.boolean(),
+  /** Why: the chosen option's feedback, or the model answer for an open question. */
+  feedback: z.string(),
+  /** The right option(s), so the learner sees what would have been better. */
+  correctOptionIds: z.array(z.string()),
+  nextDue: z.string(),
+  /** True when repeated misses opened extra material on this competence. */
+  extraMaterialOpened: z.boolean(),
+});
+
+export const activityParams = z.object({ cohortId: idSchema, activityId: z.string().min(1).max(64) });
+
+export const testQuestionView = z.object({
+  id: idSchema,
+  kind: z.enum(questionKinds),
+  competence: z.string(),
+  situation: z.string().nullable(),
+  prompt: z.string(),
+  options: z.array(practiceOptionView),
+});
+
+export const developmentPoint = z.object({
+  competenceId: z.string(),
+  competence: z.string(),
+  correct: z.number().int(),
+  total: z.number().int(),
+  /** What to work on: the feedback of the options the learner chose wrongly. */
+  advice: z.array(z.string()),
+});
+
+export const testResult = z.object({
+  kind: z.enum(["insight-test", "competence-proof"]),
+  takenAt: z.string(),
+  scores: z.array(developmentPoint),
+});
+export type TestResult = z.infer<typeof testResult>;
+
+export const activityDetail = z.object({
+  cohortId: idSchema,
+  cohortName: z.string(),
+  activityId: z.string(),
+  title: z.string(),
+  type: z.enum(activityTypes),
+  phase: z.enum(phases),
+  date: isoDate,
+  durationMinutes: z.number().int(),
+  mandatory: z.boolean(),
+  content: z.string().nullable(),
+  readingMinutes: z.number().int().nullable(),
+  status: z.enum(["open", "done", "chosen", "skipped"]),
+  /** Insight test and competence proof with questions in the bank: answered here, scored per competence. */
+  test: z.object({ questions: z.array(testQuestionView), result: testResult.nullable() }).nullable(),
+  /** What the learner can do with it on this screen. */
+  canMarkDone: z.boolean(),
+});
+export type ActivityDetail = z.infer<typeof activityDetail>;
+
+export const progressBody = z.object({ status: z.enum(["done", "chosen", "skipped"]) });
+
+export const testAnswersBody = z.object({
+  answers: z
+    .array(z.object({ questionId: idSchema, optionId: z.string().min(1).max(64) }))
+    .min(1)
+    .max(100),
+});
+
+export const extraMaterialParams = z.object({ cohortId: idSchema, competenceId: z.string().min(1).max(64) });
+export const extraMaterialView = z.object({
+  cohortId: idSchema,
+  competenceId: z.string(),
+  competence: z.string(),
+  content: z.string(),
+  readingMinutes: z.number().int(),
+  done: z.boolean(),
+});
+
+export const nudgeFrequencies = ["daily", "twice-weekly", "weekly", "off"] as const;
+export type NudgeFrequency = (typeof nudgeFrequencies)[number];
+
+export const learningPreferences = z.object({
+  nudgeFrequency: z.enum(nudgeFrequencies),
+  /** A pause (holiday, sick leave): no nudges and no practice until this date; nothing is lost. */
+  pausedUntil: isoDate.nullable(),
+});
+export type LearningPreferences = z.infer<typeof learningPreferences>;
+export const updateLearningPreferences = learningPreferences.partial();
+
+export const pauseBody = z.object({ pausedUntil: isoDate.nullable() });
+
+export const calendarFeedResponse = z.object({ url: z.string() });

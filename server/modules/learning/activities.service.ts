@@ -1,0 +1,340 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { ActivityDetail, TestResult } from "../../../common/schemas/learning.ts";
+import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
+import { activityProgress, answers, measures, questions, remediations } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { computeSchedule } from "../cohorts/schedule.ts";
+import { recordStatement } from "../xapi/statements.ts";
+import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "./enrolments.ts";
+
+const testTypes = new Set(["insight-test", "competence-proof"]);
+/** Done on the practice day itself or through practice, not with a button. */
+const notMarkable = new Set(["practice-session", "retrieval-practice"]);
+
+const invalid = (field: string, code: string) =>
+  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+
+type TestKind = "insight-test" | "competence-proof";
+
+function findActivity(enrolment: Enrolment, activityId: string): ScheduledActivity {
+  const activity = computeSchedule(enrolment.document, enrolment.sessionDates).find(
+    (a) => a.activityId === activityId,
+  );
+  if (!activity) throw notFound("activity");
+  return activity;
+}
+
+async function testQuestions(tenant: Tenant, enrolment: Enrolment, kind: TestKind) {
+  const rows = await tenant.db
+    .select()
+    .from(questions)
+    .where(
+      tenant.where(
+        questions,
+        eq(questions.trajectoryId, enrolment.trajectoryId),
+        isNull(questions.deletedAt),
+      ),
+    )
+    .orderBy(questions.createdAt, questions.id);
+  return rows.filter((q) => q.uses.includes(kind) && q.kind !== "open");
+}
+
+/** The learner's result per competence, with advice from the feedback of the options they missed. */
+async function storedResult(
+  tenant: Tenant,
+  personId: string,
+  enrolment: Enrolment,
+  activityId: string,
+  kind: TestKind,
+): Promise<TestResult | null> {
+  const scores = await tenant.db
+    .select()
+    .from(measures)
+    .where(
+      tenant.where(
+        measures,
+        eq(measures.personId, personId),
+        eq(measures.cohortId, enrolment.cohortId),
+        eq(measures.activityId, activityId),
+      ),
+    );
+  if (scores.length === 0) return null;
+  const given = await tenant.db
+    .select({ answer: answers, question: questions })
+    .from(answers)
+    .innerJoin(
+      questions,
+      and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
+    )
+    .where(
+      tenant.where(
+        answers,
+        eq(answers.personId, personId),
+        eq(answers.cohortId, enrolment.cohortId),
+        eq(answers.context, kind),
+        eq(answers.correct, false),
+      ),
+    );
+  return {
+    kind,
+    takenAt: scores[0]!.takenAt.toISOString(),
+    scores: scores.map((score) => ({
+      competenceId: score.competenceId,
+      competence: competenceName(enrolment.document, score.competenceId),
+      correct: score.correct,
+      total: score.total,
+      advice: given
+        .filter((g) => g.answer.competenceId === score.competenceId)
+        .map((g) => g.question.options.find((o) => o.id === g.answer.optionId)?.feedback ?? "")
+        .filter(Boolean),
+    })),
+  };
+}
+
+export async function getActivity(
+  tenant: Tenant,
+  actor: Actor,
+  cohortId: string,
+  activityId: string,
+): Promise<ActivityDetail> {
+  const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
+  const activity = findActivity(enrolment, activityId);
+  const content = enrolment.document.activities.find((a) => a.id === activityId)?.content ?? null;
+  const [state] = await tenant.db
+    .select()
+    .from(activityProgress)
+    .where(
+      tenant.where(
+        activityProgress,
+        eq(activityProgress.personId, actor.personId),
+        eq(activityProgress.cohortId, cohortId),
+        eq(activityProgress.activityId, activityId),
+      ),
+    );
+  const kind = testTypes.has(activity.type) ? (activity.type as TestKind) : null;
+  const bank = kind ? await testQuestions(tenant, enrolment, kind) : [];
+  const test =
+    kind && bank.length > 0
+      ? {
+          questions: bank.map((q) => ({
+            id: q.id,
+            kind: q.kind,
+            competence: competenceName(enrolment.document, q.competenceId),
+            situation: q.situation,
+            prompt: q.prompt,
+            options: q.options.map((o) => ({ id: o.id, text: o.text })),
+          })),
+          result: await storedResult(tenant, actor.personId, enrolment, activityId, kind),
+        }
+      : null;
+  return {
+    cohortId,
+    cohortName: enrolment.cohortName,
+    activityId,
+    title: activity.title,
+    type: activity.type,
+    phase: activity.phase,
+    date: activity.date,
+    durationMinutes: activity.durationMinutes,
+    mandatory: activity.mandatory,
+    content,
+    readingMinutes: content ? readingMinutes(content) : null,
+    status: state?.status ?? "open",
+    test,
+    canMarkDone: test === null && !notMarkable.has(activity.type),
+  };
+}
+
+async function saveProgress(
+  tenant: Tenant,
+  personId: string,
+  cohortId: string,
+  activityId: string,
+  status: "done" | "chosen" | "skipped",
+  now: Date,
+) {
+  await tenant.db
+    .insert(activityProgress)
+    .values(tenant.row({ personId, cohortId, activityId, status, updatedAt: now }))
+    .onConflictDoUpdate({
+      target: [
+        activityProgress.organisationId,
+        activityProgress.personId,
+        activityProgress.cohortId,
+        activityProgress.activityId,
+      ],
+      set: { status, updatedAt: now },
+    });
+}
+
+const verbFor = { done: "completed", chosen: "registered", skipped: "waived" } as const;
+
+/** Mark as done; choose or skip an optional activity. Saying "done" twice is harmless. */
+export async function setProgress(
+  tenant: Tenant,
+  actor: Actor,
+  cohortId: string,
+  activityId: string,
+  status: "done" | "chosen" | "skipped",
+  now: Date,
+  site: string,
+): Promise<ActivityDetail> {
+  const detail = await getActivity(tenant, actor, cohortId, activityId);
+  if (status !== "done" && detail.mandatory) throw invalid("status", "not_optional");
+  if (status === "done" && !detail.canMarkDone) throw invalid("status", "cannot_mark_done");
+  await tenant.transaction(async (tx) => {
+    await saveProgress(tx, actor.personId, cohortId, activityId, status, now);
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: verbFor[status],
+      object: { path: `activities/${detail.activityId}`, name: detail.title, type: "module" },
+      registration: cohortId,
+      timestamp: now,
+      stored: now,
+    });
+  });
+  return getActivity(tenant, actor, cohortId, activityId);
+}
+
+/**
+ * Scores the kick-off insight test or the final competence proof per competence and stores the
+ * scores as measures for the impact module. One submission counts; the insight test's misses become
+ * the learner's development points.
+ */
+export async function submitTest(
+  tenant: Tenant,
+  actor: Actor,
+  cohortId: string,
+  activityId: string,
+  given: { questionId: string; optionId: string }[],
+  now: Date,
+  site: string,
+): Promise<TestResult> {
+  const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
+  const activity = findActivity(enrolment, activityId);
+  if (!testTypes.has(activity.type)) throw new AppError("NOT_A_TEST");
+  const kind = activity.type as TestKind;
+  const bank = await testQuestions(tenant, enrolment, kind);
+  if (bank.length === 0) throw new AppError("NOT_A_TEST");
+  if (await storedResult(tenant, actor.personId, enrolment, activityId, kind))
+    throw new AppError("ALREADY_SUBMITTED");
+  const chosen = new Map(given.map((g) => [g.questionId, g.optionId]));
+  if (bank.some((q) => !chosen.has(q.id))) throw invalid("answers", "incomplete_answers");
+  const graded = bank.map((q) => {
+    const option = q.options.find((o) => o.id === chosen.get(q.id));
+    if (!option) throw invalid("answers", "unknown_option");
+    return { question: q, optionId: option.id, correct: option.correct };
+  });
+  const competences = [...new Set(graded.map((g) => g.question.competenceId))];
+  await tenant.transaction(async (tx) => {
+    await tx.db.insert(answers).values(
+      tx.rows(
+        graded.map((g) => ({
+          personId: actor.personId,
+          cohortId,
+          questionId: g.question.id,
+          competenceId: g.question.competenceId,
+          context: kind,
+          clientId: `${kind}:${cohortId}:${activityId}:${g.question.id}`,
+          optionId: g.optionId,
+          correct: g.correct,
+          answeredAt: now,
+          receivedAt: now,
+        })),
+      ),
+    );
+    await tx.db.insert(measures).values(
+      tx.rows(
+        competences.map((competenceId) => {
+          const mine = graded.filter((g) => g.question.competenceId === competenceId);
+          return {
+            personId: actor.personId,
+            cohortId,
+            trajectoryId: enrolment.trajectoryId,
+            activityId,
+            kind,
+            competenceId,
+            correct: mine.filter((g) => g.correct).length,
+            total: mine.length,
+            takenAt: now,
+          };
+        }),
+      ),
+    );
+    await saveProgress(tx, actor.personId, cohortId, activityId, "done", now);
+    const right = graded.filter((g) => g.correct).length;
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: "scored",
+      object: { path: `activities/${activityId}`, name: activity.title, type: "assessment" },
+      result: { score: { scaled: Math.round((right / graded.length) * 1000) / 1000 } },
+      registration: cohortId,
+      timestamp: now,
+      stored: now,
+    });
+  });
+  return (await storedResult(tenant, actor.personId, enrolment, activityId, kind))!;
+}
+
+export async function getExtraMaterial(tenant: Tenant, actor: Actor, cohortId: string, competenceId: string) {
+  const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
+  const competence = enrolment.document.competences.find((c) => c.id === competenceId);
+  const [remediation] = await tenant.db
+    .select()
+    .from(remediations)
+    .where(
+      tenant.where(
+        remediations,
+        eq(remediations.personId, actor.personId),
+        eq(remediations.cohortId, cohortId),
+        eq(remediations.competenceId, competenceId),
+      ),
+    );
+  if (!competence?.extraMaterial) throw notFound("extra material");
+  return {
+    cohortId,
+    competenceId,
+    competence: competence.name,
+    content: competence.extraMaterial,
+    readingMinutes: readingMinutes(competence.extraMaterial),
+    done: Boolean(remediation?.materialDoneAt),
+  };
+}
+
+export async function markExtraMaterialDone(
+  tenant: Tenant,
+  actor: Actor,
+  cohortId: string,
+  competenceId: string,
+  now: Date,
+  site: string,
+) {
+  const material = await getExtraMaterial(tenant, actor, cohortId, competenceId);
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .insert(remediations)
+      .values(
+        tx.row({ personId: actor.personId, cohortId, competenceId, startedAt: now, materialDoneAt: now }),
+      )
+      .onConflictDoUpdate({
+        target: [
+          remediations.organisationId,
+          remediations.personId,
+          remediations.cohortId,
+          remediations.competenceId,
+        ],
+        set: { materialDoneAt: now },
+      });
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: "completed",
+      object: { path: `extra-material/${competenceId}`, name: material.competence, type: "module" },
+      registration: cohortId,
+      timestamp: now,
+      stored: now,
+    });
+  });
+  return { ...material, done: true };
+}

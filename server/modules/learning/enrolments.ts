@@ -1,0 +1,77 @@
+import { and, eq } from "drizzle-orm";
+import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { cohortParticipants, cohorts, persons, trajectories } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { notFound } from "../../errors.ts";
+
+export interface Enrolment {
+  cohortId: string;
+  cohortName: string;
+  trajectoryId: string;
+  document: TrajectoryDocument;
+  sessionDates: string[];
+}
+
+/** The cohorts a person takes part in, with their trajectory's current document. */
+export async function enrolmentsOf(
+  tenant: Tenant,
+  personId: string,
+  cohortId?: string,
+): Promise<Enrolment[]> {
+  const rows = await tenant.db
+    .select({
+      cohortId: cohorts.id,
+      cohortName: cohorts.name,
+      trajectoryId: trajectories.id,
+      document: trajectories.document,
+      sessionDates: cohorts.sessionDates,
+    })
+    .from(cohortParticipants)
+    .innerJoin(
+      cohorts,
+      and(
+        eq(cohorts.organisationId, cohortParticipants.organisationId),
+        eq(cohorts.id, cohortParticipants.cohortId),
+      ),
+    )
+    .innerJoin(
+      trajectories,
+      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
+    )
+    .where(
+      tenant.where(
+        cohortParticipants,
+        eq(cohortParticipants.personId, personId),
+        cohortId ? eq(cohortParticipants.cohortId, cohortId) : undefined,
+      ),
+    );
+  return rows;
+}
+
+/** One enrolment of the person; another person's cohort is simply not found. */
+export async function enrolmentOf(tenant: Tenant, personId: string, cohortId: string): Promise<Enrolment> {
+  const [enrolment] = await enrolmentsOf(tenant, personId, cohortId);
+  if (!enrolment) throw notFound("cohort");
+  return enrolment;
+}
+
+export async function timeZoneOf(tenant: Tenant, personId: string): Promise<string> {
+  const [row] = await tenant.db
+    .select({ timeZone: persons.timeZone })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, personId)));
+  return row?.timeZone ?? "Europe/Amsterdam";
+}
+
+/** Practice starts the day after the first practice day: retrieval works on what was learned there. */
+export const practiceStarted = (enrolment: Enrolment, today: string) => enrolment.sessionDates[0]! < today;
+
+export function competenceName(document: TrajectoryDocument, competenceId: string): string {
+  return document.competences.find((c) => c.id === competenceId)?.name ?? "";
+}
+
+/** Reading time at 200 words a minute (a calm pace for work texts), at least one minute. */
+export function readingMinutes(markdown: string): number {
+  const words = markdown.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / 200));
+}

@@ -1,0 +1,98 @@
+import { and, eq } from "drizzle-orm";
+import {
+  activityProgress,
+  answers,
+  learnerPreferences,
+  measures,
+  questions,
+  remediations,
+  xapiStatements,
+} from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+
+/** The learner's part of a GDPR export: progress, answers, scores, preferences and xAPI statements. */
+export async function collectLearningData(tenant: Tenant, personId: string) {
+  const [progress, given, scores, extra, preferences, statements] = await Promise.all([
+    tenant.db
+      .select({
+        cohortId: activityProgress.cohortId,
+        activityId: activityProgress.activityId,
+        status: activityProgress.status,
+        at: activityProgress.updatedAt,
+      })
+      .from(activityProgress)
+      .where(tenant.where(activityProgress, eq(activityProgress.personId, personId))),
+    tenant.db
+      .select({
+        question: questions.prompt,
+        context: answers.context,
+        optionId: answers.optionId,
+        text: answers.text,
+        selfRating: answers.selfRating,
+        correct: answers.correct,
+        answeredAt: answers.answeredAt,
+      })
+      .from(answers)
+      .innerJoin(
+        questions,
+        and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
+      )
+      .where(tenant.where(answers, eq(answers.personId, personId))),
+    tenant.db
+      .select({
+        kind: measures.kind,
+        competenceId: measures.competenceId,
+        correct: measures.correct,
+        total: measures.total,
+        takenAt: measures.takenAt,
+      })
+      .from(measures)
+      .where(tenant.where(measures, eq(measures.personId, personId))),
+    tenant.db
+      .select({
+        competenceId: remediations.competenceId,
+        startedAt: remediations.startedAt,
+        materialDoneAt: remediations.materialDoneAt,
+      })
+      .from(remediations)
+      .where(tenant.where(remediations, eq(remediations.personId, personId))),
+    tenant.db
+      .select({
+        nudgeFrequency: learnerPreferences.nudgeFrequency,
+        pausedUntil: learnerPreferences.pausedUntil,
+        calendarToken: learnerPreferences.calendarToken,
+      })
+      .from(learnerPreferences)
+      .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId))),
+    tenant.db
+      .select({ statement: xapiStatements.statement })
+      .from(xapiStatements)
+      .where(tenant.where(xapiStatements, eq(xapiStatements.personId, personId))),
+  ]);
+  return {
+    progress,
+    answers: given,
+    scores,
+    extraMaterial: extra,
+    // The feed address itself is a secret: the export says whether one exists, not what it is.
+    preferences: preferences.map(({ calendarToken, ...rest }) => ({
+      ...rest,
+      calendarFeed: calendarToken !== null,
+    })),
+    xapiStatements: statements.map((s) => s.statement),
+  };
+}
+
+/**
+ * Erasure of the learner's part: free-text answers and preferences (with the calendar feed) go;
+ * right/wrong, scores and statements stay under the anonymous placeholder, so group figures stay true.
+ */
+export async function eraseLearningData(tenant: Tenant, personId: string): Promise<void> {
+  await tenant.db
+    .update(answers)
+    .set({ text: null })
+    .where(tenant.where(answers, eq(answers.personId, personId)));
+  await tenant.db
+    .delete(learnerPreferences)
+    .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));
+}

@@ -1,0 +1,175 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { TodayItem, TodayResponse } from "../../../common/schemas/learning.ts";
+import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
+import { activityProgress, remediations } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { addDays, computeSchedule } from "../cohorts/schedule.ts";
+import { planSession } from "../practice/practice.service.ts";
+import { competenceName, type Enrolment, readingMinutes } from "./enrolments.ts";
+
+/** Done on the practice day itself, or by the practice session: never a separate to-do. */
+const notAToDo = new Set(["practice-session", "retrieval-practice"]);
+const UPCOMING_DAYS = 7;
+
+type Progress = typeof activityProgress.$inferSelect;
+
+function activityItem(
+  enrolment: Enrolment,
+  activity: ScheduledActivity,
+  today: string,
+  choice: TodayItem["choice"],
+): TodayItem {
+  const status = activity.date < today ? "earlier" : activity.date === today ? "today" : "upcoming";
+  return {
+    key: `${enrolment.cohortId}:${activity.activityId}`,
+    kind: activity.type === "practice-session" ? "practice-day" : "activity",
+    cohortId: enrolment.cohortId,
+    cohortName: enrolment.cohortName,
+    activityId: activity.activityId,
+    competenceId: null,
+    title: activity.title,
+    type: activity.type,
+    phase: activity.phase,
+    date: activity.date,
+    durationMinutes: activity.durationMinutes,
+    mandatory: activity.mandatory,
+    status,
+    choice,
+    href: `/learn/${enrolment.cohortId}/${activity.activityId}`,
+  };
+}
+
+/**
+ * Sorts one cohort's activities into the learner's list, menu and preview. Done items leave the list;
+ * skipped optional ones leave the menu; overdue ones stay, calmly marked "earlier".
+ */
+export function sortActivities(enrolment: Enrolment, progress: Progress[], today: string) {
+  const list: TodayItem[] = [];
+  const menu: TodayItem[] = [];
+  const upcoming: TodayItem[] = [];
+  const horizon = addDays(today, UPCOMING_DAYS);
+  for (const activity of computeSchedule(enrolment.document, enrolment.sessionDates)) {
+    if (activity.type === "retrieval-practice") continue;
+    const state = progress.find(
+      (p) => p.cohortId === enrolment.cohortId && p.activityId === activity.activityId,
+    );
+    if (state?.status === "done" || state?.status === "skipped") continue;
+    const choice = activity.mandatory ? null : state?.status === "chosen" ? "chosen" : null;
+    const item = activityItem(enrolment, activity, today, choice);
+    if (activity.date > today) {
+      if (activity.date <= horizon) upcoming.push(item);
+    } else if (activity.type === "practice-session") {
+      if (activity.date === today) list.push(item);
+    } else if (!activity.mandatory && choice === null) {
+      menu.push(item);
+    } else if (!notAToDo.has(activity.type)) {
+      list.push(item);
+    }
+  }
+  return { list, menu, upcoming };
+}
+
+const phaseOrder = ["before", "kickoff", "session", "between", "after"];
+function byDateThenPhase(a: TodayItem, b: TodayItem): number {
+  const rank = (item: TodayItem) =>
+    item.kind === "practice-day" ? -1 : item.phase ? phaseOrder.indexOf(item.phase) : phaseOrder.length;
+  return a.date.localeCompare(b.date) || rank(a) - rank(b) || a.title.localeCompare(b.title);
+}
+
+/** Everything due for the learner today across their cohorts, in the order to do it. */
+export async function getToday(tenant: Tenant, personId: string, now: Date): Promise<TodayResponse> {
+  const practice = await planSession(tenant, personId, now);
+  const { today, enrolments } = practice;
+  const [progress, openRemediations] = await Promise.all([
+    tenant.db
+      .select()
+      .from(activityProgress)
+      .where(tenant.where(activityProgress, eq(activityProgress.personId, personId))),
+    tenant.db
+      .select()
+      .from(remediations)
+      .where(
+        tenant.where(
+          remediations,
+          and(eq(remediations.personId, personId), isNull(remediations.materialDoneAt)),
+        ),
+      ),
+  ]);
+  const items: TodayItem[] = [];
+  const menu: TodayItem[] = [];
+  const upcoming: TodayItem[] = [];
+  for (const enrolment of enrolments) {
+    const sorted = sortActivities(enrolment, progress, today);
+    items.push(...sorted.list);
+    menu.push(...sorted.menu);
+    upcoming.push(...sorted.upcoming);
+  }
+  items.sort(byDateThenPhase);
+  if (practice.session.length > 0) items.push(practiceItem(practice, enrolments));
+  items.push(...extraMaterialItems(enrolments, openRemediations, today));
+  const doneToday = progress.filter(
+    (p) => p.status === "done" && p.updatedAt.toISOString().slice(0, 10) === today,
+  ).length;
+  return {
+    date: today,
+    items,
+    menu: menu.sort(byDateThenPhase),
+    upcoming: upcoming.sort(byDateThenPhase),
+    doneToday,
+    pausedUntil: practice.pausedUntil,
+  };
+}
+
+function practiceItem(practice: Awaited<ReturnType<typeof planSession>>, enrolments: Enrolment[]): TodayItem {
+  const first = enrolments.find((e) => e.cohortId === practice.session[0]!.cohortId)!;
+  return {
+    key: "practice",
+    kind: "practice",
+    cohortId: first.cohortId,
+    cohortName: first.cohortName,
+    activityId: null,
+    competenceId: null,
+    title: "",
+    type: "retrieval-practice",
+    phase: null,
+    date: practice.today,
+    durationMinutes: Math.max(1, Math.ceil(practice.sessionSeconds / 60)),
+    mandatory: true,
+    status: "today",
+    choice: null,
+    href: "/practice",
+  };
+}
+
+function extraMaterialItems(
+  enrolments: Enrolment[],
+  open: (typeof remediations.$inferSelect)[],
+  today: string,
+): TodayItem[] {
+  return open.flatMap((remediation) => {
+    const enrolment = enrolments.find((e) => e.cohortId === remediation.cohortId);
+    const material = enrolment?.document.competences.find(
+      (c) => c.id === remediation.competenceId,
+    )?.extraMaterial;
+    if (!enrolment || !material) return [];
+    return [
+      {
+        key: `extra:${remediation.cohortId}:${remediation.competenceId}`,
+        kind: "extra-material" as const,
+        cohortId: enrolment.cohortId,
+        cohortName: enrolment.cohortName,
+        activityId: null,
+        competenceId: remediation.competenceId,
+        title: competenceName(enrolment.document, remediation.competenceId),
+        type: null,
+        phase: null,
+        date: today,
+        durationMinutes: readingMinutes(material),
+        mandatory: false,
+        status: "today" as const,
+        choice: null,
+        href: `/learn/${enrolment.cohortId}/extra/${remediation.competenceId}`,
+      },
+    ];
+  });
+}

@@ -1,0 +1,228 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PracticeResponse, TodayResponse } from "../../../common/schemas/learning.ts";
+import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
+import { caller, cohortAfterPracticeDay, scenario } from "../../../test-support/learning.ts";
+import { answers, practiceCards, xapiStatements } from "../../db/schema/index.ts";
+
+describe("spaced practice over HTTP", () => {
+  let t: TestApp;
+  let call: ReturnType<typeof caller>;
+  let designer: string;
+  let learner: string;
+  let learnerId: string;
+  let learnerEmail: string;
+  /** Moves the clock; sessions expire like real ones, so sign in again as a returning learner would. */
+  const travel = async (days: number) => {
+    t.clock.now = new Date(t.clock.now.getTime() + days * 86_400_000);
+    learner = await t.signIn(learnerEmail);
+    designer = await t.signIn(designerEmail);
+  };
+  let designerEmail: string;
+  let setup: Awaited<ReturnType<typeof cohortAfterPracticeDay>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    call = caller(t);
+    const org = await buildOrganisation(t.database.db);
+    const designerRow = await buildCoordinator(t.database.db, org.id);
+    const learnerRow = await buildLearner(t.database.db, org.id, { locale: "en" });
+    learnerId = learnerRow.id;
+    designer = await t.signIn(designerRow.email);
+    learnerEmail = learnerRow.email;
+    designerEmail = designerRow.email;
+    setup = await cohortAfterPracticeDay(t, {
+      designer,
+      learnerIds: [learnerId],
+      // Eight scenario questions of 60 s each: more than one five-minute session holds.
+      questions: ([first, second]) => [
+        ...Array.from({ length: 4 }, (_, i) => scenario(first!, i + 1)),
+        ...Array.from({ length: 4 }, (_, i) => scenario(second!, i + 5)),
+      ],
+    });
+    await travel(0);
+  });
+  afterAll(() => t.close());
+
+  const practice = async () => (await call("GET", "/api/me/practice", learner)).json<PracticeResponse>();
+  const rightOption = (card: PracticeResponse["cards"][number]) =>
+    card.question.options.find((o) => o.text.startsWith("Acknowledge"))!.id;
+  const wrongOption = (card: PracticeResponse["cards"][number]) =>
+    card.question.options.find((o) => o.text.startsWith("Explain"))!.id;
+
+  it("gives cards after the practice day within the five-minute cap, the rest spread over coming days", async () => {
+    const plan = await practice();
+    expect(plan.cards).toHaveLength(5);
+    expect(plan.sessionMinutes).toBe(5);
+    expect(plan.backlog).toBe(3);
+    expect(plan.cards[0]!.question).toMatchObject({ kind: "scenario", prompt: "What do you do first?" });
+    expect(plan.cards[0]!.question.options[0]).not.toHaveProperty("correct");
+    const today = (await call("GET", "/api/me/today", learner)).json<TodayResponse>();
+    expect(today.items.find((item) => item.kind === "practice")).toMatchObject({
+      durationMinutes: 5,
+      href: "/practice",
+    });
+  });
+
+  it("grades an answer, explains it and moves the card's due date; a double tap counts once", async () => {
+    const [card] = (await practice()).cards;
+    const body = {
+      cardId: card!.cardId,
+      answer: rightOption(card!),
+      answeredAt: t.clock.now.toISOString(),
+      clientId: "tap-0000001",
+    };
+    const first = await call("POST", "/api/practice-answers", learner, body);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ correct: true, feedback: "Naming the feeling calms first." });
+    expect(new Date(first.json<{ nextDue: string }>().nextDue).getTime()).toBeGreaterThan(
+      t.clock.now.getTime(),
+    );
+    const second = await call("POST", "/api/practice-answers", learner, body);
+    expect(second.json()).toEqual(first.json());
+    const rows = await t.database.db.select().from(answers).where(eq(answers.clientId, "tap-0000001"));
+    expect(rows).toHaveLength(1);
+    const [stored] = await t.database.db
+      .select()
+      .from(practiceCards)
+      .where(eq(practiceCards.id, card!.cardId));
+    expect(stored!.due.toISOString()).toBe(first.json<{ nextDue: string }>().nextDue);
+    const statements = await t.database.db
+      .select()
+      .from(xapiStatements)
+      .where(eq(xapiStatements.personId, learnerId));
+    expect(statements.map((s) => s.verb)).toContain("http://adlnet.gov/expapi/verbs/answered");
+    expect(JSON.stringify(statements[0]!.statement)).not.toContain("@");
+  });
+
+  it("schedules an answer given offline by the moment it was given, not when it arrived", async () => {
+    const [card] = (await practice()).cards;
+    const answeredAt = new Date(t.clock.now.getTime() - 2 * 86_400_000);
+    const response = await call("POST", "/api/practice-answers", learner, {
+      cardId: card!.cardId,
+      answer: { optionId: rightOption(card!) },
+      answeredAt: answeredAt.toISOString(),
+      clientId: "offline-0001",
+    });
+    const [row] = await t.database.db.select().from(answers).where(eq(answers.clientId, "offline-0001"));
+    expect(row!.answeredAt.toISOString()).toBe(answeredAt.toISOString());
+    expect(row!.receivedAt.toISOString()).toBe(t.clock.now.toISOString());
+    const [stored] = await t.database.db
+      .select()
+      .from(practiceCards)
+      .where(eq(practiceCards.id, card!.cardId));
+    expect((stored!.fsrs as { last_review: string }).last_review).toBe(answeredAt.toISOString());
+    expect(response.json<{ nextDue: string }>().nextDue).toBe(stored!.due.toISOString());
+  });
+
+  it("refuses a bad answer with a clear message and changes nothing", async () => {
+    const [card] = (await practice()).cards;
+    const before = await t.database.db.select().from(answers);
+    const wrongOptionId = await call(
+      "POST",
+      "/api/practice-answers",
+      learner,
+      {
+        cardId: card!.cardId,
+        answer: "no-such-option",
+        answeredAt: t.clock.now.toISOString(),
+        clientId: "bad-000001",
+      },
+      "nl",
+    );
+    expect(wrongOptionId.statusCode).toBe(400);
+    expect(wrongOptionId.json().errors[0].message).toBe("Antwoord: die optie hoort niet bij deze vraag.");
+    const future = await call("POST", "/api/practice-answers", learner, {
+      cardId: card!.cardId,
+      answer: rightOption(card!),
+      answeredAt: new Date(t.clock.now.getTime() + 86_400_000).toISOString(),
+      clientId: "bad-000002",
+    });
+    expect(future.json().errors[0].code).toBe("answered_in_future");
+    const missing = await call("POST", "/api/practice-answers", learner, { cardId: card!.cardId });
+    expect(missing.statusCode).toBe(400);
+    expect(await t.database.db.select().from(answers)).toHaveLength(before.length);
+  });
+
+  it("opens extra material and more practice after repeated misses of one competence", async () => {
+    const plan = await practice();
+    const first = plan.cards.find((c) => c.question.competence === plan.cards[0]!.question.competence)!;
+    const missed = [];
+    for (const [index, card] of plan.cards
+      .filter((c) => c.question.competence === first.question.competence)
+      .slice(0, 2)
+      .entries()) {
+      const response = await call("POST", "/api/practice-answers", learner, {
+        cardId: card.cardId,
+        answer: wrongOption(card),
+        answeredAt: t.clock.now.toISOString(),
+        clientId: `miss-00000${index}`,
+      });
+      missed.push(response.json<{ correct: boolean; extraMaterialOpened: boolean }>());
+    }
+    expect(missed.map((m) => m.correct)).toEqual([false, false]);
+    expect(missed[1]!.extraMaterialOpened).toBe(true);
+    const today = (await call("GET", "/api/me/today", learner)).json<TodayResponse>();
+    const extra = today.items.find((item) => item.kind === "extra-material");
+    expect(extra).toBeDefined();
+    const material = await call(
+      "GET",
+      `/api/me/extra-material/${extra!.cohortId}/${extra!.competenceId}`,
+      learner,
+    );
+    expect(material.json()).toMatchObject({ content: expect.stringContaining("Calm first"), done: false });
+    const bank = (await call("GET", `/api/trajectories/${setup.trajectory.id}/questions`, designer)).json<{
+      trouble: { missRate: number | null; learnersInRemediation: number }[];
+    }>();
+    expect(bank.trouble.some((c) => c.learnersInRemediation === 1 && (c.missRate ?? 0) > 0)).toBe(true);
+  });
+
+  it("holds the daily cap: after today's session there is nothing more until tomorrow", async () => {
+    let plan = await practice();
+    for (const [index, card] of plan.cards.entries()) {
+      await call("POST", "/api/practice-answers", learner, {
+        cardId: card.cardId,
+        answer: rightOption(card),
+        answeredAt: t.clock.now.toISOString(),
+        clientId: `cap-0000${index}`,
+      });
+    }
+    plan = await practice();
+    expect(plan.cards).toHaveLength(0);
+    expect(plan.nextDue).not.toBeNull();
+    expect(new Date(plan.nextDue!).getTime()).toBeGreaterThan(t.clock.now.getTime());
+    expect(plan.forecastNextWeek).toBeGreaterThan(0);
+    expect(plan.forecastNextWeek).toBeLessThanOrEqual(1);
+  });
+
+  it("takes a deleted question out of practice and keeps the answers given to it", async () => {
+    const questionId = setup.questionIds[0]!;
+    const answered = await t.database.db.select().from(answers).where(eq(answers.questionId, questionId));
+    const removed = await call(
+      "DELETE",
+      `/api/trajectories/${setup.trajectory.id}/questions/${questionId}`,
+      designer,
+    );
+    expect(removed.statusCode).toBe(204);
+    await travel(60);
+    const plan = await practice();
+    expect(plan.cards.map((c) => c.question.id)).not.toContain(questionId);
+    expect(await t.database.db.select().from(answers).where(eq(answers.questionId, questionId))).toHaveLength(
+      answered.length,
+    );
+  });
+
+  it("pauses practice for a holiday without losing anything, and picks it up afterwards", async () => {
+    const until = new Date(t.clock.now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const paused = await call("PATCH", "/api/me/learning-preferences", learner, { pausedUntil: until });
+    expect(paused.json()).toMatchObject({ pausedUntil: until });
+    const during = await practice();
+    expect(during).toMatchObject({ cards: [], pausedUntil: until });
+    expect(during.backlog).toBeGreaterThan(0);
+    await travel(8);
+    const after = await practice();
+    expect(after.cards.length).toBeGreaterThan(0);
+    expect(after.sessionMinutes).toBeLessThanOrEqual(5);
+  });
+});

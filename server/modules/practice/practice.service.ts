@@ -1,0 +1,419 @@
+import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import type {
+  PracticeAnswerBody,
+  PracticeCardView,
+  PracticeResponse,
+} from "../../../common/schemas/learning.ts";
+import type { QuestionKind } from "../../../common/schemas/questions.ts";
+import { answers, practiceCards, questions } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { todayIn } from "../cohorts/schedule.ts";
+import {
+  competenceName,
+  type Enrolment,
+  enrolmentsOf,
+  practiceStarted,
+  timeZoneOf,
+} from "../learning/enrolments.ts";
+import { pauseOf } from "../reminders/preferences.service.ts";
+import { isoDuration, recordStatement } from "../xapi/statements.ts";
+import { openRemediationIfStruggling } from "./remediation.ts";
+import {
+  loadCard,
+  newCard,
+  planPractice,
+  type QueuedCard,
+  ratingFor,
+  recallChance,
+  review,
+  storeCard,
+} from "./scheduler.ts";
+
+/** Typical answering time per kind of question: the daily session is planned in minutes, not cards. */
+export const secondsFor: Record<QuestionKind, number> = { "multiple-choice": 30, scenario: 60, open: 90 };
+
+const invalid = (field: string, code: string) =>
+  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+
+/**
+ * Gives the learner a card for every practice question of each trajectory whose practice day has
+ * passed. Questions added later join the next session; deleted ones are never carded.
+ */
+export async function syncCards(tenant: Tenant, personId: string, enrolments: Enrolment[], now: Date) {
+  const today = todayIn("UTC", now);
+  const fresh = storeCard(newCard(now));
+  for (const enrolment of enrolments.filter((e) => practiceStarted(e, today))) {
+    await tenant.db.execute(sql`
+      insert into practice_cards (organisation_id, person_id, cohort_id, question_id, due, fsrs)
+      select q.organisation_id, ${personId}, ${enrolment.cohortId}, q.id, ${now.toISOString()}, ${JSON.stringify(fresh)}::jsonb
+      from questions q
+      where q.organisation_id = ${tenant.organisationId} and q.trajectory_id = ${enrolment.trajectoryId}
+        and q.deleted_at is null and q.uses @> '["practice"]'::jsonb
+      on conflict do nothing`);
+  }
+}
+
+interface DueCard {
+  id: string;
+  cohortId: string;
+  due: Date;
+  fsrs: Record<string, unknown>;
+  question: typeof questions.$inferSelect;
+}
+
+async function secondsUsedToday(tenant: Tenant, personId: string, dayStart: Date): Promise<number> {
+  const rows = await tenant.db
+    .select({ kind: questions.kind, n: count() })
+    .from(answers)
+    .innerJoin(
+      questions,
+      and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
+    )
+    .where(
+      tenant.where(
+        answers,
+        eq(answers.personId, personId),
+        eq(answers.context, "practice"),
+        gte(answers.answeredAt, dayStart),
+      ),
+    )
+    .groupBy(questions.kind);
+  return rows.reduce((sum, row) => sum + secondsFor[row.kind] * row.n, 0);
+}
+
+/** The learner's own start of today, as an instant, in their time zone. */
+function startOfDay(today: string, timeZone: string): Date {
+  const guess = new Date(`${today}T00:00:00Z`);
+  const local = new Date(guess.toLocaleString("en-US", { timeZone }));
+  const utc = new Date(guess.toLocaleString("en-US", { timeZone: "UTC" }));
+  return new Date(guess.getTime() - (local.getTime() - utc.getTime()));
+}
+
+export interface PracticePlan {
+  today: string;
+  session: DueCard[];
+  sessionSeconds: number;
+  backlog: number;
+  nextDue: Date | null;
+  forecastNextWeek: number | null;
+  pausedUntil: string | null;
+  enrolments: Enrolment[];
+}
+
+/**
+ * Today's session: the due cards that fit the daily budget (the largest of the learner's trajectories'
+ * daily minutes, minus what was practised today), most at risk first, application before recall.
+ */
+export async function planSession(tenant: Tenant, personId: string, now: Date): Promise<PracticePlan> {
+  const [enrolments, timeZone, pausedUntil] = await Promise.all([
+    enrolmentsOf(tenant, personId),
+    timeZoneOf(tenant, personId),
+    pauseOf(tenant, personId),
+  ]);
+  const today = todayIn(timeZone, now);
+  const paused = pausedUntil !== null && pausedUntil >= today;
+  await syncCards(tenant, personId, enrolments, now);
+  const rows = await tenant.db
+    .select({
+      id: practiceCards.id,
+      cohortId: practiceCards.cohortId,
+      due: practiceCards.due,
+      fsrs: practiceCards.fsrs,
+      question: questions,
+    })
+    .from(practiceCards)
+    .innerJoin(
+      questions,
+      and(
+        eq(questions.organisationId, practiceCards.organisationId),
+        eq(questions.id, practiceCards.questionId),
+      ),
+    )
+    .where(tenant.where(practiceCards, eq(practiceCards.personId, personId), isNull(questions.deletedAt)));
+  const retentionOf = (cohortId: string) =>
+    enrolments.find((e) => e.cohortId === cohortId)?.document.desiredRetention ?? 0.9;
+  const dailySeconds =
+    60 *
+    Math.max(
+      5,
+      ...enrolments.filter((e) => practiceStarted(e, today)).map((e) => e.document.dailyPracticeMinutes),
+    );
+  const due = rows.filter((row) => row.due <= now);
+  const queued: QueuedCard[] = due.map((row) => ({
+    id: row.id,
+    due: row.due,
+    recall: recallChance(loadCard(row.fsrs), now, retentionOf(row.cohortId)),
+    seconds: secondsFor[row.question.kind],
+    preferred: row.question.level !== "recall",
+  }));
+  const usedToday = await secondsUsedToday(tenant, personId, startOfDay(today, timeZone));
+  const plan = planPractice(queued, today, { dailySeconds, usedToday });
+  const sessionIds = new Set(paused ? [] : plan.today.map((c) => c.id));
+  const session = due.filter((row) => sessionIds.has(row.id));
+  const order = new Map(plan.today.map((c, index) => [c.id, index]));
+  session.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return {
+    today,
+    session,
+    sessionSeconds: session.reduce((sum, row) => sum + secondsFor[row.question.kind], 0),
+    backlog: due.length - session.length,
+    nextDue: nextDueAfterSession(rows, sessionIds, plan.later, now),
+    forecastNextWeek: forecast(rows, now, retentionOf),
+    pausedUntil: paused ? pausedUntil : null,
+    enrolments,
+  };
+}
+
+/** After today's session: the earliest of a spread-out backlog card's day and a future card's due date. */
+function nextDueAfterSession(
+  rows: DueCard[],
+  sessionIds: Set<string>,
+  later: Map<string, string>,
+  now: Date,
+): Date | null {
+  const candidates = rows
+    .filter((row) => !sessionIds.has(row.id))
+    .map((row) => {
+      const spreadTo = later.get(row.id);
+      return spreadTo ? new Date(`${spreadTo}T06:00:00Z`) : row.due <= now ? now : row.due;
+    });
+  if (candidates.length === 0) return null;
+  return new Date(Math.min(...candidates.map((d) => d.getTime())));
+}
+
+/** Average recall chance a week from now over the cards already practised at least once. */
+function forecast(rows: DueCard[], now: Date, retentionOf: (cohortId: string) => number): number | null {
+  const practised = rows
+    .map((row) => ({ row, card: loadCard(row.fsrs) }))
+    .filter(({ card }) => card.reps > 0);
+  if (practised.length === 0) return null;
+  const inAWeek = new Date(now.getTime() + 7 * 86_400_000);
+  const total = practised.reduce(
+    (sum, { row, card }) => sum + recallChance(card, inAWeek, retentionOf(row.cohortId)),
+    0,
+  );
+  return Math.round((total / practised.length) * 100) / 100;
+}
+
+function presentCard(row: DueCard, enrolments: Enrolment[]): PracticeCardView {
+  const document = enrolments.find((e) => e.cohortId === row.cohortId)?.document;
+  const q = row.question;
+  return {
+    cardId: row.id,
+    cohortId: row.cohortId,
+    due: row.due.toISOString(),
+    question: {
+      id: q.id,
+      kind: q.kind,
+      competence: document ? competenceName(document, q.competenceId) : "",
+      situation: q.situation,
+      prompt: q.prompt,
+      options: q.options.map((o) => ({ id: o.id, text: o.text })),
+      modelAnswer: q.kind === "open" ? q.modelAnswer : null,
+    },
+  };
+}
+
+export async function getPractice(tenant: Tenant, actor: Actor, now: Date): Promise<PracticeResponse> {
+  const plan = await planSession(tenant, actor.personId, now);
+  return {
+    cards: plan.session.map((row) => presentCard(row, plan.enrolments)),
+    sessionMinutes: Math.ceil(plan.sessionSeconds / 60),
+    backlog: plan.backlog,
+    nextDue: plan.nextDue?.toISOString() ?? null,
+    forecastNextWeek: plan.forecastNextWeek,
+    pausedUntil: plan.pausedUntil,
+  };
+}
+
+type Question = typeof questions.$inferSelect;
+
+/** Grades an answer. Choice questions grade themselves; open questions take the learner's self-rating. */
+function grade(question: Question, answer: PracticeAnswerBody["answer"]) {
+  const optionId = typeof answer === "string" ? answer : "optionId" in answer ? answer.optionId : null;
+  const correctOptionIds = question.options.filter((o) => o.correct).map((o) => o.id);
+  if (question.kind === "open") {
+    if (typeof answer === "string" || !("selfRating" in answer))
+      throw invalid("answer", "answer_kind_mismatch");
+    return {
+      correct: answer.selfRating !== "again",
+      rating: ratingFor({ selfRating: answer.selfRating }),
+      feedback: question.modelAnswer ?? "",
+      optionId: null,
+      text: answer.text,
+      selfRating: answer.selfRating,
+      correctOptionIds,
+    };
+  }
+  if (optionId === null) throw invalid("answer", "answer_kind_mismatch");
+  const option = question.options.find((o) => o.id === optionId);
+  if (!option) throw invalid("answer", "unknown_option");
+  return {
+    correct: option.correct,
+    rating: ratingFor({ correct: option.correct }),
+    feedback: option.feedback,
+    optionId,
+    text: null,
+    selfRating: null,
+    correctOptionIds,
+  };
+}
+
+export interface AnswerResult {
+  correct: boolean;
+  feedback: string;
+  correctOptionIds: string[];
+  nextDue: string;
+  extraMaterialOpened: boolean;
+}
+
+async function replay(tenant: Tenant, personId: string, clientId: string): Promise<AnswerResult | null> {
+  const [previous] = await tenant.db
+    .select({ answer: answers, question: questions })
+    .from(answers)
+    .innerJoin(
+      questions,
+      and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
+    )
+    .where(tenant.where(answers, eq(answers.personId, personId), eq(answers.clientId, clientId)));
+  if (!previous) return null;
+  const { answer, question } = previous;
+  const option = question.options.find((o) => o.id === answer.optionId);
+  return {
+    correct: answer.correct,
+    feedback: question.kind === "open" ? (question.modelAnswer ?? "") : (option?.feedback ?? ""),
+    correctOptionIds: question.options.filter((o) => o.correct).map((o) => o.id),
+    nextDue: (answer.nextDue ?? answer.answeredAt).toISOString(),
+    extraMaterialOpened: false,
+  };
+}
+
+/**
+ * Records a practice answer and reschedules the card from the moment the learner answered, so an
+ * answer given offline and sent days later is scheduled as if it arrived at once. The same clientId
+ * twice (a double tap, a retry) counts once and gets the first result back.
+ */
+export async function answerCard(
+  tenant: Tenant,
+  actor: Actor,
+  body: PracticeAnswerBody,
+  now: Date,
+  site: string,
+): Promise<AnswerResult> {
+  const earlier = await replay(tenant, actor.personId, body.clientId);
+  if (earlier) return earlier;
+  const answeredAt = new Date(body.answeredAt);
+  if (answeredAt.getTime() > now.getTime() + 5 * 60_000) throw invalid("answeredAt", "answered_in_future");
+  const [row] = await tenant.db
+    .select({ card: practiceCards, question: questions })
+    .from(practiceCards)
+    .innerJoin(
+      questions,
+      and(
+        eq(questions.organisationId, practiceCards.organisationId),
+        eq(questions.id, practiceCards.questionId),
+      ),
+    )
+    .where(
+      tenant.where(
+        practiceCards,
+        eq(practiceCards.id, body.cardId),
+        eq(practiceCards.personId, actor.personId),
+      ),
+    );
+  if (!row) throw notFound("card");
+  const graded = grade(row.question, body.answer);
+  const [enrolment] = await enrolmentsOf(tenant, actor.personId, row.card.cohortId);
+  const retention = enrolment?.document.desiredRetention ?? 0.9;
+  const card = loadCard(row.card.fsrs);
+  // An answer older than the card's last review (two devices, one offline) cannot go back in time.
+  const at = card.last_review && card.last_review > answeredAt ? card.last_review : answeredAt;
+  const next = review(card, graded.rating, at, retention).card;
+  return tenant.transaction(async (tx) => {
+    const inserted = await tx.db
+      .insert(answers)
+      .values(
+        tx.row({
+          personId: actor.personId,
+          cohortId: row.card.cohortId,
+          questionId: row.question.id,
+          competenceId: row.question.competenceId,
+          cardId: row.card.id,
+          context: "practice" as const,
+          clientId: body.clientId,
+          optionId: graded.optionId,
+          text: graded.text,
+          selfRating: graded.selfRating,
+          correct: graded.correct,
+          rating: graded.rating,
+          answeredAt,
+          receivedAt: now,
+          nextDue: next.due,
+        }),
+      )
+      .onConflictDoNothing()
+      .returning({ id: answers.id });
+    if (inserted.length === 0) return (await replay(tx, actor.personId, body.clientId))!;
+    await tx.db
+      .update(practiceCards)
+      .set({ fsrs: storeCard(next), due: next.due })
+      .where(tx.where(practiceCards, eq(practiceCards.id, row.card.id)));
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: "answered",
+      object: { path: `questions/${row.question.id}`, name: row.question.prompt, type: "cmi.interaction" },
+      result: {
+        success: graded.correct,
+        response: graded.optionId ?? graded.selfRating ?? "",
+        ...(body.responseMs === undefined ? {} : { duration: isoDuration(body.responseMs) }),
+      },
+      registration: row.card.cohortId,
+      timestamp: answeredAt,
+      stored: now,
+    });
+    const extraMaterialOpened = graded.correct
+      ? false
+      : await openRemediationIfStruggling(tx, {
+          personId: actor.personId,
+          cohortId: row.card.cohortId,
+          competenceId: row.question.competenceId,
+          exceptCardId: row.card.id,
+          at: answeredAt,
+          now,
+        });
+    return {
+      correct: graded.correct,
+      feedback: graded.feedback,
+      correctOptionIds: graded.correctOptionIds,
+      nextDue: next.due.toISOString(),
+      extraMaterialOpened,
+    };
+  });
+}
+
+/** Counts due cards per learner in one query: the reminder sweep uses it for everyone at once. */
+export async function dueCardCounts(tenant: Tenant, personIds: string[], now: Date) {
+  if (personIds.length === 0) return new Map<string, number>();
+  const rows = await tenant.db
+    .select({ personId: practiceCards.personId, n: count() })
+    .from(practiceCards)
+    .innerJoin(
+      questions,
+      and(
+        eq(questions.organisationId, practiceCards.organisationId),
+        eq(questions.id, practiceCards.questionId),
+      ),
+    )
+    .where(
+      tenant.where(
+        practiceCards,
+        inArray(practiceCards.personId, personIds),
+        lte(practiceCards.due, now),
+        isNull(questions.deletedAt),
+      ),
+    )
+    .groupBy(practiceCards.personId);
+  return new Map(rows.map((r) => [r.personId, r.n]));
+}

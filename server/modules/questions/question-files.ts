@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import {
+  questionInput,
+  type QuestionInput,
+  questionKinds,
+  type QuestionView,
+} from "../../../common/schemas/questions.ts";
+import type { Competence } from "../../../common/schemas/trajectories.ts";
+import { detectDelimiter } from "../organisations/people-import.ts";
+
+/**
+ * The question bank as files: CSV for spreadsheets (one question per row, options in numbered columns)
+ * and JSON for tools. Pure: parsing returns inputs or the first problem with its line number.
+ */
+export const MAX_OPTIONS = 6;
+const optionColumns = Array.from({ length: MAX_OPTIONS }, (_, i) => i + 1);
+export const csvHeader = [
+  "competence",
+  "kind",
+  "level",
+  "uses",
+  "situation",
+  "question",
+  ...optionColumns.flatMap((n) => [`option_${n}`, `feedback_${n}`]),
+  "correct",
+  "model_answer",
+];
+
+export interface ImportProblem {
+  line: number;
+  field: string;
+  code: string;
+}
+
+export class QuestionFileError {
+  readonly problem: ImportProblem;
+
+  constructor(problem: ImportProblem) {
+    this.problem = problem;
+  }
+}
+
+const competenceName = (competences: Competence[], id: string) =>
+  competences.find((c) => c.id === id)?.name ?? id;
+
+export function questionsToCsv(questions: QuestionView[], competences: Competence[]): string {
+  const rows = questions.map((q) => [
+    competenceName(competences, q.competenceId),
+    q.kind,
+    q.level,
+    q.uses.join("|"),
+    q.situation ?? "",
+    q.prompt,
+    ...optionColumns.flatMap((n) => [q.options[n - 1]?.text ?? "", q.options[n - 1]?.feedback ?? ""]),
+    q.options.flatMap((option, index) => (option.correct ? [String(index + 1)] : [])).join("|"),
+    q.modelAnswer ?? "",
+  ]);
+  // A byte-order mark and semicolons: what Excel in the Low Countries opens without a wizard.
+  return `\uFEFF${stringify([csvHeader, ...rows], { delimiter: ";", record_delimiter: "\r\n" })}`;
+}
+
+export function questionsToJson(questions: QuestionView[]): string {
+  const inputs: QuestionInput[] = questions.map((q) => ({
+    competenceId: q.competenceId,
+    kind: q.kind,
+    level: q.level,
+    uses: q.uses,
+    ...(q.situation ? { situation: q.situation } : {}),
+    prompt: q.prompt,
+    options: q.options,
+    ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}),
+  }));
+  return `${JSON.stringify({ format: "beklijf-questions", version: 1, questions: inputs }, null, 2)}\n`;
+}
+
+/** Finds a competence by id or by name (case-insensitive), as spreadsheets carry names. */
+function resolveCompetence(competences: Competence[], value: string): string | null {
+  const wanted = value.trim().toLowerCase();
+  const found = competences.find((c) => c.id === value.trim() || c.name.toLowerCase() === wanted);
+  return found?.id ?? null;
+}
+
+function validate(raw: unknown, line: number, competences: Competence[]): QuestionInput {
+  const parsed = questionInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const code = issue.code === "custom" ? issue.message : "invalid";
+    throw new QuestionFileError({ line, field: String(issue.path[0] ?? "question"), code });
+  }
+  const competenceId = resolveCompetence(competences, parsed.data.competenceId);
+  if (!competenceId) throw new QuestionFileError({ line, field: "competenceId", code: "unknown_competence" });
+  return {
+    ...parsed.data,
+    competenceId,
+    options: parsed.data.options.map((o) => ({ ...o, id: o.id ?? randomUUID().slice(0, 8) })),
+  };
+}
+
+const split = (value: string) =>
+  value
+    .split(/[|,]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+function rowToRaw(row: Record<string, string>) {
+  const correct = new Set(split(row.correct ?? "").map(Number));
+  const options = optionColumns
+    .filter((n) => (row[`option_${n}`] ?? "").trim())
+    .map((n) => ({
+      text: row[`option_${n}`]!,
+      feedback: row[`feedback_${n}`] ?? "",
+      correct: correct.has(n),
+    }));
+  const kind = (row.kind ?? "").trim().toLowerCase();
+  return {
+    competenceId: row.competence ?? "",
+    kind: (questionKinds as readonly string[]).includes(kind) ? kind : kind || undefined,
+    level: (row.level ?? "").trim().toLowerCase() || undefined,
+    uses: row.uses?.trim() ? split(row.uses.toLowerCase()) : undefined,
+    situation: row.situation?.trim() || undefined,
+    prompt: row.question ?? "",
+    options,
+    modelAnswer: row.model_answer?.trim() || undefined,
+  };
+}
+
+export function parseQuestionsCsv(text: string, competences: Competence[]): QuestionInput[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, {
+      delimiter: detectDelimiter(text),
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, "_")),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as Record<string, string>[];
+  } catch {
+    throw new QuestionFileError({ line: 1, field: "content", code: "import_unreadable" });
+  }
+  if (rows.length === 0) throw new QuestionFileError({ line: 1, field: "content", code: "import_empty" });
+  if (rows.length > 2000)
+    throw new QuestionFileError({ line: 1, field: "content", code: "import_too_many_rows" });
+  // Line numbers as a spreadsheet shows them: the header is line 1.
+  return rows.map((row, index) => validate(rowToRaw(row), index + 2, competences));
+}
+
+export function parseQuestionsJson(text: string, competences: Competence[]): QuestionInput[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new QuestionFileError({ line: 1, field: "content", code: "import_unreadable" });
+  }
+  const list = Array.isArray(data) ? data : (data as { questions?: unknown } | null)?.questions;
+  if (!Array.isArray(list))
+    throw new QuestionFileError({ line: 1, field: "content", code: "import_unreadable" });
+  if (list.length === 0) throw new QuestionFileError({ line: 1, field: "content", code: "import_empty" });
+  if (list.length > 2000)
+    throw new QuestionFileError({ line: 1, field: "content", code: "import_too_many_rows" });
+  // For JSON the "line" is the question's position in the list, counted from 1.
+  return list.map((raw, index) => validate(raw, index + 1, competences));
+}

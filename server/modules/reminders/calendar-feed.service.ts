@@ -1,0 +1,80 @@
+import { and, eq } from "drizzle-orm";
+import { isLocale, type Locale } from "../../../common/locales.ts";
+import type { Db } from "../../db/client.ts";
+import { learnerPreferences, organisations, persons } from "../../db/schema/index.ts";
+import { Tenant } from "../../db/tenant.ts";
+import { notFound } from "../../errors.ts";
+import { translator } from "../../i18n.ts";
+import { type CalendarEvent, renderCalendar } from "../calendar/icalendar.ts";
+import { computeSchedule } from "../cohorts/schedule.ts";
+import { enrolmentsOf } from "../learning/enrolments.ts";
+import { getToday } from "../learning/today.service.ts";
+
+const HOST = "beklijf";
+
+/**
+ * The learner's private feed: practice days, their open activities on their dates, and today's
+ * practice when cards are due. Whole-day events need no time zone; calendar apps show them on the date.
+ */
+export async function renderFeed(db: Db, token: string, site: string, now: Date): Promise<string> {
+  const [row] = await db
+    .select({ person: persons, defaultLocale: organisations.defaultLocale })
+    .from(learnerPreferences)
+    .innerJoin(
+      persons,
+      and(
+        eq(persons.organisationId, learnerPreferences.organisationId),
+        eq(persons.id, learnerPreferences.personId),
+      ),
+    )
+    .innerJoin(organisations, eq(organisations.id, learnerPreferences.organisationId))
+    .where(eq(learnerPreferences.calendarToken, token));
+  if (!row || row.person.status === "deactivated" || row.person.erasedAt) throw notFound("feed");
+  const tenant = new Tenant(db, row.person.organisationId);
+  const locale: Locale = isLocale(row.person.locale)
+    ? row.person.locale
+    : isLocale(row.defaultLocale)
+      ? row.defaultLocale
+      : "nl";
+  const t = translator(locale);
+  const today = await getToday(tenant, row.person.id, now);
+  const events: CalendarEvent[] = [];
+  const seen = new Set<string>();
+  for (const item of [...today.items, ...today.menu, ...today.upcoming]) {
+    if (item.kind === "practice") continue;
+    seen.add(item.key);
+    events.push({
+      uid: `${item.key}@${HOST}`,
+      summary: item.kind === "practice-day" ? t("ui.today.practiceDay", { title: item.title }) : item.title,
+      description: item.cohortName,
+      url: `${site}${item.href}`,
+      date: item.date,
+    });
+  }
+  // Practice days further ahead than the week shown on the Today screen still belong in the calendar.
+  const enrolments = await enrolmentsOf(tenant, row.person.id);
+  for (const enrolment of enrolments) {
+    for (const activity of computeSchedule(enrolment.document, enrolment.sessionDates)) {
+      const key = `${enrolment.cohortId}:${activity.activityId}`;
+      if (activity.type !== "practice-session" || activity.date < today.date || seen.has(key)) continue;
+      seen.add(key);
+      events.push({
+        uid: `${key}@${HOST}`,
+        summary: t("ui.today.practiceDay", { title: activity.title }),
+        description: enrolment.cohortName,
+        url: `${site}/learn/${enrolment.cohortId}/${activity.activityId}`,
+        date: activity.date,
+      });
+    }
+  }
+  const practice = today.items.find((item) => item.kind === "practice");
+  if (practice) {
+    events.push({
+      uid: `practice-${today.date}-${row.person.id}@${HOST}`,
+      summary: t("ui.today.practiceTitle"),
+      url: `${site}/practice`,
+      date: today.date,
+    });
+  }
+  return renderCalendar(t("ui.today.calendarName"), events, now);
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { LearningPreferences } from "../../../common/schemas/learning.ts";
+import { learnerPreferences, persons } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { authorize } from "../organisations/organisations.policy.ts";
+import { recordAudit } from "../organisations/people.service.ts";
+import { recordStatement } from "../xapi/statements.ts";
+
+const defaults: LearningPreferences = { nudgeFrequency: "twice-weekly", pausedUntil: null };
+
+export async function preferencesOf(tenant: Tenant, personId: string) {
+  const [row] = await tenant.db
+    .select()
+    .from(learnerPreferences)
+    .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));
+  return row ?? null;
+}
+
+export async function pauseOf(tenant: Tenant, personId: string): Promise<string | null> {
+  return (await preferencesOf(tenant, personId))?.pausedUntil ?? null;
+}
+
+export async function getPreferences(tenant: Tenant, actor: Actor): Promise<LearningPreferences> {
+  const row = await preferencesOf(tenant, actor.personId);
+  return row ? { nudgeFrequency: row.nudgeFrequency, pausedUntil: row.pausedUntil } : defaults;
+}
+
+async function upsert(
+  tenant: Tenant,
+  personId: string,
+  patch: Partial<typeof learnerPreferences.$inferInsert>,
+) {
+  await tenant.db
+    .insert(learnerPreferences)
+    .values(tenant.row({ personId, ...patch }))
+    .onConflictDoUpdate({
+      target: [learnerPreferences.organisationId, learnerPreferences.personId],
+      set: patch,
+    });
+}
+
+/** The learner's own choice of nudges and pause. Every change is an xAPI "preferred" or "suspended". */
+export async function updatePreferences(
+  tenant: Tenant,
+  actor: Actor,
+  patch: Partial<LearningPreferences>,
+  now: Date,
+  site: string,
+): Promise<LearningPreferences> {
+  await tenant.transaction(async (tx) => {
+    await upsert(tx, actor.personId, patch);
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: patch.pausedUntil ? "suspended" : patch.pausedUntil === null ? "resumed" : "preferred",
+      object: { path: "profile/learning-preferences", name: "Learning preferences", type: "profile" },
+      timestamp: now,
+      stored: now,
+    });
+  });
+  return getPreferences(tenant, actor);
+}
+
+/** A coordinator pauses practice for someone on leave; nothing is lost, the backlog is spread after. */
+export async function setPause(
+  tenant: Tenant,
+  actor: Actor,
+  personId: string,
+  pausedUntil: string | null,
+): Promise<LearningPreferences> {
+  authorize(actor, "people.manage");
+  const [person] = await tenant.db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, personId)));
+  if (!person) throw notFound("person");
+  await tenant.transaction(async (tx) => {
+    await upsert(tx, personId, { pausedUntil });
+    await recordAudit(tx, actor, "learning.paused", { type: "person", id: personId }, { pausedUntil });
+  });
+  const row = await preferencesOf(tenant, personId);
+  return { nudgeFrequency: row!.nudgeFrequency, pausedUntil: row!.pausedUntil };
+}
+
+const newFeedToken = () => randomBytes(24).toString("base64url");
+
+/** The learner's private calendar address; made on first request and kept until revoked. */
+export async function calendarFeedUrl(tenant: Tenant, actor: Actor, site: string): Promise<string> {
+  let token = (await preferencesOf(tenant, actor.personId))?.calendarToken;
+  if (!token) {
+    token = newFeedToken();
+    await upsert(tenant, actor.personId, { calendarToken: token });
+  }
+  return `${site}/api/calendar-feeds/${token}.ics`;
+}
+
+/** Revoking makes the old address stop working at once; the next request makes a new one. */
+export async function revokeCalendarFeed(tenant: Tenant, actor: Actor): Promise<void> {
+  await upsert(tenant, actor.personId, { calendarToken: null });
+}

@@ -1,0 +1,108 @@
+import type { TrajectoryDetail, TrajectoryDocument } from "../common/schemas/trajectories.ts";
+import type { QuestionInput } from "../common/schemas/questions.ts";
+import { addDays } from "../server/modules/cohorts/schedule.ts";
+import { difficultCustomerConversations } from "../server/modules/trajectories/templates/difficult-customer-conversations.ts";
+import { renderTemplate } from "../server/modules/trajectories/templates/template.ts";
+import { TEST_ORIGIN, type TestApp } from "./app.ts";
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** A JSON call as the web app makes it: same origin, a language, the session cookie. */
+export function caller(t: TestApp) {
+  return (method: Method, url: string, cookie: string | null, payload?: object, language = "en") =>
+    t.app.inject({
+      method,
+      url,
+      headers: { origin: TEST_ORIGIN, "accept-language": language, ...(cookie ? { cookie } : {}) },
+      ...(payload ? { payload } : {}),
+    });
+}
+
+/** The customer-conversations template with Markdown content and extra material filled in. */
+export function trajectoryWithContent(): TrajectoryDocument {
+  const document = renderTemplate(difficultCustomerConversations, "en");
+  return {
+    ...document,
+    competences: document.competences.map((c) => ({
+      ...c,
+      extraMaterial: `## Calm first: ${c.name}\n\nName the feeling before the facts.`,
+    })),
+    activities: document.activities.map((a) =>
+      a.type === "theory-module"
+        ? {
+            ...a,
+            content: "# Why conversations escalate\n\n![Curve](https://example.test/curve.png)\n\nRead this.",
+          }
+        : a,
+    ),
+  };
+}
+
+export const scenario = (competenceId: string, n = 1): QuestionInput => ({
+  competenceId,
+  kind: "scenario",
+  level: "decision",
+  uses: ["practice"],
+  situation: `A customer calls for the ${n}th time about a late repair and starts shouting.`,
+  prompt: "What do you do first?",
+  options: [
+    { text: "Explain the planning", correct: false, feedback: "Facts before feelings escalate it." },
+    { text: "Acknowledge the frustration", correct: true, feedback: "Naming the feeling calms first." },
+  ],
+});
+
+export const testQuestion = (
+  competenceId: string,
+  use: "insight-test" | "competence-proof",
+): QuestionInput => ({
+  competenceId,
+  kind: "multiple-choice",
+  level: "application",
+  uses: [use],
+  prompt: "Which closing agrees a clear next step?",
+  options: [
+    { text: "We will look into it", correct: false, feedback: "No date, no owner: nothing is agreed." },
+    { text: "I call you Thursday before noon", correct: true, feedback: "A date and an owner." },
+  ],
+});
+
+/**
+ * A designer's trajectory with questions and a cohort whose practice day has passed: the clock is moved
+ * to `daysAfter` days after the practice day, as a learner would find it.
+ */
+export async function cohortAfterPracticeDay(
+  t: TestApp,
+  options: {
+    designer: string;
+    learnerIds: string[];
+    questions: (competenceIds: string[]) => QuestionInput[];
+    daysAfter?: number;
+  },
+) {
+  const call = caller(t);
+  const created = await call("POST", "/api/trajectories", options.designer, trajectoryWithContent());
+  if (created.statusCode !== 201) throw new Error(`trajectory: ${created.body}`);
+  const trajectory = created.json<TrajectoryDetail>();
+  const competenceIds = trajectory.document.competences.map((c) => c.id!);
+  const questionIds: string[] = [];
+  for (const question of options.questions(competenceIds)) {
+    const response = await call(
+      "POST",
+      `/api/trajectories/${trajectory.id}/questions`,
+      options.designer,
+      question,
+    );
+    if (response.statusCode !== 201) throw new Error(`question: ${response.body}`);
+    questionIds.push(response.json<{ id: string }>().id);
+  }
+  const practiceDay = addDays(t.clock.now.toISOString().slice(0, 10), 14);
+  const cohort = await call("POST", "/api/cohorts", options.designer, {
+    trajectoryId: trajectory.id,
+    name: "Service team",
+    sessionDates: [practiceDay],
+    personIds: options.learnerIds,
+  });
+  if (cohort.statusCode !== 201) throw new Error(`cohort: ${cohort.body}`);
+  t.clock.now = new Date(`${addDays(practiceDay, options.daysAfter ?? 3)}T09:00:00Z`);
+  return { trajectory, competenceIds, questionIds, cohortId: cohort.json<{ id: string }>().id, practiceDay };
+}
