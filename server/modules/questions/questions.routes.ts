@@ -157,6 +157,7 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
         actor,
         request.params.trajectoryId,
         request.body,
+        clock(),
       );
       return reply.status(201).send(result);
     },

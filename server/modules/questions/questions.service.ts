@@ -226,6 +226,7 @@ export async function importQuestions(
   actor: Actor,
   trajectoryId: string,
   file: { format: "csv" | "json"; content: string },
+  now: Date,
 ): Promise<{ imported: number }> {
   authorize(actor, "trajectory.write");
   const document = await loadDocument(tenant, trajectoryId);
@@ -243,11 +244,16 @@ export async function importQuestions(
     ]);
   }
   return tenant.transaction(async (tx) => {
-    await tx.db
-      .insert(questions)
-      .values(
-        tx.rows(inputs.map((input) => ({ ...rowValues(trajectoryId, input), createdBy: actor.personId }))),
-      );
+    await tx.db.insert(questions).values(
+      tx.rows(
+        inputs.map((input, index) => ({
+          ...rowValues(trajectoryId, input),
+          createdBy: actor.personId,
+          // One millisecond apart, so the bank keeps the file's order.
+          createdAt: new Date(now.getTime() + index),
+        })),
+      ),
+    );
     await recordAudit(
       tx,
       actor,

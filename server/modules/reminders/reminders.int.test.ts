@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
+import { caller, cohortAfterPracticeDay, scenario } from "../../../test-support/learning.ts";
+import { startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
+import { createMailer } from "../notifications/mailer.ts";
+import { deliverOutbox } from "../notifications/outbox.service.ts";
+import { isNudgeMoment, sendNudges } from "./nudges.service.ts";
+
+/** The next Monday at 08:30 Amsterdam time (07:30 UTC in winter, 06:30 in summer: both after 07:00 local). */
+function nextMondayMorning(from: Date): Date {
+  const date = new Date(from);
+  date.setUTCDate(date.getUTCDate() + ((8 - date.getUTCDay()) % 7 || 7));
+  date.setUTCHours(7, 30, 0, 0);
+  return date;
+}
+
+describe("reminders: nudge emails and the calendar feed", () => {
+  let t: TestApp;
+  let peer: SmtpPeer;
+  let call: ReturnType<typeof caller>;
+  let learner: string;
+  let learnerEmail: string;
+
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+    t = await createTestApp();
+    call = caller(t);
+    const org = await buildOrganisation(t.database.db, { defaultLocale: "nl" });
+    const designerRow = await buildCoordinator(t.database.db, org.id);
+    const learnerRow = await buildLearner(t.database.db, org.id, { name: "Sanne Smit" });
+    learnerEmail = learnerRow.email;
+    await cohortAfterPracticeDay(t, {
+      designer: await t.signIn(designerRow.email),
+      learnerIds: [learnerRow.id],
+      questions: ([first]) => [scenario(first!)],
+    });
+    t.clock.now = nextMondayMorning(t.clock.now);
+    learner = await t.signIn(learnerEmail);
+  });
+  afterAll(async () => {
+    await t.close();
+    await peer.close();
+  });
+
+  const deliver = () =>
+    deliverOutbox(t.database.db, createMailer(peer.url, "Beklijf <noreply@example.test>"));
+
+  it("knows which mornings are nudge mornings", () => {
+    const monday = new Date("2027-03-01T07:30:00Z");
+    expect(isNudgeMoment("twice-weekly", "Europe/Amsterdam", monday)).toBe(true);
+    expect(isNudgeMoment("twice-weekly", "Europe/Amsterdam", new Date("2027-03-02T07:30:00Z"))).toBe(false);
+    expect(isNudgeMoment("daily", "Europe/Amsterdam", new Date("2027-03-01T05:30:00Z"))).toBe(false);
+    expect(isNudgeMoment("off", "Europe/Amsterdam", monday)).toBe(false);
+  });
+
+  it("emails a learner with open work once, in their language, with a link straight to the task", async () => {
+    expect(await sendNudges(t.database.db, TEST_ORIGIN, t.clock.now)).toBe(1);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const mail = await peer.waitFor((m) => m.to.includes(learnerEmail));
+    expect(mail.subject).toMatch(/^Je \d+ minuten leren voor vandaag$/);
+    expect(mail.text).toContain("Hallo Sanne Smit");
+    expect(mail.text).toMatch(new RegExp(`${TEST_ORIGIN}/learn/[0-9a-f-]+/[0-9a-f-]+`));
+    expect(mail.text).toContain(`${TEST_ORIGIN}/profile#reminders`);
+    expect(await sendNudges(t.database.db, TEST_ORIGIN, new Date(t.clock.now.getTime() + 3_600_000))).toBe(0);
+  });
+
+  it("sends nothing once the learner stops nudges or pauses", async () => {
+    const off = await call("PATCH", "/api/me/learning-preferences", learner, { nudgeFrequency: "off" });
+    expect(off.json()).toMatchObject({ nudgeFrequency: "off" });
+    const nextWeek = new Date(t.clock.now.getTime() + 7 * 86_400_000);
+    expect(await sendNudges(t.database.db, TEST_ORIGIN, nextWeek)).toBe(0);
+    await call("PATCH", "/api/me/learning-preferences", learner, {
+      nudgeFrequency: "daily",
+      pausedUntil: new Date(nextWeek.getTime() + 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(await sendNudges(t.database.db, TEST_ORIGIN, nextWeek)).toBe(0);
+    const bad = await call(
+      "PATCH",
+      "/api/me/learning-preferences",
+      learner,
+      { nudgeFrequency: "hourly" },
+      "nl",
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].message).toBe("Herinneringen heeft een waarde die niet bij de keuzes hoort.");
+  });
+
+  it("serves a private calendar feed that can be revoked", async () => {
+    const { url } = (await call("GET", "/api/me/calendar-feed", learner)).json<{ url: string }>();
+    expect(url).toMatch(new RegExp(`^${TEST_ORIGIN}/api/calendar-feeds/[A-Za-z0-9_-]+\\.ics$`));
+    expect((await call("GET", "/api/me/calendar-feed", learner)).json()).toEqual({ url });
+    const path = url.slice(TEST_ORIGIN.length);
+    const feed = await t.app.inject({ method: "GET", url: path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers["content-type"]).toContain("text/calendar");
+    expect(feed.body.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(feed.body).toContain("BEGIN:VEVENT");
+    expect(feed.body).toMatch(/DTSTART;VALUE=DATE:\d{8}/);
+    expect(feed.body.split("\r\n").every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+    expect((await call("DELETE", "/api/me/calendar-feed", learner)).statusCode).toBe(204);
+    expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(404);
+    const renewed = (await call("GET", "/api/me/calendar-feed", learner)).json<{ url: string }>();
+    expect(renewed.url).not.toBe(url);
+  });
+});
