@@ -10,7 +10,6 @@ import { measures, questions } from "../../db/schema/index.ts";
 describe("the learner's day, content and tests over HTTP", () => {
   let t: TestApp;
   let call: ReturnType<typeof caller>;
-  let designer: string;
   let learner: string;
   let learnerId: string;
   let setup: Awaited<ReturnType<typeof cohortAfterPracticeDay>>;
@@ -33,7 +32,6 @@ describe("the learner's day, content and tests over HTTP", () => {
       ],
       daysAfter: 3,
     });
-    designer = await t.signIn(designerRow.email);
     learner = await t.signIn(learnerRow.email);
   });
   afterAll(() => t.close());
