@@ -59,7 +59,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // Designers put images in Markdown content by address; videos embed from two privacy-friendly players.
+        imgSrc: ["'self'", "data:", "https:"],
+        frameSrc: ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

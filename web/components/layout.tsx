@@ -46,6 +46,11 @@ export function SignedInLayout() {
                 {t("ui.nav.home")}
               </NavLink>
             </li>
+            {me.data.roles.includes("learner") ? (
+              <li>
+                <NavLink to="/today">{t("ui.nav.today")}</NavLink>
+              </li>
+            ) : null}
             {designs ? (
               <>
                 <li>

@@ -40,6 +40,18 @@ export const formatDateTime = (iso: string, locale: Locale) =>
     timeStyle: "short",
   }).format(new Date(iso));
 
+/** A calendar date (YYYY-MM-DD) as people read it: "wo 25 nov." / "Wed 25 Nov". */
+export const formatDay = (isoDate: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+
+export const formatPercent = (share: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "percent" }).format(share);
+
 export const formatNumber = (value: number, locale: Locale) =>
   new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB").format(value);
 

@@ -23,6 +23,11 @@ import { EvidencePage } from "../features/evidence/evidence-page.tsx";
 import { NewTrajectoryPage } from "../features/trajectories/new-trajectory-page.tsx";
 import { TrajectoriesPage } from "../features/trajectories/trajectories-page.tsx";
 import { TrajectoryEditorPage } from "../features/trajectories/trajectory-editor-page.tsx";
+import { ActivityPage } from "../features/learning/activity-page.tsx";
+import { ExtraMaterialPage } from "../features/learning/extra-material-page.tsx";
+import { PracticePage } from "../features/learning/practice-page.tsx";
+import { TodayPage } from "../features/learning/today-page.tsx";
+import { QuestionBankPage } from "../features/questions/question-bank-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -47,6 +52,11 @@ export function AppRoutes() {
         <Route path="/trajectories" element={<TrajectoriesPage />} />
         <Route path="/trajectories/new" element={<NewTrajectoryPage />} />
         <Route path="/trajectories/:trajectoryId" element={<TrajectoryEditorPage />} />
+        <Route path="/trajectories/:trajectoryId/questions" element={<QuestionBankPage />} />
+        <Route path="/today" element={<TodayPage />} />
+        <Route path="/practice" element={<PracticePage />} />
+        <Route path="/learn/:cohortId/extra/:competenceId" element={<ExtraMaterialPage />} />
+        <Route path="/learn/:cohortId/:activityId" element={<ActivityPage />} />
         <Route path="/cohorts" element={<CohortsPage />} />
         <Route path="/cohorts/new" element={<PlanCohortPage />} />
         <Route path="/cohorts/:cohortId" element={<CohortPage />} />

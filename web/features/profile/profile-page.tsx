@@ -9,11 +9,17 @@ import { api } from "../../lib/api.ts";
 import { rememberLocale } from "../../lib/i18n.ts";
 import { useMe } from "../../lib/session.ts";
 import { fieldError } from "../auth/use-form-error.ts";
+import { ReminderSettings } from "../learning/reminder-settings.tsx";
 
 export function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
-  return <Page title={t("ui.profile.title")}>{me.data ? <ProfileForm me={me.data} /> : null}</Page>;
+  return (
+    <Page title={t("ui.profile.title")}>
+      {me.data ? <ProfileForm me={me.data} /> : null}
+      {me.data?.roles.includes("learner") ? <ReminderSettings /> : null}
+    </Page>
+  );
 }
 
 const timeZones = ["Europe/Amsterdam", "Europe/Brussels", "Europe/London", "UTC"];

@@ -2,7 +2,17 @@ import { useId, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Activity } from "../../../common/schemas/trajectories.ts";
 import { activityTypes, phases, type Phase } from "../../../common/trajectory-vocabulary.ts";
-import { Field, SelectField } from "../../components/field.tsx";
+import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
+
+/** Activities a learner reads, watches or does from instructions: they carry Markdown content. */
+const contentTypes = new Set<Activity["type"]>([
+  "theory-module",
+  "video",
+  "reading",
+  "on-the-job-assignment",
+  "reflection",
+  "simulation",
+]);
 
 interface ActivityCardProps {
   activity: Activity;
@@ -157,6 +167,15 @@ export function ActivityCard(props: ActivityCardProps) {
                   theoryShare: Math.min(100, Math.max(0, Number.parseInt(e.target.value, 10) || 0)) / 100,
                 })
               }
+            />
+          ) : null}
+          {contentTypes.has(activity.type) ? (
+            <TextAreaField
+              label={t("ui.trajectory.content")}
+              hint={t("ui.trajectory.markdownHint")}
+              rows={8}
+              value={activity.content ?? ""}
+              onChange={(e) => update({ content: e.target.value || undefined })}
             />
           ) : null}
           <label className="checkbox">

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { Field, SelectField } from "../../components/field.tsx";
+import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 
 type Competence = TrajectoryDocument["competences"][number];
 
@@ -22,30 +22,42 @@ export function CompetencesEditor({
       <legend>{t("fields.competences")}</legend>
       <p className="hint">{t("ui.trajectory.kindHint")}</p>
       {competences.map((competence, index) => (
-        <div className="field-row" key={index}>
-          <Field
-            label={t("ui.trajectory.competenceName", { number: index + 1 })}
-            value={competence.name}
-            onChange={(e) => update(index, { name: e.target.value })}
-          />
-          <SelectField
-            label={t("ui.trajectory.kind")}
-            value={competence.kind}
-            onChange={(e) => update(index, { kind: e.target.value as Competence["kind"] })}
-          >
-            <option value="open">{t("ui.trajectory.kinds.open")}</option>
-            <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
-          </SelectField>
-          {competences.length > 1 ? (
-            <button
-              type="button"
-              className="button-danger small"
-              onClick={() => onChange(competences.filter((_, i) => i !== index))}
+        <div className="competence" key={index}>
+          <div className="field-row">
+            <Field
+              label={t("ui.trajectory.competenceName", { number: index + 1 })}
+              value={competence.name}
+              onChange={(e) => update(index, { name: e.target.value })}
+            />
+            <SelectField
+              label={t("ui.trajectory.kind")}
+              value={competence.kind}
+              onChange={(e) => update(index, { kind: e.target.value as Competence["kind"] })}
             >
-              {t("ui.trajectory.remove")}
-              <span className="visually-hidden"> {competence.name}</span>
-            </button>
-          ) : null}
+              <option value="open">{t("ui.trajectory.kinds.open")}</option>
+              <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
+            </SelectField>
+            {competences.length > 1 ? (
+              <button
+                type="button"
+                className="button-danger small"
+                onClick={() => onChange(competences.filter((_, i) => i !== index))}
+              >
+                {t("ui.trajectory.remove")}
+                <span className="visually-hidden"> {competence.name}</span>
+              </button>
+            ) : null}
+          </div>
+          <details>
+            <summary>{t("ui.trajectory.extraMaterial", { name: competence.name || index + 1 })}</summary>
+            <TextAreaField
+              label={t("ui.trajectory.extraMaterialLabel")}
+              hint={t("ui.trajectory.markdownHint")}
+              rows={5}
+              value={competence.extraMaterial ?? ""}
+              onChange={(e) => update(index, { extraMaterial: e.target.value || undefined })}
+            />
+          </details>
         </div>
       ))}
       {error ? <p className="field-error">{error}</p> : null}

@@ -109,6 +109,30 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
             onChange={(e) => change({ retentionDays: Number.parseInt(e.target.value, 10) || 0 })}
             error={fieldError(save.error, "retentionDays")}
           />
+          <div className="field-row">
+            <Field
+              label={t("fields.desiredRetention")}
+              hint={t("ui.trajectory.desiredRetentionHint")}
+              type="number"
+              inputMode="numeric"
+              min={70}
+              max={97}
+              value={String(Math.round(document.desiredRetention * 100))}
+              onChange={(e) => change({ desiredRetention: (Number.parseInt(e.target.value, 10) || 0) / 100 })}
+              error={fieldError(save.error, "desiredRetention")}
+            />
+            <Field
+              label={t("fields.dailyPracticeMinutes")}
+              hint={t("ui.trajectory.dailyPracticeHint")}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={30}
+              value={String(document.dailyPracticeMinutes)}
+              onChange={(e) => change({ dailyPracticeMinutes: Number.parseInt(e.target.value, 10) || 0 })}
+              error={fieldError(save.error, "dailyPracticeMinutes")}
+            />
+          </div>
           <CompetencesEditor
             competences={document.competences}
             onChange={(competences) => change({ competences })}
@@ -143,6 +167,9 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
             </a>
             <Link className="button-secondary" to={`/cohorts/new?trajectory=${initial.id}`}>
               {t("ui.cohorts.plan")}
+            </Link>
+            <Link className="button-secondary" to={`/trajectories/${initial.id}/questions`}>
+              {t("ui.questions.title")}
             </Link>
           </div>
           {dirty ? <p className="hint">{t("ui.trajectory.unsaved")}</p> : null}

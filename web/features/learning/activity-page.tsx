@@ -1,0 +1,164 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { ActivityDetail, TestResult } from "../../../common/schemas/learning.ts";
+import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatDay } from "../../lib/i18n.ts";
+import { useActivity, useProgress } from "./learning-api.ts";
+import { LearningContent } from "./markdown.tsx";
+
+/** Scores per competence as bars, with what to work on: the insight test's development points. */
+export function TestResultView({ result }: { result: TestResult }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="test-result">
+      <h2 id="test-result">{t(`ui.learn.result.${result.kind}`)}</h2>
+      <ul className="score-bars">
+        {result.scores.map((score) => (
+          <li key={score.competenceId}>
+            <span>{score.competence}</span>
+            <meter min={0} max={score.total} value={score.correct} aria-hidden="true" />
+            <span>{t("ui.learn.score", { correct: score.correct, total: score.total })}</span>
+            {score.advice.length > 0 ? (
+              <div className="development-points">
+                <p className="feedback-title">{t("ui.learn.workOn")}</p>
+                <ul>
+                  {score.advice.map((advice) => (
+                    <li key={advice}>{advice}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TestForm({ detail }: { detail: ActivityDetail }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const submit = useMutation({
+    mutationFn: () =>
+      api<TestResult>("POST", `/api/me/activities/${detail.cohortId}/${detail.activityId}/test`, {
+        answers: Object.entries(chosen).map(([questionId, optionId]) => ({ questionId, optionId })),
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["activity", detail.cohortId, detail.activityId] });
+      await client.invalidateQueries({ queryKey: ["today"] });
+    },
+  });
+  const questions = detail.test!.questions;
+  return (
+    <form
+      className="card test-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit.mutate();
+      }}
+    >
+      <p className="hint">{t("ui.learn.testIntro", { count: questions.length })}</p>
+      {questions.map((q, index) => (
+        <fieldset key={q.id} className="field">
+          <legend>
+            {index + 1}. {q.situation ? `${q.situation} ` : ""}
+            {q.prompt}
+          </legend>
+          {q.options.map((option) => (
+            <label key={option.id} className="radio">
+              <input
+                type="radio"
+                name={q.id}
+                value={option.id}
+                checked={chosen[q.id] === option.id}
+                onChange={() => setChosen({ ...chosen, [q.id]: option.id })}
+              />
+              <span>{option.text}</span>
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <ErrorMessage error={submit.error} />
+      <p className="hint" aria-live="polite">
+        {t("ui.learn.answered", { count: Object.keys(chosen).length, total: questions.length })}
+      </p>
+      <button type="submit" className="button-primary" disabled={submit.isPending}>
+        {t("ui.learn.handIn")}
+      </button>
+    </form>
+  );
+}
+
+/** One activity of the learner's cohort: what to read or do, and a clear way to finish it. */
+export function ActivityPage() {
+  const { t } = useTranslation();
+  const { cohortId = "", activityId = "" } = useParams();
+  const activity = useActivity(cohortId, activityId);
+  const progress = useProgress(cohortId, activityId);
+  const locale = currentLocale();
+  const detail = activity.data;
+  return (
+    <Page title={detail?.title ?? t("ui.common.loading")}>
+      <p>
+        <Link to="/today">← {t("ui.learn.back")}</Link>
+      </p>
+      {activity.isLoading ? <Loading /> : null}
+      <ErrorMessage error={activity.error ?? progress.error} />
+      {detail ? (
+        <>
+          <p className="lead">
+            {t(`ui.activityTypes.${detail.type}`)} · {formatDay(detail.date, locale)} ·{" "}
+            {t("ui.trajectory.minutes", { count: detail.durationMinutes })}
+            {detail.readingMinutes ? ` · ${t("ui.learn.readingTime", { count: detail.readingMinutes })}` : ""}
+            {detail.mandatory ? "" : ` · ${t("ui.trajectory.optional")}`}
+          </p>
+          {detail.content ? (
+            <section className="card">
+              <LearningContent markdown={detail.content} />
+            </section>
+          ) : null}
+          {detail.test ? (
+            detail.test.result ? (
+              <TestResultView result={detail.test.result} />
+            ) : (
+              <TestForm detail={detail} />
+            )
+          ) : null}
+          {detail.status === "done" && !detail.test ? (
+            <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
+          ) : null}
+          <div className="button-row">
+            {detail.canMarkDone && detail.status !== "done" ? (
+              <button
+                type="button"
+                className="button-primary"
+                disabled={progress.isPending}
+                onClick={() => progress.mutate("done")}
+              >
+                {t("ui.learn.markDone")}
+              </button>
+            ) : null}
+            {!detail.mandatory && detail.status === "open" ? (
+              <>
+                <button type="button" className="button-secondary" onClick={() => progress.mutate("chosen")}>
+                  {t("ui.today.choose")}
+                </button>
+                <button type="button" className="link-button" onClick={() => progress.mutate("skipped")}>
+                  {t("ui.today.skip")}
+                </button>
+              </>
+            ) : null}
+          </div>
+          {detail.type === "practice-session" ? (
+            <p className="hint">{t("ui.learn.practiceDayHint")}</p>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}

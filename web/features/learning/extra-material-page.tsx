@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { LearningContent } from "./markdown.tsx";
+
+interface ExtraMaterial {
+  competence: string;
+  content: string;
+  readingMinutes: number;
+  done: boolean;
+}
+
+/** Extra explanation on a competence the learner kept missing; practice on it comes back sooner too. */
+export function ExtraMaterialPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { cohortId = "", competenceId = "" } = useParams();
+  const path = `/api/me/extra-material/${cohortId}/${competenceId}`;
+  const material = useQuery({
+    queryKey: ["extra", cohortId, competenceId],
+    queryFn: () => api<ExtraMaterial>("GET", path),
+  });
+  const done = useMutation({
+    mutationFn: () => api<ExtraMaterial>("POST", `${path}/done`),
+    onSuccess: async (data) => {
+      client.setQueryData(["extra", cohortId, competenceId], data);
+      await client.invalidateQueries({ queryKey: ["today"] });
+    },
+  });
+  const data = material.data;
+  return (
+    <Page
+      title={data ? t("ui.today.extraMaterial", { competence: data.competence }) : t("ui.common.loading")}
+    >
+      <p>
+        <Link to="/today">← {t("ui.learn.back")}</Link>
+      </p>
+      {material.isLoading ? <Loading /> : null}
+      <ErrorMessage error={material.error ?? done.error} />
+      {data ? (
+        <>
+          <p className="lead">
+            {t("ui.learn.extraIntro")} · {t("ui.learn.readingTime", { count: data.readingMinutes })}
+          </p>
+          <section className="card">
+            <LearningContent markdown={data.content} />
+          </section>
+          {data.done ? (
+            <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
+          ) : (
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => done.mutate()}
+              disabled={done.isPending}
+            >
+              {t("ui.learn.markDone")}
+            </button>
+          )}
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,239 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { PracticeCardView, PracticeResponse } from "../../../common/schemas/learning.ts";
+import { ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api, ApiError } from "../../lib/api.ts";
+import { flushPendingAnswers, keepForLater } from "../../lib/answer-outbox.ts";
+import { currentLocale, formatDateTime, formatPercent } from "../../lib/i18n.ts";
+import { usePractice } from "./learning-api.ts";
+import { OpenAnswer } from "./open-answer.tsx";
+
+interface Outcome {
+  correct: boolean | null;
+  feedback: string;
+  correctOptionIds: string[];
+  chosen: string | null;
+  offline: boolean;
+}
+
+type AnswerPayload = string | { text: string; selfRating: "again" | "hard" | "good" | "easy" };
+
+/** The summary a learner sees before and after a session: when next, and how much will stick. */
+function Forecast({ plan }: { plan: PracticeResponse }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <dl className="stats forecast">
+      <div>
+        <dt>{t("ui.practice.nextDue")}</dt>
+        <dd data-testid="next-due">
+          {plan.nextDue ? formatDateTime(plan.nextDue, locale) : t("ui.practice.nothingPlanned")}
+        </dd>
+      </div>
+      {plan.forecastNextWeek !== null ? (
+        <div>
+          <dt>{t("ui.practice.forecastLabel")}</dt>
+          <dd>
+            <meter min={0} max={1} value={plan.forecastNextWeek} aria-hidden="true" />{" "}
+            {t("ui.practice.forecast", { percent: formatPercent(plan.forecastNextWeek, locale) })}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+function CardView({
+  card,
+  outcome,
+  onAnswer,
+  busy,
+}: {
+  card: PracticeCardView;
+  outcome: Outcome | null;
+  onAnswer: (answer: AnswerPayload) => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const q = card.question;
+  return (
+    <article className="card practice-card" aria-labelledby={`q-${card.cardId}`}>
+      <p className="tag">{q.competence}</p>
+      {q.situation ? <p className="situation">{q.situation}</p> : null}
+      <h2 id={`q-${card.cardId}`}>{q.prompt}</h2>
+      {q.kind === "open" ? (
+        <OpenAnswer modelAnswer={q.modelAnswer ?? ""} disabled={busy || outcome !== null} onRate={onAnswer} />
+      ) : (
+        <ul className="options">
+          {q.options.map((option) => {
+            const state = !outcome
+              ? ""
+              : outcome.correctOptionIds.includes(option.id)
+                ? "option-right"
+                : outcome.chosen === option.id
+                  ? "option-wrong"
+                  : "";
+            return (
+              <li key={option.id}>
+                <button
+                  type="button"
+                  className={`option ${state}`}
+                  disabled={busy || outcome !== null}
+                  aria-pressed={outcome?.chosen === option.id}
+                  onClick={() => onAnswer(option.id)}
+                >
+                  {option.text}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div role="status" aria-live="polite">
+        {outcome ? (
+          <div className={`feedback ${outcome.correct === false ? "feedback-wrong" : "feedback-right"}`}>
+            <p className="feedback-title">
+              {outcome.offline
+                ? t("ui.practice.savedOffline")
+                : outcome.correct
+                  ? t("ui.practice.right")
+                  : t("ui.practice.notQuite")}
+            </p>
+            {outcome.feedback ? <p>{outcome.feedback}</p> : null}
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+/**
+ * Today's practice: one card at a time, feedback right after each answer, the next due date and the
+ * forecast at the end. Answers made without a connection wait on the device and go later.
+ */
+export function PracticePage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const practice = usePractice();
+  const [session, setSession] = useState<PracticeCardView[] | null>(null);
+  const [index, setIndex] = useState(0);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [shownAt, setShownAt] = useState(() => Date.now());
+  const nextButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const flush = () =>
+      void flushPendingAnswers().then(async (sent) => {
+        if (sent > 0) await client.invalidateQueries({ queryKey: ["practice"] });
+      });
+    flush();
+    window.addEventListener("online", flush);
+    return () => window.removeEventListener("online", flush);
+  }, [client]);
+
+  const plan = practice.data;
+  const cards = session ?? plan?.cards ?? [];
+  const card = cards[index];
+  const finished = session !== null && index >= session.length;
+
+  async function answer(payload: AnswerPayload) {
+    if (!card) return;
+    if (session === null) setSession(cards);
+    const body = {
+      cardId: card.cardId,
+      answer: payload,
+      answeredAt: new Date().toISOString(),
+      clientId: crypto.randomUUID(),
+      responseMs: Date.now() - shownAt,
+    };
+    const chosen = typeof payload === "string" ? payload : null;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api<{ correct: boolean; feedback: string; correctOptionIds: string[] }>(
+        "POST",
+        "/api/practice-answers",
+        body,
+      );
+      setOutcome({ ...result, chosen, offline: false });
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === "NETWORK") {
+        keepForLater(body);
+        setOutcome({ correct: null, feedback: "", correctOptionIds: [], chosen, offline: true });
+      } else setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useEffect(() => {
+    if (outcome) nextButton.current?.focus();
+  }, [outcome]);
+
+  async function next() {
+    setOutcome(null);
+    setShownAt(Date.now());
+    const following = index + 1;
+    setIndex(following);
+    if (session && following >= session.length) {
+      await client.invalidateQueries({ queryKey: ["practice"] });
+      await client.invalidateQueries({ queryKey: ["today"] });
+    }
+  }
+
+  return (
+    <Page title={t("ui.practice.title")}>
+      {practice.isLoading ? <Loading /> : null}
+      <ErrorMessage error={practice.error ?? error} />
+      {plan ? (
+        <>
+          {plan.pausedUntil ? (
+            <p className="notice">
+              {t("ui.practice.paused")} <Link to="/profile#reminders">{t("ui.today.changePause")}</Link>
+            </p>
+          ) : null}
+          {card && !finished ? (
+            <>
+              <div className="session-progress">
+                <label htmlFor="practice-progress">
+                  {t("ui.practice.progress", { current: index + 1, total: cards.length })}
+                </label>
+                <progress id="practice-progress" max={cards.length} value={index} />
+              </div>
+              <CardView
+                key={card.cardId}
+                card={card}
+                outcome={outcome}
+                onAnswer={(a) => void answer(a)}
+                busy={busy}
+              />
+              {outcome ? (
+                <button ref={nextButton} type="button" className="button-primary" onClick={() => void next()}>
+                  {index + 1 < cards.length ? t("ui.practice.next") : t("ui.practice.finish")}
+                </button>
+              ) : null}
+            </>
+          ) : (
+            <section className="card" aria-labelledby="practice-done">
+              <h2 id="practice-done">{finished ? t("ui.practice.doneTitle") : t("ui.practice.noneTitle")}</h2>
+              <p>
+                {plan.backlog > 0
+                  ? t("ui.practice.backlog", { count: plan.backlog })
+                  : t("ui.practice.doneText")}
+              </p>
+              <p>
+                <Link to="/today">{t("ui.practice.backToToday")}</Link>
+              </p>
+            </section>
+          )}
+          <Forecast plan={plan} />
+        </>
+      ) : null}
+    </Page>
+  );
+}

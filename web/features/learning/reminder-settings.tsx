@@ -1,0 +1,125 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { LearningPreferences } from "../../../common/schemas/learning.ts";
+import { Field } from "../../components/field.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { api } from "../../lib/api.ts";
+import { usePreferences } from "./learning-api.ts";
+
+const frequencies = ["daily", "twice-weekly", "weekly", "off"] as const;
+
+function PreferencesForm({ initial }: { initial: LearningPreferences }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [frequency, setFrequency] = useState(initial.nudgeFrequency);
+  const [pausedUntil, setPausedUntil] = useState(initial.pausedUntil ?? "");
+  const save = useMutation({
+    mutationFn: () =>
+      api<LearningPreferences>("PATCH", "/api/me/learning-preferences", {
+        nudgeFrequency: frequency,
+        pausedUntil: pausedUntil || null,
+      }),
+    onSuccess: (data) => {
+      client.setQueryData(["learning-preferences"], data);
+      void client.invalidateQueries({ queryKey: ["today"] });
+    },
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <fieldset className="field">
+        <legend>{t("fields.nudgeFrequency")}</legend>
+        {frequencies.map((value) => (
+          <label key={value} className="radio">
+            <input
+              type="radio"
+              name="nudge-frequency"
+              value={value}
+              checked={frequency === value}
+              onChange={() => setFrequency(value)}
+            />
+            <span>{t(`ui.reminders.frequencies.${value}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        label={t("fields.pausedUntil")}
+        hint={t("ui.reminders.pauseHint")}
+        type="date"
+        value={pausedUntil}
+        onChange={(e) => setPausedUntil(e.target.value)}
+      />
+      <ErrorMessage error={save.error} />
+      {save.isSuccess ? <SuccessMessage>{t("ui.reminders.saved")}</SuccessMessage> : null}
+      <button type="submit" className="button-primary" disabled={save.isPending}>
+        {t("ui.common.save")}
+      </button>
+    </form>
+  );
+}
+
+/** The private calendar address: copy it into a calendar app; revoke it if it got out. */
+function CalendarFeed() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [shown, setShown] = useState(false);
+  const feed = useQuery({
+    queryKey: ["calendar-feed"],
+    queryFn: () => api<{ url: string }>("GET", "/api/me/calendar-feed"),
+    enabled: shown,
+  });
+  const revoke = useMutation({
+    mutationFn: () => api("DELETE", "/api/me/calendar-feed"),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["calendar-feed"] }),
+  });
+  return (
+    <div className="calendar-feed">
+      <h3>{t("ui.reminders.calendarTitle")}</h3>
+      <p className="hint">{t("ui.reminders.calendarHint")}</p>
+      {!shown ? (
+        <button type="button" className="button-secondary" onClick={() => setShown(true)}>
+          {t("ui.reminders.showFeed")}
+        </button>
+      ) : feed.data ? (
+        <>
+          <Field
+            label={t("ui.reminders.feedAddress")}
+            readOnly
+            value={feed.data.url}
+            onFocus={(e) => e.target.select()}
+          />
+          <button
+            type="button"
+            className="button-danger small"
+            onClick={() => revoke.mutate()}
+            disabled={revoke.isPending}
+          >
+            {t("ui.reminders.revoke")}
+          </button>
+          {revoke.isSuccess ? <SuccessMessage>{t("ui.reminders.revoked")}</SuccessMessage> : null}
+        </>
+      ) : null}
+      <ErrorMessage error={feed.error ?? revoke.error} />
+    </div>
+  );
+}
+
+/** How often Beklijf may send a nudge, a pause for leave, and the calendar feed: the learner decides. */
+export function ReminderSettings() {
+  const { t } = useTranslation();
+  const preferences = usePreferences();
+  return (
+    <section className="card" id="reminders" aria-labelledby="reminders-title">
+      <h2 id="reminders-title">{t("ui.reminders.title")}</h2>
+      <p className="hint">{t("ui.reminders.intro")}</p>
+      <ErrorMessage error={preferences.error} />
+      {preferences.data ? <PreferencesForm initial={preferences.data} /> : null}
+      <CalendarFeed />
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
+import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatPercent } from "../../lib/i18n.ts";
+import { QuestionForm } from "./question-form.tsx";
+
+/** Where learners stumble, per competence: a bar per miss rate, so trouble is seen at a glance. */
+function TroubleChart({
+  bank,
+  competences,
+}: {
+  bank: QuestionBank;
+  competences: { id: string; name: string }[];
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <section className="card" aria-labelledby="trouble">
+      <h2 id="trouble">{t("ui.questions.trouble")}</h2>
+      <p className="hint">{t("ui.questions.troubleHint")}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.competenceId")}</th>
+              <th scope="col">{t("ui.questions.answers")}</th>
+              <th scope="col">{t("ui.questions.missRate")}</th>
+              <th scope="col">{t("ui.questions.inRemediation")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bank.trouble.map((row) => (
+              <tr key={row.competenceId}>
+                <th scope="row">{competences.find((c) => c.id === row.competenceId)?.name ?? row.name}</th>
+                <td>{row.answers}</td>
+                <td>
+                  {row.missRate === null ? (
+                    "—"
+                  ) : (
+                    <>
+                      <meter
+                        min={0}
+                        max={1}
+                        low={0.3}
+                        high={0.5}
+                        optimum={0}
+                        value={row.missRate}
+                        aria-hidden="true"
+                      />{" "}
+                      {formatPercent(row.missRate, locale)}
+                    </>
+                  )}
+                </td>
+                <td>{row.learnersInRemediation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Reads a chosen file and adds its questions: all rows or none, with the row named when one is wrong. */
+function ImportQuestions({ trajectoryId, onImported }: { trajectoryId: string; onImported: () => void }) {
+  const { t } = useTranslation();
+  const importFile = useMutation({
+    mutationFn: async (file: File) =>
+      api<{ imported: number }>("POST", `/api/trajectories/${trajectoryId}/questions/import`, {
+        format: file.name.toLowerCase().endsWith(".json") ? "json" : "csv",
+        content: await file.text(),
+      }),
+    onSuccess: onImported,
+  });
+  return (
+    <div className="field">
+      <label htmlFor="question-file">{t("ui.questions.importLabel")}</label>
+      <p className="hint">{t("ui.questions.importHint")}</p>
+      <input
+        id="question-file"
+        type="file"
+        accept=".csv,.json,text/csv,application/json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) importFile.mutate(file);
+        }}
+      />
+      <ErrorMessage error={importFile.error} />
+      {importFile.data ? (
+        <SuccessMessage>{t("ui.questions.imported", { count: importFile.data.imported })}</SuccessMessage>
+      ) : null}
+    </div>
+  );
+}
+
+function QuestionItem({
+  question,
+  competence,
+  onEdit,
+  onDelete,
+}: {
+  question: QuestionView;
+  competence: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className="question-item">
+      <div>
+        <p className="tag">
+          {t(`ui.questions.kinds.${question.kind}`)} · {competence} ·{" "}
+          {question.uses.map((u) => t(`ui.questions.uses.${u}`)).join(", ")}
+        </p>
+        {question.situation ? <p className="situation">{question.situation}</p> : null}
+        <strong>{question.prompt}</strong>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button-secondary small" onClick={onEdit}>
+          {t("ui.common.edit")}
+          <span className="visually-hidden"> {question.prompt}</span>
+        </button>
+        <button type="button" className="button-danger small" onClick={onDelete}>
+          {t("ui.trajectory.remove")}
+          <span className="visually-hidden"> {question.prompt}</span>
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The designer's question bank of one trajectory. */
+export function QuestionBankPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { trajectoryId = "" } = useParams();
+  const [editing, setEditing] = useState<QuestionView | "new" | null>(null);
+  const trajectory = useQuery({
+    queryKey: ["trajectory", trajectoryId],
+    queryFn: () => api<TrajectoryDetail>("GET", `/api/trajectories/${trajectoryId}`),
+  });
+  const bank = useQuery({
+    queryKey: ["questions", trajectoryId],
+    queryFn: () => api<QuestionBank>("GET", `/api/trajectories/${trajectoryId}/questions`),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api("DELETE", `/api/trajectories/${trajectoryId}/questions/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["questions", trajectoryId] }),
+  });
+  const refresh = () => {
+    setEditing(null);
+    void client.invalidateQueries({ queryKey: ["questions", trajectoryId] });
+  };
+  const competences = (trajectory.data?.document.competences ?? []).map((c) => ({
+    id: c.id ?? "",
+    name: c.name,
+  }));
+  const exportHref = (format: string) =>
+    `/api/trajectories/${trajectoryId}/questions/export?format=${format}`;
+  return (
+    <Page title={t("ui.questions.pageTitle", { title: trajectory.data?.document.title ?? "" })}>
+      <p>
+        <Link to={`/trajectories/${trajectoryId}`}>← {t("ui.questions.back")}</Link>
+      </p>
+      <p className="hint">{t("ui.questions.intro")}</p>
+      {bank.isLoading || trajectory.isLoading ? <Loading /> : null}
+      <ErrorMessage error={bank.error ?? trajectory.error ?? remove.error} />
+      {editing !== null && competences.length > 0 ? (
+        <QuestionForm
+          key={editing === "new" ? "new" : editing.id}
+          trajectoryId={trajectoryId}
+          competences={competences}
+          editing={editing === "new" ? null : editing}
+          onDone={refresh}
+        />
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button-primary" onClick={() => setEditing("new")}>
+            {t("ui.questions.add")}
+          </button>
+          <a className="button-secondary" href={exportHref("csv")} download="questions.csv">
+            {t("ui.questions.exportCsv")}
+          </a>
+          <a className="button-secondary" href={exportHref("json")} download="questions.json">
+            {t("ui.questions.exportJson")}
+          </a>
+        </div>
+      )}
+      {bank.data ? (
+        <>
+          <section className="card" aria-labelledby="question-list">
+            <h2 id="question-list">{t("ui.questions.list", { count: bank.data.questions.length })}</h2>
+            {bank.data.questions.length === 0 ? (
+              <EmptyState title={t("ui.questions.emptyTitle")}>
+                <p>{t("ui.questions.emptyText")}</p>
+              </EmptyState>
+            ) : (
+              <ul className="plain-list">
+                {bank.data.questions.map((q) => (
+                  <QuestionItem
+                    key={q.id}
+                    question={q}
+                    competence={competences.find((c) => c.id === q.competenceId)?.name ?? ""}
+                    onEdit={() => setEditing(q)}
+                    onDelete={() => {
+                      if (window.confirm(t("ui.questions.confirmDelete"))) remove.mutate(q.id);
+                    }}
+                  />
+                ))}
+              </ul>
+            )}
+            <ImportQuestions trajectoryId={trajectoryId} onImported={refresh} />
+          </section>
+          <TroubleChart bank={bank.data} competences={competences} />
+        </>
+      ) : null}
+    </Page>
+  );
+}

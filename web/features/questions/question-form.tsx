@@ -1,0 +1,225 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { QuestionInput, QuestionView } from "../../../common/schemas/questions.ts";
+import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
+import { ErrorMessage } from "../../components/feedback.tsx";
+import { api, ApiError } from "../../lib/api.ts";
+
+// The vocabularies, kept here so the web bundle does not load the zod schemas.
+const kinds = ["scenario", "multiple-choice", "open"] as const;
+const levels = ["decision", "application", "recall"] as const;
+const uses = ["practice", "insight-test", "competence-proof"] as const;
+
+type Draft = QuestionInput & { options: { id?: string; text: string; correct: boolean; feedback: string }[] };
+
+const blank = (competenceId: string): Draft => ({
+  competenceId,
+  kind: "scenario",
+  level: "decision",
+  uses: ["practice"],
+  situation: "",
+  prompt: "",
+  options: [
+    { text: "", correct: true, feedback: "" },
+    { text: "", correct: false, feedback: "" },
+  ],
+  modelAnswer: "",
+});
+
+const fromView = (q: QuestionView): Draft => ({
+  competenceId: q.competenceId,
+  kind: q.kind,
+  level: q.level,
+  uses: q.uses,
+  situation: q.situation ?? "",
+  prompt: q.prompt,
+  options: q.options,
+  modelAnswer: q.modelAnswer ?? "",
+});
+
+/** Leaves out what does not belong to the kind, so the server judges exactly what the designer sees. */
+function toInput(draft: Draft): QuestionInput {
+  return {
+    competenceId: draft.competenceId,
+    kind: draft.kind,
+    level: draft.level,
+    uses: draft.kind === "open" ? ["practice"] : draft.uses,
+    ...(draft.kind === "scenario" && draft.situation ? { situation: draft.situation } : {}),
+    prompt: draft.prompt,
+    options: draft.kind === "open" ? [] : draft.options,
+    ...(draft.kind === "open" && draft.modelAnswer ? { modelAnswer: draft.modelAnswer } : {}),
+  };
+}
+
+/** Writes or changes one question; feedback per option explains why, which is where learning happens. */
+export function QuestionForm({
+  trajectoryId,
+  competences,
+  editing,
+  onDone,
+}: {
+  trajectoryId: string;
+  competences: { id: string; name: string }[];
+  editing: QuestionView | null;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(() =>
+    editing ? fromView(editing) : blank(competences[0]?.id ?? ""),
+  );
+  const save = useMutation({
+    mutationFn: () =>
+      editing
+        ? api("PUT", `/api/trajectories/${trajectoryId}/questions/${editing.id}`, toInput(draft))
+        : api("POST", `/api/trajectories/${trajectoryId}/questions`, toInput(draft)),
+    onSuccess: onDone,
+  });
+  const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const setOption = (index: number, patch: Partial<Draft["options"][number]>) =>
+    change({ options: draft.options.map((o, i) => (i === index ? { ...o, ...patch } : o)) });
+  const fieldError = (field: string) =>
+    save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined;
+  return (
+    <form
+      className="card question-form"
+      aria-label={editing ? t("ui.questions.edit") : t("ui.questions.add")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h2>{editing ? t("ui.questions.edit") : t("ui.questions.add")}</h2>
+      <ErrorMessage error={save.error} />
+      <div className="field-row">
+        <SelectField
+          label={t("fields.kind")}
+          value={draft.kind}
+          onChange={(e) => change({ kind: e.target.value as Draft["kind"] })}
+        >
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`ui.questions.kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("fields.competenceId")}
+          value={draft.competenceId}
+          onChange={(e) => change({ competenceId: e.target.value })}
+          error={fieldError("competenceId")}
+        >
+          {competences.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        {draft.kind === "multiple-choice" ? (
+          <SelectField
+            label={t("fields.level")}
+            value={draft.level}
+            onChange={(e) => change({ level: e.target.value as Draft["level"] })}
+          >
+            {levels.map((level) => (
+              <option key={level} value={level}>
+                {t(`ui.questions.levels.${level}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+      </div>
+      {draft.kind !== "open" ? (
+        <fieldset className="field">
+          <legend>{t("fields.uses")}</legend>
+          {uses.map((use) => (
+            <label key={use} className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.uses.includes(use)}
+                onChange={(e) =>
+                  change({
+                    uses: e.target.checked ? [...draft.uses, use] : draft.uses.filter((u) => u !== use),
+                  })
+                }
+              />
+              <span>{t(`ui.questions.uses.${use}`)}</span>
+            </label>
+          ))}
+          {fieldError("uses") ? <p className="field-error">{fieldError("uses")}</p> : null}
+        </fieldset>
+      ) : null}
+      {draft.kind === "scenario" ? (
+        <TextAreaField
+          label={t("fields.situation")}
+          hint={t("ui.questions.situationHint")}
+          rows={3}
+          value={draft.situation ?? ""}
+          onChange={(e) => change({ situation: e.target.value })}
+          error={fieldError("situation")}
+        />
+      ) : null}
+      <Field
+        label={t("fields.prompt")}
+        value={draft.prompt}
+        onChange={(e) => change({ prompt: e.target.value })}
+        error={fieldError("prompt")}
+      />
+      {draft.kind === "open" ? (
+        <TextAreaField
+          label={t("fields.modelAnswer")}
+          rows={3}
+          value={draft.modelAnswer ?? ""}
+          onChange={(e) => change({ modelAnswer: e.target.value })}
+          error={fieldError("modelAnswer")}
+        />
+      ) : (
+        <fieldset className="field options-editor">
+          <legend>{t("fields.options")}</legend>
+          {draft.options.map((option, index) => (
+            <div key={index} className="option-editor">
+              <Field
+                label={t("ui.questions.option", { number: index + 1 })}
+                value={option.text}
+                onChange={(e) => setOption(index, { text: e.target.value })}
+              />
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={option.correct}
+                  onChange={(e) => setOption(index, { correct: e.target.checked })}
+                />
+                <span>{t("ui.questions.right", { number: index + 1 })}</span>
+              </label>
+              <Field
+                label={t("ui.questions.feedback", { number: index + 1 })}
+                value={option.feedback}
+                onChange={(e) => setOption(index, { feedback: e.target.value })}
+              />
+            </div>
+          ))}
+          {fieldError("options") ? <p className="field-error">{fieldError("options")}</p> : null}
+          {draft.options.length < 6 ? (
+            <button
+              type="button"
+              className="button-secondary small"
+              onClick={() =>
+                change({ options: [...draft.options, { text: "", correct: false, feedback: "" }] })
+              }
+            >
+              {t("ui.questions.addOption")}
+            </button>
+          ) : null}
+        </fieldset>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {t("ui.common.save")}
+        </button>
+        <button type="button" className="button-secondary" onClick={onDone}>
+          {t("ui.common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
