@@ -3,6 +3,8 @@ import { hashPassword } from "../../modules/auth/passwords.ts";
 import type { Db } from "../client.ts";
 import { addDays } from "../../modules/cohorts/schedule.ts";
 import { seedDemoCultureScan } from "./demo-culture-scan.ts";
+import { seedDemoLearning } from "./demo-learning.ts";
+import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { withActivityIds } from "../../modules/trajectories/activity-ids.ts";
 import { trajectoryTemplates } from "../../modules/trajectories/templates/index.ts";
 import { renderTemplate } from "../../modules/trajectories/templates/template.ts";
@@ -103,35 +105,21 @@ function demoEmail(name: string): string {
   return `${local}@demo.beklijf.nl`;
 }
 
-/**
- * The three templates as the demo's own trajectories (in Dutch), and a planned cohort of the service
- * team for the customer-conversations trajectory, three weeks from the first start.
- */
-async function seedDemoTrajectories(
+/** Days between the service team's practice day and the first start: the cohort is in its "after" weeks. */
+const SERVICE_DAYS_AGO = 16;
+
+async function insertCohort(
   tenant: Tenant,
-  coordinatorId: string,
-  serviceTeamId: string,
-): Promise<void> {
-  const ids: string[] = [];
-  for (const template of trajectoryTemplates) {
-    const document = withActivityIds(renderTemplate(template, "nl"));
-    const [row] = await tenant.db
-      .insert(trajectories)
-      .values(
-        tenant.row({ title: document.title, document, createdBy: coordinatorId, updatedBy: coordinatorId }),
-      )
-      .returning({ id: trajectories.id });
-    ids.push(row!.id);
-  }
-  const practiceDay = addDays(new Date().toISOString().slice(0, 10), 21);
+  values: { trajectoryId: string; name: string; practiceDay: string; teamId: string; createdBy: string },
+): Promise<{ cohortId: string; participantIds: string[] }> {
   const [cohort] = await tenant.db
     .insert(cohorts)
     .values(
       tenant.row({
-        trajectoryId: ids[0]!,
-        name: "Serviceteam, klantgesprekken",
-        sessionDates: [practiceDay],
-        createdBy: coordinatorId,
+        trajectoryId: values.trajectoryId,
+        name: values.name,
+        sessionDates: [values.practiceDay],
+        createdBy: values.createdBy,
       }),
     )
     .returning({ id: cohorts.id });
@@ -141,13 +129,63 @@ async function seedDemoTrajectories(
     .where(
       tenant.where(
         teamMemberships,
-        eq(teamMemberships.teamId, serviceTeamId),
+        eq(teamMemberships.teamId, values.teamId),
         eq(teamMemberships.isManager, false),
       ),
     );
   await tenant.db
     .insert(cohortParticipants)
     .values(tenant.rows(members.map((m) => ({ cohortId: cohort!.id, personId: m.personId }))));
+  return { cohortId: cohort!.id, participantIds: members.map((m) => m.personId) };
+}
+
+/**
+ * The three templates as the demo's own trajectories (in Dutch); the service team is a few weeks past
+ * its practice day on the customer-conversations trajectory (so the demo learner has work and practice
+ * due), and the assembly team has a practice day on working at height three weeks ahead.
+ */
+async function seedDemoTrajectories(
+  tenant: Tenant,
+  coordinatorId: string,
+  teamIds: string[],
+  demoLearnerId: string,
+): Promise<void> {
+  const saved: { id: string; document: TrajectoryDocument }[] = [];
+  for (const template of trajectoryTemplates) {
+    const document = withActivityIds(renderTemplate(template, "nl"));
+    const [row] = await tenant.db
+      .insert(trajectories)
+      .values(
+        tenant.row({ title: document.title, document, createdBy: coordinatorId, updatedBy: coordinatorId }),
+      )
+      .returning({ id: trajectories.id });
+    saved.push({ id: row!.id, document });
+  }
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const service = await insertCohort(tenant, {
+    trajectoryId: saved[0]!.id,
+    name: "Serviceteam, klantgesprekken",
+    practiceDay: addDays(today, -SERVICE_DAYS_AGO),
+    teamId: teamIds[0]!,
+    createdBy: coordinatorId,
+  });
+  await seedDemoLearning(tenant, {
+    trajectoryId: saved[0]!.id,
+    document: saved[0]!.document,
+    cohortId: service.cohortId,
+    practiceDay: addDays(today, -SERVICE_DAYS_AGO),
+    participantIds: service.participantIds,
+    demoLearnerId,
+    now,
+  });
+  await insertCohort(tenant, {
+    trajectoryId: saved[2]!.id,
+    name: "Montage, veilig werken op hoogte",
+    practiceDay: addDays(today, 21),
+    teamId: teamIds[1]!,
+    createdBy: coordinatorId,
+  });
 }
 
 /**
@@ -195,6 +233,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       true,
     );
     const teamIds: string[] = [];
+    let demoLearnerId: string | undefined;
     for (const [index, team] of demoTeams.entries()) {
       const [created] = await tenant.db
         .insert(teams)
@@ -220,10 +259,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
           ["learner"],
           isDemoLearner,
         );
+        if (isDemoLearner) demoLearnerId = id;
         await tenant.db.insert(teamMemberships).values(tenant.row({ teamId: created!.id, personId: id }));
       }
     }
-    await seedDemoTrajectories(tenant, coordinatorId, teamIds[0]!);
+    await seedDemoTrajectories(tenant, coordinatorId, teamIds, demoLearnerId!);
     await seedDemoCultureScan(tenant, coordinatorId, teamIds);
     return true;
   });

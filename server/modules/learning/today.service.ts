@@ -49,7 +49,9 @@ export function sortActivities(enrolment: Enrolment, progress: Progress[], today
   const upcoming: TodayItem[] = [];
   const horizon = addDays(today, UPCOMING_DAYS);
   for (const activity of computeSchedule(enrolment.document, enrolment.sessionDates)) {
+    // Practice-day work happens in the room; only the day itself is shown, never a to-do afterwards.
     if (activity.type === "retrieval-practice") continue;
+    if (activity.phase === "session" && activity.type !== "practice-session") continue;
     const state = progress.find(
       (p) => p.cohortId === enrolment.cohortId && p.activityId === activity.activityId,
     );

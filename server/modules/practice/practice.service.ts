@@ -159,7 +159,8 @@ export async function planSession(tenant: Tenant, personId: string, now: Date): 
     session,
     sessionSeconds: session.reduce((sum, row) => sum + secondsFor[row.question.kind], 0),
     backlog: due.length - session.length,
-    nextDue: nextDueAfterSession(rows, sessionIds, plan.later, now),
+    // While today's session waits, the next practice is now; after it, the earliest date still ahead.
+    nextDue: session.length > 0 ? now : nextDueAfterSession(rows, sessionIds, plan.later, now),
     forecastNextWeek: forecast(rows, now, retentionOf),
     pausedUntil: paused ? pausedUntil : null,
     enrolments,

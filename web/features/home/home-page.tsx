@@ -7,6 +7,31 @@ import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
 import { useMe } from "../../lib/session.ts";
+import { useToday } from "../learning/learning-api.ts";
+
+/** The learner's block: how much is waiting today, one tap away. */
+function LearnerToday() {
+  const { t } = useTranslation();
+  const today = useToday();
+  const items = today.data?.items ?? [];
+  if (today.isLoading) return <Loading />;
+  if (items.length === 0) {
+    return (
+      <EmptyState title={t("ui.home.learner.emptyTitle")}>
+        <p>{t("ui.home.learner.emptyText")}</p>
+      </EmptyState>
+    );
+  }
+  const minutes = items.reduce((sum, item) => sum + item.durationMinutes, 0);
+  return (
+    <p>
+      {t("ui.today.summary", { count: items.length, minutes })}{" "}
+      <Link className="button-primary" to="/today">
+        {t("ui.home.learner.open")}
+      </Link>
+    </p>
+  );
+}
 
 /** One home screen, with a block per role the person holds. */
 export function HomePage() {
@@ -83,9 +108,7 @@ export function HomePage() {
           {home.data.learner ? (
             <section className="card" aria-labelledby="home-learner">
               <h2 id="home-learner">{t("ui.home.learner.title")}</h2>
-              <EmptyState title={t("ui.home.learner.emptyTitle")}>
-                <p>{t("ui.home.learner.emptyText")}</p>
-              </EmptyState>
+              <LearnerToday />
               {home.data.learner.teams.length > 0 ? (
                 <p>
                   {t("ui.home.learner.teams", {

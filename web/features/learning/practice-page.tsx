@@ -7,11 +7,12 @@ import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api, ApiError } from "../../lib/api.ts";
 import { flushPendingAnswers, keepForLater } from "../../lib/answer-outbox.ts";
-import { currentLocale, formatDateTime, formatPercent } from "../../lib/i18n.ts";
+import { currentLocale, formatDateTime, formatDay, formatPercent } from "../../lib/i18n.ts";
 import { usePractice } from "./learning-api.ts";
 import { OpenAnswer } from "./open-answer.tsx";
 
 interface Outcome {
+  nextDue: string | null;
   correct: boolean | null;
   feedback: string;
   correctOptionIds: string[];
@@ -30,7 +31,11 @@ function Forecast({ plan }: { plan: PracticeResponse }) {
       <div>
         <dt>{t("ui.practice.nextDue")}</dt>
         <dd data-testid="next-due">
-          {plan.nextDue ? formatDateTime(plan.nextDue, locale) : t("ui.practice.nothingPlanned")}
+          {!plan.nextDue
+            ? t("ui.practice.nothingPlanned")
+            : plan.cards.length > 0
+              ? t("ui.practice.now")
+              : formatDateTime(plan.nextDue, locale)}
         </dd>
       </div>
       {plan.forecastNextWeek !== null ? (
@@ -103,6 +108,13 @@ function CardView({
                   : t("ui.practice.notQuite")}
             </p>
             {outcome.feedback ? <p>{outcome.feedback}</p> : null}
+            {outcome.nextDue ? (
+              <p className="hint" data-testid="card-next-due">
+                {t("ui.practice.seeAgain", {
+                  date: formatDay(outcome.nextDue.slice(0, 10), currentLocale()),
+                })}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -155,16 +167,24 @@ export function PracticePage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ correct: boolean; feedback: string; correctOptionIds: string[] }>(
-        "POST",
-        "/api/practice-answers",
-        body,
-      );
+      const result = await api<{
+        correct: boolean;
+        feedback: string;
+        correctOptionIds: string[];
+        nextDue: string;
+      }>("POST", "/api/practice-answers", body);
       setOutcome({ ...result, chosen, offline: false });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "NETWORK") {
         keepForLater(body);
-        setOutcome({ correct: null, feedback: "", correctOptionIds: [], chosen, offline: true });
+        setOutcome({
+          correct: null,
+          feedback: "",
+          correctOptionIds: [],
+          chosen,
+          offline: true,
+          nextDue: null,
+        });
       } else setError(failure);
     } finally {
       setBusy(false);

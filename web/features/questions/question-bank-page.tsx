@@ -24,7 +24,7 @@ function TroubleChart({
     <section className="card" aria-labelledby="trouble">
       <h2 id="trouble">{t("ui.questions.trouble")}</h2>
       <p className="hint">{t("ui.questions.troubleHint")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("ui.questions.trouble")}>
         <table>
           <thead>
             <tr>

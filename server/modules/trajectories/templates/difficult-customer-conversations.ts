@@ -18,8 +18,22 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
   },
   retentionDays: 90,
   competences: [
-    { name: { en: "De-escalating an upset customer", nl: "Een boze klant de-escaleren" }, kind: "open" },
-    { name: { en: "Agreeing clear next steps", nl: "Heldere vervolgafspraken maken" }, kind: "open" },
+    {
+      name: { en: "De-escalating an upset customer", nl: "Een boze klant de-escaleren" },
+      kind: "open",
+      extraMaterial: {
+        en: '## Feelings first, facts second\n\nAn upset customer cannot hear an explanation yet. First say what you notice ("I can hear this is the third time, and that is annoying"), then ask one question, and only then explain.\n\n- Name the feeling in your own words.\n- Do not defend the planning or a colleague.\n- Lower your pace and volume a little.',
+        nl: '## Eerst het gevoel, dan de feiten\n\nEen boze klant kan een uitleg nog niet horen. Zeg eerst wat je merkt ("Ik hoor dat dit de derde keer is, en dat is vervelend"), stel één vraag, en leg pas daarna uit.\n\n- Benoem het gevoel in je eigen woorden.\n- Verdedig de planning of een collega niet.\n- Praat iets rustiger en zachter.',
+      },
+    },
+    {
+      name: { en: "Agreeing clear next steps", nl: "Heldere vervolgafspraken maken" },
+      kind: "open",
+      extraMaterial: {
+        en: '## A next step has three parts\n\nWhat happens, who does it, and when. "We will look into it" has none of them. "I will call you Thursday before twelve with the delivery date" has all three.\n\nRepeat the step out loud before you hang up, and write it in the work order.',
+        nl: '## Een vervolgstap heeft drie delen\n\nWat er gebeurt, wie het doet en wanneer. "We gaan ernaar kijken" heeft er geen van. "Ik bel u donderdag voor twaalf uur met de leverdatum" heeft ze alle drie.\n\nHerhaal de stap hardop voordat je ophangt, en zet hem in de werkbon.',
+      },
+    },
   ],
   activities: [
     step(
@@ -45,6 +59,12 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
       30,
       "What happens in an escalating conversation",
       "Wat er gebeurt in een gesprek dat escaleert",
+      {
+        content: {
+          en: "# What happens in an escalating conversation\n\nMost escalations follow the same curve: a disappointment, a first explanation that feels like an excuse, a raised voice, and then a customer who no longer listens.\n\n## Three moments you can influence\n\n1. **The first sentence.** Acknowledge before you explain.\n2. **The question.** Ask what matters most to the customer now.\n3. **The close.** Agree one concrete step with a date and an owner.\n\nOn the practice day you will practise these three moments with your own cases.",
+          nl: "# Wat er gebeurt in een gesprek dat escaleert\n\nDe meeste escalaties volgen dezelfde lijn: een teleurstelling, een eerste uitleg die als smoes klinkt, een stem die omhooggaat, en dan een klant die niet meer luistert.\n\n## Drie momenten waar je invloed op hebt\n\n1. **De eerste zin.** Erken voordat je uitlegt.\n2. **De vraag.** Vraag wat voor de klant nu het belangrijkst is.\n3. **De afsluiting.** Spreek één concrete stap af, met een datum en wie het doet.\n\nOp de praktijkdag oefen je deze drie momenten met je eigen casussen.",
+        },
+      },
     ),
     step(
       "before",
@@ -53,7 +73,13 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
       15,
       "Two recorded conversations: one that goes wrong, one that works",
       "Twee opgenomen gesprekken: een dat misgaat, een dat werkt",
-      { optional: true },
+      {
+        optional: true,
+        content: {
+          en: "Watch both conversations and note the moment where they split: what does the technician say first?\n\nYour trainer shares the two recordings before the practice day; add their links here (a YouTube or Vimeo link on its own line plays in the page).",
+          nl: "Bekijk beide gesprekken en noteer het moment waarop ze uit elkaar gaan: wat zegt de monteur als eerste?\n\nJe trainer deelt de twee opnames voor de praktijkdag; zet de links hier (een YouTube- of Vimeo-link op een eigen regel speelt af in de pagina).",
+        },
+      },
     ),
     step(
       "kickoff",

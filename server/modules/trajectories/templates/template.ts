@@ -34,7 +34,7 @@ export function step(
   durationMinutes: number,
   en: string,
   nl: string,
-  extra: { optional?: boolean; theoryShare?: number } = {},
+  extra: { optional?: boolean; theoryShare?: number; content?: Text } = {},
 ): TemplateActivity {
   return {
     title: { en, nl },
@@ -44,6 +44,7 @@ export function step(
     durationMinutes,
     mandatory: !extra.optional,
     ...(extra.theoryShare === undefined ? {} : { theoryShare: extra.theoryShare }),
+    ...(extra.content ? { content: extra.content } : {}),
   };
 }
 

@@ -1,0 +1,129 @@
+import type { Browser, Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
+import { APP, expectAccessible, signIn, useEnglish, waitForMail } from "./support/fixtures.ts";
+
+/**
+ * Each project takes its own colleague from the demo service team (invited by the coordinator, as a
+ * real one would be), so the demo learner's own cards stay due for a newcomer trying the demo.
+ */
+async function colleagueSignedIn(page: Page, browser: Browser, info: TestInfo): Promise<Page> {
+  const name = info.project.name === "phone" ? "Sanne Jansen" : "Daan Bakker";
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  const people = await page.request.get(`${APP}/api/people`);
+  const person = ((await people.json()) as { id: string; name: string; email: string }[]).find(
+    (p) => p.name === name,
+  )!;
+  const invited = await page.request.post(`${APP}/api/people/${person.id}/invitation`, {
+    headers: { origin: APP },
+  });
+  expect(invited.ok()).toBe(true);
+  const mail = await waitForMail(person.email);
+  const link = /http:\/\/localhost:3100\/invitation#token=[\w-]+/.exec(mail.text)![0];
+  const context = await browser.newContext({ ...info.project.use, locale: "nl-NL" });
+  const learner = await context.newPage();
+  await learner.goto(link);
+  await learner.getByLabel("Nieuw wachtwoord").fill("een goed wachtwoord");
+  await learner.getByLabel("Herhaal het wachtwoord").fill("een goed wachtwoord");
+  await learner.getByRole("button", { name: "Wachtwoord opslaan en inloggen" }).click();
+  await expect(learner.getByRole("heading", { level: 1 })).toHaveText(`Hallo ${name.split(" ")[0]}`);
+  return learner;
+}
+
+/** Answers the card on screen: the first option, or for an open question a short text and "Yes". */
+async function answerCard(learner: Page): Promise<void> {
+  const options = learner.locator(".options button");
+  if ((await options.count()) > 0) {
+    await options.first().click();
+  } else {
+    await learner.getByLabel("Your answer").fill("I call back on Thursday before noon.");
+    await learner.getByRole("button", { name: "Compare with the model answer" }).click();
+    await learner.getByRole("button", { name: "Yes", exact: true }).click();
+  }
+  await expect(learner.getByTestId("card-next-due")).toContainText("You will see this question again around");
+}
+
+test("a learner does today's practice and sees the next practice move from now to a later day", async ({
+  page,
+  browser,
+}, info) => {
+  const learner = await colleagueSignedIn(page, browser, info);
+  await learner.getByRole("link", { name: "Open vandaag" }).click();
+  await expect(learner.getByRole("heading", { level: 1, name: "Vandaag" })).toBeVisible();
+  await expectAccessible(learner, "today (nl)");
+  await useEnglish(learner);
+  const todo = learner.getByTestId("today-items");
+  await expect(todo.getByText("Practice questions")).toBeVisible();
+  await expect(todo.getByText(/open since/).first()).toBeVisible();
+  await expectAccessible(learner, "today (en)");
+
+  await todo.getByRole("link", { name: "Start" }).click();
+  await expect(learner.getByRole("heading", { level: 1, name: "Practice" })).toBeVisible();
+  await expect(learner.getByTestId("next-due")).toHaveText("now");
+  await expectAccessible(learner, "practice card");
+  const total = Number(
+    /of (\d+)/.exec((await learner.getByText(/^Question 1 of \d+$/).textContent()) ?? "")![1],
+  );
+  expect(total).toBeGreaterThan(0);
+  for (let index = 1; index <= total; index++) {
+    await expect(learner.getByText(`Question ${index} of ${total}`)).toBeVisible();
+    await answerCard(learner);
+    if (index === 1) await expectAccessible(learner, "practice feedback");
+    await learner.getByRole("button", { name: index < total ? "Next question" : "Finish" }).click();
+  }
+  await expect(learner.getByRole("heading", { level: 2, name: "Done for today" })).toBeVisible();
+  await expect(learner.getByTestId("next-due")).not.toHaveText("now");
+  await expect(learner.getByTestId("next-due")).toHaveText(/\d/);
+  await expectAccessible(learner, "practice done");
+
+  await learner.getByRole("link", { name: "Back to today" }).click();
+  await expect(learner.getByTestId("today-items").getByText("Practice questions")).toHaveCount(0);
+  await learner.context().close();
+});
+
+test("a learner reads an earlier task, marks it done, and sets reminders and a calendar feed", async ({
+  page,
+}) => {
+  await signIn(page, "learner@demo.beklijf.nl");
+  await useEnglish(page);
+  await page.goto(`${APP}/today`);
+  const todo = page.getByTestId("today-items");
+  const first = todo.getByRole("link").first();
+  const title = (await first.textContent()) ?? "";
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expectAccessible(page, "activity");
+  await page.getByRole("button", { name: "Mark as done" }).click();
+  await expect(page.getByText("Done. Well done.")).toBeVisible();
+  await page.getByRole("link", { name: "Back to today" }).click();
+  await expect(page.getByTestId("today-items").getByRole("link", { name: title })).toHaveCount(0);
+  await page.goto(`${APP}/profile`);
+  await expect(page.getByRole("heading", { level: 2, name: "Reminders" })).toBeVisible();
+  await page.getByLabel("Once a week (Monday)").check();
+  await page.getByRole("button", { name: "Save" }).last().click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Show my calendar address" }).click();
+  const address = await page.getByLabel("Calendar address").inputValue();
+  expect(address).toMatch(/\/api\/calendar-feeds\/[\w-]+\.ics$/);
+  const feed = await page.request.get(address);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  expect(await feed.text()).toContain("BEGIN:VEVENT");
+  await expectAccessible(page, "profile with reminders");
+});
+
+test("a designer opens the question bank and sees where learners stumble", async ({ page }) => {
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  await useEnglish(page);
+  await page.goto(`${APP}/trajectories`);
+  await page
+    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
+    .first()
+    .click();
+  await page.getByRole("link", { name: "Questions" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /\d+ questions/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Where learners stumble" })).toBeVisible();
+  await expectAccessible(page, "question bank");
+  await page.getByRole("button", { name: "Add a question" }).click();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("A scenario question needs a work situation.");
+  await expectAccessible(page, "question form with errors");
+});

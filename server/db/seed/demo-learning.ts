@@ -1,0 +1,403 @@
+import type { QuestionInput } from "../../../common/schemas/questions.ts";
+import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { addDays } from "../../modules/cohorts/schedule.ts";
+import { newCard, ratingFor, review, storeCard } from "../../modules/practice/scheduler.ts";
+import { activityProgress, answers, measures, practiceCards, questions } from "../schema/index.ts";
+import type { Tenant } from "../tenant.ts";
+
+type DemoQuestion = Omit<QuestionInput, "competenceId" | "options"> & {
+  competence: 0 | 1;
+  options?: { text: string; correct: boolean; feedback: string }[];
+};
+
+const choice = (text: string, correct: boolean, feedback: string) => ({ text, correct, feedback });
+
+/** The demo's question bank for "Moeilijke klantgesprekken", in Dutch like the rest of the demo. */
+const demoQuestions: DemoQuestion[] = [
+  {
+    competence: 0,
+    kind: "scenario",
+    level: "decision",
+    uses: ["practice"],
+    situation:
+      'Je staat bij een klant voor een cv-ketel die voor de derde keer uitvalt. De klant zegt boos: "Jullie komen ook alleen maar om te kijken, hè?"',
+    prompt: "Wat zeg je als eerste?",
+    options: [
+      choice(
+        '"Dat klopt niet, de vorige keer is het onderdeel besteld."',
+        false,
+        "Een correctie voelt als verdediging; de klant hoort niet dat je het begrijpt.",
+      ),
+      choice(
+        '"De derde keer, dat is echt vervelend. Ik snap dat u er klaar mee bent."',
+        true,
+        "Je erkent de frustratie voordat je uitlegt: daarmee gaat de spanning omlaag.",
+      ),
+      choice(
+        '"Ik ben hier alleen voor de reparatie, de planning doet kantoor."',
+        false,
+        "Doorverwijzen zonder erkenning maakt de klant bozer: niemand voelt zich verantwoordelijk.",
+      ),
+    ],
+  },
+  {
+    competence: 0,
+    kind: "scenario",
+    level: "decision",
+    uses: ["practice"],
+    situation: "Een klant belt kantoor omdat de monteur een uur te laat is. Ze onderbreekt je steeds.",
+    prompt: "Wat doe je?",
+    options: [
+      choice(
+        "Je laat haar uitpraten en vat samen wat je hoort.",
+        true,
+        "Uitpraten en samenvatten laat zien dat je luistert; daarna is er ruimte voor een oplossing.",
+      ),
+      choice(
+        "Je legt meteen uit dat het verkeer vast stond.",
+        false,
+        "De uitleg kan kloppen, maar komt te vroeg: ze is nog niet gehoord.",
+      ),
+      choice(
+        "Je zegt dat ze rustig moet blijven, anders hang je op.",
+        false,
+        "Een dreigement escaleert. Grenzen stel je pas als schelden aanhoudt.",
+      ),
+    ],
+  },
+  {
+    competence: 0,
+    kind: "scenario",
+    level: "decision",
+    uses: ["practice"],
+    situation: "Een klant is boos over de rekening: er staan twee uur arbeid op, hij zag je maar één uur.",
+    prompt: "Wat is je eerste reactie?",
+    options: [
+      choice(
+        '"U heeft gelijk dat dat vreemd oogt; laten we samen kijken wat er op staat."',
+        true,
+        "Erkennen en samen kijken haalt de strijd eruit, ook als de rekening klopt.",
+      ),
+      choice(
+        '"De reistijd telt ook mee, dat staat in de voorwaarden."',
+        false,
+        "Verwijzen naar de voorwaarden voelt als gelijk willen hebben.",
+      ),
+    ],
+  },
+  {
+    competence: 1,
+    kind: "scenario",
+    level: "decision",
+    uses: ["practice"],
+    situation: "Het onderdeel voor de ketel is niet op voorraad. De klant vraagt wanneer het gemaakt wordt.",
+    prompt: "Hoe sluit je het gesprek af?",
+    options: [
+      choice(
+        '"We gaan ernaar kijken en laten het weten."',
+        false,
+        "Geen datum en geen naam: de klant weet niet waar hij aan toe is.",
+      ),
+      choice(
+        '"Ik bel u donderdag voor twaalf uur met de leverdatum."',
+        true,
+        "Wat, wie en wanneer: een afspraak die de klant kan controleren.",
+      ),
+      choice(
+        '"Het duurt meestal een week of twee."',
+        false,
+        "Een schatting is geen afspraak; er is niemand die terugbelt.",
+      ),
+    ],
+  },
+  {
+    competence: 1,
+    kind: "scenario",
+    level: "decision",
+    uses: ["practice"],
+    situation: 'Aan het eind van een lastig gesprek zegt de klant: "Nou, we zien wel."',
+    prompt: "Wat doe je?",
+    options: [
+      choice(
+        "Je herhaalt de afgesproken stap en vraagt of dat zo klopt.",
+        true,
+        "Hardop herhalen voorkomt misverstand en maakt de afspraak echt.",
+      ),
+      choice(
+        "Je wenst een fijne dag en vertrekt.",
+        false,
+        "Het gesprek eindigt zonder afspraak; de kans op een nieuwe klacht is groot.",
+      ),
+    ],
+  },
+  {
+    competence: 1,
+    kind: "multiple-choice",
+    level: "application",
+    uses: ["practice"],
+    prompt: "Welke afspraak is het duidelijkst?",
+    options: [
+      choice('"Kantoor neemt contact met u op."', false, "Wie en wanneer ontbreken."),
+      choice(
+        '"Sanne van planning belt u vrijdag voor 10 uur."',
+        true,
+        "Een naam en een tijdstip: controleerbaar.",
+      ),
+      choice(
+        '"We regelen het zo snel mogelijk."',
+        false,
+        "Zo snel mogelijk betekent voor iedereen iets anders.",
+      ),
+    ],
+  },
+  {
+    competence: 0,
+    kind: "multiple-choice",
+    level: "recall",
+    uses: ["practice"],
+    prompt: "Wat komt in een gesprek met een boze klant eerst?",
+    options: [
+      choice("De uitleg van wat er misging", false, "Uitleg komt pas als de klant zich gehoord voelt."),
+      choice("Erkennen wat de klant voelt", true, "Erkenning eerst, dan pas de feiten."),
+    ],
+  },
+  {
+    competence: 1,
+    kind: "open",
+    level: "application",
+    uses: ["practice"],
+    prompt: "Schrijf op hoe jij een gesprek afsluit waarin je nog niet weet wanneer het onderdeel komt.",
+    modelAnswer:
+      "Ik weet het nu nog niet, maar ik bel u uiterlijk donderdag voor twaalf uur met de leverdatum. Klopt het dat ik u op dit nummer kan bereiken?",
+  },
+  ...(["insight-test", "competence-proof"] as const).flatMap((use): DemoQuestion[] => [
+    {
+      competence: 0,
+      kind: "scenario",
+      level: "decision",
+      uses: [use],
+      situation:
+        use === "insight-test"
+          ? "Een klant staat bij de bus en roept dat de nieuwe kraan alweer lekt."
+          : "Een klant belt en zegt dat de storing van vorige week terug is en dat ze het zat is.",
+      prompt: "Wat zeg je als eerste?",
+      options: [
+        choice(
+          "Dat je eerst wilt kijken voordat je iets zegt.",
+          false,
+          "Kijken mag, maar eerst erkennen: anders voelt de klant zich weggezet.",
+        ),
+        choice(
+          "Dat je begrijpt dat het vervelend is dat het weer gebeurt.",
+          true,
+          "Erkenning eerst haalt de spanning eruit.",
+        ),
+        choice("Dat het vast aan het gebruik ligt.", false, "Schuld bij de klant leggen escaleert."),
+      ],
+    },
+    {
+      competence: 1,
+      kind: "multiple-choice",
+      level: "application",
+      uses: [use],
+      prompt:
+        use === "insight-test"
+          ? "Welke afsluiting is een heldere vervolgafspraak?"
+          : "Welke zin maakt de vervolgstap controleerbaar?",
+      options: [
+        choice('"We houden u op de hoogte."', false, "Wie en wanneer ontbreken."),
+        choice(
+          '"Ik kom dinsdag om acht uur terug met het onderdeel."',
+          true,
+          "Wat, wie en wanneer zijn duidelijk.",
+        ),
+      ],
+    },
+  ]),
+];
+
+const withIds = (options: DemoQuestion["options"] = []) =>
+  options.map((option, index) => ({ ...option, id: `o${index + 1}` }));
+
+export interface DemoLearningInput {
+  trajectoryId: string;
+  document: TrajectoryDocument;
+  cohortId: string;
+  practiceDay: string;
+  participantIds: string[];
+  /** learner@demo.beklijf.nl: behind on practice, so cards are due now when a newcomer signs in. */
+  demoLearnerId: string;
+  now: Date;
+}
+
+const at = (isoDate: string, hour = 9) => new Date(`${isoDate}T${String(hour).padStart(2, "0")}:00:00Z`);
+
+/**
+ * A cohort in its "after" weeks: before-work done, insight test taken, practice cards with some history.
+ * The demo learner practised once and then skipped a week, so several cards are due today.
+ */
+export async function seedDemoLearning(tenant: Tenant, input: DemoLearningInput): Promise<void> {
+  const competenceIds = input.document.competences.map((c) => c.id!);
+  const stored = await tenant.db
+    .insert(questions)
+    .values(
+      tenant.rows(
+        demoQuestions.map(({ competence, options, ...question }, index) => ({
+          ...question,
+          trajectoryId: input.trajectoryId,
+          competenceId: competenceIds[competence]!,
+          options: withIds(options),
+          situation: question.situation ?? null,
+          modelAnswer: question.modelAnswer ?? null,
+          createdAt: new Date(input.now.getTime() - 30 * 86_400_000 + index),
+        })),
+      ),
+    )
+    .returning();
+  // Everything before the practice day, and the first assignment after it: the check-in and the peer
+  // feedback request stay open, so the demo shows earlier work calmly waiting.
+  const before = input.document.activities.filter(
+    (a) =>
+      ((a.phase === "before" || a.phase === "kickoff") && a.type !== "insight-test") ||
+      a.type === "on-the-job-assignment",
+  );
+  const insight = input.document.activities.find((a) => a.type === "insight-test")!;
+  for (const [index, personId] of input.participantIds.entries()) {
+    const isDemoLearner = personId === input.demoLearnerId;
+    await tenant.db.insert(activityProgress).values(
+      tenant.rows(
+        before
+          .filter((a) => a.mandatory || index % 2 === 0)
+          .map((a) => ({
+            personId,
+            cohortId: input.cohortId,
+            activityId: a.id!,
+            status: "done" as const,
+            updatedAt: at(addDays(input.practiceDay, a.offsetDays)),
+          })),
+      ),
+    );
+    await seedInsightTest(tenant, input, stored, personId, insight.id!, index);
+    await seedCards(tenant, input, stored, personId, isDemoLearner ? [2] : [2, 9], index);
+  }
+}
+
+type StoredQuestion = typeof questions.$inferSelect;
+
+async function seedInsightTest(
+  tenant: Tenant,
+  input: DemoLearningInput,
+  stored: StoredQuestion[],
+  personId: string,
+  activityId: string,
+  index: number,
+) {
+  const takenAt = at(addDays(input.practiceDay, -10), 10);
+  const test = stored.filter((q) => q.uses.includes("insight-test"));
+  // A spread of starting points: about half miss the de-escalation question.
+  const graded = test.map((q, position) => {
+    const correct = (index + position) % 2 === 0;
+    const option = q.options.find((o) => o.correct === correct)!;
+    return { q, option };
+  });
+  await tenant.db.insert(answers).values(
+    tenant.rows(
+      graded.map(({ q, option }) => ({
+        personId,
+        cohortId: input.cohortId,
+        questionId: q.id,
+        competenceId: q.competenceId,
+        context: "insight-test" as const,
+        clientId: `insight-test:${input.cohortId}:${activityId}:${q.id}`,
+        optionId: option.id,
+        correct: option.correct,
+        answeredAt: takenAt,
+        receivedAt: takenAt,
+      })),
+    ),
+  );
+  await tenant.db.insert(activityProgress).values(
+    tenant.row({
+      personId,
+      cohortId: input.cohortId,
+      activityId,
+      status: "done" as const,
+      updatedAt: takenAt,
+    }),
+  );
+  const competences = [...new Set(graded.map((g) => g.q.competenceId))];
+  await tenant.db.insert(measures).values(
+    tenant.rows(
+      competences.map((competenceId) => {
+        const mine = graded.filter((g) => g.q.competenceId === competenceId);
+        return {
+          personId,
+          cohortId: input.cohortId,
+          trajectoryId: input.trajectoryId,
+          activityId,
+          kind: "insight-test" as const,
+          competenceId,
+          correct: mine.filter((g) => g.option.correct).length,
+          total: mine.length,
+          takenAt,
+        };
+      }),
+    ),
+  );
+}
+
+/** Cards replayed through FSRS on the days the learner practised, so due dates are real FSRS dates. */
+async function seedCards(
+  tenant: Tenant,
+  input: DemoLearningInput,
+  stored: StoredQuestion[],
+  personId: string,
+  practiceDays: number[],
+  index: number,
+) {
+  const practice = stored.filter((q) => q.uses.includes("practice"));
+  for (const [position, q] of practice.entries()) {
+    const created = at(addDays(input.practiceDay, 1));
+    let card = newCard(created);
+    for (const day of practiceDays) {
+      if (position >= 6) break; // the last questions were added later and are still new
+      const answeredAt = at(addDays(input.practiceDay, day), 7);
+      const correct = (index + position + day) % 4 !== 0;
+      card = review(
+        card,
+        ratingFor(q.kind === "open" ? { selfRating: correct ? "good" : "again" } : { correct }),
+        answeredAt,
+        input.document.desiredRetention,
+        false,
+      ).card;
+      const option = q.options.find((o) => o.correct === correct);
+      await tenant.db.insert(answers).values(
+        tenant.row({
+          personId,
+          cohortId: input.cohortId,
+          questionId: q.id,
+          competenceId: q.competenceId,
+          context: "practice" as const,
+          clientId: `demo:${q.id}:${day}`,
+          optionId: option?.id ?? null,
+          selfRating: q.kind === "open" ? (correct ? "good" : "again") : null,
+          correct,
+          rating: ratingFor({ correct }),
+          answeredAt,
+          receivedAt: answeredAt,
+          nextDue: card.due,
+        }),
+      );
+    }
+    await tenant.db.insert(practiceCards).values(
+      tenant.row({
+        personId,
+        cohortId: input.cohortId,
+        questionId: q.id,
+        due: card.due,
+        fsrs: storeCard(card),
+        createdAt: created,
+      }),
+    );
+  }
+}
