@@ -202,69 +202,86 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .where(eq(organisations.isDemo, true))
       .limit(1);
     if (existing) return false;
-    const [org] = await tx
-      .insert(organisations)
-      .values({ name: DEMO_ORGANISATION, defaultLocale: "nl", isDemo: true })
-      .returning({ id: organisations.id });
-    const tenant = new Tenant(tx as unknown as Db, org!.id);
-
-    const addPerson = async (name: string, email: string, roles: DemoRole[], withPassword: boolean) => {
-      const [person] = await tenant.db
-        .insert(persons)
-        .values(
-          tenant.row({
-            name,
-            email,
-            status: "active" as const,
-            passwordHash: withPassword ? passwordHash : null,
-          }),
-        )
-        .returning({ id: persons.id });
-      await tenant.db
-        .insert(personRoles)
-        .values(tenant.rows(roles.map((role) => ({ personId: person!.id, role }))));
-      return person!.id;
-    };
-
-    const coordinatorId = await addPerson(
-      "Carla Verbeek",
-      "coordinator@demo.beklijf.nl",
-      ["coordinator", "designer"],
-      true,
-    );
-    const teamIds: string[] = [];
-    let demoLearnerId: string | undefined;
-    for (const [index, team] of demoTeams.entries()) {
-      const [created] = await tenant.db
-        .insert(teams)
-        .values(tenant.row({ name: team.name }))
-        .returning({ id: teams.id });
-      teamIds.push(created!.id);
-      const managerEmail = team.manager.email ?? demoEmail(team.manager.name);
-      const managerId = await addPerson(
-        team.manager.name,
-        managerEmail,
-        team.manager.roles ?? ["manager"],
-        Boolean(team.manager.email),
-      );
-      await tenant.db
-        .insert(teamMemberships)
-        .values(tenant.row({ teamId: created!.id, personId: managerId, isManager: true }));
-      const members = index === 0 ? ["Femke de Wit", ...team.members] : team.members;
-      for (const [memberIndex, name] of members.entries()) {
-        const isDemoLearner = index === 0 && memberIndex === 0;
-        const id = await addPerson(
-          name,
-          isDemoLearner ? "learner@demo.beklijf.nl" : demoEmail(name),
-          ["learner"],
-          isDemoLearner,
-        );
-        if (isDemoLearner) demoLearnerId = id;
-        await tenant.db.insert(teamMemberships).values(tenant.row({ teamId: created!.id, personId: id }));
-      }
-    }
-    await seedDemoTrajectories(tenant, coordinatorId, teamIds, demoLearnerId!);
-    await seedDemoCultureScan(tenant, coordinatorId, teamIds);
+    await createDemoOrganisation(tx as unknown as Db, passwordHash, null);
     return true;
   });
+}
+
+/**
+ * One copy of the demo organisation. Copies (for benchmarks on scaled-up data) get a numbered name and
+ * addresses like learner+7@demo.beklijf.nl, so every copy's people can sign in.
+ */
+export async function createDemoOrganisation(
+  db: Db,
+  passwordHash: string,
+  copy: number | null,
+): Promise<void> {
+  const address = (email: string) => (copy === null ? email : email.replace("@", `+${copy}@`));
+  const [org] = await db
+    .insert(organisations)
+    .values({
+      name: copy === null ? DEMO_ORGANISATION : `${DEMO_ORGANISATION} ${copy}`,
+      defaultLocale: "nl",
+      isDemo: copy === null,
+    })
+    .returning({ id: organisations.id });
+  const tenant = new Tenant(db, org!.id);
+
+  const addPerson = async (name: string, email: string, roles: DemoRole[], withPassword: boolean) => {
+    const [person] = await tenant.db
+      .insert(persons)
+      .values(
+        tenant.row({
+          name,
+          email: address(email),
+          status: "active" as const,
+          passwordHash: withPassword ? passwordHash : null,
+        }),
+      )
+      .returning({ id: persons.id });
+    await tenant.db
+      .insert(personRoles)
+      .values(tenant.rows(roles.map((role) => ({ personId: person!.id, role }))));
+    return person!.id;
+  };
+
+  const coordinatorId = await addPerson(
+    "Carla Verbeek",
+    "coordinator@demo.beklijf.nl",
+    ["coordinator", "designer"],
+    true,
+  );
+  const teamIds: string[] = [];
+  let demoLearnerId: string | undefined;
+  for (const [index, team] of demoTeams.entries()) {
+    const [created] = await tenant.db
+      .insert(teams)
+      .values(tenant.row({ name: team.name }))
+      .returning({ id: teams.id });
+    teamIds.push(created!.id);
+    const managerEmail = team.manager.email ?? demoEmail(team.manager.name);
+    const managerId = await addPerson(
+      team.manager.name,
+      managerEmail,
+      team.manager.roles ?? ["manager"],
+      Boolean(team.manager.email),
+    );
+    await tenant.db
+      .insert(teamMemberships)
+      .values(tenant.row({ teamId: created!.id, personId: managerId, isManager: true }));
+    const members = index === 0 ? ["Femke de Wit", ...team.members] : team.members;
+    for (const [memberIndex, name] of members.entries()) {
+      const isDemoLearner = index === 0 && memberIndex === 0;
+      const id = await addPerson(
+        name,
+        isDemoLearner ? "learner@demo.beklijf.nl" : demoEmail(name),
+        ["learner"],
+        isDemoLearner,
+      );
+      if (isDemoLearner) demoLearnerId = id;
+      await tenant.db.insert(teamMemberships).values(tenant.row({ teamId: created!.id, personId: id }));
+    }
+  }
+  await seedDemoTrajectories(tenant, coordinatorId, teamIds, demoLearnerId!);
+  await seedDemoCultureScan(tenant, coordinatorId, teamIds);
 }

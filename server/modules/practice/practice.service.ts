@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, count, eq, gte, isNull, sql } from "drizzle-orm";
 import type {
   PracticeAnswerBody,
   PracticeCardView,
@@ -392,29 +392,4 @@ export async function answerCard(
       extraMaterialOpened,
     };
   });
-}
-
-/** Counts due cards per learner in one query: the reminder sweep uses it for everyone at once. */
-export async function dueCardCounts(tenant: Tenant, personIds: string[], now: Date) {
-  if (personIds.length === 0) return new Map<string, number>();
-  const rows = await tenant.db
-    .select({ personId: practiceCards.personId, n: count() })
-    .from(practiceCards)
-    .innerJoin(
-      questions,
-      and(
-        eq(questions.organisationId, practiceCards.organisationId),
-        eq(questions.id, practiceCards.questionId),
-      ),
-    )
-    .where(
-      tenant.where(
-        practiceCards,
-        inArray(practiceCards.personId, personIds),
-        lte(practiceCards.due, now),
-        isNull(questions.deletedAt),
-      ),
-    )
-    .groupBy(practiceCards.personId);
-  return new Map(rows.map((r) => [r.personId, r.n]));
 }

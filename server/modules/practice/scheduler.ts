@@ -15,12 +15,25 @@ export function clampRetention(value: number): number {
   return Math.min(MAX_RETENTION, Math.max(MIN_RETENTION, value));
 }
 
+const schedulers = new Map<string, ReturnType<typeof fsrs>>();
+
+/** Schedulers are reused per setting: building one per card cost more than the FSRS maths itself. */
+export function scheduler(desiredRetention = DEFAULT_RETENTION, fuzz = true) {
+  const key = `${clampRetention(desiredRetention)}:${fuzz}`;
+  let found = schedulers.get(key);
+  if (!found) {
+    found = buildScheduler(desiredRetention, fuzz);
+    schedulers.set(key, found);
+  }
+  return found;
+}
+
 /**
  * Fuzz spreads reviews that would otherwise fall on the same day; tests switch it off. Short-term
  * (minutes-apart) learning steps are off: learners practise once a day for a few minutes, so every
  * interval is whole days.
  */
-export function scheduler(desiredRetention = DEFAULT_RETENTION, fuzz = true) {
+function buildScheduler(desiredRetention: number, fuzz: boolean) {
   return fsrs(
     generatorParameters({
       request_retention: clampRetention(desiredRetention),

@@ -1,0 +1,80 @@
+/**
+ * The learner's "today" API under load on the demo data scaled up 100× (100 copies of the demo
+ * organisation: 4,000 people, 1,200 learners with practice cards), next to a bare Fastify route in the
+ * same run. 50 concurrent clients, each request signed in as one of 50 demo learners.
+ * Run: node bench/today-latency.ts   (BENCH_SCALE, BENCH_REQUESTS to change the size)
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase } from "../server/db/client.ts";
+import { createDemoOrganisation, DEMO_PASSWORD } from "../server/db/seed/demo.ts";
+import { hashPassword } from "../server/modules/auth/passwords.ts";
+import { load, start, stop, summary, waitFor } from "./support/load.ts";
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 100);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const CONCURRENCY = 50;
+const port = 3700 + Math.floor(Math.random() * 40);
+const barePort = port + 50;
+const base = `http://127.0.0.1:${port}`;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beklijf-bench-today-"));
+const dataDir = path.join(dir, "data");
+
+let seeded = performance.now();
+const database = await openDatabase({ kind: "pglite", dataDir });
+const hash = await hashPassword(DEMO_PASSWORD);
+for (let copy = 0; copy < SCALE; copy++) {
+  await database.db.transaction((tx) => createDemoOrganisation(tx as never, hash, copy === 0 ? null : copy));
+  if (copy % 10 === 9) process.stdout.write(`\rseeding demo copies: ${copy + 1}/${SCALE}`);
+}
+await database.close();
+seeded = (performance.now() - seeded) / 1000;
+console.log(`\nseeded ${SCALE} demo organisations in ${seeded.toFixed(1)} s`);
+
+const server = start(path.resolve(import.meta.dirname, "../server/main.ts"), {
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  LOG_LEVEL: "warn",
+  PUBLIC_URL: base,
+  JOBS_MODE: "off",
+});
+const bare = start(path.resolve(import.meta.dirname, "support/bare-server.ts"), {}, [String(barePort)]);
+try {
+  await waitFor(`${base}/api/health`);
+  const cookies: string[] = [];
+  for (let copy = 0; copy < Math.min(CONCURRENCY, SCALE); copy++) {
+    const email = copy === 0 ? "learner@demo.beklijf.nl" : `learner+${copy}@demo.beklijf.nl`;
+    const response = await fetch(`${base}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`sign-in ${email}: ${response.status}`);
+    cookies.push(response.headers.get("set-cookie")!.split(";")[0]!);
+  }
+  await load(`${base}/api/me/today`, cookies, 300, CONCURRENCY);
+  let started = performance.now();
+  const today = await load(`${base}/api/me/today`, cookies, REQUESTS, CONCURRENCY);
+  const todaySeconds = (performance.now() - started) / 1000;
+  await waitFor(`http://127.0.0.1:${barePort}/bare`);
+  await load(`http://127.0.0.1:${barePort}/bare`, [], 300, CONCURRENCY);
+  started = performance.now();
+  const floor = await load(`http://127.0.0.1:${barePort}/bare`, [], REQUESTS, CONCURRENCY);
+  const floorSeconds = (performance.now() - started) / 1000;
+  console.log(
+    summary(
+      `GET /api/me/today, ${CONCURRENCY} learners at once, demo × ${SCALE}, PGlite`,
+      today,
+      todaySeconds,
+    ),
+  );
+  console.log(summary(`GET /bare (Fastify, no database), same machine, same run`, floor, floorSeconds));
+  const p95 = (values: number[]) => values[Math.ceil(0.95 * values.length) - 1]!;
+  console.log(`  today p95 / bare p95: ${(p95(today) / p95(floor)).toFixed(1)}×`);
+} finally {
+  await stop(server);
+  await stop(bare);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
