@@ -99,7 +99,7 @@ test("a learner reads an earlier task, marks it done, and sets reminders and a c
   await page.goto(`${APP}/profile`);
   await expect(page.getByRole("heading", { level: 2, name: "Reminders" })).toBeVisible();
   await page.getByLabel("Once a week (Monday)").check();
-  await page.getByRole("button", { name: "Save" }).last().click();
+  await page.getByRole("button", { name: "Save reminders" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.getByRole("button", { name: "Show my calendar address" }).click();
   const address = await page.getByLabel("Calendar address").inputValue();

@@ -10,17 +10,19 @@ test("a manager sees their team on the home screen", async ({ page }) => {
   await expectAccessible(page, "manager home");
 });
 
-test("a learner sees what to expect and can change their own language", async ({ page }) => {
+test("a learner sees what is waiting today and can change their own language", async ({ page }) => {
   await signIn(page, "learner@demo.beklijf.nl");
   await useEnglish(page);
-  await expect(page.getByText("Nothing to do today")).toBeVisible();
+  await expect(page.getByText(/\d+ things?, about \d+ minutes/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open today" })).toBeVisible();
+  await expectAccessible(page, "learner home");
   await page.getByRole("navigation").getByRole("link", { name: "My profile" }).click();
   await page.getByRole("combobox", { name: "Language" }).selectOption("nl");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mijn profiel" })).toBeVisible();
   await expectAccessible(page, "profile");
   await page.getByRole("combobox", { name: "Taal" }).selectOption("");
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
   await expect(page.getByText("Opgeslagen.")).toBeVisible();
 });
 

@@ -27,11 +27,17 @@ describe("API basics", () => {
       "/api/me",
       "/api/people",
       "/api/people/import",
+      "/api/me/today",
+      "/api/me/practice",
+      "/api/practice-answers",
+      "/api/me/calendar-feed",
     ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
     const signIn = doc.paths["/api/auth/sign-in"].post.requestBody.content["application/json"].schema;
     expect(signIn.required).toEqual(expect.arrayContaining(["email", "password"]));
+    const answer = doc.paths["/api/practice-answers"].post.requestBody.content["application/json"].schema;
+    expect(answer.required).toEqual(expect.arrayContaining(["cardId", "answer", "answeredAt", "clientId"]));
   });
 
   it("sends security headers with a strict Content-Security-Policy", async () => {

@@ -4,7 +4,7 @@ import type { PracticeResponse, TodayResponse } from "../../../common/schemas/le
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 import { caller, cohortAfterPracticeDay, scenario } from "../../../test-support/learning.ts";
-import { answers, practiceCards, xapiStatements } from "../../db/schema/index.ts";
+import { answers, learnerPreferences, practiceCards, xapiStatements } from "../../db/schema/index.ts";
 
 describe("spaced practice over HTTP", () => {
   let t: TestApp;
@@ -224,5 +224,24 @@ describe("spaced practice over HTTP", () => {
     const after = await practice();
     expect(after.cards.length).toBeGreaterThan(0);
     expect(after.sessionMinutes).toBeLessThanOrEqual(5);
+  });
+
+  it("puts practice in the learner's own export, and erasure keeps only anonymous answers", async () => {
+    await call("GET", "/api/me/calendar-feed", learner);
+    const exported = (await call("GET", "/api/me/export", learner)).json<{
+      learning: { answers: unknown[]; xapiStatements: unknown[]; preferences: Record<string, unknown>[] };
+    }>();
+    expect(exported.learning.answers.length).toBeGreaterThan(0);
+    expect(exported.learning.xapiStatements.length).toBeGreaterThan(0);
+    expect(exported.learning.preferences[0]).toMatchObject({ calendarFeed: true });
+    expect(JSON.stringify(exported.learning.preferences)).not.toMatch(/calendarToken/);
+    const erased = await call("DELETE", `/api/people/${learnerId}`, designer);
+    expect(erased.statusCode).toBe(204);
+    const left = await t.database.db.select().from(answers).where(eq(answers.personId, learnerId));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((row) => row.text === null)).toBe(true);
+    expect(
+      await t.database.db.select().from(learnerPreferences).where(eq(learnerPreferences.personId, learnerId)),
+    ).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
       <ErrorMessage error={save.error} />
       {save.isSuccess ? <SuccessMessage>{t("ui.reminders.saved")}</SuccessMessage> : null}
       <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.common.save")}
+        {t("ui.reminders.save")}
       </button>
     </form>
   );

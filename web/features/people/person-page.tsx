@@ -7,6 +7,7 @@ import type { PersonSummary } from "../../../common/schemas/people.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { LearningPause } from "./learning-pause.tsx";
 import { api } from "../../lib/api.ts";
 import { fieldError } from "../auth/use-form-error.ts";
 import { useTeams } from "./people-api.ts";
@@ -141,6 +142,7 @@ function PersonForm({ person }: { person: PersonSummary }) {
         </p>
         <p className="hint">{t("ui.person.deactivateHint")}</p>
       </section>
+      {person.roles.includes("learner") ? <LearningPause person={person} /> : null}
       <PrivacySection person={person} />
     </div>
   );
