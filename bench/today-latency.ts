@@ -72,7 +72,14 @@ try {
   );
   console.log(summary(`GET /bare (Fastify, no database), same machine, same run`, floor, floorSeconds));
   const p95 = (values: number[]) => values[Math.ceil(0.95 * values.length) - 1]!;
-  console.log(`  today p95 / bare p95: ${(p95(today) / p95(floor)).toFixed(1)}×`);
+  console.log(`  today p95 / bare p95 under load: ${(p95(today) / p95(floor)).toFixed(1)}×`);
+  // One client at a time: the cost of the work itself, without queueing behind 49 others.
+  const alone = await load(`${base}/api/me/today`, cookies, 300, 1);
+  const bareAlone = await load(`http://127.0.0.1:${barePort}/bare`, [], 300, 1);
+  console.log(
+    `one client at a time: today p50 ${alone[150]!.toFixed(1)} ms, p95 ${p95(alone).toFixed(1)} ms; ` +
+      `bare p50 ${bareAlone[150]!.toFixed(1)} ms, p95 ${p95(bareAlone).toFixed(1)} ms`,
+  );
 } finally {
   await stop(server);
   await stop(bare);

@@ -40,12 +40,19 @@ export function assignSchedule(schedule: ScheduledActivity[], personIds: string[
   );
 }
 
-/** Today's date where the organisation works (the Low Countries), as YYYY-MM-DD. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date in a time zone, as YYYY-MM-DD. Formatters are kept: making one costs more than using it. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }

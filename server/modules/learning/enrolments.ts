@@ -1,6 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { cohortParticipants, cohorts, persons, trajectories } from "../../db/schema/index.ts";
+import {
+  cohortParticipants,
+  cohorts,
+  learnerPreferences,
+  persons,
+  trajectories,
+} from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 
@@ -55,12 +61,23 @@ export async function enrolmentOf(tenant: Tenant, personId: string, cohortId: st
   return enrolment;
 }
 
-export async function timeZoneOf(tenant: Tenant, personId: string): Promise<string> {
+/** The learner's time zone and pause, in one query: both decide what "today" holds. */
+export async function learnerSettings(
+  tenant: Tenant,
+  personId: string,
+): Promise<{ timeZone: string; pausedUntil: string | null }> {
   const [row] = await tenant.db
-    .select({ timeZone: persons.timeZone })
+    .select({ timeZone: persons.timeZone, pausedUntil: learnerPreferences.pausedUntil })
     .from(persons)
+    .leftJoin(
+      learnerPreferences,
+      and(
+        eq(learnerPreferences.organisationId, persons.organisationId),
+        eq(learnerPreferences.personId, persons.id),
+      ),
+    )
     .where(tenant.where(persons, eq(persons.id, personId)));
-  return row?.timeZone ?? "Europe/Amsterdam";
+  return { timeZone: row?.timeZone ?? "Europe/Amsterdam", pausedUntil: row?.pausedUntil ?? null };
 }
 
 /** Practice starts the day after the first practice day: retrieval works on what was learned there. */

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type {
   PracticeAnswerBody,
   PracticeCardView,
@@ -14,10 +14,9 @@ import {
   competenceName,
   type Enrolment,
   enrolmentsOf,
+  learnerSettings,
   practiceStarted,
-  timeZoneOf,
 } from "../learning/enrolments.ts";
-import { pauseOf } from "../reminders/preferences.service.ts";
 import { isoDuration, recordStatement } from "../xapi/statements.ts";
 import { openRemediationIfStruggling } from "./remediation.ts";
 import {
@@ -41,10 +40,9 @@ const invalid = (field: string, code: string) =>
  * Gives the learner a card for every practice question of each trajectory whose practice day has
  * passed. Questions added later join the next session; deleted ones are never carded.
  */
-export async function syncCards(tenant: Tenant, personId: string, enrolments: Enrolment[], now: Date) {
-  const today = todayIn("UTC", now);
+async function syncCards(tenant: Tenant, personId: string, started: Enrolment[], now: Date) {
   const fresh = storeCard(newCard(now));
-  for (const enrolment of enrolments.filter((e) => practiceStarted(e, today))) {
+  for (const enrolment of started) {
     await tenant.db.execute(sql`
       insert into practice_cards (organisation_id, person_id, cohort_id, question_id, due, fsrs)
       select q.organisation_id, ${personId}, ${enrolment.cohortId}, q.id, ${now.toISOString()}, ${JSON.stringify(fresh)}::jsonb
@@ -53,6 +51,49 @@ export async function syncCards(tenant: Tenant, personId: string, enrolments: En
         and q.deleted_at is null and q.uses @> '["practice"]'::jsonb
       on conflict do nothing`);
   }
+}
+
+/** True when a started trajectory has a practice question the learner has no card for yet. */
+async function cardsMissing(tenant: Tenant, started: Enrolment[], rows: DueCard[]): Promise<boolean> {
+  if (started.length === 0) return false;
+  const bank = await tenant.db
+    .select({ id: questions.id, trajectoryId: questions.trajectoryId })
+    .from(questions)
+    .where(
+      tenant.where(
+        questions,
+        inArray(
+          questions.trajectoryId,
+          started.map((e) => e.trajectoryId),
+        ),
+        isNull(questions.deletedAt),
+        sql`${questions.uses} @> '["practice"]'::jsonb`,
+      ),
+    );
+  const carded = new Set(rows.map((row) => `${row.cohortId}:${row.question.id}`));
+  return started.some((e) =>
+    bank.some((q) => q.trajectoryId === e.trajectoryId && !carded.has(`${e.cohortId}:${q.id}`)),
+  );
+}
+
+async function loadCards(tenant: Tenant, personId: string): Promise<DueCard[]> {
+  return tenant.db
+    .select({
+      id: practiceCards.id,
+      cohortId: practiceCards.cohortId,
+      due: practiceCards.due,
+      fsrs: practiceCards.fsrs,
+      question: questions,
+    })
+    .from(practiceCards)
+    .innerJoin(
+      questions,
+      and(
+        eq(questions.organisationId, practiceCards.organisationId),
+        eq(questions.id, practiceCards.questionId),
+      ),
+    )
+    .where(tenant.where(practiceCards, eq(practiceCards.personId, personId), isNull(questions.deletedAt)));
 }
 
 interface DueCard {
@@ -83,12 +124,23 @@ async function secondsUsedToday(tenant: Tenant, personId: string, dayStart: Date
   return rows.reduce((sum, row) => sum + secondsFor[row.kind] * row.n, 0);
 }
 
-/** The learner's own start of today, as an instant, in their time zone. */
-function startOfDay(today: string, timeZone: string): Date {
-  const guess = new Date(`${today}T00:00:00Z`);
-  const local = new Date(guess.toLocaleString("en-US", { timeZone }));
-  const utc = new Date(guess.toLocaleString("en-US", { timeZone: "UTC" }));
-  return new Date(guess.getTime() - (local.getTime() - utc.getTime()));
+/** The learner's own start of today, as an instant: midnight in their time zone. */
+export function startOfDay(today: string, timeZone: string): Date {
+  const midnightUtc = new Date(`${today}T00:00:00Z`);
+  // The zone's date and hour at UTC midnight tell its offset (whole hours in the Low Countries).
+  const [localDate, hour] = [todayIn(timeZone, midnightUtc), hourIn(timeZone, midnightUtc)];
+  const offsetHours = localDate === today ? hour : hour - 24;
+  return new Date(midnightUtc.getTime() - offsetHours * 3_600_000);
+}
+
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+function hourIn(timeZone: string, at: Date): number {
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "numeric", hourCycle: "h23" });
+    hourFormats.set(timeZone, format);
+  }
+  return Number(format.format(at));
 }
 
 export interface PracticePlan {
@@ -107,39 +159,24 @@ export interface PracticePlan {
  * daily minutes, minus what was practised today), most at risk first, application before recall.
  */
 export async function planSession(tenant: Tenant, personId: string, now: Date): Promise<PracticePlan> {
-  const [enrolments, timeZone, pausedUntil] = await Promise.all([
+  const [enrolments, settings] = await Promise.all([
     enrolmentsOf(tenant, personId),
-    timeZoneOf(tenant, personId),
-    pauseOf(tenant, personId),
+    learnerSettings(tenant, personId),
   ]);
-  const today = todayIn(timeZone, now);
+  const today = todayIn(settings.timeZone, now);
+  const pausedUntil = settings.pausedUntil;
   const paused = pausedUntil !== null && pausedUntil >= today;
-  await syncCards(tenant, personId, enrolments, now);
-  const rows = await tenant.db
-    .select({
-      id: practiceCards.id,
-      cohortId: practiceCards.cohortId,
-      due: practiceCards.due,
-      fsrs: practiceCards.fsrs,
-      question: questions,
-    })
-    .from(practiceCards)
-    .innerJoin(
-      questions,
-      and(
-        eq(questions.organisationId, practiceCards.organisationId),
-        eq(questions.id, practiceCards.questionId),
-      ),
-    )
-    .where(tenant.where(practiceCards, eq(practiceCards.personId, personId), isNull(questions.deletedAt)));
+  const started = enrolments.filter((e) => practiceStarted(e, today));
+  let rows = await loadCards(tenant, personId);
+  // Reading first keeps the common request free of writes; cards are made only when a question is new.
+  if (await cardsMissing(tenant, started, rows)) {
+    await syncCards(tenant, personId, started, now);
+    rows = await loadCards(tenant, personId);
+  }
   const retentionOf = (cohortId: string) =>
     enrolments.find((e) => e.cohortId === cohortId)?.document.desiredRetention ?? 0.9;
   const dailySeconds =
-    60 *
-    Math.max(
-      5,
-      ...enrolments.filter((e) => practiceStarted(e, today)).map((e) => e.document.dailyPracticeMinutes),
-    );
+    60 * (started.length ? Math.max(...started.map((e) => e.document.dailyPracticeMinutes)) : 5);
   const due = rows.filter((row) => row.due <= now);
   const queued: QueuedCard[] = due.map((row) => ({
     id: row.id,
@@ -148,7 +185,9 @@ export async function planSession(tenant: Tenant, personId: string, now: Date): 
     seconds: secondsFor[row.question.kind],
     preferred: row.question.level !== "recall",
   }));
-  const usedToday = await secondsUsedToday(tenant, personId, startOfDay(today, timeZone));
+  const usedToday = due.length
+    ? await secondsUsedToday(tenant, personId, startOfDay(today, settings.timeZone))
+    : 0;
   const plan = planPractice(queued, today, { dailySeconds, usedToday });
   const sessionIds = new Set(paused ? [] : plan.today.map((c) => c.id));
   const session = due.filter((row) => sessionIds.has(row.id));

@@ -19,10 +19,6 @@ export async function preferencesOf(tenant: Tenant, personId: string) {
   return row ?? null;
 }
 
-export async function pauseOf(tenant: Tenant, personId: string): Promise<string | null> {
-  return (await preferencesOf(tenant, personId))?.pausedUntil ?? null;
-}
-
 export async function getPreferences(tenant: Tenant, actor: Actor): Promise<LearningPreferences> {
   const row = await preferencesOf(tenant, actor.personId);
   return row ? { nudgeFrequency: row.nudgeFrequency, pausedUntil: row.pausedUntil } : defaults;
