@@ -27,6 +27,16 @@ export async function createTestDatabase(): Promise<Database> {
       await database.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
+      // pg-pool's end() resolves before its clients have said goodbye; dropping "with (force)" at that
+      // moment kills a closing connection, which then throws in the test process. Wait for them first.
+      for (let waited = 0; waited < 5_000; waited += 50) {
+        const open = await dropper.query(
+          "select count(*)::int as n from pg_stat_activity where datname = $1",
+          [name],
+        );
+        if (open.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

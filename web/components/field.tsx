@@ -12,8 +12,27 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: ReactNode;
 }
 
-/** A labelled input whose error is announced and tied to it (aria-describedby). */
-export function Field({ label, error, hint, id, ...input }: FieldProps) {
+/**
+ * The frame every text field shares: label, hint and error, with the ids the control needs so a screen
+ * reader announces the hint and the error with it (aria-describedby).
+ */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  control,
+}: {
+  id: string | undefined;
+  label: string;
+  hint: ReactNode;
+  error: string | undefined;
+  control: (aria: {
+    id: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+  }) => ReactNode;
+}) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = `${inputId}-hint`;
@@ -27,13 +46,26 @@ export function Field({ label, error, hint, id, ...input }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {control({ id: inputId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? (
         <p id={errorId} className="field-error">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input whose error is announced and tied to it (aria-describedby). */
+export function Field({ label, error, hint, id, ...input }: FieldProps) {
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => <input {...aria} {...input} />}
+    />
   );
 }
 
@@ -75,30 +107,13 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
 
 /** A labelled multi-line field, with its hint and error tied to it like `Field`. */
 export function TextAreaField({ label, error, hint, id, ...textarea }: TextAreaFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...textarea}
-      />
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => <textarea {...aria} {...textarea} />}
+    />
   );
 }

@@ -147,12 +147,12 @@ describe("spaced practice over HTTP", () => {
 
   it("opens extra material and more practice after repeated misses of one competence", async () => {
     const plan = await practice();
-    const first = plan.cards.find((c) => c.question.competence === plan.cards[0]!.question.competence)!;
+    // At least three cards are left in today's session and there are two competences, so one has two.
+    expect(plan.cards.length).toBeGreaterThanOrEqual(3);
+    const byCompetence = Map.groupBy(plan.cards, (c) => c.question.competence);
+    const [struggling] = [...byCompetence.values()].sort((a, b) => b.length - a.length);
     const missed = [];
-    for (const [index, card] of plan.cards
-      .filter((c) => c.question.competence === first.question.competence)
-      .slice(0, 2)
-      .entries()) {
+    for (const [index, card] of struggling!.slice(0, 2).entries()) {
       const response = await call("POST", "/api/practice-answers", learner, {
         cardId: card.cardId,
         answer: wrongOption(card),
