@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "./common.ts";
 
 export const planCheckBody = z.object({
   situation: z.string().max(500),
@@ -15,3 +16,54 @@ export const planCheckResult = z.object({
     }),
   ),
 });
+
+/** How it went, as a short scale; "did-not-act" records that the situation came but the plan did not. */
+export const applicationOutcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
+export type ApplicationOutcome = (typeof applicationOutcomes)[number];
+
+export const createPlanBody = z.object({
+  situation: z.string().trim().min(1).max(500),
+  action: z.string().trim().min(1).max(1000),
+  /** When the learner first expects the situation (ISO 8601 with offset). */
+  firstMoment: z.iso.datetime({ offset: true }),
+  competenceId: z.string().min(1).max(64).optional(),
+  cohortId: idSchema.optional(),
+});
+
+export const planView = z.object({
+  id: idSchema,
+  situation: z.string(),
+  action: z.string(),
+  firstMoment: z.string(),
+  competenceId: z.string().nullable(),
+  cohortId: idSchema.nullable(),
+  findings: planCheckResult.shape.findings,
+  applications: z.array(
+    z.object({
+      id: idSchema,
+      occurredAt: z.string(),
+      whatHappened: z.string(),
+      outcome: z.enum(applicationOutcomes),
+      confirmed: z.boolean(),
+    }),
+  ),
+});
+export type PlanView = z.infer<typeof planView>;
+
+export const createApplicationBody = z.object({
+  occurredAt: z.iso.datetime({ offset: true }),
+  whatHappened: z.string().trim().max(2000).default(""),
+  outcome: z.enum(applicationOutcomes),
+});
+
+export const applicationView = z.object({
+  id: idSchema,
+  planId: idSchema,
+  occurredAt: z.string(),
+  whatHappened: z.string(),
+  outcome: z.enum(applicationOutcomes),
+  confirmed: z.boolean(),
+});
+
+export const planParams = z.object({ planId: idSchema });
+export const applicationParams = z.object({ applicationId: idSchema });

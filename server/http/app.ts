@@ -109,7 +109,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(questionRoutes, deps);
   await app.register(learningRoutes, deps);
   await app.register(reminderRoutes, deps);
-  await app.register(actionPlanRoutes);
+  await app.register(actionPlanRoutes, deps);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

@@ -15,7 +15,7 @@ import { trajectoryTemplates } from "../modules/trajectories/templates/index.ts"
 import { renderTemplate } from "../modules/trajectories/templates/template.ts";
 import { createTrajectory } from "../modules/trajectories/trajectories.service.ts";
 import { createScan } from "../modules/culture-scan/culture-scan.service.ts";
-import { practiceCards } from "../db/schema/index.ts";
+import { actionPlans, planApplications, practiceCards } from "../db/schema/index.ts";
 import { newCard, storeCard } from "../modules/practice/scheduler.ts";
 import { createQuestion } from "../modules/questions/questions.service.ts";
 import { scenario } from "../../test-support/learning.ts";
@@ -31,6 +31,8 @@ import { scenario } from "../../test-support/learning.ts";
 
 interface Fixture {
   scanId: string;
+  planId: string;
+  applicationId: string;
   questionId: string;
   activityId: string;
   competenceId: string;
@@ -158,6 +160,21 @@ const probes: Record<string, Probe> = {
   "GET /api/me/calendar-feed": { expect: "own" },
   "DELETE /api/me/calendar-feed": { expect: "own" },
   "PUT /api/people/:personId/learning-pause": { expect: 404, body: () => ({ pausedUntil: "2099-01-01" }) },
+  "POST /api/action-plans": {
+    expect: 404,
+    body: (a) => ({
+      situation: "When a customer calls",
+      action: "I first acknowledge the frustration",
+      firstMoment: "2099-01-05T09:00:00Z",
+      cohortId: a.cohortId,
+    }),
+  },
+  "GET /api/me/action-plans": { expect: "own" },
+  "POST /api/action-plans/:planId/applications": {
+    expect: 404,
+    body: () => ({ occurredAt: new Date().toISOString(), whatHappened: "Probe", outcome: "went-well" }),
+  },
+  "POST /api/applications/:applicationId/confirmations": { expect: 404 },
 };
 
 const probeQuestion = {
@@ -200,7 +217,9 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":scanId", a.scanId)
     .replace(":questionId", a.questionId)
     .replace(":activityId", a.activityId)
-    .replace(":competenceId", a.competenceId);
+    .replace(":competenceId", a.competenceId)
+    .replace(":planId", a.planId)
+    .replace(":applicationId", a.applicationId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {
@@ -274,7 +293,35 @@ describe("cross-tenant isolation (every API route)", () => {
         }),
       )
       .returning({ id: practiceCards.id });
+    const [plan] = await db
+      .insert(actionPlans)
+      .values(
+        tenantA.row({
+          personId: learnerA.id,
+          cohortId: cohort.id,
+          situation: "Alpha geheime situatie",
+          action: "Alpha geheime actie",
+          firstMoment: new Date(),
+          createdAt: new Date(),
+        }),
+      )
+      .returning({ id: actionPlans.id });
+    const [application] = await db
+      .insert(planApplications)
+      .values(
+        tenantA.row({
+          planId: plan!.id,
+          personId: learnerA.id,
+          occurredAt: new Date(),
+          whatHappened: "Alpha geheim verslag",
+          outcome: "went-well" as const,
+          createdAt: new Date(),
+        }),
+      )
+      .returning({ id: planApplications.id });
     a = {
+      planId: plan!.id,
+      applicationId: application!.id,
       questionId: question.id,
       activityId: trajectory.document.activities[0]!.id!,
       competenceId,
@@ -307,6 +354,10 @@ describe("cross-tenant isolation (every API route)", () => {
       question.id,
       "Alpha geheime vraag",
       card!.id,
+      plan!.id,
+      application!.id,
+      "Alpha geheime actie",
+      "Alpha geheim verslag",
     ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;

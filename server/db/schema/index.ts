@@ -4,3 +4,4 @@ export * from "./notifications.ts";
 export * from "./trajectories.ts";
 export * from "./culture-scan.ts";
 export * from "./learning.ts";
+export * from "./transfer.ts";

@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { caller } from "../../../test-support/learning.ts";
+import { applicationConfirmations } from "../../db/schema/index.ts";
 
 describe("POST /api/action-plans/check", () => {
   let t: TestApp;
@@ -40,5 +44,122 @@ describe("POST /api/action-plans/check", () => {
     const bad = await check({ situation: 12 }, "en");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("action plans, the application log and the manager's confirmation (role rules)", () => {
+  let t: TestApp;
+  let call: ReturnType<typeof caller>;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    call = caller(t);
+    const db = t.database.db;
+    const org = await buildOrganisation(db);
+    const learner = await buildLearner(db, org.id, { email: "learner@plans.test" });
+    const colleague = await buildLearner(db, org.id, { email: "colleague@plans.test" });
+    const manager = await buildPerson(db, {
+      organisationId: org.id,
+      roles: ["manager"],
+      email: "manager@plans.test",
+    });
+    const otherManager = await buildPerson(db, {
+      organisationId: org.id,
+      roles: ["manager"],
+      email: "other-manager@plans.test",
+    });
+    await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
+    await buildTeam(db, org.id, { managerIds: [otherManager.id], memberIds: [colleague.id] });
+    const outsider = await buildPerson(db, {
+      organisationId: (await buildOrganisation(db)).id,
+      roles: ["manager", "coordinator"],
+      email: "outsider@plans.test",
+    });
+    for (const person of [learner, colleague, manager, otherManager, outsider]) {
+      cookies[person.email.split("@")[0]!] = await t.signIn(person.email);
+    }
+  });
+  afterAll(() => t.close());
+
+  const plan = {
+    situation: "When a customer calls for the second time about a late repair",
+    action: "I first say that I understand the frustration",
+    firstMoment: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+  };
+
+  it("saves a plan with the checker's findings, and refuses a plan without a moment in Dutch", async () => {
+    const created = await call("POST", "/api/action-plans", cookies.learner!, plan);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ situation: plan.situation, findings: [], applications: [] });
+    const vague = await call("POST", "/api/action-plans", cookies.learner!, {
+      ...plan,
+      action: "be better at listening",
+    });
+    expect(vague.json().findings.map((f: { code: string }) => f.code)).toEqual(["vague_action"]);
+    const missing = await call(
+      "POST",
+      "/api/action-plans",
+      cookies.learner!,
+      { ...plan, firstMoment: undefined },
+      "nl",
+    );
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].message).toBe("Eerste moment is verplicht.");
+  });
+
+  it("logs an application, which only a manager of the learner's team can confirm", async () => {
+    const [mine] = (await call("GET", "/api/me/action-plans", cookies.learner!)).json<{ id: string }[]>();
+    const logged = await call("POST", `/api/action-plans/${mine!.id}/applications`, cookies.learner!, {
+      occurredAt: new Date().toISOString(),
+      whatHappened: "Customer calmed down after I named the frustration.",
+      outcome: "went-well",
+    });
+    expect(logged.statusCode).toBe(201);
+    const applicationId = logged.json<{ id: string }>().id;
+    const url = `/api/applications/${applicationId}/confirmations`;
+    for (const who of ["learner", "colleague", "other-manager", "outsider"]) {
+      expect((await call("POST", url, cookies[who]!)).statusCode, who).toBe(404);
+    }
+    expect(await t.database.db.select().from(applicationConfirmations)).toEqual([]);
+    const confirmed = await call("POST", url, cookies.manager!);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ confirmed: true });
+    expect((await call("POST", url, cookies.manager!)).statusCode).toBe(200);
+    const stored = await t.database.db
+      .select()
+      .from(applicationConfirmations)
+      .where(eq(applicationConfirmations.applicationId, applicationId));
+    expect(stored).toHaveLength(1);
+    const [after] = (await call("GET", "/api/me/action-plans", cookies.learner!)).json<
+      { applications: { confirmed: boolean }[] }[]
+    >();
+    expect(after!.applications[0]!.confirmed).toBe(true);
+  });
+
+  it("keeps a learner's plans their own: nobody else can log on them", async () => {
+    const [mine] = (await call("GET", "/api/me/action-plans", cookies.learner!)).json<{ id: string }[]>();
+    const body = { occurredAt: new Date().toISOString(), whatHappened: "", outcome: "did-not-act" };
+    for (const who of ["colleague", "manager", "outsider"]) {
+      expect(
+        (await call("POST", `/api/action-plans/${mine!.id}/applications`, cookies[who]!, body)).statusCode,
+        who,
+      ).toBe(404);
+    }
+    expect((await call("GET", "/api/me/action-plans", cookies.manager!)).json()).toEqual([]);
+  });
+
+  it("allows at most three plans per group", async () => {
+    const third = await call("POST", "/api/action-plans", cookies.learner!, {
+      ...plan,
+      action: "I repeat the next step out loud",
+    });
+    expect(third.statusCode).toBe(201);
+    const fourth = await call("POST", "/api/action-plans", cookies.learner!, {
+      ...plan,
+      action: "I write it in the work order",
+    });
+    expect(fourth.statusCode).toBe(400);
+    expect(fourth.json().errors[0].code).toBe("too_many_plans");
   });
 });

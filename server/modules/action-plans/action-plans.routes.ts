@@ -1,20 +1,128 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { planCheckBody, planCheckResult } from "../../../common/schemas/action-plans.ts";
+import { z } from "zod";
+import {
+  applicationParams,
+  applicationView,
+  createApplicationBody,
+  createPlanBody,
+  planCheckBody,
+  planCheckResult,
+  planParams,
+  planView,
+} from "../../../common/schemas/action-plans.ts";
+import { Tenant } from "../../db/tenant.ts";
+import type { AppDeps } from "../../http/context.ts";
+import { requireActor } from "../../http/request-context.ts";
+import { confirmApplication, createPlan, logApplication, plansOf } from "./action-plans.service.ts";
 import { checkPlan } from "./plan-checker.ts";
 
-/** The if-then plan coach. Stateless and public like the design check: nothing is saved. */
-export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
+const signedIn = { access: "signed-in" } as const;
+const tags = ["action-plans"];
+
+/** If-then plans, the application log and the manager's confirmation. */
+export const actionPlanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock" | "config">> = async (
+  app,
+  { database, clock, config },
+) => {
+  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
+  const site = config.publicUrl;
+
   app.post(
     "/api/action-plans/check",
     {
       schema: {
-        tags: ["action-plans"],
+        tags,
         summary: "Check the wording of an if-then plan; findings in the caller's language, nothing saved",
         body: planCheckBody,
         response: { 200: planCheckResult },
       },
+      // Stateless like the design check: no sign-in, no tenant data.
       config: { access: "public" },
     },
     async (request) => ({ findings: checkPlan(request.body, request.locale) }),
+  );
+
+  app.post(
+    "/api/action-plans",
+    {
+      schema: {
+        tags,
+        summary: "Write an if-then plan: when <situation>, I will <action>, first expected at <firstMoment>",
+        body: createPlanBody,
+        response: { 201: planView },
+      },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const plan = await createPlan(
+        tenantOf(actor.organisationId),
+        actor,
+        request.body,
+        clock(),
+        site,
+        request.locale,
+      );
+      return reply.status(201).send(plan);
+    },
+  );
+
+  app.get(
+    "/api/me/action-plans",
+    {
+      schema: {
+        tags,
+        summary: "The learner's own plans and how each was applied",
+        response: { 200: z.array(planView) },
+      },
+      config: signedIn,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return plansOf(tenantOf(actor.organisationId), actor.personId, request.locale);
+    },
+  );
+
+  app.post(
+    "/api/action-plans/:planId/applications",
+    {
+      schema: {
+        tags,
+        summary: "Log that the situation came: when, what happened, how it went (or that you did not act)",
+        params: planParams,
+        body: createApplicationBody,
+        response: { 201: applicationView },
+      },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const logged = await logApplication(
+        tenantOf(actor.organisationId),
+        actor,
+        request.params.planId,
+        request.body,
+        clock(),
+        site,
+      );
+      return reply.status(201).send(logged);
+    },
+  );
+
+  app.post(
+    "/api/applications/:applicationId/confirmations",
+    {
+      schema: {
+        tags,
+        summary: "A manager of the learner's team confirms they saw the application (evidence of transfer)",
+        params: applicationParams,
+        response: { 200: applicationView },
+      },
+      config: signedIn,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return confirmApplication(tenantOf(actor.organisationId), actor, request.params.applicationId, clock());
+    },
   );
 };

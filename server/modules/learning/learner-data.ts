@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import {
+  actionPlans,
   activityProgress,
   answers,
   learnerPreferences,
   measures,
+  planApplications,
   questions,
   remediations,
   xapiStatements,
@@ -69,7 +71,26 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
       .from(xapiStatements)
       .where(tenant.where(xapiStatements, eq(xapiStatements.personId, personId))),
   ]);
+  const plans = await tenant.db
+    .select({
+      situation: actionPlans.situation,
+      action: actionPlans.action,
+      firstMoment: actionPlans.firstMoment,
+      createdAt: actionPlans.createdAt,
+    })
+    .from(actionPlans)
+    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId)));
+  const applications = await tenant.db
+    .select({
+      occurredAt: planApplications.occurredAt,
+      whatHappened: planApplications.whatHappened,
+      outcome: planApplications.outcome,
+    })
+    .from(planApplications)
+    .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
   return {
+    actionPlans: plans,
+    applications,
     progress,
     answers: given,
     scores,
@@ -84,14 +105,23 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
 }
 
 /**
- * Erasure of the learner's part: free-text answers and preferences (with the calendar feed) go;
- * right/wrong, scores and statements stay under the anonymous placeholder, so group figures stay true.
+ * Erasure of the learner's part: free-text answers, plan wording, application notes and preferences
+ * (with the calendar feed) go; right/wrong, scores, outcomes, confirmations and statements stay under the
+ * anonymous placeholder, so group figures stay true.
  */
 export async function eraseLearningData(tenant: Tenant, personId: string): Promise<void> {
   await tenant.db
     .update(answers)
     .set({ text: null })
     .where(tenant.where(answers, eq(answers.personId, personId)));
+  await tenant.db
+    .update(actionPlans)
+    .set({ situation: "—", action: "—" })
+    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId)));
+  await tenant.db
+    .update(planApplications)
+    .set({ whatHappened: "" })
+    .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
   await tenant.db
     .delete(learnerPreferences)
     .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));

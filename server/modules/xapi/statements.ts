@@ -9,6 +9,7 @@ export const verbs = {
   experienced: "experienced",
   registered: "registered",
   waived: "waived",
+  attempted: "attempted",
   scored: "scored",
   preferred: "preferred",
   suspended: "suspended",

@@ -195,15 +195,23 @@ export function PracticePage() {
     if (outcome) nextButton.current?.focus();
   }, [outcome]);
 
-  async function next() {
+  function restart() {
+    setSession(null);
+    setIndex(0);
     setOutcome(null);
     setShownAt(Date.now());
+  }
+
+  async function next() {
     const following = index + 1;
-    setIndex(following);
+    // Fetch the new state before leaving the last card, so the end screen never shows stale cards.
     if (session && following >= session.length) {
       await client.invalidateQueries({ queryKey: ["practice"] });
       await client.invalidateQueries({ queryKey: ["today"] });
     }
+    setOutcome(null);
+    setShownAt(Date.now());
+    setIndex(following);
   }
 
   return (
@@ -240,12 +248,27 @@ export function PracticePage() {
             </>
           ) : (
             <section className="card" aria-labelledby="practice-done">
-              <h2 id="practice-done">{finished ? t("ui.practice.doneTitle") : t("ui.practice.noneTitle")}</h2>
-              <p>
-                {plan.backlog > 0
-                  ? t("ui.practice.backlog", { count: plan.backlog })
-                  : t("ui.practice.doneText")}
-              </p>
+              {plan.cards.length > 0 ? (
+                // Misses on one competence brought related questions forward, within today's budget.
+                <>
+                  <h2 id="practice-done">{t("ui.practice.moreTitle")}</h2>
+                  <p>{t("ui.practice.moreText", { count: plan.cards.length })}</p>
+                  <button type="button" className="button-primary" onClick={restart}>
+                    {t("ui.practice.continue")}
+                  </button>
+                </>
+              ) : (
+                <>
+                  <h2 id="practice-done">
+                    {finished ? t("ui.practice.doneTitle") : t("ui.practice.noneTitle")}
+                  </h2>
+                  <p>
+                    {plan.backlog > 0
+                      ? t("ui.practice.backlog", { count: plan.backlog })
+                      : t("ui.practice.doneText")}
+                  </p>
+                </>
+              )}
               <p>
                 <Link to="/today">{t("ui.practice.backToToday")}</Link>
               </p>

@@ -1,0 +1,70 @@
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
+import { organisations, persons } from "./organisations.ts";
+
+/** A learner's if-then plan: "When <situation>, I will <action>", with the first moment they expect it. */
+export const actionPlans = pgTable(
+  "action_plans",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    personId: uuid("person_id").notNull(),
+    cohortId: uuid("cohort_id"),
+    competenceId: text("competence_id"),
+    situation: text("situation").notNull(),
+    action: text("action").notNull(),
+    firstMoment: timestamp("first_moment", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("action_plans_person_idx").on(t.organisationId, t.personId),
+    foreignKey({
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [persons.organisationId, persons.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** One time the situation came: what happened and how it went, or that the learner did not act. */
+export const planApplications = pgTable(
+  "plan_applications",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    planId: uuid("plan_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    whatHappened: text("what_happened").notNull(),
+    outcome: text("outcome").$type<ApplicationOutcome>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("plan_applications_plan_idx").on(t.organisationId, t.planId),
+    foreignKey({
+      columns: [t.organisationId, t.planId],
+      foreignColumns: [actionPlans.organisationId, actionPlans.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** A manager saw the application happen: the second source that makes it evidence of transfer. */
+export const applicationConfirmations = pgTable(
+  "application_confirmations",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    confirmedBy: uuid("confirmed_by").notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.applicationId, t.confirmedBy] }),
+    foreignKey({
+      columns: [t.organisationId, t.applicationId],
+      foreignColumns: [planApplications.organisationId, planApplications.id],
+    }).onDelete("cascade"),
+  ],
+);

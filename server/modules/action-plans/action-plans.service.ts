@@ -1,0 +1,256 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Locale } from "../../../common/locales.ts";
+import type { ApplicationOutcome, PlanView } from "../../../common/schemas/action-plans.ts";
+import {
+  actionPlans,
+  applicationConfirmations,
+  planApplications,
+  teamMemberships,
+} from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { enrolmentOf, enrolmentsOf } from "../learning/enrolments.ts";
+import { recordStatement } from "../xapi/statements.ts";
+import { checkPlan } from "./plan-checker.ts";
+
+/** "One to three plans": a fourth would thin out the attention each one gets. */
+export const MAX_PLANS_PER_COHORT = 3;
+
+const invalid = (field: string, code: string) =>
+  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+
+interface NewPlan {
+  situation: string;
+  action: string;
+  firstMoment: string;
+  competenceId?: string | undefined;
+  cohortId?: string | undefined;
+}
+
+async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now: Date): Promise<void> {
+  if (new Date(input.firstMoment).getTime() < now.getTime() - 86_400_000)
+    throw invalid("firstMoment", "first_moment_in_past");
+  const enrolments = input.cohortId
+    ? [await enrolmentOf(tenant, actor.personId, input.cohortId)]
+    : await enrolmentsOf(tenant, actor.personId);
+  if (
+    input.competenceId &&
+    !enrolments.some((e) => e.document.competences.some((c) => c.id === input.competenceId))
+  )
+    throw invalid("competenceId", "unknown_competence");
+  const existing = await tenant.db
+    .select({ id: actionPlans.id, cohortId: actionPlans.cohortId })
+    .from(actionPlans)
+    .where(tenant.where(actionPlans, eq(actionPlans.personId, actor.personId)));
+  if (existing.filter((p) => p.cohortId === (input.cohortId ?? null)).length >= MAX_PLANS_PER_COHORT)
+    throw invalid("action", "too_many_plans");
+}
+
+export async function createPlan(
+  tenant: Tenant,
+  actor: Actor,
+  input: NewPlan,
+  now: Date,
+  site: string,
+  locale: Locale,
+): Promise<PlanView> {
+  await assertPlanFits(tenant, actor, input, now);
+  const id = await tenant.transaction(async (tx) => {
+    const [plan] = await tx.db
+      .insert(actionPlans)
+      .values(
+        tx.row({
+          personId: actor.personId,
+          cohortId: input.cohortId ?? null,
+          competenceId: input.competenceId ?? null,
+          situation: input.situation,
+          action: input.action,
+          firstMoment: new Date(input.firstMoment),
+          createdAt: now,
+        }),
+      )
+      .returning({ id: actionPlans.id });
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: "registered",
+      object: { path: `action-plans/${plan!.id}`, name: input.action, type: "module" },
+      ...(input.cohortId ? { registration: input.cohortId } : {}),
+      timestamp: now,
+      stored: now,
+    });
+    return plan!.id;
+  });
+  const [view] = await plansOf(tenant, actor.personId, locale, [id]);
+  return view!;
+}
+
+/** The learner's plans with their applications and whether a manager confirmed each one. */
+export async function plansOf(
+  tenant: Tenant,
+  personId: string,
+  locale: Locale,
+  only?: string[],
+): Promise<PlanView[]> {
+  const plans = await tenant.db
+    .select()
+    .from(actionPlans)
+    .where(
+      tenant.where(
+        actionPlans,
+        eq(actionPlans.personId, personId),
+        only ? inArray(actionPlans.id, only) : undefined,
+      ),
+    )
+    .orderBy(desc(actionPlans.createdAt));
+  if (plans.length === 0) return [];
+  const applications = await tenant.db
+    .select({ application: planApplications, confirmedBy: applicationConfirmations.confirmedBy })
+    .from(planApplications)
+    .leftJoin(
+      applicationConfirmations,
+      and(
+        eq(applicationConfirmations.organisationId, planApplications.organisationId),
+        eq(applicationConfirmations.applicationId, planApplications.id),
+      ),
+    )
+    .where(
+      tenant.where(
+        planApplications,
+        inArray(
+          planApplications.planId,
+          plans.map((p) => p.id),
+        ),
+      ),
+    )
+    .orderBy(desc(planApplications.occurredAt));
+  return plans.map((plan) => ({
+    id: plan.id,
+    situation: plan.situation,
+    action: plan.action,
+    firstMoment: plan.firstMoment.toISOString(),
+    competenceId: plan.competenceId,
+    cohortId: plan.cohortId,
+    findings: checkPlan(plan, locale),
+    applications: dedupe(applications.filter((a) => a.application.planId === plan.id)).map((a) => ({
+      id: a.application.id,
+      occurredAt: a.application.occurredAt.toISOString(),
+      whatHappened: a.application.whatHappened,
+      outcome: a.application.outcome,
+      confirmed: a.confirmed,
+    })),
+  }));
+}
+
+/** One row per application, confirmed when any manager confirmed it. */
+function dedupe(rows: { application: typeof planApplications.$inferSelect; confirmedBy: string | null }[]) {
+  const byId = new Map<string, { application: typeof planApplications.$inferSelect; confirmed: boolean }>();
+  for (const row of rows) {
+    const seen = byId.get(row.application.id);
+    byId.set(row.application.id, {
+      application: row.application,
+      confirmed: (seen?.confirmed ?? false) || row.confirmedBy !== null,
+    });
+  }
+  return [...byId.values()];
+}
+
+/** "The situation came": logged in under a minute, including "I did not act", which is worth knowing. */
+export async function logApplication(
+  tenant: Tenant,
+  actor: Actor,
+  planId: string,
+  input: { occurredAt: string; whatHappened: string; outcome: ApplicationOutcome },
+  now: Date,
+  site: string,
+) {
+  const [plan] = await tenant.db
+    .select()
+    .from(actionPlans)
+    .where(tenant.where(actionPlans, eq(actionPlans.id, planId), eq(actionPlans.personId, actor.personId)));
+  if (!plan) throw notFound("plan");
+  const occurredAt = new Date(input.occurredAt);
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw invalid("occurredAt", "answered_in_future");
+  return tenant.transaction(async (tx) => {
+    const [row] = await tx.db
+      .insert(planApplications)
+      .values(
+        tx.row({
+          planId,
+          personId: actor.personId,
+          occurredAt,
+          whatHappened: input.whatHappened,
+          outcome: input.outcome,
+          createdAt: now,
+        }),
+      )
+      .returning();
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: input.outcome === "did-not-act" ? "waived" : "attempted",
+      object: { path: `action-plans/${planId}`, name: plan.action, type: "module" },
+      result: { success: input.outcome === "went-well", response: input.outcome },
+      ...(plan.cohortId ? { registration: plan.cohortId } : {}),
+      timestamp: occurredAt,
+      stored: now,
+    });
+    return presentApplication(row!, false);
+  });
+}
+
+function presentApplication(row: typeof planApplications.$inferSelect, confirmed: boolean) {
+  return {
+    id: row.id,
+    planId: row.planId,
+    occurredAt: row.occurredAt.toISOString(),
+    whatHappened: row.whatHappened,
+    outcome: row.outcome,
+    confirmed,
+  };
+}
+
+/** Whether `managerId` manages a team in which `personId` is a (non-manager) member. */
+export async function managesPerson(tenant: Tenant, managerId: string, personId: string): Promise<boolean> {
+  const managed = tenant.db
+    .select({ teamId: teamMemberships.teamId })
+    .from(teamMemberships)
+    .where(
+      tenant.where(
+        teamMemberships,
+        eq(teamMemberships.personId, managerId),
+        eq(teamMemberships.isManager, true),
+      ),
+    );
+  const [row] = await tenant.db
+    .select({ personId: teamMemberships.personId })
+    .from(teamMemberships)
+    .where(
+      tenant.where(
+        teamMemberships,
+        eq(teamMemberships.personId, personId),
+        eq(teamMemberships.isManager, false),
+        inArray(teamMemberships.teamId, managed),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * The manager saw it happen. Only a manager of the learner's team can confirm; to anyone else the
+ * application does not exist (404), so its existence is not revealed. Confirming twice is harmless.
+ */
+export async function confirmApplication(tenant: Tenant, actor: Actor, applicationId: string, now: Date) {
+  const [row] = await tenant.db
+    .select()
+    .from(planApplications)
+    .where(tenant.where(planApplications, eq(planApplications.id, applicationId)));
+  if (!row || row.personId === actor.personId || !(await managesPerson(tenant, actor.personId, row.personId)))
+    throw notFound("application");
+  if (row.outcome === "did-not-act") throw invalid("outcome", "nothing_to_confirm");
+  await tenant.db
+    .insert(applicationConfirmations)
+    .values(tenant.row({ applicationId, confirmedBy: actor.personId, confirmedAt: now }))
+    .onConflictDoNothing();
+  return presentApplication(row, true);
+}
