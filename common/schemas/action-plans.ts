@@ -67,3 +67,51 @@ export const applicationView = z.object({
 
 export const planParams = z.object({ planId: idSchema });
 export const applicationParams = z.object({ applicationId: idSchema });
+
+export const enrolmentView = z.object({
+  cohortId: idSchema,
+  cohortName: z.string(),
+  trajectoryTitle: z.string(),
+  competences: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/**
+ * What a manager sees of a team member: enrolments and progress, plans and applications. Never
+ * practice-question answers or test answers: the screen says so.
+ */
+export const teamMemberView = z.object({
+  personId: idSchema,
+  name: z.string(),
+  cohorts: z.array(
+    z.object({
+      cohortId: idSchema,
+      cohortName: z.string(),
+      practiceDay: z.string(),
+      activitiesDone: z.number().int(),
+      activitiesDue: z.number().int(),
+      practisedLastWeek: z.boolean(),
+    }),
+  ),
+  plans: z.array(
+    z.object({
+      id: idSchema,
+      situation: z.string(),
+      action: z.string(),
+      firstMoment: z.string(),
+      applications: z.array(
+        z.object({
+          id: idSchema,
+          occurredAt: z.string(),
+          whatHappened: z.string(),
+          outcome: z.enum(applicationOutcomes),
+          confirmed: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const teamView = z.object({
+  teams: z.array(z.object({ id: idSchema, name: z.string(), members: z.array(teamMemberView) })),
+});
+export type TeamView = z.infer<typeof teamView>;

@@ -25,6 +25,7 @@ import { impactRoutes } from "../modules/impact/impact.routes.ts";
 import { cultureScanRoutes } from "../modules/culture-scan/culture-scan.routes.ts";
 import { learningRoutes } from "../modules/learning/learning.routes.ts";
 import { actionPlanRoutes } from "../modules/action-plans/action-plans.routes.ts";
+import { teamRoutes } from "../modules/team/team.routes.ts";
 import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
 import type { Logger } from "pino";
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(learningRoutes, deps);
   await app.register(reminderRoutes, deps);
   await app.register(actionPlanRoutes, deps);
+  await app.register(teamRoutes, deps);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

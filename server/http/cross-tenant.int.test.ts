@@ -175,6 +175,8 @@ const probes: Record<string, Probe> = {
     body: () => ({ occurredAt: new Date().toISOString(), whatHappened: "Probe", outcome: "went-well" }),
   },
   "POST /api/applications/:applicationId/confirmations": { expect: 404 },
+  "GET /api/team": { expect: "own" },
+  "GET /api/me/enrolments": { expect: "own" },
 };
 
 const probeQuestion = {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
 import { caller } from "../../../test-support/learning.ts";
-import { applicationConfirmations } from "../../db/schema/index.ts";
+import type { TeamView } from "../../../common/schemas/action-plans.ts";
+import { applicationConfirmations, outboxEmails } from "../../db/schema/index.ts";
 
 describe("POST /api/action-plans/check", () => {
   let t: TestApp;
@@ -135,6 +136,34 @@ describe("action plans, the application log and the manager's confirmation (role
       { applications: { confirmed: boolean }[] }[]
     >();
     expect(after!.applications[0]!.confirmed).toBe(true);
+  });
+
+  it("tells the team's manager by email, and shows plans and progress (never answers) on the team screen", async () => {
+    const mail = await t.database.db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.toAddress, "manager@plans.test"));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.textBody).toContain("I first say that I understand the frustration");
+    expect(mail[0]!.textBody).toContain("/team");
+    const other = await t.database.db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.toAddress, "other-manager@plans.test"));
+    expect(other).toEqual([]);
+    const team = await call("GET", "/api/team", cookies.manager!);
+    const [member] = team.json<TeamView>().teams[0]!.members;
+    expect(member!.plans[0]!.applications[0]).toMatchObject({ outcome: "went-well", confirmed: true });
+    expect(JSON.stringify(team.json())).not.toMatch(/optionId|selfRating|answers/);
+    const otherTeam = (await call("GET", "/api/team", cookies["other-manager"]!)).json<TeamView>();
+    expect(JSON.stringify(otherTeam)).not.toContain("I first say");
+  });
+
+  it("puts the plan's expected moment in the learner's calendar feed", async () => {
+    const { url } = (await call("GET", "/api/me/calendar-feed", cookies.learner!)).json<{ url: string }>();
+    const feed = await t.app.inject({ method: "GET", url: url.slice(TEST_ORIGIN.length) });
+    expect(feed.body).toMatch(/SUMMARY:(Your plan|Je plan): I first say that I understand the frustration/);
+    expect(feed.body).toMatch(/DTSTART:\d{8}T\d{6}Z/);
   });
 
   it("keeps a learner's plans their own: nobody else can log on them", async () => {

@@ -1,16 +1,20 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { Locale } from "../../../common/locales.ts";
+import { isLocale, type Locale } from "../../../common/locales.ts";
 import type { ApplicationOutcome, PlanView } from "../../../common/schemas/action-plans.ts";
 import {
   actionPlans,
   applicationConfirmations,
+  organisations,
+  persons,
   planApplications,
   teamMemberships,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
+import { translator } from "../../i18n.ts";
 import { enrolmentOf, enrolmentsOf } from "../learning/enrolments.ts";
+import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { recordStatement } from "../xapi/statements.ts";
 import { checkPlan } from "./plan-checker.ts";
 
@@ -194,8 +198,73 @@ export async function logApplication(
       timestamp: occurredAt,
       stored: now,
     });
+    if (input.outcome !== "did-not-act") await notifyManagers(tx, actor, plan.action, input.outcome, site);
     return presentApplication(row!, false);
   });
+}
+
+/**
+ * Tells the learner's managers, in their own language, that a plan was applied, with a link to confirm.
+ * "I did not act" is not sent on: it is for the learner's own reflection and the coach.
+ */
+async function notifyManagers(
+  tenant: Tenant,
+  actor: Actor,
+  action: string,
+  outcome: ApplicationOutcome,
+  site: string,
+) {
+  const learnerTeams = tenant.db
+    .select({ teamId: teamMemberships.teamId })
+    .from(teamMemberships)
+    .where(
+      tenant.where(
+        teamMemberships,
+        eq(teamMemberships.personId, actor.personId),
+        eq(teamMemberships.isManager, false),
+      ),
+    );
+  const managers = await tenant.db
+    .selectDistinct({
+      email: persons.email,
+      name: persons.name,
+      locale: persons.locale,
+      defaultLocale: organisations.defaultLocale,
+    })
+    .from(teamMemberships)
+    .innerJoin(
+      persons,
+      and(
+        eq(persons.organisationId, teamMemberships.organisationId),
+        eq(persons.id, teamMemberships.personId),
+      ),
+    )
+    .innerJoin(organisations, eq(organisations.id, persons.organisationId))
+    .where(
+      tenant.where(
+        teamMemberships,
+        eq(teamMemberships.isManager, true),
+        inArray(teamMemberships.teamId, learnerTeams),
+        eq(persons.status, "active"),
+      ),
+    );
+  for (const manager of managers) {
+    const locale: Locale = isLocale(manager.locale)
+      ? manager.locale
+      : isLocale(manager.defaultLocale)
+        ? manager.defaultLocale
+        : "nl";
+    await enqueueEmail(tenant, manager.email, locale, {
+      template: "application-logged",
+      params: {
+        name: manager.name,
+        learner: actor.name,
+        action,
+        outcome: translator(locale)(`ui.plans.outcomes.${outcome}`),
+        link: `${site}/team`,
+      },
+    });
+  }
 }
 
 function presentApplication(row: typeof planApplications.$inferSelect, confirmed: boolean) {

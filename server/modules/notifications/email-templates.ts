@@ -13,6 +13,10 @@ export type EmailTemplate =
       params: { name: string; title: string; link: string; closesOn: string };
     }
   | {
+      template: "application-logged";
+      params: { name: string; learner: string; action: string; outcome: string; link: string };
+    }
+  | {
       template: "learning-nudge";
       params: {
         name: string;
@@ -33,6 +37,7 @@ export function renderEmail(locale: Locale, email: EmailTemplate): { subject: st
     "culture-scan-invitation": "emails.scanInvitation",
     "culture-scan-reminder": "emails.scanReminder",
     "learning-nudge": "emails.learningNudge",
+    "application-logged": "emails.applicationLogged",
   }[email.template];
   return {
     subject: t(`${key}.subject`, email.params),

@@ -7,6 +7,7 @@ import { notFound } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
 import { type CalendarEvent, renderCalendar } from "../calendar/icalendar.ts";
 import { computeSchedule } from "../cohorts/schedule.ts";
+import { plansOf } from "../action-plans/action-plans.service.ts";
 import { enrolmentsOf } from "../learning/enrolments.ts";
 import { getToday } from "../learning/today.service.ts";
 
@@ -66,6 +67,17 @@ export async function renderFeed(db: Db, token: string, site: string, now: Date)
         date: activity.date,
       });
     }
+  }
+  // An if-then plan's expected moment, as a timed event: the reminder arrives when the situation does.
+  for (const plan of await plansOf(tenant, row.person.id, locale)) {
+    events.push({
+      uid: `plan-${plan.id}@${HOST}`,
+      summary: t("ui.plans.calendarEvent", { action: plan.action }),
+      description: t("ui.plans.calendarDescription", { situation: plan.situation, action: plan.action }),
+      url: `${site}/plans`,
+      start: new Date(plan.firstMoment),
+      durationMinutes: 30,
+    });
   }
   const practice = today.items.find((item) => item.kind === "practice");
   if (practice) {

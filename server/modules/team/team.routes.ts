@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { enrolmentView, teamView } from "../../../common/schemas/action-plans.ts";
+import { Tenant } from "../../db/tenant.ts";
+import type { AppDeps } from "../../http/context.ts";
+import { requireActor } from "../../http/request-context.ts";
+import { enrolmentsOf } from "../learning/enrolments.ts";
+import { getTeamView } from "./team.service.ts";
+
+const signedIn = { access: "signed-in" } as const;
+
+export const teamRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock">> = async (
+  app,
+  { database, clock },
+) => {
+  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
+
+  app.get(
+    "/api/team",
+    {
+      schema: {
+        tags: ["team"],
+        summary: "The manager's teams: each member's enrolments and progress, plans and applications",
+        response: { 200: teamView },
+      },
+      config: signedIn,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return getTeamView(tenantOf(actor.organisationId), actor, request.locale, clock());
+    },
+  );
+
+  app.get(
+    "/api/me/enrolments",
+    {
+      schema: {
+        tags: ["learner"],
+        summary: "The learner's cohorts with their trajectory's competences (for plans)",
+        response: { 200: z.array(enrolmentView) },
+      },
+      config: signedIn,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const enrolments = await enrolmentsOf(tenantOf(actor.organisationId), actor.personId);
+      return enrolments.map((e) => ({
+        cohortId: e.cohortId,
+        cohortName: e.cohortName,
+        trajectoryTitle: e.document.title,
+        competences: e.document.competences.map((c) => ({ id: c.id ?? "", name: c.name })),
+      }));
+    },
+  );
+};

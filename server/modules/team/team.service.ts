@@ -1,0 +1,129 @@
+import { and, count, eq, gte, inArray } from "drizzle-orm";
+import type { Locale } from "../../../common/locales.ts";
+import type { TeamView } from "../../../common/schemas/action-plans.ts";
+import { activityProgress, answers, persons, teamMemberships, teams } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import type { Actor } from "../../http/context.ts";
+import { plansOf } from "../action-plans/action-plans.service.ts";
+import { computeSchedule, todayIn } from "../cohorts/schedule.ts";
+import { enrolmentsOf } from "../learning/enrolments.ts";
+
+const notAToDo = new Set(["practice-session", "retrieval-practice"]);
+
+/** Activities done out of those due by today: progress, not results. */
+async function progressOf(tenant: Tenant, personId: string, now: Date) {
+  const today = todayIn("Europe/Amsterdam", now);
+  const [enrolments, done, practised] = await Promise.all([
+    enrolmentsOf(tenant, personId),
+    tenant.db
+      .select({ cohortId: activityProgress.cohortId, activityId: activityProgress.activityId })
+      .from(activityProgress)
+      .where(
+        tenant.where(
+          activityProgress,
+          eq(activityProgress.personId, personId),
+          eq(activityProgress.status, "done"),
+        ),
+      ),
+    tenant.db
+      .select({ cohortId: answers.cohortId, n: count() })
+      .from(answers)
+      .where(
+        tenant.where(
+          answers,
+          eq(answers.personId, personId),
+          eq(answers.context, "practice"),
+          gte(answers.answeredAt, new Date(now.getTime() - 7 * 86_400_000)),
+        ),
+      )
+      .groupBy(answers.cohortId),
+  ]);
+  return enrolments.map((e) => {
+    const due = computeSchedule(e.document, e.sessionDates).filter(
+      (a) => a.date <= today && a.mandatory && !notAToDo.has(a.type) && a.phase !== "session",
+    );
+    const doneIds = new Set(done.filter((d) => d.cohortId === e.cohortId).map((d) => d.activityId));
+    return {
+      cohortId: e.cohortId,
+      cohortName: e.cohortName,
+      practiceDay: e.sessionDates[0]!,
+      activitiesDone: due.filter((a) => doneIds.has(a.activityId)).length,
+      activitiesDue: due.length,
+      // Whether they practised, never what they answered.
+      practisedLastWeek: practised.some((p) => p.cohortId === e.cohortId && p.n > 0),
+    };
+  });
+}
+
+/** The manager's one screen: every team they manage, each member's progress, plans and applications. */
+export async function getTeamView(
+  tenant: Tenant,
+  actor: Actor,
+  locale: Locale,
+  now: Date,
+): Promise<TeamView> {
+  const managed = await tenant.db
+    .select({ id: teams.id, name: teams.name })
+    .from(teamMemberships)
+    .innerJoin(
+      teams,
+      and(eq(teams.organisationId, teamMemberships.organisationId), eq(teams.id, teamMemberships.teamId)),
+    )
+    .where(
+      tenant.where(
+        teamMemberships,
+        eq(teamMemberships.personId, actor.personId),
+        eq(teamMemberships.isManager, true),
+      ),
+    )
+    .orderBy(teams.name);
+  if (managed.length === 0) return { teams: [] };
+  const members = await tenant.db
+    .select({ teamId: teamMemberships.teamId, personId: persons.id, name: persons.name })
+    .from(teamMemberships)
+    .innerJoin(
+      persons,
+      and(
+        eq(persons.organisationId, teamMemberships.organisationId),
+        eq(persons.id, teamMemberships.personId),
+      ),
+    )
+    .where(
+      tenant.where(
+        teamMemberships,
+        inArray(
+          teamMemberships.teamId,
+          managed.map((t) => t.id),
+        ),
+        eq(teamMemberships.isManager, false),
+        inArray(persons.status, ["active", "invited"]),
+      ),
+    )
+    .orderBy(persons.name);
+  const views = await Promise.all(
+    members.map(async (member) => ({
+      teamId: member.teamId,
+      view: {
+        personId: member.personId,
+        name: member.name,
+        cohorts: await progressOf(tenant, member.personId, now),
+        plans: (await plansOf(tenant, member.personId, locale)).map(
+          ({ id, situation, action, firstMoment, applications }) => ({
+            id,
+            situation,
+            action,
+            firstMoment,
+            applications,
+          }),
+        ),
+      },
+    })),
+  );
+  return {
+    teams: managed.map((team) => ({
+      id: team.id,
+      name: team.name,
+      members: views.filter((v) => v.teamId === team.id).map((v) => v.view),
+    })),
+  };
+}
