@@ -47,8 +47,18 @@ export function SignedInLayout() {
               </NavLink>
             </li>
             {me.data.roles.includes("learner") ? (
+              <>
+                <li>
+                  <NavLink to="/today">{t("ui.nav.today")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/plans">{t("ui.nav.plans")}</NavLink>
+                </li>
+              </>
+            ) : null}
+            {me.data.roles.includes("manager") ? (
               <li>
-                <NavLink to="/today">{t("ui.nav.today")}</NavLink>
+                <NavLink to="/team">{t("ui.nav.team")}</NavLink>
               </li>
             ) : null}
             {designs ? (

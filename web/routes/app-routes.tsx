@@ -28,6 +28,8 @@ import { ExtraMaterialPage } from "../features/learning/extra-material-page.tsx"
 import { PracticePage } from "../features/learning/practice-page.tsx";
 import { TodayPage } from "../features/learning/today-page.tsx";
 import { QuestionBankPage } from "../features/questions/question-bank-page.tsx";
+import { PlansPage } from "../features/plans/plans-page.tsx";
+import { TeamPage } from "../features/team/team-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -54,6 +56,8 @@ export function AppRoutes() {
         <Route path="/trajectories/:trajectoryId" element={<TrajectoryEditorPage />} />
         <Route path="/trajectories/:trajectoryId/questions" element={<QuestionBankPage />} />
         <Route path="/today" element={<TodayPage />} />
+        <Route path="/plans" element={<PlansPage />} />
+        <Route path="/team" element={<TeamPage />} />
         <Route path="/practice" element={<PracticePage />} />
         <Route path="/learn/:cohortId/extra/:competenceId" element={<ExtraMaterialPage />} />
         <Route path="/learn/:cohortId/:activityId" element={<ActivityPage />} />

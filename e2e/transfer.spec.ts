@@ -1,0 +1,50 @@
+import { expect, test } from "./support/test.ts";
+import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+
+test("a learner writes a plan with coaching and logs an application; the manager confirms it", async ({
+  page,
+  browser,
+}, info) => {
+  await signIn(page, "learner@demo.beklijf.nl");
+  await useEnglish(page);
+  await page.getByRole("navigation").getByRole("link", { name: "My plans" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My plans" })).toBeVisible();
+  await page
+    .getByLabel("When… (the situation at work)")
+    .fill("When a customer calls for the second time about a late repair");
+  await page.getByLabel("…then I will (what you do first)").fill("be better at listening");
+  await expect(page.getByText(/The action is an intention/)).toBeVisible();
+  await expectAccessible(page, "plan form with coaching");
+  const action = `I first say that I understand the frustration (${info.project.name})`;
+  await page.getByLabel("…then I will (what you do first)").fill(action);
+  await expect(page.getByText(/Clear: a recognisable moment/)).toBeVisible();
+  await page.getByLabel("Competence").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Save the plan" }).click();
+  await expect(page.getByText("Your plan is saved")).toBeVisible();
+
+  const plan = page.locator("li.plan", { hasText: action });
+  await plan.getByRole("button", { name: /The situation came: log it/ }).click();
+  await plan.getByLabel("It went well").check();
+  await plan.getByLabel("What happened").fill("The customer calmed down once I named the frustration.");
+  await expectAccessible(page, "logging an application");
+  await plan.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText(/Logged\. Thank you/)).toBeVisible();
+
+  const context = await browser.newContext({ ...info.project.use });
+  const manager = await context.newPage();
+  await signIn(manager, "manager@demo.beklijf.nl");
+  await useEnglish(manager);
+  await manager.getByRole("navigation").getByRole("link", { name: "My team" }).click();
+  await expect(manager.getByText(/You never see their answers/)).toBeVisible();
+  const application = manager.locator(".applications li", { hasText: "The customer calmed down" }).filter({
+    has: manager.locator("xpath=ancestor::div[contains(@class,'plan')]", { hasText: action }),
+  });
+  await expect(application).toHaveCount(1);
+  await expectAccessible(manager, "team");
+  await application.getByRole("button", { name: /I saw this happen/ }).click();
+  await expect(application.getByText("seen by your manager")).toBeVisible();
+  await context.close();
+
+  await page.reload();
+  await expect(page.locator("li.plan", { hasText: action }).getByText("seen by your manager")).toBeVisible();
+});

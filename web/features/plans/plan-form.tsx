@@ -1,0 +1,149 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
+import { ErrorMessage } from "../../components/feedback.tsx";
+import { api, ApiError } from "../../lib/api.ts";
+
+interface Finding {
+  code: string;
+  severity: "high" | "medium";
+  message: string;
+  suggestion: string;
+}
+interface Enrolment {
+  cohortId: string;
+  cohortName: string;
+  competences: { id: string; name: string }[];
+}
+
+/** Coaching while typing: the checker runs a moment after the learner stops, and says how to sharpen. */
+function useCoaching(situation: string, action: string) {
+  const [debounced, setDebounced] = useState({ situation, action });
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced({ situation, action }), 400);
+    return () => clearTimeout(timer);
+  }, [situation, action]);
+  return useQuery({
+    queryKey: ["plan-check", debounced],
+    queryFn: () => api<{ findings: Finding[] }>("POST", "/api/action-plans/check", debounced),
+    enabled: debounced.situation.length + debounced.action.length > 0,
+  });
+}
+
+/** A local date and time for <input type="datetime-local">, tomorrow at 09:00 by default. */
+function tomorrowMorning(): string {
+  const date = new Date(Date.now() + 86_400_000);
+  date.setHours(9, 0, 0, 0);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T09:00`;
+}
+
+/** "When <situation>, I will <action>", for a competence, with the first moment it is expected. */
+export function PlanForm({ onSaved }: { onSaved: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const enrolments = useQuery({
+    queryKey: ["enrolments"],
+    queryFn: () => api<Enrolment[]>("GET", "/api/me/enrolments"),
+  });
+  const [situation, setSituation] = useState("");
+  const [action, setAction] = useState("");
+  const [moment, setMoment] = useState(tomorrowMorning);
+  const [choice, setChoice] = useState("");
+  const coaching = useCoaching(situation, action);
+  const save = useMutation({
+    mutationFn: () => {
+      const [cohortId, competenceId] = choice.split("|");
+      return api("POST", "/api/action-plans", {
+        situation,
+        action,
+        firstMoment: moment ? new Date(moment).toISOString() : undefined,
+        ...(cohortId ? { cohortId } : {}),
+        ...(competenceId ? { competenceId } : {}),
+      });
+    },
+    onSuccess: async () => {
+      setSituation("");
+      setAction("");
+      await client.invalidateQueries({ queryKey: ["plans"] });
+      onSaved();
+    },
+  });
+  const fieldError = (field: string) =>
+    save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined;
+  const findings = coaching.data?.findings ?? [];
+  return (
+    <form
+      className="card"
+      aria-labelledby="plan-form-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h2 id="plan-form-title">{t("ui.plans.new")}</h2>
+      <p className="hint">{t("ui.plans.intro")}</p>
+      <ErrorMessage error={save.error} />
+      <TextAreaField
+        label={t("ui.plans.when")}
+        hint={t("ui.plans.whenHint")}
+        rows={2}
+        value={situation}
+        onChange={(e) => setSituation(e.target.value)}
+        error={fieldError("situation")}
+      />
+      <TextAreaField
+        label={t("ui.plans.then")}
+        hint={t("ui.plans.thenHint")}
+        rows={2}
+        value={action}
+        onChange={(e) => setAction(e.target.value)}
+        error={fieldError("action")}
+      />
+      <div aria-live="polite" className="plan-coaching">
+        {findings.length > 0 ? (
+          <ul className="findings">
+            {findings.map((finding) => (
+              <li key={finding.code} className="finding">
+                <p>
+                  <strong>{finding.message}</strong>
+                </p>
+                <p className="advice">{finding.suggestion}</p>
+              </li>
+            ))}
+          </ul>
+        ) : situation && action && coaching.isSuccess ? (
+          <p className="notice-inline">{t("ui.plans.looksGood")}</p>
+        ) : null}
+      </div>
+      <Field
+        label={t("ui.plans.firstMoment")}
+        type="datetime-local"
+        value={moment}
+        onChange={(e) => setMoment(e.target.value)}
+        error={fieldError("firstMoment")}
+      />
+      {enrolments.data && enrolments.data.length > 0 ? (
+        <SelectField
+          label={t("ui.plans.competence")}
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          error={fieldError("competenceId")}
+        >
+          <option value="">{t("ui.plans.noCompetence")}</option>
+          {enrolments.data.flatMap((e) =>
+            e.competences.map((c) => (
+              <option key={`${e.cohortId}|${c.id}`} value={`${e.cohortId}|${c.id}`}>
+                {c.name} ({e.cohortName})
+              </option>
+            )),
+          )}
+        </SelectField>
+      ) : null}
+      <button type="submit" className="button-primary" disabled={save.isPending}>
+        {t("ui.plans.save")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { TeamView } from "../../../common/schemas/action-plans.ts";
+import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatDateTime, formatDay } from "../../lib/i18n.ts";
+
+type Member = TeamView["teams"][number]["members"][number];
+
+function ConfirmButton({ applicationId, learner }: { applicationId: string; learner: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const confirm = useMutation({
+    mutationFn: () => api("POST", `/api/applications/${applicationId}/confirmations`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["team"] }),
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="button-secondary small"
+        onClick={() => confirm.mutate()}
+        disabled={confirm.isPending}
+      >
+        {t("ui.team.confirm")}
+        <span className="visually-hidden"> ({learner})</span>
+      </button>
+      <ErrorMessage error={confirm.error} />
+    </>
+  );
+}
+
+function MemberCard({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <li className="card member">
+      <h3>{member.name}</h3>
+      {member.cohorts.map((cohort) => (
+        <div key={cohort.cohortId}>
+          <p>
+            {cohort.cohortName} · {t("ui.team.practiceDay", { date: formatDay(cohort.practiceDay, locale) })}
+          </p>
+          <p className="hint">
+            <meter
+              min={0}
+              max={Math.max(1, cohort.activitiesDue)}
+              value={cohort.activitiesDone}
+              aria-hidden="true"
+            />{" "}
+            {t("ui.team.progress", { done: cohort.activitiesDone, due: cohort.activitiesDue })} ·{" "}
+            {cohort.practisedLastWeek ? t("ui.team.practised") : t("ui.team.notPractised")}
+          </p>
+        </div>
+      ))}
+      {member.plans.length === 0 ? <p className="hint">{t("ui.team.noPlans")}</p> : null}
+      {member.plans.map((plan) => (
+        <div key={plan.id} className="plan">
+          <p>
+            <strong>{t("ui.plans.whenShort")}</strong> {plan.situation}{" "}
+            <strong>{t("ui.plans.thenShort")}</strong> {plan.action}
+          </p>
+          <ul className="plain-list applications">
+            {plan.applications.map((a) => (
+              <li key={a.id}>
+                {formatDateTime(a.occurredAt, locale)}: {t(`ui.plans.outcomes.${a.outcome}`)}
+                {a.whatHappened ? ` — ${a.whatHappened}` : ""}{" "}
+                {a.confirmed ? (
+                  <span className="badge badge-active">{t("ui.plans.confirmed")}</span>
+                ) : a.outcome !== "did-not-act" ? (
+                  <ConfirmButton applicationId={a.id} learner={member.name} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </li>
+  );
+}
+
+/** The manager's one screen: who is in which training, how far, their plans, and what to confirm. */
+export function TeamPage() {
+  const { t } = useTranslation();
+  const team = useQuery({ queryKey: ["team"], queryFn: () => api<TeamView>("GET", "/api/team") });
+  return (
+    <Page title={t("ui.team.title")}>
+      <p className="notice">{t("ui.team.privacy")}</p>
+      {team.isLoading ? <Loading /> : null}
+      <ErrorMessage error={team.error} />
+      {team.data?.teams.length === 0 ? (
+        <EmptyState title={t("ui.team.emptyTitle")}>
+          <p>{t("ui.team.emptyText")}</p>
+        </EmptyState>
+      ) : null}
+      {team.data?.teams.map((group) => (
+        <section key={group.id} aria-labelledby={`team-${group.id}`}>
+          <h2 id={`team-${group.id}`}>{group.name}</h2>
+          <ul className="plain-list members">
+            {group.members.map((member) => (
+              <MemberCard key={member.personId} member={member} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Page>
+  );
+}
