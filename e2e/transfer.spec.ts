@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+import { expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
 
 test("a learner writes a plan with coaching and logs an application; the manager confirms it", async ({
   page,
