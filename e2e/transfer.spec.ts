@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test.ts";
-import { expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
 
 test("a learner writes a plan with coaching and logs an application; the manager confirms it", async ({
   page,
@@ -41,10 +41,24 @@ test("a learner writes a plan with coaching and logs an application; the manager
   });
   await expect(application).toHaveCount(1);
   await expectAccessible(manager, "team");
+  const femke = manager.locator("li.member", { hasText: "Femke de Wit" });
+  await femke.getByText(/Check-in guide after the training/).click();
+  await femke.getByLabel("Agreements").fill(`Look back on Friday (${info.project.name})`);
+  await femke.getByRole("button", { name: "Save the check-in" }).click();
+  await expect(femke.getByText(`Look back on Friday (${info.project.name})`)).toBeVisible();
+  await expectAccessible(manager, "team with a check-in guide open");
   await application.getByRole("button", { name: /I saw this happen/ }).click();
   await expect(application.getByText("seen by your manager")).toBeVisible();
   await context.close();
 
   await page.reload();
   await expect(page.locator("li.plan", { hasText: action }).getByText("seen by your manager")).toBeVisible();
+});
+
+test("a digest link that was changed or has expired says so and records nothing", async ({ page }) => {
+  await page.goto(`${APP}/digest-action#token=eyJhIjoidGFsa2VkIn0.not-a-signature`);
+  await useEnglish(page);
+  await page.getByRole("button", { name: "Record it" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expectAccessible(page, "digest link refused");
 });

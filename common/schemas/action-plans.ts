@@ -90,8 +90,12 @@ export const teamMemberView = z.object({
       activitiesDone: z.number().int(),
       activitiesDue: z.number().int(),
       practisedLastWeek: z.boolean(),
+      phase: z.enum(["before", "after"]),
     }),
   ),
+  lastCheckIn: z
+    .object({ at: z.string(), kind: z.enum(["before", "after", "talked"]), agreements: z.string() })
+    .nullable(),
   plans: z.array(
     z.object({
       id: idSchema,
@@ -115,3 +119,19 @@ export const teamView = z.object({
   teams: z.array(z.object({ id: idSchema, name: z.string(), members: z.array(teamMemberView) })),
 });
 export type TeamView = z.infer<typeof teamView>;
+
+export const checkInBody = z.object({
+  personId: idSchema,
+  cohortId: idSchema.optional(),
+  kind: z.enum(["before", "after"]),
+  agreements: z.string().trim().max(2000).default(""),
+});
+
+export const checkInView = z.object({
+  at: z.string(),
+  kind: z.enum(["before", "after", "talked"]),
+  agreements: z.string(),
+});
+
+export const digestActionBody = z.object({ token: z.string().min(10).max(2000) });
+export const digestActionResult = z.object({ done: z.enum(["talked", "confirmed"]), learner: z.string() });

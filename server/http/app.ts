@@ -26,6 +26,7 @@ import { cultureScanRoutes } from "../modules/culture-scan/culture-scan.routes.t
 import { learningRoutes } from "../modules/learning/learning.routes.ts";
 import { actionPlanRoutes } from "../modules/action-plans/action-plans.routes.ts";
 import { teamRoutes } from "../modules/team/team.routes.ts";
+import { digestRoutes } from "../modules/digest/digest.routes.ts";
 import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
 import type { Logger } from "pino";
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(reminderRoutes, deps);
   await app.register(actionPlanRoutes, deps);
   await app.register(teamRoutes, deps);
+  await app.register(digestRoutes, deps);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

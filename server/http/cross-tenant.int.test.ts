@@ -176,6 +176,10 @@ const probes: Record<string, Probe> = {
   },
   "POST /api/applications/:applicationId/confirmations": { expect: 404 },
   "GET /api/team": { expect: "own" },
+  "POST /api/team/check-ins": {
+    expect: 404,
+    body: (a) => ({ personId: a.personId, kind: "before", agreements: "Probe" }),
+  },
   "GET /api/me/enrolments": { expect: "own" },
 };
 

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { deliverOutbox } from "../modules/notifications/outbox.service.ts";
+import { sendDigests } from "../modules/digest/digest.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
@@ -18,6 +19,9 @@ export function jobHandlers(
     "reminders.send-nudges": async () => {
       if ((await sendNudges(db, site, clock())) > 0) await deliverOutbox(db, mailer);
     },
+    "reminders.send-digests": async () => {
+      if ((await sendDigests(db, site, clock())) > 0) await deliverOutbox(db, mailer);
+    },
   };
 }
 
@@ -26,4 +30,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "notifications.deliver-outbox": "* * * * *",
   // Every quarter of an hour: each learner is nudged once on their day, from 07:00 their time.
   "reminders.send-nudges": "*/15 * * * *",
+  // Managers' weekly digest: Monday from 08:00 their time, once a week each.
+  "reminders.send-digests": "*/30 * * * *",
 };

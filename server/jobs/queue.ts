@@ -3,7 +3,11 @@ import type { Logger } from "pino";
 import type { Database } from "../db/client.ts";
 
 /** Stable job names: renaming one strands queued jobs, so treat a rename as a migration. */
-export const jobNames = ["notifications.deliver-outbox", "reminders.send-nudges"] as const;
+export const jobNames = [
+  "notifications.deliver-outbox",
+  "reminders.send-nudges",
+  "reminders.send-digests",
+] as const;
 export type JobName = (typeof jobNames)[number];
 
 export type JobHandler = () => Promise<void>;

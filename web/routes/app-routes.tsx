@@ -30,6 +30,7 @@ import { TodayPage } from "../features/learning/today-page.tsx";
 import { QuestionBankPage } from "../features/questions/question-bank-page.tsx";
 import { PlansPage } from "../features/plans/plans-page.tsx";
 import { TeamPage } from "../features/team/team-page.tsx";
+import { DigestActionPage } from "../features/team/digest-action-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -41,6 +42,7 @@ export function AppRoutes() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/invitation" element={<InvitationPage />} />
         <Route path="/scan" element={<QuestionnairePage />} />
+        <Route path="/digest-action" element={<DigestActionPage />} />
       </Route>
       <Route element={<SignedInLayout />}>
         <Route index element={<HomePage />} />

@@ -210,6 +210,8 @@ export const learnerPreferences = pgTable(
     nudgeFrequency: text("nudge_frequency").$type<NudgeFrequency>().notNull().default("twice-weekly"),
     pausedUntil: date("paused_until"),
     lastNudgedOn: date("last_nudged_on"),
+    /** For managers: the Monday of the last weekly digest, so each week sends one. */
+    lastDigestOn: date("last_digest_on"),
     /**
      * The feed's secret address. Kept readable (like a calendar app's "secret address") so the learner
      * can copy it again; it only reads dates and titles, and revoking it replaces it at once.

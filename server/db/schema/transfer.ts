@@ -68,3 +68,37 @@ export const applicationConfirmations = pgTable(
     }).onDelete("cascade"),
   ],
 );
+
+/** A manager's check-in with a learner, from the team screen or a one-click digest link. */
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    managerId: uuid("manager_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    cohortId: uuid("cohort_id"),
+    kind: text("kind").$type<"before" | "after" | "talked">().notNull(),
+    agreements: text("agreements").notNull().default(""),
+    source: text("source").$type<"screen" | "email-link">().notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("check_ins_person_idx").on(t.organisationId, t.personId),
+    foreignKey({
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [persons.organisationId, persons.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * Installation-wide secrets (not tenant data): the key that signs one-click email links. Made on first
+ * use and kept in the database, so every process of one installation signs and checks with the same key.
+ */
+export const installationSecrets = pgTable("installation_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -13,6 +13,10 @@ export type EmailTemplate =
       params: { name: string; title: string; link: string; closesOn: string };
     }
   | {
+      template: "manager-digest";
+      params: { name: string; items: string; teamLink: string };
+    }
+  | {
       template: "application-logged";
       params: { name: string; learner: string; action: string; outcome: string; link: string };
     }
@@ -38,6 +42,7 @@ export function renderEmail(locale: Locale, email: EmailTemplate): { subject: st
     "culture-scan-reminder": "emails.scanReminder",
     "learning-nudge": "emails.learningNudge",
     "application-logged": "emails.applicationLogged",
+    "manager-digest": "emails.digest",
   }[email.template];
   return {
     subject: t(`${key}.subject`, email.params),

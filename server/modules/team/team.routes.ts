@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { enrolmentView, teamView } from "../../../common/schemas/action-plans.ts";
+import { checkInBody, checkInView, enrolmentView, teamView } from "../../../common/schemas/action-plans.ts";
 import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { enrolmentsOf } from "../learning/enrolments.ts";
-import { getTeamView } from "./team.service.ts";
+import { getTeamView, recordCheckIn } from "./team.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 
@@ -27,7 +27,32 @@ export const teamRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock
     },
     async (request) => {
       const actor = requireActor(request);
-      return getTeamView(tenantOf(actor.organisationId), actor, request.locale, clock());
+      return getTeamView(tenantOf(actor.organisationId), actor.personId, request.locale, clock());
+    },
+  );
+
+  app.post(
+    "/api/team/check-ins",
+    {
+      schema: {
+        tags: ["team"],
+        summary:
+          "Record a check-in with a team member (before or after the training) and the agreements made",
+        body: checkInBody,
+        response: { 201: checkInView },
+      },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const saved = await recordCheckIn(
+        tenantOf(actor.organisationId),
+        actor.personId,
+        request.body,
+        "screen",
+        clock(),
+      );
+      return reply.status(201).send(saved);
     },
   );
 

@@ -1,10 +1,17 @@
-import { and, count, eq, gte, inArray } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
-import { activityProgress, answers, persons, teamMemberships, teams } from "../../db/schema/index.ts";
+import {
+  activityProgress,
+  answers,
+  checkIns,
+  persons,
+  teamMemberships,
+  teams,
+} from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import type { Actor } from "../../http/context.ts";
-import { plansOf } from "../action-plans/action-plans.service.ts";
+import { notFound } from "../../errors.ts";
+import { managesPerson, plansOf } from "../action-plans/action-plans.service.ts";
 import { computeSchedule, todayIn } from "../cohorts/schedule.ts";
 import { enrolmentsOf } from "../learning/enrolments.ts";
 
@@ -47,6 +54,8 @@ async function progressOf(tenant: Tenant, personId: string, now: Date) {
       cohortId: e.cohortId,
       cohortName: e.cohortName,
       practiceDay: e.sessionDates[0]!,
+      // Which check-in guide fits: before the practice day, or after it.
+      phase: (today <= e.sessionDates[0]! ? "before" : "after") as "before" | "after",
       activitiesDone: due.filter((a) => doneIds.has(a.activityId)).length,
       activitiesDue: due.length,
       // Whether they practised, never what they answered.
@@ -55,10 +64,51 @@ async function progressOf(tenant: Tenant, personId: string, now: Date) {
   });
 }
 
+async function lastCheckIn(tenant: Tenant, personId: string) {
+  const [row] = await tenant.db
+    .select({ at: checkIns.at, kind: checkIns.kind, agreements: checkIns.agreements })
+    .from(checkIns)
+    .where(tenant.where(checkIns, eq(checkIns.personId, personId)))
+    .orderBy(desc(checkIns.at))
+    .limit(1);
+  return row ? { at: row.at.toISOString(), kind: row.kind, agreements: row.agreements } : null;
+}
+
+/**
+ * A check-in the manager held: before the training (expectations, what to practise) or after it (which
+ * plan, when, what support), with the agreements made; or "we talked" from a digest link.
+ */
+export async function recordCheckIn(
+  tenant: Tenant,
+  managerId: string,
+  input: {
+    personId: string;
+    cohortId?: string | undefined;
+    kind: "before" | "after" | "talked";
+    agreements: string;
+  },
+  source: "screen" | "email-link",
+  now: Date,
+) {
+  if (!(await managesPerson(tenant, managerId, input.personId))) throw notFound("person");
+  await tenant.db.insert(checkIns).values(
+    tenant.row({
+      managerId,
+      personId: input.personId,
+      cohortId: input.cohortId ?? null,
+      kind: input.kind,
+      agreements: input.agreements,
+      source,
+      at: now,
+    }),
+  );
+  return { at: now.toISOString(), kind: input.kind, agreements: input.agreements };
+}
+
 /** The manager's one screen: every team they manage, each member's progress, plans and applications. */
 export async function getTeamView(
   tenant: Tenant,
-  actor: Actor,
+  managerId: string,
   locale: Locale,
   now: Date,
 ): Promise<TeamView> {
@@ -72,7 +122,7 @@ export async function getTeamView(
     .where(
       tenant.where(
         teamMemberships,
-        eq(teamMemberships.personId, actor.personId),
+        eq(teamMemberships.personId, managerId),
         eq(teamMemberships.isManager, true),
       ),
     )
@@ -107,6 +157,7 @@ export async function getTeamView(
         personId: member.personId,
         name: member.name,
         cohorts: await progressOf(tenant, member.personId, now),
+        lastCheckIn: await lastCheckIn(tenant, member.personId),
         plans: (await plansOf(tenant, member.personId, locale)).map(
           ({ id, situation, action, firstMoment, applications }) => ({
             id,

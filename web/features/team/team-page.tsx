@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
+import { TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
@@ -31,6 +33,66 @@ function ConfirmButton({ applicationId, learner }: { applicationId: string; lear
   );
 }
 
+/**
+ * The check-in guide: three questions before the training (expectations, what to practise, what support)
+ * or after it (which plan, when, what support), and the agreements made, saved with the date.
+ */
+function CheckInGuide({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const cohort = member.cohorts[0];
+  const phase = cohort?.phase ?? "before";
+  const [agreements, setAgreements] = useState("");
+  const save = useMutation({
+    mutationFn: () =>
+      api("POST", "/api/team/check-ins", {
+        personId: member.personId,
+        ...(cohort ? { cohortId: cohort.cohortId } : {}),
+        kind: phase,
+        agreements,
+      }),
+    onSuccess: async () => {
+      setAgreements("");
+      await client.invalidateQueries({ queryKey: ["team"] });
+    },
+  });
+  const locale = currentLocale();
+  if (!cohort) return null;
+  return (
+    <details className="check-in">
+      <summary>{t(`ui.team.guide.${phase}.title`, { name: member.name })}</summary>
+      <ol>
+        {[1, 2, 3].map((n) => (
+          <li key={n}>{t(`ui.team.guide.${phase}.q${n}`)}</li>
+        ))}
+      </ol>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <TextAreaField
+          label={t("ui.team.agreements")}
+          rows={3}
+          value={agreements}
+          onChange={(e) => setAgreements(e.target.value)}
+        />
+        <ErrorMessage error={save.error} />
+        <button type="submit" className="button-secondary" disabled={save.isPending}>
+          {t("ui.team.saveCheckIn")}
+        </button>
+      </form>
+      {member.lastCheckIn ? (
+        <p className="hint">
+          {t("ui.team.lastCheckIn", { date: formatDateTime(member.lastCheckIn.at, locale) })}
+          {member.lastCheckIn.agreements ? `: ${member.lastCheckIn.agreements}` : ""}
+        </p>
+      ) : null}
+    </details>
+  );
+}
+
 function MemberCard({ member }: { member: Member }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -54,6 +116,7 @@ function MemberCard({ member }: { member: Member }) {
           </p>
         </div>
       ))}
+      <CheckInGuide member={member} />
       {member.plans.length === 0 ? <p className="hint">{t("ui.team.noPlans")}</p> : null}
       {member.plans.map((plan) => (
         <div key={plan.id} className="plan">

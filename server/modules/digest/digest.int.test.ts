@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import {
+  buildCoordinator,
+  buildLearner,
+  buildOrganisation,
+  buildPerson,
+  buildTeam,
+} from "../../../test-support/factories.ts";
+import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
+import { startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
+import { applicationConfirmations, checkIns } from "../../db/schema/index.ts";
+import { createMailer } from "../notifications/mailer.ts";
+import { deliverOutbox } from "../notifications/outbox.service.ts";
+import { sendDigests } from "./digest.service.ts";
+
+/** The next Monday at 08:30 Amsterdam time (07:30 UTC in winter, 06:30 in summer, both after 08:00 local). */
+function nextMondayMorning(from: Date): Date {
+  const date = new Date(from);
+  date.setUTCDate(date.getUTCDate() + ((8 - date.getUTCDay()) % 7 || 7));
+  date.setUTCHours(7, 30, 0, 0);
+  return date;
+}
+
+describe("the manager's weekly digest with one-click links", () => {
+  let t: TestApp;
+  let peer: SmtpPeer;
+  let call: ReturnType<typeof caller>;
+  let links: { talked: string; sawIt: string };
+
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+    t = await createTestApp();
+    call = caller(t);
+    const db = t.database.db;
+    const org = await buildOrganisation(db, { defaultLocale: "en" });
+    const designer = await buildCoordinator(db, org.id);
+    const learner = await buildLearner(db, org.id, { name: "Lotte Learner", email: "lotte@digest.test" });
+    const manager = await buildPerson(db, {
+      organisationId: org.id,
+      roles: ["manager"],
+      name: "Mia Manager",
+      email: "mia@digest.test",
+    });
+    await buildPerson(db, { organisationId: org.id, roles: ["manager"], email: "idle@digest.test" });
+    await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
+    const setup = await cohortAfterPracticeDay(t, {
+      designer: await t.signIn(designer.email),
+      learnerIds: [learner.id],
+      questions: () => [],
+    });
+    const cookie = await t.signIn(learner.email);
+    const plan = await call("POST", "/api/action-plans", cookie, {
+      situation: "When a customer calls about a late repair",
+      action: "I first name the frustration",
+      firstMoment: t.clock.now.toISOString(),
+      cohortId: setup.cohortId,
+    });
+    await call("POST", `/api/action-plans/${plan.json<{ id: string }>().id}/applications`, cookie, {
+      occurredAt: t.clock.now.toISOString(),
+      whatHappened: "It worked",
+      outcome: "went-well",
+    });
+    t.clock.now = nextMondayMorning(t.clock.now);
+  });
+  afterAll(async () => {
+    await t.close();
+    await peer.close();
+  });
+
+  it("emails each manager with a team in training once on Monday, with a question and signed links", async () => {
+    expect(await sendDigests(t.database.db, "http://localhost:3000", t.clock.now)).toBe(1);
+    expect(
+      await sendDigests(t.database.db, "http://localhost:3000", new Date(t.clock.now.getTime() + 3_600_000)),
+    ).toBe(0);
+    await deliverOutbox(t.database.db, createMailer(peer.url, "Beklijf <noreply@example.test>"));
+    const mail = await peer.waitFor(
+      (m) => m.to.includes("mia@digest.test") && m.subject === "This week with your team: one question per person",
+    );
+    expect(mail.text).toContain('Lotte Learner: logged "I first name the frustration" at work.');
+    const talked = /We talked: (\S+)/.exec(mail.text)![1]!;
+    const sawIt = /I saw it applied: (\S+)/.exec(mail.text)![1]!;
+    links = { talked: talked.split("#token=")[1]!, sawIt: sawIt.split("#token=")[1]! };
+    expect(peer.messages.some((m) => m.to.includes("idle@digest.test"))).toBe(false);
+  });
+
+  it("records 'we talked' and confirms the application without signing in", async () => {
+    const talked = await call("POST", "/api/digest-actions", null, { token: links.talked });
+    expect(talked.json()).toEqual({ done: "talked", learner: "Lotte Learner" });
+    expect(await t.database.db.select().from(checkIns).where(eq(checkIns.source, "email-link"))).toHaveLength(
+      1,
+    );
+    const confirmed = await call("POST", "/api/digest-actions", null, { token: links.sawIt });
+    expect(confirmed.json()).toEqual({ done: "confirmed", learner: "Lotte Learner" });
+    expect(await t.database.db.select().from(applicationConfirmations)).toHaveLength(1);
+  });
+
+  it("refuses a changed or expired link with a clear message, and does nothing", async () => {
+    const [body, signature] = links.talked.split(".");
+    const payload = JSON.parse(Buffer.from(body!, "base64url").toString()) as { a: string };
+    const changed = `${Buffer.from(JSON.stringify({ ...payload, a: "confirm" })).toString("base64url")}.${signature}`;
+    const forged = await call("POST", "/api/digest-actions", null, { token: changed }, "nl");
+    expect(forged.statusCode).toBe(410);
+    expect(forged.json().code).toBe("TOKEN_INVALID");
+    t.clock.now = new Date(t.clock.now.getTime() + 15 * 86_400_000);
+    const late = await call("POST", "/api/digest-actions", null, { token: links.talked });
+    expect(late.statusCode).toBe(410);
+    expect(await t.database.db.select().from(checkIns)).toHaveLength(1);
+  });
+});

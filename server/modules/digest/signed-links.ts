@@ -1,0 +1,58 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { installationSecrets } from "../../db/schema/index.ts";
+
+/**
+ * One-click links for managers who never sign in: a small signed payload naming one action for one
+ * person, valid for a limited time. HMAC-SHA256 with an installation key kept in the database.
+ */
+export type LinkAction = "talked" | "confirm";
+
+export interface LinkPayload {
+  /** organisation, manager, learner */
+  o: string;
+  m: string;
+  p: string;
+  a: LinkAction;
+  /** the application to confirm (for "confirm") */
+  x?: string;
+  /** expiry, seconds since the epoch */
+  e: number;
+}
+
+const KEY_NAME = "link-signing-key";
+
+export async function signingKey(db: Db): Promise<Buffer> {
+  await db
+    .insert(installationSecrets)
+    .values({ name: KEY_NAME, value: randomBytes(32).toString("base64") })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(installationSecrets).where(eq(installationSecrets.name, KEY_NAME));
+  return Buffer.from(row!.value, "base64");
+}
+
+const mac = (key: Buffer, body: string) => createHmac("sha256", key).update(body).digest("base64url");
+
+export function signLink(key: Buffer, payload: LinkPayload): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+  return `${body}.${mac(key, body)}`;
+}
+
+/** The payload when the signature is right and the link has not expired; otherwise null. */
+export function readLink(key: Buffer, token: string, now: Date): LinkPayload | null {
+  const [body, signature] = token.split(".");
+  if (!body || !signature) return null;
+  const expected = Buffer.from(mac(key, body));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  let payload: LinkPayload;
+  try {
+    payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as LinkPayload;
+  } catch {
+    return null;
+  }
+  if (typeof payload.e !== "number" || payload.e * 1000 < now.getTime()) return null;
+  if (payload.a !== "talked" && payload.a !== "confirm") return null;
+  return payload;
+}

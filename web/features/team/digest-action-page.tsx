@@ -1,0 +1,39 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+
+/**
+ * Where a digest link lands. The token sits in the URL fragment (never sent to a server log) and is
+ * used only when the manager presses the button, so a mail client that opens links cannot act for them.
+ */
+export function DigestActionPage() {
+  const { t } = useTranslation();
+  const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "");
+  const act = useMutation({
+    mutationFn: () =>
+      api<{ done: "talked" | "confirmed"; learner: string }>("POST", "/api/digest-actions", { token }),
+  });
+  return (
+    <Page title={t("ui.digest.title")}>
+      <ErrorMessage error={act.error} />
+      {act.data ? (
+        <SuccessMessage>{t(`ui.digest.done.${act.data.done}`, { learner: act.data.learner })}</SuccessMessage>
+      ) : (
+        <>
+          <p>{t("ui.digest.intro")}</p>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={!token || act.isPending}
+            onClick={() => act.mutate()}
+          >
+            {t("ui.digest.record")}
+          </button>
+        </>
+      )}
+    </Page>
+  );
+}
