@@ -76,7 +76,8 @@ describe("the manager's weekly digest with one-click links", () => {
     ).toBe(0);
     await deliverOutbox(t.database.db, createMailer(peer.url, "Beklijf <noreply@example.test>"));
     const mail = await peer.waitFor(
-      (m) => m.to.includes("mia@digest.test") && m.subject === "This week with your team: one question per person",
+      (m) =>
+        m.to.includes("mia@digest.test") && m.subject === "This week with your team: one question per person",
     );
     expect(mail.text).toContain('Lotte Learner: logged "I first name the frustration" at work.');
     const talked = /We talked: (\S+)/.exec(mail.text)![1]!;
