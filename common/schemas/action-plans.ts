@@ -135,3 +135,30 @@ export const checkInView = z.object({
 
 export const digestActionBody = z.object({ token: z.string().min(10).max(2000) });
 export const digestActionResult = z.object({ done: z.enum(["talked", "confirmed"]), learner: z.string() });
+
+export const achievementInput = z.object({
+  competenceId: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().min(1).max(1000),
+  criteria: z.string().trim().min(1).max(2000),
+  requiresProof: z.boolean().default(false),
+  minConfirmedApplications: z.number().int().min(0).max(10).default(2),
+});
+
+export const achievementView = achievementInput.extend({ id: idSchema, awarded: z.number().int() });
+
+export const passportEntry = z.object({
+  id: idSchema,
+  name: z.string(),
+  description: z.string(),
+  awardedAt: z.string(),
+  issuer: z.string(),
+});
+
+export const verifyCredentialBody = z.object({ credential: z.record(z.string(), z.unknown()) });
+export const verifyCredentialResult = z.object({
+  verified: z.boolean(),
+  issuer: z.string().nullable(),
+  achievement: z.string().nullable(),
+  problems: z.array(z.string()),
+});

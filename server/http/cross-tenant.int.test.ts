@@ -181,6 +181,19 @@ const probes: Record<string, Probe> = {
     body: (a) => ({ personId: a.personId, kind: "before", agreements: "Probe" }),
   },
   "GET /api/me/enrolments": { expect: "own" },
+  "GET /api/trajectories/:trajectoryId/achievements": { expect: 404 },
+  "POST /api/trajectories/:trajectoryId/achievements": {
+    expect: 404,
+    body: (a) => ({
+      competenceId: a.competenceId,
+      name: "Probe",
+      description: "Probe",
+      criteria: "Probe",
+      minConfirmedApplications: 1,
+    }),
+  },
+  "GET /api/me/credentials": { expect: "own" },
+  "POST /api/credentials/verify": { expect: "own", body: () => ({ credential: { probe: true } }) },
 };
 
 const probeQuestion = {

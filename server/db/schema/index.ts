@@ -5,3 +5,4 @@ export * from "./trajectories.ts";
 export * from "./culture-scan.ts";
 export * from "./learning.ts";
 export * from "./transfer.ts";
+export * from "./badges.ts";

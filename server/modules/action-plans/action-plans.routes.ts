@@ -122,7 +122,13 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | 
     },
     async (request) => {
       const actor = requireActor(request);
-      return confirmApplication(tenantOf(actor.organisationId), actor, request.params.applicationId, clock());
+      return confirmApplication(
+        tenantOf(actor.organisationId),
+        actor,
+        request.params.applicationId,
+        clock(),
+        site,
+      );
     },
   );
 };

@@ -15,6 +15,7 @@ import type { Actor } from "../../http/context.ts";
 import { translator } from "../../i18n.ts";
 import { enrolmentOf, enrolmentsOf } from "../learning/enrolments.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { awardEarnedBadges } from "../badges/badges.service.ts";
 import { recordStatement } from "../xapi/statements.ts";
 import { checkPlan } from "./plan-checker.ts";
 
@@ -309,7 +310,13 @@ export async function managesPerson(tenant: Tenant, managerId: string, personId:
  * The manager saw it happen. Only a manager of the learner's team can confirm; to anyone else the
  * application does not exist (404), so its existence is not revealed. Confirming twice is harmless.
  */
-export async function confirmApplication(tenant: Tenant, actor: Actor, applicationId: string, now: Date) {
+export async function confirmApplication(
+  tenant: Tenant,
+  actor: Actor,
+  applicationId: string,
+  now: Date,
+  site: string,
+) {
   const [row] = await tenant.db
     .select()
     .from(planApplications)
@@ -321,5 +328,6 @@ export async function confirmApplication(tenant: Tenant, actor: Actor, applicati
     .insert(applicationConfirmations)
     .values(tenant.row({ applicationId, confirmedBy: actor.personId, confirmedAt: now }))
     .onConflictDoNothing();
+  await awardEarnedBadges(tenant, row.personId, site, now);
   return presentApplication(row, true);
 }

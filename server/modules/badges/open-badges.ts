@@ -98,12 +98,14 @@ export function keyDocuments(key: Pick<IssuerKey, "id" | "controller" | "publicK
 export async function verifyOpenBadge(
   credential: Json,
   resolveLocal: ResolveLocal,
+  now: Date = new Date(),
 ): Promise<{ verified: boolean; problems: string[] }> {
   const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
   try {
     const result = await vc.verifyCredential({
       credential,
       suite,
+      now,
       documentLoader: documentLoader(resolveLocal),
     });
     const problems = result.verified

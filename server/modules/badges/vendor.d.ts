@@ -13,6 +13,7 @@ declare module "@digitalbazaar/vc" {
   }): Promise<JsonObject>;
   export function verifyCredential(options: {
     credential: JsonObject;
+    now?: Date;
     suite: unknown;
     documentLoader: DocumentLoader;
   }): Promise<{ verified: boolean; error?: { message?: string; errors?: { message?: string }[] } }>;

@@ -3,9 +3,9 @@ import { digestActionBody, digestActionResult } from "../../../common/schemas/ac
 import type { AppDeps } from "../../http/context.ts";
 import { performLinkAction } from "./digest.service.ts";
 
-export const digestRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock">> = async (
+export const digestRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock" | "config">> = async (
   app,
-  { database, clock },
+  { database, clock, config },
 ) => {
   app.post(
     "/api/digest-actions",
@@ -19,6 +19,6 @@ export const digestRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       // The signed token is the authority: managers use these links without signing in.
       config: { access: "public", rateLimit: { max: 30, timeWindow: "1 minute" } },
     },
-    async (request) => performLinkAction(database.db, request.body.token, clock()),
+    async (request) => performLinkAction(database.db, request.body.token, clock(), config.publicUrl),
   );
 };

@@ -14,6 +14,7 @@ import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
 import { managesPerson } from "../action-plans/action-plans.service.ts";
+import { awardEarnedBadges } from "../badges/badges.service.ts";
 import { todayIn } from "../cohorts/schedule.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { getTeamView, recordCheckIn } from "../team/team.service.ts";
@@ -172,6 +173,7 @@ export async function performLinkAction(
   db: Db,
   token: string,
   now: Date,
+  site: string,
 ): Promise<{ done: "talked" | "confirmed"; learner: string }> {
   const payload = readLink(await signingKey(db), token, now);
   if (!payload) throw invalidLink();
@@ -207,5 +209,6 @@ export async function performLinkAction(
     .insert(applicationConfirmations)
     .values(tenant.row({ applicationId: application.id, confirmedBy: payload.m, confirmedAt: now }))
     .onConflictDoNothing();
+  await awardEarnedBadges(tenant, payload.p, site, now);
   return { done: "confirmed", learner: learner.name };
 }

@@ -6,6 +6,7 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { computeSchedule } from "../cohorts/schedule.ts";
+import { awardEarnedBadges } from "../badges/badges.service.ts";
 import { recordStatement } from "../xapi/statements.ts";
 import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "./enrolments.ts";
 
@@ -275,6 +276,7 @@ export async function submitTest(
       stored: now,
     });
   });
+  if (kind === "competence-proof") await awardEarnedBadges(tenant, actor.personId, site, now);
   return (await storedResult(tenant, actor.personId, enrolment, activityId, kind))!;
 }
 

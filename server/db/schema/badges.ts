@@ -1,0 +1,79 @@
+import {
+  foreignKey,
+  index,
+  integer,
+  boolean,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organisations, persons } from "./organisations.ts";
+import { trajectories } from "./trajectories.ts";
+
+/** The organisation's Ed25519 signing key for Open Badges: one per organisation, made on first award. */
+export const issuerKeys = pgTable("issuer_keys", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  publicKeyMultibase: text("public_key_multibase").notNull(),
+  secretKeyMultibase: text("secret_key_multibase").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+/** A competence badge a designer defines, with the evidence rule that earns it. */
+export const achievements = pgTable(
+  "achievements",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    competenceId: text("competence_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    criteria: text("criteria").notNull(),
+    /** The competence proof must be passed (at least 70% right). */
+    requiresProof: boolean("requires_proof").notNull(),
+    /** How many applications of a plan for this competence a manager must have confirmed. */
+    minConfirmedApplications: integer("min_confirmed_applications").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("achievements_trajectory_idx").on(t.organisationId, t.trajectoryId),
+    foreignKey({
+      columns: [t.organisationId, t.trajectoryId],
+      foreignColumns: [trajectories.organisationId, trajectories.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** A badge awarded to a learner, with its signed Open Badges 3.0 credential. */
+export const badgeAwards = pgTable(
+  "badge_awards",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    achievementId: uuid("achievement_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    awardedAt: timestamp("awarded_at", { withTimezone: true }).notNull(),
+    credential: jsonb("credential").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex("badge_awards_once_uq").on(t.organisationId, t.achievementId, t.personId),
+    foreignKey({
+      columns: [t.organisationId, t.achievementId],
+      foreignColumns: [achievements.organisationId, achievements.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [persons.organisationId, persons.id],
+    }).onDelete("cascade"),
+  ],
+);

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import {
+  buildCoordinator,
+  buildLearner,
+  buildOrganisation,
+  buildPerson,
+  buildTeam,
+} from "../../../test-support/factories.ts";
+import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
+
+describe("competence badges as Open Badges 3.0 credentials", () => {
+  let t: TestApp;
+  let call: ReturnType<typeof caller>;
+  let designer: string;
+  let learner: string;
+  let manager: string;
+  let organisationId: string;
+  let setup: Awaited<ReturnType<typeof cohortAfterPracticeDay>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    call = caller(t);
+    const db = t.database.db;
+    const org = await buildOrganisation(db, { name: "Gamma Service" });
+    organisationId = org.id;
+    const designerRow = await buildCoordinator(db, org.id);
+    const learnerRow = await buildLearner(db, org.id, { email: "lena@badges.test" });
+    const managerRow = await buildPerson(db, {
+      organisationId: org.id,
+      roles: ["manager"],
+      email: "max@badges.test",
+    });
+    await buildTeam(db, org.id, { managerIds: [managerRow.id], memberIds: [learnerRow.id] });
+    setup = await cohortAfterPracticeDay(t, {
+      designer: await t.signIn(designerRow.email),
+      learnerIds: [learnerRow.id],
+      questions: () => [],
+    });
+    designer = await t.signIn(designerRow.email);
+    learner = await t.signIn(learnerRow.email);
+    manager = await t.signIn(managerRow.email);
+  });
+  afterAll(() => t.close());
+
+  it("lets a designer define a badge with an evidence rule, and refuses a rule without evidence", async () => {
+    const url = `/api/trajectories/${setup.trajectory.id}/achievements`;
+    const badge = {
+      competenceId: setup.competenceIds[0],
+      name: "Calm under pressure",
+      description: "Calms an upset customer and agrees a next step.",
+      criteria: "One application of an if-then plan, seen and confirmed by the manager.",
+      requiresProof: false,
+      minConfirmedApplications: 1,
+    };
+    const empty = await call("POST", url, designer, { ...badge, minConfirmedApplications: 0 }, "nl");
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0].code).toBe("rule_needs_evidence");
+    expect((await call("POST", url, learner, badge)).statusCode).toBe(403);
+    const created = await call("POST", url, designer, badge);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject([{ name: "Calm under pressure", awarded: 0 }]);
+  });
+
+  it("awards the badge when the manager confirms an application, as a verifiable OB 3.0 credential", async () => {
+    expect((await call("GET", "/api/me/credentials", learner)).json()).toEqual([]);
+    const plan = await call("POST", "/api/action-plans", learner, {
+      situation: "When a customer calls about a late repair",
+      action: "I first name the frustration",
+      firstMoment: t.clock.now.toISOString(),
+      cohortId: setup.cohortId,
+      competenceId: setup.competenceIds[0],
+    });
+    const applied = await call(
+      "POST",
+      `/api/action-plans/${plan.json<{ id: string }>().id}/applications`,
+      learner,
+      {
+        occurredAt: t.clock.now.toISOString(),
+        whatHappened: "It worked",
+        outcome: "went-well",
+      },
+    );
+    expect((await call("GET", "/api/me/credentials", learner)).json()).toEqual([]);
+    await call("POST", `/api/applications/${applied.json<{ id: string }>().id}/confirmations`, manager);
+    const credentials = (await call("GET", "/api/me/credentials", learner)).json<Record<string, unknown>[]>();
+    expect(credentials).toHaveLength(1);
+    const [credential] = credentials;
+    expect(credential).toMatchObject({
+      type: ["VerifiableCredential", "OpenBadgeCredential"],
+      issuer: { id: `${TEST_ORIGIN}/api/issuers/${organisationId}`, name: "Gamma Service" },
+      name: "Calm under pressure",
+      proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod" },
+    });
+    expect(JSON.stringify(credential)).not.toContain("lena@badges.test");
+    const verified = await call("POST", "/api/credentials/verify", learner, { credential });
+    expect(verified.json()).toEqual({
+      verified: true,
+      issuer: "Gamma Service",
+      achievement: "Calm under pressure",
+      problems: [],
+    });
+    const tampered = await call("POST", "/api/credentials/verify", learner, {
+      credential: { ...credential, name: "CEO" },
+    });
+    expect(tampered.json().verified).toBe(false);
+    const issuer = await t.app.inject({ method: "GET", url: `/api/issuers/${organisationId}` });
+    expect(issuer.json()).toMatchObject({ id: `${TEST_ORIGIN}/api/issuers/${organisationId}` });
+    expect(JSON.stringify(issuer.json())).not.toContain("secretKey");
+  });
+
+  it("keeps credentials to their owner", async () => {
+    const other = await buildLearner(t.database.db, (await buildOrganisation(t.database.db)).id);
+    expect((await call("GET", "/api/me/credentials", await t.signIn(other.email))).json()).toEqual([]);
+    expect((await call("GET", "/api/me/credentials", manager)).json()).toEqual([]);
+  });
+});

@@ -1,0 +1,283 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, count, eq, sql } from "drizzle-orm";
+import {
+  achievements,
+  actionPlans,
+  applicationConfirmations,
+  badgeAwards,
+  issuerKeys,
+  measures,
+  organisations,
+  persons,
+  planApplications,
+  trajectories,
+} from "../../db/schema/index.ts";
+import type { Db } from "../../db/client.ts";
+import { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { authorize } from "../trajectories/trajectories.policy.ts";
+import {
+  CREDENTIALS_V2,
+  generateIssuerKey,
+  type IssuerKey,
+  keyDocuments,
+  OPEN_BADGES_V3,
+  signCredential,
+  verifyOpenBadge,
+} from "./open-badges.ts";
+
+/** A competence proof counts as passed from this share of right answers. */
+export const PROOF_PASS = 0.7;
+
+type Achievement = typeof achievements.$inferSelect;
+type AchievementInput = Pick<
+  Achievement,
+  "competenceId" | "name" | "description" | "criteria" | "requiresProof" | "minConfirmedApplications"
+>;
+
+export const issuerUrl = (site: string, organisationId: string) => `${site}/api/issuers/${organisationId}`;
+const achievementUrl = (site: string, id: string) => `${site}/api/achievements/${id}`;
+
+async function issuerKey(tenant: Tenant, site: string, now: Date): Promise<IssuerKey> {
+  const issuerId = issuerUrl(site, tenant.organisationId);
+  const [found] = await tenant.db.select().from(issuerKeys).where(tenant.where(issuerKeys));
+  if (found) return { id: `${issuerId}#${found.publicKeyMultibase}`, controller: issuerId, ...found };
+  const key = await generateIssuerKey(issuerId);
+  await tenant.db
+    .insert(issuerKeys)
+    .values(
+      tenant.row({
+        publicKeyMultibase: key.publicKeyMultibase,
+        secretKeyMultibase: key.secretKeyMultibase,
+        createdAt: now,
+      }),
+    )
+    .onConflictDoNothing();
+  // Two awards at once may race; whichever key was stored is the organisation's key.
+  return issuerKey(tenant, site, now);
+}
+
+/** The public documents behind an issuer address: its profile/controller and its key. */
+export async function issuerDocuments(db: Db, site: string, organisationId: string) {
+  const tenant = new Tenant(db, organisationId);
+  const [key] = await tenant.db.select().from(issuerKeys).where(tenant.where(issuerKeys));
+  if (!key) return null;
+  const issuerId = issuerUrl(site, organisationId);
+  return keyDocuments({
+    id: `${issuerId}#${key.publicKeyMultibase}`,
+    controller: issuerId,
+    publicKeyMultibase: key.publicKeyMultibase,
+  });
+}
+
+export async function listAchievements(tenant: Tenant, actor: Actor, trajectoryId: string) {
+  authorize(actor, "trajectory.write");
+  const [trajectory] = await tenant.db
+    .select({ id: trajectories.id })
+    .from(trajectories)
+    .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
+  if (!trajectory) throw notFound("trajectory");
+  const rows = await tenant.db
+    .select()
+    .from(achievements)
+    .where(tenant.where(achievements, eq(achievements.trajectoryId, trajectoryId)))
+    .orderBy(achievements.createdAt);
+  const awarded = await tenant.db
+    .select({ achievementId: badgeAwards.achievementId, n: count() })
+    .from(badgeAwards)
+    .where(tenant.where(badgeAwards))
+    .groupBy(badgeAwards.achievementId);
+  return rows.map((row) => ({
+    id: row.id,
+    competenceId: row.competenceId,
+    name: row.name,
+    description: row.description,
+    criteria: row.criteria,
+    requiresProof: row.requiresProof,
+    minConfirmedApplications: row.minConfirmedApplications,
+    awarded: awarded.find((a) => a.achievementId === row.id)?.n ?? 0,
+  }));
+}
+
+export async function createAchievement(
+  tenant: Tenant,
+  actor: Actor,
+  trajectoryId: string,
+  input: AchievementInput,
+  now: Date,
+) {
+  authorize(actor, "trajectory.write");
+  const [trajectory] = await tenant.db
+    .select({ document: trajectories.document })
+    .from(trajectories)
+    .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
+  if (!trajectory) throw notFound("trajectory");
+  if (!trajectory.document.competences.some((c) => c.id === input.competenceId))
+    throw new AppError("VALIDATION_FAILED", "unknown competence", {}, [
+      { field: "competenceId", code: "unknown_competence" },
+    ]);
+  if (!input.requiresProof && input.minConfirmedApplications === 0)
+    throw new AppError("VALIDATION_FAILED", "empty rule", {}, [
+      { field: "minConfirmedApplications", code: "rule_needs_evidence" },
+    ]);
+  await tenant.db.insert(achievements).values(tenant.row({ ...input, trajectoryId, createdAt: now }));
+  return listAchievements(tenant, actor, trajectoryId);
+}
+
+async function ruleMet(tenant: Tenant, personId: string, achievement: Achievement): Promise<boolean> {
+  if (achievement.requiresProof) {
+    const proofs = await tenant.db
+      .select()
+      .from(measures)
+      .where(
+        tenant.where(
+          measures,
+          eq(measures.personId, personId),
+          eq(measures.kind, "competence-proof"),
+          eq(measures.competenceId, achievement.competenceId),
+        ),
+      );
+    if (!proofs.some((p) => p.total > 0 && p.correct / p.total >= PROOF_PASS)) return false;
+  }
+  if (achievement.minConfirmedApplications === 0) return true;
+  // Distinct applications: two managers confirming one application still count it once.
+  const [confirmed] = await tenant.db
+    .select({ n: sql<number>`count(distinct ${planApplications.id})`.mapWith(Number) })
+    .from(planApplications)
+    .innerJoin(
+      actionPlans,
+      and(
+        eq(actionPlans.organisationId, planApplications.organisationId),
+        eq(actionPlans.id, planApplications.planId),
+      ),
+    )
+    .innerJoin(
+      applicationConfirmations,
+      and(
+        eq(applicationConfirmations.organisationId, planApplications.organisationId),
+        eq(applicationConfirmations.applicationId, planApplications.id),
+      ),
+    )
+    .where(
+      tenant.where(
+        planApplications,
+        eq(planApplications.personId, personId),
+        eq(actionPlans.competenceId, achievement.competenceId),
+      ),
+    );
+  return (confirmed?.n ?? 0) >= achievement.minConfirmedApplications;
+}
+
+/** The learner is identified by a salted hash of their email, not in the clear (OB 3.0 IdentityObject). */
+function identityOf(email: string) {
+  const salt = randomBytes(8).toString("hex");
+  return {
+    type: "IdentityObject",
+    identityHash: `sha256$${createHash("sha256")
+      .update(email + salt)
+      .digest("hex")}`,
+    identityType: "emailAddress",
+    hashed: true,
+    salt,
+  };
+}
+
+async function issueFor(tenant: Tenant, personId: string, achievement: Achievement, site: string, now: Date) {
+  const [person] = await tenant.db
+    .select()
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [org] = await tenant.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, tenant.organisationId));
+  const key = await issuerKey(tenant, site, now);
+  const awardId = crypto.randomUUID();
+  const credential = {
+    "@context": [CREDENTIALS_V2, OPEN_BADGES_V3],
+    id: `urn:uuid:${awardId}`,
+    type: ["VerifiableCredential", "OpenBadgeCredential"],
+    issuer: { id: key.controller, type: ["Profile"], name: org!.name },
+    validFrom: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    name: achievement.name,
+    credentialSubject: {
+      type: ["AchievementSubject"],
+      identifier: [identityOf(person!.email)],
+      achievement: {
+        id: achievementUrl(site, achievement.id),
+        type: ["Achievement"],
+        achievementType: "Competency",
+        name: achievement.name,
+        description: achievement.description,
+        criteria: { narrative: achievement.criteria },
+      },
+    },
+  };
+  const signed = await signCredential(credential, key);
+  await tenant.db
+    .insert(badgeAwards)
+    .values(
+      tenant.row({
+        id: awardId,
+        achievementId: achievement.id,
+        personId,
+        awardedAt: now,
+        credential: signed,
+      }),
+    )
+    .onConflictDoNothing();
+}
+
+/** Awards every badge whose evidence rule the learner now meets; call after new evidence arrives. */
+export async function awardEarnedBadges(
+  tenant: Tenant,
+  personId: string,
+  site: string,
+  now: Date,
+): Promise<number> {
+  const candidates = await tenant.db.select().from(achievements).where(tenant.where(achievements));
+  const held = await tenant.db
+    .select({ achievementId: badgeAwards.achievementId })
+    .from(badgeAwards)
+    .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
+  let awarded = 0;
+  for (const achievement of candidates.filter((a) => !held.some((h) => h.achievementId === a.id))) {
+    if (await ruleMet(tenant, personId, achievement)) {
+      await issueFor(tenant, personId, achievement, site, now);
+      awarded += 1;
+    }
+  }
+  return awarded;
+}
+
+export async function credentialsOf(tenant: Tenant, personId: string) {
+  const rows = await tenant.db
+    .select()
+    .from(badgeAwards)
+    .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)))
+    .orderBy(badgeAwards.awardedAt);
+  return rows;
+}
+
+/** Verifies an uploaded credential. Only this installation's issuers resolve; nothing is fetched. */
+export async function verifyUploaded(db: Db, site: string, credential: Record<string, unknown>, now: Date) {
+  const prefix = `${site}/api/issuers/`;
+  const resolve = async (url: string) => {
+    if (!url.startsWith(prefix)) return null;
+    const organisationId = url.slice(prefix.length).split("#")[0]!;
+    if (!/^[0-9a-f-]{36}$/.test(organisationId)) return null;
+    const documents = await issuerDocuments(db, site, organisationId);
+    if (!documents) return null;
+    return url.includes("#") ? (url === documents.method.id ? documents.method : null) : documents.controller;
+  };
+  const result = await verifyOpenBadge(credential, resolve, now);
+  const issuer = credential.issuer as { name?: string; id?: string } | string | undefined;
+  const subject = credential.credentialSubject as { achievement?: { name?: string } } | undefined;
+  return {
+    verified: result.verified,
+    issuer: typeof issuer === "string" ? issuer : (issuer?.name ?? issuer?.id ?? null),
+    achievement: subject?.achievement?.name ?? null,
+    problems: result.problems,
+  };
+}
