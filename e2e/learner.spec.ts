@@ -123,7 +123,9 @@ test("a learner reads an earlier task, marks it done, and sets reminders and a c
   await expectAccessible(page, "profile with reminders");
 });
 
-test("a designer opens the question bank and sees where learners stumble", async ({ page }) => {
+test("a designer opens the question bank, sees where learners stumble, and finds the badges", async ({
+  page,
+}) => {
   await signIn(page, "coordinator@demo.beklijf.nl");
   await useEnglish(page);
   await page.goto(`${APP}/trajectories`);
@@ -139,4 +141,8 @@ test("a designer opens the question bank and sees where learners stumble", async
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("alert")).toContainText("A scenario question needs a work situation.");
   await expectAccessible(page, "question form with errors");
+  await page.getByRole("link", { name: "Back to the trajectory" }).click();
+  await page.getByRole("link", { name: "Badges" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Rustig bij een boze klant" })).toBeVisible();
+  await expectAccessible(page, "badges");
 });

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "./support/test.ts";
 import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
 
@@ -53,6 +54,25 @@ test("a learner writes a plan with coaching and logs an application; the manager
 
   await page.reload();
   await expect(page.locator("li.plan", { hasText: action }).getByText("seen by your manager")).toBeVisible();
+
+  // The demo badge needs two confirmed applications; Femke had one, so this confirmation earns it.
+  await page.getByRole("navigation").getByRole("link", { name: "Skills passport" }).click();
+  const badge = page.locator("li.badge-card", { hasText: "Rustig bij een boze klant" });
+  await expect(badge).toBeVisible();
+  await expectAccessible(page, "skills passport");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    badge.getByRole("button", { name: /Download \(Open Badges 3\.0\)/ }).click(),
+  ]);
+  const file = await download.path();
+  const credential = JSON.parse(await readFile(file, "utf8")) as {
+    type: string[];
+    proof: { cryptosuite: string };
+  };
+  expect(credential.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
+  expect(credential.proof.cryptosuite).toBe("eddsa-rdfc-2022");
+  await page.getByLabel("Choose a badge file (.json) issued by Beklijf").setInputFiles(file);
+  await expect(page.getByText(/Genuine: "Rustig bij een boze klant"/)).toBeVisible();
 });
 
 test("a digest link that was changed or has expired says so and records nothing", async ({ page }) => {

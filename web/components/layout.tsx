@@ -54,6 +54,9 @@ export function SignedInLayout() {
                 <li>
                   <NavLink to="/plans">{t("ui.nav.plans")}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/passport">{t("ui.nav.passport")}</NavLink>
+                </li>
               </>
             ) : null}
             {me.data.roles.includes("manager") ? (

@@ -31,6 +31,8 @@ import { QuestionBankPage } from "../features/questions/question-bank-page.tsx";
 import { PlansPage } from "../features/plans/plans-page.tsx";
 import { TeamPage } from "../features/team/team-page.tsx";
 import { DigestActionPage } from "../features/team/digest-action-page.tsx";
+import { BadgesPage } from "../features/badges/badges-page.tsx";
+import { PassportPage } from "../features/badges/passport-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -59,6 +61,8 @@ export function AppRoutes() {
         <Route path="/trajectories/:trajectoryId/questions" element={<QuestionBankPage />} />
         <Route path="/today" element={<TodayPage />} />
         <Route path="/plans" element={<PlansPage />} />
+        <Route path="/passport" element={<PassportPage />} />
+        <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/practice" element={<PracticePage />} />
         <Route path="/learn/:cohortId/extra/:competenceId" element={<ExtraMaterialPage />} />

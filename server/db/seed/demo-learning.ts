@@ -2,7 +2,17 @@ import type { QuestionInput } from "../../../common/schemas/questions.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { addDays } from "../../modules/cohorts/schedule.ts";
 import { newCard, ratingFor, review, storeCard } from "../../modules/practice/scheduler.ts";
-import { activityProgress, answers, measures, practiceCards, questions } from "../schema/index.ts";
+import {
+  achievements,
+  actionPlans,
+  activityProgress,
+  answers,
+  applicationConfirmations,
+  measures,
+  planApplications,
+  practiceCards,
+  questions,
+} from "../schema/index.ts";
 import type { Tenant } from "../tenant.ts";
 
 type DemoQuestion = Omit<QuestionInput, "competenceId" | "options"> & {
@@ -227,6 +237,8 @@ export interface DemoLearningInput {
   participantIds: string[];
   /** learner@demo.beklijf.nl: behind on practice, so cards are due now when a newcomer signs in. */
   demoLearnerId: string;
+  /** Marco, who manages the service team: he confirmed one of Femke's applications. */
+  serviceManagerId: string;
   now: Date;
 }
 
@@ -280,6 +292,66 @@ export async function seedDemoLearning(tenant: Tenant, input: DemoLearningInput)
     await seedInsightTest(tenant, input, stored, personId, insight.id!, index);
     await seedCards(tenant, input, stored, personId, isDemoLearner ? [2] : [2, 9], index);
   }
+  await seedDemoTransfer(tenant, input);
+}
+
+/**
+ * A badge for calming an upset customer (two applications a manager saw), and Femke halfway there: one
+ * plan, one application Marco confirmed. The next confirmed application earns her the badge.
+ */
+async function seedDemoTransfer(tenant: Tenant, input: DemoLearningInput) {
+  const competenceId = input.document.competences[0]!.id!;
+  await tenant.db.insert(achievements).values(
+    tenant.row({
+      trajectoryId: input.trajectoryId,
+      competenceId,
+      name: "Rustig bij een boze klant",
+      description:
+        "Erkent de frustratie van een boze klant voordat hij uitlegt, en sluit af met een concrete vervolgstap.",
+      criteria:
+        "Twee keer een als-dan-plan toegepast bij een boze klant, gezien en bevestigd door de leidinggevende.",
+      requiresProof: false,
+      minConfirmedApplications: 2,
+      createdAt: at(addDays(input.practiceDay, -20)),
+    }),
+  );
+  const planned = at(addDays(input.practiceDay, 0), 15);
+  const [plan] = await tenant.db
+    .insert(actionPlans)
+    .values(
+      tenant.row({
+        personId: input.demoLearnerId,
+        cohortId: input.cohortId,
+        competenceId,
+        situation: "een klant voor de tweede keer belt over een reparatie die uitloopt",
+        action: "zeg ik eerst dat ik snap dat het vervelend is, en vraag ik wat nu het belangrijkst is",
+        firstMoment: at(addDays(input.practiceDay, 2), 8),
+        createdAt: planned,
+      }),
+    )
+    .returning({ id: actionPlans.id });
+  const occurredAt = at(addDays(input.practiceDay, 3), 10);
+  const [application] = await tenant.db
+    .insert(planApplications)
+    .values(
+      tenant.row({
+        planId: plan!.id,
+        personId: input.demoLearnerId,
+        occurredAt,
+        whatHappened:
+          "Mevrouw Jansen belde boos over de ketel. Eerst erkend, daarna rustig de planning uitgelegd.",
+        outcome: "went-well" as const,
+        createdAt: occurredAt,
+      }),
+    )
+    .returning({ id: planApplications.id });
+  await tenant.db.insert(applicationConfirmations).values(
+    tenant.row({
+      applicationId: application!.id,
+      confirmedBy: input.serviceManagerId,
+      confirmedAt: at(addDays(input.practiceDay, 4)),
+    }),
+  );
 }
 
 type StoredQuestion = typeof questions.$inferSelect;

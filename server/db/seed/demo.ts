@@ -148,7 +148,7 @@ async function seedDemoTrajectories(
   tenant: Tenant,
   coordinatorId: string,
   teamIds: string[],
-  demoLearnerId: string,
+  demo: { learnerId: string; managerId: string },
 ): Promise<void> {
   const saved: { id: string; document: TrajectoryDocument }[] = [];
   for (const template of trajectoryTemplates) {
@@ -176,7 +176,8 @@ async function seedDemoTrajectories(
     cohortId: service.cohortId,
     practiceDay: addDays(today, -SERVICE_DAYS_AGO),
     participantIds: service.participantIds,
-    demoLearnerId,
+    demoLearnerId: demo.learnerId,
+    serviceManagerId: demo.managerId,
     now,
   });
   await insertCohort(tenant, {
@@ -253,6 +254,7 @@ export async function createDemoOrganisation(
   );
   const teamIds: string[] = [];
   let demoLearnerId: string | undefined;
+  let serviceManagerId: string | undefined;
   for (const [index, team] of demoTeams.entries()) {
     const [created] = await tenant.db
       .insert(teams)
@@ -260,7 +262,7 @@ export async function createDemoOrganisation(
       .returning({ id: teams.id });
     teamIds.push(created!.id);
     const managerEmail = team.manager.email ?? demoEmail(team.manager.name);
-    const managerId = await addPerson(
+    const managerId: string = await addPerson(
       team.manager.name,
       managerEmail,
       team.manager.roles ?? ["manager"],
@@ -269,6 +271,7 @@ export async function createDemoOrganisation(
     await tenant.db
       .insert(teamMemberships)
       .values(tenant.row({ teamId: created!.id, personId: managerId, isManager: true }));
+    if (index === 0) serviceManagerId = managerId;
     const members = index === 0 ? ["Femke de Wit", ...team.members] : team.members;
     for (const [memberIndex, name] of members.entries()) {
       const isDemoLearner = index === 0 && memberIndex === 0;
@@ -282,6 +285,9 @@ export async function createDemoOrganisation(
       await tenant.db.insert(teamMemberships).values(tenant.row({ teamId: created!.id, personId: id }));
     }
   }
-  await seedDemoTrajectories(tenant, coordinatorId, teamIds, demoLearnerId!);
+  await seedDemoTrajectories(tenant, coordinatorId, teamIds, {
+    learnerId: demoLearnerId!,
+    managerId: serviceManagerId!,
+  });
   await seedDemoCultureScan(tenant, coordinatorId, teamIds);
 }

@@ -171,6 +171,9 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
             <Link className="button-secondary" to={`/trajectories/${initial.id}/questions`}>
               {t("ui.questions.title")}
             </Link>
+            <Link className="button-secondary" to={`/trajectories/${initial.id}/badges`}>
+              {t("ui.badges.link")}
+            </Link>
           </div>
           {dirty ? <p className="hint">{t("ui.trajectory.unsaved")}</p> : null}
         </div>

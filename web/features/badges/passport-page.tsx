@@ -1,0 +1,120 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+
+interface Credential {
+  id: string;
+  name: string;
+  validFrom: string;
+  issuer: { name?: string };
+  credentialSubject: { achievement: { description?: string; criteria?: { narrative?: string } } };
+}
+
+/** Offers the credential as a file, exactly as signed: any Open Badges 3.0 wallet or verifier can read it. */
+function download(credential: Credential) {
+  const blob = new Blob([JSON.stringify(credential, null, 2)], { type: "application/json" });
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `${credential.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase()}.json`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+function VerifyFile() {
+  const { t } = useTranslation();
+  const verify = useMutation({
+    mutationFn: async (file: File) => {
+      let credential: unknown;
+      try {
+        credential = JSON.parse(await file.text());
+      } catch {
+        credential = {};
+      }
+      return api<{
+        verified: boolean;
+        issuer: string | null;
+        achievement: string | null;
+        problems: string[];
+      }>("POST", "/api/credentials/verify", { credential });
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="verify-title">
+      <h2 id="verify-title">{t("ui.passport.verifyTitle")}</h2>
+      <div className="field">
+        <label htmlFor="verify-file">{t("ui.passport.verifyLabel")}</label>
+        <input
+          id="verify-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) verify.mutate(file);
+          }}
+        />
+      </div>
+      <ErrorMessage error={verify.error} />
+      {verify.data ? (
+        verify.data.verified ? (
+          <SuccessMessage>
+            {t("ui.passport.verified", {
+              achievement: verify.data.achievement ?? "",
+              issuer: verify.data.issuer ?? "",
+            })}
+          </SuccessMessage>
+        ) : (
+          <div className="alert alert-error" role="alert">
+            {t("ui.passport.notVerified")}
+          </div>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+/** The learner's skills passport: badges earned with evidence, each downloadable as Open Badges 3.0. */
+export function PassportPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const credentials = useQuery({
+    queryKey: ["credentials"],
+    queryFn: () => api<Credential[]>("GET", "/api/me/credentials"),
+  });
+  return (
+    <Page title={t("ui.passport.title")}>
+      <p className="hint">{t("ui.passport.intro")}</p>
+      {credentials.isLoading ? <Loading /> : null}
+      <ErrorMessage error={credentials.error} />
+      {credentials.data?.length === 0 ? (
+        <EmptyState title={t("ui.passport.emptyTitle")}>
+          <p>{t("ui.passport.emptyText")}</p>
+        </EmptyState>
+      ) : null}
+      <ul className="plain-list badges" aria-label={t("ui.passport.title")}>
+        {credentials.data?.map((credential) => (
+          <li key={credential.id} className="card badge-card">
+            <h2>{credential.name}</h2>
+            <p>{credential.credentialSubject.achievement.description}</p>
+            <p className="hint">
+              {t("ui.passport.awarded", {
+                date: formatDateTime(credential.validFrom, locale),
+                issuer: credential.issuer.name ?? "",
+              })}
+            </p>
+            {credential.credentialSubject.achievement.criteria?.narrative ? (
+              <p className="hint">{credential.credentialSubject.achievement.criteria.narrative}</p>
+            ) : null}
+            <button type="button" className="button-secondary" onClick={() => download(credential)}>
+              {t("ui.passport.download")}
+              <span className="visually-hidden"> {credential.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <VerifyFile />
+    </Page>
+  );
+}
