@@ -15,7 +15,7 @@ import { trajectoryTemplates } from "../modules/trajectories/templates/index.ts"
 import { renderTemplate } from "../modules/trajectories/templates/template.ts";
 import { createTrajectory } from "../modules/trajectories/trajectories.service.ts";
 import { createScan } from "../modules/culture-scan/culture-scan.service.ts";
-import { actionPlans, planApplications, practiceCards } from "../db/schema/index.ts";
+import { actionPlans, coachingRelations, planApplications, practiceCards } from "../db/schema/index.ts";
 import { newCard, storeCard } from "../modules/practice/scheduler.ts";
 import { createQuestion } from "../modules/questions/questions.service.ts";
 import { scenario } from "../../test-support/learning.ts";
@@ -31,6 +31,7 @@ import { scenario } from "../../test-support/learning.ts";
 
 interface Fixture {
   scanId: string;
+  relationId: string;
   planId: string;
   applicationId: string;
   questionId: string;
@@ -193,6 +194,19 @@ const probes: Record<string, Probe> = {
     }),
   },
   "GET /api/me/credentials": { expect: "own" },
+  "GET /api/coaching": { expect: "own" },
+  "POST /api/coaching/relations": { expect: 404, body: (a) => ({ personId: a.personId }) },
+  "POST /api/coaching/relations/:relationId/answer": { expect: 404, body: () => ({ accept: true }) },
+  "GET /api/me/coaching": { expect: "own" },
+  "POST /api/coaching/sessions": {
+    expect: 404,
+    body: (a) => ({
+      relationId: a.relationId,
+      scheduledAt: "2099-01-05T09:00:00Z",
+      notes: "Probe",
+      planId: a.planId,
+    }),
+  },
   "POST /api/credentials/verify": { expect: "own", body: () => ({ credential: { probe: true } }) },
 };
 
@@ -238,6 +252,7 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":activityId", a.activityId)
     .replace(":competenceId", a.competenceId)
     .replace(":planId", a.planId)
+    .replace(":relationId", a.relationId)
     .replace(":applicationId", a.applicationId);
 }
 
@@ -338,7 +353,19 @@ describe("cross-tenant isolation (every API route)", () => {
         }),
       )
       .returning({ id: planApplications.id });
+    const [relation] = await db
+      .insert(coachingRelations)
+      .values(
+        tenantA.row({
+          coachId: coordinatorA.id,
+          coacheeId: learnerA.id,
+          status: "accepted" as const,
+          createdAt: new Date(),
+        }),
+      )
+      .returning({ id: coachingRelations.id });
     a = {
+      relationId: relation!.id,
       planId: plan!.id,
       applicationId: application!.id,
       questionId: question.id,

@@ -64,6 +64,11 @@ export function SignedInLayout() {
                 <NavLink to="/team">{t("ui.nav.team")}</NavLink>
               </li>
             ) : null}
+            {me.data.roles.includes("coach") ? (
+              <li>
+                <NavLink to="/coaching">{t("ui.nav.coaching")}</NavLink>
+              </li>
+            ) : null}
             {designs ? (
               <>
                 <li>

@@ -33,6 +33,7 @@ import { TeamPage } from "../features/team/team-page.tsx";
 import { DigestActionPage } from "../features/team/digest-action-page.tsx";
 import { BadgesPage } from "../features/badges/badges-page.tsx";
 import { PassportPage } from "../features/badges/passport-page.tsx";
+import { CoachingPage } from "../features/coaching/coaching-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="/today" element={<TodayPage />} />
         <Route path="/plans" element={<PlansPage />} />
         <Route path="/passport" element={<PassportPage />} />
+        <Route path="/coaching" element={<CoachingPage />} />
         <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/practice" element={<PracticePage />} />

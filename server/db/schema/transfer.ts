@@ -1,4 +1,13 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
 import { organisations, persons } from "./organisations.ts";
 
@@ -102,3 +111,46 @@ export const installationSecrets = pgTable("installation_secrets", {
   value: text("value").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A coach offers coaching; only after the learner accepts does the coach see their plans. */
+export const coachingRelations = pgTable(
+  "coaching_relations",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    coachId: uuid("coach_id").notNull(),
+    coacheeId: uuid("coachee_id").notNull(),
+    status: text("status").$type<"invited" | "accepted" | "declined">().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex("coaching_relations_pair_uq").on(t.organisationId, t.coachId, t.coacheeId),
+    foreignKey({
+      columns: [t.organisationId, t.coacheeId],
+      foreignColumns: [persons.organisationId, persons.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** A coaching session: when, the notes (the coachee reads them too) and the plan it was about. */
+export const coachingSessions = pgTable(
+  "coaching_sessions",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    relationId: uuid("relation_id").notNull(),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+    notes: text("notes").notNull().default(""),
+    planId: uuid("plan_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.relationId],
+      foreignColumns: [coachingRelations.organisationId, coachingRelations.id],
+    }).onDelete("cascade"),
+  ],
+);

@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import {
   actionPlans,
   activityProgress,
+  badgeAwards,
+  checkIns,
   answers,
   learnerPreferences,
   measures,
@@ -88,7 +90,17 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
     })
     .from(planApplications)
     .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
+  const credentials = await tenant.db
+    .select({ credential: badgeAwards.credential })
+    .from(badgeAwards)
+    .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
+  const talks = await tenant.db
+    .select({ kind: checkIns.kind, agreements: checkIns.agreements, at: checkIns.at })
+    .from(checkIns)
+    .where(tenant.where(checkIns, eq(checkIns.personId, personId)));
   return {
+    badges: credentials.map((c) => c.credential),
+    checkIns: talks,
     actionPlans: plans,
     applications,
     progress,
@@ -122,6 +134,12 @@ export async function eraseLearningData(tenant: Tenant, personId: string): Promi
     .update(planApplications)
     .set({ whatHappened: "" })
     .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
+  // A credential names the person (by a hashed email): it goes. Check-in notes go; the fact of a talk stays.
+  await tenant.db.delete(badgeAwards).where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
+  await tenant.db
+    .update(checkIns)
+    .set({ agreements: "" })
+    .where(tenant.where(checkIns, eq(checkIns.personId, personId)));
   await tenant.db
     .delete(learnerPreferences)
     .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));

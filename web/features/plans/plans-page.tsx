@@ -7,6 +7,7 @@ import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../compone
 import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+import { MyCoaching } from "../coaching/my-coaching.tsx";
 import { PlanForm } from "./plan-form.tsx";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
@@ -152,6 +153,7 @@ export function PlansPage() {
         )
       ) : null}
       <PlanForm onSaved={() => setSaved(true)} />
+      <MyCoaching />
     </Page>
   );
 }

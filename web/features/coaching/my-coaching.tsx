@@ -1,0 +1,63 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { MyCoachingView } from "../../../common/schemas/coaching.ts";
+import { ErrorMessage } from "../../components/feedback.tsx";
+import { api } from "../../lib/api.ts";
+import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+
+/** On the learner's plans screen: coaching offered to them (their choice) and the coach's notes. */
+export function MyCoaching() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const locale = currentLocale();
+  const coaching = useQuery({
+    queryKey: ["my-coaching"],
+    queryFn: () => api<MyCoachingView>("GET", "/api/me/coaching"),
+  });
+  const answer = useMutation({
+    mutationFn: ({ relationId, accept }: { relationId: string; accept: boolean }) =>
+      api("POST", `/api/coaching/relations/${relationId}/answer`, { accept }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["my-coaching"] }),
+  });
+  const data = coaching.data;
+  if (!data || (data.invitations.length === 0 && data.coaches.length === 0)) return null;
+  return (
+    <section className="card" aria-labelledby="my-coaching">
+      <h2 id="my-coaching">{t("ui.coaching.mine")}</h2>
+      <ErrorMessage error={answer.error} />
+      {data.invitations.map((invitation) => (
+        <div key={invitation.relationId}>
+          <p>{t("ui.coaching.offered", { coach: invitation.coach })}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button-primary small"
+              onClick={() => answer.mutate({ relationId: invitation.relationId, accept: true })}
+            >
+              {t("ui.coaching.accept")}
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => answer.mutate({ relationId: invitation.relationId, accept: false })}
+            >
+              {t("ui.coaching.decline")}
+            </button>
+          </div>
+        </div>
+      ))}
+      {data.coaches.map((relation) => (
+        <div key={relation.relationId}>
+          <h3>{relation.coach}</h3>
+          <ul className="plain-list applications">
+            {relation.sessions.map((s) => (
+              <li key={s.id}>
+                {formatDateTime(s.scheduledAt, locale)}: {s.notes}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
