@@ -4,7 +4,7 @@ import { isoDate } from "./cohorts.ts";
 import { idSchema } from "./common.ts";
 import { questionKinds } from "./questions.ts";
 
-export const todayItemKinds = ["activity", "practice-day", "practice", "extra-material"] as const;
+export const todayItemKinds = ["activity", "practice-day", "practice", "extra-material", "plan"] as const;
 
 /** One thing on a learner's list. `status` says when it was due; nothing turns red or shouts. */
 export const todayItem = z.object({

@@ -71,6 +71,11 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
       cohortId: setup.cohortId,
       competenceId: setup.competenceIds[0],
     });
+    // The plan's moment has come: Today reminds the learner to log it.
+    const todayBefore = (await call("GET", "/api/me/today", learner)).json<{
+      items: { kind: string; href: string }[];
+    }>();
+    expect(todayBefore.items).toContainEqual(expect.objectContaining({ kind: "plan", href: "/plans" }));
     const applied = await call(
       "POST",
       `/api/action-plans/${plan.json<{ id: string }>().id}/applications`,
@@ -82,6 +87,8 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
       },
     );
     expect((await call("GET", "/api/me/credentials", learner)).json()).toEqual([]);
+    const todayAfter = (await call("GET", "/api/me/today", learner)).json<{ items: { kind: string }[] }>();
+    expect(todayAfter.items.map((item) => item.kind)).not.toContain("plan");
     await call("POST", `/api/applications/${applied.json<{ id: string }>().id}/confirmations`, manager);
     const credentials = (await call("GET", "/api/me/credentials", learner)).json<Record<string, unknown>[]>();
     expect(credentials).toHaveLength(1);

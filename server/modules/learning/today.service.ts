@@ -1,7 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { TodayItem, TodayResponse } from "../../../common/schemas/learning.ts";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
-import { activityProgress, remediations } from "../../db/schema/index.ts";
+import { actionPlans, activityProgress, planApplications, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { addDays, computeSchedule } from "../cohorts/schedule.ts";
 import { planSession } from "../practice/practice.service.ts";
@@ -109,6 +109,7 @@ export async function getToday(tenant: Tenant, personId: string, now: Date): Pro
   items.sort(byDateThenPhase);
   if (practice.session.length > 0) items.push(practiceItem(practice, enrolments));
   items.push(...extraMaterialItems(enrolments, openRemediations, today));
+  items.push(...(await planItems(tenant, personId, enrolments, today)));
   const doneToday = progress.filter(
     (p) => p.status === "done" && p.updatedAt.toISOString().slice(0, 10) === today,
   ).length;
@@ -174,4 +175,54 @@ function extraMaterialItems(
       },
     ];
   });
+}
+
+/**
+ * An if-then plan whose expected moment has come and that has not been logged yet: a reminder around
+ * the planned moment, and one tap to log how it went.
+ */
+async function planItems(
+  tenant: Tenant,
+  personId: string,
+  enrolments: Enrolment[],
+  today: string,
+): Promise<TodayItem[]> {
+  const plans = await tenant.db
+    .select({ plan: actionPlans, logged: sql<number>`count(${planApplications.id})`.mapWith(Number) })
+    .from(actionPlans)
+    .leftJoin(
+      planApplications,
+      and(
+        eq(planApplications.organisationId, actionPlans.organisationId),
+        eq(planApplications.planId, actionPlans.id),
+      ),
+    )
+    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId)))
+    .groupBy(actionPlans.organisationId, actionPlans.id);
+  return plans
+    .filter(({ plan, logged }) => logged === 0 && plan.firstMoment.toISOString().slice(0, 10) <= today)
+    .flatMap(({ plan }) => {
+      const enrolment = enrolments.find((e) => e.cohortId === plan.cohortId) ?? enrolments[0];
+      if (!enrolment) return [];
+      const date = plan.firstMoment.toISOString().slice(0, 10);
+      return [
+        {
+          key: `plan:${plan.id}`,
+          kind: "plan" as const,
+          cohortId: enrolment.cohortId,
+          cohortName: enrolment.cohortName,
+          activityId: null,
+          competenceId: plan.competenceId,
+          title: plan.action,
+          type: null,
+          phase: null,
+          date,
+          durationMinutes: 1,
+          mandatory: false,
+          status: date < today ? ("earlier" as const) : ("today" as const),
+          choice: null,
+          href: "/plans",
+        },
+      ];
+    });
 }

@@ -42,7 +42,8 @@ export async function renderFeed(db: Db, token: string, site: string, now: Date)
   const events: CalendarEvent[] = [];
   const seen = new Set<string>();
   for (const item of [...today.items, ...today.menu, ...today.upcoming]) {
-    if (item.kind === "practice") continue;
+    // Practice gets one event below; plans get timed events at their expected moment.
+    if (item.kind === "practice" || item.kind === "plan") continue;
     seen.add(item.key);
     events.push({
       uid: `${item.key}@${HOST}`,

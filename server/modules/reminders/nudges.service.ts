@@ -155,5 +155,6 @@ function describe(item: TodayItem, locale: Locale): string {
   const t = translator(locale);
   if (item.kind === "practice") return t("ui.today.practiceTitle");
   if (item.kind === "extra-material") return t("ui.today.extraMaterial", { competence: item.title });
+  if (item.kind === "plan") return t("ui.today.planMoment", { action: item.title });
   return item.title;
 }

@@ -11,6 +11,7 @@ function itemTitle(item: TodayItem, t: TFunction): string {
   if (item.kind === "practice") return t("ui.today.practiceTitle");
   if (item.kind === "extra-material") return t("ui.today.extraMaterial", { competence: item.title });
   if (item.kind === "practice-day") return t("ui.today.practiceDay", { title: item.title });
+  if (item.kind === "plan") return t("ui.today.planMoment", { action: item.title });
   return item.title;
 }
 
