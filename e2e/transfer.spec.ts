@@ -82,3 +82,28 @@ test("a digest link that was changed or has expired says so and records nothing"
   await expect(page.getByRole("alert")).toBeVisible();
   await expectAccessible(page, "digest link refused");
 });
+
+test("a learner asks a colleague from the training group for feedback, with a photo", async ({
+  page,
+}, info) => {
+  await signIn(page, "learner@demo.beklijf.nl");
+  await useEnglish(page);
+  await page.getByRole("navigation").getByRole("link", { name: "Feedback" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Feedback from colleagues" })).toBeVisible();
+  await page
+    .getByLabel("Colleague")
+    .selectOption({ label: "Ahmed El Amrani (Serviceteam, klantgesprekken)" });
+  const about = `How I closed Tuesday's call with the upset customer (${info.project.name})`;
+  await page.getByLabel("What to give feedback on").fill(about);
+  await page.getByLabel(/A photo or short video/).setInputFiles({
+    name: "whiteboard.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("89504e470d0a1a0a", "hex"),
+  });
+  await page.getByRole("button", { name: "Send the request" }).click();
+  await expect(page.getByText("Sent. Your colleague gets an email.")).toBeVisible();
+  await expect(
+    page.locator(".feedback-request", { hasText: about }).getByText("Waiting for an answer."),
+  ).toBeVisible();
+  await expectAccessible(page, "peer feedback");
+});

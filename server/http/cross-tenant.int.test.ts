@@ -15,7 +15,13 @@ import { trajectoryTemplates } from "../modules/trajectories/templates/index.ts"
 import { renderTemplate } from "../modules/trajectories/templates/template.ts";
 import { createTrajectory } from "../modules/trajectories/trajectories.service.ts";
 import { createScan } from "../modules/culture-scan/culture-scan.service.ts";
-import { actionPlans, coachingRelations, planApplications, practiceCards } from "../db/schema/index.ts";
+import {
+  actionPlans,
+  coachingRelations,
+  feedbackRequests,
+  planApplications,
+  practiceCards,
+} from "../db/schema/index.ts";
 import { newCard, storeCard } from "../modules/practice/scheduler.ts";
 import { createQuestion } from "../modules/questions/questions.service.ts";
 import { scenario } from "../../test-support/learning.ts";
@@ -31,6 +37,7 @@ import { scenario } from "../../test-support/learning.ts";
 
 interface Fixture {
   scanId: string;
+  requestId: string;
   relationId: string;
   planId: string;
   applicationId: string;
@@ -198,6 +205,17 @@ const probes: Record<string, Probe> = {
   "POST /api/coaching/relations": { expect: 404, body: (a) => ({ personId: a.personId }) },
   "POST /api/coaching/relations/:relationId/answer": { expect: 404, body: () => ({ accept: true }) },
   "GET /api/me/coaching": { expect: "own" },
+  "GET /api/me/cohort-colleagues": { expect: "own" },
+  "GET /api/me/feedback": { expect: "own" },
+  "POST /api/feedback-requests": {
+    expect: 404,
+    body: (a) => ({ colleagueId: a.personId, cohortId: a.cohortId, about: "Probe" }),
+  },
+  "POST /api/feedback-requests/:requestId/answer": {
+    expect: 404,
+    body: () => ({ wentWell: "x", tryNext: "y" }),
+  },
+  "GET /api/feedback-requests/:requestId/attachment": { expect: 404 },
   "POST /api/coaching/sessions": {
     expect: 404,
     body: (a) => ({
@@ -253,6 +271,7 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":competenceId", a.competenceId)
     .replace(":planId", a.planId)
     .replace(":relationId", a.relationId)
+    .replace(":requestId", a.requestId)
     .replace(":applicationId", a.applicationId);
 }
 
@@ -364,7 +383,23 @@ describe("cross-tenant isolation (every API route)", () => {
         }),
       )
       .returning({ id: coachingRelations.id });
+    const [feedback] = await db
+      .insert(feedbackRequests)
+      .values(
+        tenantA.row({
+          requesterId: learnerA.id,
+          colleagueId: coordinatorA.id,
+          cohortId: cohort.id,
+          about: "Alpha geheime vraag om feedback",
+          attachmentName: "alpha.jpg",
+          attachmentType: "image/jpeg",
+          attachment: Buffer.from("alpha"),
+          createdAt: new Date(),
+        }),
+      )
+      .returning({ id: feedbackRequests.id });
     a = {
+      requestId: feedback!.id,
       relationId: relation!.id,
       planId: plan!.id,
       applicationId: application!.id,

@@ -18,6 +18,7 @@ const knownCustomCodes = new Set([
   "options_too_few",
   "no_correct_option",
   "situation_required",
+  "attachment_type",
 ]);
 
 function sizeCode(origin: unknown, array: string, number: string, text: string): string {

@@ -55,6 +55,9 @@ export function SignedInLayout() {
                   <NavLink to="/plans">{t("ui.nav.plans")}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/feedback">{t("ui.nav.feedback")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/passport">{t("ui.nav.passport")}</NavLink>
                 </li>
               </>

@@ -34,6 +34,7 @@ import { DigestActionPage } from "../features/team/digest-action-page.tsx";
 import { BadgesPage } from "../features/badges/badges-page.tsx";
 import { PassportPage } from "../features/badges/passport-page.tsx";
 import { CoachingPage } from "../features/coaching/coaching-page.tsx";
+import { FeedbackPage } from "../features/peer-feedback/feedback-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -64,6 +65,7 @@ export function AppRoutes() {
         <Route path="/plans" element={<PlansPage />} />
         <Route path="/passport" element={<PassportPage />} />
         <Route path="/coaching" element={<CoachingPage />} />
+        <Route path="/feedback" element={<FeedbackPage />} />
         <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/practice" element={<PracticePage />} />

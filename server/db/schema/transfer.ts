@@ -1,4 +1,5 @@
 import {
+  customType,
   foreignKey,
   index,
   pgTable,
@@ -10,6 +11,12 @@ import {
 } from "drizzle-orm/pg-core";
 import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
 import { organisations, persons } from "./organisations.ts";
+
+/** Raw bytes (a photo or short video), as PostgreSQL's bytea on both PGlite and a server. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** A learner's if-then plan: "When <situation>, I will <action>", with the first moment they expect it. */
 export const actionPlans = pgTable(
@@ -151,6 +158,38 @@ export const coachingSessions = pgTable(
     foreignKey({
       columns: [t.organisationId, t.relationId],
       foreignColumns: [coachingRelations.organisationId, coachingRelations.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * A learner asks a colleague from the same cohort for feedback on an application or an assignment,
+ * optionally with a short photo or video; the colleague answers in a fixed form.
+ */
+export const feedbackRequests = pgTable(
+  "feedback_requests",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    requesterId: uuid("requester_id").notNull(),
+    colleagueId: uuid("colleague_id").notNull(),
+    cohortId: uuid("cohort_id").notNull(),
+    applicationId: uuid("application_id"),
+    about: text("about").notNull(),
+    attachmentName: text("attachment_name"),
+    attachmentType: text("attachment_type"),
+    attachment: bytea("attachment"),
+    wentWell: text("went_well"),
+    tryNext: text("try_next"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("feedback_requests_colleague_idx").on(t.organisationId, t.colleagueId),
+    foreignKey({
+      columns: [t.organisationId, t.requesterId],
+      foreignColumns: [persons.organisationId, persons.id],
     }).onDelete("cascade"),
   ],
 );

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import {
+  feedbackRequests,
   actionPlans,
   activityProgress,
   badgeAwards,
@@ -98,7 +99,18 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
     .select({ kind: checkIns.kind, agreements: checkIns.agreements, at: checkIns.at })
     .from(checkIns)
     .where(tenant.where(checkIns, eq(checkIns.personId, personId)));
+  const feedback = await tenant.db
+    .select({
+      about: feedbackRequests.about,
+      wentWell: feedbackRequests.wentWell,
+      tryNext: feedbackRequests.tryNext,
+      asked: feedbackRequests.createdAt,
+      answered: feedbackRequests.answeredAt,
+    })
+    .from(feedbackRequests)
+    .where(tenant.where(feedbackRequests, eq(feedbackRequests.requesterId, personId)));
   return {
+    feedbackAsked: feedback,
     badges: credentials.map((c) => c.credential),
     checkIns: talks,
     actionPlans: plans,
@@ -134,6 +146,14 @@ export async function eraseLearningData(tenant: Tenant, personId: string): Promi
     .update(planApplications)
     .set({ whatHappened: "" })
     .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
+  // Their feedback requests (with any photo or video) go; answers they wrote for others lose their text.
+  await tenant.db
+    .delete(feedbackRequests)
+    .where(tenant.where(feedbackRequests, eq(feedbackRequests.requesterId, personId)));
+  await tenant.db
+    .update(feedbackRequests)
+    .set({ wentWell: "", tryNext: "" })
+    .where(tenant.where(feedbackRequests, eq(feedbackRequests.colleagueId, personId)));
   // A credential names the person (by a hashed email): it goes. Check-in notes go; the fact of a talk stays.
   await tenant.db.delete(badgeAwards).where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
   await tenant.db

@@ -13,6 +13,10 @@ export type EmailTemplate =
       params: { name: string; title: string; link: string; closesOn: string };
     }
   | {
+      template: "feedback-requested";
+      params: { name: string; requester: string; about: string; link: string };
+    }
+  | {
       template: "manager-digest";
       params: { name: string; items: string; teamLink: string };
     }
@@ -43,6 +47,7 @@ export function renderEmail(locale: Locale, email: EmailTemplate): { subject: st
     "learning-nudge": "emails.learningNudge",
     "application-logged": "emails.applicationLogged",
     "manager-digest": "emails.digest",
+    "feedback-requested": "emails.feedbackRequested",
   }[email.template];
   return {
     subject: t(`${key}.subject`, email.params),

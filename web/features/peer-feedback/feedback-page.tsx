@@ -1,0 +1,221 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
+import { SelectField, TextAreaField } from "../../components/field.tsx";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { Page } from "../../components/page.tsx";
+import { api, ApiError } from "../../lib/api.ts";
+
+interface Colleagues {
+  cohortId: string;
+  cohortName: string;
+  colleagues: { id: string; name: string }[];
+}
+
+/** Reads a chosen file as base64 (without the data-URL prefix) for the JSON request. */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(",")[1] ?? "");
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+function AskForm() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const colleagues = useQuery({
+    queryKey: ["cohort-colleagues"],
+    queryFn: () => api<Colleagues[]>("GET", "/api/me/cohort-colleagues"),
+  });
+  const [choice, setChoice] = useState("");
+  const [about, setAbout] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const options = (colleagues.data ?? []).flatMap((group) =>
+    group.colleagues.map((c) => ({
+      value: `${group.cohortId}|${c.id}`,
+      label: `${c.name} (${group.cohortName})`,
+    })),
+  );
+  const ask = useMutation({
+    mutationFn: async () => {
+      const [cohortId, colleagueId] = (choice || options[0]?.value || "|").split("|");
+      return api("POST", "/api/feedback-requests", {
+        cohortId,
+        colleagueId,
+        about,
+        ...(file ? { attachment: { name: file.name, type: file.type, data: await readAsBase64(file) } } : {}),
+      });
+    },
+    onSuccess: async () => {
+      setAbout("");
+      setFile(null);
+      await client.invalidateQueries({ queryKey: ["feedback"] });
+    },
+  });
+  const fieldError = (field: string) =>
+    ask.error instanceof ApiError ? ask.error.fieldMessage(field) : undefined;
+  if (options.length === 0) return null;
+  return (
+    <form
+      className="card"
+      aria-labelledby="ask-feedback"
+      onSubmit={(event) => {
+        event.preventDefault();
+        ask.mutate();
+      }}
+    >
+      <h2 id="ask-feedback">{t("ui.feedback.ask")}</h2>
+      <ErrorMessage error={ask.error} />
+      {ask.isSuccess ? <SuccessMessage>{t("ui.feedback.asked")}</SuccessMessage> : null}
+      <SelectField
+        label={t("fields.colleagueId")}
+        value={choice}
+        onChange={(e) => setChoice(e.target.value)}
+        error={fieldError("colleagueId")}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label={t("fields.about")}
+        hint={t("ui.feedback.aboutHint")}
+        rows={2}
+        value={about}
+        onChange={(e) => setAbout(e.target.value)}
+        error={fieldError("about")}
+      />
+      <div className="field">
+        <label htmlFor="feedback-file">{t("ui.feedback.file")}</label>
+        <input
+          id="feedback-file"
+          type="file"
+          accept="image/*,video/*"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        {fieldError("attachment") ? <p className="field-error">{fieldError("attachment")}</p> : null}
+      </div>
+      <button type="submit" className="button-primary" disabled={ask.isPending}>
+        {t("ui.feedback.send")}
+      </button>
+    </form>
+  );
+}
+
+function AnswerForm({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [wentWell, setWentWell] = useState("");
+  const [tryNext, setTryNext] = useState("");
+  const answer = useMutation({
+    mutationFn: () => api("POST", `/api/feedback-requests/${requestId}/answer`, { wentWell, tryNext }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["feedback"] }),
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        answer.mutate();
+      }}
+    >
+      <ErrorMessage error={answer.error} />
+      <TextAreaField
+        label={t("fields.wentWell")}
+        rows={2}
+        value={wentWell}
+        onChange={(e) => setWentWell(e.target.value)}
+      />
+      <TextAreaField
+        label={t("fields.tryNext")}
+        rows={2}
+        value={tryNext}
+        onChange={(e) => setTryNext(e.target.value)}
+      />
+      <button type="submit" className="button-primary" disabled={answer.isPending}>
+        {t("ui.feedback.answer")}
+      </button>
+    </form>
+  );
+}
+
+/** Feedback from colleagues in the same training: ask with one question, answer in two short parts. */
+export function FeedbackPage() {
+  const { t } = useTranslation();
+  const feedback = useQuery({
+    queryKey: ["feedback"],
+    queryFn: () => api<MyFeedbackView>("GET", "/api/me/feedback"),
+  });
+  const data = feedback.data;
+  return (
+    <Page title={t("ui.feedback.title")}>
+      <p className="hint">{t("ui.feedback.intro")}</p>
+      {feedback.isLoading ? <Loading /> : null}
+      <ErrorMessage error={feedback.error} />
+      {data && data.toAnswer.length > 0 ? (
+        <section className="card" aria-labelledby="to-answer">
+          <h2 id="to-answer">{t("ui.feedback.toAnswer")}</h2>
+          <ul className="plain-list">
+            {data.toAnswer.map((r) => (
+              <li key={r.id} className="feedback-request">
+                <p>
+                  <strong>{r.requester}</strong>: {r.about}
+                </p>
+                {r.application ? (
+                  <p className="hint">{`${r.application.action} — ${r.application.whatHappened}`}</p>
+                ) : null}
+                {r.hasAttachment ? (
+                  <p>
+                    <a href={`/api/feedback-requests/${r.id}/attachment`} target="_blank" rel="noreferrer">
+                      {t("ui.feedback.openFile")}
+                    </a>
+                  </p>
+                ) : null}
+                {r.answer ? (
+                  <p className="hint">{t("ui.feedback.thanks")}</p>
+                ) : (
+                  <AnswerForm requestId={r.id} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <AskForm />
+      {data ? (
+        <section className="card" aria-labelledby="asked">
+          <h2 id="asked">{t("ui.feedback.mine")}</h2>
+          {data.asked.length === 0 ? (
+            <EmptyState title={t("ui.feedback.emptyTitle")}>
+              <p>{t("ui.feedback.emptyText")}</p>
+            </EmptyState>
+          ) : (
+            <ul className="plain-list">
+              {data.asked.map((r) => (
+                <li key={r.id} className="feedback-request">
+                  <p>
+                    {r.about} · <strong>{r.colleague}</strong>
+                  </p>
+                  {r.answer ? (
+                    <dl>
+                      <dt>{t("fields.wentWell")}</dt>
+                      <dd>{r.answer.wentWell}</dd>
+                      <dt>{t("fields.tryNext")}</dt>
+                      <dd>{r.answer.tryNext}</dd>
+                    </dl>
+                  ) : (
+                    <p className="hint">{t("ui.feedback.waiting")}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </Page>
+  );
+}
