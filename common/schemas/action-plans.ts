@@ -115,8 +115,20 @@ export const teamMemberView = z.object({
   ),
 });
 
+/** The team as a whole, toward the cohort's goals: counts, never a ranking of people. */
+export const teamProgress = z.object({
+  inTraining: z.number().int(),
+  tasksDone: z.number().int(),
+  tasksDue: z.number().int(),
+  withPlan: z.number().int(),
+  applications: z.number().int(),
+  confirmed: z.number().int(),
+});
+
 export const teamView = z.object({
-  teams: z.array(z.object({ id: idSchema, name: z.string(), members: z.array(teamMemberView) })),
+  teams: z.array(
+    z.object({ id: idSchema, name: z.string(), progress: teamProgress, members: z.array(teamMemberView) }),
+  ),
 });
 export type TeamView = z.infer<typeof teamView>;
 

@@ -171,10 +171,24 @@ export async function getTeamView(
     })),
   );
   return {
-    teams: managed.map((team) => ({
-      id: team.id,
-      name: team.name,
-      members: views.filter((v) => v.teamId === team.id).map((v) => v.view),
-    })),
+    teams: managed.map((team) => {
+      const members = views.filter((v) => v.teamId === team.id).map((v) => v.view);
+      return { id: team.id, name: team.name, progress: progressOfTeam(members), members };
+    }),
+  };
+}
+
+type MemberView = TeamView["teams"][number]["members"][number];
+
+/** Totals for the team: how far the group is, not who is ahead. */
+function progressOfTeam(members: MemberView[]): TeamView["teams"][number]["progress"] {
+  const applications = members.flatMap((m) => m.plans.flatMap((p) => p.applications));
+  return {
+    inTraining: members.filter((m) => m.cohorts.length > 0).length,
+    tasksDone: members.reduce((sum, m) => sum + m.cohorts.reduce((s, c) => s + c.activitiesDone, 0), 0),
+    tasksDue: members.reduce((sum, m) => sum + m.cohorts.reduce((s, c) => s + c.activitiesDue, 0), 0),
+    withPlan: members.filter((m) => m.plans.length > 0).length,
+    applications: applications.filter((a) => a.outcome !== "did-not-act").length,
+    confirmed: applications.filter((a) => a.confirmed).length,
   };
 }

@@ -143,6 +143,29 @@ function MemberCard({ member }: { member: Member }) {
   );
 }
 
+/** The group's progress toward the cohort's goals, as bars: totals only, nobody ranked. */
+function TeamProgress({ progress }: { progress: TeamView["teams"][number]["progress"] }) {
+  const { t } = useTranslation();
+  const bars = [
+    { key: "tasks", value: progress.tasksDone, max: progress.tasksDue },
+    { key: "plans", value: progress.withPlan, max: progress.inTraining },
+    { key: "confirmed", value: progress.confirmed, max: progress.applications },
+  ];
+  return (
+    <dl className="team-progress" aria-label={t("ui.team.progressLabel")}>
+      {bars.map((bar) => (
+        <div key={bar.key}>
+          <dt>{t(`ui.team.totals.${bar.key}`)}</dt>
+          <dd>
+            <meter min={0} max={Math.max(1, bar.max)} value={bar.value} aria-hidden="true" /> {bar.value} /{" "}
+            {bar.max}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** The manager's one screen: who is in which training, how far, their plans, and what to confirm. */
 export function TeamPage() {
   const { t } = useTranslation();
@@ -160,6 +183,7 @@ export function TeamPage() {
       {team.data?.teams.map((group) => (
         <section key={group.id} aria-labelledby={`team-${group.id}`}>
           <h2 id={`team-${group.id}`}>{group.name}</h2>
+          <TeamProgress progress={group.progress} />
           <ul className="plain-list members">
             {group.members.map((member) => (
               <MemberCard key={member.personId} member={member} />
