@@ -20,6 +20,9 @@ test("a learner writes a plan with coaching and logs an application; the manager
   await page.getByLabel("…then I will (what you do first)").fill(action);
   await expect(page.getByText(/Clear: a recognisable moment/)).toBeVisible();
   await page.getByLabel("Competence").selectOption({ index: 1 });
+  const linkable = page.getByRole("group", { name: "Practice questions about this situation" });
+  await linkable.getByRole("checkbox").first().check();
+  await expectAccessible(page, "plan form with linked questions");
   await page.getByRole("button", { name: "Save the plan" }).click();
   await expect(page.getByText("Your plan is saved")).toBeVisible();
 

@@ -28,6 +28,8 @@ export const createPlanBody = z.object({
   firstMoment: z.iso.datetime({ offset: true }),
   competenceId: z.string().min(1).max(64).optional(),
   cohortId: idSchema.optional(),
+  /** Practice questions about the same situation, from the cohort's trajectory. */
+  questionIds: z.array(idSchema).max(10).default([]),
 });
 
 export const planView = z.object({
@@ -37,6 +39,7 @@ export const planView = z.object({
   firstMoment: z.string(),
   competenceId: z.string().nullable(),
   cohortId: idSchema.nullable(),
+  questionIds: z.array(idSchema),
   findings: planCheckResult.shape.findings,
   applications: z.array(
     z.object({
@@ -73,6 +76,8 @@ export const enrolmentView = z.object({
   cohortName: z.string(),
   trajectoryTitle: z.string(),
   competences: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The trajectory's practice questions, to link to a plan about the same situation. */
+  questions: z.array(z.object({ id: idSchema, prompt: z.string(), competenceId: z.string() })),
 });
 
 /**

@@ -2,6 +2,7 @@ import {
   customType,
   foreignKey,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -32,6 +33,8 @@ export const actionPlans = pgTable(
     situation: text("situation").notNull(),
     action: text("action").notNull(),
     firstMoment: timestamp("first_moment", { withTimezone: true }).notNull(),
+    /** Practice questions about the same situation: they come up for practice just before the moment. */
+    questionIds: jsonb("question_ids").$type<string[]>().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -152,7 +152,11 @@ describe("action plans, the application log and the manager's confirmation (role
       .where(eq(outboxEmails.toAddress, "other-manager@plans.test"));
     expect(other).toEqual([]);
     const team = await call("GET", "/api/team", cookies.manager!);
-    expect(team.json<TeamView>().teams[0]!.progress).toMatchObject({ withPlan: 1, applications: 1, confirmed: 1 });
+    expect(team.json<TeamView>().teams[0]!.progress).toMatchObject({
+      withPlan: 1,
+      applications: 1,
+      confirmed: 1,
+    });
     const [member] = team.json<TeamView>().teams[0]!.members;
     expect(member!.plans[0]!.applications[0]).toMatchObject({ outcome: "went-well", confirmed: true });
     expect(JSON.stringify(team.json())).not.toMatch(/optionId|selfRating|answers/);

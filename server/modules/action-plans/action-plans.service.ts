@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { isLocale, type Locale } from "../../../common/locales.ts";
 import type { ApplicationOutcome, PlanView } from "../../../common/schemas/action-plans.ts";
 import {
@@ -7,6 +7,7 @@ import {
   organisations,
   persons,
   planApplications,
+  questions,
   teamMemberships,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
@@ -31,6 +32,7 @@ interface NewPlan {
   firstMoment: string;
   competenceId?: string | undefined;
   cohortId?: string | undefined;
+  questionIds?: string[] | undefined;
 }
 
 async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now: Date): Promise<void> {
@@ -44,6 +46,22 @@ async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now:
     !enrolments.some((e) => e.document.competences.some((c) => c.id === input.competenceId))
   )
     throw invalid("competenceId", "unknown_competence");
+  if (input.questionIds?.length) {
+    if (!input.cohortId) throw invalid("questionIds", "unknown_question");
+    const found = await tenant.db
+      .select({ id: questions.id, uses: questions.uses })
+      .from(questions)
+      .where(
+        tenant.where(
+          questions,
+          inArray(questions.id, input.questionIds),
+          eq(questions.trajectoryId, enrolments[0]!.trajectoryId),
+          isNull(questions.deletedAt),
+        ),
+      );
+    const practice = found.filter((q) => q.uses.includes("practice"));
+    if (practice.length !== new Set(input.questionIds).size) throw invalid("questionIds", "unknown_question");
+  }
   const existing = await tenant.db
     .select({ id: actionPlans.id, cohortId: actionPlans.cohortId })
     .from(actionPlans)
@@ -72,6 +90,7 @@ export async function createPlan(
           situation: input.situation,
           action: input.action,
           firstMoment: new Date(input.firstMoment),
+          questionIds: [...new Set(input.questionIds ?? [])],
           createdAt: now,
         }),
       )
@@ -136,6 +155,7 @@ export async function plansOf(
     firstMoment: plan.firstMoment.toISOString(),
     competenceId: plan.competenceId,
     cohortId: plan.cohortId,
+    questionIds: plan.questionIds,
     findings: checkPlan(plan, locale),
     applications: dedupe(applications.filter((a) => a.application.planId === plan.id)).map((a) => ({
       id: a.application.id,

@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import {
   cohortParticipants,
   cohorts,
   learnerPreferences,
   persons,
+  questions,
   trajectories,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
@@ -91,4 +92,46 @@ export function competenceName(document: TrajectoryDocument, competenceId: strin
 export function readingMinutes(markdown: string): number {
   const words = markdown.split(/\s+/).filter(Boolean).length;
   return Math.max(1, Math.ceil(words / 200));
+}
+
+/** For the plan form: each cohort's competences and practice questions (the learner practises them anyway). */
+export async function enrolmentChoices(tenant: Tenant, personId: string) {
+  const enrolments = await enrolmentsOf(tenant, personId);
+  const bank = enrolments.length
+    ? await tenant.db
+        .select({
+          id: questions.id,
+          prompt: questions.prompt,
+          situation: questions.situation,
+          competenceId: questions.competenceId,
+          trajectoryId: questions.trajectoryId,
+          uses: questions.uses,
+        })
+        .from(questions)
+        .where(
+          tenant.where(
+            questions,
+            inArray(
+              questions.trajectoryId,
+              enrolments.map((e) => e.trajectoryId),
+            ),
+            isNull(questions.deletedAt),
+          ),
+        )
+        .orderBy(questions.createdAt)
+    : [];
+  return enrolments.map((e) => ({
+    cohortId: e.cohortId,
+    cohortName: e.cohortName,
+    trajectoryTitle: e.document.title,
+    competences: e.document.competences.map((c) => ({ id: c.id ?? "", name: c.name })),
+    questions: bank
+      .filter((q) => q.trajectoryId === e.trajectoryId && q.uses.includes("practice"))
+      // Scenario questions often share a prompt ("What do you do first?"): the situation tells them apart.
+      .map(({ id, prompt, situation, competenceId }) => ({
+        id,
+        prompt: situation ? `${situation} ${prompt}` : prompt,
+        competenceId,
+      })),
+  }));
 }

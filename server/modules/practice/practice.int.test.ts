@@ -245,3 +245,66 @@ describe("spaced practice over HTTP", () => {
     ).toEqual([]);
   });
 });
+
+describe("practice questions linked to an if-then plan", () => {
+  let t: TestApp;
+  let call: ReturnType<typeof caller>;
+  let learner: string;
+  let learnerEmail: string;
+  let setup: Awaited<ReturnType<typeof cohortAfterPracticeDay>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    call = caller(t);
+    const org = await buildOrganisation(t.database.db);
+    const designer = await buildCoordinator(t.database.db, org.id);
+    const learnerRow = await buildLearner(t.database.db, org.id);
+    setup = await cohortAfterPracticeDay(t, {
+      designer: await t.signIn(designer.email),
+      learnerIds: [learnerRow.id],
+      questions: ([first]) => [scenario(first!, 1), scenario(first!, 2)],
+    });
+    learnerEmail = learnerRow.email;
+    learner = await t.signIn(learnerEmail);
+  });
+  afterAll(() => t.close());
+
+  it("brings a linked question up for practice just before the plan's moment", async () => {
+    const first = (await call("GET", "/api/me/practice", learner)).json<PracticeResponse>();
+    for (const [index, card] of first.cards.entries()) {
+      await call("POST", "/api/practice-answers", learner, {
+        cardId: card.cardId,
+        answer: card.question.options.find((o) => o.text.startsWith("Acknowledge"))!.id,
+        answeredAt: t.clock.now.toISOString(),
+        clientId: `link-000${index}`,
+      });
+    }
+    t.clock.now = new Date(t.clock.now.getTime() + 86_400_000);
+    learner = await t.signIn(learnerEmail);
+    expect((await call("GET", "/api/me/practice", learner)).json<PracticeResponse>().cards).toEqual([]);
+    const linked = setup.questionIds[1]!;
+    const plan = await call("POST", "/api/action-plans", learner, {
+      situation: "When a customer calls for the third time about a repair",
+      action: "I first name the frustration, then agree a date",
+      firstMoment: new Date(t.clock.now.getTime() + 86_400_000).toISOString(),
+      cohortId: setup.cohortId,
+      questionIds: [linked],
+    });
+    expect(plan.statusCode).toBe(201);
+    expect(plan.json()).toMatchObject({ questionIds: [linked] });
+    const after = (await call("GET", "/api/me/practice", learner)).json<PracticeResponse>();
+    expect(after.cards.map((c) => c.question.id)).toEqual([linked]);
+  });
+
+  it("refuses a question that is not one of the cohort's practice questions", async () => {
+    const refused = await call("POST", "/api/action-plans", learner, {
+      situation: "When a customer calls for the fourth time about a repair",
+      action: "I first name the frustration",
+      firstMoment: t.clock.now.toISOString(),
+      cohortId: setup.cohortId,
+      questionIds: ["00000000-0000-4000-8000-000000000000"],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].code).toBe("unknown_question");
+  });
+});

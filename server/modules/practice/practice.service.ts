@@ -1,11 +1,11 @@
-import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type {
   PracticeAnswerBody,
   PracticeCardView,
   PracticeResponse,
 } from "../../../common/schemas/learning.ts";
 import type { QuestionKind } from "../../../common/schemas/questions.ts";
-import { answers, practiceCards, questions } from "../../db/schema/index.ts";
+import { actionPlans, answers, practiceCards, questions } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
@@ -177,7 +177,8 @@ export async function planSession(tenant: Tenant, personId: string, now: Date): 
     enrolments.find((e) => e.cohortId === cohortId)?.document.desiredRetention ?? 0.9;
   const dailySeconds =
     60 * (started.length ? Math.max(...started.map((e) => e.document.dailyPracticeMinutes)) : 5);
-  const due = rows.filter((row) => row.due <= now);
+  const linked = await questionsLinkedToComingPlans(tenant, personId, now);
+  const due = rows.filter((row) => row.due <= now || linked.has(`${row.cohortId}:${row.question.id}`));
   const queued: QueuedCard[] = due.map((row) => ({
     id: row.id,
     due: row.due,
@@ -204,6 +205,29 @@ export async function planSession(tenant: Tenant, personId: string, now: Date): 
     pausedUntil: paused ? pausedUntil : null,
     enrolments,
   };
+}
+
+/**
+ * Practice questions a learner linked to a plan whose moment is near (from a day ago to two days ahead):
+ * they come up now, so retrieval and application reinforce each other.
+ */
+async function questionsLinkedToComingPlans(
+  tenant: Tenant,
+  personId: string,
+  now: Date,
+): Promise<Set<string>> {
+  const plans = await tenant.db
+    .select({ cohortId: actionPlans.cohortId, questionIds: actionPlans.questionIds })
+    .from(actionPlans)
+    .where(
+      tenant.where(
+        actionPlans,
+        eq(actionPlans.personId, personId),
+        gte(actionPlans.firstMoment, new Date(now.getTime() - 86_400_000)),
+        lte(actionPlans.firstMoment, new Date(now.getTime() + 2 * 86_400_000)),
+      ),
+    );
+  return new Set(plans.flatMap((p) => p.questionIds.map((id) => `${p.cohortId}:${id}`)));
 }
 
 /** After today's session: the earliest of a spread-out backlog card's day and a future card's due date. */

@@ -4,7 +4,7 @@ import { checkInBody, checkInView, enrolmentView, teamView } from "../../../comm
 import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { enrolmentsOf } from "../learning/enrolments.ts";
+import { enrolmentChoices } from "../learning/enrolments.ts";
 import { getTeamView, recordCheckIn } from "./team.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
@@ -68,13 +68,7 @@ export const teamRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock
     },
     async (request) => {
       const actor = requireActor(request);
-      const enrolments = await enrolmentsOf(tenantOf(actor.organisationId), actor.personId);
-      return enrolments.map((e) => ({
-        cohortId: e.cohortId,
-        cohortName: e.cohortName,
-        trajectoryTitle: e.document.title,
-        competences: e.document.competences.map((c) => ({ id: c.id ?? "", name: c.name })),
-      }));
+      return enrolmentChoices(tenantOf(actor.organisationId), actor.personId);
     },
   );
 };

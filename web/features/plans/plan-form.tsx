@@ -15,6 +15,7 @@ interface Enrolment {
   cohortId: string;
   cohortName: string;
   competences: { id: string; name: string }[];
+  questions: { id: string; prompt: string; competenceId: string }[];
 }
 
 /** Coaching while typing: the checker runs a moment after the learner stops, and says how to sharpen. */
@@ -39,6 +40,44 @@ function tomorrowMorning(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T09:00`;
 }
 
+/** Practice questions about the same competence: they come up for practice just before the plan's moment. */
+function LinkQuestions({
+  enrolments,
+  choice,
+  linked,
+  onChange,
+}: {
+  enrolments: Enrolment[];
+  choice: string;
+  linked: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [cohortId, competenceId] = choice.split("|");
+  const options = enrolments
+    .find((e) => e.cohortId === cohortId)
+    ?.questions.filter((q) => q.competenceId === competenceId);
+  if (!options?.length) return null;
+  return (
+    <fieldset className="field">
+      <legend>{t("ui.plans.linkQuestions")}</legend>
+      <p className="hint">{t("ui.plans.linkHint")}</p>
+      {options.map((q) => (
+        <label key={q.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={linked.includes(q.id)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...linked, q.id] : linked.filter((id) => id !== q.id))
+            }
+          />
+          <span>{q.prompt}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** "When <situation>, I will <action>", for a competence, with the first moment it is expected. */
 export function PlanForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
@@ -51,6 +90,7 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
   const [action, setAction] = useState("");
   const [moment, setMoment] = useState(tomorrowMorning);
   const [choice, setChoice] = useState("");
+  const [linked, setLinked] = useState<string[]>([]);
   const coaching = useCoaching(situation, action);
   const save = useMutation({
     mutationFn: () => {
@@ -61,11 +101,13 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
         firstMoment: moment ? new Date(moment).toISOString() : undefined,
         ...(cohortId ? { cohortId } : {}),
         ...(competenceId ? { competenceId } : {}),
+        ...(cohortId && linked.length ? { questionIds: linked } : {}),
       });
     },
     onSuccess: async () => {
       setSituation("");
       setAction("");
+      setLinked([]);
       await client.invalidateQueries({ queryKey: ["plans"] });
       onSaved();
     },
@@ -141,6 +183,12 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
           )}
         </SelectField>
       ) : null}
+      <LinkQuestions
+        enrolments={enrolments.data ?? []}
+        choice={choice}
+        linked={linked}
+        onChange={setLinked}
+      />
       <button type="submit" className="button-primary" disabled={save.isPending}>
         {t("ui.plans.save")}
       </button>

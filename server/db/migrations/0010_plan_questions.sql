@@ -1,0 +1,1 @@
+ALTER TABLE "action_plans" ADD COLUMN "question_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;
