@@ -69,7 +69,7 @@ describe("embedded database folder", () => {
 });
 
 describe("demo organisation", () => {
-  it("is created once, with about 40 people in 4 teams and the three demo sign-ins", async () => {
+  it("is created once, with about 40 people in 4 teams and the four demo sign-ins", async () => {
     const database = await createTestDatabase();
     try {
       expect(await seedDemo(database.db)).toBe(true);
@@ -87,6 +87,7 @@ describe("demo organisation", () => {
         .sort();
       expect(signIns).toEqual([
         "coordinator@demo.beklijf.nl",
+        "henk.brouwer@demo.beklijf.nl",
         "learner@demo.beklijf.nl",
         "manager@demo.beklijf.nl",
       ]);

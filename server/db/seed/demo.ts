@@ -53,7 +53,8 @@ const demoTeams: DemoTeam[] = [
   },
   {
     name: "Montage",
-    manager: { name: "Henk Brouwer" },
+    // A second manager who can sign in, and who does not manage the demo learner's team.
+    manager: { name: "Henk Brouwer", email: "henk.brouwer@demo.beklijf.nl" },
     members: [
       "Bram Hendriks",
       "Jeroen van Leeuwen",
