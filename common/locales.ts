@@ -28,3 +28,8 @@ export function negotiateLocale(header: string | undefined | null): Locale | nul
   }
   return null;
 }
+
+/** The language to write to someone in: their own setting, else their organisation's, else Dutch. */
+export function recipientLocale(personal: unknown, organisationDefault: unknown): Locale {
+  return isLocale(personal) ? personal : isLocale(organisationDefault) ? organisationDefault : defaultLocale;
+}

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { isLocale, type Locale } from "../../../common/locales.ts";
+import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import type { ApplicationOutcome, PlanView } from "../../../common/schemas/action-plans.ts";
 import {
   actionPlans,
@@ -270,11 +270,7 @@ async function notifyManagers(
       ),
     );
   for (const manager of managers) {
-    const locale: Locale = isLocale(manager.locale)
-      ? manager.locale
-      : isLocale(manager.defaultLocale)
-        ? manager.defaultLocale
-        : "nl";
+    const locale: Locale = recipientLocale(manager.locale, manager.defaultLocale);
     await enqueueEmail(tenant, manager.email, locale, {
       template: "application-logged",
       params: {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
-import { isLocale } from "../../../common/locales.ts";
+import { isLocale, recipientLocale } from "../../../common/locales.ts";
 import type { CreateScanBody } from "../../../common/schemas/culture-scans.ts";
 import {
   cultureScans,
@@ -122,11 +122,7 @@ export async function createScan(
       await tx.db
         .insert(scanInvitations)
         .values(tx.row({ scanId: scan!.id, personId: person.id, teamId: person.teamId, tokenHash: hash }));
-      const locale = isLocale(person.locale)
-        ? person.locale
-        : isLocale(org.defaultLocale)
-          ? org.defaultLocale
-          : "nl";
+      const locale = recipientLocale(person.locale, org.defaultLocale);
       await enqueueEmail(tx, person.email, locale, {
         template: "culture-scan-invitation",
         params: {

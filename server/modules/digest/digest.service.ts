@@ -1,5 +1,5 @@
-import { and, eq, isNull, ne, or } from "drizzle-orm";
-import { isLocale, type Locale } from "../../../common/locales.ts";
+import { and, eq, isNull } from "drizzle-orm";
+import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import type { Db } from "../../db/client.ts";
 import {
@@ -17,6 +17,7 @@ import { managesPerson } from "../action-plans/action-plans.service.ts";
 import { awardEarnedBadges } from "../badges/badges.service.ts";
 import { todayIn } from "../cohorts/schedule.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { claimStamp } from "../reminders/preferences.service.ts";
 import { getTeamView, recordCheckIn } from "../team/team.service.ts";
 import { readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
 
@@ -118,11 +119,7 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
   for (const manager of await managers(db)) {
     const today = todayIn(manager.timeZone, now);
     if (manager.lastDigestOn === today || !isDigestMoment(manager.timeZone, now)) continue;
-    const locale: Locale = isLocale(manager.locale)
-      ? manager.locale
-      : isLocale(manager.defaultLocale)
-        ? manager.defaultLocale
-        : "nl";
+    const locale: Locale = recipientLocale(manager.locale, manager.defaultLocale);
     const tenant = new Tenant(db, manager.organisationId);
     const view = await getTeamView(tenant, manager.personId, locale, now);
     const members = view.teams.flatMap((team) => team.members).filter((m) => m.cohorts.length > 0);
@@ -139,22 +136,7 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
       }),
     );
     const queued = await tenant.transaction(async (tx) => {
-      await tx.db
-        .insert(learnerPreferences)
-        .values(tx.row({ personId: manager.personId }))
-        .onConflictDoNothing();
-      const claimed = await tx.db
-        .update(learnerPreferences)
-        .set({ lastDigestOn: today })
-        .where(
-          tx.where(
-            learnerPreferences,
-            eq(learnerPreferences.personId, manager.personId),
-            or(isNull(learnerPreferences.lastDigestOn), ne(learnerPreferences.lastDigestOn, today)),
-          ),
-        )
-        .returning({ personId: learnerPreferences.personId });
-      if (claimed.length === 0) return false;
+      if (!(await claimStamp(tx, manager.personId, "lastDigestOn", today))) return false;
       await enqueueEmail(tx, manager.email, locale, {
         template: "manager-digest",
         params: { name: manager.name, items: items.join("\n\n"), teamLink: `${site}/team` },

@@ -16,7 +16,8 @@ import {
 import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { answerCard, getPractice } from "../practice/practice.service.ts";
+import { answerCard } from "../practice/practice-answers.service.ts";
+import { getPractice } from "../practice/practice.service.ts";
 import {
   getActivity,
   getExtraMaterial,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, or } from "drizzle-orm";
-import { isLocale, type Locale } from "../../../common/locales.ts";
+import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import { MAX_ATTACHMENT_BYTES, type MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
 import {
   actionPlans,
@@ -109,11 +109,7 @@ export async function askFeedback(tenant: Tenant, actor: Actor, input: Ask, now:
     if (!own) throw notFound("application");
   }
   const file = decodeAttachment(input.attachment);
-  const locale: Locale = isLocale(colleague.locale)
-    ? colleague.locale
-    : isLocale(colleague.defaultLocale)
-      ? colleague.defaultLocale
-      : "nl";
+  const locale: Locale = recipientLocale(colleague.locale, colleague.defaultLocale);
   return tenant.transaction(async (tx) => {
     const [row] = await tx.db
       .insert(feedbackRequests)

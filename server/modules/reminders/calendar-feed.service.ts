@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { isLocale, type Locale } from "../../../common/locales.ts";
+import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import type { Db } from "../../db/client.ts";
 import { learnerPreferences, organisations, persons } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
@@ -32,11 +32,7 @@ export async function renderFeed(db: Db, token: string, site: string, now: Date)
     .where(eq(learnerPreferences.calendarToken, token));
   if (!row || row.person.status === "deactivated" || row.person.erasedAt) throw notFound("feed");
   const tenant = new Tenant(db, row.person.organisationId);
-  const locale: Locale = isLocale(row.person.locale)
-    ? row.person.locale
-    : isLocale(row.defaultLocale)
-      ? row.defaultLocale
-      : "nl";
+  const locale: Locale = recipientLocale(row.person.locale, row.defaultLocale);
   const t = translator(locale);
   const today = await getToday(tenant, row.person.id, now);
   const events: CalendarEvent[] = [];

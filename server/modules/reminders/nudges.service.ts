@@ -1,5 +1,5 @@
-import { and, eq, isNull, ne, or } from "drizzle-orm";
-import { isLocale, type Locale } from "../../../common/locales.ts";
+import { and, eq, isNull } from "drizzle-orm";
+import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import type { NudgeFrequency, TodayItem } from "../../../common/schemas/learning.ts";
 import type { Db } from "../../db/client.ts";
 import { cohortParticipants, learnerPreferences, organisations, persons } from "../../db/schema/index.ts";
@@ -8,6 +8,7 @@ import { translator } from "../../i18n.ts";
 import { todayIn } from "../cohorts/schedule.ts";
 import { getToday } from "../learning/today.service.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { claimStamp } from "./preferences.service.ts";
 
 /** Nudges go out from this local hour on, never at night. */
 export const NUDGE_HOUR = 7;
@@ -115,27 +116,8 @@ async function claimAndQueue(
   site: string,
 ): Promise<boolean> {
   return tenant.transaction(async (tx) => {
-    await tx.db
-      .insert(learnerPreferences)
-      .values(tx.row({ personId: candidate.personId }))
-      .onConflictDoNothing();
-    const claimed = await tx.db
-      .update(learnerPreferences)
-      .set({ lastNudgedOn: today })
-      .where(
-        tx.where(
-          learnerPreferences,
-          eq(learnerPreferences.personId, candidate.personId),
-          or(isNull(learnerPreferences.lastNudgedOn), ne(learnerPreferences.lastNudgedOn, today)),
-        ),
-      )
-      .returning({ personId: learnerPreferences.personId });
-    if (claimed.length === 0) return false;
-    const locale: Locale = isLocale(candidate.locale)
-      ? candidate.locale
-      : isLocale(candidate.defaultLocale)
-        ? candidate.defaultLocale
-        : "nl";
+    if (!(await claimStamp(tx, candidate.personId, "lastNudgedOn", today))) return false;
+    const locale: Locale = recipientLocale(candidate.locale, candidate.defaultLocale);
     await enqueueEmail(tx, candidate.email, locale, {
       template: "learning-nudge",
       params: {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, isNull, ne, or } from "drizzle-orm";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { learnerPreferences, persons } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
@@ -95,4 +95,30 @@ export async function calendarFeedUrl(tenant: Tenant, actor: Actor, site: string
 /** Revoking makes the old address stop working at once; the next request makes a new one. */
 export async function revokeCalendarFeed(tenant: Tenant, actor: Actor): Promise<void> {
   await upsert(tenant, actor.personId, { calendarToken: null });
+}
+
+/**
+ * Claims a once-per-period stamp (today's nudge, this week's digest) inside the transaction that queues
+ * the email. False when another sweep or worker already claimed it, so nobody gets the email twice.
+ */
+export async function claimStamp(
+  tx: Tenant,
+  personId: string,
+  stamp: "lastNudgedOn" | "lastDigestOn",
+  day: string,
+): Promise<boolean> {
+  await tx.db.insert(learnerPreferences).values(tx.row({ personId })).onConflictDoNothing();
+  const column = learnerPreferences[stamp];
+  const claimed = await tx.db
+    .update(learnerPreferences)
+    .set({ [stamp]: day })
+    .where(
+      tx.where(
+        learnerPreferences,
+        eq(learnerPreferences.personId, personId),
+        or(isNull(column), ne(column, day)),
+      ),
+    )
+    .returning({ personId: learnerPreferences.personId });
+  return claimed.length > 0;
 }
