@@ -1,5 +1,4 @@
 import {
-  foreignKey,
   index,
   integer,
   boolean,
@@ -12,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisations, persons } from "./organisations.ts";
+import { tenantReference } from "./tenant-keys.ts";
 import { trajectories } from "./trajectories.ts";
 
 /** The organisation's Ed25519 signing key for Open Badges: one per organisation, made on first award. */
@@ -46,10 +46,7 @@ export const achievements = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("achievements_trajectory_idx").on(t.organisationId, t.trajectoryId),
-    foreignKey({
-      columns: [t.organisationId, t.trajectoryId],
-      foreignColumns: [trajectories.organisationId, trajectories.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
 
@@ -67,13 +64,7 @@ export const badgeAwards = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     uniqueIndex("badge_awards_once_uq").on(t.organisationId, t.achievementId, t.personId),
-    foreignKey({
-      columns: [t.organisationId, t.achievementId],
-      foreignColumns: [achievements.organisationId, achievements.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.achievementId, achievements).onDelete("cascade"),
+    tenantReference(t.organisationId, t.personId, persons).onDelete("cascade"),
   ],
 );

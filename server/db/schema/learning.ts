@@ -2,7 +2,6 @@ import {
   type AnyPgColumn,
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -21,6 +20,7 @@ import type {
 } from "../../../common/schemas/questions.ts";
 import type { NudgeFrequency } from "../../../common/schemas/learning.ts";
 import { organisations, persons } from "./organisations.ts";
+import { tenantReference } from "./tenant-keys.ts";
 import { cohorts, trajectories } from "./trajectories.ts";
 
 const organisationId = () =>
@@ -29,10 +29,7 @@ const organisationId = () =>
     .references(() => organisations.id, { onDelete: "cascade" });
 
 const personForeignKey = (t: { organisationId: AnyPgColumn; personId: AnyPgColumn }) =>
-  foreignKey({
-    columns: [t.organisationId, t.personId],
-    foreignColumns: [persons.organisationId, persons.id],
-  }).onDelete("cascade");
+  tenantReference(t.organisationId, t.personId, persons).onDelete("cascade");
 
 /**
  * A question in a trajectory's bank. Deleting one only stamps `deletedAt`: it leaves practice and
@@ -60,10 +57,7 @@ export const questions = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("questions_trajectory_idx").on(t.organisationId, t.trajectoryId),
-    foreignKey({
-      columns: [t.organisationId, t.trajectoryId],
-      foreignColumns: [trajectories.organisationId, trajectories.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
 
@@ -81,10 +75,7 @@ export const activityProgress = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.personId, t.cohortId, t.activityId] }),
     personForeignKey(t),
-    foreignKey({
-      columns: [t.organisationId, t.cohortId],
-      foreignColumns: [cohorts.organisationId, cohorts.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
   ],
 );
 
@@ -107,14 +98,8 @@ export const practiceCards = pgTable(
     uniqueIndex("practice_cards_question_uq").on(t.organisationId, t.personId, t.cohortId, t.questionId),
     index("practice_cards_due_idx").on(t.organisationId, t.personId, t.due),
     personForeignKey(t),
-    foreignKey({
-      columns: [t.organisationId, t.cohortId],
-      foreignColumns: [cohorts.organisationId, cohorts.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      columns: [t.organisationId, t.questionId],
-      foreignColumns: [questions.organisationId, questions.id],
-    }),
+    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
+    tenantReference(t.organisationId, t.questionId, questions),
   ],
 );
 

@@ -1,6 +1,5 @@
 import {
   customType,
-  foreignKey,
   index,
   jsonb,
   pgTable,
@@ -12,6 +11,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
 import { organisations, persons } from "./organisations.ts";
+import { tenantReference } from "./tenant-keys.ts";
 
 /** Raw bytes (a photo or short video), as PostgreSQL's bytea on both PGlite and a server. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -40,10 +40,7 @@ export const actionPlans = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("action_plans_person_idx").on(t.organisationId, t.personId),
-    foreignKey({
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.personId, persons).onDelete("cascade"),
   ],
 );
 
@@ -63,10 +60,7 @@ export const planApplications = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("plan_applications_plan_idx").on(t.organisationId, t.planId),
-    foreignKey({
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [actionPlans.organisationId, actionPlans.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.planId, actionPlans).onDelete("cascade"),
   ],
 );
 
@@ -81,10 +75,7 @@ export const applicationConfirmations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.applicationId, t.confirmedBy] }),
-    foreignKey({
-      columns: [t.organisationId, t.applicationId],
-      foreignColumns: [planApplications.organisationId, planApplications.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.applicationId, planApplications).onDelete("cascade"),
   ],
 );
 
@@ -105,10 +96,7 @@ export const checkIns = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("check_ins_person_idx").on(t.organisationId, t.personId),
-    foreignKey({
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.personId, persons).onDelete("cascade"),
   ],
 );
 
@@ -137,10 +125,7 @@ export const coachingRelations = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     uniqueIndex("coaching_relations_pair_uq").on(t.organisationId, t.coachId, t.coacheeId),
-    foreignKey({
-      columns: [t.organisationId, t.coacheeId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.coacheeId, persons).onDelete("cascade"),
   ],
 );
 
@@ -158,10 +143,7 @@ export const coachingSessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    foreignKey({
-      columns: [t.organisationId, t.relationId],
-      foreignColumns: [coachingRelations.organisationId, coachingRelations.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.relationId, coachingRelations).onDelete("cascade"),
   ],
 );
 
@@ -190,9 +172,6 @@ export const feedbackRequests = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("feedback_requests_colleague_idx").on(t.organisationId, t.colleagueId),
-    foreignKey({
-      columns: [t.organisationId, t.requesterId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.requesterId, persons).onDelete("cascade"),
   ],
 );
