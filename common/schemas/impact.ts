@@ -1,4 +1,13 @@
 import { z } from "zod";
+import { isoDate } from "./cohorts.ts";
+import {
+  interviewPrompts,
+  type InterviewPrompt,
+  measureInstruments,
+  measureTimings,
+  SURVEY_OPTION_COUNT,
+  surveyMoments,
+} from "../impact-vocabulary.ts";
 
 const scores = z.array(z.number().finite()).min(2).max(10_000);
 const paired = z.object({ pre: scores, post: scores });
@@ -25,3 +34,203 @@ export const effectSizeResult = z.object({
   notes: z.array(z.string()),
 });
 export type EffectSizeResult = z.infer<typeof effectSizeResult>;
+
+export { ltemTiers, measureInstruments, measureTimings, interviewPrompts } from "../impact-vocabulary.ts";
+export type { LtemTier, MeasureInstrument, MeasureTiming, SurveyMoment } from "../impact-vocabulary.ts";
+
+/** Answers to a survey: question key → option index (0 = least desirable). */
+export const surveyAnswers = z.record(
+  z.string().max(40),
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(SURVEY_OPTION_COUNT - 1),
+);
+export type SurveyAnswers = z.infer<typeof surveyAnswers>;
+
+export const interviewNotes = z.object(
+  Object.fromEntries(interviewPrompts.map((p) => [p, z.string().trim().max(4000).default("")])) as Record<
+    InterviewPrompt,
+    z.ZodDefault<z.ZodString>
+  >,
+);
+export type InterviewNotes = z.infer<typeof interviewNotes>;
+
+const evidenceItem = z.object({
+  instrument: z.enum(measureInstruments),
+  label: z.string(),
+  timing: z.enum(measureTimings),
+  /** Learners with this evidence; null when the evidence is not about individual learners (KPIs). */
+  learners: z.number().int().nullable(),
+  /** A measure before the practice day is a starting point, not a tier reached. */
+  baseline: z.boolean(),
+  /** LTEM: knowledge, decisions and tasks shown only right after learning do not certify the tier. */
+  adequate: z.boolean(),
+  detail: z.string(),
+});
+
+export const tierView = z.object({
+  tier: z.number().int().min(1).max(8),
+  name: z.string(),
+  learners: z.number().int(),
+  evidence: z.array(evidenceItem),
+});
+export type TierView = z.infer<typeof tierView>;
+
+export const effectSizeView = z.object({
+  preLabel: z.string(),
+  postLabel: z.string(),
+  meanPre: z.number().nullable(),
+  meanPost: z.number().nullable(),
+  result: effectSizeResult,
+  explanation: z.array(z.string()),
+  comparisons: z.array(z.object({ label: z.string(), figure: z.string(), caveat: z.string() })),
+});
+export type EffectSizeView = z.infer<typeof effectSizeView>;
+
+export const impactView = z.object({
+  trajectoryId: z.string(),
+  title: z.string(),
+  cohortId: z.string().nullable(),
+  cohorts: z.array(z.object({ id: z.string(), name: z.string(), practiceDay: z.string().nullable() })),
+  participants: z.number().int(),
+  tiers: z.array(tierView),
+  effectSize: effectSizeView.nullable(),
+  planIsDefault: z.boolean(),
+});
+export type ImpactView = z.infer<typeof impactView>;
+
+export const impactQuery = z.object({
+  cohortId: z.uuid().optional(),
+  pre: z.string().max(64).optional(),
+  post: z.string().max(64).optional(),
+});
+
+export const surveyView = z.object({
+  moment: z.enum(surveyMoments),
+  questions: z.array(z.string()),
+  answers: surveyAnswers.nullable(),
+});
+export type SurveyView = z.infer<typeof surveyView>;
+
+export const surveyBody = z.object({ answers: surveyAnswers });
+
+export const standardView = z.object({
+  question: z.string(),
+  acceptableFrom: z
+    .number()
+    .int()
+    .min(0)
+    .max(SURVEY_OPTION_COUNT - 1),
+  targetPercent: z.number().int().min(1).max(100),
+});
+export type StandardView = z.infer<typeof standardView>;
+
+export const standardsBody = z.object({ standards: z.array(standardView).min(1).max(20) });
+
+export const surveyResultsView = z.object({
+  /** Standards are locked once the first answer is in: they were set before the data were read. */
+  locked: z.boolean(),
+  standards: z.array(standardView),
+  moments: z.array(
+    z.object({
+      moment: z.enum(surveyMoments),
+      respondents: z.number().int(),
+      questions: z.array(
+        z.object({
+          question: z.string(),
+          counts: z.array(z.number().int()),
+          acceptablePercent: z.number().int().nullable(),
+          meetsStandard: z.boolean().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type SurveyResultsView = z.infer<typeof surveyResultsView>;
+
+export const attendanceView = z.object({
+  sessionDates: z.array(z.string()),
+  participants: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      /** Per practice day: true, false, or null while not recorded. */
+      present: z.record(z.string(), z.boolean().nullable()),
+    }),
+  ),
+});
+export type AttendanceView = z.infer<typeof attendanceView>;
+
+export const attendanceBody = z.object({
+  sessionDate: isoDate,
+  /** Everyone else in the cohort is recorded as absent on that day. */
+  present: z.array(z.uuid()).max(500),
+});
+
+export const assessmentBody = z.object({
+  personId: z.uuid(),
+  activityId: z.string().min(1).max(64),
+  scores: z
+    .array(
+      z.object({
+        competenceId: z.string().min(1).max(64),
+        score: z.number().int().min(0).max(100),
+        max: z.number().int().min(1).max(100),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+
+export const kpiBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  unit: z.string().trim().min(1).max(40),
+  better: z.enum(["lower", "higher"]),
+  beforeValue: z.number().finite(),
+  beforePeriod: z.string().trim().min(1).max(80),
+  afterValue: z.number().finite().nullable().default(null),
+  afterPeriod: z.string().trim().max(80).nullable().default(null),
+  source: z.string().trim().max(200).default(""),
+});
+
+export const kpiView = kpiBody.extend({
+  id: z.string(),
+  change: z.number().nullable(),
+  /** Moved the way the organisation wanted; says nothing yet about why. */
+  improved: z.boolean().nullable(),
+});
+export type KpiView = z.infer<typeof kpiView>;
+
+export const kpiList = z.object({ kpis: z.array(kpiView), caveat: z.string() });
+
+export const successCase = z.object({
+  personId: z.string(),
+  name: z.string(),
+  cohort: z.string(),
+  score: z.number(),
+  applications: z.number().int(),
+  confirmedApplications: z.number().int(),
+  /** After-weeks survey: how often they used it (0–3), null when not answered. */
+  reportedUse: z.number().int().nullable(),
+  interview: z
+    .object({ id: z.string(), notes: interviewNotes, evidenceChecked: z.boolean(), createdAt: z.string() })
+    .nullable(),
+});
+export type SuccessCase = z.infer<typeof successCase>;
+
+export const successCasesView = z.object({
+  most: z.array(successCase),
+  least: z.array(successCase),
+  /** Learners who did not agree to be interviewed: never listed. */
+  withoutConsent: z.number().int(),
+});
+export type SuccessCasesView = z.infer<typeof successCasesView>;
+
+export const interviewBody = z.object({
+  personId: z.uuid(),
+  kind: z.enum(["success", "non-success"]),
+  notes: interviewNotes,
+  evidenceChecked: z.boolean().default(false),
+});

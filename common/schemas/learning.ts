@@ -2,6 +2,7 @@ import { z } from "zod";
 import { activityTypes, phases } from "../trajectory-vocabulary.ts";
 import { isoDate } from "./cohorts.ts";
 import { idSchema } from "./common.ts";
+import { surveyView } from "./impact.ts";
 import { questionKinds } from "./questions.ts";
 
 export const todayItemKinds = ["activity", "practice-day", "practice", "extra-material", "plan"] as const;
@@ -145,6 +146,8 @@ export const activityDetail = z.object({
   status: z.enum(["open", "done", "chosen", "skipped"]),
   /** Insight test and competence proof with questions in the bank: answered here, scored per competence. */
   test: z.object({ questions: z.array(testQuestionView), result: testResult.nullable() }).nullable(),
+  /** A learner survey (LTEM tier 3): the moment's questions, and the answers once given. */
+  survey: surveyView.nullable(),
   /** What the learner can do with it on this screen. */
   canMarkDone: z.boolean(),
 });
@@ -176,6 +179,8 @@ export const learningPreferences = z.object({
   nudgeFrequency: z.enum(nudgeFrequencies),
   /** A pause (holiday, sick leave): no nudges and no practice until this date; nothing is lost. */
   pausedUntil: isoDate.nullable(),
+  /** The learner agrees to be asked for a short interview about what they applied (success cases). */
+  interviewConsent: z.boolean(),
 });
 export type LearningPreferences = z.infer<typeof learningPreferences>;
 export const updateLearningPreferences = learningPreferences.partial();

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { idSchema } from "./common.ts";
 import { activityTypes, phases, severities, skillKinds } from "../trajectory-vocabulary.ts";
+import {
+  instrumentActivityTypes,
+  instrumentTiers,
+  measureInstruments,
+  measureTimings,
+} from "../impact-vocabulary.ts";
 
 export { activityTypes, phases, severities, skillKinds } from "../trajectory-vocabulary.ts";
 export type { ActivityType, Phase, Severity } from "../trajectory-vocabulary.ts";
@@ -31,6 +37,31 @@ export const competenceSchema = z.object({
 });
 export type Competence = z.infer<typeof competenceSchema>;
 
+/**
+ * One line of the measurement plan: an instrument, the LTEM tier it gives evidence for and when it is
+ * taken. Tests and surveys point at an activity of the trajectory.
+ */
+export const plannedMeasureSchema = z
+  .object({
+    instrument: z.enum(measureInstruments),
+    tier: z.number().int().min(1).max(8),
+    timing: z.enum(measureTimings),
+    activityId: z.string().min(1).max(64).optional(),
+    /** For tests: the share of questions right (per cent) that counts as reaching the tier. */
+    passPercent: z.number().int().min(1).max(100).optional(),
+    /** For confirmed applications: how many confirmations count as transfer. */
+    threshold: z.number().int().min(1).max(10).optional(),
+  })
+  .refine((m) => (instrumentTiers[m.instrument] as readonly number[]).includes(m.tier), {
+    message: "tier_not_for_instrument",
+    path: ["tier"],
+  })
+  .refine((m) => !instrumentActivityTypes[m.instrument] || m.activityId !== undefined, {
+    message: "activity_required",
+    path: ["activityId"],
+  });
+export type PlannedMeasure = z.infer<typeof plannedMeasureSchema>;
+
 /** The JSON document form of a trajectory: used for export, import, templates and the design check. */
 export const trajectoryDocument = z.object({
   title: z.string().trim().min(1).max(160),
@@ -44,6 +75,8 @@ export const trajectoryDocument = z.object({
   /** The daily practice session's length in minutes: a workload cap that always holds. */
   dailyPracticeMinutes: z.number().int().min(1).max(30).default(5),
   activities: z.array(activitySchema).max(200),
+  /** Which measures give evidence for which LTEM tier; absent means "derived from the activities". */
+  measurementPlan: z.array(plannedMeasureSchema).max(30).optional(),
 });
 export type TrajectoryDocument = z.infer<typeof trajectoryDocument>;
 export type TrajectoryDocumentInput = z.input<typeof trajectoryDocument>;

@@ -21,6 +21,7 @@ import { healthRoutes } from "../modules/health/health.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "../modules/organisations/organisations.routes.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
+import { impactRecordRoutes } from "../modules/impact/impact-records.routes.ts";
 import { impactRoutes } from "../modules/impact/impact.routes.ts";
 import { cultureScanRoutes } from "../modules/culture-scan/culture-scan.routes.ts";
 import { learningRoutes } from "../modules/learning/learning.routes.ts";
@@ -109,7 +110,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(evidenceRoutes);
   await app.register(cohortRoutes, deps);
   await app.register(privacyRoutes, deps);
-  await app.register(impactRoutes);
+  await app.register(impactRoutes, deps);
+  await app.register(impactRecordRoutes, deps);
   await app.register(cultureScanRoutes, deps);
   await app.register(questionRoutes, deps);
   await app.register(learningRoutes, deps);

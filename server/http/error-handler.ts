@@ -19,6 +19,8 @@ const knownCustomCodes = new Set([
   "no_correct_option",
   "situation_required",
   "attachment_type",
+  "tier_not_for_instrument",
+  "activity_required",
 ]);
 
 function sizeCode(origin: unknown, array: string, number: string, text: string): string {

@@ -6,3 +6,4 @@ export * from "./culture-scan.ts";
 export * from "./learning.ts";
 export * from "./transfer.ts";
 export * from "./badges.ts";
+export * from "./impact.ts";

@@ -154,6 +154,8 @@ export const measures = pgTable(
     correct: integer("correct").notNull(),
     total: integer("total").notNull(),
     takenAt: timestamp("taken_at", { withTimezone: true }).notNull(),
+    /** Set when an assessor scored the proof (a role play against criteria) rather than a test. */
+    assessedBy: uuid("assessed_by"),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
@@ -202,6 +204,8 @@ export const learnerPreferences = pgTable(
      * can copy it again; it only reads dates and titles, and revoking it replaces it at once.
      */
     calendarToken: text("calendar_token"),
+    /** The learner agrees to be asked for a short success-case interview about what they applied. */
+    interviewConsent: boolean("interview_consent").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.personId] }),

@@ -1,4 +1,5 @@
 import type { Activity, ActivityType, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { effectivePlan } from "../impact/measurement-plan.ts";
 
 /** Small questions the rules ask of a trajectory. Pure functions over the document. */
 
@@ -41,8 +42,16 @@ export function practiceMinutes(doc: TrajectoryDocument): number {
   }, 0);
 }
 
-/** The highest LTEM tier (1–8) the trajectory's own activities produce evidence for. */
+/**
+ * The highest LTEM tier (1–8) the trajectory produces evidence for. With a measurement plan, the plan
+ * decides (a measure before the practice day is a starting point and does not count); without one,
+ * the activities do.
+ */
 export function highestTier(doc: TrajectoryDocument): number {
+  if (doc.measurementPlan && doc.measurementPlan.length > 0) {
+    const { plan } = effectivePlan(doc);
+    return Math.max(1, ...plan.filter((line) => line.timing !== "before").map((line) => line.tier));
+  }
   const tiers = [1, 2];
   for (const activity of doc.activities) {
     if (activity.type === "learner-survey") tiers.push(3);

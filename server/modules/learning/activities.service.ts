@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { computeSchedule } from "../cohorts/schedule.ts";
 import { awardEarnedBadges } from "../badges/badges.service.ts";
+import { surveyFor } from "../impact/survey.service.ts";
 import { recordStatement } from "../xapi/statements.ts";
 import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "./enrolments.ts";
 
@@ -130,6 +131,7 @@ export async function getActivity(
           result: await storedResult(tenant, actor.personId, enrolment, activityId, kind),
         }
       : null;
+  const survey = await surveyFor(tenant, actor.personId, enrolment, activityId);
   return {
     cohortId,
     cohortName: enrolment.cohortName,
@@ -144,7 +146,8 @@ export async function getActivity(
     readingMinutes: content ? readingMinutes(content) : null,
     status: state?.status ?? "open",
     test,
-    canMarkDone: test === null && !notMarkable.has(activity.type),
+    survey,
+    canMarkDone: test === null && survey === null && !notMarkable.has(activity.type),
   };
 }
 

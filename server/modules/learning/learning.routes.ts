@@ -13,6 +13,7 @@ import {
   testResult,
   todayResponse,
 } from "../../../common/schemas/learning.ts";
+import { surveyBody, surveyView } from "../../../common/schemas/impact.ts";
 import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
@@ -25,6 +26,8 @@ import {
   setProgress,
   submitTest,
 } from "./activities.service.ts";
+import { submitSurvey } from "../impact/survey.service.ts";
+import { enrolmentOf } from "./enrolments.ts";
 import { statementsOf } from "./statements.service.ts";
 import { getToday } from "./today.service.ts";
 
@@ -152,6 +155,36 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
         tenantOf(actor.organisationId),
         actor,
         cohortId,
+        activityId,
+        request.body.answers,
+        clock(),
+        site,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    "/api/me/activities/:cohortId/:activityId/survey",
+    {
+      schema: {
+        tags,
+        summary: "Answer a learner survey (LTEM tier 3): concrete options, one submission",
+        params: activityParams,
+        body: surveyBody,
+        response: { 201: surveyView },
+      },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { cohortId, activityId } = request.params;
+      const tenant = tenantOf(actor.organisationId);
+      const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
+      const result = await submitSurvey(
+        tenant,
+        actor,
+        enrolment,
         activityId,
         request.body.answers,
         clock(),

@@ -9,7 +9,17 @@ import { authorize } from "../organisations/organisations.policy.ts";
 import { recordAudit } from "../organisations/people.service.ts";
 import { recordStatement } from "../xapi/statements.ts";
 
-const defaults: LearningPreferences = { nudgeFrequency: "twice-weekly", pausedUntil: null };
+const defaults: LearningPreferences = {
+  nudgeFrequency: "twice-weekly",
+  pausedUntil: null,
+  interviewConsent: false,
+};
+
+const present = (row: typeof learnerPreferences.$inferSelect): LearningPreferences => ({
+  nudgeFrequency: row.nudgeFrequency,
+  pausedUntil: row.pausedUntil,
+  interviewConsent: row.interviewConsent,
+});
 
 export async function preferencesOf(tenant: Tenant, personId: string) {
   const [row] = await tenant.db
@@ -21,7 +31,7 @@ export async function preferencesOf(tenant: Tenant, personId: string) {
 
 export async function getPreferences(tenant: Tenant, actor: Actor): Promise<LearningPreferences> {
   const row = await preferencesOf(tenant, actor.personId);
-  return row ? { nudgeFrequency: row.nudgeFrequency, pausedUntil: row.pausedUntil } : defaults;
+  return row ? present(row) : defaults;
 }
 
 async function upsert(
@@ -77,7 +87,7 @@ export async function setPause(
     await recordAudit(tx, actor, "learning.paused", { type: "person", id: personId }, { pausedUntil });
   });
   const row = await preferencesOf(tenant, personId);
-  return { nudgeFrequency: row!.nudgeFrequency, pausedUntil: row!.pausedUntil };
+  return present(row!);
 }
 
 const newFeedToken = () => randomBytes(24).toString("base64url");

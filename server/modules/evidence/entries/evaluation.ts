@@ -40,6 +40,54 @@ export const evaluationEvidence: EvidenceEntry[] = [
     caveats: [],
   },
   {
+    id: "arthur-2003-training",
+    topic: "evaluation",
+    claim: text(
+      "Across studies of organisational training, the average effect on learning was about as large as the effect on behaviour at work.",
+      "Over onderzoeken naar opleidingen in organisaties heen was het gemiddelde effect op leren ongeveer even groot als het effect op gedrag op het werk.",
+    ),
+    figure: "learning d = 0.63 (k = 234); behaviour d = 0.62 (k = 122)",
+    source:
+      "Arthur, W., Jr., Bennett, W., Jr., Edens, P. S., & Bell, S. T. (2003). Effectiveness of training in organizations: A meta-analysis of design and evaluation features. Journal of Applied Psychology, 88(2), 234–245.",
+    design: metaAnalysis,
+    population: workplace,
+    outcome: text("Reaction, learning, behaviour and results", "Reactie, leren, gedrag en resultaten"),
+    verification: "V-P",
+    caveats: [
+      text(
+        "Sample-weighted averages over many designs, controlled and uncontrolled; single-group pre-post designs give larger training effects (Carlson & Schmidt 1999).",
+        "Naar steekproefgrootte gewogen gemiddelden over veel opzetten, met en zonder controlegroep; voor-nametingen in één groep geven grotere effecten (Carlson & Schmidt 1999).",
+      ),
+    ],
+  },
+  {
+    id: "success-case-method",
+    topic: "evaluation",
+    claim: text(
+      "Studying the most and the least successful participants shows quickly what works, how well, and what gets in the way.",
+      "Wie de meest en de minst succesvolle deelnemers bestudeert, ziet snel wat werkt, hoe goed, en wat in de weg zit.",
+    ),
+    figure: null,
+    source:
+      "Brinkerhoff, R. O. (2003). The Success Case Method: Find Out Quickly What's Working and What's Not. Berrett-Koehler.",
+    design: text("Evaluation method", "Evaluatiemethode"),
+    population: text(
+      "Organisational interventions such as training and coaching",
+      "Interventies in organisaties zoals opleiding en coaching",
+    ),
+    outcome: text(
+      "Documented impact stories and what helped or hindered",
+      "Vastgelegde impactverhalen en wat hielp of hinderde",
+    ),
+    verification: "V-P",
+    caveats: [
+      text(
+        "Stories of extremes are not an average: they explain, they do not measure how often.",
+        "Verhalen van uitersten zijn geen gemiddelde: ze verklaren, ze meten niet hoe vaak iets gebeurt.",
+      ),
+    ],
+  },
+  {
     id: "metax-spaced-practice",
     topic: "hattie",
     claim: text(

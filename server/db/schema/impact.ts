@@ -1,0 +1,135 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { InterviewNotes, SurveyAnswers, SurveyMoment } from "../../../common/schemas/impact.ts";
+import { organisations, persons } from "./organisations.ts";
+import { tenantReference } from "./tenant-keys.ts";
+import { cohorts, trajectories } from "./trajectories.ts";
+
+const organisationId = () =>
+  uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" });
+
+const personForeignKey = (t: { organisationId: AnyPgColumn; personId: AnyPgColumn }) =>
+  tenantReference(t.organisationId, t.personId, persons).onDelete("cascade");
+
+/** Who was present on a practice day (LTEM tier 1), recorded by the coordinator or trainer. */
+export const attendance = pgTable(
+  "attendance",
+  {
+    organisationId: organisationId(),
+    cohortId: uuid("cohort_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    sessionDate: date("session_date").notNull(),
+    present: boolean("present").notNull(),
+    recordedBy: uuid("recorded_by"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.cohortId, t.personId, t.sessionDate] }),
+    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
+    personForeignKey(t),
+  ],
+);
+
+/** A learner's answers to a performance-focused survey (LTEM tier 3): one per survey activity. */
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    organisationId: organisationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    cohortId: uuid("cohort_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    activityId: text("activity_id").notNull(),
+    moment: text("moment").$type<SurveyMoment>().notNull(),
+    answers: jsonb("answers").$type<SurveyAnswers>().notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex("survey_responses_once_uq").on(t.organisationId, t.personId, t.cohortId, t.activityId),
+    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
+    personForeignKey(t),
+  ],
+);
+
+/**
+ * What counts as an acceptable answer, per survey question and trajectory, decided before the data
+ * are read: once a response exists the standards are locked.
+ */
+export const surveyStandards = pgTable(
+  "survey_standards",
+  {
+    organisationId: organisationId(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    question: text("question").notNull(),
+    acceptableFrom: integer("acceptable_from").notNull(),
+    targetPercent: integer("target_percent").notNull(),
+    setBy: uuid("set_by"),
+    setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.trajectoryId, t.question] }),
+    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+  ],
+);
+
+/** An organisation figure before and after a trajectory (LTEM tier 8), such as complaints per month. */
+export const impactKpis = pgTable(
+  "impact_kpis",
+  {
+    organisationId: organisationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    better: text("better").$type<"lower" | "higher">().notNull(),
+    beforeValue: doublePrecision("before_value").notNull(),
+    beforePeriod: text("before_period").notNull(),
+    afterValue: doublePrecision("after_value"),
+    afterPeriod: text("after_period"),
+    source: text("source").notNull().default(""),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("impact_kpis_trajectory_idx").on(t.organisationId, t.trajectoryId),
+    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+  ],
+);
+
+/** A short structured interview with a most or least successful learner (Success Case Method). */
+export const successCaseInterviews = pgTable(
+  "success_case_interviews",
+  {
+    organisationId: organisationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    interviewerId: uuid("interviewer_id"),
+    kind: text("kind").$type<"success" | "non-success">().notNull(),
+    notes: jsonb("notes").$type<InterviewNotes>().notNull(),
+    evidenceChecked: boolean("evidence_checked").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index("success_case_interviews_trajectory_idx").on(t.organisationId, t.trajectoryId),
+    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+    personForeignKey(t),
+  ],
+);

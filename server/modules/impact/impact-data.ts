@@ -1,0 +1,255 @@
+import { and, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { DELAYED_FROM_DAYS } from "../../../common/impact-vocabulary.ts";
+import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import {
+  actionPlans,
+  activityProgress,
+  answers,
+  applicationConfirmations,
+  attendance,
+  cohortParticipants,
+  cohorts,
+  impactKpis,
+  measures,
+  persons,
+  planApplications,
+  questions,
+  surveyResponses,
+} from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { addDays, computeSchedule } from "../cohorts/schedule.ts";
+import type { KpiFact, LearnerFacts } from "./tiers.ts";
+
+export interface CohortRow {
+  id: string;
+  name: string;
+  sessionDates: string[];
+}
+
+export interface Participant extends LearnerFacts {
+  name: string;
+  cohortId: string;
+  /** Erased (GDPR): still counted in totals, never listed by name. */
+  erased: boolean;
+}
+
+/** Learner work that is a task to tick off: not the practice day itself and not spaced practice. */
+const isTask = (a: { type: string; phase: string; mandatory: boolean }) =>
+  a.mandatory && a.phase !== "session" && a.type !== "practice-session" && a.type !== "retrieval-practice";
+
+export async function trajectoryCohorts(tenant: Tenant, trajectoryId: string): Promise<CohortRow[]> {
+  return tenant.db
+    .select({ id: cohorts.id, name: cohorts.name, sessionDates: cohorts.sessionDates })
+    .from(cohorts)
+    .where(tenant.where(cohorts, eq(cohorts.trajectoryId, trajectoryId)))
+    .orderBy(cohorts.createdAt);
+}
+
+const key = (personId: string, cohortId: string) => `${personId}:${cohortId}`;
+
+/**
+ * Everything the tiers need about each participant of the given cohorts, in a handful of queries
+ * (one per source), all scoped to the organisation.
+ */
+export async function loadParticipants(
+  tenant: Tenant,
+  doc: TrajectoryDocument,
+  cohortRows: CohortRow[],
+  today: string,
+): Promise<Participant[]> {
+  const cohortIds = cohortRows.map((c) => c.id);
+  if (cohortIds.length === 0) return [];
+  const people = await tenant.db
+    .select({
+      personId: cohortParticipants.personId,
+      cohortId: cohortParticipants.cohortId,
+      name: persons.name,
+      erasedAt: persons.erasedAt,
+    })
+    .from(cohortParticipants)
+    .innerJoin(
+      persons,
+      and(
+        eq(persons.organisationId, cohortParticipants.organisationId),
+        eq(persons.id, cohortParticipants.personId),
+      ),
+    )
+    .where(tenant.where(cohortParticipants, inArray(cohortParticipants.cohortId, cohortIds)))
+    .orderBy(persons.name);
+  const facts = new Map<string, Participant>(
+    people.map((p) => [
+      key(p.personId, p.cohortId),
+      {
+        personId: p.personId,
+        cohortId: p.cohortId,
+        name: p.name,
+        erased: p.erasedAt !== null,
+        attended: null,
+        tasksDue: 0,
+        tasksDone: 0,
+        surveys: new Set<string>(),
+        tests: new Map(),
+        delayedDecisions: { answered: 0, correct: 0 },
+        applications: 0,
+        confirmedApplications: 0,
+        reportedUse: null,
+      },
+    ]),
+  );
+  const of = (personId: string, cohortId: string) => facts.get(key(personId, cohortId));
+
+  for (const row of await tenant.db
+    .select()
+    .from(attendance)
+    .where(tenant.where(attendance, inArray(attendance.cohortId, cohortIds)))) {
+    const learner = of(row.personId, row.cohortId);
+    if (learner) learner.attended = learner.attended === true || row.present;
+  }
+
+  const dueTasks = new Map(
+    cohortRows.map((c) => [
+      c.id,
+      new Set(
+        computeSchedule(doc, c.sessionDates)
+          .filter((a) => isTask(a) && a.date <= today)
+          .map((a) => a.activityId),
+      ),
+    ]),
+  );
+  for (const learner of facts.values()) learner.tasksDue = dueTasks.get(learner.cohortId)?.size ?? 0;
+  for (const row of await tenant.db
+    .select({
+      personId: activityProgress.personId,
+      cohortId: activityProgress.cohortId,
+      activityId: activityProgress.activityId,
+    })
+    .from(activityProgress)
+    .where(
+      tenant.where(
+        activityProgress,
+        inArray(activityProgress.cohortId, cohortIds),
+        eq(activityProgress.status, "done"),
+      ),
+    )) {
+    const learner = of(row.personId, row.cohortId);
+    if (learner && dueTasks.get(row.cohortId)?.has(row.activityId)) learner.tasksDone += 1;
+  }
+
+  for (const row of await tenant.db
+    .select()
+    .from(surveyResponses)
+    .where(tenant.where(surveyResponses, inArray(surveyResponses.cohortId, cohortIds)))) {
+    const learner = of(row.personId, row.cohortId);
+    if (!learner) continue;
+    learner.surveys.add(row.activityId);
+    const applied = row.answers.applied;
+    if (row.moment === "after-weeks" && applied !== undefined) {
+      learner.reportedUse = Math.max(learner.reportedUse ?? 0, applied);
+    }
+  }
+
+  for (const row of await tenant.db
+    .select()
+    .from(measures)
+    .where(tenant.where(measures, inArray(measures.cohortId, cohortIds)))) {
+    const learner = of(row.personId, row.cohortId);
+    if (!learner) continue;
+    const sum = learner.tests.get(row.activityId) ?? { correct: 0, total: 0 };
+    learner.tests.set(row.activityId, { correct: sum.correct + row.correct, total: sum.total + row.total });
+  }
+
+  await addDelayedDecisions(tenant, cohortRows, of);
+  await addApplications(tenant, cohortIds, of);
+  return [...facts.values()];
+}
+
+/** Practice answers to scenario and decision questions, given days after the practice day. */
+async function addDelayedDecisions(
+  tenant: Tenant,
+  cohortRows: CohortRow[],
+  of: (personId: string, cohortId: string) => Participant | undefined,
+) {
+  for (const cohort of cohortRows) {
+    const from = new Date(`${addDays(cohort.sessionDates[0]!, DELAYED_FROM_DAYS)}T00:00:00Z`);
+    const rows = await tenant.db
+      .select({
+        personId: answers.personId,
+        answered: sql<number>`count(*)::int`,
+        correct: sql<number>`count(*) filter (where ${answers.correct})::int`,
+      })
+      .from(answers)
+      .innerJoin(
+        questions,
+        and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
+      )
+      .where(
+        tenant.where(
+          answers,
+          eq(answers.cohortId, cohort.id),
+          eq(answers.context, "practice"),
+          gte(answers.answeredAt, from),
+          sql`(${questions.kind} = 'scenario' or ${questions.level} = 'decision')`,
+        ),
+      )
+      .groupBy(answers.personId);
+    for (const row of rows) {
+      const learner = of(row.personId, cohort.id);
+      if (learner) learner.delayedDecisions = { answered: row.answered, correct: row.correct };
+    }
+  }
+}
+
+/** Applications logged on plans of these cohorts (not "did not act"), and how many a manager confirmed. */
+async function addApplications(
+  tenant: Tenant,
+  cohortIds: string[],
+  of: (personId: string, cohortId: string) => Participant | undefined,
+) {
+  const rows = await tenant.db
+    .select({
+      personId: planApplications.personId,
+      cohortId: actionPlans.cohortId,
+      applications: sql<number>`count(distinct ${planApplications.id})::int`,
+      confirmed: sql<number>`count(distinct ${applicationConfirmations.applicationId})::int`,
+    })
+    .from(planApplications)
+    .innerJoin(
+      actionPlans,
+      and(
+        eq(actionPlans.organisationId, planApplications.organisationId),
+        eq(actionPlans.id, planApplications.planId),
+      ),
+    )
+    .leftJoin(
+      applicationConfirmations,
+      and(
+        eq(applicationConfirmations.organisationId, planApplications.organisationId),
+        eq(applicationConfirmations.applicationId, planApplications.id),
+      ),
+    )
+    .where(
+      tenant.where(
+        planApplications,
+        inArray(actionPlans.cohortId, cohortIds),
+        ne(planApplications.outcome, "did-not-act"),
+      ),
+    )
+    .groupBy(planApplications.personId, actionPlans.cohortId);
+  for (const row of rows) {
+    const learner = of(row.personId, row.cohortId!);
+    if (!learner) continue;
+    learner.applications = row.applications;
+    learner.confirmedApplications = row.confirmed;
+  }
+}
+
+export async function loadKpis(tenant: Tenant, trajectoryId: string) {
+  return tenant.db
+    .select()
+    .from(impactKpis)
+    .where(tenant.where(impactKpis, eq(impactKpis.trajectoryId, trajectoryId)))
+    .orderBy(impactKpis.createdAt);
+}
+
+export const kpiFacts = (rows: Awaited<ReturnType<typeof loadKpis>>): KpiFact[] =>
+  rows.map((r) => ({ name: r.name, unit: r.unit, beforeValue: r.beforeValue, afterValue: r.afterValue }));

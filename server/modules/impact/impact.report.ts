@@ -1,0 +1,185 @@
+import PDFDocument from "pdfkit";
+import type { Locale } from "../../../common/locales.ts";
+import type { ImpactView, KpiView, SurveyResultsView } from "../../../common/schemas/impact.ts";
+import { translator, type Translate } from "../../i18n.ts";
+
+const GREEN = "#0b5d4b";
+const GREY = "#4a5560";
+/** Tiers 1–3 show that people took part; 4–8 that they learned, applied and what came of it. */
+const barColour = (tier: number) => (tier <= 3 ? "#9aa5ad" : GREEN);
+
+export interface ReportData {
+  impact: ImpactView;
+  survey: SurveyResultsView;
+  kpis: KpiView[];
+  kpiCaveat: string;
+  organisationName: string;
+  cohortName: string | null;
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function heading(doc: Doc, text: string) {
+  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(GREEN).text(text).moveDown(0.3);
+  doc.font("Helvetica").fontSize(10).fillColor("black");
+}
+
+/** The tier picture: one bar per LTEM tier, on the scale of all participants. */
+function tierChart(doc: Doc, impact: ImpactView, t: Translate) {
+  const left = doc.page.margins.left;
+  const labelWidth = 170;
+  const width = doc.page.width - left - doc.page.margins.right - labelWidth - 40;
+  const scale = Math.max(1, impact.participants);
+  let y = doc.y;
+  doc.fontSize(9);
+  for (const tier of [...impact.tiers].reverse()) {
+    doc.fillColor("black").text(`${tier.tier}. ${tier.name}`, left, y + 3, { width: labelWidth });
+    doc.rect(left + labelWidth, y, width, 14).fill("#f0f2f1");
+    if (tier.tier === 8) {
+      const kpis = tier.evidence.some(
+        (e) => e.detail && e.learners === null && e.instrument === "organisation-kpi",
+      );
+      doc
+        .fillColor(GREY)
+        .text(kpis ? t("impact.report.organisationLevel") : "-", left + labelWidth + 4, y + 3);
+    } else {
+      const barWidth = (tier.learners / scale) * width;
+      if (barWidth > 0) doc.rect(left + labelWidth, y, barWidth, 14).fill(barColour(tier.tier));
+      doc.fillColor("black").text(String(tier.learners), left + labelWidth + width + 6, y + 3);
+    }
+    y += 18;
+  }
+  doc.x = left;
+  doc.y = y + 4;
+  doc
+    .fontSize(8)
+    .fillColor(GREY)
+    .text(t("impact.report.chartHint", { n: impact.participants }), left, doc.y);
+  doc.fillColor("black").fontSize(10);
+}
+
+function headline(impact: ImpactView, t: Translate): string[] {
+  const byTier = (n: number) => impact.tiers.find((tier) => tier.tier === n)!.learners;
+  const lines = [
+    t("impact.report.headline", {
+      attended: byTier(1),
+      competent: Math.max(byTier(5), byTier(6)),
+      transfer: byTier(7),
+      n: impact.participants,
+    }),
+  ];
+  const estimate = impact.effectSize?.result.estimates.find((e) => e.metric === "d_rm");
+  if (impact.effectSize && estimate) {
+    lines.push(
+      t("impact.report.effectHeadline", {
+        pre: impact.effectSize.meanPre,
+        post: impact.effectSize.meanPost,
+        value: estimate.value,
+        ciLow: estimate.ciLow,
+        ciHigh: estimate.ciHigh,
+        n: impact.effectSize.result.n,
+      }),
+    );
+  } else if (impact.effectSize) {
+    lines.push(...impact.effectSize.result.notes.slice(0, 1));
+  }
+  return lines;
+}
+
+function summaryPage(doc: Doc, data: ReportData, t: Translate) {
+  doc.font("Helvetica-Bold").fontSize(20).fillColor(GREEN).text(t("impact.report.title"));
+  doc.font("Helvetica").fontSize(12).fillColor("black").text(data.impact.title);
+  doc
+    .fontSize(10)
+    .fillColor(GREY)
+    .text(`${data.organisationName} · ${data.cohortName ?? t("impact.report.allCohorts")}`);
+  heading(doc, t("impact.report.summary"));
+  for (const line of headline(data.impact, t)) doc.text(`• ${line}`).moveDown(0.2);
+  const failing = data.survey.moments.flatMap((m) => m.questions).filter((q) => q.meetsStandard === false);
+  const judged = data.survey.moments.flatMap((m) => m.questions).filter((q) => q.meetsStandard !== null);
+  if (judged.length > 0) {
+    doc.text(
+      `• ${t("impact.report.surveyHeadline", { meets: judged.length - failing.length, total: judged.length })}`,
+    );
+  }
+  for (const kpi of data.kpis.filter((k) => k.afterValue !== null)) {
+    doc.text(`• ${kpi.name}: ${kpi.beforeValue} → ${kpi.afterValue} ${kpi.unit}`);
+  }
+  heading(doc, t("impact.report.tiers"));
+  tierChart(doc, data.impact, t);
+  doc.moveDown(0.5).fontSize(9).fillColor(GREY).text(t("impact.completionIsNotTransfer"));
+  doc.fillColor("black").fontSize(10);
+}
+
+function detailPages(doc: Doc, data: ReportData, t: Translate) {
+  doc.addPage();
+  heading(doc, t("impact.report.evidence"));
+  for (const tier of data.impact.tiers) {
+    doc.font("Helvetica-Bold").text(`${tier.tier}. ${tier.name}: ${tier.learners}`).font("Helvetica");
+    if (tier.evidence.length === 0) doc.fillColor(GREY).text(t("impact.notMeasured")).fillColor("black");
+    for (const e of tier.evidence) {
+      const flags = [
+        t(`impact.timing.${e.timing}`),
+        e.baseline ? t("impact.baseline") : null,
+        e.adequate ? null : t("impact.notAdequate"),
+      ]
+        .filter(Boolean)
+        .join(", ");
+      doc.text(`${e.label} (${flags}): ${e.detail}`, { indent: 12 });
+    }
+    doc.moveDown(0.3);
+  }
+  heading(doc, t("impact.report.effectSize"));
+  const effect = data.impact.effectSize;
+  if (!effect) doc.text(t("impact.noPrePost"));
+  else {
+    doc.text(`${effect.preLabel} → ${effect.postLabel}`);
+    for (const e of effect.result.estimates)
+      doc.text(`${e.metric} = ${e.value} [${e.ciLow}; ${e.ciHigh}], n = ${effect.result.n}`);
+    for (const line of [...effect.explanation, ...effect.result.notes]) doc.moveDown(0.2).text(line);
+    for (const c of effect.comparisons)
+      doc.moveDown(0.2).fillColor(GREY).text(`${c.figure}: ${c.caveat}`).fillColor("black");
+  }
+  heading(doc, t("impact.report.survey"));
+  for (const moment of data.survey.moments) {
+    doc
+      .font("Helvetica-Bold")
+      .text(
+        `${t(`impact.moments.${moment.moment}`)} (${t("impact.respondents", { count: moment.respondents })})`,
+      );
+    doc.font("Helvetica");
+    for (const q of moment.questions) {
+      const standard = data.survey.standards.find((s) => s.question === q.question)!;
+      const verdict =
+        q.meetsStandard === null ? "-" : q.meetsStandard ? t("impact.meets") : t("impact.belowStandard");
+      doc.text(
+        `${t(`survey.${q.question}.prompt`)} ${q.acceptablePercent ?? "-"}% / ${standard.targetPercent}%: ${verdict}`,
+        { indent: 12 },
+      );
+    }
+  }
+  heading(doc, t("impact.report.kpis"));
+  if (data.kpis.length === 0) doc.text(t("impact.detail.noKpis"));
+  for (const kpi of data.kpis) {
+    const after = kpi.afterValue === null ? "-" : `${kpi.afterValue} (${kpi.afterPeriod ?? ""})`;
+    doc.text(`${kpi.name}: ${kpi.beforeValue} (${kpi.beforePeriod}) → ${after} ${kpi.unit}`);
+  }
+  doc.moveDown(0.3).fillColor(GREY).text(data.kpiCaveat).fillColor("black");
+}
+
+/** The trajectory's impact report: a one-page summary first, then the evidence behind it. */
+export function renderImpactReport(data: ReportData, locale: Locale, summaryOnly: boolean): Promise<Buffer> {
+  const t = translator(locale);
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 48,
+    info: { Title: `${t("impact.report.title")}: ${data.impact.title}`, Author: "Beklijf" },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  summaryPage(doc, data, t);
+  if (!summaryOnly) detailPages(doc, data, t);
+  doc.end();
+  return done;
+}

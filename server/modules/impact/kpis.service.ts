@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Locale } from "../../../common/locales.ts";
+import type { kpiBody, KpiView } from "../../../common/schemas/impact.ts";
+import { impactKpis } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { translator } from "../../i18n.ts";
+import { recordAudit } from "../organisations/people.service.ts";
+import { loadKpis } from "./impact-data.ts";
+import { impactScope } from "./impact.service.ts";
+
+type KpiInput = z.infer<typeof kpiBody>;
+type KpiRow = Awaited<ReturnType<typeof loadKpis>>[number];
+
+export function presentKpi(row: KpiRow): KpiView {
+  const change = row.afterValue === null ? null : Math.round((row.afterValue - row.beforeValue) * 100) / 100;
+  return {
+    id: row.id,
+    name: row.name,
+    unit: row.unit,
+    better: row.better,
+    beforeValue: row.beforeValue,
+    beforePeriod: row.beforePeriod,
+    afterValue: row.afterValue,
+    afterPeriod: row.afterPeriod,
+    source: row.source,
+    change,
+    improved: change === null || change === 0 ? null : row.better === "lower" ? change < 0 : change > 0,
+  };
+}
+
+export async function listKpis(tenant: Tenant, actor: Actor, trajectoryId: string, locale: Locale) {
+  await impactScope(tenant, actor, trajectoryId, undefined);
+  const rows = await loadKpis(tenant, trajectoryId);
+  return { kpis: rows.map(presentKpi), caveat: translator(locale)("impact.kpiCaveat") };
+}
+
+export async function addKpi(tenant: Tenant, actor: Actor, trajectoryId: string, input: KpiInput, now: Date) {
+  await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
+  const row = await tenant.transaction(async (tx) => {
+    const [created] = await tx.db
+      .insert(impactKpis)
+      .values(tx.row({ trajectoryId, ...input, createdBy: actor.personId, createdAt: now }))
+      .returning();
+    await recordAudit(tx, actor, "impact.kpi-added", { type: "trajectory", id: trajectoryId });
+    return created!;
+  });
+  return presentKpi(row);
+}
+
+export async function updateKpi(
+  tenant: Tenant,
+  actor: Actor,
+  trajectoryId: string,
+  kpiId: string,
+  input: KpiInput,
+) {
+  await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
+  const [row] = await tenant.db
+    .update(impactKpis)
+    .set(input)
+    .where(tenant.where(impactKpis, eq(impactKpis.id, kpiId), eq(impactKpis.trajectoryId, trajectoryId)))
+    .returning();
+  if (!row) throw notFound("kpi");
+  return presentKpi(row);
+}
+
+export async function deleteKpi(tenant: Tenant, actor: Actor, trajectoryId: string, kpiId: string) {
+  await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
+  const deleted = await tenant.db
+    .delete(impactKpis)
+    .where(tenant.where(impactKpis, eq(impactKpis.id, kpiId), eq(impactKpis.trajectoryId, trajectoryId)))
+    .returning({ id: impactKpis.id });
+  if (deleted.length === 0) throw notFound("kpi");
+}

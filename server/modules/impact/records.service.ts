@@ -1,0 +1,160 @@
+import { and, eq } from "drizzle-orm";
+import type { AttendanceView } from "../../../common/schemas/impact.ts";
+import {
+  attendance,
+  cohortParticipants,
+  cohorts,
+  measures,
+  persons,
+  trajectories,
+} from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../../http/context.ts";
+import { awardEarnedBadges } from "../badges/badges.service.ts";
+import { recordAudit } from "../organisations/people.service.ts";
+import { authorize } from "./impact.policy.ts";
+
+const invalid = (field: string, code: string) =>
+  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+
+async function cohortWithPeople(tenant: Tenant, cohortId: string) {
+  const [cohort] = await tenant.db
+    .select({ cohort: cohorts, document: trajectories.document })
+    .from(cohorts)
+    .innerJoin(
+      trajectories,
+      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
+    )
+    .where(tenant.where(cohorts, eq(cohorts.id, cohortId)));
+  if (!cohort) throw notFound("cohort");
+  const people = await tenant.db
+    .select({ personId: persons.id, name: persons.name })
+    .from(cohortParticipants)
+    .innerJoin(
+      persons,
+      and(
+        eq(persons.organisationId, cohortParticipants.organisationId),
+        eq(persons.id, cohortParticipants.personId),
+      ),
+    )
+    .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
+    .orderBy(persons.name);
+  return { ...cohort.cohort, document: cohort.document, people };
+}
+
+export async function getAttendance(tenant: Tenant, actor: Actor, cohortId: string): Promise<AttendanceView> {
+  authorize(actor, "impact.record");
+  const cohort = await cohortWithPeople(tenant, cohortId);
+  const rows = await tenant.db
+    .select()
+    .from(attendance)
+    .where(tenant.where(attendance, eq(attendance.cohortId, cohortId)));
+  return {
+    sessionDates: cohort.sessionDates,
+    participants: cohort.people.map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      present: Object.fromEntries(
+        cohort.sessionDates.map((date) => [
+          date,
+          rows.find((r) => r.personId === p.personId && r.sessionDate === date)?.present ?? null,
+        ]),
+      ),
+    })),
+  };
+}
+
+/** Records one practice day's register: the listed participants present, everyone else absent. */
+export async function recordAttendance(
+  tenant: Tenant,
+  actor: Actor,
+  cohortId: string,
+  body: { sessionDate: string; present: string[] },
+  now: Date,
+): Promise<AttendanceView> {
+  authorize(actor, "impact.record");
+  const cohort = await cohortWithPeople(tenant, cohortId);
+  if (!cohort.sessionDates.includes(body.sessionDate)) throw invalid("sessionDate", "not_a_practice_day");
+  if (body.sessionDate > now.toISOString().slice(0, 10)) throw invalid("sessionDate", "date_in_future");
+  const members = new Set(cohort.people.map((p) => p.personId));
+  if (body.present.some((id) => !members.has(id))) throw invalid("present", "not_in_cohort");
+  const present = new Set(body.present);
+  await tenant.transaction(async (tx) => {
+    for (const person of cohort.people) {
+      const values = { present: present.has(person.personId), recordedBy: actor.personId, recordedAt: now };
+      await tx.db
+        .insert(attendance)
+        .values(tx.row({ cohortId, personId: person.personId, sessionDate: body.sessionDate, ...values }))
+        .onConflictDoUpdate({
+          target: [
+            attendance.organisationId,
+            attendance.cohortId,
+            attendance.personId,
+            attendance.sessionDate,
+          ],
+          set: values,
+        });
+    }
+    await recordAudit(tx, actor, "impact.attendance-recorded", { type: "cohort", id: cohortId });
+  });
+  return getAttendance(tenant, actor, cohortId);
+}
+
+/**
+ * An assessor's scores on a competence proof that is not a test (a recorded role play against
+ * criteria): stored as the learner's measure, replacing an earlier assessment.
+ */
+export async function recordAssessment(
+  tenant: Tenant,
+  actor: Actor,
+  cohortId: string,
+  body: {
+    personId: string;
+    activityId: string;
+    scores: { competenceId: string; score: number; max: number }[];
+  },
+  now: Date,
+  site: string,
+) {
+  authorize(actor, "impact.record");
+  const cohort = await cohortWithPeople(tenant, cohortId);
+  const activity = cohort.document.activities.find((a) => a.id === body.activityId);
+  if (activity?.type !== "competence-proof") throw invalid("activityId", "not_a_competence_proof");
+  if (!cohort.people.some((p) => p.personId === body.personId)) throw invalid("personId", "not_in_cohort");
+  const competences = new Set(cohort.document.competences.map((c) => c.id));
+  if (body.scores.some((s) => !competences.has(s.competenceId)))
+    throw invalid("scores", "unknown_competence");
+  if (body.scores.some((s) => s.score > s.max)) throw invalid("scores", "score_above_max");
+  await tenant.transaction(async (tx) => {
+    for (const s of body.scores) {
+      const values = { correct: s.score, total: s.max, takenAt: now, assessedBy: actor.personId };
+      await tx.db
+        .insert(measures)
+        .values(
+          tx.row({
+            personId: body.personId,
+            cohortId,
+            trajectoryId: cohort.trajectoryId,
+            activityId: body.activityId,
+            kind: "competence-proof" as const,
+            competenceId: s.competenceId,
+            ...values,
+          }),
+        )
+        .onConflictDoUpdate({
+          target: [
+            measures.organisationId,
+            measures.personId,
+            measures.cohortId,
+            measures.activityId,
+            measures.competenceId,
+          ],
+          set: values,
+        });
+    }
+    await recordAudit(tx, actor, "impact.assessment-recorded", { type: "person", id: body.personId });
+  });
+  await awardEarnedBadges(tenant, body.personId, site, now);
+  return { recorded: body.scores.length };
+}
