@@ -19,6 +19,7 @@ import {
   actionPlans,
   coachingRelations,
   feedbackRequests,
+  impactKpis,
   planApplications,
   practiceCards,
 } from "../db/schema/index.ts";
@@ -70,7 +71,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":planId", a.planId)
     .replace(":relationId", a.relationId)
     .replace(":requestId", a.requestId)
-    .replace(":applicationId", a.applicationId);
+    .replace(":applicationId", a.applicationId)
+    .replace(":kpiId", a.kpiId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {
@@ -196,7 +198,22 @@ describe("cross-tenant isolation (every API route)", () => {
         }),
       )
       .returning({ id: feedbackRequests.id });
+    const [kpi] = await db
+      .insert(impactKpis)
+      .values(
+        tenantA.row({
+          trajectoryId: trajectory.id,
+          name: "Alpha geheim cijfer",
+          unit: "x",
+          better: "lower" as const,
+          beforeValue: 3,
+          beforePeriod: "Q1",
+          createdAt: new Date(),
+        }),
+      )
+      .returning({ id: impactKpis.id });
     a = {
+      kpiId: kpi!.id,
       requestId: feedback!.id,
       relationId: relation!.id,
       planId: plan!.id,
@@ -237,6 +254,8 @@ describe("cross-tenant isolation (every API route)", () => {
       application!.id,
       "Alpha geheime actie",
       "Alpha geheim verslag",
+      kpi!.id,
+      "Alpha geheim cijfer",
     ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;

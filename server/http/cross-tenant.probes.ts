@@ -1,4 +1,5 @@
 import type { TrajectoryDocument } from "../../common/schemas/trajectories.ts";
+import { impactProbes } from "./cross-tenant.impact-probes.ts";
 
 /**
  * How the cross-tenant harness calls each signed-in route with organisation A's ids. A new route that is
@@ -16,6 +17,7 @@ export interface Fixture {
   cardId: string;
   trajectoryId: string;
   cohortId: string;
+  kpiId: string;
   document: TrajectoryDocument;
   personId: string;
   personEmail: string;
@@ -24,7 +26,7 @@ export interface Fixture {
   organisationName: string;
 }
 
-type Probe = {
+export type Probe = {
   /** `404`: the route addresses A's object and must not find it. `own`: it lists B's own data. */
   expect: 404 | "own" | "rejected";
   body?: (a: Fixture) => unknown;
@@ -195,6 +197,7 @@ export const probes: Record<string, Probe> = {
     }),
   },
   "POST /api/credentials/verify": { expect: "own", body: () => ({ credential: { probe: true } }) },
+  ...impactProbes,
 };
 
 const probeQuestion = {

@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../../modules/auth/passwords.ts";
 import type { Db } from "../client.ts";
 import { addDays } from "../../modules/cohorts/schedule.ts";
 import { seedDemoCultureScan } from "./demo-culture-scan.ts";
+import { seedDemoImpact } from "./demo-impact.ts";
 import { seedDemoLearning } from "./demo-learning.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { withActivityIds } from "../../modules/trajectories/activity-ids.ts";
@@ -108,10 +109,12 @@ function demoEmail(name: string): string {
 
 /** Days between the service team's practice day and the first start: the cohort is in its "after" weeks. */
 const SERVICE_DAYS_AGO = 16;
+/** A finished cohort: its competence proof and the survey a few weeks on are behind it. */
+const FINISHED_DAYS_AGO = 70;
 
 async function insertCohort(
   tenant: Tenant,
-  values: { trajectoryId: string; name: string; practiceDay: string; teamId: string; createdBy: string },
+  values: { trajectoryId: string; name: string; practiceDay: string; teamIds: string[]; createdBy: string },
 ): Promise<{ cohortId: string; participantIds: string[] }> {
   const [cohort] = await tenant.db
     .insert(cohorts)
@@ -130,7 +133,7 @@ async function insertCohort(
     .where(
       tenant.where(
         teamMemberships,
-        eq(teamMemberships.teamId, values.teamId),
+        inArray(teamMemberships.teamId, values.teamIds),
         eq(teamMemberships.isManager, false),
       ),
     );
@@ -168,7 +171,7 @@ async function seedDemoTrajectories(
     trajectoryId: saved[0]!.id,
     name: "Serviceteam, klantgesprekken",
     practiceDay: addDays(today, -SERVICE_DAYS_AGO),
-    teamId: teamIds[0]!,
+    teamIds: [teamIds[0]!],
     createdBy: coordinatorId,
   });
   await seedDemoLearning(tenant, {
@@ -181,11 +184,27 @@ async function seedDemoTrajectories(
     serviceManagerId: demo.managerId,
     now,
   });
+  const finished = await insertCohort(tenant, {
+    trajectoryId: saved[0]!.id,
+    name: "Kantoor en planning, klantgesprekken (voorjaar)",
+    practiceDay: addDays(today, -FINISHED_DAYS_AGO),
+    teamIds: [teamIds[2]!, teamIds[3]!],
+    createdBy: coordinatorId,
+  });
+  await seedDemoImpact(tenant, {
+    trajectoryId: saved[0]!.id,
+    document: saved[0]!.document,
+    cohortId: finished.cohortId,
+    practiceDay: addDays(today, -FINISHED_DAYS_AGO),
+    participantIds: finished.participantIds,
+    coordinatorId,
+    now,
+  });
   await insertCohort(tenant, {
     trajectoryId: saved[2]!.id,
     name: "Montage, veilig werken op hoogte",
     practiceDay: addDays(today, 21),
-    teamId: teamIds[1]!,
+    teamIds: [teamIds[1]!],
     createdBy: coordinatorId,
   });
 }

@@ -90,6 +90,7 @@ export async function loadParticipants(
         surveys: new Set<string>(),
         tests: new Map(),
         delayedDecisions: { answered: 0, correct: 0 },
+        delayedKnowledge: { answered: 0, correct: 0 },
         applications: 0,
         confirmedApplications: 0,
         reportedUse: null,
@@ -163,7 +164,7 @@ export async function loadParticipants(
   return [...facts.values()];
 }
 
-/** Practice answers to scenario and decision questions, given days after the practice day. */
+/** Practice answers days after the practice day: decisions (scenarios) and knowledge, counted apart. */
 async function addDelayedDecisions(
   tenant: Tenant,
   cohortRows: CohortRow[],
@@ -174,6 +175,7 @@ async function addDelayedDecisions(
     const rows = await tenant.db
       .select({
         personId: answers.personId,
+        decisionIs: sql<boolean>`(${questions.kind} = 'scenario' or ${questions.level} = 'decision')`,
         answered: sql<number>`count(*)::int`,
         correct: sql<number>`count(*) filter (where ${answers.correct})::int`,
       })
@@ -188,13 +190,15 @@ async function addDelayedDecisions(
           eq(answers.cohortId, cohort.id),
           eq(answers.context, "practice"),
           gte(answers.answeredAt, from),
-          sql`(${questions.kind} = 'scenario' or ${questions.level} = 'decision')`,
+          ne(questions.kind, "open"),
         ),
       )
-      .groupBy(answers.personId);
+      .groupBy(answers.personId, sql`2`);
     for (const row of rows) {
       const learner = of(row.personId, cohort.id);
-      if (learner) learner.delayedDecisions = { answered: row.answered, correct: row.correct };
+      const tally = { answered: row.answered, correct: row.correct };
+      if (learner && row.decisionIs) learner.delayedDecisions = tally;
+      else if (learner) learner.delayedKnowledge = tally;
     }
   }
 }

@@ -34,7 +34,10 @@ export function derivedPlan(doc: TrajectoryDocument): PlannedMeasure[] {
     }
   }
   if (doc.activities.some((a) => a.type === "retrieval-practice")) {
-    plan.push({ instrument: "practice-scenarios", tier: 5, timing: "delayed" });
+    plan.push(
+      { instrument: "practice-recall", tier: 4, timing: "delayed" },
+      { instrument: "practice-scenarios", tier: 5, timing: "delayed" },
+    );
   }
   plan.push(
     { instrument: "confirmed-applications", tier: 7, timing: "delayed", threshold: DEFAULT_CONFIRMATIONS },

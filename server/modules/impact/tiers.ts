@@ -14,8 +14,10 @@ export interface LearnerFacts {
   surveys: Set<string>;
   /** Test results per activity, summed over competences. */
   tests: Map<string, { correct: number; total: number }>;
-  /** Practice answers to scenario and decision questions, days after the practice day. */
+  /** Practice answers days after the practice day: scenario and decision questions (tier 5)... */
   delayedDecisions: { answered: number; correct: number };
+  /** ...and the other choice questions, about facts and their use (tier 4, knowledge retention). */
+  delayedKnowledge: { answered: number; correct: number };
   applications: number;
   confirmedApplications: number;
   /** After-weeks survey: how often they used it (0–3), null when not answered. */
@@ -34,6 +36,8 @@ export const ACTIVE_SHARE = 0.8;
 /** Remembered decision making from practice: enough answers, mostly right, days after the practice day. */
 export const DELAYED_DECISIONS_MIN = 5;
 export const DELAYED_DECISIONS_SHARE = 0.7;
+/** Fewer knowledge questions are practised than scenarios, so fewer answers are asked for. */
+export const DELAYED_KNOWLEDGE_MIN = 3;
 
 export const percentOf = (result: { correct: number; total: number }) =>
   result.total === 0 ? 0 : (result.correct / result.total) * 100;
@@ -78,17 +82,20 @@ function evidenceFor(
         detail: t("impact.detail.test", { reached: passed, took: took.length, pass }),
       };
     }
+    case "practice-recall":
     case "practice-scenarios": {
+      const tally = (l: LearnerFacts) =>
+        line.instrument === "practice-recall" ? l.delayedKnowledge : l.delayedDecisions;
+      const minimum = line.instrument === "practice-recall" ? DELAYED_KNOWLEDGE_MIN : DELAYED_DECISIONS_MIN;
       const remembered = count(
         (l) =>
-          l.delayedDecisions.answered >= DELAYED_DECISIONS_MIN &&
-          l.delayedDecisions.correct / l.delayedDecisions.answered >= DELAYED_DECISIONS_SHARE,
+          tally(l).answered >= minimum && tally(l).correct / tally(l).answered >= DELAYED_DECISIONS_SHARE,
       );
       return {
         learners: remembered,
-        detail: t("impact.detail.practice", {
+        detail: t(`impact.detail.${line.instrument}`, {
           reached: remembered,
-          minimum: DELAYED_DECISIONS_MIN,
+          minimum,
           share: DELAYED_DECISIONS_SHARE * 100,
         }),
       };

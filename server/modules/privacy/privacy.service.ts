@@ -17,6 +17,7 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { assertAnotherCoordinatorRemains, recordAudit } from "../organisations/people.service.ts";
 import { collectLearningData, eraseLearningData } from "../learning/learner-data.ts";
+import { collectImpactData, eraseImpactData } from "../impact/impact-learner-data.ts";
 import { authorize } from "./privacy.policy.ts";
 
 /** Everything Beklijf holds about one person, as they would receive it (GDPR art. 15 and 20). */
@@ -82,6 +83,7 @@ export async function collectPersonData(tenant: Tenant, personId: string) {
     emails: mail,
     history,
     learning: await collectLearningData(tenant, personId),
+    evaluation: await collectImpactData(tenant, personId),
   };
 }
 
@@ -127,6 +129,7 @@ export async function erasePerson(tenant: Tenant, actor: Actor, personId: string
       .delete(teamMemberships)
       .where(tx.where(teamMemberships, eq(teamMemberships.personId, personId)));
     await eraseLearningData(tx, personId);
+    await eraseImpactData(tx, personId);
     await tx.db
       .update(persons)
       .set({

@@ -122,6 +122,14 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
       "Write one to three if-then plans",
       "Schrijf één tot drie als-dan-plannen",
     ),
+    step(
+      "between",
+      "learner-survey",
+      1,
+      5,
+      "Short survey: what can you do now, and who will help?",
+      "Korte vragenlijst: wat kun je nu, en wie helpt je?",
+    ),
     step("between", "retrieval-practice", 2, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
     step(
       "between",
