@@ -20,6 +20,7 @@ import { QuestionnairePage } from "../features/culture-scan/questionnaire-page.t
 import { ResultsPage } from "../features/culture-scan/results-page.tsx";
 import { ScansPage } from "../features/culture-scan/scans-page.tsx";
 import { EvidencePage } from "../features/evidence/evidence-page.tsx";
+import { ImpactPage } from "../features/impact/impact-page.tsx";
 import { NewTrajectoryPage } from "../features/trajectories/new-trajectory-page.tsx";
 import { TrajectoriesPage } from "../features/trajectories/trajectories-page.tsx";
 import { TrajectoryEditorPage } from "../features/trajectories/trajectory-editor-page.tsx";
@@ -67,6 +68,7 @@ export function AppRoutes() {
         <Route path="/coaching" element={<CoachingPage />} />
         <Route path="/feedback" element={<FeedbackPage />} />
         <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
+        <Route path="/trajectories/:trajectoryId/impact" element={<ImpactPage />} />
         <Route path="/team" element={<TeamPage />} />
         <Route path="/practice" element={<PracticePage />} />
         <Route path="/learn/:cohortId/extra/:competenceId" element={<ExtraMaterialPage />} />

@@ -1,5 +1,5 @@
 import type { Activity, ActivityType, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { effectivePlan } from "../impact/measurement-plan.ts";
+import { effectivePlan } from "../../../common/measurement-plan.ts";
 
 /** Small questions the rules ask of a trajectory. Pure functions over the document. */
 

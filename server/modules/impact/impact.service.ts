@@ -17,7 +17,7 @@ import {
   trajectoryCohorts,
 } from "./impact-data.ts";
 import { authorize, type ImpactPermission } from "./impact.policy.ts";
-import { activityOf, effectivePlan } from "./measurement-plan.ts";
+import { activityOf, effectivePlan } from "../../../common/measurement-plan.ts";
 import { computeTiers, percentOf } from "./tiers.ts";
 
 export interface ImpactScope {

@@ -4,7 +4,7 @@ import { translator } from "../../i18n.ts";
 import { difficultCustomerConversations } from "../trajectories/templates/difficult-customer-conversations.ts";
 import { renderTemplate } from "../trajectories/templates/template.ts";
 import { withActivityIds } from "../trajectories/activity-ids.ts";
-import { brokenLines, derivedPlan, effectivePlan, mistimedLines } from "./measurement-plan.ts";
+import { brokenLines, derivedPlan, effectivePlan, mistimedLines } from "../../../common/measurement-plan.ts";
 import { pickCases } from "./success-cases.ts";
 import { standardsWithDefaults, surveyResults } from "./survey.ts";
 import { computeTiers, type LearnerFacts } from "./tiers.ts";

@@ -2,7 +2,7 @@ import { ltemTiers, tierKeys } from "../../../common/impact-vocabulary.ts";
 import type { TierView } from "../../../common/schemas/impact.ts";
 import type { PlannedMeasure } from "../../../common/schemas/trajectories.ts";
 import type { Translate } from "../../i18n.ts";
-import { DEFAULT_CONFIRMATIONS, DEFAULT_PASS_PERCENT } from "./measurement-plan.ts";
+import { DEFAULT_CONFIRMATIONS, DEFAULT_PASS_PERCENT } from "../../../common/measurement-plan.ts";
 
 /** What Beklijf knows about one learner in the trajectory's cohorts, gathered by impact-data.ts. */
 export interface LearnerFacts {

@@ -9,6 +9,7 @@ import { api } from "../../lib/api.ts";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
 import { useActivity, useProgress } from "./learning-api.ts";
 import { LearningContent } from "./markdown.tsx";
+import { SurveyForm } from "./survey-form.tsx";
 
 /** Scores per competence as bars, with what to work on: the insight test's development points. */
 export function TestResultView({ result }: { result: TestResult }) {
@@ -129,6 +130,7 @@ export function ActivityPage() {
               <TestForm detail={detail} />
             )
           ) : null}
+          {detail.survey ? <SurveyForm detail={detail} /> : null}
           {detail.status === "done" && !detail.test ? (
             <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
           ) : null}

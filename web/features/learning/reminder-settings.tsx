@@ -14,11 +14,13 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
   const client = useQueryClient();
   const [frequency, setFrequency] = useState(initial.nudgeFrequency);
   const [pausedUntil, setPausedUntil] = useState(initial.pausedUntil ?? "");
+  const [interviewConsent, setInterviewConsent] = useState(initial.interviewConsent);
   const save = useMutation({
     mutationFn: () =>
       api<LearningPreferences>("PATCH", "/api/me/learning-preferences", {
         nudgeFrequency: frequency,
         pausedUntil: pausedUntil || null,
+        interviewConsent,
       }),
     onSuccess: (data) => {
       client.setQueryData(["learning-preferences"], data);
@@ -54,6 +56,20 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
         value={pausedUntil}
         onChange={(e) => setPausedUntil(e.target.value)}
       />
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={interviewConsent}
+            onChange={(e) => setInterviewConsent(e.target.checked)}
+            aria-describedby="interview-consent-hint"
+          />{" "}
+          {t("ui.reminders.interviewConsent")}
+        </label>
+        <p className="hint" id="interview-consent-hint">
+          {t("ui.reminders.interviewConsentHint")}
+        </p>
+      </div>
       <ErrorMessage error={save.error} />
       {save.isSuccess ? <SuccessMessage>{t("ui.reminders.saved")}</SuccessMessage> : null}
       <button type="submit" className="button-primary" disabled={save.isPending}>

@@ -12,6 +12,7 @@ import { CompetencesEditor } from "./competences-editor.tsx";
 import { DesignCheckPanel } from "./design-check-panel.tsx";
 import { Timeline } from "./timeline.tsx";
 import { useDesignCheck } from "./trajectories-api.ts";
+import { MeasurementPlanEditor } from "./measurement-plan-editor.tsx";
 
 export function TrajectoryEditorPage() {
   const { t } = useTranslation();
@@ -144,6 +145,13 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
           <p className="hint">{t("ui.trajectory.timelineHint")}</p>
           <Timeline document={document} onChange={(activities) => change({ activities })} />
         </section>
+        <section className="card" aria-labelledby="editor-measurement">
+          <h2 id="editor-measurement">{t("fields.measurementPlan")}</h2>
+          <MeasurementPlanEditor
+            document={document}
+            onChange={(measurementPlan) => change({ measurementPlan })}
+          />
+        </section>
         <div className="save-bar card">
           <ErrorMessage error={save.error} />
           {conflict ? (
@@ -173,6 +181,9 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
             </Link>
             <Link className="button-secondary" to={`/trajectories/${initial.id}/badges`}>
               {t("ui.badges.link")}
+            </Link>
+            <Link className="button-secondary" to={`/trajectories/${initial.id}/impact`}>
+              {t("ui.impact.link")}
             </Link>
           </div>
           {dirty ? <p className="hint">{t("ui.trajectory.unsaved")}</p> : null}

@@ -1,4 +1,4 @@
-import { brokenLines, effectivePlan, mistimedLines } from "../../impact/measurement-plan.ts";
+import { brokenLines, effectivePlan, mistimedLines } from "../../../../common/measurement-plan.ts";
 import { defineRule } from "../design-rule.ts";
 
 const competenceTiers = [4, 5, 6];

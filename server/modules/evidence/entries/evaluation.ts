@@ -72,8 +72,8 @@ export const evaluationEvidence: EvidenceEntry[] = [
       "Brinkerhoff, R. O. (2003). The Success Case Method: Find Out Quickly What's Working and What's Not. Berrett-Koehler.",
     design: text("Evaluation method", "Evaluatiemethode"),
     population: text(
-      "Organisational interventions such as training and coaching",
-      "Interventies in organisaties zoals opleiding en coaching",
+      "Interventions in organisations, such as training programmes",
+      "Interventies in organisaties, zoals opleidingen",
     ),
     outcome: text(
       "Documented impact stories and what helped or hindered",

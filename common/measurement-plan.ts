@@ -1,5 +1,5 @@
-import { instrumentActivityTypes, timingOfOffset } from "../../../common/impact-vocabulary.ts";
-import type { Activity, PlannedMeasure, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { instrumentActivityTypes, timingOfOffset } from "./impact-vocabulary.ts";
+import type { Activity, PlannedMeasure, TrajectoryDocument } from "./schemas/trajectories.ts";
 
 export const DEFAULT_PASS_PERCENT = 70;
 

@@ -1,0 +1,138 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { interviewPrompts, type InterviewPrompt } from "../../../common/impact-vocabulary.ts";
+import type { SuccessCase, SuccessCasesView } from "../../../common/schemas/impact.ts";
+import { TextAreaField } from "../../components/field.tsx";
+import { ErrorMessage } from "../../components/feedback.tsx";
+import { ApiError, api } from "../../lib/api.ts";
+
+/** Success Case Method: the clearest successes and non-successes, each with a short structured interview. */
+export function SuccessCasesPanel({ trajectoryId, cohortId }: { trajectoryId: string; cohortId: string }) {
+  const { t } = useTranslation();
+  const cases = useQuery({
+    queryKey: ["success-cases", trajectoryId, cohortId],
+    queryFn: () =>
+      api<SuccessCasesView>(
+        "GET",
+        `/api/trajectories/${trajectoryId}/success-cases${cohortId ? `?cohortId=${cohortId}` : ""}`,
+      ),
+    retry: false,
+  });
+  if (cases.error instanceof ApiError && cases.error.status === 403) return null;
+  const data = cases.data;
+  return (
+    <section className="card" aria-labelledby="impact-cases">
+      <h2 id="impact-cases">{t("ui.impact.successCases")}</h2>
+      <p className="hint">{t("ui.impact.successCasesHint")}</p>
+      <ErrorMessage error={cases.error} />
+      {data ? (
+        <>
+          <p>{t("ui.impact.withoutConsent", { count: data.withoutConsent })}</p>
+          <h3>{t("ui.impact.most")}</h3>
+          <CaseList cases={data.most} kind="success" trajectoryId={trajectoryId} />
+          <h3>{t("ui.impact.least")}</h3>
+          <CaseList cases={data.least} kind="non-success" trajectoryId={trajectoryId} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function CaseList({
+  cases,
+  kind,
+  trajectoryId,
+}: {
+  cases: SuccessCase[];
+  kind: "success" | "non-success";
+  trajectoryId: string;
+}) {
+  const { t } = useTranslation();
+  if (cases.length === 0) return <p className="hint">{t("ui.impact.noCases")}</p>;
+  return (
+    <ul>
+      {cases.map((c) => (
+        <li key={c.personId}>
+          <strong>{c.name}</strong> ({c.cohort}):{" "}
+          {t("ui.impact.caseFacts", { applications: c.applications, confirmed: c.confirmedApplications })}
+          {c.interview ? (
+            <dl>
+              {interviewPrompts.map((prompt) =>
+                c.interview!.notes[prompt] ? (
+                  <div key={prompt}>
+                    <dt>{t(`ui.impact.prompts.${prompt}`)}</dt>
+                    <dd>{c.interview!.notes[prompt]}</dd>
+                  </div>
+                ) : null,
+              )}
+            </dl>
+          ) : (
+            <InterviewForm trajectoryId={trajectoryId} personId={c.personId} name={c.name} kind={kind} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const blank = Object.fromEntries(interviewPrompts.map((p) => [p, ""])) as Record<InterviewPrompt, string>;
+
+function InterviewForm({
+  trajectoryId,
+  personId,
+  name,
+  kind,
+}: {
+  trajectoryId: string;
+  personId: string;
+  name: string;
+  kind: "success" | "non-success";
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [notes, setNotes] = useState(blank);
+  const [evidenceChecked, setEvidenceChecked] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/trajectories/${trajectoryId}/success-cases/interviews`, {
+        personId,
+        kind,
+        notes,
+        evidenceChecked,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["success-cases", trajectoryId] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <details>
+      <summary>{t("ui.impact.interview", { name })}</summary>
+      <form onSubmit={submit}>
+        {interviewPrompts.map((prompt) => (
+          <TextAreaField
+            key={prompt}
+            label={t(`ui.impact.prompts.${prompt}`)}
+            value={notes[prompt]}
+            rows={2}
+            onChange={(event) => setNotes((n) => ({ ...n, [prompt]: event.target.value }))}
+          />
+        ))}
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={evidenceChecked}
+            onChange={(event) => setEvidenceChecked(event.target.checked)}
+          />{" "}
+          {t("ui.impact.evidenceChecked")}
+        </label>
+        <ErrorMessage error={save.error} />
+        <button type="submit" disabled={save.isPending}>
+          {t("ui.impact.saveInterview")}
+        </button>
+      </form>
+    </details>
+  );
+}

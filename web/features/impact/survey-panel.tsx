@@ -1,0 +1,134 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
+import type { StandardView, SurveyResultsView } from "../../../common/schemas/impact.ts";
+import { SelectField } from "../../components/field.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { api } from "../../lib/api.ts";
+
+const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
+
+/** Survey answers per question as bars, judged against the standards set before the data came in. */
+export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; cohortId: string }) {
+  const { t } = useTranslation();
+  const results = useQuery({
+    queryKey: ["survey-results", trajectoryId, cohortId],
+    queryFn: () =>
+      api<SurveyResultsView>(
+        "GET",
+        `/api/trajectories/${trajectoryId}/survey-results${cohortId ? `?cohortId=${cohortId}` : ""}`,
+      ),
+  });
+  const data = results.data;
+  return (
+    <section className="card" aria-labelledby="impact-survey">
+      <h2 id="impact-survey">{t("ui.impact.survey")}</h2>
+      <p className="hint">{t("ui.impact.surveyHint")}</p>
+      <ErrorMessage error={results.error} />
+      {data
+        ? data.moments.map((moment) => (
+            <div key={moment.moment}>
+              <h3>
+                {t(`impact.moments.${moment.moment}`)} (
+                {t("impact.respondents", { count: moment.respondents })})
+              </h3>
+              <ul className="score-bars">
+                {moment.questions.map((q) => {
+                  const standard = data.standards.find((s) => s.question === q.question)!;
+                  const total = Math.max(
+                    1,
+                    q.counts.reduce((a, b) => a + b, 0),
+                  );
+                  return (
+                    <li key={q.question}>
+                      <p className="bar-label">
+                        <strong>{t(`survey.${q.question}.prompt`)}</strong>{" "}
+                        {q.meetsStandard === null
+                          ? null
+                          : `${q.acceptablePercent}% / ${standard.targetPercent}%: ${q.meetsStandard ? t("impact.meets") : t("impact.belowStandard")}`}
+                      </p>
+                      <ul>
+                        {q.counts.map((count, option) => (
+                          <li key={option}>
+                            <meter min={0} max={total} value={count} aria-hidden="true" /> {count}{" "}
+                            {t(`survey.${q.question}.o${option}`)}
+                            {option === standard.acceptableFrom ? (
+                              <span className="tag">{t("ui.impact.acceptableFrom")}</span>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))
+        : null}
+      {data ? <StandardsForm trajectoryId={trajectoryId} data={data} /> : null}
+    </section>
+  );
+}
+
+function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: SurveyResultsView }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [standards, setStandards] = useState<StandardView[]>(data.standards);
+  const save = useMutation({
+    mutationFn: () => api("PUT", `/api/trajectories/${trajectoryId}/survey-standards`, { standards }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["survey-results", trajectoryId] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const update = (question: string, patch: Partial<StandardView>) =>
+    setStandards((all) => all.map((s) => (s.question === question ? { ...s, ...patch } : s)));
+  return (
+    <details>
+      <summary>{t("ui.impact.standards")}</summary>
+      {data.locked ? (
+        <p className="notice">{t("ui.impact.standardsLocked")}</p>
+      ) : (
+        <p className="hint">{t("ui.impact.standardsHint")}</p>
+      )}
+      <form onSubmit={submit}>
+        {standards.map((s) => (
+          <fieldset key={s.question} disabled={data.locked}>
+            <legend>{t(`survey.${s.question}.prompt`)}</legend>
+            <SelectField
+              label={t("fields.acceptableFrom")}
+              value={String(s.acceptableFrom)}
+              onChange={(event) => update(s.question, { acceptableFrom: Number(event.target.value) })}
+            >
+              {options.map((option) => (
+                <option key={option} value={option}>
+                  {t(`survey.${s.question}.o${option}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t("fields.targetPercent")}
+              value={String(s.targetPercent)}
+              onChange={(event) => update(s.question, { targetPercent: Number(event.target.value) })}
+            >
+              {[50, 60, 70, 80, 90].map((p) => (
+                <option key={p} value={p}>
+                  {p}%
+                </option>
+              ))}
+            </SelectField>
+          </fieldset>
+        ))}
+        <ErrorMessage error={save.error} />
+        {save.isSuccess ? <SuccessMessage>{t("ui.impact.saved")}</SuccessMessage> : null}
+        {!data.locked ? (
+          <button type="submit" disabled={save.isPending}>
+            {t("ui.impact.saveStandards")}
+          </button>
+        ) : null}
+      </form>
+    </details>
+  );
+}

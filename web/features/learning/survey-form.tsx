@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
+import type { ActivityDetail } from "../../../common/schemas/learning.ts";
+import { ErrorMessage } from "../../components/feedback.tsx";
+import { api } from "../../lib/api.ts";
+
+const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
+
+/**
+ * The short learner survey: concrete situations to choose from rather than a scale, about doing the
+ * work, not about liking the course. Once sent, the learner sees what they answered.
+ */
+export function SurveyForm({ detail }: { detail: ActivityDetail }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const survey = detail.survey!;
+  const [chosen, setChosen] = useState<Record<string, number>>(survey.answers ?? {});
+  const submit = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/me/activities/${detail.cohortId}/${detail.activityId}/survey`, { answers: chosen }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["activity", detail.cohortId, detail.activityId] });
+      await client.invalidateQueries({ queryKey: ["today"] });
+    },
+  });
+  const sent = survey.answers !== null;
+  return (
+    <form
+      className="card test-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit.mutate();
+      }}
+    >
+      <p className="hint">{t("ui.learn.surveyIntro")}</p>
+      {survey.questions.map((question, index) => (
+        <fieldset key={question} className="field" disabled={sent}>
+          <legend>
+            {index + 1}. {t(`survey.${question}.prompt`)}
+          </legend>
+          {options.map((option) => (
+            <label key={option} className="radio">
+              <input
+                type="radio"
+                name={question}
+                value={option}
+                checked={chosen[question] === option}
+                onChange={() => setChosen({ ...chosen, [question]: option })}
+              />
+              <span>{t(`survey.${question}.o${option}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <ErrorMessage error={submit.error} />
+      {sent ? null : (
+        <button type="submit" className="button-primary" disabled={submit.isPending}>
+          {t("ui.learn.sendSurvey")}
+        </button>
+      )}
+    </form>
+  );
+}
