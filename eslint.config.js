@@ -50,6 +50,24 @@ export default tseslint.config(
           selector: "ThrowStatement > NewExpression[callee.name='Error']",
           message: "Throw an AppError with a stable code.",
         },
+        {
+          selector: "CallExpression[callee.property.name='partial'][arguments.length=0]",
+          message: "Use patchOf(schema) from common/schemas/common.ts: .partial() keeps defaults.",
+        },
+      ],
+    },
+  },
+  {
+    // zod's .partial() keeps field defaults, so an omitted field would be reset: PATCH bodies use patchOf().
+    files: ["common/**/*.ts", "server/**/*.ts"],
+    ignores: ["**/*.test.ts", "server/modules/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='partial'][arguments.length=0]",
+          message: "Use patchOf(schema) from common/schemas/common.ts: .partial() keeps defaults.",
+        },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import type { FastifyInstance, RouteOptions } from "fastify";
+import type { Logger } from "pino";
 import type { Database } from "../server/db/client.ts";
 import { loadConfig } from "../server/env.ts";
 import { buildApp } from "../server/http/app.ts";
@@ -25,7 +26,7 @@ export interface TestApp {
  * mail stays in the outbox unless a test passes a mailer for its SMTP peer.
  */
 export async function createTestApp(
-  options: { jobs?: Jobs; mailer?: Mailer | null; database?: Database } = {},
+  options: { jobs?: Jobs; mailer?: Mailer | null; database?: Database; logger?: Logger } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), publicUrl: TEST_ORIGIN };
@@ -39,7 +40,11 @@ export async function createTestApp(
       mailer: options.mailer ?? null,
       clock: () => clock.now,
     },
-    { webDist: null, logger: createLogger("silent"), onRoute: (route) => routes.push(route) },
+    {
+      webDist: null,
+      logger: options.logger ?? createLogger("silent"),
+      onRoute: (route) => routes.push(route),
+    },
   );
   await app.ready();
   return {

@@ -22,3 +22,22 @@ export const timeZoneSchema = z
       return false;
     }
   }, "invalid_time_zone");
+
+type WithoutDefault<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
+
+/**
+ * The body of a PATCH: every field optional and none defaulted, so a field left out stays as it is.
+ * zod's `.partial()` keeps each `.default([])`, which turned "rename the team" into "rename the team and
+ * remove everyone from it"; lint forbids `.partial()` for that reason.
+ */
+export function patchOf<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+): z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> }> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
+  );
+  return z.object(shape) as never;
+}

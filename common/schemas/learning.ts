@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { activityTypes, phases } from "../trajectory-vocabulary.ts";
 import { isoDate } from "./cohorts.ts";
-import { idSchema } from "./common.ts";
+import { idSchema, patchOf } from "./common.ts";
 import { surveyView } from "./impact.ts";
 import { questionKinds } from "./questions.ts";
 
@@ -183,7 +183,7 @@ export const learningPreferences = z.object({
   interviewConsent: z.boolean(),
 });
 export type LearningPreferences = z.infer<typeof learningPreferences>;
-export const updateLearningPreferences = learningPreferences.partial();
+export const updateLearningPreferences = patchOf(learningPreferences);
 
 export const pauseBody = z.object({ pausedUntil: isoDate.nullable() });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, localeSchema, nameSchema, roleSchema, timeZoneSchema } from "./common.ts";
+import { idSchema, localeSchema, nameSchema, patchOf, roleSchema, timeZoneSchema } from "./common.ts";
 
 export const meResponse = z.object({
   person: z.object({
@@ -16,9 +16,9 @@ export const meResponse = z.object({
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
-export const updateMeBody = z
-  .object({ name: nameSchema, locale: localeSchema.nullable(), timeZone: timeZoneSchema })
-  .partial();
+export const updateMeBody = patchOf(
+  z.object({ name: nameSchema, locale: localeSchema.nullable(), timeZone: timeZoneSchema }),
+);
 
 export const homeResponse = z.object({
   roles: z.array(roleSchema),
@@ -44,13 +44,13 @@ export const organisationResponse = z.object({
   defaultLocale: localeSchema,
   anonymityThreshold: z.number().int(),
 });
-export const updateOrganisationBody = z
-  .object({
+export const updateOrganisationBody = patchOf(
+  z.object({
     name: z.string().trim().min(1).max(120),
     defaultLocale: localeSchema,
     anonymityThreshold: z.number().int().min(3).max(50),
-  })
-  .partial();
+  }),
+);
 
 export const outboxMessage = z.object({
   id: idSchema,

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { emailSchema, idSchema, localeSchema, nameSchema, roleSchema, timeZoneSchema } from "./common.ts";
+import {
+  emailSchema,
+  idSchema,
+  localeSchema,
+  nameSchema,
+  patchOf,
+  roleSchema,
+  timeZoneSchema,
+} from "./common.ts";
 
 export const personStatus = z.enum(["invited", "active", "deactivated"]);
 
@@ -24,8 +32,8 @@ export const createPersonBody = z.object({
 });
 export type CreatePersonBody = z.infer<typeof createPersonBody>;
 
-export const updatePersonBody = z
-  .object({
+export const updatePersonBody = patchOf(
+  z.object({
     name: nameSchema,
     email: emailSchema,
     roles: z.array(roleSchema).min(1).max(5),
@@ -33,8 +41,8 @@ export const updatePersonBody = z
     timeZone: timeZoneSchema,
     teamIds: z.array(idSchema).max(20),
     status: z.enum(["active", "deactivated"]),
-  })
-  .partial();
+  }),
+);
 export type UpdatePersonBody = z.infer<typeof updatePersonBody>;
 
 export const personParams = z.object({ personId: idSchema });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common.ts";
+import { idSchema, patchOf } from "./common.ts";
 
 export const teamSummary = z.object({
   id: idSchema,
@@ -15,6 +15,6 @@ export const teamBody = z.object({
   memberIds: z.array(idSchema).max(500).default([]),
 });
 export type TeamBody = z.infer<typeof teamBody>;
-export const teamPatch = teamBody.partial();
+export const teamPatch = patchOf(teamBody);
 export type TeamPatch = z.infer<typeof teamPatch>;
 export const teamParams = z.object({ teamId: idSchema });

@@ -48,6 +48,49 @@ describe("API basics", () => {
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
 
+  it("tells browsers and proxies not to keep API answers, and allows no camera, microphone or location", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/me/export" });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.headers["permissions-policy"]).toContain("camera=()");
+    expect(response.headers["permissions-policy"]).toContain("geolocation=()");
+  });
+
+  it("answers an address Fastify cannot route with the same localised problem and headers", async () => {
+    for (const url of ["/api/teams/%ZZ", `/api/teams/${"a".repeat(101)}`]) {
+      const response = await t.app.inject({ method: "GET", url, headers: { "accept-language": "nl" } });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers["content-type"], url).toContain("application/problem+json");
+      expect(response.json(), url).toMatchObject({
+        code: "INVALID_ADDRESS",
+        detail: expect.stringContaining("webadres"),
+      });
+      expect(response.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(response.headers["content-security-policy"], url).toContain("default-src 'self'");
+      expect(response.headers["cache-control"], url).toBe("no-store");
+    }
+  });
+
+  it("refuses text PostgreSQL cannot store and numbers that overflow, naming the field in the user's language", async () => {
+    const huge = await t.app.inject({
+      method: "POST",
+      url: "/api/effect-sizes",
+      headers: { "accept-language": "en", origin: TEST_ORIGIN },
+      payload: { design: "independent", groupA: [1, 2, 1e308], groupB: [1, 2, 3] },
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().errors[0]).toMatchObject({ field: "groupA", code: "number_out_of_range" });
+    const nul = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/forgot-password",
+      headers: { "accept-language": "nl", origin: TEST_ORIGIN },
+      payload: { email: "a\u0000@example.test" },
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json()).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(nul.json().detail).toMatch(/^E-mailadres bevat tekens/);
+  });
+
   it("answers unknown API paths and unreadable bodies with problem+json", async () => {
     const missing = await t.app.inject({
       method: "GET",

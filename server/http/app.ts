@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -36,8 +35,10 @@ import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
-import { registerErrorHandler, registerNotFoundHandler } from "./error-handler.ts";
+import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from "./error-handler.ts";
+import { registerInputGuard } from "./input-guard.ts";
 import { registerRequestContext } from "./request-context.ts";
+import { helmetOptions, registerSecurityHeaders } from "./security-headers.ts";
 
 export interface BuildOptions {
   /** Serve the built web app from this folder (production); tests of the API leave it out. */
@@ -48,37 +49,20 @@ export interface BuildOptions {
 }
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const headers = helmetOptions(deps.config.cookieSecure);
   const app = Fastify({
     loggerInstance: (options.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 256 * 1024,
     // Request ids in problem bodies let support find the log line without exposing anything else.
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorHandler(headers),
   }).withTypeProvider<ZodTypeProvider>();
   if (options.onRoute) app.addHook("onRoute", options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // Designers put images in Markdown content by address; videos embed from two privacy-friendly players.
-        imgSrc: ["'self'", "data:", "https:"],
-        frameSrc: ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: deps.config.cookieSecure,
-  });
+  await registerSecurityHeaders(app, headers);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -97,6 +81,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   registerRequestContext(app, deps.database.db, deps.config.publicUrl, deps.clock);
   registerErrorHandler(app);
+  registerInputGuard(app);
 
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () =>
     app.swagger(),

@@ -1,31 +1,10 @@
 import type { RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
-import {
-  buildCoordinator,
-  buildLearner,
-  buildOrganisation,
-  buildTeam,
-} from "../../test-support/factories.ts";
+import { buildCoordinator, buildOrganisation, buildTeam } from "../../test-support/factories.ts";
+import { buildRichOrganisation } from "../../test-support/rich-organisation.ts";
 import { snapshotTenant, tenantTables } from "../../test-support/tenant-snapshot.ts";
-import { Tenant } from "../db/tenant.ts";
 import { type Fixture, probes } from "./cross-tenant.probes.ts";
-import { planCohort } from "../modules/cohorts/cohorts.service.ts";
-import { trajectoryTemplates } from "../modules/trajectories/templates/index.ts";
-import { renderTemplate } from "../modules/trajectories/templates/template.ts";
-import { createTrajectory } from "../modules/trajectories/trajectories.service.ts";
-import { createScan } from "../modules/culture-scan/culture-scan.service.ts";
-import {
-  actionPlans,
-  coachingRelations,
-  feedbackRequests,
-  impactKpis,
-  planApplications,
-  practiceCards,
-} from "../db/schema/index.ts";
-import { newCard, storeCard } from "../modules/practice/scheduler.ts";
-import { createQuestion } from "../modules/questions/questions.service.ts";
-import { scenario } from "../../test-support/learning.ts";
 
 /**
  * The cross-tenant harness. Every signed-in API route is called by organisation B's coordinator with
@@ -84,179 +63,10 @@ describe("cross-tenant isolation (every API route)", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    const rich = await buildRichOrganisation(t.database.db);
+    a = rich.fixture;
+    aSecrets = rich.secrets;
     const db = t.database.db;
-    const orgA = await buildOrganisation(db, { name: "Alpha Installaties" });
-    const coordinatorA = await buildCoordinator(db, orgA.id, { email: "coord@alpha.test" });
-    const learnerA = await buildLearner(db, orgA.id, { email: "learner@alpha.test", name: "Anna Alpha" });
-    const teamA = await buildTeam(db, orgA.id, {
-      name: "Alpha Montage",
-      managerIds: [coordinatorA.id],
-      memberIds: [learnerA.id],
-    });
-    const document = renderTemplate(trajectoryTemplates[0]!, "en");
-    const actorA = {
-      personId: coordinatorA.id,
-      organisationId: orgA.id,
-      sessionId: "",
-      name: "",
-      email: "",
-      roles: new Set(["coordinator"] as const),
-      locale: null,
-    };
-    const tenantA = new Tenant(db, orgA.id);
-    const trajectory = await createTrajectory(tenantA, actorA, {
-      ...document,
-      title: "Alpha geheim traject",
-    });
-    const cohort = await planCohort(
-      tenantA,
-      actorA,
-      {
-        trajectoryId: trajectory.id,
-        name: "Alpha groep",
-        sessionDates: ["2099-01-05"],
-        teamIds: [teamA.id],
-        personIds: [],
-      },
-      new Date(),
-    );
-    const scan = await createScan(
-      tenantA,
-      actorA,
-      { title: "Alpha scan", teamIds: [teamA.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
-      {
-        publicUrl: TEST_ORIGIN,
-        now: new Date(),
-      },
-    );
-    const competenceId = trajectory.document.competences[0]!.id!;
-    const question = await createQuestion(tenantA, actorA, trajectory.id, {
-      ...scenario(competenceId),
-      prompt: "Alpha geheime vraag",
-    });
-    const [card] = await db
-      .insert(practiceCards)
-      .values(
-        tenantA.row({
-          personId: learnerA.id,
-          cohortId: cohort.id,
-          questionId: question.id,
-          due: new Date(),
-          fsrs: storeCard(newCard(new Date())),
-        }),
-      )
-      .returning({ id: practiceCards.id });
-    const [plan] = await db
-      .insert(actionPlans)
-      .values(
-        tenantA.row({
-          personId: learnerA.id,
-          cohortId: cohort.id,
-          situation: "Alpha geheime situatie",
-          action: "Alpha geheime actie",
-          firstMoment: new Date(),
-          createdAt: new Date(),
-        }),
-      )
-      .returning({ id: actionPlans.id });
-    const [application] = await db
-      .insert(planApplications)
-      .values(
-        tenantA.row({
-          planId: plan!.id,
-          personId: learnerA.id,
-          occurredAt: new Date(),
-          whatHappened: "Alpha geheim verslag",
-          outcome: "went-well" as const,
-          createdAt: new Date(),
-        }),
-      )
-      .returning({ id: planApplications.id });
-    const [relation] = await db
-      .insert(coachingRelations)
-      .values(
-        tenantA.row({
-          coachId: coordinatorA.id,
-          coacheeId: learnerA.id,
-          status: "accepted" as const,
-          createdAt: new Date(),
-        }),
-      )
-      .returning({ id: coachingRelations.id });
-    const [feedback] = await db
-      .insert(feedbackRequests)
-      .values(
-        tenantA.row({
-          requesterId: learnerA.id,
-          colleagueId: coordinatorA.id,
-          cohortId: cohort.id,
-          about: "Alpha geheime vraag om feedback",
-          attachmentName: "alpha.jpg",
-          attachmentType: "image/jpeg",
-          attachment: Buffer.from("alpha"),
-          createdAt: new Date(),
-        }),
-      )
-      .returning({ id: feedbackRequests.id });
-    const [kpi] = await db
-      .insert(impactKpis)
-      .values(
-        tenantA.row({
-          trajectoryId: trajectory.id,
-          name: "Alpha geheim cijfer",
-          unit: "x",
-          better: "lower" as const,
-          beforeValue: 3,
-          beforePeriod: "Q1",
-          createdAt: new Date(),
-        }),
-      )
-      .returning({ id: impactKpis.id });
-    a = {
-      kpiId: kpi!.id,
-      requestId: feedback!.id,
-      relationId: relation!.id,
-      planId: plan!.id,
-      applicationId: application!.id,
-      questionId: question.id,
-      activityId: trajectory.document.activities[0]!.id!,
-      competenceId,
-      cardId: card!.id,
-      scanId: scan.id,
-      trajectoryId: trajectory.id,
-      cohortId: cohort.id,
-      document,
-      personId: learnerA.id,
-      personEmail: learnerA.email,
-      teamId: teamA.id,
-      teamName: teamA.name,
-      organisationName: orgA.name,
-    };
-    aSecrets = [
-      orgA.id,
-      learnerA.id,
-      coordinatorA.id,
-      teamA.id,
-      learnerA.email,
-      coordinatorA.email,
-      "Anna Alpha",
-      orgA.name,
-      trajectory.id,
-      cohort.id,
-      "Alpha geheim traject",
-      "Alpha groep",
-      scan.id,
-      "Alpha scan",
-      question.id,
-      "Alpha geheime vraag",
-      card!.id,
-      plan!.id,
-      application!.id,
-      "Alpha geheime actie",
-      "Alpha geheim verslag",
-      kpi!.id,
-      "Alpha geheim cijfer",
-    ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;
     const coordinatorB = await buildCoordinator(db, orgB.id, { email: "coord@beta.test" });

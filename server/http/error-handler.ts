@@ -1,11 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { HelmetOptions } from "helmet";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ZodFastifySchemaValidationError } from "fastify-type-provider-zod";
 import type { core } from "zod";
 import type { ErrorCode, FieldProblem, ProblemBody } from "../../common/errors.ts";
 import { errorStatus } from "../../common/errors.ts";
+import { defaultLocale, negotiateLocale } from "../../common/locales.ts";
 import { AppError } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
+import { applySecurityHeaders } from "./security-headers.ts";
 
 type Issue = core.$ZodIssue;
 
@@ -101,7 +104,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ...f,
         message: t(`validation.${f.code}`, { field: t(`fields.${f.field}`, { defaultValue: f.field }) }),
       }));
-      return send(reply, problem(request, error.code, error.params, fields));
+      const body = problem(request, error.code, error.params, fields);
+      // A failed field says more than "some fields need attention": its message is the detail.
+      const first = error.code === "VALIDATION_FAILED" ? fields[0] : undefined;
+      return send(reply, first ? { ...body, detail: first.message } : body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const t = translator(request.locale);
@@ -135,4 +141,17 @@ export function registerNotFoundHandler(app: FastifyInstance, indexHtml: string 
     }
     return send(reply, problem(request, "NOT_FOUND"));
   });
+}
+
+/**
+ * Fastify answers some requests before routing (a path that does not decode, a path parameter over the
+ * router's limit). They get the same problem body, language and security headers as every other answer.
+ */
+export function frameworkErrorHandler(headers: HelmetOptions) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    request.locale = negotiateLocale(request.headers["accept-language"]) ?? defaultLocale;
+    applySecurityHeaders(headers, { req: request.raw, res: reply.raw }, reply, request.url);
+    request.log.info({ code: error.code }, "rejected address");
+    return send(reply, { ...problem(request, "INVALID_ADDRESS"), instance: undefined });
+  };
 }

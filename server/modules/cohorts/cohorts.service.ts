@@ -45,17 +45,24 @@ async function resolveParticipants(
     : [];
   if (personIds.length > 0) {
     const found = await tenant.db
-      .select({ id: persons.id })
+      .select({ id: persons.id, status: persons.status })
       .from(persons)
       .where(tenant.where(persons, inArray(persons.id, personIds)));
     if (found.length !== new Set(personIds).size) throw invalid("personIds", "unknown_person");
+    // Someone chosen by name who has left must be a visible choice, not silently dropped.
+    if (found.some((p) => p.status === "deactivated")) throw invalid("personIds", "person_deactivated");
   }
   const all = [...new Set([...fromTeams.map((m) => m.personId), ...personIds])];
-  if (all.length === 0) throw invalid("personIds", "no_participants");
-  const active = await tenant.db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(tenant.where(persons, inArray(persons.id, all), inArray(persons.status, ["active", "invited"])));
+  const active = all.length
+    ? await tenant.db
+        .select({ id: persons.id })
+        .from(persons)
+        .where(
+          tenant.where(persons, inArray(persons.id, all), inArray(persons.status, ["active", "invited"])),
+        )
+    : [];
+  // A team whose members have all left plans nobody: say so instead of creating an empty cohort.
+  if (active.length === 0) throw invalid("personIds", "no_participants");
   return active.map((p) => p.id);
 }
 

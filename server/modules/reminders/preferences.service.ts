@@ -56,6 +56,8 @@ export async function updatePreferences(
   now: Date,
   site: string,
 ): Promise<LearningPreferences> {
+  // An empty change changes nothing and records nothing.
+  if (Object.keys(patch).length === 0) return getPreferences(tenant, actor);
   await tenant.transaction(async (tx) => {
     await upsert(tx, actor.personId, patch);
     await recordStatement(tx, site, {
