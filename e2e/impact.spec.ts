@@ -27,7 +27,8 @@ test("the coordinator opens the impact of the finished demo cohort and downloads
   const chart = page.getByRole("img", { name: /Learners per LTEM tier/ });
   await expect(chart).toHaveAttribute("aria-label", /1 Attendance: 13.*7 Transfer: 5/);
   await expect(page.getByText(/Completion is not transfer/).first()).toBeVisible();
-  await expect(page.getByText(/d_rm = .* standard deviations/)).toBeVisible();
+  await expect(page.getByText(/d_pre = .* standard deviations/)).toBeVisible();
+  await expect(page.getByText("d_pre (headline)")).toBeVisible();
   await expect(page.getByText(/Context only/).first()).toBeVisible();
   await expect(page.getByText(/6 learners did not agree to be asked/)).toBeVisible();
   await expectAccessible(page, "impact dashboard");

@@ -20,15 +20,27 @@ export const effectSizeBody = z.discriminatedUnion("design", [
 ]);
 export type EffectSizeBody = z.infer<typeof effectSizeBody>;
 
+/**
+ * g: independent groups. d_pre: one group, change in pretest SDs (metafor's SMCR), the pre/post
+ * headline. d_z: change in SDs of the changes (SMCC). d_rm: raw-score metric, assumes equal spreads.
+ * d_ppc2: pre/post with a comparison group (Morris 2008).
+ */
+export const effectSizeMetrics = ["g", "d_pre", "d_z", "d_rm", "d_ppc2"] as const;
+export type EffectSizeMetric = (typeof effectSizeMetrics)[number];
+
 export const effectSizeResult = z.object({
   design: z.enum(["independent", "pre-post", "pre-post-control"]),
   n: z.number().int(),
+  /** The estimate to lead with (docs/decisions/0009); null when none could be computed. */
+  headline: z.enum(effectSizeMetrics).nullable(),
   estimates: z.array(
     z.object({
-      metric: z.enum(["g", "d_z", "d_rm", "d_ppc2"]),
+      metric: z.enum(effectSizeMetrics),
       value: z.number(),
       ciLow: z.number(),
       ciHigh: z.number(),
+      /** Hedges' small-sample correction (J, or c_P for d_ppc2) was applied to the value. */
+      corrected: z.boolean(),
     }),
   ),
   notes: z.array(z.string()),
@@ -184,18 +196,28 @@ export const assessmentBody = z.object({
     .max(20),
 });
 
+/**
+ * Organisation figures (hours, euros, percentages, counts) stay well inside ±10^12; the bound keeps
+ * after − before finite (±1e308 made the change −Infinity, which no response can carry).
+ */
+export const KPI_VALUE_LIMIT = 1_000_000_000_000;
+const kpiValue = z.number().finite().min(-KPI_VALUE_LIMIT).max(KPI_VALUE_LIMIT);
+
 export const kpiBody = z.object({
   name: z.string().trim().min(1).max(120),
   unit: z.string().trim().min(1).max(40),
   better: z.enum(["lower", "higher"]),
-  beforeValue: z.number().finite(),
+  beforeValue: kpiValue,
   beforePeriod: z.string().trim().min(1).max(80),
-  afterValue: z.number().finite().nullable().default(null),
+  afterValue: kpiValue.nullable().default(null),
   afterPeriod: z.string().trim().max(80).nullable().default(null),
   source: z.string().trim().max(200).default(""),
 });
 
 export const kpiView = kpiBody.extend({
+  // Unbounded here, so a figure stored before the bound existed can still be listed and removed.
+  beforeValue: z.number(),
+  afterValue: z.number().nullable(),
   id: z.string(),
   change: z.number().nullable(),
   /** Moved the way the organisation wanted; says nothing yet about why. */

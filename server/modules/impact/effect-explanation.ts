@@ -57,17 +57,19 @@ export function explainPrePost(
   if (meanPre !== null && meanPost !== null) {
     explanation.push(t("impact.explain.means", { pre: meanPre, post: meanPost, n: pairs.length }));
   }
-  const drm = result.estimates.find((e) => e.metric === "d_rm");
-  if (drm) {
+  // The headline, d_pre, is in pretest SDs, so Φ(d) is the share of the scores before that the
+  // average learner afterwards beats (Cohen's U3), which is what the sentence says.
+  const headline = result.estimates.find((e) => e.metric === "d_pre");
+  if (headline) {
     explanation.push(
-      t("impact.explain.drm", {
-        value: drm.value,
-        ciLow: drm.ciLow,
-        ciHigh: drm.ciHigh,
-        percent: Math.round(normalCdf(drm.value) * 100),
+      t("impact.explain.dPre", {
+        value: headline.value,
+        ciLow: headline.ciLow,
+        ciHigh: headline.ciHigh,
+        percent: Math.round(normalCdf(headline.value) * 100),
       }),
     );
-    if (drm.ciLow <= 0) explanation.push(t("impact.explain.includesZero"));
+    if (headline.ciLow <= 0) explanation.push(t("impact.explain.includesZero"));
     explanation.push(t("impact.explain.doesNotMean"));
   }
   return {

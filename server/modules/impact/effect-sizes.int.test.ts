@@ -32,11 +32,56 @@ describe("POST /api/effect-sizes", () => {
     expect(body.notes.join(" ")).toContain("random assignment");
   });
 
-  it("computes d_z and d_rm for paired scores and warns that they are not comparable with controlled effects", async () => {
+  it("computes d_pre (the headline), d_z and d_rm for paired scores and warns that they are not comparable with controlled effects", async () => {
     const body = (await post({ design: "pre-post", pre, post: post_ }, "nl")).json();
-    expect(body.estimates.map((e: { metric: string }) => e.metric)).toEqual(["d_z", "d_rm"]);
-    expect(body.estimates[0].value).toBeGreaterThan(body.estimates[1].value);
+    expect(body.headline).toBe("d_pre");
+    expect(body.estimates.map((e: { metric: string }) => e.metric)).toEqual(["d_pre", "d_z", "d_rm"]);
+    expect(body.estimates[1].value).toBeGreaterThan(body.estimates[2].value);
+    expect(body.estimates.every((e: { corrected: boolean }) => e.corrected)).toBe(true);
     expect(body.notes.join(" ")).toContain("scharnierpunt 0,40");
+    expect(body.notes.join(" ")).toContain("Hedges' J");
+  });
+
+  // Issue 13: every learner gained the same, so the pre-post correlation is 1.
+  const issuePre = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 3, 7];
+  const issuePost = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 5, 9];
+
+  it("answers with d_pre and a clear note when every learner gained the same", async () => {
+    const response = await post({ design: "pre-post", pre: issuePre, post: issuePost });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    // J(11)·2/SD_pre = 0.92996·2/2.874918 = 0.647
+    expect(body.estimates).toEqual([expect.objectContaining({ metric: "d_pre", value: 0.647 })]);
+    expect(body.notes.join(" ")).toMatch(/changed by the same amount/);
+    const dutch = (await post({ design: "pre-post", pre: issuePre, post: issuePost }, "nl")).json();
+    expect(dutch.notes.join(" ")).toMatch(/evenveel/);
+  });
+
+  it("answers pre-post-control when everyone in both groups changed by the same amount", async () => {
+    const response = await post({
+      design: "pre-post-control",
+      treatment: { pre: issuePre, post: issuePost },
+      control: { pre: issuePre, post: issuePre.map((x) => x + 1) },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().estimates[0]).toMatchObject({ metric: "d_ppc2" });
+  });
+
+  it("gives scores times 1e154 and offsets of 1e14 the same answer as the plain scores", async () => {
+    const plain = (await post({ design: "pre-post", pre, post: post_ })).json();
+    const huge = await post({
+      design: "pre-post",
+      pre: pre.map((x) => x * 1e154),
+      post: post_.map((x) => x * 1e154),
+    });
+    expect(huge.statusCode).toBe(200);
+    expect(huge.json().estimates).toEqual(plain.estimates);
+    const offset = await post({
+      design: "pre-post",
+      pre: pre.map((x) => x + 1e14),
+      post: post_.map((x) => x + 1e14),
+    });
+    expect(offset.json().estimates).toEqual(plain.estimates);
   });
 
   it("computes d_ppc2 for pre-post with a comparison group", async () => {

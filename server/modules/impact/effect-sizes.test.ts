@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { dppc2, drm, dz, hedgesCorrection, hedgesG, logGamma, pairedSummary } from "./effect-sizes.ts";
+import {
+  dppc2,
+  drm,
+  dz,
+  hedgesCorrection,
+  hedgesG,
+  logGamma,
+  mean,
+  pairedSummary,
+  sd,
+  smcr,
+  standardise,
+} from "./effect-sizes.ts";
 
 // Carlson & Schmidt (1999) studies as used by Morris (2008) and in metafor's morris2008 example.
 const treatment = [
@@ -56,12 +68,46 @@ describe("single group pre-post", () => {
     });
   });
 
+  // metafor, escalc(measure = "SMCR", m1i = m_post, m2i = m_pre, sd1i = sd_pre) on the same data
+  // (tests/testthat/test_analysis_example_morris2008.r): d = c(n−1)·(M_post − M_pre)/SD_pre with
+  // Var = 2(1−r)/n + d²/(2n) (Becker 1988). Study 1 by hand: 7.9/15 = 0.52667, c(19) = 0.96 → 0.5056;
+  // Var = 2·0.53/20 + 0.5056²/40 = 0.0530 + 0.0064 = 0.0594.
+  it("d_pre matches metafor's standardised mean change with raw-score (pretest SD) standardisation", () => {
+    const expectedT = [0.5056, 1.0481, 1.8054, 1.4181, 0.0801];
+    const expectedVarT = [0.0594, 0.0254, 0.2322, 0.1225, 0.0802];
+    const expectedC = [-0.2365, 0.0958, 0.0, 0.2667, -0.425];
+    const expectedVarC = [0.0544, 0.0173, 0.0511, 0.0232, 0.0864];
+    treatment.forEach((study, i) => {
+      expect(smcr(study).value).toBeCloseTo(expectedT[i]!, 4);
+      expect(smcr(study).variance).toBeCloseTo(expectedVarT[i]!, 4);
+    });
+    control.forEach((study, i) => {
+      expect(smcr(study).value).toBeCloseTo(expectedC[i]!, 4);
+      expect(smcr(study).variance).toBeCloseTo(expectedVarC[i]!, 4);
+    });
+  });
+
+  // By hand: pre 1..5, post = 2·pre + 1 = 3, 5, 7, 9, 11. M_pre = 3, M_post = 7, SD_pre = √2.5 = 1.5811,
+  // r = 1. Raw d = 4/1.5811 = 2.5298; c(4) = Γ(2)/(√2·Γ(1.5)) = 1/(1.41421·0.88623) = 0.79788, so
+  // d = 2.0185; Var = 2·(1−1)/5 + 2.0185²/10 = 0.40744.
+  it("d_pre stays right when everyone doubled (r = 1, unequal spreads)", () => {
+    const result = smcr(pairedSummary([1, 2, 3, 4, 5], [3, 5, 7, 9, 11]));
+    expect(result.value).toBeCloseTo(2.0185, 4);
+    expect(result.variance).toBeCloseTo(0.40744, 4);
+    expect(result.ciLow).toBeCloseTo(0.7674, 4);
+  });
+
   // Borenstein et al. (2009), ch. 4, matched groups: mean difference 5, SD of differences 10, r = 0.7,
   // n = 50 → d = 0.3873, V(d) = 0.0129.
   it("d_rm reproduces the textbook matched-groups example", () => {
     const result = drm(5, 10, 0.7, 50);
     expect(result.value).toBeCloseTo(0.3873, 4);
     expect(result.variance).toBeCloseTo(0.0129, 4);
+  });
+
+  it("d_rm carries Hedges' correction when given one", () => {
+    const j = hedgesCorrection(49);
+    expect(drm(5, 10, 0.7, 50, j).value).toBeCloseTo(0.3873 * j, 4);
   });
 });
 
@@ -81,6 +127,17 @@ describe("pre-post with a comparison group: d_ppc2", () => {
     expect(small.ciHigh).toBeGreaterThan(small.value);
     expect(large.ciHigh - large.ciLow).toBeLessThan(small.ciHigh - small.ciLow);
   });
+
+  // Every learner in both groups changed by the same amount, so r = 1. Morris (2008, eq. 25) expands to
+  // 2c²(1−ρ)S·k + (c²k − 1)·d², which is finite at ρ = 1; written as printed it divides by 1 − ρ.
+  it("gives a finite interval when the pre-post correlation is 1", () => {
+    const perfect = { meanPre: 10, meanPost: 13, sdPre: 2, sdPost: 2, n: 12, r: 1 };
+    const result = dppc2(perfect, { ...perfect, meanPost: 11 });
+    const cp = 1 - 3 / (4 * 22 - 1);
+    expect(result.value).toBeCloseTo((cp * 2) / 2, 12);
+    expect(result.variance).toBeCloseTo((cp ** 2 * (22 / 20) - 1) * result.value ** 2, 12);
+    expect(Number.isFinite(result.ciLow) && Number.isFinite(result.ciHigh)).toBe(true);
+  });
 });
 
 describe("pairedSummary", () => {
@@ -89,5 +146,31 @@ describe("pairedSummary", () => {
     expect(s).toMatchObject({ meanPre: 3, meanPost: 6, n: 5 });
     expect(s.r).toBeCloseTo(1, 12);
     expect(s.sdPre).toBeCloseTo(Math.sqrt(2.5), 12);
+  });
+});
+
+describe("numerically safe summaries", () => {
+  it("takes the mean and SD of values near the top of the double range without overflowing", () => {
+    // A plain sum of 1e308 + 1.5e308 overflows to Infinity; the mean is 1.4e308.
+    expect(mean([1e308, 1.5e308, 1.7e308]) / 1.4e308).toBeCloseTo(1, 12);
+    // Mean 0, squared deviations 4·1e616, SD = 1e308·√(4/3).
+    expect(sd([1e308, -1e308, 1e308, -1e308]) / 1e308).toBeCloseTo(Math.sqrt(4 / 3), 12);
+  });
+
+  it("keeps the digits of scores with a large common offset", () => {
+    // 12 values of 1e14 + k: a plain sum passes 1.2e15, where doubles are 0.125 apart.
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 3, 7].map((k) => 1e14 + k + 0.3);
+    expect(mean(xs) - 1e14).toBeCloseTo(65 / 12 + 0.3, 1);
+    expect(sd(xs)).toBeCloseTo(2.874917653629668, 12);
+  });
+
+  it("maps all groups onto one common scale centred on the middle of their range", () => {
+    const [a, b] = standardise([
+      [1e14 + 1, 1e14 + 3],
+      [1e14 + 5, 1e14 + 2],
+    ]);
+    // Range 1e14+1 … 1e14+5: middle 1e14+3, half range 2.
+    expect(a).toEqual([-1, 0]);
+    expect(b).toEqual([1, -0.5]);
   });
 });

@@ -10,6 +10,7 @@ import {
   learnerPreferences,
   measures,
   surveyResponses,
+  trajectories,
 } from "../../db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
 
@@ -78,9 +79,12 @@ describe("impact on the demo organisation", () => {
     const { effectSize } = await impactOf();
     expect(effectSize!.result.design).toBe("pre-post");
     expect(effectSize!.result.n).toBe(13);
-    const drm = effectSize!.result.estimates.find((e) => e.metric === "d_rm")!;
-    expect(drm.value).toBeGreaterThan(0);
-    expect(drm.ciLow).toBeLessThan(drm.value);
+    expect(effectSize!.result.headline).toBe("d_pre");
+    const headline = effectSize!.result.estimates.find((e) => e.metric === "d_pre")!;
+    expect(headline.value).toBeGreaterThan(0);
+    expect(headline.ciLow).toBeLessThan(headline.value);
+    expect(headline.corrected).toBe(true);
+    expect(effectSize!.explanation.join(" ")).toMatch(/d_pre = .*corrected for small groups/);
     expect(effectSize!.meanPost!).toBeGreaterThan(effectSize!.meanPre!);
     expect(effectSize!.explanation.join(" ")).toContain("no comparison group");
     // Beside the hinge point, always the caveat that a pre-post d is not a controlled d.
@@ -246,6 +250,67 @@ describe("impact on the demo organisation", () => {
     const list = (await call("GET", url, coordinator, undefined, "en")).json<{ caveat: string }>();
     expect(list.caveat).toMatch(/comparison/);
     expect((await call("DELETE", `${url}/${id}`, coordinator)).statusCode).toBe(204);
+  });
+
+  it("refuses KPI values beyond ±10^12 in Dutch, naming the field, before writing anything (POST and PUT)", async () => {
+    const url = `/api/trajectories/${trajectoryId}/kpis`;
+    const figure = { name: "Omzet", unit: "euro", better: "higher", beforeValue: 100, beforePeriod: "2024" };
+    const before = await t.database.db.select().from(impactKpis);
+    const audits = await t.database.db.select().from(auditEvents);
+    const huge = await call(
+      "POST",
+      url,
+      coordinator,
+      { ...figure, beforeValue: 1e308, afterValue: -1e308, afterPeriod: "2025" },
+      "nl",
+    );
+    expect(huge.statusCode).toBe(400);
+    const errors = huge.json<{ errors: { field: string; message: string }[] }>().errors;
+    expect(errors.map((e) => e.field).sort()).toEqual(["afterValue", "beforeValue"]);
+    expect(errors.find((e) => e.field === "beforeValue")!.message).toMatch(/^Voor /);
+    expect(errors.find((e) => e.field === "afterValue")!.message).toMatch(/^Na /);
+    expect(await t.database.db.select().from(impactKpis)).toHaveLength(before.length);
+    expect(await t.database.db.select().from(auditEvents)).toHaveLength(audits.length);
+
+    const created = await call("POST", url, coordinator, figure);
+    expect(created.statusCode).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    const put = await call("PUT", `${url}/${id}`, coordinator, { ...figure, afterValue: -1e308 }, "nl");
+    expect(put.statusCode).toBe(400);
+    const [row] = await t.database.db.select().from(impactKpis).where(eq(impactKpis.id, id));
+    expect(row).toMatchObject({ beforeValue: 100, afterValue: null });
+    const list = await call("GET", url, coordinator);
+    expect(list.statusCode).toBe(200);
+    expect((await call("DELETE", `${url}/${id}`, coordinator)).statusCode).toBe(204);
+  });
+
+  it("lists and removes a figure stored before values were bounded, whose change is not a number", async () => {
+    const url = `/api/trajectories/${trajectoryId}/kpis`;
+    const [trajectory] = await t.database.db
+      .select({ organisationId: trajectories.organisationId })
+      .from(trajectories)
+      .where(eq(trajectories.id, trajectoryId));
+    const [legacy] = await t.database.db
+      .insert(impactKpis)
+      .values({
+        organisationId: trajectory!.organisationId,
+        trajectoryId,
+        name: "Oud cijfer",
+        unit: "euro",
+        better: "higher",
+        beforeValue: 1e308,
+        beforePeriod: "2024",
+        afterValue: -1e308,
+        afterPeriod: "2025",
+        createdAt: new Date(),
+      })
+      .returning();
+    const list = await call("GET", url, coordinator);
+    expect(list.statusCode).toBe(200);
+    const shown = list.json<{ kpis: { id: string; change: number | null; improved: boolean | null }[] }>();
+    expect(shown.kpis.find((k) => k.id === legacy!.id)).toMatchObject({ change: null, improved: false });
+    expect((await impactOf()).tiers).toHaveLength(8);
+    expect((await call("DELETE", `${url}/${legacy!.id}`, coordinator)).statusCode).toBe(204);
   });
 
   it("locks the survey's answer standards once answers exist", async () => {

@@ -68,7 +68,7 @@ function headline(impact: ImpactView, t: Translate): string[] {
       n: impact.participants,
     }),
   ];
-  const estimate = impact.effectSize?.result.estimates.find((e) => e.metric === "d_rm");
+  const estimate = impact.effectSize?.result.estimates.find((e) => e.metric === "d_pre");
   if (impact.effectSize && estimate) {
     lines.push(
       t("impact.report.effectHeadline", {

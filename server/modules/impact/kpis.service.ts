@@ -14,8 +14,25 @@ import { impactScope } from "./impact.service.ts";
 type KpiInput = z.infer<typeof kpiBody>;
 type KpiRow = Awaited<ReturnType<typeof loadKpis>>[number];
 
+/**
+ * After minus before, to the cent; null without an after value or when the difference is not a finite
+ * number (figures stored before KPI_VALUE_LIMIT existed can be ±1e308, whose difference is infinite).
+ */
+function changeOf(row: KpiRow): number | null {
+  if (row.afterValue === null) return null;
+  const change = Math.round((row.afterValue - row.beforeValue) * 100) / 100;
+  return Number.isFinite(change) ? change : null;
+}
+
 export function presentKpi(row: KpiRow): KpiView {
-  const change = row.afterValue === null ? null : Math.round((row.afterValue - row.beforeValue) * 100) / 100;
+  const change = changeOf(row);
+  // The direction stays known when the size of the change does not (Infinity still has a sign).
+  const moved =
+    change !== null
+      ? Math.sign(change)
+      : row.afterValue === null
+        ? 0
+        : Math.sign(row.afterValue - row.beforeValue);
   return {
     id: row.id,
     name: row.name,
@@ -27,7 +44,7 @@ export function presentKpi(row: KpiRow): KpiView {
     afterPeriod: row.afterPeriod,
     source: row.source,
     change,
-    improved: change === null || change === 0 ? null : row.better === "lower" ? change < 0 : change > 0,
+    improved: moved === 0 ? null : row.better === "lower" ? moved < 0 : moved > 0,
   };
 }
 

@@ -1,7 +1,10 @@
 import { useTranslation } from "react-i18next";
 import type { EffectSizeView } from "../../../common/schemas/impact.ts";
 
-/** The pre/post effect size with its interval, in plain words, and the caveats beside any benchmark. */
+/**
+ * The pre/post effect size with its interval, in plain words, and the caveats beside any benchmark.
+ * The headline (d_pre, docs/decisions/0009) comes first; each figure says when it is corrected.
+ */
 export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
   const { t } = useTranslation();
   return (
@@ -26,12 +29,16 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
               </div>
               {effect.result.estimates.map((e) => (
                 <div key={e.metric}>
-                  <dt>{e.metric}</dt>
+                  <dt>
+                    {e.metric}
+                    {e.metric === effect.result.headline ? ` (${t("ui.impact.headline")})` : null}
+                  </dt>
                   <dd>
-                    {e.value}{" "}
+                    {e.metric === effect.result.headline ? <strong>{e.value}</strong> : e.value}{" "}
                     <span className="hint">
                       [{e.ciLow}; {e.ciHigh}]
                     </span>
+                    {e.corrected ? <span className="hint"> {t("ui.impact.corrected")}</span> : null}
                   </dd>
                 </div>
               ))}
