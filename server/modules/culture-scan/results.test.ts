@@ -54,7 +54,9 @@ describe("computeResults", () => {
       otherLabel: "Other",
     });
     expect(results.groups.filter((g) => g.teamId && g.figures)).toEqual([]);
-    expect(results.overall?.phases.acting).toBe(9);
+    expect(results.overall?.layers.manager).toBe(3.5);
+    // 9 acting of 12 would leave the 3 others as a small phase of their own: neither count is shown.
+    expect(results.overall?.phases).toMatchObject({ acting: null, unaware: null, selecting: 0 });
   });
 
   it("does not let the total minus the shown teams reveal a small team", () => {
@@ -81,11 +83,21 @@ describe("computeResults", () => {
   it("fills heatmap cells only for phases with enough people, and feeds the recommendations", () => {
     const rows = [
       ...Array.from({ length: 6 }, () => response("t-service", "applying", 2)),
+      ...Array.from({ length: 5 }, () => response("t-service", "acting", 4)),
       ...Array.from({ length: 2 }, () => response("t-service", "unaware", 5)),
     ];
-    const results = computeResults({ responses: rows, teams, invited: 8, threshold: 5, otherLabel: "Other" });
+    const results = computeResults({
+      responses: rows,
+      teams,
+      invited: 13,
+      threshold: 5,
+      otherLabel: "Other",
+    });
     expect(results.heatmap.manager.applying).toBe(2);
+    // Acting would leave unaware's 2 as the overall minus the shown cells, so it stays hidden with them.
+    expect(results.heatmap.manager.acting).toBeNull();
     expect(results.heatmap.manager.unaware).toBeNull();
+    expect(results.overall?.phases).toMatchObject({ applying: 6, acting: null, unaware: null });
     expect(results.recommendations[0]).toMatchObject({ phase: "applying" });
   });
 
