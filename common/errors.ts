@@ -16,6 +16,8 @@ export const errorStatus = {
   EDIT_CONFLICT: 409,
   SCAN_ALREADY_ANSWERED: 409,
   SCAN_CLOSED: 409,
+  /** The scan already holds as many shared-link answers as it has invited people. */
+  SCAN_SHARED_LINK_FULL: 409,
   TOKEN_INVALID: 410,
   CANNOT_DEACTIVATE_SELF: 409,
   LAST_COORDINATOR: 409,

@@ -73,7 +73,17 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
     expect(response.status(), person.email).toBe(200);
   }
 
+  // While the scan is open the results hold counts only; the figures come once it has closed.
   await page.goto(`${APP}/culture-scans`);
+  await page.getByRole("link", { name: `Scan ${run}` }).click();
+  await expect(
+    page.getByText("The scan is still open, so only the number of answers is shown."),
+  ).toBeVisible();
+  await expect(page.locator(".phase-bars")).toHaveCount(0);
+  await page.goto(`${APP}/culture-scans`);
+  const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: `Scan ${run}` }) });
+  await card.getByRole("button", { name: "Close the scan" }).click();
+  await expect(card.getByText("Closed", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: `Scan ${run}` }).click();
   await expect(page.getByText("12 answers").first()).toBeVisible();
   const small = page.locator(".phase-bars li").filter({ hasText: `Small ${run}` });

@@ -32,6 +32,7 @@ export const scanTokenBody = z.object({ token: z.string().min(20).max(200) });
 export const scanAnswerBody = z.object({
   token: z.string().min(20).max(200),
   answers: scanAnswers,
+  /** Ignored: a shared-link answer counts for no team (older forms still send it). */
   teamId: idSchema.nullable().optional(),
 });
 
@@ -55,7 +56,8 @@ export const actionBody = z.object({
 
 const figures = z
   .object({
-    phases: z.record(z.string(), z.number()),
+    /** Null where a phase's count could single someone out. */
+    phases: z.record(z.string(), z.number().nullable()),
     layers: z.record(z.string(), z.number().nullable()),
     preconditions: z.record(z.string(), z.number().nullable()),
   })
@@ -69,10 +71,16 @@ export const scanResults = z.object({
     opensOn: isoDate,
     closesOn: isoDate,
   }),
+  /** The threshold the scan opened with, or the organisation's current one when that is higher. */
   threshold: z.number().int(),
   responses: z.number().int(),
+  /** Of `responses`, through the shared poster link: counted, never toward a threshold. */
+  sharedLinkResponses: z.number().int(),
   invited: z.number().int(),
+  /** Answers through personal links per invited person. */
   responseRate: z.number().nullable(),
+  /** The scan is open: counts only, figures once it has closed. */
+  heldUntilClose: z.boolean(),
   /** One entry per team; `figures` is null for a group under the threshold (or merged to protect one). */
   groups: z.array(
     z.object({

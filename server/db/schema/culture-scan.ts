@@ -1,7 +1,9 @@
 import {
+  boolean,
   date,
   foreignKey,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -32,6 +34,17 @@ export const cultureScans = pgTable(
      * it is printed and hung on a wall, and it only opens an anonymous questionnaire.
      */
     sharedToken: text("shared_token").notNull(),
+    /**
+     * The organisation's anonymity threshold when the scan opened. Results use the larger of this and the
+     * organisation's current threshold: raising it takes effect, lowering it never reaches this scan.
+     * Scans from before this column get 5, the default, so an earlier lowering cannot reach them either.
+     */
+    anonymityThreshold: integer("anonymity_threshold").notNull().default(5),
+    /**
+     * When the results were first shown after the scan closed. From then on they are final: no late
+     * answer can change them, so no two readings differ by one person's answers.
+     */
+    resultsReleasedAt: timestamp("results_released_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -82,8 +95,13 @@ export const scanResponses = pgTable(
     organisationId: uuid("organisation_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
     scanId: uuid("scan_id").notNull(),
-    /** Null for answers through the shared poster link: they count in "other" and in the total. */
+    /** The invitation's team; null for people without a team and for every shared-link answer. */
     teamId: uuid("team_id"),
+    /**
+     * Sent through the shared poster link, so not tied to an invitation: anyone can send one. These never
+     * count toward any threshold (docs/decisions/0006-culture-scan-anonymity.md).
+     */
+    viaSharedLink: boolean("via_shared_link").notNull().default(false),
     answers: jsonb("answers").$type<ScanAnswers>().notNull(),
     phase: text("phase").notNull(),
     submittedOn: date("submitted_on").notNull(),

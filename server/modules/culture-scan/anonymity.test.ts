@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { effectiveThreshold, isFilterAllowed, planGroups } from "./anonymity.ts";
+import { effectiveThreshold, isFilterAllowed, planGroups, scanThreshold } from "./anonymity.ts";
+
+/** A small deterministic generator, so a failing seed can be replayed. */
+function generator(seed: number) {
+  let state = seed;
+  return (n: number) => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return Math.floor((state / 2_147_483_648) * n);
+  };
+}
 
 describe("effectiveThreshold", () => {
   it("never goes below three", () => {
@@ -76,6 +85,68 @@ describe("planGroups", () => {
       if (plan.totalShown && total - shownTotal > 0)
         expect(total - shownTotal, `seed ${seed}`).toBeGreaterThanOrEqual(5);
     }
+  });
+});
+
+describe("planGroups with shared-link answers", () => {
+  it("never lets shared-link answers lift a group or the total, nor leave a small remainder", () => {
+    for (let seed = 1; seed < 2000; seed++) {
+      const random = generator(seed);
+      const threshold = 3 + random(5);
+      const groups = Array.from({ length: 1 + random(6) }, (_, i) => ({
+        key: `g${i}`,
+        responses: random(12),
+        untied: random(3) === 0 ? random(10) : 0,
+      }));
+      // The shared-link pool: answers without a team, possibly all padding.
+      groups.push({ key: "shared", responses: 0, untied: random(15) });
+      const withShared = planGroups(groups, threshold);
+      const without = planGroups(
+        groups.map((g) => ({ key: g.key, responses: g.responses })),
+        threshold,
+      );
+      const label = `seed ${seed}`;
+      // Padding can only hide more, never show more.
+      for (const key of withShared.shown) expect(without.shown, label).toContain(key);
+      expect(withShared.totalShown, label).toBe(without.totalShown);
+      for (const key of withShared.shown)
+        expect(groups.find((g) => g.key === key)!.responses, label).toBeGreaterThanOrEqual(threshold);
+      // Total minus the shown groups: nobody, or at least the threshold of tied answers.
+      if (withShared.totalShown) {
+        const rest = groups.filter((g) => !withShared.shown.includes(g.key));
+        const restTied = rest.reduce((sum, g) => sum + g.responses, 0);
+        const restAll = rest.reduce((sum, g) => sum + g.responses + g.untied, 0);
+        if (restAll > 0) expect(restTied, label).toBeGreaterThanOrEqual(threshold);
+        expect(withShared.otherShown, label).toBe(restAll > 0);
+      }
+    }
+  });
+
+  it("keeps a team with one real answer and four padded ones hidden", () => {
+    const plan = planGroups(
+      [
+        { key: "verkoop", responses: 1, untied: 4 },
+        { key: "service", responses: 9 },
+      ],
+      5,
+    );
+    expect(plan.shown).toEqual([]);
+  });
+});
+
+describe("scanThreshold", () => {
+  it("takes a raise of the organisation's threshold but never a lowering below the scan's own", () => {
+    for (let seed = 1; seed < 300; seed++) {
+      const random = generator(seed);
+      const openedWith = effectiveThreshold(1 + random(12));
+      const now = 1 + random(12);
+      const threshold = scanThreshold(openedWith, now);
+      expect(threshold).toBeGreaterThanOrEqual(openedWith);
+      expect(threshold).toBeGreaterThanOrEqual(effectiveThreshold(now));
+      expect(threshold).toBe(Math.max(openedWith, effectiveThreshold(now)));
+    }
+    expect(scanThreshold(5, 3)).toBe(5);
+    expect(scanThreshold(5, 8)).toBe(8);
   });
 });
 

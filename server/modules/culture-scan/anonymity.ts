@@ -5,7 +5,12 @@
  * 2. Groups below the threshold merge into "other"; if "other" is still too small, the smallest shown
  *    groups join it until it is large enough, so that nobody can subtract the shown groups from the
  *    organisation's total to reveal a small one. If even that fails, no group is shown at all.
- * 3. A filter within a group (role, age band) is refused when either the filtered part or the rest of
+ * 3. Only answers tied to an invitation count toward a threshold. Answers through the shared poster link
+ *    (anyone can send one) are a pool that always sits in "other" and weighs nothing there: padding can
+ *    never lift a group, a phase or the total over the threshold, and the total minus the shown groups
+ *    always holds at least `threshold` tied answers or nobody at all.
+ * 4. The same plan, over the phases of change inside a shown group, decides which phase counts appear.
+ * 5. A filter within a group (role, age band) is refused when either the filtered part or the rest of
  *    the group falls below the threshold: both would let someone subtract their way to a small set.
  */
 export const MINIMUM_THRESHOLD = 3;
@@ -14,9 +19,20 @@ export function effectiveThreshold(organisationThreshold: number): number {
   return Math.max(MINIMUM_THRESHOLD, Math.floor(organisationThreshold));
 }
 
+/**
+ * The threshold a scan's results, CSV and PDF use: the one it opened with, or the organisation's current
+ * one when that is higher. Lowering the organisation's threshold never reaches a scan already opened.
+ */
+export function scanThreshold(openedWith: number, organisationNow: number): number {
+  return effectiveThreshold(Math.max(openedWith, organisationNow));
+}
+
 export interface GroupCount {
   key: string;
+  /** Answers tied to an invitation: the only ones that count toward the threshold. */
   responses: number;
+  /** Answers through the shared link in this group (0 when left out). */
+  untied?: number;
 }
 
 export interface GroupPlan {
@@ -31,20 +47,22 @@ export interface GroupPlan {
 
 export function planGroups(groups: GroupCount[], threshold: number): GroupPlan {
   const limit = effectiveThreshold(threshold);
-  const total = groups.reduce((sum, g) => sum + g.responses, 0);
-  if (total < limit)
-    return { shown: [], merged: groups.map((g) => g.key), otherShown: false, totalShown: false };
+  const tied = groups.reduce((sum, g) => sum + g.responses, 0);
+  if (tied < limit)
+    return { shown: [], merged: groups.map((g) => g.key).sort(), otherShown: false, totalShown: false };
   const sorted = [...groups].sort((a, b) => a.responses - b.responses || a.key.localeCompare(b.key));
   const merged = sorted.filter((g) => g.responses < limit);
-  const shown = sorted.filter((g) => g.responses >= limit);
-  let otherSize = merged.reduce((sum, g) => sum + g.responses, 0);
-  // Nothing merged: every group is large enough, and the total reveals nothing new.
-  while (merged.length > 0 && otherSize < limit && shown.length > 0) {
+  const shown = sorted.filter((g) => !merged.includes(g));
+  let otherTied = merged.reduce((sum, g) => sum + g.responses, 0);
+  const otherHasAnyone = merged.some((g) => g.responses + (g.untied ?? 0) > 0);
+  // Nobody merged: every group is large enough, and the total reveals nothing new. Otherwise "other"
+  // (and so the total minus the shown groups) needs `limit` tied answers, whatever the untied ones add.
+  while (otherHasAnyone && otherTied < limit && shown.length > 0) {
     const smallest = shown.shift()!;
     merged.push(smallest);
-    otherSize += smallest.responses;
+    otherTied += smallest.responses;
   }
-  const otherShown = merged.length > 0 && otherSize >= limit;
+  const otherShown = otherHasAnyone && otherTied >= limit;
   return {
     shown: shown.map((g) => g.key).sort(),
     merged: merged.map((g) => g.key).sort(),

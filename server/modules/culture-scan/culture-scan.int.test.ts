@@ -142,11 +142,28 @@ describe("culture scan", () => {
     expect(JSON.stringify(stored)).not.toContain("kappa.test");
   });
 
-  it("shows figures for the team of nine and none for the team of three", async () => {
+  it("shows only counts while the scan is open", async () => {
+    const results = (await call("GET", `/api/culture-scans/${scanId}/results`)).json();
+    expect(results).toMatchObject({
+      threshold: 5,
+      responses: 12,
+      invited: 12,
+      responseRate: 100,
+      heldUntilClose: true,
+      overall: null,
+      comments: [],
+      recommendations: [],
+    });
+    expect(results.groups.every((g: { figures: unknown }) => g.figures === null)).toBe(true);
+  });
+
+  it("shows figures for the team of nine and none for the team of three once closed", async () => {
+    expect((await call("POST", `/api/culture-scans/${scanId}/close`)).statusCode).toBe(200);
     const response = await call("GET", `/api/culture-scans/${scanId}/results`);
     expect(response.statusCode).toBe(200);
     const results = response.json();
     expect(results).toMatchObject({ threshold: 5, responses: 12, invited: 12, responseRate: 100 });
+    expect(results.heldUntilClose).toBe(false);
     const groups = Object.fromEntries(results.groups.map((g: { team: string }) => [g.team, g]));
     // Service alone would let the total reveal Kantoor, so both merge; only the total is shown.
     expect(groups.Kantoor).toMatchObject({ responses: 3, figures: null });
@@ -241,7 +258,7 @@ describe("culture scan", () => {
     t.clock.now = new Date();
   });
 
-  it("reminds only those who have not answered, telling the coordinator how many but not who", async () => {
+  it("reminds everyone invited the same way, so neither the count nor the mail tells who answered", async () => {
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Mu" });
     await buildCoordinator(db, org.id, { email: "coord@mu.test" });
@@ -265,12 +282,19 @@ describe("culture scan", () => {
     const firstLink = /#token=([\w-]+)/.exec(mails[0]!.textBody)![1]!;
     await call("POST", "/api/scan/submit", { token: firstLink, answers: completeScanAnswers(4) }, null);
     const reminded = await call("POST", `/api/culture-scans/${id}/reminders`, undefined, cookie);
-    expect(reminded.json()).toEqual({ reminded: 1 });
+    expect(reminded.json()).toEqual({ reminded: 2 });
     const reminders = await db
       .select()
       .from(outboxEmails)
       .where(eq(outboxEmails.template, "culture-scan-reminder"));
-    expect(reminders.map((m) => m.toAddress)).toEqual(["todo@mu.test"]);
+    expect(reminders.map((m) => m.toAddress).sort()).toEqual(["done@mu.test", "todo@mu.test"]);
+    const doneReminder = /#token=([\w-]+)/.exec(
+      reminders.find((m) => m.toAddress === "done@mu.test")!.textBody,
+    )![1]!;
+    expect((await call("POST", "/api/scan/lookup", { token: doneReminder }, null)).json()).toMatchObject({
+      status: "answered",
+      draft: null,
+    });
     const todoFirst = /#token=([\w-]+)/.exec(
       (await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "todo@mu.test")))[0]!.textBody,
     )![1]!;

@@ -56,7 +56,7 @@ export function resultsCsv(results: ScanResults, locale: Locale): string {
         group.team,
         group.responses,
         t(`ui.scans.phases.${phase}`),
-        group.figures.phases[phase] ?? 0,
+        group.figures.phases[phase] ?? null,
       ]);
     for (const layer of layers)
       rows.push([

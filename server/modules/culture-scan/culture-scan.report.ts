@@ -93,7 +93,7 @@ export function renderScanReport(
       continue;
     }
     const parts = phasesOfChange.map(
-      (phase) => `${t(`ui.scans.phases.${phase}`)} ${group.figures!.phases[phase] ?? 0}`,
+      (phase) => `${t(`ui.scans.phases.${phase}`)} ${group.figures!.phases[phase] ?? "-"}`,
     );
     doc.text(`${label}: ${parts.join(", ")}`);
   }

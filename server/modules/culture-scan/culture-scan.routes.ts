@@ -11,10 +11,12 @@ import {
   scanTokenBody,
 } from "../../../common/schemas/culture-scans.ts";
 import { Tenant } from "../../db/tenant.ts";
+import { AppError } from "../../errors.ts";
 import type { Locale } from "../../../common/locales.ts";
 import type { Actor, AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { presentResults, resultsCsv } from "./culture-scan.presenter.ts";
+import { hashSecret } from "../auth/tokens.ts";
 import { renderScanReport } from "./culture-scan.report.ts";
 import {
   addAction,
@@ -35,6 +37,18 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
   Pick<AppDeps, "config" | "database" | "jobs" | "clock">
 > = async (app, { config, database, jobs, clock }) => {
   const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
+  /**
+   * Sends per address and link: a personal link is sent once, so this only bites the shared poster link,
+   * where it keeps one browser from filling the scan's quota of shared answers in one go.
+   */
+  const sendLimit = app.createRateLimit({
+    max: 5,
+    timeWindow: "1 hour",
+    keyGenerator: (request) => {
+      const body = request.body as { token?: unknown } | undefined;
+      return `scan-send:${request.ip}:${hashSecret(String(body?.token ?? ""))}`;
+    },
+  });
   const context = () => ({ publicUrl: config.publicUrl, now: clock() });
   /** The presented results: the one source for the screen, the CSV and the PDF. */
   const loadResults = async (actor: Actor, scanId: string, locale: Locale) =>
@@ -239,13 +253,9 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       config: { access: "public", rateLimit: linkLimit },
     },
     async (request) => {
-      await submitAnswers(
-        database.db,
-        request.body.token,
-        request.body.answers,
-        request.body.teamId ?? null,
-        clock(),
-      );
+      const limit = await sendLimit(request);
+      if (!limit.isAllowed && limit.isExceeded) throw new AppError("TOO_MANY_REQUESTS");
+      await submitAnswers(database.db, request.body.token, request.body.answers, clock());
       return { ok: true as const };
     },
   );

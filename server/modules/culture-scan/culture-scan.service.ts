@@ -20,6 +20,7 @@ import { newSecret } from "../auth/tokens.ts";
 import { todayIn } from "../cohorts/schedule.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { recordAudit } from "../organisations/people.service.ts";
+import { effectiveThreshold, scanThreshold } from "./anonymity.ts";
 import { authorize } from "./culture-scan.policy.ts";
 import { computeResults } from "./results.ts";
 
@@ -115,7 +116,15 @@ export async function createScan(
     if (people.length === 0) throw invalid("teamIds", "no_participants");
     const [scan] = await tx.db
       .insert(cultureScans)
-      .values(tx.row({ ...input, sharedToken: newSecret().token, createdBy: actor.personId }))
+      .values(
+        tx.row({
+          ...input,
+          sharedToken: newSecret().token,
+          // Frozen with the scan: a later, lower organisation threshold never reaches these results.
+          anonymityThreshold: effectiveThreshold(org.anonymityThreshold),
+          createdBy: actor.personId,
+        }),
+      )
       .returning();
     for (const person of people) {
       const { token, hash } = newSecret();
@@ -185,8 +194,10 @@ export async function closeScan(tenant: Tenant, actor: Actor, scanId: string, no
 }
 
 /**
- * Emails everyone who has not answered. The coordinator learns how many, never who: the count is all
- * this returns, and the reminder goes out from the outbox like any other mail.
+ * Reminds everyone invited, answered or not, with the same email. Reminding only those who have not
+ * answered would tell the coordinator who has: through the count, the person's data export (which lists
+ * the mail a person got) and the development mailbox. The email tells people who already answered to
+ * ignore it, and their new link only says "already answered".
  */
 export async function remindScan(
   tenant: Tenant,
@@ -198,7 +209,7 @@ export async function remindScan(
   const scan = await getScan(tenant, scanId);
   if (scanStatus(scan, context.now) !== "open") throw new AppError("SCAN_CLOSED");
   return tenant.transaction(async (tx) => {
-    const open = await tx.db
+    const invited = await tx.db
       .select({ id: scanInvitations.id, name: persons.name, email: persons.email, locale: persons.locale })
       .from(scanInvitations)
       .innerJoin(
@@ -208,15 +219,8 @@ export async function remindScan(
           eq(persons.id, scanInvitations.personId),
         ),
       )
-      .where(
-        tx.where(
-          scanInvitations,
-          eq(scanInvitations.scanId, scanId),
-          isNull(scanInvitations.spentOn),
-          isNull(persons.erasedAt),
-        ),
-      );
-    for (const invitation of open) {
+      .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scanId), isNull(persons.erasedAt)));
+    for (const invitation of invited) {
       // Only hashes are stored, so a reminder carries a second link; the first email's link still works.
       const { token, hash } = newSecret();
       await tx.db
@@ -239,18 +243,45 @@ export async function remindScan(
       actor,
       "scan.reminded",
       { type: "culture-scan", id: scanId },
-      { count: open.length },
+      { count: invited.length },
     );
-    return open.length;
+    return invited.length;
   });
 }
 
+/**
+ * Makes a closed scan's results final, the first time they are read. From then on no late answer is
+ * accepted (see `submitAnswers`), so every reading shows the same answers. The update waits for a late
+ * answer being written at the same moment, so that answer is either in the results or refused.
+ */
+async function releaseResults(tenant: Tenant, scan: Scan, now: Date): Promise<void> {
+  if (scan.resultsReleasedAt) return;
+  await tenant.db
+    .update(cultureScans)
+    .set({ resultsReleasedAt: now })
+    .where(tenant.where(cultureScans, eq(cultureScans.id, scan.id), isNull(cultureScans.resultsReleasedAt)));
+}
+
+const responseColumns = {
+  teamId: scanResponses.teamId,
+  answers: scanResponses.answers,
+  phase: scanResponses.phase,
+  viaSharedLink: scanResponses.viaSharedLink,
+};
+
+/**
+ * The anonymous results. While the scan is open they hold counts only: figures that moved with every
+ * answer would show each new person's answers as the difference between two readings. Once it has
+ * closed, the first reading makes them final, and they never change again.
+ */
 export async function getResults(tenant: Tenant, actor: Actor, scanId: string, locale: Locale, now: Date) {
   authorize(actor, "scan.results");
   const scan = await getScan(tenant, scanId);
   const org = await organisationOf(tenant);
+  const final = scanStatus(scan, now) === "closed";
+  if (final) await releaseResults(tenant, scan, now);
   const responses = await tenant.db
-    .select({ teamId: scanResponses.teamId, answers: scanResponses.answers, phase: scanResponses.phase })
+    .select(responseColumns)
     .from(scanResponses)
     .where(tenant.where(scanResponses, eq(scanResponses.scanId, scanId)));
   const teamRows = await tenant.db
@@ -265,8 +296,9 @@ export async function getResults(tenant: Tenant, actor: Actor, scanId: string, l
     responses,
     teams: teamRows,
     invited: invited?.n ?? 0,
-    threshold: org.anonymityThreshold,
+    threshold: scanThreshold(scan.anonymityThreshold, org.anonymityThreshold),
     otherLabel: translator(locale)("ui.scans.other"),
+    final,
   });
   const [previous] = await tenant.db
     .select()
@@ -276,15 +308,18 @@ export async function getResults(tenant: Tenant, actor: Actor, scanId: string, l
     .limit(1);
   let trend = null;
   if (previous) {
-    const before = await tenant.db
-      .select({ teamId: scanResponses.teamId, answers: scanResponses.answers, phase: scanResponses.phase })
-      .from(scanResponses)
-      .where(tenant.where(scanResponses, eq(scanResponses.scanId, previous.id)));
+    // Only final results of the earlier scan: its figures must not move between readings either.
+    const before = previous.resultsReleasedAt
+      ? await tenant.db
+          .select(responseColumns)
+          .from(scanResponses)
+          .where(tenant.where(scanResponses, eq(scanResponses.scanId, previous.id)))
+      : [];
     const earlier = computeResults({
       responses: before,
       teams: teamRows,
       invited: 0,
-      threshold: org.anonymityThreshold,
+      threshold: scanThreshold(previous.anonymityThreshold, org.anonymityThreshold),
       otherLabel: "",
     });
     trend = { scanId: previous.id, title: previous.title, overall: earlier.overall };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
-import { computeResults, type ResponseRow } from "./results.ts";
+import { computeResults, type GroupFigures, type ResponseRow } from "./results.ts";
+import { phasesOfChange } from "./staging.ts";
 
 function response(teamId: string | null, phase: string, score: number, comment = ""): ResponseRow {
   return { teamId, answers: completeScanAnswers(score, comment), phase };
@@ -54,7 +55,9 @@ describe("computeResults", () => {
       otherLabel: "Other",
     });
     expect(results.groups.filter((g) => g.teamId && g.figures)).toEqual([]);
-    expect(results.overall?.phases.acting).toBe(9);
+    expect(results.overall?.layers.manager).toBe(3.5);
+    // 9 acting of 12 would leave the 3 others as a small phase of their own: neither count is shown.
+    expect(results.overall?.phases).toMatchObject({ acting: null, unaware: null, selecting: 0 });
   });
 
   it("does not let the total minus the shown teams reveal a small team", () => {
@@ -81,11 +84,21 @@ describe("computeResults", () => {
   it("fills heatmap cells only for phases with enough people, and feeds the recommendations", () => {
     const rows = [
       ...Array.from({ length: 6 }, () => response("t-service", "applying", 2)),
+      ...Array.from({ length: 5 }, () => response("t-service", "acting", 4)),
       ...Array.from({ length: 2 }, () => response("t-service", "unaware", 5)),
     ];
-    const results = computeResults({ responses: rows, teams, invited: 8, threshold: 5, otherLabel: "Other" });
+    const results = computeResults({
+      responses: rows,
+      teams,
+      invited: 13,
+      threshold: 5,
+      otherLabel: "Other",
+    });
     expect(results.heatmap.manager.applying).toBe(2);
+    // Acting would leave unaware's 2 as the overall minus the shown cells, so it stays hidden with them.
+    expect(results.heatmap.manager.acting).toBeNull();
     expect(results.heatmap.manager.unaware).toBeNull();
+    expect(results.overall?.phases).toMatchObject({ applying: 6, acting: null, unaware: null });
     expect(results.recommendations[0]).toMatchObject({ phase: "applying" });
   });
 
@@ -107,5 +120,98 @@ describe("computeResults", () => {
       otherLabel: "Other",
     });
     expect(many.comments).toEqual(["c1", "c2", "c3", "c4", "c5"]);
+  });
+
+  it("never shows a figure that padding through the shared link lifted: 5 x mean - 12 reveals nothing", () => {
+    const real = response("t-kantoor", "unaware", 1, "Mijn chef luistert niet");
+    const padding = Array.from({ length: 4 }, () => ({
+      ...response(null, "acting", 4),
+      viaSharedLink: true,
+    }));
+    const results = computeResults({
+      responses: [real, ...padding, ...Array.from({ length: 9 }, () => response("t-service", "acting", 3))],
+      teams,
+      invited: 12,
+      threshold: 5,
+      otherLabel: "Other",
+    });
+    expect(results.groups.find((g) => g.team === "Kantoor")!.figures).toBeNull();
+    expect(results.groups.find((g) => g.team === "Service")!.figures).toBeNull();
+    expect(results).toMatchObject({ responses: 14, sharedLinkResponses: 4, responseRate: 83.3 });
+  });
+
+  it("shows no figure at all while the scan is open", () => {
+    const results = computeResults({
+      responses: Array.from({ length: 12 }, () => response("t-service", "acting", 3, "x")),
+      teams,
+      invited: 12,
+      threshold: 5,
+      otherLabel: "Other",
+      final: false,
+    });
+    expect(results).toMatchObject({ heldUntilClose: true, overall: null, comments: [], recommendations: [] });
+    expect(results.groups.every((g) => g.figures === null)).toBe(true);
+    expect(Object.values(results.heatmap).flatMap((row) => Object.values(row))).toEqual(
+      Array.from({ length: 30 }, () => null),
+    );
+  });
+
+  it("keeps every shown figure at the threshold of tied answers for random organisations and orders", () => {
+    for (let seed = 1; seed < 400; seed++) {
+      let state = seed;
+      const random = (n: number) => {
+        state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return Math.floor((state / 2_147_483_648) * n);
+      };
+      const threshold = 3 + random(4);
+      const rows: ResponseRow[] = [];
+      const teamCount = 1 + random(3);
+      for (let team = 0; team < teamCount; team++)
+        for (let i = random(14); i > 0; i--)
+          rows.push(response(teams[team]!.id, phasesOfChange[random(5)]!, 1 + random(5), `c${random(3)}`));
+      for (let i = random(8); i > 0; i--)
+        rows.push({
+          ...response(random(2) ? teams[0]!.id : null, phasesOfChange[random(5)]!, 1 + random(5)),
+          viaSharedLink: true,
+        });
+      const input = { teams, invited: rows.length, threshold, otherLabel: "Other" };
+      const results = computeResults({ ...input, responses: rows });
+      const label = `seed ${seed}`;
+      // Any order of answers gives the same results.
+      const shuffled = [...rows].sort(() => random(3) - 1);
+      expect(computeResults({ ...input, responses: shuffled }), label).toEqual(results);
+
+      const tied = (subset: ResponseRow[]) => subset.filter((r) => !r.viaSharedLink);
+      const checkFigures = (figures: GroupFigures | null, members: ResponseRow[]) => {
+        if (!figures) return;
+        expect(tied(members).length, label).toBeGreaterThanOrEqual(threshold);
+        const hidden = members.filter((r) => figures.phases[r.phase as "acting"] === null);
+        for (const phase of phasesOfChange) {
+          const inPhase = members.filter((r) => r.phase === phase);
+          const count = figures.phases[phase];
+          if (count !== null && count > 0)
+            expect(tied(inPhase).length, label).toBeGreaterThanOrEqual(threshold);
+        }
+        // The hidden phases together: nobody, or at least the threshold of tied answers.
+        if (hidden.length > 0) expect(tied(hidden).length, label).toBeGreaterThanOrEqual(threshold);
+      };
+      for (const group of results.groups.filter((g) => g.teamId))
+        checkFigures(
+          group.figures,
+          tied(rows).filter((r) => r.teamId === group.teamId),
+        );
+      checkFigures(results.overall, rows);
+      expect(results.overall !== null, label).toBe(tied(rows).length >= threshold);
+      // A heatmap cell needs its phase's count to be shown.
+      for (const row of Object.values(results.heatmap))
+        for (const [phase, score] of Object.entries(row))
+          if (score !== null) expect(results.overall?.phases[phase as "acting"], label).not.toBeNull();
+      // Total minus the shown teams: nobody, or at least the threshold of tied answers.
+      if (results.overall) {
+        const shown = new Set(results.groups.filter((g) => g.teamId && g.figures).map((g) => g.teamId));
+        const rest = rows.filter((r) => r.viaSharedLink || !shown.has(r.teamId));
+        if (rest.length > 0) expect(tied(rest).length, label).toBeGreaterThanOrEqual(threshold);
+      }
+    }
   });
 });

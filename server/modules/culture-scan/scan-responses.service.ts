@@ -1,12 +1,6 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, count, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import {
-  cultureScans,
-  scanInvitations,
-  scanResponses,
-  teams,
-  type ScanAnswers,
-} from "../../db/schema/index.ts";
+import { cultureScans, scanInvitations, scanResponses, type ScanAnswers } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { hashSecret } from "../auth/tokens.ts";
@@ -16,9 +10,6 @@ import { organisationName, scanStatus } from "./culture-scan.service.ts";
 
 const ZONE = "Europe/Amsterdam";
 type Scan = typeof cultureScans.$inferSelect;
-
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
 
 /* The respondent's side: no sign-in, only the link. */
 
@@ -53,21 +44,17 @@ export async function lookupScan(db: Db, token: string, now: Date) {
   const status = scanStatus(scan, now);
   const lateButStarted =
     status === "closed" &&
+    !scan.resultsReleasedAt &&
     Boolean(invitation?.startedAt) &&
     !invitation?.spentOn &&
     startedBeforeClose(scan, invitation!.startedAt!);
-  const teamRows = invitation
-    ? []
-    : await tenant.db
-        .select({ id: teams.id, name: teams.name })
-        .from(teams)
-        .where(tenant.where(teams, scan.teamIds.length ? inArray(teams.id, scan.teamIds) : undefined));
   return {
     title: scan.title,
     organisationName: await organisationName(tenant),
     status: invitation?.spentOn ? ("answered" as const) : lateButStarted ? ("open" as const) : status,
     shared: invitation === null,
-    teams: teamRows,
+    // A shared-link answer counts for no team (it could be anyone's), so there is no team to choose.
+    teams: [],
     draft: invitation?.spentOn ? null : (invitation?.draft ?? null),
     lateButStarted,
   };
@@ -86,7 +73,10 @@ function assertCanAnswer(
   if (invitation?.spentOn) throw new AppError("SCAN_ALREADY_ANSWERED");
   const status = scanStatus(scan, now);
   if (status === "planned") throw new AppError("SCAN_CLOSED");
-  if (status === "closed" && !(invitation?.startedAt && startedBeforeClose(scan, invitation.startedAt)))
+  if (
+    status === "closed" &&
+    !(!scan.resultsReleasedAt && invitation?.startedAt && startedBeforeClose(scan, invitation.startedAt))
+  )
     throw new AppError("SCAN_CLOSED");
 }
 
@@ -109,30 +99,25 @@ export async function saveDraft(db: Db, token: string, answers: ScanAnswers, now
  * Records an answer exactly once. The link is spent and the response written in one transaction, and
  * the response carries no reference to the link or the person: only the team, the answers, the derived
  * phase and the day.
+ *
+ * A shared-link answer is not tied to anyone, so it gets no team (a team chosen in the form is ignored),
+ * is marked as such, counts toward no threshold, and a scan takes at most as many of them as it has
+ * invited people. The scan row is locked while writing, so the cap holds under concurrent sends and an
+ * answer never slips in after the results became final.
  */
-export async function submitAnswers(
-  db: Db,
-  token: string,
-  answers: ScanAnswers,
-  chosenTeamId: string | null,
-  now: Date,
-): Promise<void> {
+export async function submitAnswers(db: Db, token: string, answers: ScanAnswers, now: Date): Promise<void> {
   const { scan, invitation } = await findLink(db, token);
   assertCanAnswer(scan, invitation, now);
   const clean = validateAnswers(answers, true);
   const tenant = new Tenant(db, scan.organisationId);
   const today = todayIn(ZONE, now);
-  let teamId = invitation ? invitation.teamId : null;
-  if (!invitation && chosenTeamId) {
-    const allowed = scan.teamIds.length === 0 || scan.teamIds.includes(chosenTeamId);
-    const [team] = await tenant.db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(tenant.where(teams, eq(teams.id, chosenTeamId)));
-    if (!allowed || !team) throw invalid("teamId", "unknown_team");
-    teamId = chosenTeamId;
-  }
   await tenant.transaction(async (tx) => {
+    const [locked] = await tx.db
+      .select()
+      .from(cultureScans)
+      .where(tx.where(cultureScans, eq(cultureScans.id, scan.id)))
+      .for("update");
+    assertCanAnswer(locked!, invitation, now);
     if (invitation) {
       const spent = await tx.db
         .update(scanInvitations)
@@ -142,11 +127,24 @@ export async function submitAnswers(
         )
         .returning({ id: scanInvitations.id });
       if (spent.length === 0) throw new AppError("SCAN_ALREADY_ANSWERED");
+    } else {
+      const [invited] = await tx.db
+        .select({ n: count() })
+        .from(scanInvitations)
+        .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scan.id)));
+      const [shared] = await tx.db
+        .select({ n: count() })
+        .from(scanResponses)
+        .where(
+          tx.where(scanResponses, eq(scanResponses.scanId, scan.id), eq(scanResponses.viaSharedLink, true)),
+        );
+      if ((shared?.n ?? 0) >= (invited?.n ?? 0)) throw new AppError("SCAN_SHARED_LINK_FULL");
     }
     await tx.db.insert(scanResponses).values(
       tx.row({
         scanId: scan.id,
-        teamId,
+        teamId: invitation ? invitation.teamId : null,
+        viaSharedLink: invitation === null,
         answers: clean,
         phase: phaseFromAnswers(clean),
         submittedOn: today,

@@ -5,6 +5,7 @@ import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { translator } from "../../i18n.ts";
 import { authorize } from "../organisations/organisations.policy.ts";
 import { presentOutboxMessage } from "../organisations/organisations.presenter.ts";
 import { findOutboxMessages } from "./outbox.service.ts";
@@ -32,7 +33,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" 
       authorize(actor, "mailbox.read");
       if (mailer) throw new AppError("NOT_FOUND", "mailbox is off when SMTP is configured");
       const messages = await findOutboxMessages(new Tenant(database.db, actor.organisationId));
-      return messages.map(presentOutboxMessage);
+      const hiddenScanLink = translator(request.locale)("ui.mailbox.scanLinkHidden");
+      return messages.map((message) => presentOutboxMessage(message, hiddenScanLink));
     },
   );
 };

@@ -49,11 +49,21 @@ export function ResultsPage() {
                 <dt>{t("ui.scans.responseRate")}</dt>
                 <dd>{data.responseRate === null ? "—" : `${formatNumber(data.responseRate, locale)}%`}</dd>
               </div>
+              {data.sharedLinkResponses > 0 ? (
+                <div>
+                  <dt>{t("ui.scans.sharedLinkResponses")}</dt>
+                  <dd>{formatNumber(data.sharedLinkResponses, locale)}</dd>
+                </div>
+              ) : null}
               <div>
                 <dt>{t("ui.scans.threshold")}</dt>
                 <dd>{data.threshold}</dd>
               </div>
             </dl>
+            <p className="hint">{t("ui.scans.thresholdFrozen")}</p>
+            {data.sharedLinkResponses > 0 ? (
+              <p className="hint">{t("ui.scans.sharedLinkNote", { threshold: data.threshold })}</p>
+            ) : null}
             <p className="hint">
               {t("ui.scans.period", {
                 from: formatDay(data.scan.opensOn, locale, { dateStyle: "medium" }),
@@ -73,7 +83,11 @@ export function ResultsPage() {
               </button>
             </div>
           </section>
-          {data.overall === null ? (
+          {data.heldUntilClose ? (
+            <p className="notice" role="status">
+              {t("ui.scans.heldUntilClose")}
+            </p>
+          ) : data.overall === null ? (
             <EmptyState title={t("ui.scans.tooFewOverall", { threshold: data.threshold })} />
           ) : (
             <>
@@ -186,9 +200,15 @@ function PhasesByGroup({ data }: { data: ScanResults }) {
                 </div>
                 <p className="visually-hidden">
                   {phaseKeys
-                    .map((phase) => `${t(`ui.scans.phases.${phase}`)}: ${group.figures!.phases[phase] ?? 0}`)
+                    .map(
+                      (phase) =>
+                        `${t(`ui.scans.phases.${phase}`)}: ${group.figures!.phases[phase] ?? t("ui.scans.phaseHidden")}`,
+                    )
                     .join(", ")}
                 </p>
+                {phaseKeys.some((phase) => group.figures!.phases[phase] === null) ? (
+                  <p className="hint">{t("ui.scans.phasesPartlyHidden")}</p>
+                ) : null}
               </>
             ) : (
               <p className="suppressed">
