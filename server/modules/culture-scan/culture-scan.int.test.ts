@@ -9,6 +9,7 @@ import {
   buildOrganisation,
   buildTeam,
 } from "../../../test-support/factories.ts";
+import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { outboxEmails, scanResponses } from "../../db/schema/index.ts";
 
 describe("culture scan", () => {
@@ -194,6 +195,12 @@ describe("culture scan", () => {
     expect(response.headers["content-type"]).toBe("application/pdf");
     expect(response.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     expect(response.rawPayload.length).toBeGreaterThan(2000);
+    const fonts = pdfFonts(response.rawPayload);
+    expect(fonts.standard).toEqual([]);
+    expect(fonts.allEmbedded).toBe(true);
+    const structure = await pdfStructure(response.rawPayload);
+    expect(structure).toMatchObject({ marked: true, language: "en", title: "Leercultuur 2027" });
+    expect(structure.roles).toEqual(expect.arrayContaining(["H1", "H2", "P"]));
   });
 
   it("shows a team under its new name after a rename during the scan", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { caller } from "../../../test-support/learning.ts";
+import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { pdfPages } from "../../../test-support/pdf-text.ts";
 import {
   auditEvents,
@@ -135,6 +136,22 @@ describe("impact on the demo organisation", () => {
     const summaryPages = await pdfPages(summary.rawPayload);
     expect(summaryPages).toHaveLength(1);
     expect(summaryPages[0]).toContain("Impact report");
+  });
+
+  it("embeds its font and tags the report for screen readers, so '14 → 9' reads as written", async () => {
+    const response = await call(
+      "GET",
+      `/api/trajectories/${trajectoryId}/impact/report.pdf?cohortId=${finishedId}&lang=nl`,
+      coordinator,
+    );
+    const fonts = pdfFonts(response.rawPayload);
+    expect(fonts.standard).toEqual([]);
+    expect(fonts.allEmbedded).toBe(true);
+    expect((await pdfPages(response.rawPayload)).join(" ")).toContain("14 → 9");
+    const structure = await pdfStructure(response.rawPayload);
+    expect(structure).toMatchObject({ marked: true, language: "nl" });
+    expect(structure.title).toContain("Impactrapport");
+    expect(structure.roles).toEqual(expect.arrayContaining(["H1", "H2", "P"]));
   });
 
   it("exports the tiers as CSV without names, and the learners as CSV for the coordinator (logged)", async () => {
