@@ -8,6 +8,7 @@ import {
   buildTeam,
 } from "../../../test-support/factories.ts";
 import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
+import { achievementCredentialProblems } from "../../../test-support/open-badges-schema.ts";
 
 describe("competence badges as Open Badges 3.0 credentials", () => {
   let t: TestApp;
@@ -97,8 +98,11 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
       type: ["VerifiableCredential", "OpenBadgeCredential"],
       issuer: { id: `${TEST_ORIGIN}/api/issuers/${organisationId}`, name: "Gamma Service" },
       name: "Calm under pressure",
-      proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod" },
+      proof: [
+        { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod" },
+      ],
     });
+    expect(achievementCredentialProblems(credential!)).toEqual([]);
     expect(JSON.stringify(credential)).not.toContain("lena@badges.test");
     const verified = await call("POST", "/api/credentials/verify", learner, { credential });
     expect(verified.json()).toEqual({
@@ -114,6 +118,41 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
     const issuer = await t.app.inject({ method: "GET", url: `/api/issuers/${organisationId}` });
     expect(issuer.json()).toMatchObject({ id: `${TEST_ORIGIN}/api/issuers/${organisationId}` });
     expect(JSON.stringify(issuer.json())).not.toContain("secretKey");
+  });
+
+  it("resolves the credential's issuer id to a Profile and its achievement id to the Achievement", async () => {
+    const [credential] = (await call("GET", "/api/me/credentials", learner)).json<
+      {
+        issuer: { id: string };
+        credentialSubject: { achievement: { id: string } };
+        proof: { verificationMethod: string }[];
+      }[]
+    >();
+    const get = (url: string) => t.app.inject({ method: "GET", url: url.slice(TEST_ORIGIN.length) });
+    const issuer = await get(credential!.issuer.id);
+    expect(issuer.statusCode).toBe(200);
+    expect(issuer.json()).toMatchObject({
+      id: credential!.issuer.id,
+      type: ["Profile"],
+      name: "Gamma Service",
+      assertionMethod: [credential!.proof[0]!.verificationMethod],
+    });
+    const achievement = await get(credential!.credentialSubject.achievement.id);
+    expect(achievement.statusCode).toBe(200);
+    expect(achievement.json()).toMatchObject({
+      id: credential!.credentialSubject.achievement.id,
+      type: ["Achievement"],
+      name: "Calm under pressure",
+      description: "Calms an upset customer and agrees a next step.",
+      criteria: { narrative: "One application of an if-then plan, seen and confirmed by the manager." },
+      creator: { id: credential!.issuer.id, type: ["Profile"], name: "Gamma Service" },
+    });
+    const elsewhere = await buildOrganisation(t.database.db);
+    const wrongOrganisation = credential!.credentialSubject.achievement.id.replace(
+      organisationId,
+      elsewhere.id,
+    );
+    expect((await get(wrongOrganisation)).statusCode).toBe(404);
   });
 
   it("keeps credentials to their owner", async () => {

@@ -17,6 +17,7 @@ import {
   credentialsOf,
   issuerDocuments,
   listAchievements,
+  publicAchievement,
   verifyUploaded,
 } from "./badges.service.ts";
 
@@ -85,9 +86,7 @@ export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "cloc
     },
     async (request) => {
       const actor = requireActor(request);
-      return (await credentialsOf(tenantOf(actor.organisationId), actor.personId)).map(
-        (award) => award.credential,
-      );
+      return credentialsOf(tenantOf(actor.organisationId), actor.personId);
     },
   );
 
@@ -115,7 +114,8 @@ export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "cloc
     {
       schema: {
         tags,
-        summary: "An issuer's public key document, so anyone can check a badge's signature",
+        summary:
+          "An issuer's Open Badges Profile with its public key, so anyone can see who issued a badge and check its signature",
         params: z.object({ organisationId: idSchema }),
       },
       // Public by nature: a verifier needs the issuer's public key. It holds no personal data.
@@ -124,7 +124,22 @@ export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "cloc
     async (request) => {
       const documents = await issuerDocuments(database.db, site, request.params.organisationId);
       if (!documents) throw notFound("issuer");
-      return { ...documents.controller, verificationMethod: [documents.method] };
+      return documents.profile;
     },
+  );
+
+  app.get(
+    "/api/achievements/:organisationId/:achievementId",
+    {
+      schema: {
+        tags,
+        summary: "A badge's Open Badges 3.0 Achievement: what its credentials' achievement id resolves to",
+        params: z.object({ organisationId: idSchema, achievementId: idSchema }),
+      },
+      // Public like the credentials that name it: a badge's name, description and criteria, no people.
+      config: { access: "public" },
+    },
+    async (request) =>
+      publicAchievement(database.db, site, request.params.organisationId, request.params.achievementId),
   );
 };

@@ -21,10 +21,12 @@ import {
   CREDENTIALS_V2,
   generateIssuerKey,
   type IssuerKey,
+  issuerProfile,
   keyDocuments,
   OPEN_BADGES_V3,
   signCredential,
   verifyOpenBadge,
+  withProofArray,
 } from "./open-badges.ts";
 
 /** A competence proof counts as passed from this share of right answers. */
@@ -37,7 +39,21 @@ type AchievementInput = Pick<
 >;
 
 export const issuerUrl = (site: string, organisationId: string) => `${site}/api/issuers/${organisationId}`;
-const achievementUrl = (site: string, id: string) => `${site}/api/achievements/${id}`;
+/** Answered by the public achievement route: an Achievement's id must resolve to its definition. */
+const achievementUrl = (site: string, organisationId: string, id: string) =>
+  `${site}/api/achievements/${organisationId}/${id}`;
+
+/** The OB 3.0 Achievement of a badge: inside every credential, and at its own id URL. */
+function achievementDocument(site: string, achievement: Achievement) {
+  return {
+    id: achievementUrl(site, achievement.organisationId, achievement.id),
+    type: ["Achievement"],
+    achievementType: "Competency",
+    name: achievement.name,
+    description: achievement.description,
+    criteria: { narrative: achievement.criteria },
+  };
+}
 
 async function issuerKey(tenant: Tenant, site: string, now: Date): Promise<IssuerKey> {
   const issuerId = issuerUrl(site, tenant.organisationId);
@@ -58,17 +74,51 @@ async function issuerKey(tenant: Tenant, site: string, now: Date): Promise<Issue
   return issuerKey(tenant, site, now);
 }
 
-/** The public documents behind an issuer address: its profile/controller and its key. */
+/**
+ * The public documents behind an issuer address: its Profile (also the controller document of its key)
+ * and the key. Only an organisation that has issued a badge has them.
+ */
 export async function issuerDocuments(db: Db, site: string, organisationId: string) {
   const tenant = new Tenant(db, organisationId);
   const [key] = await tenant.db.select().from(issuerKeys).where(tenant.where(issuerKeys));
   if (!key) return null;
+  const [org] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
   const issuerId = issuerUrl(site, organisationId);
-  return keyDocuments({
-    id: `${issuerId}#${key.publicKeyMultibase}`,
+  const keyId = `${issuerId}#${key.publicKeyMultibase}`;
+  const { method } = keyDocuments({
+    id: keyId,
     controller: issuerId,
     publicKeyMultibase: key.publicKeyMultibase,
   });
+  return {
+    method,
+    profile: issuerProfile(
+      { id: issuerId, name: org?.name ?? "" },
+      { id: keyId, publicKeyMultibase: key.publicKeyMultibase },
+    ),
+  };
+}
+
+/** A badge's definition at its id URL, public like the credentials that carry it. */
+export async function publicAchievement(db: Db, site: string, organisationId: string, achievementId: string) {
+  const tenant = new Tenant(db, organisationId);
+  const [achievement] = await tenant.db
+    .select()
+    .from(achievements)
+    .where(tenant.where(achievements, eq(achievements.id, achievementId)));
+  if (!achievement) throw notFound("achievement");
+  const [org] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return {
+    "@context": [CREDENTIALS_V2, OPEN_BADGES_V3],
+    ...achievementDocument(site, achievement),
+    creator: { id: issuerUrl(site, organisationId), type: ["Profile"], name: org?.name ?? "" },
+  };
 }
 
 export async function listAchievements(tenant: Tenant, actor: Actor, trajectoryId: string) {
@@ -204,17 +254,10 @@ async function issueFor(tenant: Tenant, personId: string, achievement: Achieveme
     credentialSubject: {
       type: ["AchievementSubject"],
       identifier: [identityOf(person!.email)],
-      achievement: {
-        id: achievementUrl(site, achievement.id),
-        type: ["Achievement"],
-        achievementType: "Competency",
-        name: achievement.name,
-        description: achievement.description,
-        criteria: { narrative: achievement.criteria },
-      },
+      achievement: achievementDocument(site, achievement),
     },
   };
-  const signed = await signCredential(credential, key);
+  const signed = withProofArray(await signCredential(credential, key));
   await tenant.db
     .insert(badgeAwards)
     .values(
@@ -251,13 +294,14 @@ export async function awardEarnedBadges(
   return awarded;
 }
 
+/** The person's credentials as Open Badges 3.0 JSON; those stored before proofs were arrays get one now. */
 export async function credentialsOf(tenant: Tenant, personId: string) {
   const rows = await tenant.db
     .select()
     .from(badgeAwards)
     .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)))
     .orderBy(badgeAwards.awardedAt);
-  return rows;
+  return rows.map((row) => withProofArray(row.credential));
 }
 
 /** Verifies an uploaded credential. Only this installation's issuers resolve; nothing is fetched. */
@@ -269,7 +313,7 @@ export async function verifyUploaded(db: Db, site: string, credential: Record<st
     if (!/^[0-9a-f-]{36}$/.test(organisationId)) return null;
     const documents = await issuerDocuments(db, site, organisationId);
     if (!documents) return null;
-    return url.includes("#") ? (url === documents.method.id ? documents.method : null) : documents.controller;
+    return url.includes("#") ? (url === documents.method.id ? documents.method : null) : documents.profile;
   };
   const result = await verifyOpenBadge(credential, resolve, now);
   const issuer = credential.issuer as { name?: string; id?: string } | string | undefined;

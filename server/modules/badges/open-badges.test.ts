@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { achievementCredentialProblems } from "../../../test-support/open-badges-schema.ts";
 import {
   CREDENTIALS_V2,
+  issuerProfile,
   keyDocuments,
   OPEN_BADGES_V3,
   signCredential,
   verifyOpenBadge,
+  withProofArray,
 } from "./open-badges.ts";
 
 /**
@@ -85,5 +88,26 @@ describe("Open Badges 3.0 with eddsa-rdfc-2022", () => {
     const signed = await signCredential(vectorCredential, vectorKey, { date: "2010-01-01T19:23:24Z" });
     const result = await verifyOpenBadge(signed, async () => null);
     expect(result.verified).toBe(false);
+  });
+
+  it("meets 1EdTech's AchievementCredential schema with its proof as an array, still verifying", async () => {
+    const signed = await signCredential(vectorCredential, vectorKey, { date: "2010-01-01T19:23:24Z" });
+    expect(achievementCredentialProblems(signed)).toEqual(["proof must be an array"]);
+    const badge = withProofArray(signed);
+    expect(achievementCredentialProblems(badge)).toEqual([]);
+    expect(badge.proof).toEqual([signed.proof]);
+    expect(await verifyOpenBadge(badge, resolve)).toEqual({ verified: true, problems: [] });
+    expect(withProofArray(badge)).toEqual(badge);
+  });
+
+  it("verifies against an issuer Profile that is also its key's controller document", async () => {
+    const profile = issuerProfile({ id: vectorKey.controller, name: "Example Corp" }, vectorKey);
+    expect(profile).toMatchObject({ id: vectorKey.controller, type: ["Profile"], name: "Example Corp" });
+    const viaProfile = async (url: string) =>
+      url === documents.method.id ? documents.method : url === vectorKey.controller ? profile : null;
+    const badge = withProofArray(
+      await signCredential(vectorCredential, vectorKey, { date: "2010-01-01T19:23:24Z" }),
+    );
+    expect(await verifyOpenBadge(badge, viaProfile)).toEqual({ verified: true, problems: [] });
   });
 });

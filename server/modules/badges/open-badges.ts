@@ -73,7 +73,48 @@ export async function signCredential(
     cryptosuite: eddsaRdfc2022,
     ...(options.date ? { date: options.date } : {}),
   });
-  return vc.issue({ credential, suite, documentLoader: documentLoader(options.resolveLocal) });
+  // vc.issue adds the proof to the object it is given (a second call would sign twice): give it a copy.
+  return vc.issue({
+    credential: structuredClone(credential),
+    suite,
+    documentLoader: documentLoader(options.resolveLocal),
+  });
+}
+
+/**
+ * 1EdTech's AchievementCredential schema wants `proof` as an array; the VC library writes one proof as
+ * an object. The proof is not part of what is signed, so this changes no signature.
+ */
+export function withProofArray(credential: Json): Json {
+  const { proof } = credential;
+  return proof === undefined || Array.isArray(proof) ? credential : { ...credential, proof: [proof] };
+}
+
+/**
+ * What the issuer's id URL answers: an Open Badges Profile that is also the controller document of its
+ * key (`assertionMethod`, with the key itself under `verificationMethod`), so a verifier that follows
+ * the issuer id and one that follows the key's controller read the same document.
+ */
+export function issuerProfile(
+  profile: { id: string; name: string },
+  key: Pick<IssuerKey, "id" | "publicKeyMultibase">,
+): Json {
+  return {
+    // The security v2 context defines `assertionMethod` at the top level; the multikey context the key.
+    "@context": [
+      CREDENTIALS_V2,
+      OPEN_BADGES_V3,
+      securityContext.SECURITY_CONTEXT_V2_URL,
+      multikeyContext.CONTEXT_URL,
+    ],
+    id: profile.id,
+    type: ["Profile"],
+    name: profile.name,
+    assertionMethod: [key.id],
+    verificationMethod: [
+      { id: key.id, type: "Multikey", controller: profile.id, publicKeyMultibase: key.publicKeyMultibase },
+    ],
+  };
 }
 
 /** The documents a verifier needs for one of our keys: the key itself and its controller (issuer). */

@@ -14,9 +14,44 @@ export interface CalendarEvent {
   durationMinutes?: number;
 }
 
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+/** Who publishes the feed: RFC 5546 requires an ORGANIZER on every event of a METHOD:PUBLISH feed. */
+export interface CalendarOrganiser {
+  name: string;
+  email: string;
 }
+
+/**
+ * Control characters have no place in a content line (RFC 5545 §3.1): libical cuts a value off at
+ * one and vobject rejects the whole feed. A tab may stay; line breaks become the `\n` escape.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/g;
+
+export function withoutControls(value: string): string {
+  return value.replace(CONTROL, "");
+}
+
+export function escapeText(value: string): string {
+  return withoutControls(
+    value
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n"),
+  );
+}
+
+/**
+ * The address in MAIL_FROM ("Beklijf <noreply@example.org>" or a bare address), else a no-reply
+ * address at the site's host: a calendar app shows it, and nobody is meant to reply to a feed.
+ */
+export function organiserAddress(mailFrom: string, site: string): string {
+  const address = (/<([^<>\s]+@[^<>\s]+)>/.exec(mailFrom)?.[1] ?? mailFrom).trim();
+  return /^[^\s@<>"]+@[^\s@<>"]+$/.test(address) ? address : `noreply@${new URL(site).hostname}`;
+}
+
+/** A parameter value (CN=…): quoted, as a name may hold `,`, `;` or `:`; a quote cannot be escaped. */
+const paramValue = (value: string) => `"${withoutControls(value).replaceAll('"', "'")}"`;
 
 /** Folds a content line so that no physical line exceeds 75 octets. */
 export function foldLine(line: string): string {
@@ -52,7 +87,13 @@ function nextDay(isoDate: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function renderCalendar(name: string, events: CalendarEvent[], stamp: Date): string {
+export function renderCalendar(
+  name: string,
+  events: CalendarEvent[],
+  stamp: Date,
+  organiser: CalendarOrganiser,
+): string {
+  const organizer = `ORGANIZER;CN=${paramValue(organiser.name)}:mailto:${withoutControls(organiser.email)}`;
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -62,7 +103,7 @@ export function renderCalendar(name: string, events: CalendarEvent[], stamp: Dat
     `X-WR-CALNAME:${escapeText(name)}`,
   ];
   for (const event of events) {
-    lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${utc(stamp)}`);
+    lines.push("BEGIN:VEVENT", `UID:${withoutControls(event.uid)}`, `DTSTAMP:${utc(stamp)}`, organizer);
     if (event.date) {
       lines.push(
         `DTSTART;VALUE=DATE:${compactDate(event.date)}`,
@@ -76,7 +117,7 @@ export function renderCalendar(name: string, events: CalendarEvent[], stamp: Dat
     }
     lines.push(`SUMMARY:${escapeText(event.summary)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-    if (event.url) lines.push(`URL:${event.url}`);
+    if (event.url) lines.push(`URL:${withoutControls(event.url)}`);
     lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");

@@ -1,4 +1,5 @@
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
+import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
@@ -8,6 +9,7 @@ import {
   buildOrganisation,
   buildTeam,
 } from "../../../test-support/factories.ts";
+import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { outboxEmails, scanResponses } from "../../db/schema/index.ts";
 
 describe("culture scan", () => {
@@ -183,6 +185,24 @@ describe("culture scan", () => {
     expect(response.body).toContain("not shown (too few answers)");
   });
 
+  it("writes the CSV's figures with a decimal comma in Dutch and a decimal point in English", async () => {
+    const figures = async (language: string) => {
+      const response = await t.app.inject({
+        method: "GET",
+        url: `/api/culture-scans/${scanId}/results.csv`,
+        headers: { "accept-language": language, cookie: coordinator },
+      });
+      const rows = parse(response.body, { delimiter: ";", bom: true }) as string[][];
+      return rows.slice(1).map((row) => row[3]!);
+    };
+    const dutch = await figures("nl");
+    expect(dutch.some((value) => /^\d+,\d+$/.test(value))).toBe(true);
+    expect(dutch.some((value) => value.includes("."))).toBe(false);
+    const english = await figures("en");
+    expect(english.some((value) => /^\d+\.\d+$/.test(value))).toBe(true);
+    expect(english.some((value) => value.includes(","))).toBe(false);
+  });
+
   it("exports a PDF report with the expected headings and no suppressed figures", async () => {
     const response = await call(
       "GET",
@@ -192,6 +212,12 @@ describe("culture scan", () => {
     expect(response.headers["content-type"]).toBe("application/pdf");
     expect(response.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     expect(response.rawPayload.length).toBeGreaterThan(2000);
+    const fonts = pdfFonts(response.rawPayload);
+    expect(fonts.standard).toEqual([]);
+    expect(fonts.allEmbedded).toBe(true);
+    const structure = await pdfStructure(response.rawPayload);
+    expect(structure).toMatchObject({ marked: true, language: "en", title: "Leercultuur 2027" });
+    expect(structure.roles).toEqual(expect.arrayContaining(["H1", "H2", "P"]));
   });
 
   it("shows a team under its new name after a rename during the scan", async () => {

@@ -1,5 +1,6 @@
 import type { Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
+import { type CsvCell, toCsv } from "../../files/csv.ts";
 import { translator } from "../../i18n.ts";
 import { layers, preconditionActions, preconditions } from "./interventions.ts";
 import type { getResults } from "./culture-scan.service.ts";
@@ -29,16 +30,10 @@ export function presentResults(results: Awaited<ReturnType<typeof getResults>>, 
   };
 }
 
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? "" : String(value);
-  // Quote everything; neutralise formulas so a spreadsheet never runs a cell (CSV injection).
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
-};
-
 /** Aggregated figures only: one row per shown group and figure; suppressed groups appear without figures. */
 export function resultsCsv(results: ScanResults, locale: Locale): string {
   const t = translator(locale);
-  const rows: (string | number | null)[][] = [
+  const rows: CsvCell[][] = [
     [
       t("ui.scans.csv.group"),
       t("ui.scans.csv.responses"),
@@ -73,5 +68,5 @@ export function resultsCsv(results: ScanResults, locale: Locale): string {
         group.figures.preconditions[p] ?? null,
       ]);
   }
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return toCsv(rows, locale);
 }

@@ -1,6 +1,6 @@
-import PDFDocument from "pdfkit";
 import type { Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
+import { BOLD, createPdf, REGULAR } from "../../files/pdf.ts";
 import { translator } from "../../i18n.ts";
 import { layers, preconditions } from "./interventions.ts";
 import { phasesOfChange } from "./staging.ts";
@@ -19,32 +19,26 @@ export function renderScanReport(
   organisationName: string,
 ): Promise<Buffer> {
   const t = translator(locale);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 48,
-    info: { Title: results.scan.title, Author: "Beklijf" },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const pdf = createPdf({ title: results.scan.title, locale });
+  const { doc, as, decoration } = pdf;
 
   const heading = (text: string) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(GREEN).text(text).moveDown(0.3);
-    doc.font("Helvetica").fontSize(10).fillColor("black");
+    doc.moveDown(0.8).font(BOLD).fontSize(14).fillColor(GREEN).text(text, as("H2")).moveDown(0.3);
+    doc.font(REGULAR).fontSize(10).fillColor("black");
   };
 
-  doc.font("Helvetica-Bold").fontSize(20).fillColor(GREEN).text(results.scan.title);
-  doc.font("Helvetica").fontSize(11).fillColor("black").text(organisationName);
-  doc.moveDown(0.5).fontSize(9).fillColor("#5c4400").text(t("ui.scans.notValidated"));
+  doc.font(BOLD).fontSize(20).fillColor(GREEN).text(results.scan.title, as("H1"));
+  doc.font(REGULAR).fontSize(11).fillColor("black").text(organisationName, as("P"));
+  doc.moveDown(0.5).fontSize(9).fillColor("#5c4400").text(t("ui.scans.notValidated"), as("P"));
   doc.fillColor("black").fontSize(10).moveDown(0.5);
   doc.text(
     `${t("ui.scans.responses")}: ${results.responses}    ${t("ui.scans.responseRate")}: ${results.responseRate ?? "-"}%    ${t("ui.scans.threshold")}: ${results.threshold}`,
+    as("P"),
   );
 
   if (!results.overall) {
-    doc.moveDown().text(t("ui.scans.tooFewOverall", { threshold: results.threshold }));
-    doc.end();
-    return done;
+    doc.moveDown().text(t("ui.scans.tooFewOverall", { threshold: results.threshold }), as("P"));
+    return pdf.finish();
   }
 
   heading(t("ui.scans.heatmap"));
@@ -52,25 +46,30 @@ export function renderScanReport(
   const labelWidth = 120;
   const cellWidth = (doc.page.width - left - doc.page.margins.right - labelWidth) / phasesOfChange.length;
   let y = doc.y;
-  doc.font("Helvetica-Bold").fontSize(8);
+  doc.font(BOLD).fontSize(8);
   phasesOfChange.forEach((phase, i) =>
     doc.text(t(`ui.scans.phases.${phase}`), left + labelWidth + i * cellWidth, y, {
       width: cellWidth,
       align: "center",
+      ...as("P"),
     }),
   );
   y += 22;
-  doc.font("Helvetica").fontSize(9);
+  doc.font(REGULAR).fontSize(9);
   for (const layer of layers) {
-    doc.fillColor("black").text(t(`ui.scans.layers.${layer}`), left, y + 5, { width: labelWidth });
+    doc
+      .fillColor("black")
+      .text(t(`ui.scans.layers.${layer}`), left, y + 5, { width: labelWidth, ...as("P") });
     phasesOfChange.forEach((phase, i) => {
       const score = results.heatmap[layer]?.[phase] ?? null;
+      decoration();
       doc.rect(left + labelWidth + i * cellWidth, y, cellWidth - 2, 18).fill(heatColour(score));
       doc
         .fillColor("black")
         .text(score === null ? "-" : score.toFixed(1), left + labelWidth + i * cellWidth, y + 5, {
           width: cellWidth - 2,
           align: "center",
+          ...as("P"),
         });
     });
     y += 20;
@@ -80,7 +79,7 @@ export function renderScanReport(
   doc
     .fontSize(8)
     .fillColor("#4a5560")
-    .text(t("ui.scans.heatmapHint"), left, doc.y, { width: doc.page.width - left * 2 });
+    .text(t("ui.scans.heatmapHint"), left, doc.y, { width: doc.page.width - left * 2, ...as("P") });
   doc.fillColor("black").fontSize(10);
 
   heading(t("ui.scans.phasesTitle"));
@@ -89,34 +88,37 @@ export function renderScanReport(
     if (!group.figures) {
       doc.text(
         `${label}: ${group.merged ? t("ui.scans.merged") : t("ui.scans.tooFewGroup", { threshold: results.threshold })}`,
+        as("P"),
       );
       continue;
     }
     const parts = phasesOfChange.map(
       (phase) => `${t(`ui.scans.phases.${phase}`)} ${group.figures!.phases[phase] ?? "-"}`,
     );
-    doc.text(`${label}: ${parts.join(", ")}`);
+    doc.text(`${label}: ${parts.join(", ")}`, as("P"));
   }
 
   heading(t("ui.scans.preconditionsTitle"));
   for (const p of preconditions) {
     const score = results.overall.preconditions[p] ?? null;
-    doc.text(`${t(`ui.scans.preconditions.${p}`)}: ${score === null ? "-" : `${score.toFixed(1)} / 5`}`);
+    doc.text(
+      `${t(`ui.scans.preconditions.${p}`)}: ${score === null ? "-" : `${score.toFixed(1)} / 5`}`,
+      as("P"),
+    );
   }
 
   heading(t("ui.scans.recommendations"));
   results.recommendations.forEach((r, i) => {
     doc
-      .font("Helvetica-Bold")
-      .text(`${i + 1}. ${r.title}`)
-      .font("Helvetica")
-      .text(r.why)
+      .font(BOLD)
+      .text(`${i + 1}. ${r.title}`, as("H3"))
+      .font(REGULAR)
+      .text(r.why, as("P"))
       .moveDown(0.3);
   });
   if (results.actions.length > 0) {
     heading(t("ui.scans.actionPlan"));
-    for (const a of results.actions) doc.text(`${a.title} - ${a.owner}, ${a.dueOn}`);
+    for (const a of results.actions) doc.text(`${a.title} – ${a.owner}, ${a.dueOn}`, as("P"));
   }
-  doc.end();
-  return done;
+  return pdf.finish();
 }

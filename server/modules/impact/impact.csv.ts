@@ -1,13 +1,9 @@
-import { stringify } from "csv-stringify/sync";
 import type { Locale } from "../../../common/locales.ts";
 import type { ImpactView } from "../../../common/schemas/impact.ts";
+import { toCsv } from "../../files/csv.ts";
 import { translator } from "../../i18n.ts";
 import type { ImpactFacts } from "./impact.service.ts";
 import { percentOf } from "./tiers.ts";
-
-// A byte-order mark and semicolons: what Excel in the Low Countries opens without a wizard.
-const asCsv = (rows: (string | number | null)[][]) =>
-  `\uFEFF${stringify(rows, { delimiter: ";", record_delimiter: "\r\n" })}`;
 
 /** Per tier and evidence line: the figures of the dashboard, no names. */
 export function tiersCsv(impact: ImpactView, locale: Locale): string {
@@ -38,7 +34,7 @@ export function tiersCsv(impact: ImpactView, locale: Locale): string {
           e.detail,
         ]),
   );
-  return asCsv([header, ...rows]);
+  return toCsv([header, ...rows], locale);
 }
 
 /** One row per learner (for the coordinator only): the evidence behind the totals. */
@@ -72,5 +68,5 @@ export function learnersCsv(facts: ImpactFacts, locale: Locale): string {
       l.applications,
       l.confirmedApplications,
     ]);
-  return asCsv([header, ...rows]);
+  return toCsv([header, ...rows], locale);
 }

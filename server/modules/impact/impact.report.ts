@@ -1,6 +1,6 @@
-import PDFDocument from "pdfkit";
 import type { Locale } from "../../../common/locales.ts";
 import type { ImpactView, KpiView, SurveyResultsView } from "../../../common/schemas/impact.ts";
+import { BOLD, createPdf, type PdfFile, REGULAR } from "../../files/pdf.ts";
 import { translator, type Translate } from "../../i18n.ts";
 
 const GREEN = "#0b5d4b";
@@ -17,15 +17,13 @@ export interface ReportData {
   cohortName: string | null;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-function heading(doc: Doc, text: string) {
-  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(GREEN).text(text).moveDown(0.3);
-  doc.font("Helvetica").fontSize(10).fillColor("black");
+function heading({ doc, as }: PdfFile, text: string) {
+  doc.moveDown(0.8).font(BOLD).fontSize(14).fillColor(GREEN).text(text, as("H2")).moveDown(0.3);
+  doc.font(REGULAR).fontSize(10).fillColor("black");
 }
 
 /** The tier picture: one bar per LTEM tier, on the scale of all participants. */
-function tierChart(doc: Doc, impact: ImpactView, t: Translate) {
+function tierChart({ doc, as, decoration }: PdfFile, impact: ImpactView, t: Translate) {
   const left = doc.page.margins.left;
   const labelWidth = 170;
   const width = doc.page.width - left - doc.page.margins.right - labelWidth - 40;
@@ -33,7 +31,8 @@ function tierChart(doc: Doc, impact: ImpactView, t: Translate) {
   let y = doc.y;
   doc.fontSize(9);
   for (const tier of [...impact.tiers].reverse()) {
-    doc.fillColor("black").text(`${tier.tier}. ${tier.name}`, left, y + 3, { width: labelWidth });
+    doc.fillColor("black").text(`${tier.tier}. ${tier.name}`, left, y + 3, { width: labelWidth, ...as("P") });
+    decoration();
     doc.rect(left + labelWidth, y, width, 14).fill("#f0f2f1");
     if (tier.tier === 8) {
       const kpis = tier.evidence.some(
@@ -41,11 +40,11 @@ function tierChart(doc: Doc, impact: ImpactView, t: Translate) {
       );
       doc
         .fillColor(GREY)
-        .text(kpis ? t("impact.report.organisationLevel") : "-", left + labelWidth + 4, y + 3);
+        .text(kpis ? t("impact.report.organisationLevel") : "-", left + labelWidth + 4, y + 3, as("P"));
     } else {
       const barWidth = (tier.learners / scale) * width;
       if (barWidth > 0) doc.rect(left + labelWidth, y, barWidth, 14).fill(barColour(tier.tier));
-      doc.fillColor("black").text(String(tier.learners), left + labelWidth + width + 6, y + 3);
+      doc.fillColor("black").text(String(tier.learners), left + labelWidth + width + 6, y + 3, as("P"));
     }
     y += 18;
   }
@@ -54,7 +53,7 @@ function tierChart(doc: Doc, impact: ImpactView, t: Translate) {
   doc
     .fontSize(8)
     .fillColor(GREY)
-    .text(t("impact.report.chartHint", { n: impact.participants }), left, doc.y);
+    .text(t("impact.report.chartHint", { n: impact.participants }), left, doc.y, as("P"));
   doc.fillColor("black").fontSize(10);
 }
 
@@ -86,37 +85,41 @@ function headline(impact: ImpactView, t: Translate): string[] {
   return lines;
 }
 
-function summaryPage(doc: Doc, data: ReportData, t: Translate) {
-  doc.font("Helvetica-Bold").fontSize(20).fillColor(GREEN).text(t("impact.report.title"));
-  doc.font("Helvetica").fontSize(12).fillColor("black").text(data.impact.title);
+function summaryPage(pdf: PdfFile, data: ReportData, t: Translate) {
+  const { doc, as } = pdf;
+  doc.font(BOLD).fontSize(20).fillColor(GREEN).text(t("impact.report.title"), as("H1"));
+  doc.font(REGULAR).fontSize(12).fillColor("black").text(data.impact.title, as("P"));
   doc
     .fontSize(10)
     .fillColor(GREY)
-    .text(`${data.organisationName} · ${data.cohortName ?? t("impact.report.allCohorts")}`);
-  heading(doc, t("impact.report.summary"));
-  for (const line of headline(data.impact, t)) doc.text(`• ${line}`).moveDown(0.2);
+    .text(`${data.organisationName} · ${data.cohortName ?? t("impact.report.allCohorts")}`, as("P"));
+  heading(pdf, t("impact.report.summary"));
+  for (const line of headline(data.impact, t)) doc.text(`• ${line}`, as("P")).moveDown(0.2);
   const failing = data.survey.moments.flatMap((m) => m.questions).filter((q) => q.meetsStandard === false);
   const judged = data.survey.moments.flatMap((m) => m.questions).filter((q) => q.meetsStandard !== null);
   if (judged.length > 0) {
     doc.text(
       `• ${t("impact.report.surveyHeadline", { meets: judged.length - failing.length, total: judged.length })}`,
+      as("P"),
     );
   }
   for (const kpi of data.kpis.filter((k) => k.afterValue !== null)) {
-    doc.text(`• ${kpi.name}: ${kpi.beforeValue} → ${kpi.afterValue} ${kpi.unit}`);
+    doc.text(`• ${kpi.name}: ${kpi.beforeValue} → ${kpi.afterValue} ${kpi.unit}`, as("P"));
   }
-  heading(doc, t("impact.report.tiers"));
-  tierChart(doc, data.impact, t);
-  doc.moveDown(0.5).fontSize(9).fillColor(GREY).text(t("impact.completionIsNotTransfer"));
+  heading(pdf, t("impact.report.tiers"));
+  tierChart(pdf, data.impact, t);
+  doc.moveDown(0.5).fontSize(9).fillColor(GREY).text(t("impact.completionIsNotTransfer"), as("P"));
   doc.fillColor("black").fontSize(10);
 }
 
-function detailPages(doc: Doc, data: ReportData, t: Translate) {
+function detailPages(pdf: PdfFile, data: ReportData, t: Translate) {
+  const { doc, as } = pdf;
   doc.addPage();
-  heading(doc, t("impact.report.evidence"));
+  heading(pdf, t("impact.report.evidence"));
   for (const tier of data.impact.tiers) {
-    doc.font("Helvetica-Bold").text(`${tier.tier}. ${tier.name}: ${tier.learners}`).font("Helvetica");
-    if (tier.evidence.length === 0) doc.fillColor(GREY).text(t("impact.notMeasured")).fillColor("black");
+    doc.font(BOLD).text(`${tier.tier}. ${tier.name}: ${tier.learners}`, as("H3")).font(REGULAR);
+    if (tier.evidence.length === 0)
+      doc.fillColor(GREY).text(t("impact.notMeasured"), as("P")).fillColor("black");
     for (const e of tier.evidence) {
       const flags = [
         t(`impact.timing.${e.timing}`),
@@ -125,61 +128,54 @@ function detailPages(doc: Doc, data: ReportData, t: Translate) {
       ]
         .filter(Boolean)
         .join(", ");
-      doc.text(`${e.label} (${flags}): ${e.detail}`, { indent: 12 });
+      doc.text(`${e.label} (${flags}): ${e.detail}`, { indent: 12, ...as("P") });
     }
     doc.moveDown(0.3);
   }
-  heading(doc, t("impact.report.effectSize"));
+  heading(pdf, t("impact.report.effectSize"));
   const effect = data.impact.effectSize;
-  if (!effect) doc.text(t("impact.noPrePost"));
+  if (!effect) doc.text(t("impact.noPrePost"), as("P"));
   else {
-    doc.text(`${effect.preLabel} → ${effect.postLabel}`);
+    doc.text(`${effect.preLabel} → ${effect.postLabel}`, as("P"));
     for (const e of effect.result.estimates)
-      doc.text(`${e.metric} = ${e.value} [${e.ciLow}; ${e.ciHigh}], n = ${effect.result.n}`);
-    for (const line of [...effect.explanation, ...effect.result.notes]) doc.moveDown(0.2).text(line);
+      doc.text(`${e.metric} = ${e.value} [${e.ciLow}; ${e.ciHigh}], n = ${effect.result.n}`, as("P"));
+    for (const line of [...effect.explanation, ...effect.result.notes]) doc.moveDown(0.2).text(line, as("P"));
     for (const c of effect.comparisons)
-      doc.moveDown(0.2).fillColor(GREY).text(`${c.figure}: ${c.caveat}`).fillColor("black");
+      doc.moveDown(0.2).fillColor(GREY).text(`${c.figure}: ${c.caveat}`, as("P")).fillColor("black");
   }
-  heading(doc, t("impact.report.survey"));
+  heading(pdf, t("impact.report.survey"));
   for (const moment of data.survey.moments) {
     doc
-      .font("Helvetica-Bold")
+      .font(BOLD)
       .text(
         `${t(`impact.moments.${moment.moment}`)} (${t("impact.respondents", { count: moment.respondents })})`,
+        as("H3"),
       );
-    doc.font("Helvetica");
+    doc.font(REGULAR);
     for (const q of moment.questions) {
       const standard = data.survey.standards.find((s) => s.question === q.question)!;
       const verdict =
         q.meetsStandard === null ? "-" : q.meetsStandard ? t("impact.meets") : t("impact.belowStandard");
       doc.text(
         `${t(`survey.${q.question}.prompt`)} ${q.acceptablePercent ?? "-"}% / ${standard.targetPercent}%: ${verdict}`,
-        { indent: 12 },
+        { indent: 12, ...as("P") },
       );
     }
   }
-  heading(doc, t("impact.report.kpis"));
-  if (data.kpis.length === 0) doc.text(t("impact.detail.noKpis"));
+  heading(pdf, t("impact.report.kpis"));
+  if (data.kpis.length === 0) doc.text(t("impact.detail.noKpis"), as("P"));
   for (const kpi of data.kpis) {
     const after = kpi.afterValue === null ? "-" : `${kpi.afterValue} (${kpi.afterPeriod ?? ""})`;
-    doc.text(`${kpi.name}: ${kpi.beforeValue} (${kpi.beforePeriod}) → ${after} ${kpi.unit}`);
+    doc.text(`${kpi.name}: ${kpi.beforeValue} (${kpi.beforePeriod}) → ${after} ${kpi.unit}`, as("P"));
   }
-  doc.moveDown(0.3).fillColor(GREY).text(data.kpiCaveat).fillColor("black");
+  doc.moveDown(0.3).fillColor(GREY).text(data.kpiCaveat, as("P")).fillColor("black");
 }
 
 /** The trajectory's impact report: a one-page summary first, then the evidence behind it. */
 export function renderImpactReport(data: ReportData, locale: Locale, summaryOnly: boolean): Promise<Buffer> {
   const t = translator(locale);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 48,
-    info: { Title: `${t("impact.report.title")}: ${data.impact.title}`, Author: "Beklijf" },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  summaryPage(doc, data, t);
-  if (!summaryOnly) detailPages(doc, data, t);
-  doc.end();
-  return done;
+  const pdf = createPdf({ title: `${t("impact.report.title")}: ${data.impact.title}`, locale });
+  summaryPage(pdf, data, t);
+  if (!summaryOnly) detailPages(pdf, data, t);
+  return pdf.finish();
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import {
   questionInput,
   type QuestionInput,
@@ -8,6 +7,8 @@ import {
   type QuestionView,
 } from "../../../common/schemas/questions.ts";
 import type { Competence } from "../../../common/schemas/trajectories.ts";
+import type { Locale } from "../../../common/locales.ts";
+import { restoreFormula, toCsv } from "../../files/csv.ts";
 import { detectDelimiter } from "../organisations/people-import.ts";
 
 /**
@@ -45,7 +46,7 @@ export class QuestionFileError {
 const competenceName = (competences: Competence[], id: string) =>
   competences.find((c) => c.id === id)?.name ?? id;
 
-export function questionsToCsv(questions: QuestionView[], competences: Competence[]): string {
+export function questionsToCsv(questions: QuestionView[], competences: Competence[], locale: Locale): string {
   const rows = questions.map((q) => [
     competenceName(competences, q.competenceId),
     q.kind,
@@ -57,8 +58,7 @@ export function questionsToCsv(questions: QuestionView[], competences: Competenc
     q.options.flatMap((option, index) => (option.correct ? [String(index + 1)] : [])).join("|"),
     q.modelAnswer ?? "",
   ]);
-  // A byte-order mark and semicolons: what Excel in the Low Countries opens without a wizard.
-  return `\uFEFF${stringify([csvHeader, ...rows], { delimiter: ";", record_delimiter: "\r\n" })}`;
+  return toCsv([csvHeader, ...rows], locale);
 }
 
 export function questionsToJson(questions: QuestionView[]): string {
@@ -143,8 +143,15 @@ export function parseQuestionsCsv(text: string, competences: Competence[]): Ques
   if (rows.length === 0) throw new QuestionFileError({ line: 1, field: "content", code: "import_empty" });
   if (rows.length > 2000)
     throw new QuestionFileError({ line: 1, field: "content", code: "import_too_many_rows" });
-  // Line numbers as a spreadsheet shows them: the header is line 1.
-  return rows.map((row, index) => validate(rowToRaw(row), index + 2, competences));
+  // Line numbers as a spreadsheet shows them: the header is line 1. Our export quoted formula-like text
+  // (CSV injection); a spreadsheet hides that quote too, so it is not part of the text.
+  return rows.map((row, index) =>
+    validate(
+      rowToRaw(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, restoreFormula(value)]))),
+      index + 2,
+      competences,
+    ),
+  );
 }
 
 export function parseQuestionsJson(text: string, competences: Competence[]): QuestionInput[] {

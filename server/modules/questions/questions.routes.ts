@@ -129,6 +129,7 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
         actor,
         request.params.trajectoryId,
         format,
+        request.locale,
       );
       return reply
         .header("content-type", format === "csv" ? "text/csv; charset=utf-8" : "application/json")

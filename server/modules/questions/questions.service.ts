@@ -6,6 +6,7 @@ import type {
   QuestionInput,
   QuestionView,
 } from "../../../common/schemas/questions.ts";
+import type { Locale } from "../../../common/locales.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { answers, cohorts, questions, remediations, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
@@ -213,11 +214,12 @@ export async function exportQuestions(
   actor: Actor,
   trajectoryId: string,
   format: "csv" | "json",
+  locale: Locale,
 ): Promise<string> {
   authorize(actor, "trajectory.write");
   const document = await loadDocument(tenant, trajectoryId);
   const rows = (await activeQuestions(tenant, trajectoryId)).map(presentQuestion);
-  return format === "csv" ? questionsToCsv(rows, document.competences) : questionsToJson(rows);
+  return format === "csv" ? questionsToCsv(rows, document.competences, locale) : questionsToJson(rows);
 }
 
 /** Adds every question of the file, or none: a file with one bad row imports nothing. */

@@ -17,9 +17,19 @@ const HOST = "beklijf";
  * The learner's private feed: practice days, their open activities on their dates, and today's
  * practice when cards are due. Whole-day events need no time zone; calendar apps show them on the date.
  */
-export async function renderFeed(db: Db, token: string, site: string, now: Date): Promise<string> {
+export async function renderFeed(
+  db: Db,
+  token: string,
+  site: string,
+  now: Date,
+  organiserEmail: string,
+): Promise<string> {
   const [row] = await db
-    .select({ person: persons, defaultLocale: organisations.defaultLocale })
+    .select({
+      person: persons,
+      defaultLocale: organisations.defaultLocale,
+      organisationName: organisations.name,
+    })
     .from(learnerPreferences)
     .innerJoin(
       persons,
@@ -85,5 +95,8 @@ export async function renderFeed(db: Db, token: string, site: string, now: Date)
       date: today.date,
     });
   }
-  return renderCalendar(t("ui.today.calendarName"), events, now);
+  return renderCalendar(t("ui.today.calendarName"), events, now, {
+    name: row.organisationName,
+    email: organiserEmail,
+  });
 }

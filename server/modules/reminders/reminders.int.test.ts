@@ -97,6 +97,8 @@ describe("reminders: nudge emails and the calendar feed", () => {
     expect(feed.body.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(feed.body).toContain("BEGIN:VEVENT");
     expect(feed.body).toMatch(/DTSTART;VALUE=DATE:\d{8}/);
+    // RFC 5546: a published event names its organiser; MAIL_FROM's address, the organisation's name.
+    expect(feed.body).toMatch(/\r\nORGANIZER;CN="Org [^"\r\n]+":mailto:noreply@beklijf\.local\r\n/);
     expect(feed.body.split("\r\n").every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
     expect((await call("DELETE", "/api/me/calendar-feed", learner)).statusCode).toBe(204);
     expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(404);

@@ -11,6 +11,7 @@ import { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { organiserAddress } from "../calendar/icalendar.ts";
 import { renderFeed } from "./calendar-feed.service.ts";
 import {
   calendarFeedUrl,
@@ -29,6 +30,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
 ) => {
   const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
   const site = config.publicUrl;
+  const organiserEmail = organiserAddress(config.mailFrom, site);
 
   app.get(
     "/api/me/learning-preferences",
@@ -105,7 +107,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
     async (request, reply) => {
       const token = request.params.file.replace(/\.ics$/, "");
       if (!token) throw notFound("feed");
-      const body = await renderFeed(database.db, token, site, clock());
+      const body = await renderFeed(database.db, token, site, clock(), organiserEmail);
       return reply
         .header("content-type", "text/calendar; charset=utf-8")
         .header("cache-control", "private, max-age=900")
