@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
@@ -22,6 +23,7 @@ import {
   impactKpis,
   planApplications,
   practiceCards,
+  sessions,
 } from "../db/schema/index.ts";
 import { newCard, storeCard } from "../modules/practice/scheduler.ts";
 import { createQuestion } from "../modules/questions/questions.service.ts";
@@ -72,7 +74,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":relationId", a.relationId)
     .replace(":requestId", a.requestId)
     .replace(":applicationId", a.applicationId)
-    .replace(":kpiId", a.kpiId);
+    .replace(":kpiId", a.kpiId)
+    .replace(":sessionId", a.sessionId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {
@@ -212,7 +215,10 @@ describe("cross-tenant isolation (every API route)", () => {
         }),
       )
       .returning({ id: impactKpis.id });
+    await t.signIn(learnerA.email);
+    const [sessionA] = await db.select().from(sessions).where(eq(sessions.personId, learnerA.id));
     a = {
+      sessionId: sessionA!.id,
       kpiId: kpi!.id,
       requestId: feedback!.id,
       relationId: relation!.id,
@@ -256,6 +262,7 @@ describe("cross-tenant isolation (every API route)", () => {
       "Alpha geheim verslag",
       kpi!.id,
       "Alpha geheim cijfer",
+      sessionA!.id,
     ];
     const orgB = await buildOrganisation(db, { name: "Beta Techniek" });
     bOrganisationId = orgB.id;
@@ -302,9 +309,8 @@ describe("cross-tenant isolation (every API route)", () => {
       }))!.id,
     );
     // Sign-out last, so the session stays usable for every other probe.
-    const ordered = routeKeys(t.routes).sort(
-      (x, y) => Number(x.key.includes("sign-out")) - Number(y.key.includes("sign-out")),
-    );
+    const signOut = (key: string) => Number(key === "POST /api/auth/sign-out");
+    const ordered = routeKeys(t.routes).sort((x, y) => signOut(x.key) - signOut(y.key));
     for (const { key, route } of ordered) {
       const probe = probes[key]!;
       const response = await t.app.inject({
