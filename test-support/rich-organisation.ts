@@ -7,6 +7,7 @@ import {
   impactKpis,
   planApplications,
   practiceCards,
+  sessions,
 } from "../server/db/schema/index.ts";
 import type { Fixture } from "../server/http/cross-tenant.probes.ts";
 import { planCohort } from "../server/modules/cohorts/cohorts.service.ts";
@@ -154,7 +155,20 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
       }),
     )
     .returning({ id: impactKpis.id });
+  // A signed-in device of A's learner: another organisation must not see or end it.
+  const [session] = await db
+    .insert(sessions)
+    .values(
+      tenantA.row({
+        tokenHash: `alpha-session-${crypto.randomUUID()}`,
+        personId: learnerA.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        userAgent: "Alpha browser",
+      }),
+    )
+    .returning({ id: sessions.id });
   const fixture: Fixture = {
+    sessionId: session!.id,
     kpiId: kpi!.id,
     requestId: feedback!.id,
     relationId: relation!.id,
@@ -198,6 +212,7 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     "Alpha geheim verslag",
     kpi!.id,
     "Alpha geheim cijfer",
+    session!.id,
   ];
   return { fixture, secrets };
 }

@@ -151,7 +151,12 @@ export const checkInView = z.object({
 });
 
 export const digestActionBody = z.object({ token: z.string().min(10).max(2000) });
-export const digestActionResult = z.object({ done: z.enum(["talked", "confirmed"]), learner: z.string() });
+export const digestActionResult = z.object({
+  done: z.enum(["talked", "confirmed"]),
+  learner: z.string(),
+  /** The link had been used before: nothing new was recorded. */
+  alreadyRecorded: z.boolean(),
+});
 
 export const achievementInput = z.object({
   competenceId: z.string().min(1).max(64),

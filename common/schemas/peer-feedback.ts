@@ -4,6 +4,27 @@ import { idSchema } from "./common.ts";
 /** A photo or a short video, base64-encoded; at most 8 MB once decoded. */
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
+/**
+ * The photo and video types an attachment may have: raster images and videos a browser shows without
+ * running anything. Not SVG (an SVG is a document that can carry script) and not "any image/*".
+ */
+export const attachmentTypes = [
+  "image/jpeg",
+  "image/png",
+  "image/gif",
+  "image/webp",
+  "image/avif",
+  "image/heic",
+  "image/heif",
+  "video/mp4",
+  "video/webm",
+  "video/quicktime",
+  "video/3gpp",
+] as const;
+
+export const isAttachmentType = (type: string): type is (typeof attachmentTypes)[number] =>
+  (attachmentTypes as readonly string[]).includes(type);
+
 export const askFeedbackBody = z.object({
   colleagueId: idSchema,
   cohortId: idSchema,
@@ -12,7 +33,7 @@ export const askFeedbackBody = z.object({
   attachment: z
     .object({
       name: z.string().trim().min(1).max(200),
-      type: z.string().regex(/^(image|video)\/[\w.+-]+$/, "attachment_type"),
+      type: z.string().trim().toLowerCase().refine(isAttachmentType, "attachment_type"),
       data: z
         .string()
         .min(1)

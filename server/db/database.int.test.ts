@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test-support/database.ts";
 import { openDatabase } from "./client.ts";
-import { DataFolderLockedError } from "./data-folder-lock.ts";
+import { DataFolderLockedError, processStartTime } from "./data-folder-lock.ts";
 import {
   cohortParticipants,
   cohorts,
@@ -49,6 +49,10 @@ describe("embedded database folder", () => {
       await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(
         /in use by another Beklijf process/,
       );
+      // The message names the lock file and what to do when the holder is gone.
+      await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(
+        `delete ${dataDir}.lock and start again`,
+      );
     } finally {
       child.kill();
       await holder.close();
@@ -62,10 +66,39 @@ describe("embedded database folder", () => {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     fs.writeFileSync(`${dataDir}.lock`, String(child.pid));
     const database = await openDatabase({ kind: "pglite", dataDir });
-    expect(fs.readFileSync(`${dataDir}.lock`, "utf8")).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(`${dataDir}.lock`, "utf8"))).toMatchObject({ pid: process.pid });
     await database.close();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
   });
+
+  // After a crash and a restart (a container numbers its processes the same way every time), the pid in
+  // a stale lock can belong to another live process. Its start time tells it is not the holder.
+  it.skipIf(!fs.existsSync("/proc/self/stat"))(
+    "takes over a stale lock whose pid now belongs to another live process",
+    async () => {
+      const dataDir = tempDataDir();
+      const unrelated = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
+      await new Promise((resolve) => unrelated.on("spawn", resolve));
+      try {
+        fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+        const started = processStartTime(unrelated.pid!)!;
+        fs.writeFileSync(
+          `${dataDir}.lock`,
+          JSON.stringify({ pid: unrelated.pid, startedAt: started - 3_600_000, host: os.hostname() }),
+        );
+        const database = await openDatabase({ kind: "pglite", dataDir });
+        await database.close();
+        // An older lock file holds only a pid: written before that process started, so not its lock.
+        fs.writeFileSync(`${dataDir}.lock`, String(unrelated.pid));
+        const anHourAgo = new Date(Date.now() - 3_600_000);
+        fs.utimesSync(`${dataDir}.lock`, anHourAgo, anHourAgo);
+        const again = await openDatabase({ kind: "pglite", dataDir });
+        await again.close();
+      } finally {
+        unrelated.kill();
+      }
+    },
+  );
 });
 
 describe("demo organisation", () => {

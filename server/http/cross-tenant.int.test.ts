@@ -51,7 +51,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":relationId", a.relationId)
     .replace(":requestId", a.requestId)
     .replace(":applicationId", a.applicationId)
-    .replace(":kpiId", a.kpiId);
+    .replace(":kpiId", a.kpiId)
+    .replace(":sessionId", a.sessionId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {
@@ -112,9 +113,8 @@ describe("cross-tenant isolation (every API route)", () => {
       }))!.id,
     );
     // Sign-out last, so the session stays usable for every other probe.
-    const ordered = routeKeys(t.routes).sort(
-      (x, y) => Number(x.key.includes("sign-out")) - Number(y.key.includes("sign-out")),
-    );
+    const signOut = (key: string) => Number(key === "POST /api/auth/sign-out");
+    const ordered = routeKeys(t.routes).sort((x, y) => signOut(x.key) - signOut(y.key));
     for (const { key, route } of ordered) {
       const probe = probes[key]!;
       const response = await t.app.inject({

@@ -7,6 +7,7 @@ import { impactProbes } from "./cross-tenant.impact-probes.ts";
  */
 export interface Fixture {
   scanId: string;
+  sessionId: string;
   requestId: string;
   relationId: string;
   planId: string;
@@ -99,6 +100,13 @@ export const probes: Record<string, Probe> = {
     body: () => ({ title: "Probe", owner: "B", dueOn: "2099-01-01" }),
   },
   "POST /api/auth/sign-out": { expect: "own" },
+  "GET /api/me/sessions": { expect: "own" },
+  "DELETE /api/me/sessions/:sessionId": { expect: 404 },
+  "POST /api/me/sessions/sign-out-others": { expect: "own" },
+  "POST /api/me/password": {
+    expect: "rejected",
+    body: () => ({ currentPassword: "not B's password", newPassword: "a long enough passphrase" }),
+  },
   "GET /api/trajectories/:trajectoryId/questions": { expect: 404 },
   "POST /api/trajectories/:trajectoryId/questions": {
     expect: 404,

@@ -75,6 +75,7 @@ function fillPath(url: string, a: Fixture, override?: string): string {
     requestId: a.requestId,
     applicationId: a.applicationId,
     kpiId: a.kpiId,
+    sessionId: a.sessionId,
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => override ?? ids[name] ?? "x");
 }

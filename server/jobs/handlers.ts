@@ -2,6 +2,7 @@ import type { Db } from "../db/client.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { deliverOutbox } from "../modules/notifications/outbox.service.ts";
 import { sendDigests } from "../modules/digest/digest.service.ts";
+import { sendRequestedResetLinks } from "../modules/auth/auth.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
@@ -22,6 +23,9 @@ export function jobHandlers(
     "reminders.send-digests": async () => {
       if ((await sendDigests(db, site, clock())) > 0) await deliverOutbox(db, mailer);
     },
+    "auth.send-reset-links": async () => {
+      if ((await sendRequestedResetLinks(db, site, clock())) > 0) await deliverOutbox(db, mailer);
+    },
   };
 }
 
@@ -32,4 +36,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "reminders.send-nudges": "*/15 * * * *",
   // Managers' weekly digest: Monday from 08:00 their time, once a week each.
   "reminders.send-digests": "*/30 * * * *",
+  // "Forgot password" requests are queued by the request; this sweep catches any a missed send left.
+  "auth.send-reset-links": "* * * * *",
 };

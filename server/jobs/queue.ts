@@ -7,6 +7,7 @@ export const jobNames = [
   "notifications.deliver-outbox",
   "reminders.send-nudges",
   "reminders.send-digests",
+  "auth.send-reset-links",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

@@ -110,6 +110,24 @@ export const installationSecrets = pgTable("installation_secrets", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * One row per digest link that has been used: a link acts once. The key is the SHA-256 of the signed
+ * token, so a second click (or a replay) finds the row and records nothing again.
+ */
+export const digestLinkUses = pgTable(
+  "digest_link_uses",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    linkHash: text("link_hash").notNull(),
+    managerId: uuid("manager_id").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.linkHash] }),
+    tenantReference(t.organisationId, t.managerId, persons).onDelete("cascade"),
+  ],
+);
+
 /** A coach offers coaching; only after the learner accepts does the coach see their plans. */
 export const coachingRelations = pgTable(
   "coaching_relations",

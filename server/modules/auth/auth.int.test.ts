@@ -8,6 +8,7 @@ import {
   TEST_PASSWORD,
 } from "../../../test-support/factories.ts";
 import { outboxEmails, persons, sessions } from "../../db/schema/index.ts";
+import { sendRequestedResetLinks } from "./auth.service.ts";
 
 const json = { origin: TEST_ORIGIN };
 
@@ -132,6 +133,37 @@ describe("authentication", () => {
     });
   });
 
+  it("slows down guessing one account from many IPs, while the owner's own browser still signs in", async () => {
+    await buildCoordinator(t.database.db, orgId, { email: "target@gamma.test" });
+    const attempt = (ip: string, password: string, device?: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        remoteAddress: ip,
+        headers: { ...json, ...(device ? { cookie: `beklijf_device=${device}` } : {}) },
+        payload: { email: "target@gamma.test", password },
+      });
+    // The owner signed in on their laptop last week: that browser carries a device cookie.
+    const earlier = await attempt("10.5.0.1", TEST_PASSWORD);
+    const device = earlier.cookies.find((c) => c.name === "beklijf_device")!;
+    expect(device.httpOnly).toBe(true);
+    // 10 IPs × 10 wrong passwords.
+    const codes: number[] = [];
+    for (let ip = 0; ip < 10; ip++)
+      for (let i = 0; i < 10; i++) codes.push((await attempt(`10.6.0.${ip}`, `guess ${ip}-${i}`)).statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(20);
+    expect(codes.filter((c) => c === 429)).toHaveLength(80);
+    // The owner's laptop is not held back.
+    expect((await attempt("10.5.0.2", TEST_PASSWORD, device.value)).statusCode).toBe(200);
+    // A new browser waits like the attacker does, then the right password passes.
+    const fresh = await attempt("10.5.0.3", TEST_PASSWORD);
+    expect(fresh.statusCode).toBe(429);
+    const wait = Number(fresh.headers["retry-after"]);
+    expect(wait).toBeGreaterThan(0);
+    t.clock.now = new Date(t.clock.now.getTime() + wait * 1000);
+    expect((await attempt("10.5.0.3", TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
   it("cannot be fooled by a client that claims another IP in X-Forwarded-For", async () => {
     const guess = (forwardedFor: string) =>
       t.app.inject({
@@ -232,6 +264,8 @@ describe("authentication", () => {
         payload: { email },
       });
       expect(response.statusCode).toBe(202);
+      // The worker's job (auth.send-reset-links) looks the address up and queues the mail.
+      await sendRequestedResetLinks(t.database.db, TEST_ORIGIN, t.clock.now);
       const mails = await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
       const latest = mails.sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime())[0];
       return latest ? /#token=([\w-]+)/.exec(latest.textBody)![1]! : null;

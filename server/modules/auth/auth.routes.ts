@@ -1,8 +1,11 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  changePasswordBody,
   forgotPasswordBody,
+  sessionParams,
+  sessionsView,
   signInBody,
   tokenBody,
   tokenInfo,
@@ -12,9 +15,30 @@ import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
-import { LoginThrottle } from "./login-throttle.ts";
-import { describeInvitation, redeemToken, requestPasswordReset, signIn } from "./auth.service.ts";
-import { endSession, SESSION_COOKIE, SESSION_DAYS } from "./sessions.ts";
+import { AccountThrottle, LoginThrottle } from "./login-throttle.ts";
+import {
+  changePassword,
+  describeInvitation,
+  queuePasswordReset,
+  redeemToken,
+  signIn,
+} from "./auth.service.ts";
+import {
+  endOtherSessions,
+  endOwnSession,
+  endSession,
+  listOwnSessions,
+  SESSION_COOKIE,
+  SESSION_DAYS,
+} from "./sessions.ts";
+import { presentSessions } from "./sessions.presenter.ts";
+import {
+  DEVICE_COOKIE,
+  DEVICE_DAYS,
+  deviceKey,
+  isTrustedDevice,
+  issueDeviceToken,
+} from "./trusted-devices.ts";
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -27,6 +51,8 @@ const mailLimit = {
 };
 /** Link redemption is limited per IP: tokens are 256-bit, this only keeps the noise down. */
 const linkLimit = { max: 30, timeWindow: "15 minutes" };
+/** Guessing the current password through a borrowed session is limited like sign-in. */
+const passwordChangeLimit = { max: 10, timeWindow: "15 minutes" };
 
 export const authRoutes: FastifyPluginAsyncZod<
   Pick<AppDeps, "config" | "database" | "jobs" | "clock">
@@ -35,6 +61,8 @@ export const authRoutes: FastifyPluginAsyncZod<
   // Guessing one address is slowed after 10 failures; spraying many addresses from one IP after 50.
   const perAddress = new LoginThrottle({ maxFailures: 10 });
   const perIp = new LoginThrottle({ maxFailures: 50 });
+  // Guessing one account from many IPs: free for 20 failures, then a doubling delay (decision 0010).
+  const perAccount = new AccountThrottle();
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -43,6 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<
       path: "/",
       maxAge: SESSION_DAYS * 86_400,
     });
+  const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
 
   app.post(
     "/api/auth/sign-in",
@@ -56,25 +85,42 @@ export const authRoutes: FastifyPluginAsyncZod<
       config: { access: "public" },
     },
     async (request, reply) => {
-      const keys = [`${request.ip}|${request.body.email}`, request.ip];
+      const { email, password } = request.body;
+      const keys = [`${request.ip}|${email}`, request.ip];
       const now = clock();
+      const key = await deviceKey(db);
+      // A browser that signed in to this account before is not held back by the account-wide delay.
+      const trusted = isTrustedDevice(key, request.cookies[DEVICE_COOKIE], email);
       const wait = Math.max(
         perAddress.retryAfterSeconds(keys[0]!, now.getTime()),
         perIp.retryAfterSeconds(keys[1]!, now.getTime()),
+        trusted ? 0 : perAccount.retryAfterSeconds(email, now.getTime()),
       );
       if (wait > 0) {
         reply.header("retry-after", String(wait));
         throw new AppError("TOO_MANY_REQUESTS");
       }
       try {
-        const { token } = await signIn(db, request.body.email, request.body.password, now);
+        const { token } = await signIn(db, email, password, now, userAgentOf(request));
+        // Rotation: the session this browser had before (if any) ends; the new one has a new id.
+        if (request.actor)
+          await endSession(new Tenant(db, request.actor.organisationId), request.actor.sessionId);
         perAddress.recordSuccess(keys[0]!);
+        if (!trusted) perAccount.recordSuccess(email);
         setSessionCookie(reply, token);
+        reply.setCookie(DEVICE_COOKIE, issueDeviceToken(key, email), {
+          httpOnly: true,
+          sameSite: "strict",
+          secure: config.cookieSecure,
+          path: "/api/auth",
+          maxAge: DEVICE_DAYS * 86_400,
+        });
         return { ok: true as const };
       } catch (error) {
         if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") {
           perAddress.recordFailure(keys[0]!, now.getTime());
           perIp.recordFailure(keys[1]!, now.getTime());
+          if (!trusted) perAccount.recordFailure(email, now.getTime());
         }
         throw error;
       }
@@ -107,8 +153,9 @@ export const authRoutes: FastifyPluginAsyncZod<
       config: { access: "public", rateLimit: mailLimit },
     },
     async (request, reply) => {
-      await requestPasswordReset(db, request.body.email, config.publicUrl, request.locale, clock());
-      await jobs.send("notifications.deliver-outbox");
+      // The same work for every address: queue it, answer. The worker finds out whether it is anyone's.
+      await queuePasswordReset(db, request.body.email, request.locale, clock());
+      await jobs.send("auth.send-reset-links");
       return reply.status(202).send({ ok: true as const });
     },
   );
@@ -131,6 +178,7 @@ export const authRoutes: FastifyPluginAsyncZod<
         "password-reset",
         request.body.password,
         clock(),
+        userAgentOf(request),
       );
       setSessionCookie(reply, token);
       return { ok: true as const };
@@ -170,9 +218,78 @@ export const authRoutes: FastifyPluginAsyncZod<
         "invitation",
         request.body.password,
         clock(),
+        userAgentOf(request),
       );
       setSessionCookie(reply, token);
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/me/sessions",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Where I am signed in: my live sessions, this device marked",
+        response: { 200: sessionsView },
+      },
+      config: { access: "signed-in" },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await listOwnSessions(new Tenant(db, actor.organisationId), actor, clock());
+      return presentSessions(rows, actor.sessionId);
+    },
+  );
+
+  app.delete(
+    "/api/me/sessions/:sessionId",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out one of my sessions (another device, or this one)",
+        params: sessionParams,
+      },
+      config: { access: "signed-in" },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await endOwnSession(new Tenant(db, actor.organisationId), actor, request.params.sessionId);
+      if (request.params.sessionId === actor.sessionId) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    "/api/me/sessions/sign-out-others",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out everywhere except this device",
+        response: { 200: z.object({ ended: z.number().int() }) },
+      },
+      config: { access: "signed-in" },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return { ended: await endOtherSessions(new Tenant(db, actor.organisationId), actor) };
+    },
+  );
+
+  app.post(
+    "/api/me/password",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change my password (current password required); signs out my other sessions",
+        body: changePasswordBody,
+        response: { 200: z.object({ endedSessions: z.number().int() }) },
+      },
+      config: { access: "signed-in", rateLimit: passwordChangeLimit },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return changePassword(new Tenant(db, actor.organisationId), actor, request.body, clock());
     },
   );
 };

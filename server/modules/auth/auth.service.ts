@@ -3,35 +3,87 @@ import type { Locale } from "../../../common/locales.ts";
 import { isLocale } from "../../../common/locales.ts";
 import type { TokenInfo } from "../../../common/schemas/auth.ts";
 import type { Db } from "../../db/client.ts";
-import { oneTimeTokens, organisations, persons } from "../../db/schema/index.ts";
+import { oneTimeTokens, organisations, passwordResetRequests, persons } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
-import { endAllSessions, startSession } from "./sessions.ts";
+import type { Actor } from "../../http/context.ts";
+import { endAllSessions, endOtherSessions, startSession } from "./sessions.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export const INVITATION_DAYS = 7;
 export const RESET_HOURS = 1;
 
 /**
- * Checks email and password and starts a session. Email lookup is the one query that cannot be
- * tenant-scoped (nobody is signed in yet); the same address may exist in several organisations, and
- * the first whose password matches wins. Wrong email and wrong password fail the same way.
+ * Checks email and password and starts a new session (a new id and token: signing in never reuses one).
+ * Email lookup is the one query that cannot be tenant-scoped (nobody is signed in yet); the same address
+ * may exist in several organisations, and the first whose password matches wins.
+ *
+ * Wrong email and wrong password fail the same way and take the same time: every candidate costs one
+ * argon2 verification, against a dummy hash when the person has no password yet (invited, not yet
+ * accepted), and an unknown or deactivated address costs one dummy verification too.
  */
-export async function signIn(db: Db, email: string, password: string, now: Date): Promise<{ token: string }> {
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+  now: Date,
+  userAgent: string | null = null,
+): Promise<{ token: string }> {
   const candidates = await db
     .select({ organisationId: persons.organisationId, id: persons.id, passwordHash: persons.passwordHash })
     .from(persons)
     .where(and(eq(persons.email, email), eq(persons.status, "active")));
   for (const candidate of candidates) {
-    if (candidate.passwordHash && (await verifyPassword(candidate.passwordHash, password))) {
-      const token = await startSession(new Tenant(db, candidate.organisationId), candidate.id, now);
+    if (!candidate.passwordHash) {
+      await verifyAgainstDummy(password);
+      continue;
+    }
+    if (await verifyPassword(candidate.passwordHash, password)) {
+      const token = await startSession(
+        new Tenant(db, candidate.organisationId),
+        candidate.id,
+        now,
+        userAgent,
+      );
       return { token };
     }
   }
   if (candidates.length === 0) await verifyAgainstDummy(password);
   throw new AppError("INVALID_CREDENTIALS");
+}
+
+/**
+ * Changes the signed-in person's password. The current password is asked (a session left open on a
+ * shared computer must not be enough), the new one follows the usual rules (checked by the schema), and
+ * every other session ends: whoever might know the old password is signed out everywhere else.
+ */
+export async function changePassword(
+  tenant: Tenant,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  now: Date,
+): Promise<{ endedSessions: number }> {
+  const [person] = await tenant.db
+    .select({ passwordHash: persons.passwordHash })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, actor.personId)));
+  const matches = person?.passwordHash
+    ? await verifyPassword(person.passwordHash, input.currentPassword)
+    : (await verifyAgainstDummy(input.currentPassword), false);
+  if (!matches)
+    throw new AppError("CURRENT_PASSWORD_WRONG", "current password does not match", {}, [
+      { field: "currentPassword", code: "current_password_wrong" },
+    ]);
+  const passwordHash = await hashPassword(input.newPassword);
+  return tenant.transaction(async (tx) => {
+    await tx.db
+      .update(persons)
+      .set({ passwordHash, updatedAt: now })
+      .where(tx.where(persons, eq(persons.id, actor.personId)));
+    return { endedSessions: await endOtherSessions(tx, actor) };
+  });
 }
 
 /** Creates a single-use link token for a person; only its hash is stored. */
@@ -63,11 +115,36 @@ export async function issueToken(
   return token;
 }
 
+/** Requests older than this are dropped unhandled: the person has long asked again or given up. */
+const RESET_REQUEST_MAX_AGE_MS = RESET_HOURS * 3_600_000;
+
+/**
+ * Queues a "forgot password" request. It does the same for every address, known or not — one insert —
+ * so neither the answer nor its timing tells whether the address has an account. The worker
+ * (`auth.send-reset-links`) looks the address up and mails a link if it belongs to someone.
+ */
+export async function queuePasswordReset(db: Db, email: string, locale: Locale, now: Date): Promise<void> {
+  await db.insert(passwordResetRequests).values({ email, locale, requestedAt: now });
+}
+
+/** Handles queued reset requests (the worker's job); returns how many were handled. */
+export async function sendRequestedResetLinks(db: Db, publicUrl: string, now: Date): Promise<number> {
+  // Claimed by deleting: two workers never handle the same request, and a crash loses at most a request
+  // the person can repeat.
+  const claimed = await db.delete(passwordResetRequests).returning();
+  for (const request of claimed) {
+    if (now.getTime() - request.requestedAt.getTime() > RESET_REQUEST_MAX_AGE_MS) continue;
+    const locale = isLocale(request.locale) ? request.locale : "nl";
+    await requestPasswordReset(db, request.email, publicUrl, locale, now);
+  }
+  return claimed.length;
+}
+
 /**
  * Emails a reset link if the address belongs to an active person. Says nothing about whether it
  * does, so the form cannot be used to find out who works where.
  */
-export async function requestPasswordReset(
+async function requestPasswordReset(
   db: Db,
   email: string,
   publicUrl: string,
@@ -141,6 +218,7 @@ export async function redeemToken(
   purpose: "invitation" | "password-reset",
   password: string,
   now: Date,
+  userAgent: string | null = null,
 ): Promise<{ token: string }> {
   const row = await findUsableToken(db, token, purpose, now);
   const passwordHash = await hashPassword(password);
@@ -156,6 +234,6 @@ export async function redeemToken(
       .set({ passwordHash, status: "active", updatedAt: now })
       .where(tenant.where(persons, eq(persons.id, row.personId)));
     await endAllSessions(tenant, row.personId);
-    return { token: await startSession(tenant, row.personId, now) };
+    return { token: await startSession(tenant, row.personId, now, userAgent) };
   });
 }

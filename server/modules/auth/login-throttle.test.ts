@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LoginThrottle } from "./login-throttle.ts";
+import { AccountThrottle, LoginThrottle } from "./login-throttle.ts";
 
 describe("LoginThrottle", () => {
   const minute = 60_000;
@@ -40,5 +40,34 @@ describe("LoginThrottle", () => {
     for (const key of ["a", "b", "c", "d"]) throttle.recordFailure(key, 0);
     expect(throttle.retryAfterSeconds("a", 1)).toBe(0);
     expect(throttle.retryAfterSeconds("d", 1)).toBeGreaterThan(0);
+  });
+});
+
+describe("AccountThrottle", () => {
+  it("lets the first failures through, then doubles the wait with every further failure, up to a cap", () => {
+    const throttle = new AccountThrottle({ freeFailures: 3, baseDelayMs: 1_000, maxDelayMs: 8_000 });
+    for (let i = 0; i < 3; i++) {
+      expect(throttle.retryAfterSeconds("a@x", 0)).toBe(0);
+      throttle.recordFailure("a@x", 0);
+    }
+    expect(throttle.retryAfterSeconds("a@x", 0)).toBe(1);
+    throttle.recordFailure("a@x", 1_000);
+    expect(throttle.retryAfterSeconds("a@x", 1_000)).toBe(2);
+    throttle.recordFailure("a@x", 3_000);
+    throttle.recordFailure("a@x", 7_000);
+    throttle.recordFailure("a@x", 15_000);
+    expect(throttle.retryAfterSeconds("a@x", 15_000)).toBe(8);
+    expect(throttle.retryAfterSeconds("a@x", 23_000)).toBe(0);
+  });
+
+  it("clears on a success and forgets a day after the last failure", () => {
+    const throttle = new AccountThrottle({ freeFailures: 1 });
+    throttle.recordFailure("a@x", 0);
+    expect(throttle.retryAfterSeconds("a@x", 0)).toBeGreaterThan(0);
+    throttle.recordSuccess("a@x");
+    expect(throttle.retryAfterSeconds("a@x", 0)).toBe(0);
+    throttle.recordFailure("b@x", 0);
+    throttle.recordFailure("b@x", 0);
+    expect(throttle.retryAfterSeconds("b@x", 24 * 3_600_000 + 1)).toBe(0);
   });
 });

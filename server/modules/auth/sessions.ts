@@ -1,47 +1,97 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { isLocale } from "../../../common/locales.ts";
 import type { Role } from "../../../common/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { personRoles, persons, sessions } from "../../db/schema/index.ts";
 import type { Actor } from "../../http/context.ts";
-import type { Tenant } from "../../db/tenant.ts";
+import { Tenant } from "../../db/tenant.ts";
+import { notFound } from "../../errors.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export const SESSION_COOKIE = "beklijf_session";
+/** The longest any session lives, and the session cookie's lifetime in the browser. */
 export const SESSION_DAYS = 14;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * How long a session lives (absolute) and how long it may sit unused (idle), by what the person can do.
+ * A coordinator sees and exports everyone's personal data and manages who has access: NIST SP 800-63B's
+ * AAL2 limits (30 minutes idle, 12 hours in all). Everyone else mostly sees their own learning, often on
+ * a phone a few times a week: a week idle, two weeks in all, so a learner is not asked for a password at
+ * every five-minute practice. See docs/decisions/0010-sign-in-throttling-and-sessions.md.
+ */
+export const SESSION_LIMITS = {
+  coordinator: { idleMs: 30 * MINUTE, absoluteMs: 12 * HOUR },
+  everyone: { idleMs: 7 * 24 * HOUR, absoluteMs: SESSION_DAYS * 24 * HOUR },
+} as const;
+
+/** Last-seen is written at most once a minute: enough for the idle limit, cheap on every request. */
+export const LAST_SEEN_INTERVAL_MS = MINUTE;
+
+export function sessionLimits(roles: Iterable<Role>): { idleMs: number; absoluteMs: number } {
+  return [...roles].includes("coordinator") ? SESSION_LIMITS.coordinator : SESSION_LIMITS.everyone;
+}
+
+/** Whether a session is still usable at `now`: within its absolute lifetime and its idle limit. */
+export function isSessionLive(
+  session: { createdAt: Date; lastSeenAt: Date; expiresAt: Date },
+  roles: Iterable<Role>,
+  now: Date,
+): boolean {
+  const limits = sessionLimits(roles);
+  const end = Math.min(
+    session.expiresAt.getTime(),
+    session.createdAt.getTime() + limits.absoluteMs,
+    session.lastSeenAt.getTime() + limits.idleMs,
+  );
+  return now.getTime() < end;
+}
+
+const rolesOf = sql<
+  Role[]
+>`array(select ${personRoles.role} from ${personRoles} where ${personRoles.organisationId} = ${sessions.organisationId} and ${personRoles.personId} = ${sessions.personId})`;
 
 /**
  * Resolves a session cookie to its actor. The token hash is the only pre-tenant lookup: the session
- * row names the organisation, and everything after is scoped to it.
+ * row names the organisation, and everything after is scoped to it. A session past its absolute or idle
+ * limit is ended here; a live one has its last-seen moved on (at most once a minute).
  */
 export async function findActorBySessionToken(db: Db, token: string, now: Date): Promise<Actor | null> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
       organisationId: sessions.organisationId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       personId: persons.id,
       name: persons.name,
       email: persons.email,
       locale: persons.locale,
       // Roles come along in the same query: this lookup runs on every signed-in request.
-      roles: sql<
-        Role[]
-      >`array(select ${personRoles.role} from ${personRoles} where ${personRoles.organisationId} = ${sessions.organisationId} and ${personRoles.personId} = ${sessions.personId})`,
+      roles: rolesOf,
     })
     .from(sessions)
     .innerJoin(
       persons,
       and(eq(persons.organisationId, sessions.organisationId), eq(persons.id, sessions.personId)),
     )
-    .where(
-      and(
-        eq(sessions.tokenHash, hashSecret(token)),
-        gt(sessions.expiresAt, now),
-        eq(persons.status, "active"),
-      ),
-    )
+    .where(and(eq(sessions.tokenHash, hashSecret(token)), eq(persons.status, "active")))
     .limit(1);
   if (!row) return null;
+  const tenant = new Tenant(db, row.organisationId);
+  if (!isSessionLive(row, row.roles, now)) {
+    await endSession(tenant, row.sessionId);
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
+    await tenant.db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(tenant.where(sessions, eq(sessions.id, row.sessionId)));
+  }
   return {
     personId: row.personId,
     organisationId: row.organisationId,
@@ -54,10 +104,24 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
 }
 
 /** Starts a session and returns the cookie token (only its hash is stored). */
-export async function startSession(tenant: Tenant, personId: string, now: Date): Promise<string> {
+export async function startSession(
+  tenant: Tenant,
+  personId: string,
+  now: Date,
+  userAgent: string | null = null,
+): Promise<string> {
   const { token, hash } = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await tenant.db.insert(sessions).values(tenant.row({ tokenHash: hash, personId, expiresAt }));
+  await tenant.db.insert(sessions).values(
+    tenant.row({
+      tokenHash: hash,
+      personId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      userAgent: userAgent ? userAgent.slice(0, 300) : null,
+    }),
+  );
   return token;
 }
 
@@ -68,4 +132,38 @@ export async function endSession(tenant: Tenant, sessionId: string): Promise<voi
 /** Signs a person out everywhere: after a password reset or deactivation. */
 export async function endAllSessions(tenant: Tenant, personId: string): Promise<void> {
   await tenant.db.delete(sessions).where(tenant.where(sessions, eq(sessions.personId, personId)));
+}
+
+/** Signs a person out on every device but this one; returns how many sessions ended. */
+export async function endOtherSessions(tenant: Tenant, actor: Actor): Promise<number> {
+  const ended = await tenant.db
+    .delete(sessions)
+    .where(tenant.where(sessions, eq(sessions.personId, actor.personId), ne(sessions.id, actor.sessionId)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** Ends one of the actor's own sessions; someone else's session (or an unknown id) is NOT_FOUND. */
+export async function endOwnSession(tenant: Tenant, actor: Actor, sessionId: string): Promise<void> {
+  const ended = await tenant.db
+    .delete(sessions)
+    .where(tenant.where(sessions, eq(sessions.personId, actor.personId), eq(sessions.id, sessionId)))
+    .returning({ id: sessions.id });
+  if (ended.length === 0) throw notFound("session");
+}
+
+/** The actor's live sessions, most recently active first. */
+export async function listOwnSessions(tenant: Tenant, actor: Actor, now: Date) {
+  const rows = await tenant.db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(tenant.where(sessions, eq(sessions.personId, actor.personId)))
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows.filter((row) => isSessionLive(row, actor.roles, now));
 }

@@ -10,10 +10,11 @@ import {
 } from "../../../test-support/factories.ts";
 import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
 import { startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
-import { applicationConfirmations, checkIns } from "../../db/schema/index.ts";
+import { applicationConfirmations, checkIns, persons } from "../../db/schema/index.ts";
 import { createMailer } from "../notifications/mailer.ts";
 import { deliverOutbox } from "../notifications/outbox.service.ts";
 import { sendDigests } from "./digest.service.ts";
+import { signingKey, signLink } from "./signed-links.ts";
 
 /** The next Monday at 08:30 Amsterdam time (07:30 UTC in winter, 06:30 in summer, both after 08:00 local). */
 function nextMondayMorning(from: Date): Date {
@@ -28,6 +29,7 @@ describe("the manager's weekly digest with one-click links", () => {
   let peer: SmtpPeer;
   let call: ReturnType<typeof caller>;
   let links: { talked: string; sawIt: string };
+  let ids: { organisationId: string; managerId: string; learnerId: string };
 
   beforeAll(async () => {
     peer = await startSmtpPeer();
@@ -45,6 +47,7 @@ describe("the manager's weekly digest with one-click links", () => {
     });
     await buildPerson(db, { organisationId: org.id, roles: ["manager"], email: "idle@digest.test" });
     await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
+    ids = { organisationId: org.id, managerId: manager.id, learnerId: learner.id };
     const setup = await cohortAfterPracticeDay(t, {
       designer: await t.signIn(designer.email),
       learnerIds: [learner.id],
@@ -88,13 +91,48 @@ describe("the manager's weekly digest with one-click links", () => {
 
   it("records 'we talked' and confirms the application without signing in", async () => {
     const talked = await call("POST", "/api/digest-actions", null, { token: links.talked });
-    expect(talked.json()).toEqual({ done: "talked", learner: "Lotte Learner" });
+    expect(talked.json()).toEqual({ done: "talked", learner: "Lotte Learner", alreadyRecorded: false });
     expect(await t.database.db.select().from(checkIns).where(eq(checkIns.source, "email-link"))).toHaveLength(
       1,
     );
     const confirmed = await call("POST", "/api/digest-actions", null, { token: links.sawIt });
-    expect(confirmed.json()).toEqual({ done: "confirmed", learner: "Lotte Learner" });
+    expect(confirmed.json()).toEqual({ done: "confirmed", learner: "Lotte Learner", alreadyRecorded: false });
     expect(await t.database.db.select().from(applicationConfirmations)).toHaveLength(1);
+  });
+
+  it("acts once per link: a second click or a replay says it was already recorded and adds nothing", async () => {
+    const replays = await Promise.all(
+      [1, 2, 3].map(() => call("POST", "/api/digest-actions", null, { token: links.talked })),
+    );
+    for (const replay of replays) {
+      expect(replay.statusCode).toBe(200);
+      expect(replay.json()).toEqual({ done: "talked", learner: "Lotte Learner", alreadyRecorded: true });
+    }
+    expect(await t.database.db.select().from(checkIns).where(eq(checkIns.source, "email-link"))).toHaveLength(
+      1,
+    );
+    const again = await call("POST", "/api/digest-actions", null, { token: links.sawIt });
+    expect(again.json()).toMatchObject({ done: "confirmed", alreadyRecorded: true });
+    expect(await t.database.db.select().from(applicationConfirmations)).toHaveLength(1);
+  });
+
+  it("refuses the links of a manager who has been deactivated", async () => {
+    const fresh = signLink(await signingKey(t.database.db), {
+      o: ids.organisationId,
+      m: ids.managerId,
+      p: ids.learnerId,
+      a: "talked",
+      e: Math.floor(t.clock.now.getTime() / 1000) + 86_400,
+    });
+    await t.database.db.update(persons).set({ status: "deactivated" }).where(eq(persons.id, ids.managerId));
+    try {
+      const refused = await call("POST", "/api/digest-actions", null, { token: fresh });
+      expect(refused.statusCode).toBe(410);
+      expect(refused.json().code).toBe("TOKEN_INVALID");
+      expect(await t.database.db.select().from(checkIns)).toHaveLength(1);
+    } finally {
+      await t.database.db.update(persons).set({ status: "active" }).where(eq(persons.id, ids.managerId));
+    }
   });
 
   it("refuses a changed or expired link with a clear message, and does nothing", async () => {

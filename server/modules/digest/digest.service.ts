@@ -1,9 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import type { Db } from "../../db/client.ts";
 import {
   applicationConfirmations,
+  digestLinkUses,
   learnerPreferences,
   organisations,
   persons,
@@ -19,7 +20,7 @@ import { todayIn } from "../cohorts/schedule.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { claimStamp } from "../reminders/preferences.service.ts";
 import { getTeamView, recordCheckIn } from "../team/team.service.ts";
-import { readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
+import { hashLink, readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
 
 /** Digests go out on Monday from 08:00 in the manager's own time zone. */
 export const DIGEST_HOUR = 8;
@@ -150,47 +151,76 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
 
 const invalidLink = () => new AppError("TOKEN_INVALID", "digest link invalid or expired");
 
-/** Carries out a digest link's one action, if the signature holds and the manager still manages the person. */
+/**
+ * Carries out a digest link's one action, once. The signature must hold, the manager and the learner
+ * must both still be active, and the manager must still manage the person. The link's use is recorded
+ * (keyed by the token's hash) in the same transaction as the action, so a second click, a replay or two
+ * clicks at once record nothing more and answer that it was already recorded.
+ */
 export async function performLinkAction(
   db: Db,
   token: string,
   now: Date,
   site: string,
-): Promise<{ done: "talked" | "confirmed"; learner: string }> {
+): Promise<{ done: "talked" | "confirmed"; learner: string; alreadyRecorded: boolean }> {
   const payload = readLink(await signingKey(db), token, now);
   if (!payload) throw invalidLink();
   const tenant = new Tenant(db, payload.o);
-  if (!(await managesPerson(tenant, payload.m, payload.p))) throw invalidLink();
-  const [learner] = await tenant.db
-    .select({ name: persons.name })
+  const people = await tenant.db
+    .select({ id: persons.id, name: persons.name })
     .from(persons)
-    .where(tenant.where(persons, eq(persons.id, payload.p)));
-  if (!learner) throw invalidLink();
-  if (payload.a === "talked") {
-    await recordCheckIn(
-      tenant,
-      payload.m,
-      { personId: payload.p, kind: "talked", agreements: "" },
-      "email-link",
-      now,
-    );
-    return { done: "talked", learner: learner.name };
-  }
-  const [application] = await tenant.db
-    .select()
-    .from(planApplications)
     .where(
       tenant.where(
-        planApplications,
-        eq(planApplications.id, payload.x ?? ""),
-        eq(planApplications.personId, payload.p),
+        persons,
+        inArray(persons.id, [payload.m, payload.p]),
+        eq(persons.status, "active"),
+        isNull(persons.erasedAt),
       ),
     );
-  if (!application || application.outcome === "did-not-act") throw invalidLink();
-  await tenant.db
-    .insert(applicationConfirmations)
-    .values(tenant.row({ applicationId: application.id, confirmedBy: payload.m, confirmedAt: now }))
-    .onConflictDoNothing();
-  await awardEarnedBadges(tenant, payload.p, site, now);
-  return { done: "confirmed", learner: learner.name };
+  const learner = people.find((person) => person.id === payload.p);
+  // A deactivated (or erased) manager's links stop working, as their sign-in does.
+  if (!learner || !people.some((person) => person.id === payload.m)) throw invalidLink();
+  if (!(await managesPerson(tenant, payload.m, payload.p))) throw invalidLink();
+  const done = payload.a === "talked" ? ("talked" as const) : ("confirmed" as const);
+  const application =
+    payload.a === "confirm"
+      ? (
+          await tenant.db
+            .select()
+            .from(planApplications)
+            .where(
+              tenant.where(
+                planApplications,
+                eq(planApplications.id, payload.x ?? ""),
+                eq(planApplications.personId, payload.p),
+              ),
+            )
+        )[0]
+      : undefined;
+  if (payload.a === "confirm" && (!application || application.outcome === "did-not-act")) throw invalidLink();
+  const firstUse = await tenant.transaction(async (tx) => {
+    const claimed = await tx.db
+      .insert(digestLinkUses)
+      .values(tx.row({ linkHash: hashLink(token), managerId: payload.m, usedAt: now }))
+      .onConflictDoNothing()
+      .returning({ linkHash: digestLinkUses.linkHash });
+    if (claimed.length === 0) return false;
+    if (payload.a === "talked") {
+      await recordCheckIn(
+        tx,
+        payload.m,
+        { personId: payload.p, kind: "talked", agreements: "" },
+        "email-link",
+        now,
+      );
+    } else {
+      await tx.db
+        .insert(applicationConfirmations)
+        .values(tx.row({ applicationId: application!.id, confirmedBy: payload.m, confirmedAt: now }))
+        .onConflictDoNothing();
+    }
+    return true;
+  });
+  if (firstUse && done === "confirmed") await awardEarnedBadges(tenant, payload.p, site, now);
+  return { done, learner: learner.name, alreadyRecorded: !firstUse };
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { installationSecrets } from "../../db/schema/index.ts";
@@ -55,4 +55,9 @@ export function readLink(key: Buffer, token: string, now: Date): LinkPayload | n
   if (typeof payload.e !== "number" || payload.e * 1000 < now.getTime()) return null;
   if (payload.a !== "talked" && payload.a !== "confirm") return null;
   return payload;
+}
+
+/** The key under which a link's use is recorded: a hash, so the table holds no usable link. */
+export function hashLink(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
 }

@@ -111,9 +111,54 @@ describe("peer feedback within a cohort", () => {
     expect(mine!.answer).toMatchObject(answer);
     const photo = await call("GET", `/api/feedback-requests/${request!.id}/attachment`, asker);
     expect(photo.headers["content-type"]).toBe("image/jpeg");
+    expect(photo.headers["x-content-type-options"]).toBe("nosniff");
+    expect(photo.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
     expect(photo.rawPayload.toString()).toBe("fake jpeg bytes");
     expect((await call("GET", `/api/feedback-requests/${request!.id}/attachment`, outsider)).statusCode).toBe(
       404,
     );
+  });
+
+  it("refuses an SVG, which is a document that can run script, not a photo", async () => {
+    const svg = await call(
+      "POST",
+      "/api/feedback-requests",
+      asker,
+      {
+        colleagueId,
+        cohortId,
+        about: "x",
+        attachment: {
+          name: "drawing.svg",
+          type: "image/svg+xml",
+          data: Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+          ).toString("base64"),
+        },
+      },
+      "en",
+    );
+    expect(svg.statusCode).toBe(400);
+    expect(svg.json().errors[0]).toMatchObject({ field: "attachment", code: "attachment_type" });
+    expect((await t.database.db.select().from(feedbackRequests)).length).toBe(1);
+  });
+
+  it("serves a stored file that is not a safe photo or video as a sandboxed download, never inline", async () => {
+    const [request] = await t.database.db.select().from(feedbackRequests);
+    // A file stored before uploads were limited to photos and videos.
+    await t.database.db
+      .update(feedbackRequests)
+      .set({
+        attachmentName: "drawing.svg",
+        attachmentType: "image/svg+xml",
+        attachment: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      })
+      .where(eq(feedbackRequests.id, request!.id));
+    const file = await call("GET", `/api/feedback-requests/${request!.id}/attachment`, asker);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-disposition"]).toBe('attachment; filename="drawing.svg"');
+    expect(file.headers["content-type"]).toBe("application/octet-stream");
+    expect(file.headers["x-content-type-options"]).toBe("nosniff");
+    expect(file.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
   });
 });

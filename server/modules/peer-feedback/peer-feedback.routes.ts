@@ -4,6 +4,7 @@ import {
   askFeedbackBody,
   colleaguesView,
   feedbackParams,
+  isAttachmentType,
   myFeedbackView,
 } from "../../../common/schemas/peer-feedback.ts";
 import { Tenant } from "../../db/tenant.ts";
@@ -18,6 +19,24 @@ import {
 } from "./peer-feedback.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
+
+/**
+ * Headers for a file a person uploaded. Only a photo or video of a known raster type is shown inline;
+ * anything else (an SVG stored before uploads were limited, a mislabelled file) is a download. The
+ * browser may not guess another type (nosniff), and if it renders the file anyway, it does so in a
+ * sandbox without script, plugins, forms or same-origin access.
+ */
+export function userFileHeaders(file: { name: string; type: string }): Record<string, string> {
+  const safe = isAttachmentType(file.type);
+  const name = file.name.replace(/[^\w.-]/g, "_");
+  return {
+    "content-type": safe ? file.type : "application/octet-stream",
+    "content-disposition": `${safe ? "inline" : "attachment"}; filename="${name}"`,
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox; default-src 'none'",
+    "cache-control": "private, no-store",
+  };
+}
 const tags = ["peer-feedback"];
 
 export const peerFeedbackRoutes: FastifyPluginAsyncZod<
@@ -119,11 +138,7 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod<
     async (request, reply) => {
       const actor = requireActor(request);
       const file = await attachmentOf(tenantOf(actor.organisationId), actor, request.params.requestId);
-      return reply
-        .header("content-type", file.type)
-        .header("content-disposition", `inline; filename="${file.name.replace(/[^\w.-]/g, "_")}"`)
-        .header("cache-control", "private, no-store")
-        .send(file.data);
+      return reply.headers(userFileHeaders(file)).send(file.data);
     },
   );
 };

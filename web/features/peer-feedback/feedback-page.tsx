@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
+import { attachmentTypes, type MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
 import { SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
@@ -95,7 +95,7 @@ function AskForm() {
         <input
           id="feedback-file"
           type="file"
-          accept="image/*,video/*"
+          accept={attachmentTypes.join(",")}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
         {fieldError("attachment") ? <p className="field-error">{fieldError("attachment")}</p> : null}

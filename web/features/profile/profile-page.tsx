@@ -8,7 +8,9 @@ import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
 import { rememberLocale } from "../../lib/i18n.ts";
 import { useMe } from "../../lib/session.ts";
+import { ChangePasswordForm } from "../auth/change-password-form.tsx";
 import { fieldError } from "../auth/use-form-error.ts";
+import { YourSessions } from "../auth/your-sessions.tsx";
 import { ReminderSettings } from "../learning/reminder-settings.tsx";
 
 export function ProfilePage() {
@@ -18,6 +20,8 @@ export function ProfilePage() {
     <Page title={t("ui.profile.title")}>
       {me.data ? <ProfileForm me={me.data} /> : null}
       {me.data?.roles.includes("learner") ? <ReminderSettings /> : null}
+      {me.data ? <ChangePasswordForm /> : null}
+      {me.data ? <YourSessions /> : null}
     </Page>
   );
 }

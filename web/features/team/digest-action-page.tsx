@@ -14,13 +14,21 @@ export function DigestActionPage() {
   const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "");
   const act = useMutation({
     mutationFn: () =>
-      api<{ done: "talked" | "confirmed"; learner: string }>("POST", "/api/digest-actions", { token }),
+      api<{ done: "talked" | "confirmed"; learner: string; alreadyRecorded: boolean }>(
+        "POST",
+        "/api/digest-actions",
+        { token },
+      ),
   });
   return (
     <Page title={t("ui.digest.title")}>
       <ErrorMessage error={act.error} />
       {act.data ? (
-        <SuccessMessage>{t(`ui.digest.done.${act.data.done}`, { learner: act.data.learner })}</SuccessMessage>
+        <SuccessMessage>
+          {t(`ui.digest.${act.data.alreadyRecorded ? "already" : "done"}.${act.data.done}`, {
+            learner: act.data.learner,
+          })}
+        </SuccessMessage>
       ) : (
         <>
           <p>{t("ui.digest.intro")}</p>

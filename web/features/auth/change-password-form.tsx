@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Field } from "../../components/field.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { api } from "../../lib/api.ts";
+import { fieldError } from "./use-form-error.ts";
+
+/** Changing the password in the app: the current one first; every other device is signed out. */
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [mismatch, setMismatch] = useState(false);
+  const save = useMutation({
+    mutationFn: () => api("POST", "/api/me/password", { currentPassword, newPassword }),
+    onSuccess: async () => {
+      setCurrentPassword("");
+      setNewPassword("");
+      setRepeat("");
+      await client.invalidateQueries({ queryKey: ["me", "sessions"] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMismatch(newPassword !== repeat);
+    if (newPassword === repeat) save.mutate();
+  };
+  return (
+    <section className="card" id="password" aria-labelledby="password-title">
+      <h2 id="password-title">{t("ui.changePassword.title")}</h2>
+      <p className="hint">{t("ui.changePassword.intro")}</p>
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorMessage error={save.error} />
+        {save.isSuccess ? <SuccessMessage>{t("ui.changePassword.changed")}</SuccessMessage> : null}
+        <Field
+          label={t("fields.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onChange={(e) => setCurrentPassword(e.target.value)}
+          error={fieldError(save.error, "currentPassword")}
+        />
+        <Field
+          label={t("fields.newPassword")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("ui.password.rules")}
+          required
+          minLength={10}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          error={fieldError(save.error, "newPassword")}
+        />
+        <Field
+          label={t("ui.password.repeat")}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          error={mismatch ? t("ui.password.mismatch") : undefined}
+        />
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {t("ui.changePassword.submit")}
+        </button>
+      </form>
+    </section>
+  );
+}
