@@ -28,24 +28,23 @@ function problemIn(value: unknown, depth = 0): Problem["code"] | null {
   return null;
 }
 
-/** The first offending top-level field of one part of the request (its name is what the user sees). */
-export function findHostileInput(part: unknown): Problem | null {
+/** Every offending top-level field of one part of the request (their names are what the user sees). */
+export function findHostileInput(part: unknown): Problem[] {
   if (part === null || typeof part !== "object" || Buffer.isBuffer(part)) {
     const code = problemIn(part);
-    return code ? { field: "body", code } : null;
+    return code ? [{ field: "body", code }] : [];
   }
+  const problems: Problem[] = [];
   for (const [field, value] of Array.isArray(part) ? part.entries() : Object.entries(part)) {
     const code = problemIn(String(field)) ?? problemIn(value);
-    if (code) return { field: String(field), code };
+    if (code) problems.push({ field: String(field), code });
   }
-  return null;
+  return problems;
 }
 
 export function rejectHostileInput(request: FastifyRequest): void {
-  for (const part of [request.params, request.query, request.body]) {
-    const problem = findHostileInput(part);
-    if (problem) throw new AppError("VALIDATION_FAILED", "hostile input", {}, [problem]);
-  }
+  const problems = [request.params, request.query, request.body].flatMap(findHostileInput);
+  if (problems.length) throw new AppError("VALIDATION_FAILED", "hostile input", {}, problems);
 }
 
 export function registerInputGuard(app: FastifyInstance): void {

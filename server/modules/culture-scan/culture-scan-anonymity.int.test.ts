@@ -147,7 +147,7 @@ describe("culture-scan anonymity", () => {
     expect(after.threshold).toBe(5);
     expect(hidden(after)).toBeNull();
     const csv = await call("GET", `/api/culture-scans/${scan.scanId}/results.csv`, undefined, scan.cookie);
-    expect(csv.body).toMatch(/"Team 3";"3";"not shown/);
+    expect(csv.body).toMatch(/Team 3;3;not shown/);
 
     await call("PATCH", "/api/organisation", { anonymityThreshold: 8 }, scan.cookie);
     const raised = await scan.results();
