@@ -1,9 +1,9 @@
 import type { TrajectoryDetail, TrajectoryDocument } from "../common/schemas/trajectories.ts";
 import type { QuestionInput } from "../common/schemas/questions.ts";
-import { addDays } from "../server/modules/cohorts/schedule.ts";
 import { difficultCustomerConversations } from "../server/modules/trajectories/templates/difficult-customer-conversations.ts";
 import { renderTemplate } from "../server/modules/trajectories/templates/template.ts";
 import { TEST_ORIGIN, type TestApp } from "./app.ts";
+import { addDays } from "../common/dates.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

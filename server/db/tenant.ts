@@ -23,6 +23,19 @@ export class Tenant {
     return and(eq(table.organisationId, this.organisationId), ...conditions) as SQL;
   }
 
+  /**
+   * The condition of a join between two tenant-owned tables: both rows in this organisation, plus the
+   * join's own conditions. `.innerJoin(persons, tenant.joinOn(persons, plans, eq(persons.id, plans.personId)))`
+   * cannot forget the organisation the way a hand-written `and(eq(a.organisationId, b.organisationId), …)` can.
+   */
+  joinOn(joined: TenantTable, other: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+    return and(
+      eq(joined.organisationId, other.organisationId),
+      eq(joined.organisationId, this.organisationId),
+      ...conditions,
+    ) as SQL;
+  }
+
   /** Stamps the organisation id on rows about to be inserted. */
   rows<T extends object>(values: T[]): (T & { organisationId: string })[] {
     return values.map((value) => ({ ...value, organisationId: this.organisationId }));

@@ -38,6 +38,7 @@ import type { AppDeps } from "./context.ts";
 import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from "./error-handler.ts";
 import { registerInputGuard } from "./input-guard.ts";
 import { registerRequestContext } from "./request-context.ts";
+import { registerScope } from "./scope.ts";
 import { helmetOptions, registerSecurityHeaders } from "./security-headers.ts";
 
 export interface BuildOptions {
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   registerRequestContext(app, deps.database.db, deps.config.publicUrl, deps.clock);
+  registerScope(app, deps.database.db, deps.config.publicUrl, deps.clock);
   registerErrorHandler(app);
   registerInputGuard(app);
 
@@ -101,7 +103,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(questionRoutes, deps);
   await app.register(learningRoutes, deps);
   await app.register(reminderRoutes, deps);
-  await app.register(actionPlanRoutes, deps);
+  await app.register(actionPlanRoutes);
   await app.register(teamRoutes, deps);
   await app.register(digestRoutes, deps);
   await app.register(badgeRoutes, deps);

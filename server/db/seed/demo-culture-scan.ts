@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { phaseFromAnswers } from "../../modules/culture-scan/answers.ts";
 import { newSecret } from "../../modules/auth/tokens.ts";
-import { addDays } from "../../modules/cohorts/schedule.ts";
 import {
   cultureScans,
   scanInvitations,
@@ -10,6 +9,7 @@ import {
   type ScanAnswers,
 } from "../schema/index.ts";
 import type { Tenant } from "../tenant.ts";
+import { addDays } from "../../../common/dates.ts";
 
 /** How many people of each demo team answered: the last team stays under the threshold of 5. */
 const ANSWERS_PER_TEAM = [9, 7, 6, 3];

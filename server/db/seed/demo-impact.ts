@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { SurveyAnswers } from "../../../common/schemas/impact.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { addDays, computeSchedule } from "../../modules/cohorts/schedule.ts";
+import { computeSchedule } from "../../modules/cohorts/schedule.ts";
 import {
   actionPlans,
   activityProgress,
@@ -18,6 +18,7 @@ import {
   teamMemberships,
 } from "../schema/index.ts";
 import type { Tenant } from "../tenant.ts";
+import { addDays } from "../../../common/dates.ts";
 
 export interface DemoImpactInput {
   trajectoryId: string;

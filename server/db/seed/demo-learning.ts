@@ -1,5 +1,4 @@
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { addDays } from "../../modules/cohorts/schedule.ts";
 import { newCard, ratingFor, review, storeCard } from "../../modules/practice/scheduler.ts";
 import {
   achievements,
@@ -14,6 +13,7 @@ import {
 } from "../schema/index.ts";
 import type { Tenant } from "../tenant.ts";
 import { type DemoQuestion, demoQuestions } from "./demo-questions.ts";
+import { addDays } from "../../../common/dates.ts";
 
 const withIds = (options: DemoQuestion["options"] = []) =>
   options.map((option, index) => ({ ...option, id: `o${index + 1}` }));

@@ -1,7 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../../modules/auth/passwords.ts";
 import type { Db } from "../client.ts";
-import { addDays } from "../../modules/cohorts/schedule.ts";
 import { seedDemoCultureScan } from "./demo-culture-scan.ts";
 import { seedDemoImpact } from "./demo-impact.ts";
 import { seedDemoLearning } from "./demo-learning.ts";
@@ -20,6 +19,7 @@ import {
   trajectories,
 } from "../schema/index.ts";
 import { Tenant } from "../tenant.ts";
+import { addDays } from "../../../common/dates.ts";
 
 /** Demo data only: a real organisation never gets a default password. */
 export const DEMO_PASSWORD = "beklijf-demo";

@@ -10,9 +10,7 @@ import {
   planParams,
   planView,
 } from "../../../common/schemas/action-plans.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { confirmApplication, createPlan, logApplication, plansOf } from "./action-plans.service.ts";
 import { checkPlan } from "./plan-checker.ts";
 
@@ -20,13 +18,7 @@ const signedIn = { access: "signed-in" } as const;
 const tags = ["action-plans"];
 
 /** If-then plans, the application log and the manager's confirmation. */
-export const actionPlanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock" | "config">> = async (
-  app,
-  { database, clock, config },
-) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-  const site = config.publicUrl;
-
+export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/action-plans/check",
     {
@@ -53,18 +45,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | 
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const plan = await createPlan(
-        tenantOf(actor.organisationId),
-        actor,
-        request.body,
-        clock(),
-        site,
-        request.locale,
-      );
-      return reply.status(201).send(plan);
-    },
+    async (request, reply) => reply.status(201).send(await createPlan(scopeOf(request), request.body)),
   );
 
   app.get(
@@ -78,8 +59,8 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | 
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      return plansOf(tenantOf(actor.organisationId), actor.personId, request.locale);
+      const { tenant, actor, locale } = scopeOf(request);
+      return plansOf(tenant, actor.personId, locale);
     },
   );
 
@@ -95,18 +76,8 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | 
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const logged = await logApplication(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.planId,
-        request.body,
-        clock(),
-        site,
-      );
-      return reply.status(201).send(logged);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await logApplication(scopeOf(request), { ...request.params, ...request.body })),
   );
 
   app.post(
@@ -120,15 +91,6 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | 
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return confirmApplication(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.applicationId,
-        clock(),
-        site,
-      );
-    },
+    async (request) => confirmApplication(scopeOf(request), request.params),
   );
 };

@@ -13,10 +13,12 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
-import { enrolmentOf, enrolmentsOf } from "../learning/enrolments.ts";
+import { enrolmentOf, enrolmentsOf } from "../cohorts/enrolments.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { awardEarnedBadges } from "../badges/badges.service.ts";
+import { managesPerson } from "../organisations/relationships.ts";
 import { recordStatement } from "../xapi/statements.ts";
 import { checkPlan } from "./plan-checker.ts";
 
@@ -70,14 +72,8 @@ async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now:
     throw invalid("action", "too_many_plans");
 }
 
-export async function createPlan(
-  tenant: Tenant,
-  actor: Actor,
-  input: NewPlan,
-  now: Date,
-  site: string,
-  locale: Locale,
-): Promise<PlanView> {
+export async function createPlan(scope: Scope, input: NewPlan): Promise<PlanView> {
+  const { tenant, actor, now, site, locale } = scope;
   await assertPlanFits(tenant, actor, input, now);
   const id = await tenant.transaction(async (tx) => {
     const [plan] = await tx.db
@@ -182,13 +178,13 @@ function dedupe(rows: { application: typeof planApplications.$inferSelect; confi
 
 /** "The situation came": logged in under a minute, including "I did not act", which is worth knowing. */
 export async function logApplication(
-  tenant: Tenant,
-  actor: Actor,
-  planId: string,
-  input: { occurredAt: string; whatHappened: string; outcome: ApplicationOutcome },
-  now: Date,
-  site: string,
+  scope: Scope,
+  {
+    planId,
+    ...input
+  }: { planId: string; occurredAt: string; whatHappened: string; outcome: ApplicationOutcome },
 ) {
+  const { tenant, actor, now, site } = scope;
   const [plan] = await tenant.db
     .select()
     .from(actionPlans)
@@ -295,44 +291,12 @@ function presentApplication(row: typeof planApplications.$inferSelect, confirmed
   };
 }
 
-/** Whether `managerId` manages a team in which `personId` is a (non-manager) member. */
-export async function managesPerson(tenant: Tenant, managerId: string, personId: string): Promise<boolean> {
-  const managed = tenant.db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, managerId),
-        eq(teamMemberships.isManager, true),
-      ),
-    );
-  const [row] = await tenant.db
-    .select({ personId: teamMemberships.personId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, personId),
-        eq(teamMemberships.isManager, false),
-        inArray(teamMemberships.teamId, managed),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
-}
-
 /**
  * The manager saw it happen. Only a manager of the learner's team can confirm; to anyone else the
  * application does not exist (404), so its existence is not revealed. Confirming twice is harmless.
  */
-export async function confirmApplication(
-  tenant: Tenant,
-  actor: Actor,
-  applicationId: string,
-  now: Date,
-  site: string,
-) {
+export async function confirmApplication(scope: Scope, { applicationId }: { applicationId: string }) {
+  const { tenant, actor, now, site } = scope;
   const [row] = await tenant.db
     .select()
     .from(planApplications)

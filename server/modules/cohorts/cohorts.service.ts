@@ -11,9 +11,10 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { authorize } from "../trajectories/trajectories.policy.ts";
-import { assignSchedule, computeSchedule, todayIn } from "./schedule.ts";
+import { assignSchedule, computeSchedule } from "./schedule.ts";
+import { recordAudit } from "../../audit.ts";
+import { todayIn } from "../../../common/dates.ts";
 
 const invalid = (field: string, code: string) =>
   new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);

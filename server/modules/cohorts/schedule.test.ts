@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { addDays, assignSchedule, computeSchedule, todayIn } from "./schedule.ts";
+import { assignSchedule, computeSchedule } from "./schedule.ts";
+import { todayIn } from "../../../common/dates.ts";
+import { addDays } from "../../../common/dates.ts";
 
 const doc: TrajectoryDocument = {
   title: "T",

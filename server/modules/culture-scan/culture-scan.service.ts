@@ -17,12 +17,12 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { translator } from "../../i18n.ts";
 import { newSecret } from "../auth/tokens.ts";
-import { todayIn } from "../cohorts/schedule.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { effectiveThreshold, scanThreshold } from "./anonymity.ts";
 import { authorize } from "./culture-scan.policy.ts";
 import { computeResults } from "./results.ts";
+import { recordAudit } from "../../audit.ts";
+import { todayIn } from "../../../common/dates.ts";
 
 const ZONE = "Europe/Amsterdam";
 type Scan = typeof cultureScans.$inferSelect;

@@ -4,9 +4,9 @@ import { cultureScans, scanInvitations, scanResponses, type ScanAnswers } from "
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { hashSecret } from "../auth/tokens.ts";
-import { todayIn } from "../cohorts/schedule.ts";
 import { phaseFromAnswers, validateAnswers } from "./answers.ts";
 import { organisationName, scanStatus } from "./culture-scan.service.ts";
+import { todayIn } from "../../../common/dates.ts";
 
 const ZONE = "Europe/Amsterdam";
 type Scan = typeof cultureScans.$inferSelect;

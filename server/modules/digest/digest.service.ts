@@ -14,13 +14,13 @@ import {
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
-import { managesPerson } from "../action-plans/action-plans.service.ts";
 import { awardEarnedBadges } from "../badges/badges.service.ts";
-import { todayIn } from "../cohorts/schedule.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { claimStamp } from "../reminders/preferences.service.ts";
 import { getTeamView, recordCheckIn } from "../team/team.service.ts";
 import { hashLink, readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
+import { todayIn } from "../../../common/dates.ts";
+import { managesPerson } from "../organisations/relationships.ts";
 
 /** Digests go out on Monday from 08:00 in the manager's own time zone. */
 export const DIGEST_HOUR = 8;

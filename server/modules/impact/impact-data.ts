@@ -17,8 +17,9 @@ import {
   surveyResponses,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { addDays, computeSchedule } from "../cohorts/schedule.ts";
+import { computeSchedule } from "../cohorts/schedule.ts";
 import type { KpiFact, LearnerFacts } from "./tiers.ts";
+import { addDays } from "../../../common/dates.ts";
 
 export interface CohortRow {
   id: string;

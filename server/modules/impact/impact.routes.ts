@@ -19,9 +19,9 @@ import { calculateEffectSize } from "./effect-size-calculator.ts";
 import { learnersCsv, tiersCsv } from "./impact.csv.ts";
 import { renderImpactReport } from "./impact.report.ts";
 import { gatherImpact, getImpact, presentImpact } from "./impact.service.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { listKpis } from "./kpis.service.ts";
 import { getSurveyResults, setStandards } from "./survey.service.ts";
+import { recordAudit } from "../../audit.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const tags = ["impact"];

@@ -7,9 +7,9 @@ import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { translator } from "../../i18n.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { loadKpis } from "./impact-data.ts";
 import { impactScope } from "./impact.service.ts";
+import { recordAudit } from "../../audit.ts";
 
 type KpiInput = z.infer<typeof kpiBody>;
 type KpiRow = Awaited<ReturnType<typeof loadKpis>>[number];

@@ -12,8 +12,8 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { awardEarnedBadges } from "../badges/badges.service.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { authorize } from "./impact.policy.ts";
+import { recordAudit } from "../../audit.ts";
 
 const invalid = (field: string, code: string) =>
   new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);

@@ -5,10 +5,10 @@ import { learnerPreferences, successCaseInterviews } from "../../db/schema/index
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import type { Participant } from "./impact-data.ts";
 import { gatherImpact } from "./impact.service.ts";
 import { pickCases } from "./success-cases.ts";
+import { recordAudit } from "../../audit.ts";
 
 async function consentsOf(tenant: Tenant, personIds: string[]): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();

@@ -5,11 +5,11 @@ import { activityProgress, cohorts, surveyResponses, surveyStandards } from "../
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import type { Enrolment } from "../learning/enrolments.ts";
-import { recordAudit } from "../organisations/people.service.ts";
+import type { Enrolment } from "../cohorts/enrolments.ts";
 import { recordStatement } from "../xapi/statements.ts";
 import { impactScope } from "./impact.service.ts";
 import { missingOrUnknown, standardsWithDefaults, surveyResults } from "./survey.ts";
+import { recordAudit } from "../../audit.ts";
 
 /** The survey as the learner sees it on the activity's page: the moment's questions and their answers. */
 export async function surveyFor(

@@ -9,7 +9,7 @@ import { computeSchedule } from "../cohorts/schedule.ts";
 import { awardEarnedBadges } from "../badges/badges.service.ts";
 import { surveyFor } from "../impact/survey.service.ts";
 import { recordStatement } from "../xapi/statements.ts";
-import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "./enrolments.ts";
+import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "../cohorts/enrolments.ts";
 
 const testTypes = new Set(["insight-test", "competence-proof"]);
 /** Done on the practice day itself or through practice, not with a button. */

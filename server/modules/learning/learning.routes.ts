@@ -27,7 +27,7 @@ import {
   submitTest,
 } from "./activities.service.ts";
 import { submitSurvey } from "../impact/survey.service.ts";
-import { enrolmentOf } from "./enrolments.ts";
+import { enrolmentOf } from "../cohorts/enrolments.ts";
 import { statementsOf } from "./statements.service.ts";
 import { getToday } from "./today.service.ts";
 

@@ -3,9 +3,10 @@ import type { TodayItem, TodayResponse } from "../../../common/schemas/learning.
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { actionPlans, activityProgress, planApplications, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { addDays, computeSchedule } from "../cohorts/schedule.ts";
+import { computeSchedule } from "../cohorts/schedule.ts";
 import { planSession } from "../practice/practice.service.ts";
-import { competenceName, type Enrolment, readingMinutes } from "./enrolments.ts";
+import { competenceName, type Enrolment, readingMinutes } from "../cohorts/enrolments.ts";
+import { addDays } from "../../../common/dates.ts";
 
 /** Done on the practice day itself, or by the practice session: never a separate to-do. */
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);

@@ -7,8 +7,8 @@ import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { translator } from "../../i18n.ts";
 import { authorize } from "../organisations/organisations.policy.ts";
-import { presentOutboxMessage } from "../organisations/organisations.presenter.ts";
 import { findOutboxMessages } from "./outbox.service.ts";
+import { presentOutboxMessage } from "./notifications.presenter.ts";
 
 /**
  * The development mailbox: only while no SMTP server is configured. With real mail, the outbox holds

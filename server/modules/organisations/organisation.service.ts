@@ -6,7 +6,7 @@ import type { Tenant } from "../../db/tenant.ts";
 import type { Actor } from "../../http/context.ts";
 import { getOrganisation } from "./home.service.ts";
 import { authorize } from "./organisations.policy.ts";
-import { recordAudit } from "./people.service.ts";
+import { recordAudit } from "../../audit.ts";
 
 export async function getOrganisationSettings(tenant: Tenant, _actor: Actor) {
   return getOrganisation(tenant);

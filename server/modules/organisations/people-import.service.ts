@@ -8,7 +8,8 @@ import type { Actor } from "../../http/context.ts";
 import { translator } from "../../i18n.ts";
 import { authorize } from "./organisations.policy.ts";
 import { ImportFileError, parsePeopleCsv, type ImportCandidate } from "./people-import.ts";
-import { type LinkContext, recordAudit, sendInvitation } from "./people.service.ts";
+import { type LinkContext, sendInvitation } from "./people.service.ts";
+import { recordAudit } from "../../audit.ts";
 
 interface Plan {
   candidates: (ImportCandidate & { existingId: string | null })[];

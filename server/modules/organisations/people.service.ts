@@ -3,20 +3,14 @@ import type { Locale } from "../../../common/locales.ts";
 import { defaultLocale, isLocale } from "../../../common/locales.ts";
 import type { Role } from "../../../common/roles.ts";
 import type { CreatePersonBody, PersonSummary, UpdatePersonBody } from "../../../common/schemas/people.ts";
-import {
-  auditEvents,
-  organisations,
-  personRoles,
-  persons,
-  teamMemberships,
-  teams,
-} from "../../db/schema/index.ts";
+import { organisations, personRoles, persons, teamMemberships, teams } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { issueToken } from "../auth/auth.service.ts";
 import { endAllSessions } from "../auth/sessions.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { recordAudit } from "../../audit.ts";
 import { authorize } from "./organisations.policy.ts";
 
 const UNIQUE_VIOLATION = "23505";
@@ -25,24 +19,6 @@ const UNIQUE_VIOLATION = "23505";
 export function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } }).cause;
   return (error as { code?: string }).code === UNIQUE_VIOLATION || cause?.code === UNIQUE_VIOLATION;
-}
-
-export async function recordAudit(
-  tenant: Tenant,
-  actor: Actor | null,
-  action: string,
-  subject: { type: string; id?: string },
-  details: Record<string, unknown> = {},
-): Promise<void> {
-  await tenant.db.insert(auditEvents).values(
-    tenant.row({
-      actorId: actor?.personId ?? null,
-      action,
-      subjectType: subject.type,
-      subjectId: subject.id ?? null,
-      details,
-    }),
-  );
 }
 
 /** Everyone in the organisation with roles and teams, sorted by name. */

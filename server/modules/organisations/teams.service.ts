@@ -5,7 +5,8 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { authorize } from "./organisations.policy.ts";
-import { isUniqueViolation, recordAudit } from "./people.service.ts";
+import { isUniqueViolation } from "./people.service.ts";
+import { recordAudit } from "../../audit.ts";
 
 async function loadTeams(tenant: Tenant, teamId?: string): Promise<TeamSummary[]> {
   const teamRows = await tenant.db

@@ -12,7 +12,7 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { enrolmentOf, enrolmentsOf } from "../learning/enrolments.ts";
+import { enrolmentOf, enrolmentsOf } from "../cohorts/enrolments.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 
 const invalid = (field: string, code: string) =>

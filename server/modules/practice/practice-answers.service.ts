@@ -4,7 +4,7 @@ import { answers, practiceCards, questions } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { enrolmentsOf } from "../learning/enrolments.ts";
+import { enrolmentsOf } from "../cohorts/enrolments.ts";
 import { isoDuration, recordStatement } from "../xapi/statements.ts";
 import { openRemediationIfStruggling } from "./remediation.ts";
 import { loadCard, ratingFor, review, storeCard } from "./scheduler.ts";

@@ -4,15 +4,15 @@ import type { QuestionKind } from "../../../common/schemas/questions.ts";
 import { actionPlans, answers, practiceCards, questions } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import type { Actor } from "../../http/context.ts";
-import { todayIn } from "../cohorts/schedule.ts";
 import {
   competenceName,
   type Enrolment,
   enrolmentsOf,
   learnerSettings,
   practiceStarted,
-} from "../learning/enrolments.ts";
+} from "../cohorts/enrolments.ts";
 import { loadCard, newCard, planPractice, type QueuedCard, recallChance, storeCard } from "./scheduler.ts";
+import { todayIn } from "../../../common/dates.ts";
 
 /** Typical answering time per kind of question: the daily session is planned in minutes, not cards. */
 export const secondsFor: Record<QuestionKind, number> = { "multiple-choice": 30, scenario: 60, open: 90 };

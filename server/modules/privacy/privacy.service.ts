@@ -15,10 +15,11 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { assertAnotherCoordinatorRemains, recordAudit } from "../organisations/people.service.ts";
+import { assertAnotherCoordinatorRemains } from "../organisations/people.service.ts";
 import { collectLearningData, eraseLearningData } from "../learning/learner-data.ts";
 import { collectImpactData, eraseImpactData } from "../impact/impact-learner-data.ts";
 import { authorize } from "./privacy.policy.ts";
+import { recordAudit } from "../../audit.ts";
 
 /** Everything Beklijf holds about one person, as they would receive it (GDPR art. 15 and 20). */
 export async function collectPersonData(tenant: Tenant, personId: string) {

@@ -12,7 +12,6 @@ import { answers, cohorts, questions, remediations, trajectories } from "../../d
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { authorize } from "../trajectories/trajectories.policy.ts";
 import {
   parseQuestionsCsv,
@@ -21,6 +20,7 @@ import {
   questionsToCsv,
   questionsToJson,
 } from "./question-files.ts";
+import { recordAudit } from "../../audit.ts";
 
 type QuestionRow = typeof questions.$inferSelect;
 

@@ -8,7 +8,7 @@ import { translator } from "../../i18n.ts";
 import { type CalendarEvent, renderCalendar } from "../calendar/icalendar.ts";
 import { computeSchedule } from "../cohorts/schedule.ts";
 import { plansOf } from "../action-plans/action-plans.service.ts";
-import { enrolmentsOf } from "../learning/enrolments.ts";
+import { enrolmentsOf } from "../cohorts/enrolments.ts";
 import { getToday } from "../learning/today.service.ts";
 
 const HOST = "beklijf";

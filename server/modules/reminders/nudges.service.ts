@@ -5,10 +5,10 @@ import type { Db } from "../../db/client.ts";
 import { cohortParticipants, learnerPreferences, organisations, persons } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { translator } from "../../i18n.ts";
-import { todayIn } from "../cohorts/schedule.ts";
 import { getToday } from "../learning/today.service.ts";
 import { enqueueEmail } from "../notifications/outbox.service.ts";
 import { claimStamp } from "./preferences.service.ts";
+import { todayIn } from "../../../common/dates.ts";
 
 /** Nudges go out from this local hour on, never at night. */
 export const NUDGE_HOUR = 7;

@@ -6,8 +6,8 @@ import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { authorize } from "../organisations/organisations.policy.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { recordStatement } from "../xapi/statements.ts";
+import { recordAudit } from "../../audit.ts";
 
 const defaults: LearningPreferences = {
   nudgeFrequency: "twice-weekly",

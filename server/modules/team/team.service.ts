@@ -11,9 +11,11 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import { managesPerson, plansOf } from "../action-plans/action-plans.service.ts";
-import { computeSchedule, todayIn } from "../cohorts/schedule.ts";
-import { enrolmentsOf } from "../learning/enrolments.ts";
+import { plansOf } from "../action-plans/action-plans.service.ts";
+import { computeSchedule } from "../cohorts/schedule.ts";
+import { enrolmentsOf } from "../cohorts/enrolments.ts";
+import { todayIn } from "../../../common/dates.ts";
+import { managesPerson } from "../organisations/relationships.ts";
 
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
 

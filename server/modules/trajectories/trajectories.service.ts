@@ -6,9 +6,9 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { loadRules, runDesignCheck } from "../design-check/design-check.ts";
-import { recordAudit } from "../organisations/people.service.ts";
 import { retiredBy, withActivityIds } from "./activity-ids.ts";
 import { authorize } from "./trajectories.policy.ts";
+import { recordAudit } from "../../audit.ts";
 
 export type TrajectoryRow = typeof trajectories.$inferSelect;
 

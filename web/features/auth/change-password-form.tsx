@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { api } from "../../lib/api.ts";
-import { fieldError } from "./use-form-error.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 /** Changing the password in the app: the current one first; every other device is signed out. */
 export function ChangePasswordForm() {

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { api } from "../../lib/api.ts";
-import { fieldError } from "./use-form-error.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 /**
  * The password form behind invitation and reset links. The link's token travels in the URL fragment,

@@ -6,7 +6,7 @@ import { Field } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
-import { fieldError } from "./use-form-error.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 export function SignInPage() {
   const { t } = useTranslation();

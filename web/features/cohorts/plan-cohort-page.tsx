@@ -7,10 +7,10 @@ import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
-import { usePeople, useTeams } from "../people/people-api.ts";
-import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
+import { usePeople, useTeams } from "../organisations/people/people-api.ts";
+import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { useTrajectories } from "../trajectories/trajectories-api.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 export function PlanCohortPage() {
   const { t } = useTranslation();

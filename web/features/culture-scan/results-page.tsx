@@ -8,9 +8,9 @@ import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../compone
 import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
-import { fieldError } from "../auth/use-form-error.ts";
 import { formatDay } from "../cohorts/calendar.tsx";
 import { isoDaysFromToday } from "../../lib/dates.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 const layerKeys = ["tasks", "colleagues", "manager", "hr", "management", "environment"] as const;
 const phaseKeys = ["unaware", "selecting", "acting", "applying", "continuous"] as const;

@@ -6,12 +6,12 @@ import { Field } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
-import { useTeams } from "../people/people-api.ts";
-import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
+import { useTeams } from "../organisations/people/people-api.ts";
+import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { formatDay } from "../cohorts/calendar.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { isoDaysFromToday } from "../../lib/dates.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 export interface ScanSummary {
   id: string;

@@ -5,7 +5,7 @@ import type { KpiView } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 const empty = {
   name: "",

@@ -7,8 +7,8 @@ import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
 import { useTemplates } from "./trajectories-api.ts";
+import { fieldError } from "../../lib/forms.ts";
 
 /** Start a trajectory from scratch, from one of the templates, or from an exported JSON file. */
 export function NewTrajectoryPage() {

@@ -7,12 +7,12 @@ import { Field } from "../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api, ApiError } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
 import { CompetencesEditor } from "./competences-editor.tsx";
 import { DesignCheckPanel } from "./design-check-panel.tsx";
 import { Timeline } from "./timeline.tsx";
 import { useDesignCheck } from "./trajectories-api.ts";
 import { MeasurementPlanEditor } from "./measurement-plan-editor.tsx";
+import { fieldError } from "../../lib/forms.ts";
 
 export function TrajectoryEditorPage() {
   const { t } = useTranslation();

@@ -1,17 +1,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { MeResponse } from "../../../common/schemas/me.ts";
-import { Field, SelectField } from "../../components/field.tsx";
-import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
-import { rememberLocale } from "../../lib/i18n.ts";
-import { useMe } from "../../lib/session.ts";
-import { ChangePasswordForm } from "../auth/change-password-form.tsx";
-import { fieldError } from "../auth/use-form-error.ts";
-import { YourSessions } from "../auth/your-sessions.tsx";
-import { ReminderSettings } from "../learning/reminder-settings.tsx";
+import type { MeResponse } from "../../../../common/schemas/me.ts";
+import { Field, SelectField } from "../../../components/field.tsx";
+import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
+import { Page } from "../../../components/page.tsx";
+import { api } from "../../../lib/api.ts";
+import { rememberLocale } from "../../../lib/i18n.ts";
+import { useMe } from "../../../lib/session.ts";
+import { ChangePasswordForm } from "../../auth/change-password-form.tsx";
+import { YourSessions } from "../../auth/your-sessions.tsx";
+import { ReminderSettings } from "../../learning/reminder-settings.tsx";
+import { fieldError } from "../../../lib/forms.ts";
 
 export function ProfilePage() {
   const { t } = useTranslation();

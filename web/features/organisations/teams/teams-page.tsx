@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { TeamSummary } from "../../../common/schemas/teams.ts";
-import { Field } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
+import type { TeamSummary } from "../../../../common/schemas/teams.ts";
+import { Field } from "../../../components/field.tsx";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
+import { Page } from "../../../components/page.tsx";
+import { api } from "../../../lib/api.ts";
 import { usePeople, useTeams } from "../people/people-api.ts";
 import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
+import { fieldError } from "../../../lib/forms.ts";
 
 export function TeamsPage() {
   const { t } = useTranslation();

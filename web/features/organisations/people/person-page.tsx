@@ -2,16 +2,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import type { Role } from "../../../common/roles.ts";
-import type { PersonSummary } from "../../../common/schemas/people.ts";
-import { Field, SelectField } from "../../components/field.tsx";
-import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
+import type { Role } from "../../../../common/roles.ts";
+import type { PersonSummary } from "../../../../common/schemas/people.ts";
+import { Field, SelectField } from "../../../components/field.tsx";
+import { ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
+import { Page } from "../../../components/page.tsx";
 import { LearningPause } from "./learning-pause.tsx";
-import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
+import { api } from "../../../lib/api.ts";
 import { useTeams } from "./people-api.ts";
 import { RoleCheckboxes, TeamCheckboxes } from "./role-checkboxes.tsx";
+import { fieldError } from "../../../lib/forms.ts";
 
 export function PersonPage() {
   const { t } = useTranslation();

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ImportPreview } from "../../../common/schemas/people.ts";
-import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
+import type { ImportPreview } from "../../../../common/schemas/people.ts";
+import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
+import { Page } from "../../../components/page.tsx";
+import { api } from "../../../lib/api.ts";
 
 /**
  * Payroll exports from Dutch systems are often Windows-1252 rather than UTF-8; decoding strictly first

@@ -1,11 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PersonSummary } from "../../../common/schemas/people.ts";
-import { Field } from "../../components/field.tsx";
-import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
+import type { PersonSummary } from "../../../../common/schemas/people.ts";
+import { Field } from "../../../components/field.tsx";
+import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
+import { api } from "../../../lib/api.ts";
+import { fieldError } from "../../../lib/forms.ts";
 
 /** The coordinator pauses someone's practice and reminders during leave; nothing is lost meanwhile. */
 export function LearningPause({ person }: { person: PersonSummary }) {

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Field, SelectField } from "../../components/field.tsx";
-import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
+import { Field, SelectField } from "../../../components/field.tsx";
+import { ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
+import { Page } from "../../../components/page.tsx";
+import { api } from "../../../lib/api.ts";
+import { fieldError } from "../../../lib/forms.ts";
 
 interface Organisation {
   id: string;

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { HomeResponse } from "../../../common/schemas/me.ts";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
-import { currentLocale, formatNumber } from "../../lib/i18n.ts";
-import { useMe } from "../../lib/session.ts";
-import { useToday } from "../learning/learning-api.ts";
+import type { HomeResponse } from "../../../../common/schemas/me.ts";
+import { EmptyState, ErrorMessage, Loading } from "../../../components/feedback.tsx";
+import { Page } from "../../../components/page.tsx";
+import { api } from "../../../lib/api.ts";
+import { currentLocale, formatNumber } from "../../../lib/i18n.ts";
+import { useMe } from "../../../lib/session.ts";
+import { useToday } from "../../learning/learning-api.ts";
 
 /** The learner's block: how much is waiting today, one tap away. */
 function LearnerToday() {

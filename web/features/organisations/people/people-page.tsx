@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
+import { EmptyState, ErrorMessage, Loading } from "../../../components/feedback.tsx";
+import { Page } from "../../../components/page.tsx";
 import { AddPersonForm } from "./add-person-form.tsx";
 import { usePeople } from "./people-api.ts";
 

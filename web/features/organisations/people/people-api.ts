@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import type { PersonSummary } from "../../../common/schemas/people.ts";
-import type { TeamSummary } from "../../../common/schemas/teams.ts";
-import { api } from "../../lib/api.ts";
+import type { PersonSummary } from "../../../../common/schemas/people.ts";
+import type { TeamSummary } from "../../../../common/schemas/teams.ts";
+import { api } from "../../../lib/api.ts";
 
 export const usePeople = () =>
   useQuery({ queryKey: ["people"], queryFn: () => api<PersonSummary[]>("GET", "/api/people") });

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { roles, type Role } from "../../../common/roles.ts";
+import { roles, type Role } from "../../../../common/roles.ts";
 
 /** Role choice as a fieldset of checkboxes: a person may hold several roles. */
 export function RoleCheckboxes({

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../../common/roles.ts";
-import type { PersonSummary } from "../../../common/schemas/people.ts";
-import { Field, SelectField } from "../../components/field.tsx";
-import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
-import { fieldError } from "../auth/use-form-error.ts";
+import type { Role } from "../../../../common/roles.ts";
+import type { PersonSummary } from "../../../../common/schemas/people.ts";
+import { Field, SelectField } from "../../../components/field.tsx";
+import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
+import { api } from "../../../lib/api.ts";
 import { useTeams } from "./people-api.ts";
 import { RoleCheckboxes, TeamCheckboxes } from "./role-checkboxes.tsx";
+import { fieldError } from "../../../lib/forms.ts";
 
 export function AddPersonForm() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { ApiError } from "../../lib/api.ts";
+import { ApiError } from "./api.ts";
 
 /** The server's message for one field, if the last request failed on it. */
 export function fieldError(error: unknown, field: string): string | undefined {
