@@ -72,6 +72,42 @@ export default tseslint.config(
     },
   },
   {
+    // Modules reach each other only through the other module's index.ts (its public face);
+    // server/modules/boundaries.test.ts also keeps the module graph free of loops.
+    files: ["server/modules/*/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./[^./][^/]*/(?!index\\.ts$).+",
+              message: "Import another module through its index.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/modules/*/*/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./\\.\\./[^./][^/]*/(?!index\\.ts$).+",
+              message: "Import another module through its index.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A module may use another module's services, but never reach into its database schema directly.
     files: ["web/**/*.{ts,tsx}"],
     rules: {

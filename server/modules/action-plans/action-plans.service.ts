@@ -15,11 +15,11 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
-import { enrolmentOf, enrolmentsOf } from "../cohorts/enrolments.ts";
-import { enqueueEmail } from "../notifications/outbox.service.ts";
-import { awardEarnedBadges } from "../badges/badges.service.ts";
-import { managesPerson } from "../organisations/relationships.ts";
-import { recordStatement } from "../xapi/statements.ts";
+import { enrolmentOf, enrolmentsOf } from "../cohorts/index.ts";
+import { enqueueEmail } from "../notifications/index.ts";
+import { awardEarnedBadges } from "../badges/index.ts";
+import { managesPerson } from "../organisations/index.ts";
+import { recordStatement } from "../xapi/index.ts";
 import { checkPlan } from "./plan-checker.ts";
 
 /** "One to three plans": a fourth would thin out the attention each one gets. */

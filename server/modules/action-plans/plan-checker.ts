@@ -1,5 +1,5 @@
 import type { Locale } from "../../../common/locales.ts";
-import type { Text } from "../evidence/evidence-library.ts";
+import type { Text } from "../evidence/index.ts";
 
 /**
  * The if-then plan coach: small, rules-based and explainable. It flags a plan without a situation (the

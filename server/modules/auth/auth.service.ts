@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { oneTimeTokens, organisations, passwordResetRequests, persons } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
-import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { enqueueEmail } from "../notifications/index.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import type { Actor } from "../../http/context.ts";
 import { endAllSessions, endOtherSessions, startSession } from "./sessions.ts";

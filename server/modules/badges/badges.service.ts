@@ -16,7 +16,7 @@ import type { Db } from "../../db/client.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { authorize } from "../trajectories/trajectories.policy.ts";
+import { authorize } from "../trajectories/index.ts";
 import {
   CREDENTIALS_V2,
   generateIssuerKey,

@@ -12,7 +12,7 @@ import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import { authorize as authorizeWith, type Grants } from "../../policy.ts";
-import { plansOf } from "../action-plans/action-plans.service.ts";
+import { plansOf } from "../action-plans/index.ts";
 
 const grants: Grants<"coaching.coach"> = { "coaching.coach": ["coach"] };
 const authorize = (actor: Actor) => authorizeWith(grants, actor, "coaching.coach");

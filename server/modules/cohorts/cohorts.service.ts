@@ -11,7 +11,7 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { authorize } from "../trajectories/trajectories.policy.ts";
+import { authorize } from "../trajectories/index.ts";
 import { assignSchedule, computeSchedule } from "./schedule.ts";
 import { recordAudit } from "../../audit.ts";
 import { todayIn } from "../../../common/dates.ts";

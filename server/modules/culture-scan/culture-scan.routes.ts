@@ -16,7 +16,7 @@ import type { Locale } from "../../../common/locales.ts";
 import type { Actor, AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { presentResults, resultsCsv } from "./culture-scan.presenter.ts";
-import { hashSecret } from "../auth/tokens.ts";
+import { hashSecret } from "../auth/index.ts";
 import { renderScanReport } from "./culture-scan.report.ts";
 import {
   addAction,

@@ -1,4 +1,4 @@
-import type { Text } from "../evidence/evidence-library.ts";
+import type { Text } from "../evidence/index.ts";
 import type { PhaseOfChange } from "./staging.ts";
 
 /** The organisational layers of the maturity model (TNO quick scan, Koopmans et al. 2023). */

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { cultureScans, scanInvitations, scanResponses, type ScanAnswers } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
-import { hashSecret } from "../auth/tokens.ts";
+import { hashSecret } from "../auth/index.ts";
 import { phaseFromAnswers, validateAnswers } from "./answers.ts";
 import { organisationName, scanStatus } from "./culture-scan.service.ts";
 import { todayIn } from "../../../common/dates.ts";

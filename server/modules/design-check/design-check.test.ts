@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Activity, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { evidenceLibrary } from "../evidence/evidence-library.ts";
+import { evidenceLibrary } from "../evidence/index.ts";
 import { trajectoryTemplates } from "../trajectories/templates/index.ts";
-import { renderTemplate } from "../trajectories/templates/template.ts";
+import { renderTemplate } from "../trajectories/index.ts";
 import type { DesignRule } from "./design-rule.ts";
 import { loadRules, presentDesignCheck, runDesignCheck } from "./design-check.ts";
 

@@ -7,8 +7,8 @@ import type {
   Severity,
   TrajectoryDocument,
 } from "../../../common/schemas/trajectories.ts";
-import { findEvidence } from "../evidence/evidence-library.ts";
-import { presentEvidence } from "../evidence/evidence.presenter.ts";
+import { findEvidence } from "../evidence/index.ts";
+import { presentEvidence } from "../evidence/index.ts";
 import type { DesignRule, RuleHit } from "./design-rule.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { Severity, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import type { Text } from "../evidence/evidence-library.ts";
+import type { Text } from "../evidence/index.ts";
 
 /** What a rule reports when it triggers. `variant` picks one of the rule's messages. */
 export interface RuleHit {

@@ -11,8 +11,8 @@ import {
 import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
 import { startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
 import { applicationConfirmations, checkIns, persons } from "../../db/schema/index.ts";
-import { createMailer } from "../notifications/mailer.ts";
-import { deliverOutbox } from "../notifications/outbox.service.ts";
+import { createMailer } from "../notifications/index.ts";
+import { deliverOutbox } from "../notifications/index.ts";
 import { sendDigests } from "./digest.service.ts";
 import { signingKey, signLink } from "./signed-links.ts";
 

@@ -14,13 +14,13 @@ import {
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
-import { awardEarnedBadges } from "../badges/badges.service.ts";
-import { enqueueEmail } from "../notifications/outbox.service.ts";
-import { claimStamp } from "../reminders/preferences.service.ts";
-import { getTeamView, recordCheckIn } from "../team/team.service.ts";
+import { awardEarnedBadges } from "../badges/index.ts";
+import { enqueueEmail } from "../notifications/index.ts";
+import { claimStamp } from "../reminders/index.ts";
+import { getTeamView, recordCheckIn } from "../team/index.ts";
 import { hashLink, readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
 import { todayIn } from "../../../common/dates.ts";
-import { managesPerson } from "../organisations/relationships.ts";
+import { managesPerson } from "../organisations/index.ts";
 
 /** Digests go out on Monday from 08:00 in the manager's own time zone. */
 export const DIGEST_HOUR = 8;

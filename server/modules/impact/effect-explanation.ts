@@ -1,8 +1,8 @@
 import type { EffectSizeResult, EffectSizeView } from "../../../common/schemas/impact.ts";
 import type { Locale } from "../../../common/locales.ts";
 import { translator } from "../../i18n.ts";
-import { findEvidence } from "../evidence/evidence-library.ts";
-import { presentEvidence } from "../evidence/evidence.presenter.ts";
+import { findEvidence } from "../evidence/index.ts";
+import { presentEvidence } from "../evidence/index.ts";
 import { calculateEffectSize } from "./effect-size-calculator.ts";
 import { mean } from "./effect-sizes.ts";
 

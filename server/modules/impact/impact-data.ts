@@ -17,7 +17,7 @@ import {
   surveyResponses,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { computeSchedule } from "../cohorts/schedule.ts";
+import { computeSchedule } from "../cohorts/index.ts";
 import type { KpiFact, LearnerFacts } from "./tiers.ts";
 import { addDays } from "../../../common/dates.ts";
 

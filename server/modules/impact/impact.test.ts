@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PlannedMeasure, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { translator } from "../../i18n.ts";
-import { difficultCustomerConversations } from "../trajectories/templates/difficult-customer-conversations.ts";
-import { renderTemplate } from "../trajectories/templates/template.ts";
-import { withActivityIds } from "../trajectories/activity-ids.ts";
+import { difficultCustomerConversations } from "../trajectories/index.ts";
+import { renderTemplate } from "../trajectories/index.ts";
+import { withActivityIds } from "../trajectories/index.ts";
 import { brokenLines, derivedPlan, effectivePlan, mistimedLines } from "../../../common/measurement-plan.ts";
 import { pickCases } from "./success-cases.ts";
 import { standardsWithDefaults, surveyResults } from "./survey.ts";

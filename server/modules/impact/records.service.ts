@@ -11,7 +11,7 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { awardEarnedBadges } from "../badges/badges.service.ts";
+import { awardEarnedBadges } from "../badges/index.ts";
 import { authorize } from "./impact.policy.ts";
 import { recordAudit } from "../../audit.ts";
 

@@ -5,8 +5,8 @@ import { activityProgress, cohorts, surveyResponses, surveyStandards } from "../
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import type { Enrolment } from "../cohorts/enrolments.ts";
-import { recordStatement } from "../xapi/statements.ts";
+import type { Enrolment } from "../cohorts/index.ts";
+import { recordStatement } from "../xapi/index.ts";
 import { impactScope } from "./impact.service.ts";
 import { missingOrUnknown, standardsWithDefaults, surveyResults } from "./survey.ts";
 import { recordAudit } from "../../audit.ts";

@@ -5,11 +5,11 @@ import { activityProgress, answers, measures, questions, remediations } from "..
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { computeSchedule } from "../cohorts/schedule.ts";
-import { awardEarnedBadges } from "../badges/badges.service.ts";
-import { surveyFor } from "../impact/survey.service.ts";
-import { recordStatement } from "../xapi/statements.ts";
-import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "../cohorts/enrolments.ts";
+import { computeSchedule } from "../cohorts/index.ts";
+import { awardEarnedBadges } from "../badges/index.ts";
+import { surveyFor } from "../impact/index.ts";
+import { recordStatement } from "../xapi/index.ts";
+import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "../cohorts/index.ts";
 
 const testTypes = new Set(["insight-test", "competence-proof"]);
 /** Done on the practice day itself or through practice, not with a button. */

@@ -17,8 +17,8 @@ import { surveyBody, surveyView } from "../../../common/schemas/impact.ts";
 import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { answerCard } from "../practice/practice-answers.service.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { answerCard } from "../practice/index.ts";
+import { getPractice } from "../practice/index.ts";
 import {
   getActivity,
   getExtraMaterial,
@@ -26,8 +26,8 @@ import {
   setProgress,
   submitTest,
 } from "./activities.service.ts";
-import { submitSurvey } from "../impact/survey.service.ts";
-import { enrolmentOf } from "../cohorts/enrolments.ts";
+import { submitSurvey } from "../impact/index.ts";
+import { enrolmentOf } from "../cohorts/index.ts";
 import { statementsOf } from "./statements.service.ts";
 import { getToday } from "./today.service.ts";
 

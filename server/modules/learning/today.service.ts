@@ -3,9 +3,9 @@ import type { TodayItem, TodayResponse } from "../../../common/schemas/learning.
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { actionPlans, activityProgress, planApplications, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { computeSchedule } from "../cohorts/schedule.ts";
-import { planSession } from "../practice/practice.service.ts";
-import { competenceName, type Enrolment, readingMinutes } from "../cohorts/enrolments.ts";
+import { computeSchedule } from "../cohorts/index.ts";
+import { planSession } from "../practice/index.ts";
+import { competenceName, type Enrolment, readingMinutes } from "../cohorts/index.ts";
 import { addDays } from "../../../common/dates.ts";
 
 /** Done on the practice day itself, or by the practice session: never a separate to-do. */

@@ -6,7 +6,7 @@ import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { translator } from "../../i18n.ts";
-import { authorize } from "../organisations/organisations.policy.ts";
+import { authorize } from "./notifications.policy.ts";
 import { findOutboxMessages } from "./outbox.service.ts";
 import { presentOutboxMessage } from "./notifications.presenter.ts";
 

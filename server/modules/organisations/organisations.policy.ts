@@ -1,8 +1,7 @@
 import { authorize as authorizeWith, type Grants } from "../../policy.ts";
 import type { Actor } from "../../http/context.ts";
 
-export type OrganisationPermission =
-  "people.read" | "people.manage" | "teams.manage" | "organisation.update" | "mailbox.read";
+export type OrganisationPermission = "people.read" | "people.manage" | "teams.manage" | "organisation.update";
 
 export const organisationGrants: Grants<OrganisationPermission> = {
   // Designers plan cohorts, so they choose participants by name and team.
@@ -10,7 +9,6 @@ export const organisationGrants: Grants<OrganisationPermission> = {
   "people.manage": ["coordinator"],
   "teams.manage": ["coordinator"],
   "organisation.update": ["coordinator"],
-  "mailbox.read": ["coordinator"],
 };
 
 export function authorize(actor: Actor, permission: OrganisationPermission): void {

@@ -7,9 +7,9 @@ import { organisations, personRoles, persons, teamMemberships, teams } from "../
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { issueToken } from "../auth/auth.service.ts";
-import { endAllSessions } from "../auth/sessions.ts";
-import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { issueToken } from "../auth/index.ts";
+import { endAllSessions } from "../auth/index.ts";
+import { enqueueEmail } from "../notifications/index.ts";
 import { recordAudit } from "../../audit.ts";
 import { authorize } from "./organisations.policy.ts";
 

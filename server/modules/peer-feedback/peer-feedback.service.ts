@@ -12,8 +12,8 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { enrolmentOf, enrolmentsOf } from "../cohorts/enrolments.ts";
-import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { enrolmentOf, enrolmentsOf } from "../cohorts/index.ts";
+import { enqueueEmail } from "../notifications/index.ts";
 
 const invalid = (field: string, code: string) =>
   new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);

@@ -4,8 +4,8 @@ import { answers, practiceCards, questions } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { enrolmentsOf } from "../cohorts/enrolments.ts";
-import { isoDuration, recordStatement } from "../xapi/statements.ts";
+import { enrolmentsOf } from "../cohorts/index.ts";
+import { isoDuration, recordStatement } from "../xapi/index.ts";
 import { openRemediationIfStruggling } from "./remediation.ts";
 import { loadCard, ratingFor, review, storeCard } from "./scheduler.ts";
 

@@ -10,7 +10,7 @@ import {
   enrolmentsOf,
   learnerSettings,
   practiceStarted,
-} from "../cohorts/enrolments.ts";
+} from "../cohorts/index.ts";
 import { loadCard, newCard, planPractice, type QueuedCard, recallChance, storeCard } from "./scheduler.ts";
 import { todayIn } from "../../../common/dates.ts";
 

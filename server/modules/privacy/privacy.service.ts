@@ -15,9 +15,9 @@ import {
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { assertAnotherCoordinatorRemains } from "../organisations/people.service.ts";
-import { collectLearningData, eraseLearningData } from "../learning/learner-data.ts";
-import { collectImpactData, eraseImpactData } from "../impact/impact-learner-data.ts";
+import { assertAnotherCoordinatorRemains } from "../organisations/index.ts";
+import { collectLearningData, eraseLearningData } from "../learning/index.ts";
+import { collectImpactData, eraseImpactData } from "../impact/index.ts";
 import { authorize } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 

@@ -9,7 +9,7 @@ import {
 import type { Competence } from "../../../common/schemas/trajectories.ts";
 import type { Locale } from "../../../common/locales.ts";
 import { restoreFormula, toCsv } from "../../files/csv.ts";
-import { detectDelimiter } from "../organisations/people-import.ts";
+import { detectDelimiter } from "../organisations/index.ts";
 
 /**
  * The question bank as files: CSV for spreadsheets (one question per row, options in numbered columns)

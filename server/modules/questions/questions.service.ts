@@ -12,7 +12,7 @@ import { answers, cohorts, questions, remediations, trajectories } from "../../d
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { authorize } from "../trajectories/trajectories.policy.ts";
+import { authorize } from "../trajectories/index.ts";
 import {
   parseQuestionsCsv,
   parseQuestionsJson,

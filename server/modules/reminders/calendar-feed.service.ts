@@ -5,11 +5,11 @@ import { learnerPreferences, organisations, persons } from "../../db/schema/inde
 import { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
-import { type CalendarEvent, renderCalendar } from "../calendar/icalendar.ts";
-import { computeSchedule } from "../cohorts/schedule.ts";
-import { plansOf } from "../action-plans/action-plans.service.ts";
-import { enrolmentsOf } from "../cohorts/enrolments.ts";
-import { getToday } from "../learning/today.service.ts";
+import { type CalendarEvent, renderCalendar } from "../calendar/index.ts";
+import { computeSchedule } from "../cohorts/index.ts";
+import { plansOf } from "../action-plans/index.ts";
+import { enrolmentsOf } from "../cohorts/index.ts";
+import { getToday } from "../learning/index.ts";
 
 const HOST = "beklijf";
 

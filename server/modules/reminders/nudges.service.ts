@@ -5,8 +5,8 @@ import type { Db } from "../../db/client.ts";
 import { cohortParticipants, learnerPreferences, organisations, persons } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { translator } from "../../i18n.ts";
-import { getToday } from "../learning/today.service.ts";
-import { enqueueEmail } from "../notifications/outbox.service.ts";
+import { getToday } from "../learning/index.ts";
+import { enqueueEmail } from "../notifications/index.ts";
 import { claimStamp } from "./preferences.service.ts";
 import { todayIn } from "../../../common/dates.ts";
 

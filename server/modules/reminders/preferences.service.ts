@@ -5,8 +5,8 @@ import { learnerPreferences, persons } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { authorize } from "../organisations/organisations.policy.ts";
-import { recordStatement } from "../xapi/statements.ts";
+import { authorize } from "../organisations/index.ts";
+import { recordStatement } from "../xapi/index.ts";
 import { recordAudit } from "../../audit.ts";
 
 const defaults: LearningPreferences = {

@@ -3,8 +3,8 @@ import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 import { caller, cohortAfterPracticeDay, scenario } from "../../../test-support/learning.ts";
 import { startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
-import { createMailer } from "../notifications/mailer.ts";
-import { deliverOutbox } from "../notifications/outbox.service.ts";
+import { createMailer } from "../notifications/index.ts";
+import { deliverOutbox } from "../notifications/index.ts";
 import { isNudgeMoment, sendNudges } from "./nudges.service.ts";
 
 /** The next Monday at 08:30 Amsterdam time (07:30 UTC in winter, 06:30 in summer: both after 07:00 local). */

@@ -11,7 +11,7 @@ import { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { organiserAddress } from "../calendar/icalendar.ts";
+import { organiserAddress } from "../calendar/index.ts";
 import { renderFeed } from "./calendar-feed.service.ts";
 import {
   calendarFeedUrl,

@@ -4,7 +4,7 @@ import { checkInBody, checkInView, enrolmentView, teamView } from "../../../comm
 import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { enrolmentChoices } from "../cohorts/enrolments.ts";
+import { enrolmentChoices } from "../cohorts/index.ts";
 import { getTeamView, recordCheckIn } from "./team.service.ts";
 
 const signedIn = { access: "signed-in" } as const;

@@ -11,11 +11,11 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import { plansOf } from "../action-plans/action-plans.service.ts";
-import { computeSchedule } from "../cohorts/schedule.ts";
-import { enrolmentsOf } from "../cohorts/enrolments.ts";
+import { plansOf } from "../action-plans/index.ts";
+import { computeSchedule } from "../cohorts/index.ts";
+import { enrolmentsOf } from "../cohorts/index.ts";
 import { todayIn } from "../../../common/dates.ts";
-import { managesPerson } from "../organisations/relationships.ts";
+import { managesPerson } from "../organisations/index.ts";
 
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
 

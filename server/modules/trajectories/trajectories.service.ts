@@ -5,7 +5,7 @@ import { persons, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import { loadRules, runDesignCheck } from "../design-check/design-check.ts";
+import { loadRules, runDesignCheck } from "../design-check/index.ts";
 import { retiredBy, withActivityIds } from "./activity-ids.ts";
 import { authorize } from "./trajectories.policy.ts";
 import { recordAudit } from "../../audit.ts";

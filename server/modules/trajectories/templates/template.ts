@@ -1,6 +1,6 @@
 import type { Locale } from "../../../../common/locales.ts";
 import type { ActivityType, Phase, TrajectoryDocument } from "../../../../common/schemas/trajectories.ts";
-import type { Text } from "../../evidence/evidence-library.ts";
+import type { Text } from "../../evidence/index.ts";
 
 export interface TemplateActivity {
   title: Text;

@@ -1,0 +1,4 @@
+/** What other modules may use of this one; everything else in the folder is its own business. */
+export { issueToken } from "./auth.service.ts";
+export { endAllSessions } from "./sessions.ts";
+export { hashSecret, newSecret } from "./tokens.ts";

@@ -1,0 +1,3 @@
+/** What other modules may use of this one; everything else in the folder is its own business. */
+export { organiserAddress, renderCalendar } from "./icalendar.ts";
+export type { CalendarEvent } from "./icalendar.ts";

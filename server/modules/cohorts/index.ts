@@ -1,0 +1,12 @@
+/** What other modules may use of this one; everything else in the folder is its own business. */
+export {
+  competenceName,
+  enrolmentChoices,
+  enrolmentOf,
+  enrolmentsOf,
+  learnerSettings,
+  practiceStarted,
+  readingMinutes,
+} from "./enrolments.ts";
+export type { Enrolment } from "./enrolments.ts";
+export { computeSchedule } from "./schedule.ts";

@@ -1,0 +1,5 @@
+/** What other modules may use of this one; everything else in the folder is its own business. */
+export { authorize } from "./organisations.policy.ts";
+export { detectDelimiter } from "./people-import.ts";
+export { assertAnotherCoordinatorRemains } from "./people.service.ts";
+export { managesPerson } from "./relationships.ts";
