@@ -33,3 +33,6 @@ export function negotiateLocale(header: string | undefined | null): Locale | nul
 export function recipientLocale(personal: unknown, organisationDefault: unknown): Locale {
   return isLocale(personal) ? personal : isLocale(organisationDefault) ? organisationDefault : defaultLocale;
 }
+
+/** The BCP 47 tag `Intl` formats a locale's numbers and dates with. */
+export const intlLocale = (locale: Locale): string => (locale === "nl" ? "nl-NL" : "en-GB");

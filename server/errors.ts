@@ -28,3 +28,7 @@ export class AppError extends Error {
 export const notFound = (what: string): AppError => new AppError("NOT_FOUND", `${what} not found`);
 export const forbidden = (permission: string): AppError =>
   new AppError("FORBIDDEN", `missing permission ${permission}`);
+
+/** One field failed a rule the schema cannot express (a date before the plan existed, an unknown team). */
+export const invalid = (field: string, code: string): AppError =>
+  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);

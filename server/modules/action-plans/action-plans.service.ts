@@ -11,7 +11,7 @@ import {
   teamMemberships,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { invalid, notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
@@ -24,9 +24,6 @@ import { checkPlan } from "./plan-checker.ts";
 
 /** "One to three plans": a fourth would thin out the attention each one gets. */
 export const MAX_PLANS_PER_COHORT = 3;
-
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
 
 interface NewPlan {
   situation: string;
