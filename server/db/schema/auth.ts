@@ -1,39 +1,34 @@
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import {
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { persons } from "./organisations.ts";
+  createdAtColumn,
+  idColumn,
+  instant,
+  personReference,
+  tenantKeyColumn,
+  tenantPrimaryKey,
+} from "./columns.ts";
 
 /** Signed-in sessions. Only a SHA-256 of the cookie token is stored, so a database leak signs nobody in. */
 export const sessions = pgTable(
   "sessions",
   {
-    organisationId: uuid("organisation_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
     tokenHash: text("token_hash").notNull(),
     personId: uuid("person_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn().defaultNow(),
     /** The absolute end, whatever the activity; the idle limit is checked against `lastSeenAt`. */
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: instant("expires_at").notNull(),
     /** Slides with use, written at most once a minute so reads stay cheap. */
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
     /** The browser's User-Agent at sign-in (cut to 300 characters), so the person recognises the device. */
     userAgent: text("user_agent"),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     uniqueIndex("sessions_token_hash_idx").on(t.tokenHash),
     index("sessions_person_idx").on(t.organisationId, t.personId),
-    foreignKey({
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    personReference(t),
   ],
 );
 
@@ -41,23 +36,20 @@ export const sessions = pgTable(
 export const oneTimeTokens = pgTable(
   "one_time_tokens",
   {
-    organisationId: uuid("organisation_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
     tokenHash: text("token_hash").notNull(),
     personId: uuid("person_id").notNull(),
     purpose: text("purpose", { enum: ["invitation", "password-reset"] }).notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAtColumn().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     uniqueIndex("one_time_tokens_hash_idx").on(t.tokenHash),
     index("one_time_tokens_person_idx").on(t.organisationId, t.personId),
-    foreignKey({
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    personReference(t),
   ],
 );
 
@@ -71,5 +63,5 @@ export const passwordResetRequests = pgTable("password_reset_requests", {
   id: uuid("id").primaryKey().defaultRandom(),
   email: text("email").notNull(),
   locale: text("locale").notNull(),
-  requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+  requestedAt: instant("requested_at").notNull(),
 });

@@ -1,17 +1,15 @@
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import {
-  index,
-  integer,
-  boolean,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { organisations, persons } from "./organisations.ts";
-import { tenantReference } from "./tenant-keys.ts";
+  createdAtColumn,
+  idColumn,
+  instant,
+  organisationIdColumn,
+  personReference,
+  tenantKeyColumn,
+  tenantPrimaryKey,
+  tenantReference,
+} from "./columns.ts";
+import { organisations } from "./organisations.ts";
 import { trajectories } from "./trajectories.ts";
 
 /** The organisation's Ed25519 signing key for Open Badges: one per organisation, made on first award. */
@@ -21,17 +19,15 @@ export const issuerKeys = pgTable("issuer_keys", {
     .references(() => organisations.id, { onDelete: "cascade" }),
   publicKeyMultibase: text("public_key_multibase").notNull(),
   secretKeyMultibase: text("secret_key_multibase").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  createdAt: createdAtColumn(),
 });
 
 /** A competence badge a designer defines, with the evidence rule that earns it. */
 export const achievements = pgTable(
   "achievements",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     competenceId: text("competence_id").notNull(),
     name: text("name").notNull(),
@@ -41,10 +37,10 @@ export const achievements = pgTable(
     requiresProof: boolean("requires_proof").notNull(),
     /** How many applications of a plan for this competence a manager must have confirmed. */
     minConfirmedApplications: integer("min_confirmed_applications").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     index("achievements_trajectory_idx").on(t.organisationId, t.trajectoryId),
     tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
@@ -54,17 +50,17 @@ export const achievements = pgTable(
 export const badgeAwards = pgTable(
   "badge_awards",
   {
-    organisationId: uuid("organisation_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
     achievementId: uuid("achievement_id").notNull(),
     personId: uuid("person_id").notNull(),
-    awardedAt: timestamp("awarded_at", { withTimezone: true }).notNull(),
+    awardedAt: instant("awarded_at").notNull(),
     credential: jsonb("credential").$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     uniqueIndex("badge_awards_once_uq").on(t.organisationId, t.achievementId, t.personId),
     tenantReference(t.organisationId, t.achievementId, achievements).onDelete("cascade"),
-    tenantReference(t.organisationId, t.personId, persons).onDelete("cascade"),
+    personReference(t),
   ],
 );

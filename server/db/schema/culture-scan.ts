@@ -1,18 +1,24 @@
 import {
+  type AnyPgColumn,
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations } from "./organisations.ts";
+import {
+  createdAtColumn,
+  idColumn,
+  instant,
+  organisationIdColumn,
+  tenantKeyColumn,
+  tenantPrimaryKey,
+  tenantReference,
+} from "./columns.ts";
 
 export type ScanAnswers = Record<string, string | number>;
 
@@ -20,15 +26,13 @@ export type ScanAnswers = Record<string, string | number>;
 export const cultureScans = pgTable(
   "culture_scans",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     title: text("title").notNull(),
     teamIds: jsonb("team_ids").$type<string[]>().notNull().default([]),
     opensOn: date("opens_on").notNull(),
     closesOn: date("closes_on").notNull(),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedAt: instant("closed_at"),
     /**
      * The shared link on the printable poster, for staff without company email. Kept readable on purpose:
      * it is printed and hung on a wall, and it only opens an anonymous questionnaire.
@@ -44,15 +48,15 @@ export const cultureScans = pgTable(
      * When the results were first shown after the scan closed. From then on they are final: no late
      * answer can change them, so no two readings differ by one person's answers.
      */
-    resultsReleasedAt: timestamp("results_released_at", { withTimezone: true }),
+    resultsReleasedAt: instant("results_released_at"),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
-    uniqueIndex("culture_scans_shared_token_idx").on(t.sharedToken),
-  ],
+  (t) => [tenantPrimaryKey(t), uniqueIndex("culture_scans_shared_token_idx").on(t.sharedToken)],
 );
+
+const scanReference = (t: { organisationId: AnyPgColumn; scanId: AnyPgColumn }) =>
+  tenantReference(t.organisationId, t.scanId, cultureScans).onDelete("cascade");
 
 /**
  * A personal link. It knows the person (for the email and reminders) and whether it has been spent,
@@ -61,8 +65,8 @@ export const cultureScans = pgTable(
 export const scanInvitations = pgTable(
   "scan_invitations",
   {
-    organisationId: uuid("organisation_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
     scanId: uuid("scan_id").notNull(),
     personId: uuid("person_id"),
     teamId: uuid("team_id"),
@@ -71,20 +75,17 @@ export const scanInvitations = pgTable(
     reminderTokenHash: text("reminder_token_hash"),
     /** Answers saved so far, so the questionnaire can be resumed; cleared when submitted. */
     draft: jsonb("draft").$type<ScanAnswers | null>(),
-    startedAt: timestamp("started_at", { withTimezone: true }),
+    startedAt: instant("started_at"),
     /** The day the link was used: a date only, so it cannot be matched to a response by time. */
     spentOn: date("spent_on"),
-    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    remindedAt: instant("reminded_at"),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     uniqueIndex("scan_invitations_token_idx").on(t.tokenHash),
     uniqueIndex("scan_invitations_reminder_token_idx").on(t.reminderTokenHash),
     index("scan_invitations_scan_idx").on(t.organisationId, t.scanId),
-    foreignKey({
-      columns: [t.organisationId, t.scanId],
-      foreignColumns: [cultureScans.organisationId, cultureScans.id],
-    }).onDelete("cascade"),
+    scanReference(t),
   ],
 );
 
@@ -92,8 +93,8 @@ export const scanInvitations = pgTable(
 export const scanResponses = pgTable(
   "scan_responses",
   {
-    organisationId: uuid("organisation_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
     scanId: uuid("scan_id").notNull(),
     /** The invitation's team; null for people without a team and for every shared-link answer. */
     teamId: uuid("team_id"),
@@ -107,12 +108,9 @@ export const scanResponses = pgTable(
     submittedOn: date("submitted_on").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     index("scan_responses_scan_idx").on(t.organisationId, t.scanId),
-    foreignKey({
-      columns: [t.organisationId, t.scanId],
-      foreignColumns: [cultureScans.organisationId, cultureScans.id],
-    }).onDelete("cascade"),
+    scanReference(t),
   ],
 );
 
@@ -120,8 +118,8 @@ export const scanResponses = pgTable(
 export const scanActions = pgTable(
   "scan_actions",
   {
-    organisationId: uuid("organisation_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
     scanId: uuid("scan_id").notNull(),
     title: text("title").notNull(),
     interventionId: text("intervention_id"),
@@ -130,13 +128,7 @@ export const scanActions = pgTable(
     status: text("status", { enum: ["planned", "done"] })
       .notNull()
       .default("planned"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
-    foreignKey({
-      columns: [t.organisationId, t.scanId],
-      foreignColumns: [cultureScans.organisationId, cultureScans.id],
-    }).onDelete("cascade"),
-  ],
+  (t) => [tenantPrimaryKey(t), scanReference(t)],
 );

@@ -1,5 +1,4 @@
 import {
-  type AnyPgColumn,
   boolean,
   date,
   doublePrecision,
@@ -7,41 +6,38 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { InterviewNotes, SurveyAnswers, SurveyMoment } from "../../../common/schemas/impact.ts";
-import { organisations, persons } from "./organisations.ts";
-import { tenantReference } from "./tenant-keys.ts";
+import {
+  createdAtColumn,
+  idColumn,
+  instant,
+  organisationIdColumn,
+  personReference,
+  tenantPrimaryKey,
+  tenantReference,
+} from "./columns.ts";
 import { cohorts, trajectories } from "./trajectories.ts";
-
-const organisationId = () =>
-  uuid("organisation_id")
-    .notNull()
-    .references(() => organisations.id, { onDelete: "cascade" });
-
-const personForeignKey = (t: { organisationId: AnyPgColumn; personId: AnyPgColumn }) =>
-  tenantReference(t.organisationId, t.personId, persons).onDelete("cascade");
 
 /** Who was present on a practice day (LTEM tier 1), recorded by the coordinator or trainer. */
 export const attendance = pgTable(
   "attendance",
   {
-    organisationId: organisationId(),
+    organisationId: organisationIdColumn(),
     cohortId: uuid("cohort_id").notNull(),
     personId: uuid("person_id").notNull(),
     sessionDate: date("session_date").notNull(),
     present: boolean("present").notNull(),
     recordedBy: uuid("recorded_by"),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    recordedAt: instant("recorded_at").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.cohortId, t.personId, t.sessionDate] }),
+    tenantPrimaryKey(t, t.cohortId, t.personId, t.sessionDate),
     tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
-    personForeignKey(t),
+    personReference(t),
   ],
 );
 
@@ -49,20 +45,20 @@ export const attendance = pgTable(
 export const surveyResponses = pgTable(
   "survey_responses",
   {
-    organisationId: organisationId(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     cohortId: uuid("cohort_id").notNull(),
     personId: uuid("person_id").notNull(),
     activityId: text("activity_id").notNull(),
     moment: text("moment").$type<SurveyMoment>().notNull(),
     answers: jsonb("answers").$type<SurveyAnswers>().notNull(),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    submittedAt: instant("submitted_at").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     uniqueIndex("survey_responses_once_uq").on(t.organisationId, t.personId, t.cohortId, t.activityId),
     tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
-    personForeignKey(t),
+    personReference(t),
   ],
 );
 
@@ -73,16 +69,16 @@ export const surveyResponses = pgTable(
 export const surveyStandards = pgTable(
   "survey_standards",
   {
-    organisationId: organisationId(),
+    organisationId: organisationIdColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     question: text("question").notNull(),
     acceptableFrom: integer("acceptable_from").notNull(),
     targetPercent: integer("target_percent").notNull(),
     setBy: uuid("set_by"),
-    setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+    setAt: instant("set_at").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.trajectoryId, t.question] }),
+    tenantPrimaryKey(t, t.trajectoryId, t.question),
     tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
@@ -91,8 +87,8 @@ export const surveyStandards = pgTable(
 export const impactKpis = pgTable(
   "impact_kpis",
   {
-    organisationId: organisationId(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     name: text("name").notNull(),
     unit: text("unit").notNull(),
@@ -103,10 +99,10 @@ export const impactKpis = pgTable(
     afterPeriod: text("after_period"),
     source: text("source").notNull().default(""),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     index("impact_kpis_trajectory_idx").on(t.organisationId, t.trajectoryId),
     tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
@@ -116,20 +112,20 @@ export const impactKpis = pgTable(
 export const successCaseInterviews = pgTable(
   "success_case_interviews",
   {
-    organisationId: organisationId(),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     personId: uuid("person_id").notNull(),
     interviewerId: uuid("interviewer_id"),
     kind: text("kind").$type<"success" | "non-success">().notNull(),
     notes: jsonb("notes").$type<InterviewNotes>().notNull(),
     evidenceChecked: boolean("evidence_checked").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     index("success_case_interviews_trajectory_idx").on(t.organisationId, t.trajectoryId),
     tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
-    personForeignKey(t),
+    personReference(t),
   ],
 );

@@ -20,7 +20,7 @@ import type {
 } from "../../../common/schemas/questions.ts";
 import type { NudgeFrequency } from "../../../common/schemas/learning.ts";
 import { organisations, persons } from "./organisations.ts";
-import { tenantReference } from "./tenant-keys.ts";
+import { tenantReference } from "./columns.ts";
 import { cohorts, trajectories } from "./trajectories.ts";
 
 const organisationId = () =>

@@ -1,5 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organisations } from "./organisations.ts";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantPrimaryKey } from "./columns.ts";
 
 /**
  * The email outbox. A message is written in the same transaction as the change that causes it, so an
@@ -8,10 +8,8 @@ import { organisations } from "./organisations.ts";
 export const outboxEmails = pgTable(
   "outbox_emails",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     toAddress: text("to_address").notNull(),
     locale: text("locale").notNull(),
     template: text("template").notNull(),
@@ -22,11 +20,8 @@ export const outboxEmails = pgTable(
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAtColumn().defaultNow(),
+    sentAt: instant("sent_at"),
   },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
-    index("outbox_emails_status_idx").on(t.status, t.createdAt),
-  ],
+  (t) => [tenantPrimaryKey(t), index("outbox_emails_status_idx").on(t.status, t.createdAt)],
 );

@@ -1,18 +1,14 @@
+import { boolean, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import {
-  boolean,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+  createdAtColumn,
+  idColumn,
+  instant,
+  organisationIdColumn,
+  personReference,
+  tenantKeyColumn,
+  tenantPrimaryKey,
+  tenantReference,
+} from "./columns.ts";
 
 /** The tenant. Everything else hangs off an organisation. */
 export const organisations = pgTable("organisations", {
@@ -21,16 +17,14 @@ export const organisations = pgTable("organisations", {
   defaultLocale: text("default_locale").notNull().default("nl"),
   anonymityThreshold: integer("anonymity_threshold").notNull().default(5),
   isDemo: boolean("is_demo").notNull().default(false),
-  createdAt: createdAt(),
+  createdAt: createdAtColumn().defaultNow(),
 });
 
 export const persons = pgTable(
   "persons",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     locale: text("locale"),
@@ -41,12 +35,12 @@ export const persons = pgTable(
       .default("invited"),
     employeeNumber: text("employee_number"),
     /** Set when the person's data was erased (GDPR): the row stays as an anonymous placeholder. */
-    erasedAt: timestamp("erased_at", { withTimezone: true }),
-    createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    erasedAt: instant("erased_at"),
+    createdAt: createdAtColumn().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
+    tenantPrimaryKey(t),
     unique("persons_org_email_unique").on(t.organisationId, t.email),
     index("persons_email_idx").on(t.email),
   ],
@@ -55,74 +49,52 @@ export const persons = pgTable(
 export const personRoles = pgTable(
   "person_roles",
   {
-    organisationId: uuid("organisation_id").notNull(),
+    organisationId: tenantKeyColumn(),
     personId: uuid("person_id").notNull(),
     role: text("role", { enum: ["coordinator", "designer", "manager", "learner", "coach"] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.personId, t.role] }),
-    foreignKey({
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
-  ],
+  (t) => [tenantPrimaryKey(t, t.personId, t.role), personReference(t)],
 );
 
 export const teams = pgTable(
   "teams",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     name: text("name").notNull(),
-    createdAt: createdAt(),
+    createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
-    unique("teams_org_name_unique").on(t.organisationId, t.name),
-  ],
+  (t) => [tenantPrimaryKey(t), unique("teams_org_name_unique").on(t.organisationId, t.name)],
 );
 
 /** A person's place in a team: a member, or one of its managers. */
 export const teamMemberships = pgTable(
   "team_memberships",
   {
-    organisationId: uuid("organisation_id").notNull(),
+    organisationId: tenantKeyColumn(),
     teamId: uuid("team_id").notNull(),
     personId: uuid("person_id").notNull(),
     isManager: boolean("is_manager").notNull().default(false),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.teamId, t.personId] }),
+    tenantPrimaryKey(t, t.teamId, t.personId),
     index("team_memberships_person_idx").on(t.organisationId, t.personId),
-    foreignKey({
-      columns: [t.organisationId, t.teamId],
-      foreignColumns: [teams.organisationId, teams.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [persons.organisationId, persons.id],
-    }).onDelete("cascade"),
+    tenantReference(t.organisationId, t.teamId, teams).onDelete("cascade"),
+    personReference(t),
   ],
 );
 
 export const auditEvents = pgTable(
   "audit_events",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    id: uuid("id").notNull().defaultRandom(),
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
     actorId: uuid("actor_id"),
     action: text("action").notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
-    at: createdAt(),
+    at: createdAtColumn().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
-    index("audit_events_at_idx").on(t.organisationId, t.at),
-  ],
+  (t) => [tenantPrimaryKey(t), index("audit_events_at_idx").on(t.organisationId, t.at)],
 );

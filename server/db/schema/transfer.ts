@@ -11,7 +11,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
 import { organisations, persons } from "./organisations.ts";
-import { tenantReference } from "./tenant-keys.ts";
+import { tenantReference } from "./columns.ts";
 
 /** Raw bytes (a photo or short video), as PostgreSQL's bytea on both PGlite and a server. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
