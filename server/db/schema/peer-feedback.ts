@@ -1,0 +1,44 @@
+import { customType, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  createdAtColumn,
+  idColumn,
+  instant,
+  personReference,
+  tenantKeyColumn,
+  tenantPrimaryKey,
+} from "./columns.ts";
+
+/** Raw bytes (a photo or short video), as PostgreSQL's bytea on both PGlite and a server. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * A learner asks a colleague from the same cohort for feedback on an application or an assignment,
+ * optionally with a short photo or video; the colleague answers in a fixed form.
+ */
+export const feedbackRequests = pgTable(
+  "feedback_requests",
+  {
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
+    requesterId: uuid("requester_id").notNull(),
+    colleagueId: uuid("colleague_id").notNull(),
+    cohortId: uuid("cohort_id").notNull(),
+    applicationId: uuid("application_id"),
+    about: text("about").notNull(),
+    attachmentName: text("attachment_name"),
+    attachmentType: text("attachment_type"),
+    attachment: bytea("attachment"),
+    wentWell: text("went_well"),
+    tryNext: text("try_next"),
+    createdAt: createdAtColumn(),
+    answeredAt: instant("answered_at"),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    index("feedback_requests_colleague_idx").on(t.organisationId, t.colleagueId),
+    personReference(t, t.requesterId),
+  ],
+);

@@ -1,0 +1,46 @@
+import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import type {
+  QuestionKind,
+  QuestionLevel,
+  QuestionOption,
+  QuestionUse,
+} from "../../../common/schemas/questions.ts";
+import {
+  createdAtColumn,
+  idColumn,
+  instant,
+  organisationIdColumn,
+  tenantPrimaryKey,
+  tenantReference,
+} from "./columns.ts";
+import { trajectories } from "./trajectories.ts";
+
+/**
+ * A question in a trajectory's bank. Deleting one only stamps `deletedAt`: it leaves practice and
+ * stops being served, while the answers given to it keep their meaning.
+ */
+export const questions = pgTable(
+  "questions",
+  {
+    organisationId: organisationIdColumn(),
+    id: idColumn(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    competenceId: text("competence_id").notNull(),
+    kind: text("kind").$type<QuestionKind>().notNull(),
+    level: text("level").$type<QuestionLevel>().notNull(),
+    uses: jsonb("uses").$type<QuestionUse[]>().notNull(),
+    situation: text("situation"),
+    prompt: text("prompt").notNull(),
+    options: jsonb("options").$type<QuestionOption[]>().notNull().default([]),
+    modelAnswer: text("model_answer"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAtColumn().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    deletedAt: instant("deleted_at"),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    index("questions_trajectory_idx").on(t.organisationId, t.trajectoryId),
+    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+  ],
+);

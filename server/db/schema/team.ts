@@ -1,0 +1,23 @@
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { idColumn, instant, personReference, tenantKeyColumn, tenantPrimaryKey } from "./columns.ts";
+
+/** A manager's check-in with a learner, from the team screen or a one-click digest link. */
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    organisationId: tenantKeyColumn(),
+    id: idColumn(),
+    managerId: uuid("manager_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    cohortId: uuid("cohort_id"),
+    kind: text("kind").$type<"before" | "after" | "talked">().notNull(),
+    agreements: text("agreements").notNull().default(""),
+    source: text("source").$type<"screen" | "email-link">().notNull(),
+    at: instant("at").notNull(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    index("check_ins_person_idx").on(t.organisationId, t.personId),
+    personReference(t),
+  ],
+);
