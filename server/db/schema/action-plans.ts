@@ -1,15 +1,7 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  personReference,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 
 /** A learner's if-then plan: "When <situation>, I will <action>", with the first moment they expect it. */
 export const actionPlans = pgTable(
@@ -50,7 +42,7 @@ export const planApplications = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index("plan_applications_plan_idx").on(t.organisationId, t.planId),
-    tenantReference(t.organisationId, t.planId, actionPlans).onDelete("cascade"),
+    tenantReference(t, t.planId, actionPlans).onDelete("cascade"),
   ],
 );
 
@@ -65,6 +57,6 @@ export const applicationConfirmations = pgTable(
   },
   (t) => [
     tenantPrimaryKey(t, t.applicationId, t.confirmedBy),
-    tenantReference(t.organisationId, t.applicationId, planApplications).onDelete("cascade"),
+    tenantReference(t, t.applicationId, planApplications).onDelete("cascade"),
   ],
 );

@@ -1,12 +1,6 @@
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  personReference,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
 
 /** Signed-in sessions. Only a SHA-256 of the cookie token is stored, so a database leak signs nobody in. */
 export const sessions = pgTable(

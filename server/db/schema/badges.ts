@@ -1,14 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  personReference,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 import { organisations } from "./organisations.ts";
 import { trajectories } from "./trajectories.ts";
 
@@ -42,7 +34,7 @@ export const achievements = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index("achievements_trajectory_idx").on(t.organisationId, t.trajectoryId),
-    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+    tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
 
@@ -60,7 +52,7 @@ export const badgeAwards = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex("badge_awards_once_uq").on(t.organisationId, t.achievementId, t.personId),
-    tenantReference(t.organisationId, t.achievementId, achievements).onDelete("cascade"),
+    tenantReference(t, t.achievementId, achievements).onDelete("cascade"),
     personReference(t),
   ],
 );

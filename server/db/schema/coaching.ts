@@ -1,13 +1,6 @@
 import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  personReference,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 
 /** A coach offers coaching; only after the learner accepts does the coach see their plans. */
 export const coachingRelations = pgTable(
@@ -40,8 +33,5 @@ export const coachingSessions = pgTable(
     planId: uuid("plan_id"),
     createdAt: createdAtColumn(),
   },
-  (t) => [
-    tenantPrimaryKey(t),
-    tenantReference(t.organisationId, t.relationId, coachingRelations).onDelete("cascade"),
-  ],
+  (t) => [tenantPrimaryKey(t), tenantReference(t, t.relationId, coachingRelations).onDelete("cascade")],
 );

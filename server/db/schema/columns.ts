@@ -1,20 +1,11 @@
-import {
-  type AnyPgColumn,
-  type ForeignKeyBuilder,
-  type PrimaryKeyBuilder,
-  foreignKey,
-  primaryKey,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { organisations, persons } from "./organisations.ts";
+import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "./organisations.ts";
 
-// The shapes every tenant-owned table shares, written once. They are function declarations rather than
-// arrow constants on purpose: organisations.ts uses them and this file refers to its tables, and a
-// declared function can be called before either file has run, whichever of the two is loaded first.
-// The tables themselves are only reached inside callbacks that Drizzle runs later.
-
-type TenantKeyed = { organisationId: AnyPgColumn };
+// The column shapes every tenant-owned table shares, written once; the keys and references built on
+// them are in tenant-keys.ts. These are function declarations rather than arrow constants on purpose:
+// organisations.ts uses them while this file refers to its table, and a declared function can be called
+// before either file has run, whichever of the two is loaded first. The table itself is only reached
+// inside a callback that Drizzle runs later.
 
 /** A point in time, always stored with its time zone. */
 export function instant(name: string) {
@@ -42,39 +33,4 @@ export function idColumn() {
 /** When the row was made. Add `.defaultNow()` where the database stamps it. */
 export function createdAtColumn() {
   return instant("created_at").notNull();
-}
-
-/** The key of a tenant-owned row: the organisation id and the row's id, or the columns given. */
-export function tenantPrimaryKey(t: TenantKeyed & { id: AnyPgColumn }): PrimaryKeyBuilder;
-export function tenantPrimaryKey(
-  t: TenantKeyed,
-  ...columns: [AnyPgColumn, ...AnyPgColumn[]]
-): PrimaryKeyBuilder;
-export function tenantPrimaryKey(t: TenantKeyed & { id?: AnyPgColumn }, ...columns: AnyPgColumn[]) {
-  const rest = columns.length > 0 ? columns : [t.id as AnyPgColumn];
-  return primaryKey({ columns: [t.organisationId, ...rest] });
-}
-
-/**
- * A reference to another tenant-owned row: the organisation id is part of the key on both sides, so a
- * row can never point into another organisation. Add `.onDelete(...)` where the child should follow.
- */
-export function tenantReference(
-  organisationId: AnyPgColumn,
-  column: AnyPgColumn,
-  target: { organisationId: AnyPgColumn; id: AnyPgColumn },
-) {
-  return foreignKey({
-    columns: [organisationId, column],
-    foreignColumns: [target.organisationId, target.id],
-  });
-}
-
-/** A reference to a person of the same organisation (`personId`, or the column given); goes with them. */
-export function personReference(t: TenantKeyed & { personId: AnyPgColumn }): ForeignKeyBuilder;
-export function personReference(t: TenantKeyed, person: AnyPgColumn): ForeignKeyBuilder;
-export function personReference(t: TenantKeyed & { personId?: AnyPgColumn }, person?: AnyPgColumn) {
-  return tenantReference(t.organisationId, (person ?? t.personId) as AnyPgColumn, persons).onDelete(
-    "cascade",
-  );
 }

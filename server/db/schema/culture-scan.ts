@@ -1,24 +1,6 @@
-import {
-  type AnyPgColumn,
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
+import { tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 
 export type ScanAnswers = Record<string, string | number>;
 
@@ -55,9 +37,6 @@ export const cultureScans = pgTable(
   (t) => [tenantPrimaryKey(t), uniqueIndex("culture_scans_shared_token_idx").on(t.sharedToken)],
 );
 
-const scanReference = (t: { organisationId: AnyPgColumn; scanId: AnyPgColumn }) =>
-  tenantReference(t.organisationId, t.scanId, cultureScans).onDelete("cascade");
-
 /**
  * A personal link. It knows the person (for the email and reminders) and whether it has been spent,
  * but nothing points from a response back to it: the response is written without any link.
@@ -85,7 +64,7 @@ export const scanInvitations = pgTable(
     uniqueIndex("scan_invitations_token_idx").on(t.tokenHash),
     uniqueIndex("scan_invitations_reminder_token_idx").on(t.reminderTokenHash),
     index("scan_invitations_scan_idx").on(t.organisationId, t.scanId),
-    scanReference(t),
+    tenantReference(t, t.scanId, cultureScans).onDelete("cascade"),
   ],
 );
 
@@ -110,7 +89,7 @@ export const scanResponses = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index("scan_responses_scan_idx").on(t.organisationId, t.scanId),
-    scanReference(t),
+    tenantReference(t, t.scanId, cultureScans).onDelete("cascade"),
   ],
 );
 
@@ -130,5 +109,5 @@ export const scanActions = pgTable(
       .default("planned"),
     createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [tenantPrimaryKey(t), scanReference(t)],
+  (t) => [tenantPrimaryKey(t), tenantReference(t, t.scanId, cultureScans).onDelete("cascade")],
 );

@@ -1,5 +1,6 @@
 import { pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, instant, personReference, tenantKeyColumn, tenantPrimaryKey } from "./columns.ts";
+import { createdAtColumn, instant, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
 
 /**
  * Installation-wide secrets (not tenant data): the key that signs one-click email links. Made on first

@@ -11,15 +11,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { InterviewNotes, SurveyAnswers, SurveyMoment } from "../../../common/schemas/impact.ts";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  personReference,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 import { cohorts, trajectories } from "./trajectories.ts";
 
 /** Who was present on a practice day (LTEM tier 1), recorded by the coordinator or trainer. */
@@ -36,7 +29,7 @@ export const attendance = pgTable(
   },
   (t) => [
     tenantPrimaryKey(t, t.cohortId, t.personId, t.sessionDate),
-    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
+    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
     personReference(t),
   ],
 );
@@ -57,7 +50,7 @@ export const surveyResponses = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex("survey_responses_once_uq").on(t.organisationId, t.personId, t.cohortId, t.activityId),
-    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
+    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
     personReference(t),
   ],
 );
@@ -79,7 +72,7 @@ export const surveyStandards = pgTable(
   },
   (t) => [
     tenantPrimaryKey(t, t.trajectoryId, t.question),
-    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+    tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
 
@@ -104,7 +97,7 @@ export const impactKpis = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index("impact_kpis_trajectory_idx").on(t.organisationId, t.trajectoryId),
-    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+    tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
 
@@ -125,7 +118,7 @@ export const successCaseInterviews = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index("success_case_interviews_trajectory_idx").on(t.organisationId, t.trajectoryId),
-    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+    tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
     personReference(t),
   ],
 );

@@ -1,12 +1,6 @@
 import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import {
-  idColumn,
-  instant,
-  organisationIdColumn,
-  personReference,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { idColumn, instant, organisationIdColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 import { cohorts } from "./trajectories.ts";
 
 /** What a learner did with an activity of their cohort: done, or (for optional ones) chosen or skipped. */
@@ -23,7 +17,7 @@ export const activityProgress = pgTable(
   (t) => [
     tenantPrimaryKey(t, t.personId, t.cohortId, t.activityId),
     personReference(t),
-    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
+    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantPrimaryKey } from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
+import { tenantPrimaryKey } from "./tenant-keys.ts";
 
 /**
  * The email outbox. A message is written in the same transaction as the change that causes it, so an

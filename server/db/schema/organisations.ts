@@ -1,14 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  personReference,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 
 /** The tenant. Everything else hangs off an organisation. */
 export const organisations = pgTable("organisations", {
@@ -79,7 +71,7 @@ export const teamMemberships = pgTable(
   (t) => [
     tenantPrimaryKey(t, t.teamId, t.personId),
     index("team_memberships_person_idx").on(t.organisationId, t.personId),
-    tenantReference(t.organisationId, t.teamId, teams).onDelete("cascade"),
+    tenantReference(t, t.teamId, teams).onDelete("cascade"),
     personReference(t),
   ],
 );

@@ -1,12 +1,6 @@
 import { customType, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  personReference,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
 
 /** Raw bytes (a photo or short video), as PostgreSQL's bytea on both PGlite and a server. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

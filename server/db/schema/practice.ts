@@ -1,14 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { QuestionUse } from "../../../common/schemas/questions.ts";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  personReference,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 import { questions } from "./questions.ts";
 import { cohorts } from "./trajectories.ts";
 
@@ -31,8 +24,8 @@ export const practiceCards = pgTable(
     uniqueIndex("practice_cards_question_uq").on(t.organisationId, t.personId, t.cohortId, t.questionId),
     index("practice_cards_due_idx").on(t.organisationId, t.personId, t.due),
     personReference(t),
-    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
-    tenantReference(t.organisationId, t.questionId, questions),
+    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
+    tenantReference(t, t.questionId, questions),
   ],
 );
 

@@ -5,14 +5,8 @@ import type {
   QuestionOption,
   QuestionUse,
 } from "../../../common/schemas/questions.ts";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
+import { tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 import { trajectories } from "./trajectories.ts";
 
 /**
@@ -41,6 +35,6 @@ export const questions = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index("questions_trajectory_idx").on(t.organisationId, t.trajectoryId),
-    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
+    tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );

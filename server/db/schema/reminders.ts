@@ -1,6 +1,7 @@
 import { boolean, date, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { NudgeFrequency } from "../../../common/schemas/learning.ts";
-import { organisationIdColumn, personReference, tenantPrimaryKey } from "./columns.ts";
+import { organisationIdColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
 
 /** How a learner wants to be nudged, a pause (holiday, sick leave) and their private calendar feed. */
 export const learnerPreferences = pgTable(

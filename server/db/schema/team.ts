@@ -1,5 +1,6 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { idColumn, instant, personReference, tenantKeyColumn, tenantPrimaryKey } from "./columns.ts";
+import { idColumn, instant, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
 
 /** A manager's check-in with a learner, from the team screen or a one-click digest link. */
 export const checkIns = pgTable(

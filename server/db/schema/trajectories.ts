@@ -1,15 +1,7 @@
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Activity, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import {
-  createdAtColumn,
-  idColumn,
-  instant,
-  organisationIdColumn,
-  personReference,
-  tenantKeyColumn,
-  tenantPrimaryKey,
-  tenantReference,
-} from "./columns.ts";
+import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
 
 /**
  * A trajectory is stored as its JSON document (the same form as export, import and templates), with a
@@ -45,10 +37,7 @@ export const cohorts = pgTable(
     createdBy: uuid("created_by"),
     createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [
-    tenantPrimaryKey(t),
-    tenantReference(t.organisationId, t.trajectoryId, trajectories).onDelete("cascade"),
-  ],
+  (t) => [tenantPrimaryKey(t), tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade")],
 );
 
 export const cohortParticipants = pgTable(
@@ -61,7 +50,7 @@ export const cohortParticipants = pgTable(
   (t) => [
     tenantPrimaryKey(t, t.cohortId, t.personId),
     index("cohort_participants_person_idx").on(t.organisationId, t.personId),
-    tenantReference(t.organisationId, t.cohortId, cohorts).onDelete("cascade"),
+    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
     personReference(t),
   ],
 );

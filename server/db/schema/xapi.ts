@@ -1,5 +1,6 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { instant, organisationIdColumn, personReference, tenantPrimaryKey } from "./columns.ts";
+import { instant, organisationIdColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
 
 /**
  * Beklijf's own learning record store: every learner action as an xAPI statement (ADL verbs). The
