@@ -85,6 +85,8 @@ describe("cohort planning: /api/cohorts", () => {
     expect(cohort.participants.map((p) => p.name)).toEqual(["Anna", "Bas"]);
     expect(cohort.schedule).toHaveLength(trajectory.document.activities.length);
     expect(cohort.assignments).toHaveLength(2 * cohort.schedule.length);
+    // Offsets count from the first practice day: the insight test comes ten days before it.
+    expect(cohort.schedule.find((s) => s.type === "insight-test")!.date).toBe(inDays(20));
     const read = await call("GET", `/api/cohorts/${cohort.id}`, designer);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(cohort);
@@ -138,6 +140,14 @@ describe("cohort planning: /api/cohorts", () => {
       expect(response.json().errors[0]).toMatchObject({ field, code });
     };
     const who = { personIds: [anna.id] };
+    const past = await call(
+      "POST",
+      "/api/cohorts",
+      designer,
+      plan(trajectory.id, { ...who, sessionDates: ["2020-01-01"] }),
+      "nl",
+    );
+    expect(past.json().errors[0].message).toContain("verleden");
     await refusal(
       plan(trajectory.id, { ...who, sessionDates: [inDays(-1)] }),
       "sessionDates",
