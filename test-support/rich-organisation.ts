@@ -10,6 +10,7 @@ import {
   sessions,
 } from "../server/db/schema/index.ts";
 import type { Fixture } from "../server/http/cross-tenant.probes.ts";
+import { scopeFor } from "../server/http/scope.ts";
 import { planCohort } from "../server/modules/cohorts/cohorts.service.ts";
 import { createScan } from "../server/modules/culture-scan/culture-scan.service.ts";
 import { newCard, storeCard } from "../server/modules/practice/scheduler.ts";
@@ -47,22 +48,17 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     locale: null,
   };
   const tenantA = new Tenant(db, orgA.id);
-  const trajectory = await createTrajectory(tenantA, actorA, {
-    ...document,
-    title: "Alpha geheim traject",
+  const scopeA = scopeFor(db, actorA, { now: new Date(), site: TEST_ORIGIN });
+  const trajectory = await createTrajectory(scopeA, {
+    document: { ...document, title: "Alpha geheim traject" },
   });
-  const cohort = await planCohort(
-    tenantA,
-    actorA,
-    {
-      trajectoryId: trajectory.id,
-      name: "Alpha groep",
-      sessionDates: ["2099-01-05"],
-      teamIds: [teamA.id],
-      personIds: [],
-    },
-    new Date(),
-  );
+  const cohort = await planCohort(scopeA, {
+    trajectoryId: trajectory.id,
+    name: "Alpha groep",
+    sessionDates: ["2099-01-05"],
+    teamIds: [teamA.id],
+    personIds: [],
+  });
   const scan = await createScan(
     tenantA,
     actorA,
@@ -73,9 +69,9 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     },
   );
   const competenceId = trajectory.document.competences[0]!.id!;
-  const question = await createQuestion(tenantA, actorA, trajectory.id, {
-    ...scenario(competenceId),
-    prompt: "Alpha geheime vraag",
+  const question = await createQuestion(scopeA, {
+    trajectoryId: trajectory.id,
+    question: { ...scenario(competenceId), prompt: "Alpha geheime vraag" },
   });
   const [card] = await db
     .insert(practiceCards)

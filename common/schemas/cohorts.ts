@@ -52,5 +52,6 @@ export const cohortSummary = z.object({
   firstSessionDate: isoDate,
   participantCount: z.number().int(),
 });
+export type CohortSummary = z.infer<typeof cohortSummary>;
 
 export const cohortParams = z.object({ cohortId: idSchema });

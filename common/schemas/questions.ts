@@ -93,3 +93,5 @@ export const importQuestionsBody = z.object({
 export const importQuestionsResult = z.object({
   imported: z.number().int(),
 });
+export type ImportQuestionsBody = z.infer<typeof importQuestionsBody>;
+export type ImportQuestionsResult = z.infer<typeof importQuestionsResult>;

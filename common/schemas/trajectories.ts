@@ -123,6 +123,7 @@ export const trajectorySummary = z.object({
   score: z.number().int(),
   updatedAt: z.string(),
 });
+export type TrajectorySummary = z.infer<typeof trajectorySummary>;
 
 export const trajectoryDetail = z.object({
   id: idSchema,
@@ -138,6 +139,7 @@ export const updateTrajectoryBody = z.object({
   version: z.number().int().min(1),
   document: trajectoryDocument,
 });
+export type UpdateTrajectoryBody = z.infer<typeof updateTrajectoryBody>;
 
 export const trajectoryParams = z.object({ trajectoryId: idSchema });
 
@@ -148,3 +150,4 @@ export const templateView = z.object({
   skillKind: z.enum(skillKinds),
   document: trajectoryDocument,
 });
+export type TemplateView = z.infer<typeof templateView>;

@@ -92,15 +92,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(authRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(notificationRoutes, deps);
-  await app.register(trajectoryRoutes, deps);
+  await app.register(trajectoryRoutes);
   await app.register(designCheckRoutes);
   await app.register(evidenceRoutes);
-  await app.register(cohortRoutes, deps);
+  await app.register(cohortRoutes);
   await app.register(privacyRoutes, deps);
   await app.register(impactRoutes, deps);
   await app.register(impactRecordRoutes, deps);
   await app.register(cultureScanRoutes, deps);
-  await app.register(questionRoutes, deps);
+  await app.register(questionRoutes);
   await app.register(learningRoutes, deps);
   await app.register(reminderRoutes, deps);
   await app.register(actionPlanRoutes);

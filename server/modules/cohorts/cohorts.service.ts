@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { CohortDetail, CreateCohortBody } from "../../../common/schemas/cohorts.ts";
 import {
   cohortParticipants,
@@ -9,15 +9,13 @@ import {
   trajectories,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
-import { authorize } from "../trajectories/index.ts";
-import { assignSchedule, computeSchedule } from "./schedule.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { recordAudit } from "../../audit.ts";
 import { todayIn } from "../../../common/dates.ts";
-
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+import { authorize, plannedParticipants } from "./cohorts.policy.ts";
+import { timeZoneOf } from "./enrolments.ts";
+import { assignSchedule, computeSchedule } from "./schedule.ts";
 
 /** The people a cohort plan names: members of the chosen teams (not their managers) plus chosen people. */
 async function resolveParticipants(
@@ -32,17 +30,11 @@ async function resolveParticipants(
       .where(tenant.where(teams, inArray(teams.id, teamIds)));
     if (found.length !== new Set(teamIds).size) throw invalid("teamIds", "unknown_team");
   }
-  const fromTeams = teamIds.length
+  const teamMembers = teamIds.length
     ? await tenant.db
-        .select({ personId: teamMemberships.personId })
+        .select({ personId: teamMemberships.personId, isManager: teamMemberships.isManager })
         .from(teamMemberships)
-        .where(
-          tenant.where(
-            teamMemberships,
-            inArray(teamMemberships.teamId, teamIds),
-            eq(teamMemberships.isManager, false),
-          ),
-        )
+        .where(tenant.where(teamMemberships, inArray(teamMemberships.teamId, teamIds)))
     : [];
   if (personIds.length > 0) {
     const found = await tenant.db
@@ -53,7 +45,7 @@ async function resolveParticipants(
     // Someone chosen by name who has left must be a visible choice, not silently dropped.
     if (found.some((p) => p.status === "deactivated")) throw invalid("personIds", "person_deactivated");
   }
-  const all = [...new Set([...fromTeams.map((m) => m.personId), ...personIds])];
+  const all = plannedParticipants({ teamMembers, chosenPersonIds: personIds });
   const active = all.length
     ? await tenant.db
         .select({ id: persons.id })
@@ -73,12 +65,9 @@ function assertDates(sessionDates: string[], today: string): void {
   if (sorted.join() !== sessionDates.join()) throw invalid("sessionDates", "dates_not_in_order");
 }
 
-export async function planCohort(
-  tenant: Tenant,
-  actor: Actor,
-  input: CreateCohortBody,
-  now: Date,
-): Promise<CohortDetail> {
+/** Plans a cohort: its practice-day dates and participants; every activity gets a date from them. */
+export async function planCohort(scope: Scope, input: CreateCohortBody): Promise<CohortDetail> {
+  const { tenant, actor, now } = scope;
   authorize(actor, "cohort.plan");
   const [trajectory] = await tenant.db
     .select()
@@ -87,7 +76,8 @@ export async function planCohort(
   if (!trajectory) throw notFound("trajectory");
   if (!trajectory.document.activities.some((a) => a.phase === "session"))
     throw new AppError("NO_PRACTICE_DAY");
-  assertDates(input.sessionDates, todayIn("Europe/Amsterdam", now));
+  // "In the past" as the planner's calendar has it.
+  assertDates(input.sessionDates, todayIn(await timeZoneOf(tenant, actor.personId), now));
   const id = await tenant.transaction(async (tx) => {
     const participantIds = await resolveParticipants(tx, input.teamIds, input.personIds);
     const [row] = await tx.db
@@ -113,29 +103,36 @@ export async function planCohort(
     );
     return row!.id;
   });
-  return getCohort(tenant, actor, id);
+  return loadCohort(tenant, id);
 }
 
-export async function getCohort(tenant: Tenant, actor: Actor, cohortId: string): Promise<CohortDetail> {
+/** A cohort with every activity's date for every participant. */
+export async function getCohort(
+  { tenant, actor }: Scope,
+  { cohortId }: { cohortId: string },
+): Promise<CohortDetail> {
   authorize(actor, "cohort.read");
-  const [row] = await tenant.db
-    .select({ cohort: cohorts, trajectory: trajectories })
+  return loadCohort(tenant, cohortId);
+}
+
+/** Cohorts with their trajectory, joined within the organisation. */
+const cohortsWithTrajectory = <T extends Parameters<Tenant["db"]["select"]>[0]>(tenant: Tenant, fields: T) =>
+  tenant.db
+    .select(fields)
     .from(cohorts)
-    .innerJoin(
-      trajectories,
-      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
-    )
-    .where(tenant.where(cohorts, eq(cohorts.id, cohortId)));
+    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)));
+
+async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetail> {
+  const [row] = await cohortsWithTrajectory(tenant, { cohort: cohorts, trajectory: trajectories }).where(
+    tenant.where(cohorts, eq(cohorts.id, cohortId)),
+  );
   if (!row) throw notFound("cohort");
   const participants = await tenant.db
     .select({ id: persons.id, name: persons.name })
     .from(cohortParticipants)
     .innerJoin(
       persons,
-      and(
-        eq(persons.organisationId, cohortParticipants.organisationId),
-        eq(persons.id, cohortParticipants.personId),
-      ),
+      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
     )
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
     .orderBy(asc(persons.name));
@@ -154,16 +151,13 @@ export async function getCohort(tenant: Tenant, actor: Actor, cohortId: string):
   };
 }
 
-export async function findCohorts(tenant: Tenant, actor: Actor) {
+/** The organisation's cohorts, first practice day first, with how many take part. */
+export async function findCohorts({ tenant, actor }: Scope) {
   authorize(actor, "cohort.read");
-  const rows = await tenant.db
-    .select({ cohort: cohorts, trajectoryTitle: trajectories.title })
-    .from(cohorts)
-    .innerJoin(
-      trajectories,
-      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
-    )
-    .where(tenant.where(cohorts));
+  const rows = await cohortsWithTrajectory(tenant, {
+    cohort: cohorts,
+    trajectoryTitle: trajectories.title,
+  }).where(tenant.where(cohorts));
   const counts = await tenant.db
     .select({ cohortId: cohortParticipants.cohortId, n: count() })
     .from(cohortParticipants)

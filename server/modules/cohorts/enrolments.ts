@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import {
   cohortParticipants,
@@ -36,15 +36,9 @@ export async function enrolmentsOf(
     .from(cohortParticipants)
     .innerJoin(
       cohorts,
-      and(
-        eq(cohorts.organisationId, cohortParticipants.organisationId),
-        eq(cohorts.id, cohortParticipants.cohortId),
-      ),
+      tenant.joinOn(cohorts, cohortParticipants, eq(cohorts.id, cohortParticipants.cohortId)),
     )
-    .innerJoin(
-      trajectories,
-      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
-    )
+    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
     .where(
       tenant.where(
         cohortParticipants,
@@ -72,13 +66,21 @@ export async function learnerSettings(
     .from(persons)
     .leftJoin(
       learnerPreferences,
-      and(
-        eq(learnerPreferences.organisationId, persons.organisationId),
-        eq(learnerPreferences.personId, persons.id),
-      ),
+      tenant.joinOn(learnerPreferences, persons, eq(learnerPreferences.personId, persons.id)),
     )
     .where(tenant.where(persons, eq(persons.id, personId)));
-  return { timeZone: row?.timeZone ?? "Europe/Amsterdam", pausedUntil: row?.pausedUntil ?? null };
+  if (!row) throw notFound("person");
+  return { timeZone: row.timeZone, pausedUntil: row.pausedUntil ?? null };
+}
+
+/** The person's own time zone: the dates and times they see, and what "today" is for them. */
+export async function timeZoneOf(tenant: Tenant, personId: string): Promise<string> {
+  const [row] = await tenant.db
+    .select({ timeZone: persons.timeZone })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, personId)));
+  if (!row) throw notFound("person");
+  return row.timeZone;
 }
 
 /** Practice starts the day after the first practice day: retrieval works on what was learned there. */

@@ -7,6 +7,7 @@ export {
   learnerSettings,
   practiceStarted,
   readingMinutes,
+  timeZoneOf,
 } from "./enrolments.ts";
 export type { Enrolment } from "./enrolments.ts";
 export { computeSchedule } from "./schedule.ts";

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { evidenceView } from "../../../common/schemas/trajectories.ts";
-import { evidenceLibrary } from "./evidence-library.ts";
-import { presentEvidence } from "./evidence.presenter.ts";
+import { searchEvidence } from "./evidence.service.ts";
 
+/** The evidence library: data shipped with the code, readable without signing in. */
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/evidence",
@@ -16,21 +16,6 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "public" },
     },
-    async (request) => {
-      const views = evidenceLibrary.map((entry) => presentEvidence(entry, request.locale));
-      const query = request.query.q?.trim().toLowerCase();
-      if (!query) return views;
-      return views.filter((view) =>
-        [
-          view.claim,
-          view.source,
-          view.design,
-          view.population,
-          view.outcome,
-          view.figure ?? "",
-          view.topic,
-        ].some((field) => field.toLowerCase().includes(query)),
-      );
-    },
+    async (request) => searchEvidence(request.locale, request.query),
   );
 };

@@ -9,9 +9,7 @@ import {
   questionView,
 } from "../../../common/schemas/questions.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import {
   createQuestion,
   deleteQuestion,
@@ -25,12 +23,7 @@ const signedIn = { access: "signed-in" } as const;
 const tags = ["questions"];
 
 /** The designer's question bank of a trajectory. */
-export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock">> = async (
-  app,
-  { database, clock },
-) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-
+export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/trajectories/:trajectoryId/questions",
     {
@@ -42,10 +35,7 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getQuestionBank(tenantOf(actor.organisationId), actor, request.params.trajectoryId, clock());
-    },
+    async (request) => getQuestionBank(scopeOf(request), request.params),
   );
 
   app.post(
@@ -60,16 +50,10 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const created = await createQuestion(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.body,
-      );
-      return reply.status(201).send(created);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createQuestion(scopeOf(request), { ...request.params, question: request.body })),
   );
 
   app.put(
@@ -78,18 +62,7 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       schema: { tags, summary: "Change a question", params: questionParams, body: questionInput },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { trajectoryId, questionId } = request.params;
-      return updateQuestion(
-        tenantOf(actor.organisationId),
-        actor,
-        trajectoryId,
-        questionId,
-        request.body,
-        clock(),
-      );
-    },
+    async (request) => updateQuestion(scopeOf(request), { ...request.params, question: request.body }),
   );
 
   app.delete(
@@ -103,9 +76,7 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const { trajectoryId, questionId } = request.params;
-      await deleteQuestion(tenantOf(actor.organisationId), actor, trajectoryId, questionId, clock());
+      await deleteQuestion(scopeOf(request), request.params);
       return reply.status(204).send();
     },
   );
@@ -122,15 +93,8 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
       const { format } = request.query;
-      const body = await exportQuestions(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        format,
-        request.locale,
-      );
+      const body = await exportQuestions(scopeOf(request), { ...request.params, format });
       return reply
         .header("content-type", format === "csv" ? "text/csv; charset=utf-8" : "application/json")
         .header("content-disposition", `attachment; filename="questions.${format}"`)
@@ -151,16 +115,9 @@ export const questionRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
       bodyLimit: 3 * 1024 * 1024,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const result = await importQuestions(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.body,
-        clock(),
-      );
-      return reply.status(201).send(result);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await importQuestions(scopeOf(request), { ...request.params, file: request.body })),
   );
 };

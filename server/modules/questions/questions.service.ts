@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { count, eq, gte, isNull, sql } from "drizzle-orm";
+import { count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type {
   CompetenceTrouble,
   QuestionBank,
   QuestionInput,
   QuestionView,
 } from "../../../common/schemas/questions.ts";
-import type { Locale } from "../../../common/locales.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { answers, cohorts, questions, remediations, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { authorize } from "../trajectories/index.ts";
 import {
   parseQuestionsCsv,
@@ -22,23 +21,15 @@ import {
 } from "./question-files.ts";
 import { recordAudit } from "../../audit.ts";
 
-type QuestionRow = typeof questions.$inferSelect;
+import { presentQuestion, type QuestionRow } from "./questions.presenter.ts";
 
-export function presentQuestion(row: QuestionRow): QuestionView {
-  return {
-    id: row.id,
-    competenceId: row.competenceId,
-    kind: row.kind,
-    level: row.level,
-    uses: row.uses,
-    situation: row.situation,
-    prompt: row.prompt,
-    options: row.options,
-    modelAnswer: row.modelAnswer,
-    updatedAt: row.updatedAt.toISOString(),
-  };
+/** Which question of which trajectory a change is about. */
+interface QuestionRef {
+  trajectoryId: string;
+  questionId: string;
 }
 
+/** The trajectory's document: its competences are what questions are filed under. */
 async function loadDocument(tenant: Tenant, trajectoryId: string): Promise<TrajectoryDocument> {
   const [row] = await tenant.db
     .select({ document: trajectories.document })
@@ -49,11 +40,8 @@ async function loadDocument(tenant: Tenant, trajectoryId: string): Promise<Traje
 }
 
 function assertCompetence(document: TrajectoryDocument, competenceId: string): void {
-  if (!document.competences.some((c) => c.id === competenceId)) {
-    throw new AppError("VALIDATION_FAILED", "unknown competence", {}, [
-      { field: "competenceId", code: "unknown_competence" },
-    ]);
-  }
+  if (!document.competences.some((c) => c.id === competenceId))
+    throw invalid("competenceId", "unknown_competence");
 }
 
 const withOptionIds = (input: QuestionInput) =>
@@ -100,14 +88,14 @@ async function troubleByCompetence(
         answers,
         eq(answers.context, "practice"),
         gte(answers.answeredAt, since),
-        sql`${answers.cohortId} in ${cohortIds}`,
+        inArray(answers.cohortId, cohortIds),
       ),
     )
     .groupBy(answers.competenceId);
   const helped = await tenant.db
     .select({ competenceId: remediations.competenceId, learners: count() })
     .from(remediations)
-    .where(tenant.where(remediations, sql`${remediations.cohortId} in ${cohortIds}`))
+    .where(tenant.where(remediations, inArray(remediations.cohortId, cohortIds)))
     .groupBy(remediations.competenceId);
   return document.competences.map((competence) => {
     const stat = stats.find((s) => s.competenceId === competence.id);
@@ -129,11 +117,10 @@ async function activeQuestions(tenant: Tenant, trajectoryId: string): Promise<Qu
     .orderBy(questions.createdAt, questions.id);
 }
 
+/** The trajectory's questions, and which competences learners keep missing. */
 export async function getQuestionBank(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  now: Date,
+  { tenant, actor, now }: Scope,
+  { trajectoryId }: { trajectoryId: string },
 ): Promise<QuestionBank> {
   authorize(actor, "trajectory.write");
   const document = await loadDocument(tenant, trajectoryId);
@@ -144,11 +131,10 @@ export async function getQuestionBank(
   };
 }
 
+/** Adds a question under one of the trajectory's competences. */
 export async function createQuestion(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  input: QuestionInput,
+  { tenant, actor }: Scope,
+  { trajectoryId, question: input }: { trajectoryId: string; question: QuestionInput },
 ): Promise<QuestionView> {
   authorize(actor, "trajectory.write");
   assertCompetence(await loadDocument(tenant, trajectoryId), input.competenceId);
@@ -159,62 +145,46 @@ export async function createQuestion(
   return presentQuestion(row!);
 }
 
+/** A question still in the bank: not another trajectory's, not removed. */
+const inBank = (tenant: Tenant, { trajectoryId, questionId }: QuestionRef) =>
+  tenant.where(
+    questions,
+    eq(questions.id, questionId),
+    eq(questions.trajectoryId, trajectoryId),
+    isNull(questions.deletedAt),
+  );
+
+/** Changes a question; answers already given keep pointing at it. */
 export async function updateQuestion(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  questionId: string,
-  input: QuestionInput,
-  now: Date,
+  { tenant, actor, now }: Scope,
+  { question: input, ...ref }: QuestionRef & { question: QuestionInput },
 ): Promise<QuestionView> {
   authorize(actor, "trajectory.write");
-  assertCompetence(await loadDocument(tenant, trajectoryId), input.competenceId);
+  assertCompetence(await loadDocument(tenant, ref.trajectoryId), input.competenceId);
   const [row] = await tenant.db
     .update(questions)
-    .set({ ...rowValues(trajectoryId, input), updatedAt: now })
-    .where(
-      tenant.where(
-        questions,
-        eq(questions.id, questionId),
-        eq(questions.trajectoryId, trajectoryId),
-        isNull(questions.deletedAt),
-      ),
-    )
+    .set({ ...rowValues(ref.trajectoryId, input), updatedAt: now })
+    .where(inBank(tenant, ref))
     .returning();
   if (!row) throw notFound("question");
   return presentQuestion(row);
 }
 
 /** Takes a question out of the bank and out of practice; answers already given keep pointing at it. */
-export async function deleteQuestion(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  questionId: string,
-  now: Date,
-): Promise<void> {
+export async function deleteQuestion({ tenant, actor, now }: Scope, ref: QuestionRef): Promise<void> {
   authorize(actor, "trajectory.write");
   const [row] = await tenant.db
     .update(questions)
     .set({ deletedAt: now })
-    .where(
-      tenant.where(
-        questions,
-        eq(questions.id, questionId),
-        eq(questions.trajectoryId, trajectoryId),
-        isNull(questions.deletedAt),
-      ),
-    )
+    .where(inBank(tenant, ref))
     .returning({ id: questions.id });
   if (!row) throw notFound("question");
 }
 
+/** The bank as a file: CSV (semicolons, numbers per language, for spreadsheets) or JSON. */
 export async function exportQuestions(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  format: "csv" | "json",
-  locale: Locale,
+  { tenant, actor, locale }: Scope,
+  { trajectoryId, format }: { trajectoryId: string; format: "csv" | "json" },
 ): Promise<string> {
   authorize(actor, "trajectory.write");
   const document = await loadDocument(tenant, trajectoryId);
@@ -224,11 +194,8 @@ export async function exportQuestions(
 
 /** Adds every question of the file, or none: a file with one bad row imports nothing. */
 export async function importQuestions(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  file: { format: "csv" | "json"; content: string },
-  now: Date,
+  { tenant, actor, now }: Scope,
+  { trajectoryId, file }: { trajectoryId: string; file: { format: "csv" | "json"; content: string } },
 ): Promise<{ imported: number }> {
   authorize(actor, "trajectory.write");
   const document = await loadDocument(tenant, trajectoryId);

@@ -5,17 +5,14 @@ import {
   buildLearner,
   buildOrganisation,
   buildPerson,
-  buildTeam,
 } from "../../../test-support/factories.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 
-describe("trajectories, design check and cohorts over HTTP", () => {
+describe("trajectories and the design check over HTTP", () => {
   let t: TestApp;
   let designer: string;
   let secondDesigner: string;
   let learner: string;
-  let teamId: string;
-  let memberIds: string[];
 
   const call = (
     method: "GET" | "POST" | "PUT",
@@ -68,12 +65,7 @@ describe("trajectories, design check and cohorts over HTTP", () => {
       name: "Dirk Designer",
     });
     await buildCoordinator(db, org.id, { email: "coord@theta.test" });
-    const members = [
-      await buildLearner(db, org.id, { email: "a@theta.test", name: "Anna" }),
-      await buildLearner(db, org.id, { email: "b@theta.test", name: "Bas" }),
-    ];
-    memberIds = members.map((m) => m.id);
-    teamId = (await buildTeam(db, org.id, { name: "Monteurs", memberIds })).id;
+    await buildLearner(db, org.id, { email: "a@theta.test", name: "Anna" });
     designer = await t.signIn("designer@theta.test");
     secondDesigner = await t.signIn("designer2@theta.test");
     learner = await t.signIn("a@theta.test");
@@ -220,84 +212,6 @@ describe("trajectories, design check and cohorts over HTTP", () => {
       ).json();
       expect(saved.document.activities.map((a: { id: string }) => a.id)).toEqual([second.id]);
       expect(first.id).not.toBe(second.id);
-    });
-  });
-
-  describe("/api/cohorts", () => {
-    const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-    it("plans a cohort by team and dates every activity for every participant", async () => {
-      const templates = (await call("GET", "/api/trajectory-templates", null)).json();
-      const trajectory = (await call("POST", "/api/trajectories", designer, templates[0].document)).json();
-      const response = await call("POST", "/api/cohorts", designer, {
-        trajectoryId: trajectory.id,
-        name: "Voorjaar",
-        sessionDates: [future(30)],
-        teamIds: [teamId],
-      });
-      expect(response.statusCode).toBe(201);
-      const cohort = response.json();
-      expect(cohort.participants.map((p: { name: string }) => p.name)).toEqual(["Anna", "Bas"]);
-      expect(cohort.schedule).toHaveLength(templates[0].document.activities.length);
-      expect(cohort.assignments).toHaveLength(2 * cohort.schedule.length);
-      const insight = cohort.schedule.find((s: { type: string }) => s.type === "insight-test");
-      expect(insight.date).toBe(future(20));
-      expect((await call("GET", "/api/cohorts", designer)).json()[0]).toMatchObject({
-        name: "Voorjaar",
-        participantCount: 2,
-      });
-    });
-
-    it("refuses a practice day in the past, with a clear message, and writes nothing", async () => {
-      const trajectory = (await call("POST", "/api/trajectories", designer, lecture)).json();
-      const before = (await call("GET", "/api/cohorts", designer)).json().length;
-      const response = await call(
-        "POST",
-        "/api/cohorts",
-        designer,
-        { trajectoryId: trajectory.id, name: "Te laat", sessionDates: ["2020-01-01"], personIds: memberIds },
-        "nl",
-      );
-      expect(response.statusCode).toBe(400);
-      expect(response.json().errors[0]).toMatchObject({ field: "sessionDates", code: "date_in_past" });
-      expect(response.json().errors[0].message).toContain("verleden");
-      expect((await call("GET", "/api/cohorts", designer)).json()).toHaveLength(before);
-    });
-
-    it("refuses a trajectory without a practice day and a plan without participants", async () => {
-      const noDay = (
-        await call("POST", "/api/trajectories", designer, {
-          ...lecture,
-          activities: [{ ...lecture.activities[0]!, phase: "before", offsetDays: -3 }],
-        })
-      ).json();
-      const response = await call("POST", "/api/cohorts", designer, {
-        trajectoryId: noDay.id,
-        name: "X",
-        sessionDates: [future(10)],
-        personIds: memberIds,
-      });
-      expect(response.statusCode).toBe(422);
-      expect(response.json().code).toBe("NO_PRACTICE_DAY");
-      const trajectory = (await call("POST", "/api/trajectories", designer, lecture)).json();
-      const empty = await call("POST", "/api/cohorts", designer, {
-        trajectoryId: trajectory.id,
-        name: "Leeg",
-        sessionDates: [future(10)],
-      });
-      expect(empty.json().errors[0]).toMatchObject({ field: "personIds", code: "no_participants" });
-    });
-
-    it("rejects an impossible date", async () => {
-      const trajectory = (await call("POST", "/api/trajectories", designer, lecture)).json();
-      const response = await call("POST", "/api/cohorts", designer, {
-        trajectoryId: trajectory.id,
-        name: "X",
-        sessionDates: ["2027-02-30"],
-        personIds: memberIds,
-      });
-      expect(response.statusCode).toBe(400);
-      expect(response.json().errors[0]).toMatchObject({ field: "sessionDates", code: "invalid_date" });
     });
   });
 });

@@ -8,48 +8,39 @@ import {
   trajectorySummary,
   updateTrajectoryBody,
 } from "../../../common/schemas/trajectories.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
-import { trajectoryTemplates } from "./templates/index.ts";
-import { renderTemplate } from "./templates/template.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { presentTrajectory, presentTrajectorySummary } from "./trajectories.presenter.ts";
 import {
   createTrajectory,
   findTrajectories,
   getTrajectory,
+  templatesIn,
   updateTrajectory,
 } from "./trajectories.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
+const tags = ["trajectories"];
 
-export const trajectoryRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> = async (
-  app,
-  { database },
-) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-
+/** Trajectories: their documents, versions and the example templates. */
+export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/trajectories",
     {
       schema: {
-        tags: ["trajectories"],
+        tags,
         summary: "The organisation's trajectories, with their design-check score",
         response: { 200: z.array(trajectorySummary) },
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return (await findTrajectories(tenantOf(actor.organisationId), actor)).map(presentTrajectorySummary);
-    },
+    async (request) => (await findTrajectories(scopeOf(request))).map(presentTrajectorySummary),
   );
 
   app.post(
     "/api/trajectories",
     {
       schema: {
-        tags: ["trajectories"],
+        tags,
         summary: "Create a trajectory from its JSON document (also: import)",
         body: trajectoryDocument,
         response: { 201: trajectoryDetail },
@@ -57,38 +48,31 @@ export const trajectoryRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> 
       config: signedIn,
       bodyLimit: 1024 * 1024,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      return reply
+    async (request, reply) =>
+      reply
         .status(201)
-        .send(presentTrajectory(await createTrajectory(tenantOf(actor.organisationId), actor, request.body)));
-    },
+        .send(presentTrajectory(await createTrajectory(scopeOf(request), { document: request.body }))),
   );
 
   app.get(
     "/api/trajectories/:trajectoryId",
     {
       schema: {
-        tags: ["trajectories"],
+        tags,
         summary: "One trajectory with its document (also: export)",
         params: trajectoryParams,
         response: { 200: trajectoryDetail },
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return presentTrajectory(
-        await getTrajectory(tenantOf(actor.organisationId), actor, request.params.trajectoryId),
-      );
-    },
+    async (request) => presentTrajectory(await getTrajectory(scopeOf(request), request.params)),
   );
 
   app.put(
     "/api/trajectories/:trajectoryId",
     {
       schema: {
-        tags: ["trajectories"],
+        tags,
         summary: "Save a new version; refused with 409 EDIT_CONFLICT when someone saved in between",
         params: trajectoryParams,
         body: updateTrajectoryBody,
@@ -97,37 +81,20 @@ export const trajectoryRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> 
       config: signedIn,
       bodyLimit: 1024 * 1024,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const saved = await updateTrajectory(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.body.version,
-        request.body.document,
-        request.locale,
-      );
-      return presentTrajectory(saved);
-    },
+    async (request) =>
+      presentTrajectory(await updateTrajectory(scopeOf(request), { ...request.params, ...request.body })),
   );
 
   app.get(
     "/api/trajectory-templates",
     {
       schema: {
-        tags: ["trajectories"],
+        tags,
         summary: "Example trajectories with their documents, in the caller's language",
         response: { 200: z.array(templateView) },
       },
       config: { access: "public" },
     },
-    async (request) =>
-      trajectoryTemplates.map((template) => ({
-        key: template.key,
-        title: template.title[request.locale],
-        summary: template.summary[request.locale],
-        skillKind: template.skillKind,
-        document: renderTemplate(template, request.locale),
-      })),
+    async (request) => templatesIn(request.locale),
   );
 };

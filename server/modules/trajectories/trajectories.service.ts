@@ -1,18 +1,22 @@
-import { and, desc, eq } from "drizzle-orm";
-import type { Locale } from "../../../common/locales.ts";
+import { desc, eq } from "drizzle-orm";
+import { intlLocale, type Locale } from "../../../common/locales.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { persons, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
+import { recordAudit } from "../../audit.ts";
+import { timeZoneOf } from "../cohorts/index.ts";
 import { loadRules, runDesignCheck } from "../design-check/index.ts";
 import { retiredBy, withActivityIds } from "./activity-ids.ts";
+import { trajectoryTemplates } from "./templates/index.ts";
+import { renderTemplate } from "./templates/template.ts";
 import { authorize } from "./trajectories.policy.ts";
-import { recordAudit } from "../../audit.ts";
 
 export type TrajectoryRow = typeof trajectories.$inferSelect;
 
-export async function findTrajectories(tenant: Tenant, actor: Actor) {
+/** The organisation's trajectories, newest change first, each with its design-check score. */
+export async function findTrajectories({ tenant, actor }: Scope) {
   authorize(actor, "trajectory.read");
   const rows = await tenant.db
     .select()
@@ -23,21 +27,25 @@ export async function findTrajectories(tenant: Tenant, actor: Actor) {
   return rows.map((row) => ({ row, score: runDesignCheck(row.document, rules).score }));
 }
 
-export async function getTrajectory(tenant: Tenant, actor: Actor, trajectoryId: string) {
+/** One trajectory with the name of who saved it last; another organisation's is simply not found. */
+export async function getTrajectory({ tenant, actor }: Scope, { trajectoryId }: { trajectoryId: string }) {
   authorize(actor, "trajectory.read");
+  return loadTrajectory(tenant, trajectoryId);
+}
+
+async function loadTrajectory(tenant: Tenant, trajectoryId: string) {
   const [row] = await tenant.db
     .select({ trajectory: trajectories, updatedByName: persons.name })
     .from(trajectories)
-    .leftJoin(
-      persons,
-      and(eq(persons.organisationId, trajectories.organisationId), eq(persons.id, trajectories.updatedBy)),
-    )
+    .leftJoin(persons, tenant.joinOn(persons, trajectories, eq(persons.id, trajectories.updatedBy)))
     .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
   if (!row) throw notFound("trajectory");
   return { ...row.trajectory, updatedByName: row.updatedByName };
 }
 
-export async function createTrajectory(tenant: Tenant, actor: Actor, document: TrajectoryDocument) {
+/** Creates a trajectory from its document (also how a JSON file is imported). */
+export async function createTrajectory(scope: Scope, { document }: { document: TrajectoryDocument }) {
+  const { tenant, actor } = scope;
   authorize(actor, "trajectory.write");
   const stored = withActivityIds(document);
   const id = await tenant.transaction(async (tx) => {
@@ -55,7 +63,7 @@ export async function createTrajectory(tenant: Tenant, actor: Actor, document: T
     await recordAudit(tx, actor, "trajectory.created", { type: "trajectory", id: row!.id });
     return row!.id;
   });
-  return getTrajectory(tenant, actor, id);
+  return loadTrajectory(tenant, id);
 }
 
 /**
@@ -64,15 +72,16 @@ export async function createTrajectory(tenant: Tenant, actor: Actor, document: T
  * silently.
  */
 export async function updateTrajectory(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  baseVersion: number,
-  document: TrajectoryDocument,
-  locale: Locale,
+  scope: Scope,
+  {
+    trajectoryId,
+    version: baseVersion,
+    document,
+  }: { trajectoryId: string; version: number; document: TrajectoryDocument },
 ) {
+  const { tenant, actor, now, locale } = scope;
   authorize(actor, "trajectory.write");
-  const current = await getTrajectory(tenant, actor, trajectoryId);
+  const current = await loadTrajectory(tenant, trajectoryId);
   const stored = withActivityIds(document);
   const retired = [...current.retiredActivities, ...retiredBy(current.document, stored)];
   const updated = await tenant.transaction(async (tx) => {
@@ -84,7 +93,7 @@ export async function updateTrajectory(
         retiredActivities: retired,
         version: baseVersion + 1,
         updatedBy: actor.personId,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(tx.where(trajectories, eq(trajectories.id, trajectoryId), eq(trajectories.version, baseVersion)))
       .returning({ id: trajectories.id });
@@ -99,16 +108,27 @@ export async function updateTrajectory(
     return rows.length > 0;
   });
   if (!updated) {
-    const latest = await getTrajectory(tenant, actor, trajectoryId);
-    const time = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    const latest = await loadTrajectory(tenant, trajectoryId);
+    // The time in the reader's own zone: it is compared with when they opened the editor.
+    const time = new Intl.DateTimeFormat(intlLocale(locale), {
       dateStyle: "short",
       timeStyle: "short",
-      timeZone: "Europe/Amsterdam",
+      timeZone: await timeZoneOf(tenant, actor.personId),
     }).format(latest.updatedAt);
     throw new AppError("EDIT_CONFLICT", `version ${baseVersion} is stale (now ${latest.version})`, {
       name: latest.updatedByName ?? "?",
       time,
     });
   }
-  return getTrajectory(tenant, actor, trajectoryId);
+  return loadTrajectory(tenant, trajectoryId);
 }
+
+/** The example trajectories, each with its document, in the reader's language. Needs no sign-in. */
+export const templatesIn = (locale: Locale) =>
+  trajectoryTemplates.map((template) => ({
+    key: template.key,
+    title: template.title[locale],
+    summary: template.summary[locale],
+    skillKind: template.skillKind,
+    document: renderTemplate(template, locale),
+  }));

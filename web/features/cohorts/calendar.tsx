@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../../../common/locales.ts";
+import { intlLocale, type Locale } from "../../../common/locales.ts";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 
-const intlLocale = (locale: Locale) => (locale === "nl" ? "nl-NL" : "en-GB");
-
+/** A calendar date (YYYY-MM-DD) in full, or in the parts `options` asks for; never shifted by a zone. */
 export function formatDay(
   isoDate: string,
   locale: Locale,

@@ -1,20 +1,15 @@
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
+import { useCohort } from "./cohorts-api.ts";
 
 export function CohortPage() {
   const { t } = useTranslation();
   const { cohortId = "" } = useParams();
-  const cohort = useQuery({
-    queryKey: ["cohorts", cohortId],
-    queryFn: () => api<CohortDetail>("GET", `/api/cohorts/${cohortId}`),
-  });
+  const cohort = useCohort(cohortId);
   const locale = currentLocale();
   return (
     <Page title={cohort.data?.name ?? t("ui.cohorts.title")}>

@@ -1,26 +1,14 @@
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatDay } from "./calendar.tsx";
-
-interface CohortSummary {
-  id: string;
-  name: string;
-  trajectoryTitle: string;
-  firstSessionDate: string;
-  participantCount: number;
-}
+import { useCohorts } from "./cohorts-api.ts";
 
 export function CohortsPage() {
   const { t } = useTranslation();
-  const cohorts = useQuery({
-    queryKey: ["cohorts"],
-    queryFn: () => api<CohortSummary[]>("GET", "/api/cohorts"),
-  });
+  const cohorts = useCohorts();
   const locale = currentLocale();
   return (
     <Page

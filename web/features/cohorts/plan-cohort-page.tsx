@@ -2,15 +2,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { usePeople, useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { useTrajectories } from "../trajectories/trajectories-api.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { cohortsApi } from "./cohorts-api.ts";
 
 export function PlanCohortPage() {
   const { t } = useTranslation();
@@ -27,7 +26,7 @@ export function PlanCohortPage() {
   const [personIds, setPersonIds] = useState<string[]>([]);
   const plan = useMutation({
     mutationFn: () =>
-      api<CohortDetail>("POST", "/api/cohorts", {
+      cohortsApi.plan({
         trajectoryId,
         name,
         sessionDates: dates.filter(Boolean),

@@ -1,11 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { EvidenceView } from "../../../common/schemas/trajectories.ts";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
-import { currentLocale } from "../../lib/i18n.ts";
+import { useEvidence } from "./evidence-api.ts";
 import { EvidenceCard } from "./evidence-card.tsx";
 
 export function EvidencePage() {
@@ -13,13 +10,7 @@ export function EvidencePage() {
   const searchId = useId();
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query.trim());
-  const locale = currentLocale();
-  const evidence = useQuery({
-    queryKey: ["evidence", locale, deferred],
-    queryFn: () =>
-      api<EvidenceView[]>("GET", `/api/evidence${deferred ? `?q=${encodeURIComponent(deferred)}` : ""}`),
-    placeholderData: (previous) => previous,
-  });
+  const evidence = useEvidence(deferred);
   return (
     <Page title={t("ui.evidence.title")}>
       <p>{t("ui.evidence.intro")}</p>

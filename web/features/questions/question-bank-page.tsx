@@ -1,14 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
-import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatPercent } from "../../lib/i18n.ts";
+import { useTrajectory } from "../trajectories/trajectories-api.ts";
 import { QuestionForm } from "./question-form.tsx";
+import { questionKeys, questionsApi, useQuestionBank } from "./questions-api.ts";
 
 /** Where learners stumble, per competence: a bar per miss rate, so trouble is seen at a glance. */
 function TroubleChart({
@@ -72,7 +72,7 @@ function ImportQuestions({ trajectoryId, onImported }: { trajectoryId: string; o
   const { t } = useTranslation();
   const importFile = useMutation({
     mutationFn: async (file: File) =>
-      api<{ imported: number }>("POST", `/api/trajectories/${trajectoryId}/questions/import`, {
+      questionsApi.import(trajectoryId, {
         format: file.name.toLowerCase().endsWith(".json") ? "json" : "csv",
         content: await file.text(),
       }),
@@ -141,28 +141,21 @@ export function QuestionBankPage() {
   const client = useQueryClient();
   const { trajectoryId = "" } = useParams();
   const [editing, setEditing] = useState<QuestionView | "new" | null>(null);
-  const trajectory = useQuery({
-    queryKey: ["trajectory", trajectoryId],
-    queryFn: () => api<TrajectoryDetail>("GET", `/api/trajectories/${trajectoryId}`),
-  });
-  const bank = useQuery({
-    queryKey: ["questions", trajectoryId],
-    queryFn: () => api<QuestionBank>("GET", `/api/trajectories/${trajectoryId}/questions`),
-  });
+  const trajectory = useTrajectory(trajectoryId);
+  const bank = useQuestionBank(trajectoryId);
   const remove = useMutation({
-    mutationFn: (id: string) => api("DELETE", `/api/trajectories/${trajectoryId}/questions/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["questions", trajectoryId] }),
+    mutationFn: (id: string) => questionsApi.remove(trajectoryId, id),
+    onSuccess: () => client.invalidateQueries({ queryKey: questionKeys.bank(trajectoryId) }),
   });
   const refresh = () => {
     setEditing(null);
-    void client.invalidateQueries({ queryKey: ["questions", trajectoryId] });
+    void client.invalidateQueries({ queryKey: questionKeys.bank(trajectoryId) });
   };
   const competences = (trajectory.data?.document.competences ?? []).map((c) => ({
     id: c.id ?? "",
     name: c.name,
   }));
-  const exportHref = (format: string) =>
-    `/api/trajectories/${trajectoryId}/questions/export?format=${format}`;
+  const exportHref = (format: "csv" | "json") => questionsApi.exportHref(trajectoryId, format);
   return (
     <Page title={t("ui.questions.pageTitle", { title: trajectory.data?.document.title ?? "" })}>
       <p>

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { QuestionInput, QuestionView } from "../../../common/schemas/questions.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { api, ApiError } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
+import { questionsApi } from "./questions-api.ts";
 
 // The vocabularies, kept here so the web bundle does not load the zod schemas.
 const kinds = ["scenario", "multiple-choice", "open"] as const;
@@ -71,8 +72,8 @@ export function QuestionForm({
   const save = useMutation({
     mutationFn: () =>
       editing
-        ? api("PUT", `/api/trajectories/${trajectoryId}/questions/${editing.id}`, toInput(draft))
-        : api("POST", `/api/trajectories/${trajectoryId}/questions`, toInput(draft)),
+        ? questionsApi.update(trajectoryId, editing.id, toInput(draft))
+        : questionsApi.create(trajectoryId, toInput(draft)),
     onSuccess: onDone,
   });
   const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });

@@ -2,12 +2,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
-import { useTemplates } from "./trajectories-api.ts";
+import { trajectoriesApi, useTemplates } from "./trajectories-api.ts";
 import { fieldError } from "../../lib/forms.ts";
 
 /** Start a trajectory from scratch, from one of the templates, or from an exported JSON file. */
@@ -21,8 +20,7 @@ export function NewTrajectoryPage() {
   const [kind, setKind] = useState<"open" | "closed">("open");
   const [importError, setImportError] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (document: TrajectoryDocument) =>
-      api<TrajectoryDetail>("POST", "/api/trajectories", document),
+    mutationFn: (document: TrajectoryDocument) => trajectoriesApi.create(document),
     onSuccess: (created) => navigate(`/trajectories/${created.id}`),
   });
   const submit = (event: FormEvent) => {

@@ -1,39 +1,53 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { DesignCheckResult, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import type { Locale } from "../../../common/locales.ts";
+import type {
+  DesignCheckResult,
+  TemplateView,
+  TrajectoryDetail,
+  TrajectoryDocument,
+  TrajectorySummary,
+  UpdateTrajectoryBody,
+} from "../../../common/schemas/trajectories.ts";
 import { api } from "../../lib/api.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 
-export interface TrajectorySummary {
-  id: string;
-  title: string;
-  targetBehaviour: string;
-  version: number;
-  activityCount: number;
-  score: number;
-  updatedAt: string;
-}
+/** Query keys of the trajectories feature: the list alone can be refreshed with `exact: true`. */
+export const trajectoryKeys = {
+  all: ["trajectories"] as const,
+  list: () => [...trajectoryKeys.all, "list"] as const,
+  detail: (trajectoryId: string) => [...trajectoryKeys.all, "detail", trajectoryId] as const,
+  templates: (locale: Locale) => [...trajectoryKeys.all, "templates", locale] as const,
+};
 
-export interface TemplateView {
-  key: string;
-  title: string;
-  summary: string;
-  skillKind: "open" | "closed";
-  document: TrajectoryDocument;
-}
+/** The design check is stateless: its key is the document itself, in the reader's language. */
+export const designCheckKeys = {
+  all: ["design-check"] as const,
+  of: (locale: Locale, document: string | null) => [...designCheckKeys.all, locale, document] as const,
+};
+
+export const trajectoriesApi = {
+  list: () => api<TrajectorySummary[]>("GET", "/api/trajectories"),
+  get: (trajectoryId: string) => api<TrajectoryDetail>("GET", `/api/trajectories/${trajectoryId}`),
+  create: (document: TrajectoryDocument) => api<TrajectoryDetail>("POST", "/api/trajectories", document),
+  update: (trajectoryId: string, body: UpdateTrajectoryBody) =>
+    api<TrajectoryDetail>("PUT", `/api/trajectories/${trajectoryId}`, body),
+  templates: () => api<TemplateView[]>("GET", "/api/trajectory-templates"),
+  designCheck: (document: unknown) => api<DesignCheckResult>("POST", "/api/design-check", document),
+};
 
 export const useTrajectories = () =>
+  useQuery({ queryKey: trajectoryKeys.list(), queryFn: trajectoriesApi.list });
+
+export const useTrajectory = (trajectoryId: string) =>
   useQuery({
-    queryKey: ["trajectories"],
-    queryFn: () => api<TrajectorySummary[]>("GET", "/api/trajectories"),
+    queryKey: trajectoryKeys.detail(trajectoryId),
+    queryFn: () => trajectoriesApi.get(trajectoryId),
   });
 
 export const useTemplates = () => {
   const locale = currentLocale();
-  return useQuery({
-    queryKey: ["templates", locale],
-    queryFn: () => api<TemplateView[]>("GET", "/api/trajectory-templates"),
-  });
+  return useQuery({ queryKey: trajectoryKeys.templates(locale), queryFn: trajectoriesApi.templates });
 };
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -50,8 +64,8 @@ export function useDesignCheck(document: TrajectoryDocument | null) {
   const locale = currentLocale();
   const body = useDebounced(document ? JSON.stringify(document) : null, 300);
   return useQuery({
-    queryKey: ["design-check", locale, body],
-    queryFn: () => api<DesignCheckResult>("POST", "/api/design-check", JSON.parse(body!) as unknown),
+    queryKey: designCheckKeys.of(locale, body),
+    queryFn: () => trajectoriesApi.designCheck(JSON.parse(body!) as unknown),
     enabled: body !== null,
     placeholderData: (previous) => previous,
     retry: false,

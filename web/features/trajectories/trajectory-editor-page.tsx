@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -6,11 +6,11 @@ import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schem
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api, ApiError } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
 import { CompetencesEditor } from "./competences-editor.tsx";
 import { DesignCheckPanel } from "./design-check-panel.tsx";
 import { Timeline } from "./timeline.tsx";
-import { useDesignCheck } from "./trajectories-api.ts";
+import { trajectoriesApi, trajectoryKeys, useDesignCheck, useTrajectory } from "./trajectories-api.ts";
 import { MeasurementPlanEditor } from "./measurement-plan-editor.tsx";
 import { fieldError } from "../../lib/forms.ts";
 
@@ -18,10 +18,7 @@ export function TrajectoryEditorPage() {
   const { t } = useTranslation();
   const { trajectoryId = "" } = useParams();
   const [generation, setGeneration] = useState(0);
-  const trajectory = useQuery({
-    queryKey: ["trajectories", trajectoryId],
-    queryFn: () => api<TrajectoryDetail>("GET", `/api/trajectories/${trajectoryId}`),
-  });
+  const trajectory = useTrajectory(trajectoryId);
   return (
     <Page title={trajectory.data?.document.title ?? t("ui.trajectory.title")}>
       <p>
@@ -55,13 +52,13 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
     setDirty(true);
   };
   const save = useMutation({
-    mutationFn: () => api<TrajectoryDetail>("PUT", `/api/trajectories/${initial.id}`, { version, document }),
+    mutationFn: () => trajectoriesApi.update(initial.id, { version, document }),
     onSuccess: async (saved) => {
       setVersion(saved.version);
       setDocument(saved.document);
       setDirty(false);
-      client.setQueryData(["trajectories", initial.id], saved);
-      await client.invalidateQueries({ queryKey: ["trajectories"], exact: true });
+      client.setQueryData(trajectoryKeys.detail(initial.id), saved);
+      await client.invalidateQueries({ queryKey: trajectoryKeys.list(), exact: true });
     },
   });
   const conflict = save.error instanceof ApiError && save.error.code === "EDIT_CONFLICT";
