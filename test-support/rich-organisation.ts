@@ -11,6 +11,7 @@ import {
 } from "../server/db/schema/index.ts";
 import type { Fixture } from "../server/http/cross-tenant.probes.ts";
 import { planCohort } from "../server/modules/cohorts/cohorts.service.ts";
+import { scopeFor } from "../server/http/scope.ts";
 import { createScan } from "../server/modules/culture-scan/culture-scan.service.ts";
 import { newCard, storeCard } from "../server/modules/practice/scheduler.ts";
 import { createQuestion } from "../server/modules/questions/questions.service.ts";
@@ -63,15 +64,12 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     },
     new Date(),
   );
-  const scan = await createScan(
-    tenantA,
-    actorA,
-    { title: "Alpha scan", teamIds: [teamA.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
-    {
-      publicUrl: TEST_ORIGIN,
-      now: new Date(),
-    },
-  );
+  const scan = await createScan(scopeFor(db, actorA, { now: new Date(), site: TEST_ORIGIN }), {
+    title: "Alpha scan",
+    teamIds: [teamA.id],
+    opensOn: "2020-01-01",
+    closesOn: "2099-01-01",
+  });
   const competenceId = trajectory.document.competences[0]!.id!;
   const question = await createQuestion(tenantA, actorA, trajectory.id, {
     ...scenario(competenceId),
