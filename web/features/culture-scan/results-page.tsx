@@ -2,6 +2,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import {
+  heatBand as band,
+  layers as layerKeys,
+  phasesOfChange as phaseKeys,
+  preconditions as preconditionKeys,
+} from "../../../common/culture-scan/model.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { Field } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
@@ -11,13 +17,6 @@ import { currentLocale, formatNumber } from "../../lib/i18n.ts";
 import { formatDay } from "../cohorts/calendar.tsx";
 import { isoDaysFromToday } from "../../lib/dates.ts";
 import { fieldError } from "../../lib/forms.ts";
-
-const layerKeys = ["tasks", "colleagues", "manager", "hr", "management", "environment"] as const;
-const phaseKeys = ["unaware", "selecting", "acting", "applying", "continuous"] as const;
-const preconditionKeys = ["engagement", "sharedVision", "readiness", "safetyAndWorkload"] as const;
-
-const band = (score: number | null | undefined) =>
-  score == null ? "none" : score < 2.5 ? "low" : score < 3.5 ? "mid" : "high";
 
 export function ResultsPage() {
   const { t } = useTranslation();
