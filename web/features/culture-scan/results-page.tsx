@@ -12,19 +12,18 @@ import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { Field } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
-import { formatDay } from "../cohorts/calendar.tsx";
-import { isoDaysFromToday } from "../../lib/dates.ts";
+import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { scanApi, scanDownloads, scanKeys } from "./culture-scan-api.ts";
 
 export function ResultsPage() {
   const { t } = useTranslation();
   const { scanId = "" } = useParams();
   const locale = currentLocale();
   const results = useQuery({
-    queryKey: ["culture-scans", scanId, "results", locale],
-    queryFn: () => api<ScanResults>("GET", `/api/culture-scans/${scanId}/results`),
+    queryKey: scanKeys.results(scanId, locale),
+    queryFn: () => scanApi.results(scanId),
   });
   const data = results.data;
   return (
@@ -71,10 +70,10 @@ export function ResultsPage() {
               · {t(`ui.scans.status.${data.scan.status}`)}
             </p>
             <div className="button-row no-print">
-              <a className="button-secondary" href={`/api/culture-scans/${scanId}/results.csv`} download>
+              <a className="button-secondary" href={scanDownloads.csv(scanId)} download>
                 {t("ui.scans.csvDownload")}
               </a>
-              <a className="button-secondary" href={`/api/culture-scans/${scanId}/report.pdf`} download>
+              <a className="button-secondary" href={scanDownloads.pdf(scanId)} download>
                 {t("ui.scans.pdfDownload")}
               </a>
               <button type="button" className="button-secondary" onClick={() => window.print()}>
@@ -311,11 +310,10 @@ function ActionForm({
   const [owner, setOwner] = useState("");
   const [dueOn, setDueOn] = useState(() => isoDaysFromToday(30));
   const add = useMutation({
-    mutationFn: () =>
-      api("POST", `/api/culture-scans/${scanId}/actions`, { title, owner, dueOn, interventionId }),
+    mutationFn: () => scanApi.addAction(scanId, { title, owner, dueOn, interventionId }),
     onSuccess: async () => {
       setOpen(false);
-      await client.invalidateQueries({ queryKey: ["culture-scans", scanId] });
+      await client.invalidateQueries({ queryKey: scanKeys.scan(scanId) });
     },
   });
   const submit = (event: FormEvent) => {
