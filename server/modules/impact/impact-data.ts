@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { DELAYED_FROM_DAYS } from "../../../common/impact-vocabulary.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import {
