@@ -59,15 +59,12 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     teamIds: [teamA.id],
     personIds: [],
   });
-  const scan = await createScan(
-    tenantA,
-    actorA,
-    { title: "Alpha scan", teamIds: [teamA.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
-    {
-      publicUrl: TEST_ORIGIN,
-      now: new Date(),
-    },
-  );
+  const scan = await createScan(scopeA, {
+    title: "Alpha scan",
+    teamIds: [teamA.id],
+    opensOn: "2020-01-01",
+    closesOn: "2099-01-01",
+  });
   const competenceId = trajectory.document.competences[0]!.id!;
   const question = await createQuestion(scopeA, {
     trajectoryId: trajectory.id,

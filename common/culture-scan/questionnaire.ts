@@ -5,9 +5,6 @@
  */
 export const QUESTIONNAIRE_VERSION = 1;
 
-export const layerKeys = ["tasks", "colleagues", "manager", "hr", "management", "environment"] as const;
-export const preconditionKeys = ["engagement", "sharedVision", "readiness", "safetyAndWorkload"] as const;
-
 type Text = { en: string; nl: string };
 export interface ChoiceItem {
   id: string;

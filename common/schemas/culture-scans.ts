@@ -119,3 +119,8 @@ export const scanResults = z.object({
   ),
 });
 export type ScanResults = z.infer<typeof scanResults>;
+
+export type ScanSummary = z.infer<typeof scanSummary>;
+export type ScanLookup = z.infer<typeof scanLookup>;
+export type ScanAnswers = z.infer<typeof scanAnswers>;
+export type ActionBody = z.input<typeof actionBody>;

@@ -256,3 +256,8 @@ export const interviewBody = z.object({
   notes: interviewNotes,
   evidenceChecked: z.boolean().default(false),
 });
+
+export type KpiBody = z.input<typeof kpiBody>;
+export type KpiList = z.infer<typeof kpiList>;
+export type InterviewBody = z.input<typeof interviewBody>;
+export type StandardsBody = z.infer<typeof standardsBody>;

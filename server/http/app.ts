@@ -97,8 +97,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(evidenceRoutes);
   await app.register(cohortRoutes);
   await app.register(privacyRoutes, deps);
-  await app.register(impactRoutes, deps);
-  await app.register(impactRecordRoutes, deps);
+  await app.register(impactRoutes);
+  await app.register(impactRecordRoutes);
   await app.register(cultureScanRoutes, deps);
   await app.register(questionRoutes);
   await app.register(learningRoutes, deps);

@@ -1,7 +1,8 @@
 import { allItems, requiredItems } from "../../../common/culture-scan/questionnaire.ts";
 import type { ScanAnswers } from "../../db/schema/culture-scan.ts";
 import { AppError } from "../../errors.ts";
-import { derivePhase, type PhaseOfChange } from "./staging.ts";
+import type { PhaseOfChange } from "../../../common/culture-scan/model.ts";
+import { derivePhase } from "./staging.ts";
 
 /** Keeps only known items with valid values; unknown keys and bad values are refused, not ignored. */
 export function validateAnswers(answers: ScanAnswers, complete: boolean): ScanAnswers {

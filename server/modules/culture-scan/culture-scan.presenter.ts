@@ -2,9 +2,9 @@ import type { Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { type CsvCell, toCsv } from "../../files/csv.ts";
 import { translator } from "../../i18n.ts";
-import { layers, preconditionActions, preconditions } from "./interventions.ts";
+import { layers, phasesOfChange, preconditions } from "../../../common/culture-scan/model.ts";
+import { preconditionActions } from "./interventions.ts";
 import type { getResults } from "./culture-scan.service.ts";
-import { phasesOfChange } from "./staging.ts";
 
 /** Results in the reader's language; recommendations carry their title and reason as text. */
 export function presentResults(results: Awaited<ReturnType<typeof getResults>>, locale: Locale): ScanResults {

@@ -2,12 +2,23 @@ import type { Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { BOLD, createPdf, REGULAR } from "../../files/pdf.ts";
 import { translator } from "../../i18n.ts";
-import { layers, preconditions } from "./interventions.ts";
-import { phasesOfChange } from "./staging.ts";
+import {
+  heatBand,
+  type HeatBand,
+  layers,
+  phasesOfChange,
+  preconditions,
+} from "../../../common/culture-scan/model.ts";
 
 const GREEN = "#0b5d4b";
-const heatColour = (score: number | null) =>
-  score === null ? "#f0f2f1" : score < 2.5 ? "#f6c9c9" : score < 3.5 ? "#fbe7b0" : "#bfe3d2";
+/** The heatmap's colours per band, as on the results screen. */
+const bandColours: Record<HeatBand, string> = {
+  none: "#f0f2f1",
+  low: "#f6c9c9",
+  mid: "#fbe7b0",
+  high: "#bfe3d2",
+};
+const heatColour = (score: number | null) => bandColours[heatBand(score)];
 
 /**
  * The scan report as a PDF, in the reader's language: the same figures as the screen, under the same

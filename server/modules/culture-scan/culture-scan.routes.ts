@@ -10,33 +10,23 @@ import {
   scanSummary,
   scanTokenBody,
 } from "../../../common/schemas/culture-scans.ts";
-import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
-import type { Locale } from "../../../common/locales.ts";
-import type { Actor, AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
-import { presentResults, resultsCsv } from "./culture-scan.presenter.ts";
+import type { AppDeps } from "../../http/context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { hashSecret } from "../auth/index.ts";
-import { renderScanReport } from "./culture-scan.report.ts";
-import {
-  addAction,
-  closeScan,
-  createScan,
-  findScans,
-  getResults,
-  organisationName,
-  remindScan,
-} from "./culture-scan.service.ts";
+import { presentedResults, scanReportPdf, scanResultsCsv } from "./culture-scan-exports.service.ts";
+import { addAction, closeScan, createScan, findScans, remindScan } from "./culture-scan.service.ts";
 import { lookupScan, saveDraft, submitAnswers } from "./scan-responses.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const linkLimit = { max: 120, timeWindow: "15 minutes" };
 const ok = z.object({ ok: z.literal(true) });
 
-export const cultureScanRoutes: FastifyPluginAsyncZod<
-  Pick<AppDeps, "config" | "database" | "jobs" | "clock">
-> = async (app, { config, database, jobs, clock }) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
+/** Culture scans: the coordinator's side (signed in) and the respondent's (the link is the key). */
+export const cultureScanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "jobs" | "clock">> = async (
+  app,
+  { database, jobs, clock },
+) => {
   /**
    * Sends per address and link: a personal link is sent once, so this only bites the shared poster link,
    * where it keeps one browser from filling the scan's quota of shared answers in one go.
@@ -49,10 +39,6 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       return `scan-send:${request.ip}:${hashSecret(String(body?.token ?? ""))}`;
     },
   });
-  const context = () => ({ publicUrl: config.publicUrl, now: clock() });
-  /** The presented results: the one source for the screen, the CSV and the PDF. */
-  const loadResults = async (actor: Actor, scanId: string, locale: Locale) =>
-    presentResults(await getResults(tenantOf(actor.organisationId), actor, scanId, locale, clock()), locale);
 
   app.get(
     "/api/culture-scans",
@@ -64,10 +50,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return findScans(tenantOf(actor.organisationId), actor, clock(), config.publicUrl);
-    },
+    async (request) => findScans(scopeOf(request)),
   );
 
   app.post(
@@ -82,9 +65,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const scan = await createScan(tenantOf(actor.organisationId), actor, request.body, context());
-      await jobs.send("notifications.deliver-outbox");
+      const scan = await createScan(scopeOf(request), request.body, jobs);
       return reply.status(201).send({ id: scan.id });
     },
   );
@@ -100,10 +81,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return loadResults(actor, request.params.scanId, request.locale);
-    },
+    async (request) => presentedResults(scopeOf(request), request.params),
   );
 
   app.get(
@@ -117,12 +95,11 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const results = await loadResults(actor, request.params.scanId, request.locale);
+      const csv = await scanResultsCsv(scopeOf(request), request.params);
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="culture-scan-${request.params.scanId}.csv"`)
-        .send(resultsCsv(results, request.locale));
+        .send(csv);
     },
   );
 
@@ -137,10 +114,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const tenant = tenantOf(actor.organisationId);
-      const results = await loadResults(actor, request.params.scanId, request.locale);
-      const pdf = await renderScanReport(results, request.locale, await organisationName(tenant));
+      const pdf = await scanReportPdf(scopeOf(request), request.params);
       return reply
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="culture-scan-${request.params.scanId}.pdf"`)
@@ -155,8 +129,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      await closeScan(tenantOf(actor.organisationId), actor, request.params.scanId, clock());
+      await closeScan(scopeOf(request), request.params);
       return { ok: true as const };
     },
   );
@@ -172,17 +145,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const reminded = await remindScan(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.scanId,
-        context(),
-      );
-      await jobs.send("notifications.deliver-outbox");
-      return { reminded };
-    },
+    async (request) => ({ reminded: await remindScan(scopeOf(request), request.params, jobs) }),
   );
 
   app.post(
@@ -198,13 +161,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const action = await addAction(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.scanId,
-        request.body,
-      );
+      const action = await addAction(scopeOf(request), { ...request.params, ...request.body });
       return reply.status(201).send({ id: action.id });
     },
   );
@@ -221,7 +178,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       },
       config: { access: "public", rateLimit: linkLimit },
     },
-    async (request) => lookupScan(database.db, request.body.token, clock()),
+    async (request) => lookupScan(database.db, { token: request.body.token, now: clock() }),
   );
 
   app.put(
@@ -236,7 +193,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
       config: { access: "public", rateLimit: linkLimit },
     },
     async (request) => {
-      await saveDraft(database.db, request.body.token, request.body.answers, clock());
+      await saveDraft(database.db, { ...request.body, now: clock() });
       return { ok: true as const };
     },
   );
@@ -255,7 +212,7 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<
     async (request) => {
       const limit = await sendLimit(request);
       if (!limit.isAllowed && limit.isExceeded) throw new AppError("TOO_MANY_REQUESTS");
-      await submitAnswers(database.db, request.body.token, request.body.answers, clock());
+      await submitAnswers(database.db, { ...request.body, now: clock() });
       return { ok: true as const };
     },
   );

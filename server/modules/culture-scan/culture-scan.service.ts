@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
-import { isLocale, recipientLocale } from "../../../common/locales.ts";
+import { intlLocale, isLocale, recipientLocale } from "../../../common/locales.ts";
 import type { CreateScanBody } from "../../../common/schemas/culture-scans.ts";
 import {
   cultureScans,
@@ -13,8 +13,9 @@ import {
   teams,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
+import type { Jobs } from "../../jobs/queue.ts";
 import { translator } from "../../i18n.ts";
 import { newSecret } from "../auth/index.ts";
 import { enqueueEmail } from "../notifications/index.ts";
@@ -24,14 +25,32 @@ import { computeResults } from "./results.ts";
 import { recordAudit } from "../../audit.ts";
 import { todayIn } from "../../../common/dates.ts";
 
-const ZONE = "Europe/Amsterdam";
 type Scan = typeof cultureScans.$inferSelect;
+/** Asks the mailer to send what was just queued; the scheduled sweep is the safety net. */
+export type OutboxKick = Pick<Jobs, "send">;
 
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+/**
+ * Organisations have no time zone of their own (only people do), so a scan runs on its creator's
+ * calendar; a scan without a creator (demo data) on the zone every person starts with.
+ */
+const STARTING_ZONE = "Europe/Amsterdam";
 
-export function scanStatus(scan: Scan, now: Date): "planned" | "open" | "closed" {
-  const today = todayIn(ZONE, now);
+/** The time zone a person's calendar days are in. */
+async function zoneOf(tenant: Tenant, personId: string | null): Promise<string> {
+  if (!personId) return STARTING_ZONE;
+  const [person] = await tenant.db
+    .select({ timeZone: persons.timeZone })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, personId)));
+  return person?.timeZone ?? STARTING_ZONE;
+}
+
+/** The time zone a scan opens and closes in: its creator's. */
+export const scanZone = (tenant: Tenant, scan: Scan): Promise<string> => zoneOf(tenant, scan.createdBy);
+
+/** Whether a scan is planned, open or closed on today's date in its time zone. */
+export function scanStatus(scan: Scan, now: Date, timeZone: string): "planned" | "open" | "closed" {
+  const today = todayIn(timeZone, now);
   if (scan.closedAt || today > scan.closesOn) return "closed";
   return today < scan.opensOn ? "planned" : "open";
 }
@@ -70,13 +89,7 @@ async function invitees(tenant: Tenant, teamIds: string[]) {
       teamId: teamMemberships.teamId,
     })
     .from(teamMemberships)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, teamMemberships.organisationId),
-        eq(persons.id, teamMemberships.personId),
-      ),
-    )
+    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
     .where(tenant.where(teamMemberships, inArray(teamMemberships.teamId, teamIds), live));
   return [...new Map(rows.map((r) => [r.id, r])).values()];
 }
@@ -85,6 +98,7 @@ export async function organisationName(tenant: Tenant): Promise<string> {
   return (await organisationOf(tenant)).name;
 }
 
+/** The organisation the scan belongs to: its name, time zone, default language and anonymity threshold. */
 async function organisationOf(tenant: Tenant) {
   const [org] = await tenant.db
     .select()
@@ -94,24 +108,21 @@ async function organisationOf(tenant: Tenant) {
 }
 
 function formatDate(isoDate: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "long",
     timeZone: "UTC",
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Starts a scan: one personal link per person by email, and a shared link for the poster. */
-export async function createScan(
-  tenant: Tenant,
-  actor: Actor,
-  input: CreateScanBody,
-  context: { publicUrl: string; now: Date },
-) {
+export async function createScan(scope: Scope, input: CreateScanBody, outbox?: OutboxKick) {
+  const { tenant, actor, now, site } = scope;
   authorize(actor, "scan.manage");
   if (input.closesOn < input.opensOn) throw invalid("closesOn", "dates_not_in_order");
-  if (input.closesOn < todayIn(ZONE, context.now)) throw invalid("closesOn", "date_in_past");
+  if (input.closesOn < todayIn(await zoneOf(tenant, actor.personId), now))
+    throw invalid("closesOn", "date_in_past");
   const org = await organisationOf(tenant);
-  return tenant.transaction(async (tx) => {
+  const created = await tenant.transaction(async (tx) => {
     const people = await invitees(tx, input.teamIds);
     if (people.length === 0) throw invalid("teamIds", "no_participants");
     const [scan] = await tx.db
@@ -138,7 +149,7 @@ export async function createScan(
           name: person.name,
           organisation: org.name,
           title: scan!.title,
-          link: `${context.publicUrl}/scan#token=${token}`,
+          link: `${site}/scan#token=${token}`,
           closesOn: formatDate(scan!.closesOn, locale),
         },
       });
@@ -152,13 +163,18 @@ export async function createScan(
     );
     return scan!;
   });
+  await outbox?.send("notifications.deliver-outbox");
+  return created;
 }
 
-export async function findScans(tenant: Tenant, actor: Actor, now: Date, publicUrl: string) {
+/** The organisation's scans, newest first, with how many were invited and answered. */
+export async function findScans(scope: Scope) {
+  const { tenant, actor, now, site } = scope;
   authorize(actor, "scan.results");
   const scans = await tenant.db
-    .select()
+    .select({ scan: cultureScans, timeZone: persons.timeZone })
     .from(cultureScans)
+    .leftJoin(persons, tenant.joinOn(persons, cultureScans, eq(persons.id, cultureScans.createdBy)))
     .where(tenant.where(cultureScans))
     .orderBy(desc(cultureScans.createdAt));
   const invited = await tenant.db
@@ -171,19 +187,24 @@ export async function findScans(tenant: Tenant, actor: Actor, now: Date, publicU
     .from(scanResponses)
     .where(tenant.where(scanResponses))
     .groupBy(scanResponses.scanId);
-  return scans.map((scan) => ({
-    id: scan.id,
-    title: scan.title,
-    opensOn: scan.opensOn,
-    closesOn: scan.closesOn,
-    status: scanStatus(scan, now),
-    invited: invited.find((x) => x.scanId === scan.id)?.n ?? 0,
-    responses: answered.find((x) => x.scanId === scan.id)?.n ?? 0,
-    sharedLink: scanStatus(scan, now) === "closed" ? null : `${publicUrl}/scan#shared=${scan.sharedToken}`,
-  }));
+  return scans.map(({ scan, timeZone: zone }) => {
+    const status = scanStatus(scan, now, zone ?? STARTING_ZONE);
+    return {
+      id: scan.id,
+      title: scan.title,
+      opensOn: scan.opensOn,
+      closesOn: scan.closesOn,
+      status,
+      invited: invited.find((x) => x.scanId === scan.id)?.n ?? 0,
+      responses: answered.find((x) => x.scanId === scan.id)?.n ?? 0,
+      sharedLink: status === "closed" ? null : `${site}/scan#shared=${scan.sharedToken}`,
+    };
+  });
 }
 
-export async function closeScan(tenant: Tenant, actor: Actor, scanId: string, now: Date): Promise<void> {
+/** Closes a scan before its last day. */
+export async function closeScan(scope: Scope, { scanId }: { scanId: string }): Promise<void> {
+  const { tenant, actor, now } = scope;
   authorize(actor, "scan.manage");
   await getScan(tenant, scanId);
   await tenant.db
@@ -200,32 +221,26 @@ export async function closeScan(tenant: Tenant, actor: Actor, scanId: string, no
  * ignore it, and their new link only says "already answered".
  */
 export async function remindScan(
-  tenant: Tenant,
-  actor: Actor,
-  scanId: string,
-  context: { publicUrl: string; now: Date },
+  scope: Scope,
+  { scanId }: { scanId: string },
+  outbox?: OutboxKick,
 ): Promise<number> {
+  const { tenant, actor, now, site } = scope;
   authorize(actor, "scan.manage");
   const scan = await getScan(tenant, scanId);
-  if (scanStatus(scan, context.now) !== "open") throw new AppError("SCAN_CLOSED");
-  return tenant.transaction(async (tx) => {
+  if (scanStatus(scan, now, await scanZone(tenant, scan)) !== "open") throw new AppError("SCAN_CLOSED");
+  const reminded = await tenant.transaction(async (tx) => {
     const invited = await tx.db
       .select({ id: scanInvitations.id, name: persons.name, email: persons.email, locale: persons.locale })
       .from(scanInvitations)
-      .innerJoin(
-        persons,
-        and(
-          eq(persons.organisationId, scanInvitations.organisationId),
-          eq(persons.id, scanInvitations.personId),
-        ),
-      )
+      .innerJoin(persons, tx.joinOn(persons, scanInvitations, eq(persons.id, scanInvitations.personId)))
       .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scanId), isNull(persons.erasedAt)));
     for (const invitation of invited) {
       // Only hashes are stored, so a reminder carries a second link; the first email's link still works.
       const { token, hash } = newSecret();
       await tx.db
         .update(scanInvitations)
-        .set({ reminderTokenHash: hash, remindedAt: context.now })
+        .set({ reminderTokenHash: hash, remindedAt: now })
         .where(tx.where(scanInvitations, eq(scanInvitations.id, invitation.id)));
       const locale = isLocale(invitation.locale) ? invitation.locale : "nl";
       await enqueueEmail(tx, invitation.email, locale, {
@@ -233,7 +248,7 @@ export async function remindScan(
         params: {
           name: invitation.name,
           title: scan.title,
-          link: `${context.publicUrl}/scan#token=${token}`,
+          link: `${site}/scan#token=${token}`,
           closesOn: formatDate(scan.closesOn, locale),
         },
       });
@@ -247,6 +262,8 @@ export async function remindScan(
     );
     return invited.length;
   });
+  await outbox?.send("notifications.deliver-outbox");
+  return reminded;
 }
 
 /**
@@ -274,11 +291,13 @@ const responseColumns = {
  * answer would show each new person's answers as the difference between two readings. Once it has
  * closed, the first reading makes them final, and they never change again.
  */
-export async function getResults(tenant: Tenant, actor: Actor, scanId: string, locale: Locale, now: Date) {
+export async function getResults(scope: Scope, { scanId }: { scanId: string }) {
+  const { tenant, actor, now, locale } = scope;
   authorize(actor, "scan.results");
   const scan = await getScan(tenant, scanId);
   const org = await organisationOf(tenant);
-  const final = scanStatus(scan, now) === "closed";
+  const status = scanStatus(scan, now, await scanZone(tenant, scan));
+  const final = status === "closed";
   if (final) await releaseResults(tenant, scan, now);
   const responses = await tenant.db
     .select(responseColumns)
@@ -336,7 +355,7 @@ export async function getResults(tenant: Tenant, actor: Actor, scanId: string, l
     scan: {
       id: scan.id,
       title: scan.title,
-      status: scanStatus(scan, now),
+      status,
       opensOn: scan.opensOn,
       closesOn: scan.closesOn,
     },
@@ -346,12 +365,15 @@ export async function getResults(tenant: Tenant, actor: Actor, scanId: string, l
   };
 }
 
+/** Adds an action to the organisation's action plan, after a scan. */
 export async function addAction(
-  tenant: Tenant,
-  actor: Actor,
-  scanId: string,
-  input: { title: string; owner: string; dueOn: string; interventionId: string | null },
+  scope: Scope,
+  {
+    scanId,
+    ...input
+  }: { scanId: string; title: string; owner: string; dueOn: string; interventionId: string | null },
 ) {
+  const { tenant, actor } = scope;
   authorize(actor, "scan.manage");
   await getScan(tenant, scanId);
   const [action] = await tenant.db

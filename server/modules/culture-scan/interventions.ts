@@ -1,12 +1,5 @@
 import type { Text } from "../evidence/index.ts";
-import type { PhaseOfChange } from "./staging.ts";
-
-/** The organisational layers of the maturity model (TNO quick scan, Koopmans et al. 2023). */
-export const layers = ["tasks", "colleagues", "manager", "hr", "management", "environment"] as const;
-export type Layer = (typeof layers)[number];
-
-export const preconditions = ["engagement", "sharedVision", "readiness", "safetyAndWorkload"] as const;
-export type Precondition = (typeof preconditions)[number];
+import type { Layer, PhaseOfChange, Precondition } from "../../../common/culture-scan/model.ts";
 
 export interface Intervention {
   id: string;

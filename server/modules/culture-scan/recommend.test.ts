@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { interventionCatalogue, layers } from "./interventions.ts";
+import { layers, phasesOfChange } from "../../../common/culture-scan/model.ts";
+import { interventionCatalogue } from "./interventions.ts";
 import { type Heatmap, recommend } from "./recommend.ts";
-import { phasesOfChange } from "./staging.ts";
 
 const flat = (score: number): Heatmap =>
   Object.fromEntries(

@@ -1,11 +1,5 @@
-import {
-  type Intervention,
-  interventionCatalogue,
-  type Layer,
-  type Precondition,
-  preconditionActions,
-} from "./interventions.ts";
-import type { PhaseOfChange } from "./staging.ts";
+import type { Layer, PhaseOfChange, Precondition } from "../../../common/culture-scan/model.ts";
+import { type Intervention, interventionCatalogue, preconditionActions } from "./interventions.ts";
 
 /** Average support (1–5) per layer and phase; null where the phase has too few people to show. */
 export type Heatmap = Record<Layer, Partial<Record<PhaseOfChange, number | null>>>;

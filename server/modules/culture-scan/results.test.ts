@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
 import { computeResults, type GroupFigures, type ResponseRow } from "./results.ts";
-import { phasesOfChange } from "./staging.ts";
+import { phasesOfChange } from "../../../common/culture-scan/model.ts";
 
 function response(teamId: string | null, phase: string, score: number, comment = ""): ResponseRow {
   return { teamId, answers: completeScanAnswers(score, comment), phase };

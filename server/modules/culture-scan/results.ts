@@ -1,8 +1,14 @@
 import type { ScanAnswers } from "../../db/schema/culture-scan.ts";
 import { planGroups } from "./anonymity.ts";
-import { type Layer, layers, type Precondition, preconditions } from "./interventions.ts";
+import {
+  type Layer,
+  layers,
+  type PhaseOfChange,
+  phasesOfChange,
+  type Precondition,
+  preconditions,
+} from "../../../common/culture-scan/model.ts";
 import { type Heatmap, recommend, type Recommendation } from "./recommend.ts";
-import { type PhaseOfChange, phasesOfChange } from "./staging.ts";
 
 export interface ResponseRow {
   teamId: string | null;

@@ -1,19 +1,26 @@
-import { and, count, eq, isNull, or } from "drizzle-orm";
+import { count, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { cultureScans, scanInvitations, scanResponses, type ScanAnswers } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { hashSecret } from "../auth/index.ts";
 import { phaseFromAnswers, validateAnswers } from "./answers.ts";
-import { organisationName, scanStatus } from "./culture-scan.service.ts";
+import { organisationName, scanStatus, scanZone } from "./culture-scan.service.ts";
 import { todayIn } from "../../../common/dates.ts";
 
-const ZONE = "Europe/Amsterdam";
 type Scan = typeof cultureScans.$inferSelect;
 
 /* The respondent's side: no sign-in, only the link. */
 
+/** The scan behind a link, its organisation's rows and the time zone the scan opens and closes in. */
 async function findLink(db: Db, token: string) {
+  const { scan, invitation } = await scanOfLink(db, token);
+  const tenant = new Tenant(db, scan.organisationId);
+  return { scan, invitation, tenant, zone: await scanZone(tenant, scan) };
+}
+
+/** Token lookups cannot be scoped: the link is the only key, and it names the organisation. */
+async function scanOfLink(db: Db, token: string) {
   const hash = hashSecret(token);
   const [invitation] = await db
     .select()
@@ -25,10 +32,7 @@ async function findLink(db: Db, token: string) {
       .select()
       .from(cultureScans)
       .where(
-        and(
-          eq(cultureScans.organisationId, invitation.organisationId),
-          eq(cultureScans.id, invitation.scanId),
-        ),
+        new Tenant(db, invitation.organisationId).where(cultureScans, eq(cultureScans.id, invitation.scanId)),
       );
     return { scan: scan!, invitation };
   }
@@ -38,10 +42,9 @@ async function findLink(db: Db, token: string) {
 }
 
 /** A link's state: open, already answered, or closed; a started answer survives the closing. */
-export async function lookupScan(db: Db, token: string, now: Date) {
-  const { scan, invitation } = await findLink(db, token);
-  const tenant = new Tenant(db, scan.organisationId);
-  const status = scanStatus(scan, now);
+export async function lookupScan(db: Db, { token, now }: { token: string; now: Date }) {
+  const { scan, invitation, tenant, zone } = await findLink(db, token);
+  const status = scanStatus(scan, now, zone);
   const lateButStarted =
     status === "closed" &&
     !scan.resultsReleasedAt &&
@@ -69,9 +72,10 @@ function assertCanAnswer(
   scan: Scan,
   invitation: typeof scanInvitations.$inferSelect | null,
   now: Date,
+  timeZone: string,
 ): void {
   if (invitation?.spentOn) throw new AppError("SCAN_ALREADY_ANSWERED");
-  const status = scanStatus(scan, now);
+  const status = scanStatus(scan, now, timeZone);
   if (status === "planned") throw new AppError("SCAN_CLOSED");
   if (
     status === "closed" &&
@@ -81,12 +85,14 @@ function assertCanAnswer(
 }
 
 /** Saves answers so far, so the person can stop and continue later with the same link. */
-export async function saveDraft(db: Db, token: string, answers: ScanAnswers, now: Date): Promise<void> {
-  const { scan, invitation } = await findLink(db, token);
+export async function saveDraft(
+  db: Db,
+  { token, answers, now }: { token: string; answers: ScanAnswers; now: Date },
+): Promise<void> {
+  const { scan, invitation, tenant, zone } = await findLink(db, token);
   if (!invitation) return; // The shared link keeps its draft in the browser.
-  assertCanAnswer(scan, invitation, now);
+  assertCanAnswer(scan, invitation, now, zone);
   const clean = validateAnswers(answers, false);
-  const tenant = new Tenant(db, scan.organisationId);
   await tenant.db
     .update(scanInvitations)
     .set({ draft: clean, startedAt: invitation.startedAt ?? now })
@@ -105,19 +111,21 @@ export async function saveDraft(db: Db, token: string, answers: ScanAnswers, now
  * invited people. The scan row is locked while writing, so the cap holds under concurrent sends and an
  * answer never slips in after the results became final.
  */
-export async function submitAnswers(db: Db, token: string, answers: ScanAnswers, now: Date): Promise<void> {
-  const { scan, invitation } = await findLink(db, token);
-  assertCanAnswer(scan, invitation, now);
+export async function submitAnswers(
+  db: Db,
+  { token, answers, now }: { token: string; answers: ScanAnswers; now: Date },
+): Promise<void> {
+  const { scan, invitation, tenant, zone } = await findLink(db, token);
+  assertCanAnswer(scan, invitation, now, zone);
   const clean = validateAnswers(answers, true);
-  const tenant = new Tenant(db, scan.organisationId);
-  const today = todayIn(ZONE, now);
+  const today = todayIn(zone, now);
   await tenant.transaction(async (tx) => {
     const [locked] = await tx.db
       .select()
       .from(cultureScans)
       .where(tx.where(cultureScans, eq(cultureScans.id, scan.id)))
       .for("update");
-    assertCanAnswer(locked!, invitation, now);
+    assertCanAnswer(locked!, invitation, now, zone);
     if (invitation) {
       const spent = await tx.db
         .update(scanInvitations)

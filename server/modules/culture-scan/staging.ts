@@ -1,3 +1,5 @@
+import type { PhaseOfChange } from "../../../common/culture-scan/model.ts";
+
 /**
  * The phase of behaviour change for learning and development, derived from separate raw answers.
  *
@@ -6,8 +8,6 @@
  * alone is unstable (15% changed stage within 8 days), so the scan stores the raw answers and this
  * function derives the phase; a later, better rule can re-derive every past scan.
  */
-export const phasesOfChange = ["unaware", "selecting", "acting", "applying", "continuous"] as const;
-export type PhaseOfChange = (typeof phasesOfChange)[number];
 
 export interface StagingAnswers {
   /** Am I now learning something new for my work (a course, a new way of working)? */

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { DELAYED_FROM_DAYS } from "../../../common/impact-vocabulary.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import {
@@ -70,10 +70,7 @@ export async function loadParticipants(
     .from(cohortParticipants)
     .innerJoin(
       persons,
-      and(
-        eq(persons.organisationId, cohortParticipants.organisationId),
-        eq(persons.id, cohortParticipants.personId),
-      ),
+      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
     )
     .where(tenant.where(cohortParticipants, inArray(cohortParticipants.cohortId, cohortIds)))
     .orderBy(persons.name);
@@ -181,10 +178,7 @@ async function addDelayedDecisions(
         correct: sql<number>`count(*) filter (where ${answers.correct})::int`,
       })
       .from(answers)
-      .innerJoin(
-        questions,
-        and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
-      )
+      .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
       .where(
         tenant.where(
           answers,
@@ -220,15 +214,13 @@ async function addApplications(
     .from(planApplications)
     .innerJoin(
       actionPlans,
-      and(
-        eq(actionPlans.organisationId, planApplications.organisationId),
-        eq(actionPlans.id, planApplications.planId),
-      ),
+      tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
     )
     .leftJoin(
       applicationConfirmations,
-      and(
-        eq(applicationConfirmations.organisationId, planApplications.organisationId),
+      tenant.joinOn(
+        applicationConfirmations,
+        planApplications,
         eq(applicationConfirmations.applicationId, planApplications.id),
       ),
     )

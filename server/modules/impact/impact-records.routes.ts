@@ -12,9 +12,7 @@ import {
   successCasesView,
 } from "../../../common/schemas/impact.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { addKpi, deleteKpi, listKpis, updateKpi } from "./kpis.service.ts";
 import { getAttendance, recordAssessment, recordAttendance } from "./records.service.ts";
 import { getSuccessCases, recordInterview } from "./success-cases.service.ts";
@@ -25,11 +23,7 @@ const cohortParams = z.object({ cohortId: z.uuid() });
 const kpiParams = trajectoryParams.extend({ kpiId: z.uuid() });
 
 /** What the coordinator records for the evaluation: attendance, assessments, KPIs, interviews. */
-export const impactRecordRoutes: FastifyPluginAsyncZod<
-  Pick<AppDeps, "database" | "clock" | "config">
-> = async (app, { database, clock, config }) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-
+export const impactRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/cohorts/:cohortId/attendance",
     {
@@ -41,10 +35,7 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getAttendance(tenantOf(actor.organisationId), actor, request.params.cohortId);
-    },
+    async (request) => getAttendance(scopeOf(request), request.params),
   );
 
   app.put(
@@ -59,16 +50,7 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return recordAttendance(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.cohortId,
-        request.body,
-        clock(),
-      );
-    },
+    async (request) => recordAttendance(scopeOf(request), { ...request.params, ...request.body }),
   );
 
   app.post(
@@ -84,19 +66,10 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const tenant = tenantOf(actor.organisationId);
-      const result = await recordAssessment(
-        tenant,
-        actor,
-        request.params.cohortId,
-        request.body,
-        clock(),
-        config.publicUrl,
-      );
-      return reply.status(201).send(result);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordAssessment(scopeOf(request), { ...request.params, ...request.body })),
   );
 
   app.get(
@@ -110,10 +83,7 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return listKpis(tenantOf(actor.organisationId), actor, request.params.trajectoryId, request.locale);
-    },
+    async (request) => listKpis(scopeOf(request), request.params),
   );
 
   app.post(
@@ -128,17 +98,8 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const kpi = await addKpi(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.body,
-        clock(),
-      );
-      return reply.status(201).send(kpi);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await addKpi(scopeOf(request), { ...request.params, ...request.body })),
   );
 
   app.put(
@@ -153,11 +114,7 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { trajectoryId, kpiId } = request.params;
-      return updateKpi(tenantOf(actor.organisationId), actor, trajectoryId, kpiId, request.body);
-    },
+    async (request) => updateKpi(scopeOf(request), { ...request.params, ...request.body }),
   );
 
   app.delete(
@@ -167,9 +124,7 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const { trajectoryId, kpiId } = request.params;
-      await deleteKpi(tenantOf(actor.organisationId), actor, trajectoryId, kpiId);
+      await deleteKpi(scopeOf(request), request.params);
       return reply.status(204).send();
     },
   );
@@ -187,17 +142,7 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { trajectoryId } = request.params;
-      return getSuccessCases(
-        tenantOf(actor.organisationId),
-        actor,
-        trajectoryId,
-        request.query.cohortId,
-        clock(),
-      );
-    },
+    async (request) => getSuccessCases(scopeOf(request), { ...request.params, ...request.query }),
   );
 
   app.post(
@@ -213,16 +158,7 @@ export const impactRecordRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const saved = await recordInterview(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.body,
-        clock(),
-      );
-      return reply.status(201).send(saved);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await recordInterview(scopeOf(request), { ...request.params, ...request.body })),
   );
 };

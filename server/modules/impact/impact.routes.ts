@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isLocale, type Locale } from "../../../common/locales.ts";
@@ -11,17 +10,11 @@ import {
   surveyResultsView,
 } from "../../../common/schemas/impact.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
-import { organisations } from "../../db/schema/index.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { calculateEffectSize } from "./effect-size-calculator.ts";
-import { learnersCsv, tiersCsv } from "./impact.csv.ts";
-import { renderImpactReport } from "./impact.report.ts";
-import { gatherImpact, getImpact, presentImpact } from "./impact.service.ts";
-import { listKpis } from "./kpis.service.ts";
+import { impactLearnersCsv, impactReportPdf, impactTiersCsv } from "./impact-exports.service.ts";
+import { getImpact } from "./impact.service.ts";
 import { getSurveyResults, setStandards } from "./survey.service.ts";
-import { recordAudit } from "../../audit.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const tags = ["impact"];
@@ -30,15 +23,11 @@ const reportQuery = impactQuery.extend({
   lang: z.enum(["nl", "en"]).optional(),
   summary: z.enum(["true", "false"]).optional(),
 });
+const localeOf = (asked: string | undefined, fallback: Locale): Locale =>
+  asked && isLocale(asked) ? asked : fallback;
 
-export const impactRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock">> = async (
-  app,
-  { database, clock },
-) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-  const localeOf = (asked: string | undefined, fallback: Locale): Locale =>
-    asked && isLocale(asked) ? asked : fallback;
-
+/** The impact dashboard, its downloads and the survey's standards. */
+export const impactRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/effect-sizes",
     {
@@ -67,18 +56,7 @@ export const impactRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { trajectoryId } = request.params;
-      return getImpact(
-        tenantOf(actor.organisationId),
-        actor,
-        trajectoryId,
-        request.query,
-        request.locale,
-        clock(),
-      );
-    },
+    async (request) => getImpact(scopeOf(request), { ...request.params, ...request.query }),
   );
 
   app.get(
@@ -94,30 +72,15 @@ export const impactRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const tenant = tenantOf(actor.organisationId);
-      const locale = localeOf(request.query.lang, request.locale);
       const { trajectoryId } = request.params;
-      const facts = await gatherImpact(tenant, actor, trajectoryId, request.query.cohortId, clock());
-      const [organisation] = await database.db
-        .select({ name: organisations.name })
-        .from(organisations)
-        .where(eq(organisations.id, actor.organisationId));
-      const pdf = await renderImpactReport(
-        {
-          impact: presentImpact(facts, request.query, locale),
-          survey: await getSurveyResults(tenant, actor, trajectoryId, request.query.cohortId),
-          ...(await listKpis(tenant, actor, trajectoryId, locale).then((k) => ({
-            kpis: k.kpis,
-            kpiCaveat: k.caveat,
-          }))),
-          organisationName: organisation?.name ?? "",
-          cohortName: facts.scope.cohortId ? facts.scope.selected[0]!.name : null,
-        },
-        locale,
-        request.query.summary === "true",
-      );
-      const name = request.query.summary === "true" ? "impact-summary" : "impact-report";
+      const summaryOnly = request.query.summary === "true";
+      const pdf = await impactReportPdf(scopeOf(request), {
+        ...request.query,
+        trajectoryId,
+        locale: localeOf(request.query.lang, request.locale),
+        summaryOnly,
+      });
+      const name = summaryOnly ? "impact-summary" : "impact-report";
       return reply
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="${name}-${trajectoryId}.pdf"`)
@@ -137,20 +100,16 @@ export const impactRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const locale = localeOf(request.query.lang, request.locale);
-      const view = await getImpact(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.query,
-        locale,
-        clock(),
-      );
+      const { trajectoryId } = request.params;
+      const csv = await impactTiersCsv(scopeOf(request), {
+        ...request.query,
+        trajectoryId,
+        locale: localeOf(request.query.lang, request.locale),
+      });
       return reply
         .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="impact-tiers-${view.trajectoryId}.csv"`)
-        .send(tiersCsv(view, locale));
+        .header("content-disposition", `attachment; filename="impact-tiers-${trajectoryId}.csv"`)
+        .send(csv);
     },
   );
 
@@ -166,23 +125,16 @@ export const impactRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const tenant = tenantOf(actor.organisationId);
-      const locale = localeOf(request.query.lang, request.locale);
       const { trajectoryId } = request.params;
-      const facts = await gatherImpact(
-        tenant,
-        actor,
+      const csv = await impactLearnersCsv(scopeOf(request), {
+        ...request.query,
         trajectoryId,
-        request.query.cohortId,
-        clock(),
-        "impact.people",
-      );
-      await recordAudit(tenant, actor, "impact.learners-exported", { type: "trajectory", id: trajectoryId });
+        locale: localeOf(request.query.lang, request.locale),
+      });
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="impact-learners-${trajectoryId}.csv"`)
-        .send(learnersCsv(facts, locale));
+        .send(csv);
     },
   );
 
@@ -199,13 +151,8 @@ export const impactRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      return getSurveyResults(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.query.cohortId,
-      );
+      const { tenant, actor } = scopeOf(request);
+      return getSurveyResults(tenant, actor, request.params.trajectoryId, request.query.cohortId);
     },
   );
 
@@ -222,14 +169,8 @@ export const impactRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      return setStandards(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.body.standards,
-        clock(),
-      );
+      const { tenant, actor, now } = scopeOf(request);
+      return setStandards(tenant, actor, request.params.trajectoryId, request.body.standards, now);
     },
   );
 };

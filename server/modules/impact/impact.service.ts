@@ -6,6 +6,7 @@ import { trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { explainPrePost } from "./effect-explanation.ts";
 import {
@@ -102,24 +103,23 @@ export interface ImpactFacts {
   kpis: Awaited<ReturnType<typeof loadKpis>>;
 }
 
+/** What a trajectory's impact is computed from: the cohorts in view, the plan, each learner's facts, KPIs. */
 export async function gatherImpact(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  cohortId: string | undefined,
-  now: Date,
-  permission: ImpactPermission = "impact.read",
+  scope: Scope,
+  options: { trajectoryId: string; cohortId?: string; permission?: ImpactPermission },
 ): Promise<ImpactFacts> {
-  const scope = await impactScope(tenant, actor, trajectoryId, cohortId, permission);
-  const { plan, isDefault } = effectivePlan(scope.document);
+  const { tenant, actor, now } = scope;
+  const { trajectoryId, cohortId, permission = "impact.read" } = options;
+  const inView = await impactScope(tenant, actor, trajectoryId, cohortId, permission);
+  const { plan, isDefault } = effectivePlan(inView.document);
   const learners = await loadParticipants(
     tenant,
-    scope.document,
-    scope.selected,
+    inView.document,
+    inView.selected,
     now.toISOString().slice(0, 10),
   );
   const kpis = await loadKpis(tenant, trajectoryId);
-  return { scope, plan, planIsDefault: isDefault, learners, kpis };
+  return { scope: inView, plan, planIsDefault: isDefault, learners, kpis };
 }
 
 export function presentImpact(
@@ -146,14 +146,11 @@ export function presentImpact(
   };
 }
 
+/** The evidence per tier for a trajectory (or one cohort), in the scope's language. */
 export async function getImpact(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  query: { cohortId?: string; pre?: string; post?: string },
-  locale: Locale,
-  now: Date,
+  scope: Scope,
+  options: { trajectoryId: string; cohortId?: string; pre?: string; post?: string },
 ): Promise<ImpactView> {
-  const facts = await gatherImpact(tenant, actor, trajectoryId, query.cohortId, now);
-  return presentImpact(facts, query, locale);
+  const facts = await gatherImpact(scope, options);
+  return presentImpact(facts, options, scope.locale);
 }

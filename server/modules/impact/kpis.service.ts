@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Locale } from "../../../common/locales.ts";
 import type { kpiBody, KpiView } from "../../../common/schemas/impact.ts";
 import { impactKpis } from "../../db/schema/index.ts";
-import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { loadKpis } from "./impact-data.ts";
 import { impactScope } from "./impact.service.ts";
@@ -48,13 +46,17 @@ export function presentKpi(row: KpiRow): KpiView {
   };
 }
 
-export async function listKpis(tenant: Tenant, actor: Actor, trajectoryId: string, locale: Locale) {
+/** The trajectory's organisation figures, with the caveat on reading them, in the scope's language. */
+export async function listKpis(scope: Scope, { trajectoryId }: { trajectoryId: string }) {
+  const { tenant, actor, locale } = scope;
   await impactScope(tenant, actor, trajectoryId, undefined);
   const rows = await loadKpis(tenant, trajectoryId);
   return { kpis: rows.map(presentKpi), caveat: translator(locale)("impact.kpiCaveat") };
 }
 
-export async function addKpi(tenant: Tenant, actor: Actor, trajectoryId: string, input: KpiInput, now: Date) {
+/** Records an organisation figure before (and perhaps after) the trajectory. */
+export async function addKpi(scope: Scope, { trajectoryId, ...input }: KpiInput & { trajectoryId: string }) {
+  const { tenant, actor, now } = scope;
   await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
   const row = await tenant.transaction(async (tx) => {
     const [created] = await tx.db
@@ -67,13 +69,12 @@ export async function addKpi(tenant: Tenant, actor: Actor, trajectoryId: string,
   return presentKpi(row);
 }
 
+/** Changes an organisation figure (usually: adds the after value). */
 export async function updateKpi(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  kpiId: string,
-  input: KpiInput,
+  scope: Scope,
+  { trajectoryId, kpiId, ...input }: KpiInput & { trajectoryId: string; kpiId: string },
 ) {
+  const { tenant, actor } = scope;
   await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
   const [row] = await tenant.db
     .update(impactKpis)
@@ -84,7 +85,12 @@ export async function updateKpi(
   return presentKpi(row);
 }
 
-export async function deleteKpi(tenant: Tenant, actor: Actor, trajectoryId: string, kpiId: string) {
+/** Removes an organisation figure. */
+export async function deleteKpi(
+  scope: Scope,
+  { trajectoryId, kpiId }: { trajectoryId: string; kpiId: string },
+) {
+  const { tenant, actor } = scope;
   await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
   const deleted = await tenant.db
     .delete(impactKpis)

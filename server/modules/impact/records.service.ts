@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { AttendanceView } from "../../../common/schemas/impact.ts";
 import {
   attendance,
@@ -9,23 +9,17 @@ import {
   trajectories,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
 import { authorize } from "./impact.policy.ts";
 import { recordAudit } from "../../audit.ts";
-
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
 
 async function cohortWithPeople(tenant: Tenant, cohortId: string) {
   const [cohort] = await tenant.db
     .select({ cohort: cohorts, document: trajectories.document })
     .from(cohorts)
-    .innerJoin(
-      trajectories,
-      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
-    )
+    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
     .where(tenant.where(cohorts, eq(cohorts.id, cohortId)));
   if (!cohort) throw notFound("cohort");
   const people = await tenant.db
@@ -33,17 +27,19 @@ async function cohortWithPeople(tenant: Tenant, cohortId: string) {
     .from(cohortParticipants)
     .innerJoin(
       persons,
-      and(
-        eq(persons.organisationId, cohortParticipants.organisationId),
-        eq(persons.id, cohortParticipants.personId),
-      ),
+      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
     )
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
     .orderBy(persons.name);
   return { ...cohort.cohort, document: cohort.document, people };
 }
 
-export async function getAttendance(tenant: Tenant, actor: Actor, cohortId: string): Promise<AttendanceView> {
+/** Who was present on each practice day of a cohort (null: not recorded yet). */
+export async function getAttendance(
+  scope: Scope,
+  { cohortId }: { cohortId: string },
+): Promise<AttendanceView> {
+  const { tenant, actor } = scope;
   authorize(actor, "impact.record");
   const cohort = await cohortWithPeople(tenant, cohortId);
   const rows = await tenant.db
@@ -67,12 +63,10 @@ export async function getAttendance(tenant: Tenant, actor: Actor, cohortId: stri
 
 /** Records one practice day's register: the listed participants present, everyone else absent. */
 export async function recordAttendance(
-  tenant: Tenant,
-  actor: Actor,
-  cohortId: string,
-  body: { sessionDate: string; present: string[] },
-  now: Date,
+  scope: Scope,
+  { cohortId, ...body }: { cohortId: string; sessionDate: string; present: string[] },
 ): Promise<AttendanceView> {
+  const { tenant, actor, now } = scope;
   authorize(actor, "impact.record");
   const cohort = await cohortWithPeople(tenant, cohortId);
   if (!cohort.sessionDates.includes(body.sessionDate)) throw invalid("sessionDate", "not_a_practice_day");
@@ -98,7 +92,7 @@ export async function recordAttendance(
     }
     await recordAudit(tx, actor, "impact.attendance-recorded", { type: "cohort", id: cohortId });
   });
-  return getAttendance(tenant, actor, cohortId);
+  return getAttendance(scope, { cohortId });
 }
 
 /**
@@ -106,17 +100,18 @@ export async function recordAttendance(
  * criteria): stored as the learner's measure, replacing an earlier assessment.
  */
 export async function recordAssessment(
-  tenant: Tenant,
-  actor: Actor,
-  cohortId: string,
-  body: {
+  scope: Scope,
+  {
+    cohortId,
+    ...body
+  }: {
+    cohortId: string;
     personId: string;
     activityId: string;
     scores: { competenceId: string; score: number; max: number }[];
   },
-  now: Date,
-  site: string,
 ) {
+  const { tenant, actor, now, site } = scope;
   authorize(actor, "impact.record");
   const cohort = await cohortWithPeople(tenant, cohortId);
   const activity = cohort.document.activities.find((a) => a.id === body.activityId);

@@ -3,8 +3,8 @@ import type { z } from "zod";
 import type { interviewBody, SuccessCasesView } from "../../../common/schemas/impact.ts";
 import { learnerPreferences, successCaseInterviews } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { AppError, invalid } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import type { Participant } from "./impact-data.ts";
 import { gatherImpact } from "./impact.service.ts";
 import { pickCases } from "./success-cases.ts";
@@ -38,13 +38,11 @@ async function interviewsOf(tenant: Tenant, trajectoryId: string) {
  * asked, each with their latest interview. Opening the list is logged: it names people.
  */
 export async function getSuccessCases(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  cohortId: string | undefined,
-  now: Date,
+  scope: Scope,
+  { trajectoryId, cohortId }: { trajectoryId: string; cohortId?: string },
 ): Promise<SuccessCasesView> {
-  const facts = await gatherImpact(tenant, actor, trajectoryId, cohortId, now, "impact.people");
+  const { tenant, actor } = scope;
+  const facts = await gatherImpact(scope, { trajectoryId, cohortId, permission: "impact.people" });
   const learners = facts.learners.filter((l) => !l.erased);
   const consents = await consentsOf(
     tenant,
@@ -83,19 +81,13 @@ export async function getSuccessCases(
 
 /** Saves a structured interview with a learner of the trajectory who agreed to be asked. */
 export async function recordInterview(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  body: z.infer<typeof interviewBody>,
-  now: Date,
+  scope: Scope,
+  { trajectoryId, ...body }: z.infer<typeof interviewBody> & { trajectoryId: string },
 ) {
-  const facts = await gatherImpact(tenant, actor, trajectoryId, undefined, now, "impact.people");
+  const { tenant, actor, now } = scope;
+  const facts = await gatherImpact(scope, { trajectoryId, permission: "impact.people" });
   const learner = facts.learners.find((l) => l.personId === body.personId && !l.erased);
-  if (!learner) {
-    throw new AppError("VALIDATION_FAILED", "personId: not_in_cohort", {}, [
-      { field: "personId", code: "not_in_cohort" },
-    ]);
-  }
+  if (!learner) throw invalid("personId", "not_in_cohort");
   if (!(await consentsOf(tenant, [body.personId])).has(body.personId))
     throw new AppError("NO_INTERVIEW_CONSENT");
   const [row] = await tenant.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { useScans } from "./scans-page.tsx";
+import { useScans } from "./culture-scan-api.ts";
 
 /** A printable poster with the shared link as a QR code, for staff without company email. */
 export function PosterPage() {

@@ -4,20 +4,9 @@ import { useTranslation } from "react-i18next";
 import { scaleLabels, sections, type Item } from "../../../common/culture-scan/questionnaire.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
+import type { ScanAnswers as Answers, ScanLookup as Lookup } from "../../../common/schemas/culture-scans.ts";
 import { currentLocale } from "../../lib/i18n.ts";
-
-type Answers = Record<string, string | number>;
-
-interface Lookup {
-  title: string;
-  organisationName: string;
-  status: "open" | "answered" | "closed" | "planned";
-  shared: boolean;
-  teams: { id: string; name: string }[];
-  draft: Answers | null;
-  lateButStarted: boolean;
-}
+import { scanApi, scanKeys } from "./culture-scan-api.ts";
 
 function linkFromHash(): { token: string; shared: boolean } {
   const params = new URLSearchParams(window.location.hash.slice(1));
@@ -30,8 +19,8 @@ export function QuestionnairePage() {
   const { t } = useTranslation();
   const [{ token, shared }] = useState(linkFromHash);
   const lookup = useQuery({
-    queryKey: ["scan", token],
-    queryFn: () => api<Lookup>("POST", "/api/scan/lookup", { token }),
+    queryKey: scanKeys.link(token),
+    queryFn: () => scanApi.lookup(token),
     enabled: token.length >= 20,
     retry: false,
   });
@@ -69,10 +58,10 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
   });
   const [done, setDone] = useState(false);
   const save = useMutation({
-    mutationFn: (next: Answers) => api("PUT", "/api/scan/draft", { token, answers: next }),
+    mutationFn: (next: Answers) => scanApi.saveDraft(token, next),
   });
   const submit = useMutation({
-    mutationFn: () => api("POST", "/api/scan/submit", { token, answers, teamId: teamId || null }),
+    mutationFn: () => scanApi.submit(token, answers, teamId || null),
     onSuccess: () => {
       if (shared) {
         // The shared poster link has no personal key; this keeps one browser from answering twice.

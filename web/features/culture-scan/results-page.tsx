@@ -2,30 +2,28 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import {
+  heatBand as band,
+  layers as layerKeys,
+  phasesOfChange as phaseKeys,
+  preconditions as preconditionKeys,
+} from "../../../common/culture-scan/model.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { Field } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
-import { formatDay } from "../cohorts/calendar.tsx";
-import { isoDaysFromToday } from "../../lib/dates.ts";
+import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
 import { fieldError } from "../../lib/forms.ts";
-
-const layerKeys = ["tasks", "colleagues", "manager", "hr", "management", "environment"] as const;
-const phaseKeys = ["unaware", "selecting", "acting", "applying", "continuous"] as const;
-const preconditionKeys = ["engagement", "sharedVision", "readiness", "safetyAndWorkload"] as const;
-
-const band = (score: number | null | undefined) =>
-  score == null ? "none" : score < 2.5 ? "low" : score < 3.5 ? "mid" : "high";
+import { scanApi, scanDownloads, scanKeys } from "./culture-scan-api.ts";
 
 export function ResultsPage() {
   const { t } = useTranslation();
   const { scanId = "" } = useParams();
   const locale = currentLocale();
   const results = useQuery({
-    queryKey: ["culture-scans", scanId, "results", locale],
-    queryFn: () => api<ScanResults>("GET", `/api/culture-scans/${scanId}/results`),
+    queryKey: scanKeys.results(scanId, locale),
+    queryFn: () => scanApi.results(scanId),
   });
   const data = results.data;
   return (
@@ -72,10 +70,10 @@ export function ResultsPage() {
               · {t(`ui.scans.status.${data.scan.status}`)}
             </p>
             <div className="button-row no-print">
-              <a className="button-secondary" href={`/api/culture-scans/${scanId}/results.csv`} download>
+              <a className="button-secondary" href={scanDownloads.csv(scanId)} download>
                 {t("ui.scans.csvDownload")}
               </a>
-              <a className="button-secondary" href={`/api/culture-scans/${scanId}/report.pdf`} download>
+              <a className="button-secondary" href={scanDownloads.pdf(scanId)} download>
                 {t("ui.scans.pdfDownload")}
               </a>
               <button type="button" className="button-secondary" onClick={() => window.print()}>
@@ -312,11 +310,10 @@ function ActionForm({
   const [owner, setOwner] = useState("");
   const [dueOn, setDueOn] = useState(() => isoDaysFromToday(30));
   const add = useMutation({
-    mutationFn: () =>
-      api("POST", `/api/culture-scans/${scanId}/actions`, { title, owner, dueOn, interventionId }),
+    mutationFn: () => scanApi.addAction(scanId, { title, owner, dueOn, interventionId }),
     onSuccess: async () => {
       setOpen(false);
-      await client.invalidateQueries({ queryKey: ["culture-scans", scanId] });
+      await client.invalidateQueries({ queryKey: scanKeys.scan(scanId) });
     },
   });
   const submit = (event: FormEvent) => {

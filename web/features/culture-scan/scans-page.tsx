@@ -1,31 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ScanSummary } from "../../../common/schemas/culture-scans.ts";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Field } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
-import { formatDay } from "../cohorts/calendar.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
-import { isoDaysFromToday } from "../../lib/dates.ts";
+import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
 import { fieldError } from "../../lib/forms.ts";
-
-export interface ScanSummary {
-  id: string;
-  title: string;
-  opensOn: string;
-  closesOn: string;
-  status: "planned" | "open" | "closed";
-  invited: number;
-  responses: number;
-  sharedLink: string | null;
-}
-
-export const useScans = () =>
-  useQuery({ queryKey: ["culture-scans"], queryFn: () => api<ScanSummary[]>("GET", "/api/culture-scans") });
+import { scanApi, scanKeys, useScans } from "./culture-scan-api.ts";
 
 export function ScansPage() {
   const { t } = useTranslation();
@@ -56,11 +42,11 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
   const client = useQueryClient();
   const locale = currentLocale();
   const remind = useMutation({
-    mutationFn: () => api<{ reminded: number }>("POST", `/api/culture-scans/${scan.id}/reminders`),
+    mutationFn: () => scanApi.remind(scan.id),
   });
   const close = useMutation({
-    mutationFn: () => api("POST", `/api/culture-scans/${scan.id}/close`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["culture-scans"] }),
+    mutationFn: () => scanApi.close(scan.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: scanKeys.all }),
   });
   return (
     <article className="card" aria-labelledby={`scan-${scan.id}`}>
@@ -115,10 +101,10 @@ function NewScanForm() {
   const [opensOn, setOpensOn] = useState(() => isoDaysFromToday(0));
   const [closesOn, setClosesOn] = useState(() => isoDaysFromToday(14));
   const create = useMutation({
-    mutationFn: () => api("POST", "/api/culture-scans", { title, teamIds, opensOn, closesOn }),
+    mutationFn: () => scanApi.create({ title, teamIds, opensOn, closesOn }),
     onSuccess: async () => {
       setTitle("");
-      await client.invalidateQueries({ queryKey: ["culture-scans"] });
+      await client.invalidateQueries({ queryKey: scanKeys.all });
     },
   });
   const submit = (event: FormEvent) => {

@@ -5,9 +5,9 @@ import type { ImpactView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { EffectSizePanel } from "./effect-size-panel.tsx";
+import { impactApi, impactDownload, impactKeys, type ImpactDownload } from "./impact-api.ts";
 import { KpiPanel } from "./kpi-panel.tsx";
 import { SuccessCasesPanel } from "./success-cases-panel.tsx";
 import { SurveyPanel } from "./survey-panel.tsx";
@@ -19,14 +19,13 @@ export function ImpactPage() {
   const [search, setSearch] = useSearchParams();
   const cohortId = search.get("cohort") ?? "";
   const locale = currentLocale();
-  const query = cohortId ? `?cohortId=${cohortId}` : "";
   const impact = useQuery({
-    queryKey: ["impact", trajectoryId, cohortId, locale],
-    queryFn: () => api<ImpactView>("GET", `/api/trajectories/${trajectoryId}/impact${query}`),
+    queryKey: impactKeys.view(trajectoryId, cohortId, locale),
+    queryFn: () => impactApi.view(trajectoryId, cohortId),
   });
   const data = impact.data;
-  const download = (file: string, extra = "") =>
-    `/api/trajectories/${trajectoryId}/impact/${file}?lang=${locale}${cohortId ? `&cohortId=${cohortId}` : ""}${extra}`;
+  const download = (file: ImpactDownload, summary = false) =>
+    impactDownload(trajectoryId, file, { locale, cohortId, summary });
   return (
     <Page title={data ? t("ui.impact.title", { title: data.title }) : t("ui.impact.heading")}>
       <p>
@@ -53,7 +52,7 @@ export function ImpactPage() {
             <p>{t("ui.impact.participants", { count: data.participants })}</p>
             {data.planIsDefault ? <p className="hint">{t("ui.impact.defaultPlan")}</p> : null}
             <div className="button-row">
-              <a className="button-secondary" href={download("report.pdf", "&summary=true")} download>
+              <a className="button-secondary" href={download("report.pdf", true)} download>
                 {t("ui.impact.summaryPdf")}
               </a>
               <a className="button-secondary" href={download("report.pdf")} download>

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { KpiView } from "../../../common/schemas/impact.ts";
+import type { KpiBody } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { impactApi, impactKeys } from "./impact-api.ts";
 
 const empty = {
   name: "",
@@ -22,19 +22,21 @@ export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const kpis = useQuery({
-    queryKey: ["kpis", trajectoryId],
-    queryFn: () => api<{ kpis: KpiView[]; caveat: string }>("GET", `/api/trajectories/${trajectoryId}/kpis`),
+    queryKey: impactKeys.kpis(trajectoryId),
+    queryFn: () => impactApi.kpis(trajectoryId),
   });
   const [form, setForm] = useState(empty);
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ["kpis", trajectoryId] });
-    void client.invalidateQueries({ queryKey: ["impact", trajectoryId] });
+    void client.invalidateQueries({ queryKey: impactKeys.kpis(trajectoryId) });
+    void client.invalidateQueries({ queryKey: impactKeys.trajectory(trajectoryId) });
   };
   const number = (value: string) => (value.trim() === "" ? null : Number(value.replace(",", ".")));
   const add = useMutation({
     mutationFn: () =>
-      api("POST", `/api/trajectories/${trajectoryId}/kpis`, {
+      impactApi.addKpi(trajectoryId, {
         ...form,
+        // The select offers only the two directions the schema knows.
+        better: form.better as KpiBody["better"],
         beforeValue: number(form.beforeValue) ?? undefined,
         afterValue: number(form.afterValue),
         afterPeriod: form.afterPeriod || null,
@@ -45,7 +47,7 @@ export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api("DELETE", `/api/trajectories/${trajectoryId}/kpis/${id}`),
+    mutationFn: (id: string) => impactApi.deleteKpi(trajectoryId, id),
     onSuccess: refresh,
   });
   const submit = (event: FormEvent) => {

@@ -2,21 +2,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { interviewPrompts, type InterviewPrompt } from "../../../common/impact-vocabulary.ts";
-import type { SuccessCase, SuccessCasesView } from "../../../common/schemas/impact.ts";
+import type { SuccessCase } from "../../../common/schemas/impact.ts";
 import { TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { ApiError, api } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
+import { impactApi, impactKeys } from "./impact-api.ts";
 
 /** Success Case Method: the clearest successes and non-successes, each with a short structured interview. */
 export function SuccessCasesPanel({ trajectoryId, cohortId }: { trajectoryId: string; cohortId: string }) {
   const { t } = useTranslation();
   const cases = useQuery({
-    queryKey: ["success-cases", trajectoryId, cohortId],
-    queryFn: () =>
-      api<SuccessCasesView>(
-        "GET",
-        `/api/trajectories/${trajectoryId}/success-cases${cohortId ? `?cohortId=${cohortId}` : ""}`,
-      ),
+    queryKey: impactKeys.successCasesOf(trajectoryId, cohortId),
+    queryFn: () => impactApi.successCases(trajectoryId, cohortId),
     retry: false,
   });
   if (cases.error instanceof ApiError && cases.error.status === 403) return null;
@@ -94,14 +91,8 @@ function InterviewForm({
   const [notes, setNotes] = useState(blank);
   const [evidenceChecked, setEvidenceChecked] = useState(false);
   const save = useMutation({
-    mutationFn: () =>
-      api("POST", `/api/trajectories/${trajectoryId}/success-cases/interviews`, {
-        personId,
-        kind,
-        notes,
-        evidenceChecked,
-      }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["success-cases", trajectoryId] }),
+    mutationFn: () => impactApi.recordInterview(trajectoryId, { personId, kind, notes, evidenceChecked }),
+    onSuccess: () => client.invalidateQueries({ queryKey: impactKeys.successCases(trajectoryId) }),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -5,7 +5,7 @@ import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyResultsView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
+import { impactApi, impactKeys } from "./impact-api.ts";
 
 const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
 
@@ -13,12 +13,8 @@ const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
 export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; cohortId: string }) {
   const { t } = useTranslation();
   const results = useQuery({
-    queryKey: ["survey-results", trajectoryId, cohortId],
-    queryFn: () =>
-      api<SurveyResultsView>(
-        "GET",
-        `/api/trajectories/${trajectoryId}/survey-results${cohortId ? `?cohortId=${cohortId}` : ""}`,
-      ),
+    queryKey: impactKeys.surveyOf(trajectoryId, cohortId),
+    queryFn: () => impactApi.survey(trajectoryId, cohortId),
   });
   const data = results.data;
   return (
@@ -76,8 +72,8 @@ function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: Sur
   const client = useQueryClient();
   const [standards, setStandards] = useState<StandardView[]>(data.standards);
   const save = useMutation({
-    mutationFn: () => api("PUT", `/api/trajectories/${trajectoryId}/survey-standards`, { standards }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["survey-results", trajectoryId] }),
+    mutationFn: () => impactApi.setStandards(trajectoryId, { standards }),
+    onSuccess: () => client.invalidateQueries({ queryKey: impactKeys.survey(trajectoryId) }),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
