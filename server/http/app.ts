@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(learningRoutes, deps);
   await app.register(reminderRoutes, deps);
   await app.register(actionPlanRoutes);
-  await app.register(teamRoutes, deps);
+  await app.register(teamRoutes);
   await app.register(digestRoutes, deps);
   await app.register(badgeRoutes, deps);
   await app.register(coachingRoutes, deps);
