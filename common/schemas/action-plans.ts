@@ -32,6 +32,15 @@ export const createPlanBody = z.object({
   questionIds: z.array(idSchema).max(10).default([]),
 });
 
+/** An application as the learner, their manager and their coach see it. */
+const applicationSummary = z.object({
+  id: idSchema,
+  occurredAt: z.string(),
+  whatHappened: z.string(),
+  outcome: z.enum(applicationOutcomes),
+  confirmed: z.boolean(),
+});
+
 export const planView = z.object({
   id: idSchema,
   situation: z.string(),
@@ -41,15 +50,7 @@ export const planView = z.object({
   cohortId: idSchema.nullable(),
   questionIds: z.array(idSchema),
   findings: planCheckResult.shape.findings,
-  applications: z.array(
-    z.object({
-      id: idSchema,
-      occurredAt: z.string(),
-      whatHappened: z.string(),
-      outcome: z.enum(applicationOutcomes),
-      confirmed: z.boolean(),
-    }),
-  ),
+  applications: z.array(applicationSummary),
 });
 export type PlanView = z.infer<typeof planView>;
 
@@ -107,15 +108,7 @@ export const teamMemberView = z.object({
       situation: z.string(),
       action: z.string(),
       firstMoment: z.string(),
-      applications: z.array(
-        z.object({
-          id: idSchema,
-          occurredAt: z.string(),
-          whatHappened: z.string(),
-          outcome: z.enum(applicationOutcomes),
-          confirmed: z.boolean(),
-        }),
-      ),
+      applications: z.array(applicationSummary),
     }),
   ),
 });

@@ -104,11 +104,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(learningRoutes, deps);
   await app.register(reminderRoutes, deps);
   await app.register(actionPlanRoutes);
-  await app.register(teamRoutes, deps);
+  await app.register(teamRoutes);
   await app.register(digestRoutes, deps);
   await app.register(badgeRoutes, deps);
-  await app.register(coachingRoutes, deps);
-  await app.register(peerFeedbackRoutes, deps);
+  await app.register(coachingRoutes);
+  await app.register(peerFeedbackRoutes);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

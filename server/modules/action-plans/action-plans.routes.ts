@@ -11,7 +11,7 @@ import {
   planView,
 } from "../../../common/schemas/action-plans.ts";
 import { scopeOf } from "../../http/scope.ts";
-import { confirmApplication, createPlan, logApplication, plansOf } from "./action-plans.service.ts";
+import { confirmApplication, createPlan, logApplication, myPlans } from "./action-plans.service.ts";
 import { checkPlan } from "./plan-checker.ts";
 
 const signedIn = { access: "signed-in" } as const;
@@ -58,10 +58,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: signedIn,
     },
-    async (request) => {
-      const { tenant, actor, locale } = scopeOf(request);
-      return plansOf(tenant, actor.personId, locale);
-    },
+    async (request) => myPlans(scopeOf(request)),
   );
 
   app.post(

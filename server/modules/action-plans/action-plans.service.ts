@@ -1,11 +1,9 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { type Locale, recipientLocale } from "../../../common/locales.ts";
+import { desc, eq, inArray, isNull } from "drizzle-orm";
+import type { Locale } from "../../../common/locales.ts";
 import type { ApplicationOutcome, PlanView } from "../../../common/schemas/action-plans.ts";
 import {
   actionPlans,
   applicationConfirmations,
-  organisations,
-  persons,
   planApplications,
   questions,
   teamMemberships,
@@ -16,10 +14,11 @@ import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { enrolmentOf, enrolmentsOf } from "../cohorts/index.ts";
-import { enqueueEmail } from "../notifications/index.ts";
+import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
 import { managesPerson } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
+import { canConfirm, canLogOn, isConfirmable, tellsManagers } from "./action-plans.policy.ts";
 import { checkPlan } from "./plan-checker.ts";
 
 /** "One to three plans": a fourth would thin out the attention each one gets. */
@@ -102,6 +101,10 @@ export async function createPlan(scope: Scope, input: NewPlan): Promise<PlanView
   return view!;
 }
 
+/** The signed-in learner's own plans. */
+export const myPlans = ({ tenant, actor, locale }: Scope): Promise<PlanView[]> =>
+  plansOf(tenant, actor.personId, locale);
+
 /** The learner's plans with their applications and whether a manager confirmed each one. */
 export async function plansOf(
   tenant: Tenant,
@@ -126,8 +129,9 @@ export async function plansOf(
     .from(planApplications)
     .leftJoin(
       applicationConfirmations,
-      and(
-        eq(applicationConfirmations.organisationId, planApplications.organisationId),
+      tenant.joinOn(
+        applicationConfirmations,
+        planApplications,
         eq(applicationConfirmations.applicationId, planApplications.id),
       ),
     )
@@ -185,8 +189,8 @@ export async function logApplication(
   const [plan] = await tenant.db
     .select()
     .from(actionPlans)
-    .where(tenant.where(actionPlans, eq(actionPlans.id, planId), eq(actionPlans.personId, actor.personId)));
-  if (!plan) throw notFound("plan");
+    .where(tenant.where(actionPlans, eq(actionPlans.id, planId)));
+  if (!plan || !canLogOn({ actorId: actor.personId, ownerId: plan.personId })) throw notFound("plan");
   const occurredAt = new Date(input.occurredAt);
   if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw invalid("occurredAt", "answered_in_future");
   return tenant.transaction(async (tx) => {
@@ -212,7 +216,7 @@ export async function logApplication(
       timestamp: occurredAt,
       stored: now,
     });
-    if (input.outcome !== "did-not-act") await notifyManagers(tx, actor, plan.action, input.outcome, site);
+    if (tellsManagers(input.outcome)) await notifyManagers(tx, actor, plan.action, input.outcome, site);
     return presentApplication(row!, false);
   });
 }
@@ -238,32 +242,18 @@ async function notifyManagers(
         eq(teamMemberships.isManager, false),
       ),
     );
-  const managers = await tenant.db
-    .selectDistinct({
-      email: persons.email,
-      name: persons.name,
-      locale: persons.locale,
-      defaultLocale: organisations.defaultLocale,
-    })
+  const managerIds = tenant.db
+    .select({ personId: teamMemberships.personId })
     .from(teamMemberships)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, teamMemberships.organisationId),
-        eq(persons.id, teamMemberships.personId),
-      ),
-    )
-    .innerJoin(organisations, eq(organisations.id, persons.organisationId))
     .where(
       tenant.where(
         teamMemberships,
         eq(teamMemberships.isManager, true),
         inArray(teamMemberships.teamId, learnerTeams),
-        eq(persons.status, "active"),
       ),
     );
-  for (const manager of managers) {
-    const locale: Locale = recipientLocale(manager.locale, manager.defaultLocale);
+  for (const manager of await recipientsOf(tenant, managerIds)) {
+    const { locale } = manager;
     await enqueueEmail(tenant, manager.email, locale, {
       template: "application-logged",
       params: {
@@ -294,17 +284,32 @@ function presentApplication(row: typeof planApplications.$inferSelect, confirmed
  */
 export async function confirmApplication(scope: Scope, { applicationId }: { applicationId: string }) {
   const { tenant, actor, now, site } = scope;
+  const row = await applicationById(tenant, applicationId);
+  const managesLearner = row ? await managesPerson(tenant, actor.personId, row.personId) : false;
+  if (!row || !canConfirm({ actorId: actor.personId, learnerId: row.personId, managesLearner }))
+    throw notFound("application");
+  if (!isConfirmable(row.outcome)) throw invalid("outcome", "nothing_to_confirm");
+  await recordConfirmation(tenant, { applicationId, managerId: actor.personId, now });
+  await awardEarnedBadges(tenant, row.personId, site, now);
+  return presentApplication(row, true);
+}
+
+/** An application as stored, whoever logged it; callers apply the policy. */
+export async function applicationById(tenant: Tenant, applicationId: string) {
   const [row] = await tenant.db
     .select()
     .from(planApplications)
     .where(tenant.where(planApplications, eq(planApplications.id, applicationId)));
-  if (!row || row.personId === actor.personId || !(await managesPerson(tenant, actor.personId, row.personId)))
-    throw notFound("application");
-  if (row.outcome === "did-not-act") throw invalid("outcome", "nothing_to_confirm");
+  return row;
+}
+
+/** Stores a manager's confirmation; confirming twice is harmless. Callers have checked `canConfirm`. */
+export async function recordConfirmation(
+  tenant: Tenant,
+  { applicationId, managerId, now }: { applicationId: string; managerId: string; now: Date },
+): Promise<void> {
   await tenant.db
     .insert(applicationConfirmations)
-    .values(tenant.row({ applicationId, confirmedBy: actor.personId, confirmedAt: now }))
+    .values(tenant.row({ applicationId, confirmedBy: managerId, confirmedAt: now }))
     .onConflictDoNothing();
-  await awardEarnedBadges(tenant, row.personId, site, now);
-  return presentApplication(row, true);
 }

@@ -8,9 +8,7 @@ import {
   sessionBody,
   sessionView,
 } from "../../../common/schemas/coaching.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import {
   answerInvitation,
   getCoachView,
@@ -22,12 +20,8 @@ import {
 const signedIn = { access: "signed-in" } as const;
 const tags = ["coaching"];
 
-export const coachingRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock">> = async (
-  app,
-  { database, clock },
-) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-
+/** Coaching offers the learner answers, and sessions with notes the coachee reads. */
+export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/coaching",
     {
@@ -38,10 +32,7 @@ export const coachingRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getCoachView(tenantOf(actor.organisationId), actor, request.locale);
-    },
+    async (request) => getCoachView(scopeOf(request)),
   );
 
   app.post(
@@ -55,8 +46,7 @@ export const coachingRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await inviteCoachee(tenantOf(actor.organisationId), actor, request.body.personId, clock());
+      await inviteCoachee(scopeOf(request), request.body);
       return reply.status(204).send();
     },
   );
@@ -73,14 +63,7 @@ export const coachingRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await answerInvitation(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.relationId,
-        request.body.accept,
-        clock(),
-      );
+      await answerInvitation(scopeOf(request), { ...request.params, ...request.body });
       return reply.status(204).send();
     },
   );
@@ -95,10 +78,7 @@ export const coachingRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getMyCoaching(tenantOf(actor.organisationId), actor);
-    },
+    async (request) => getMyCoaching(scopeOf(request)),
   );
 
   app.post(
@@ -112,10 +92,6 @@ export const coachingRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const session = await scheduleSession(tenantOf(actor.organisationId), actor, request.body, clock());
-      return reply.status(201).send(session);
-    },
+    async (request, reply) => reply.status(201).send(await scheduleSession(scopeOf(request), request.body)),
   );
 };

@@ -1,5 +1,4 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import type { Locale } from "../../../common/locales.ts";
+import { asc, eq, inArray, ne } from "drizzle-orm";
 import type { CoachView, MyCoachingView } from "../../../common/schemas/coaching.ts";
 import {
   actionPlans,
@@ -10,12 +9,9 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
-
-const grants: Grants<"coaching.coach"> = { "coaching.coach": ["coach"] };
-const authorize = (actor: Actor) => authorizeWith(grants, actor, "coaching.coach");
+import { authorize, canAnswer, canLinkPlan, canOffer, canSchedule, canSeePlans } from "./coaching.policy.ts";
 
 type Relation = typeof coachingRelations.$inferSelect;
 
@@ -23,14 +19,16 @@ async function relationsOf(tenant: Tenant, column: "coachId" | "coacheeId", pers
   return tenant.db
     .select({ relation: coachingRelations, coach: persons.name })
     .from(coachingRelations)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, coachingRelations.organisationId),
-        eq(persons.id, coachingRelations.coachId),
-      ),
-    )
+    .innerJoin(persons, tenant.joinOn(persons, coachingRelations, eq(persons.id, coachingRelations.coachId)))
     .where(tenant.where(coachingRelations, eq(coachingRelations[column], personId)));
+}
+
+async function relationById(tenant: Tenant, relationId: string): Promise<Relation | undefined> {
+  const [relation] = await tenant.db
+    .select()
+    .from(coachingRelations)
+    .where(tenant.where(coachingRelations, eq(coachingRelations.id, relationId)));
+  return relation;
 }
 
 async function sessionsOf(tenant: Tenant, relationIds: string[]) {
@@ -59,14 +57,14 @@ async function namesOf(tenant: Tenant, ids: string[]) {
 }
 
 /** The coach's screen. Plans are shown only for coachees who accepted; for the rest, just a name. */
-export async function getCoachView(tenant: Tenant, actor: Actor, locale: Locale): Promise<CoachView> {
-  authorize(actor);
+export async function getCoachView({ tenant, actor, locale }: Scope): Promise<CoachView> {
+  authorize(actor, "coaching.coach");
   const relations = (await relationsOf(tenant, "coachId", actor.personId)).map((r) => r.relation);
   const names = await namesOf(
     tenant,
     relations.map((r) => r.coacheeId),
   );
-  const accepted = relations.filter((r) => r.status === "accepted");
+  const accepted = relations.filter(canSeePlans);
   const sessions = await sessionsOf(
     tenant,
     accepted.map((r) => r.id),
@@ -74,10 +72,7 @@ export async function getCoachView(tenant: Tenant, actor: Actor, locale: Locale)
   const learners = await tenant.db
     .selectDistinct({ personId: persons.id, name: persons.name })
     .from(persons)
-    .innerJoin(
-      personRoles,
-      and(eq(personRoles.organisationId, persons.organisationId), eq(personRoles.personId, persons.id)),
-    )
+    .innerJoin(personRoles, tenant.joinOn(personRoles, persons, eq(personRoles.personId, persons.id)))
     .where(
       tenant.where(
         persons,
@@ -105,13 +100,15 @@ export async function getCoachView(tenant: Tenant, actor: Actor, locale: Locale)
   };
 }
 
-export async function inviteCoachee(tenant: Tenant, actor: Actor, personId: string, now: Date) {
-  authorize(actor);
+/** Offers coaching to a colleague; offering twice changes nothing. */
+export async function inviteCoachee({ tenant, actor, now }: Scope, { personId }: { personId: string }) {
+  authorize(actor, "coaching.coach");
   const [person] = await tenant.db
     .select({ id: persons.id })
     .from(persons)
     .where(tenant.where(persons, eq(persons.id, personId), eq(persons.status, "active")));
-  if (!person || personId === actor.personId) throw notFound("person");
+  if (!canOffer({ actorId: actor.personId, personId, personActive: person !== undefined }))
+    throw notFound("person");
   await tenant.db
     .insert(coachingRelations)
     .values(
@@ -127,29 +124,21 @@ export async function inviteCoachee(tenant: Tenant, actor: Actor, personId: stri
 
 /** The learner decides: accepting lets this coach see their plans; declining keeps everything private. */
 export async function answerInvitation(
-  tenant: Tenant,
-  actor: Actor,
-  relationId: string,
-  accept: boolean,
-  now: Date,
+  { tenant, actor, now }: Scope,
+  { relationId, accept }: { relationId: string; accept: boolean },
 ) {
-  const [updated] = await tenant.db
+  const relation = await relationById(tenant, relationId);
+  if (!relation || !canAnswer({ actorId: actor.personId, relation })) throw notFound("invitation");
+  await tenant.db
     .update(coachingRelations)
     .set({ status: accept ? "accepted" : "declined", answeredAt: now })
-    .where(
-      tenant.where(
-        coachingRelations,
-        eq(coachingRelations.id, relationId),
-        eq(coachingRelations.coacheeId, actor.personId),
-      ),
-    )
-    .returning({ id: coachingRelations.id });
-  if (!updated) throw notFound("invitation");
+    .where(tenant.where(coachingRelations, eq(coachingRelations.id, relationId)));
 }
 
-export async function getMyCoaching(tenant: Tenant, actor: Actor): Promise<MyCoachingView> {
+/** The coaching offered to the signed-in person, and their sessions with the coach's notes. */
+export async function getMyCoaching({ tenant, actor }: Scope): Promise<MyCoachingView> {
   const rows = await relationsOf(tenant, "coacheeId", actor.personId);
-  const accepted = rows.filter((r) => r.relation.status === "accepted");
+  const accepted = rows.filter((r) => canSeePlans(r.relation));
   const sessions = await sessionsOf(
     tenant,
     accepted.map((r) => r.relation.id),
@@ -168,36 +157,18 @@ export async function getMyCoaching(tenant: Tenant, actor: Actor): Promise<MyCoa
 
 /** A session on an accepted relation, optionally about one of the coachee's own plans. */
 export async function scheduleSession(
-  tenant: Tenant,
-  actor: Actor,
+  { tenant, actor, now }: Scope,
   input: { relationId: string; scheduledAt: string; notes: string; planId?: string | undefined },
-  now: Date,
 ) {
-  authorize(actor);
-  const [relation] = await tenant.db
-    .select()
-    .from(coachingRelations)
-    .where(
-      tenant.where(
-        coachingRelations,
-        eq(coachingRelations.id, input.relationId),
-        eq(coachingRelations.coachId, actor.personId),
-        eq(coachingRelations.status, "accepted"),
-      ),
-    );
-  if (!relation) throw notFound("coachee");
+  authorize(actor, "coaching.coach");
+  const relation = await relationById(tenant, input.relationId);
+  if (!relation || !canSchedule({ actorId: actor.personId, relation })) throw notFound("coachee");
   if (input.planId) {
     const [plan] = await tenant.db
-      .select({ id: actionPlans.id })
+      .select({ personId: actionPlans.personId })
       .from(actionPlans)
-      .where(
-        tenant.where(
-          actionPlans,
-          eq(actionPlans.id, input.planId),
-          eq(actionPlans.personId, relation.coacheeId),
-        ),
-      );
-    if (!plan) throw notFound("plan");
+      .where(tenant.where(actionPlans, eq(actionPlans.id, input.planId)));
+    if (!plan || !canLinkPlan({ planOwnerId: plan.personId, relation })) throw notFound("plan");
   }
   const [row] = await tenant.db
     .insert(coachingSessions)

@@ -19,6 +19,7 @@ export const digestRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clo
       // The signed token is the authority: managers use these links without signing in.
       config: { access: "public", rateLimit: { max: 30, timeWindow: "1 minute" } },
     },
-    async (request) => performLinkAction(database.db, request.body.token, clock(), config.publicUrl),
+    async (request) =>
+      performLinkAction(database.db, { token: request.body.token, now: clock(), site: config.publicUrl }),
   );
 };

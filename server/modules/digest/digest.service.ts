@@ -1,23 +1,16 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { type Locale, recipientLocale } from "../../../common/locales.ts";
+import { and, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import type { Db } from "../../db/client.ts";
-import {
-  applicationConfirmations,
-  digestLinkUses,
-  learnerPreferences,
-  organisations,
-  persons,
-  planApplications,
-  teamMemberships,
-} from "../../db/schema/index.ts";
+import { digestLinkUses, learnerPreferences, persons, teamMemberships } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
+import { applicationById, recordConfirmation } from "../action-plans/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
-import { enqueueEmail } from "../notifications/index.ts";
+import { enqueueEmail, findRecipients } from "../notifications/index.ts";
 import { claimStamp } from "../reminders/index.ts";
-import { getTeamView, recordCheckIn } from "../team/index.ts";
+import { saveCheckIn, teamViewOf } from "../team/index.ts";
+import { canUseLink, linkConfirms } from "./digest.policy.ts";
 import { hashLink, readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
 import { todayIn } from "../../../common/dates.ts";
 import { managesPerson } from "../organisations/index.ts";
@@ -59,13 +52,21 @@ export function questionFor(member: Member, t: Translate, today: string): string
 
 function itemFor(
   member: Member,
-  context: { key: Buffer; organisationId: string; managerId: string; site: string; now: Date; t: Translate },
+  context: {
+    key: Buffer;
+    organisationId: string;
+    managerId: string;
+    site: string;
+    now: Date;
+    today: string;
+    t: Translate;
+  },
 ): string {
   const expires = Math.floor(context.now.getTime() / 1000) + LINK_DAYS * 86_400;
   const link = (payload: Omit<LinkPayload, "o" | "m" | "e">) =>
     `${context.site}/digest-action#token=${signLink(context.key, { ...payload, o: context.organisationId, m: context.managerId, e: expires })}`;
   const lines = [
-    `${member.name}: ${questionFor(member, context.t, todayIn("Europe/Amsterdam", context.now))}`,
+    `${member.name}: ${questionFor(member, context.t, context.today)}`,
     `  ${context.t("emails.digest.talked")}: ${link({ p: member.personId, a: "talked" })}`,
   ];
   const application = member.plans
@@ -78,35 +79,36 @@ function itemFor(
   return lines.join("\n");
 }
 
+/**
+ * Every active manager, in every organisation, with the day their last digest went out. A sweep: not
+ * tenant-scoped, each manager's own work continues scoped to their organisation.
+ */
 async function managers(db: Db) {
-  return db
-    .selectDistinct({
-      organisationId: persons.organisationId,
-      personId: persons.id,
-      name: persons.name,
-      email: persons.email,
-      locale: persons.locale,
-      timeZone: persons.timeZone,
-      defaultLocale: organisations.defaultLocale,
-      lastDigestOn: learnerPreferences.lastDigestOn,
-    })
-    .from(teamMemberships)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, teamMemberships.organisationId),
-        eq(persons.id, teamMemberships.personId),
+  const isManager = exists(
+    db
+      .select({ one: sql`1` })
+      .from(teamMemberships)
+      .where(
+        and(
+          eq(teamMemberships.organisationId, persons.organisationId),
+          eq(teamMemberships.personId, persons.id),
+          eq(teamMemberships.isManager, true),
+        ),
       ),
-    )
-    .innerJoin(organisations, eq(organisations.id, persons.organisationId))
-    .leftJoin(
-      learnerPreferences,
-      and(
-        eq(learnerPreferences.organisationId, persons.organisationId),
-        eq(learnerPreferences.personId, persons.id),
-      ),
-    )
-    .where(and(eq(teamMemberships.isManager, true), eq(persons.status, "active"), isNull(persons.erasedAt)));
+  );
+  const [recipients, stamps] = await Promise.all([
+    findRecipients(db, isManager),
+    db
+      .select({
+        organisationId: learnerPreferences.organisationId,
+        personId: learnerPreferences.personId,
+        lastDigestOn: learnerPreferences.lastDigestOn,
+      })
+      .from(learnerPreferences)
+      .where(isNotNull(learnerPreferences.lastDigestOn)),
+  ]);
+  const lastDigest = new Map(stamps.map((s) => [`${s.organisationId}/${s.personId}`, s.lastDigestOn]));
+  return recipients.map((r) => ({ ...r, lastDigestOn: lastDigest.get(`${r.organisationId}/${r.personId}`) }));
 }
 
 /**
@@ -120,9 +122,9 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
   for (const manager of await managers(db)) {
     const today = todayIn(manager.timeZone, now);
     if (manager.lastDigestOn === today || !isDigestMoment(manager.timeZone, now)) continue;
-    const locale: Locale = recipientLocale(manager.locale, manager.defaultLocale);
+    const { locale } = manager;
     const tenant = new Tenant(db, manager.organisationId);
-    const view = await getTeamView(tenant, manager.personId, locale, now);
+    const view = await teamViewOf(tenant, { managerId: manager.personId, locale, now });
     const members = view.teams.flatMap((team) => team.members).filter((m) => m.cohorts.length > 0);
     if (members.length === 0) continue;
     const t = translator(locale);
@@ -133,6 +135,7 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
         managerId: manager.personId,
         site,
         now,
+        today,
         t,
       }),
     );
@@ -159,9 +162,7 @@ const invalidLink = () => new AppError("TOKEN_INVALID", "digest link invalid or 
  */
 export async function performLinkAction(
   db: Db,
-  token: string,
-  now: Date,
-  site: string,
+  { token, now, site }: { token: string; now: Date; site: string },
 ): Promise<{ done: "talked" | "confirmed"; learner: string; alreadyRecorded: boolean }> {
   const payload = readLink(await signingKey(db), token, now);
   if (!payload) throw invalidLink();
@@ -178,26 +179,17 @@ export async function performLinkAction(
       ),
     );
   const learner = people.find((person) => person.id === payload.p);
+  const facts = {
+    managerActive: people.some((person) => person.id === payload.m),
+    learnerActive: learner !== undefined,
+    managesLearner: await managesPerson(tenant, payload.m, payload.p),
+  };
   // A deactivated (or erased) manager's links stop working, as their sign-in does.
-  if (!learner || !people.some((person) => person.id === payload.m)) throw invalidLink();
-  if (!(await managesPerson(tenant, payload.m, payload.p))) throw invalidLink();
+  if (!learner || !canUseLink(facts)) throw invalidLink();
   const done = payload.a === "talked" ? ("talked" as const) : ("confirmed" as const);
-  const application =
-    payload.a === "confirm"
-      ? (
-          await tenant.db
-            .select()
-            .from(planApplications)
-            .where(
-              tenant.where(
-                planApplications,
-                eq(planApplications.id, payload.x ?? ""),
-                eq(planApplications.personId, payload.p),
-              ),
-            )
-        )[0]
-      : undefined;
-  if (payload.a === "confirm" && (!application || application.outcome === "did-not-act")) throw invalidLink();
+  const application = payload.a === "confirm" ? await applicationById(tenant, payload.x ?? "") : undefined;
+  if (payload.a === "confirm" && !(application && linkConfirms({ application, learnerId: payload.p })))
+    throw invalidLink();
   const firstUse = await tenant.transaction(async (tx) => {
     const claimed = await tx.db
       .insert(digestLinkUses)
@@ -205,20 +197,16 @@ export async function performLinkAction(
       .onConflictDoNothing()
       .returning({ linkHash: digestLinkUses.linkHash });
     if (claimed.length === 0) return false;
-    if (payload.a === "talked") {
-      await recordCheckIn(
-        tx,
-        payload.m,
-        { personId: payload.p, kind: "talked", agreements: "" },
-        "email-link",
+    if (payload.a === "talked")
+      await saveCheckIn(tx, {
+        managerId: payload.m,
+        personId: payload.p,
+        kind: "talked",
+        agreements: "",
+        source: "email-link",
         now,
-      );
-    } else {
-      await tx.db
-        .insert(applicationConfirmations)
-        .values(tx.row({ applicationId: application!.id, confirmedBy: payload.m, confirmedAt: now }))
-        .onConflictDoNothing();
-    }
+      });
+    else await recordConfirmation(tx, { applicationId: application!.id, managerId: payload.m, now });
     return true;
   });
   if (firstUse && done === "confirmed") await awardEarnedBadges(tenant, payload.p, site, now);

@@ -7,9 +7,7 @@ import {
   isAttachmentType,
   myFeedbackView,
 } from "../../../common/schemas/peer-feedback.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import {
   answerFeedback,
   askFeedback,
@@ -39,11 +37,8 @@ export function userFileHeaders(file: { name: string; type: string }): Record<st
 }
 const tags = ["peer-feedback"];
 
-export const peerFeedbackRoutes: FastifyPluginAsyncZod<
-  Pick<AppDeps, "database" | "clock" | "config">
-> = async (app, { database, clock, config }) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-
+/** Feedback requests to a colleague in the same cohort, answered once in a fixed form. */
+export const peerFeedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/me/cohort-colleagues",
     {
@@ -54,10 +49,7 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return colleaguesOf(tenantOf(actor.organisationId), actor);
-    },
+    async (request) => colleaguesOf(scopeOf(request)),
   );
 
   app.get(
@@ -70,10 +62,7 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return myFeedback(tenantOf(actor.organisationId), actor);
-    },
+    async (request) => myFeedback(scopeOf(request)),
   );
 
   app.post(
@@ -88,17 +77,7 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod<
       config: signedIn,
       bodyLimit: 12 * 1024 * 1024,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const created = await askFeedback(
-        tenantOf(actor.organisationId),
-        actor,
-        request.body,
-        clock(),
-        config.publicUrl,
-      );
-      return reply.status(201).send(created);
-    },
+    async (request, reply) => reply.status(201).send(await askFeedback(scopeOf(request), request.body)),
   );
 
   app.post(
@@ -113,14 +92,7 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await answerFeedback(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.requestId,
-        request.body,
-        clock(),
-      );
+      await answerFeedback(scopeOf(request), { ...request.params, ...request.body });
       return reply.status(204).send();
     },
   );
@@ -136,8 +108,7 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const file = await attachmentOf(tenantOf(actor.organisationId), actor, request.params.requestId);
+      const file = await attachmentOf(scopeOf(request), request.params);
       return reply.headers(userFileHeaders(file)).send(file.data);
     },
   );

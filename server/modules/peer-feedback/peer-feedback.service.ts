@@ -1,25 +1,22 @@
-import { and, eq, inArray, ne, or } from "drizzle-orm";
-import { type Locale, recipientLocale } from "../../../common/locales.ts";
+import { eq, inArray, ne, or } from "drizzle-orm";
 import { MAX_ATTACHMENT_BYTES, type MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
 import {
   actionPlans,
   cohortParticipants,
   feedbackRequests,
-  organisations,
   persons,
   planApplications,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
+import { applicationById } from "../action-plans/index.ts";
 import { enrolmentOf, enrolmentsOf } from "../cohorts/index.ts";
-import { enqueueEmail } from "../notifications/index.ts";
-
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
+import { canAnswer, canAsk, canReferTo, isParticipant } from "./peer-feedback.policy.ts";
 
 /** The people the learner can ask: everyone else in each of their cohorts. */
-export async function colleaguesOf(tenant: Tenant, actor: Actor) {
+export async function colleaguesOf({ tenant, actor }: Scope) {
   const enrolments = await enrolmentsOf(tenant, actor.personId);
   if (enrolments.length === 0) return [];
   const rows = await tenant.db
@@ -27,10 +24,7 @@ export async function colleaguesOf(tenant: Tenant, actor: Actor) {
     .from(cohortParticipants)
     .innerJoin(
       persons,
-      and(
-        eq(persons.organisationId, cohortParticipants.organisationId),
-        eq(persons.id, cohortParticipants.personId),
-      ),
+      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
     )
     .where(
       tenant.where(
@@ -67,56 +61,36 @@ function decodeAttachment(attachment: Ask["attachment"]) {
   return { name: attachment.name, type: attachment.type, bytes };
 }
 
-export async function askFeedback(tenant: Tenant, actor: Actor, input: Ask, now: Date, site: string) {
+/** Asks a colleague from the cohort for feedback, and emails them in their own language. */
+export async function askFeedback({ tenant, actor, now, site }: Scope, input: Ask) {
   const enrolment = await enrolmentOf(tenant, actor.personId, input.cohortId);
-  const [colleague] = await tenant.db
-    .select({
-      id: persons.id,
-      name: persons.name,
-      email: persons.email,
-      locale: persons.locale,
-      defaultLocale: organisations.defaultLocale,
-    })
+  const participant = tenant.db
+    .select({ personId: cohortParticipants.personId })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, cohortParticipants.organisationId),
-        eq(persons.id, cohortParticipants.personId),
-      ),
-    )
-    .innerJoin(organisations, eq(organisations.id, persons.organisationId))
     .where(
       tenant.where(
         cohortParticipants,
         eq(cohortParticipants.cohortId, enrolment.cohortId),
         eq(cohortParticipants.personId, input.colleagueId),
-        eq(persons.status, "active"),
       ),
     );
-  if (!colleague || colleague.id === actor.personId) throw invalid("colleagueId", "not_in_cohort");
+  const [colleague] = await recipientsOf(tenant, participant);
+  const colleagueInCohort = colleague !== undefined;
+  if (!colleague || !canAsk({ actorId: actor.personId, colleagueId: input.colleagueId, colleagueInCohort }))
+    throw invalid("colleagueId", "not_in_cohort");
   if (input.applicationId) {
-    const [own] = await tenant.db
-      .select({ id: planApplications.id })
-      .from(planApplications)
-      .where(
-        tenant.where(
-          planApplications,
-          eq(planApplications.id, input.applicationId),
-          eq(planApplications.personId, actor.personId),
-        ),
-      );
-    if (!own) throw notFound("application");
+    const application = await applicationById(tenant, input.applicationId);
+    if (!application || !canReferTo({ actorId: actor.personId, applicationOwnerId: application.personId }))
+      throw notFound("application");
   }
   const file = decodeAttachment(input.attachment);
-  const locale: Locale = recipientLocale(colleague.locale, colleague.defaultLocale);
   return tenant.transaction(async (tx) => {
     const [row] = await tx.db
       .insert(feedbackRequests)
       .values(
         tx.row({
           requesterId: actor.personId,
-          colleagueId: colleague.id,
+          colleagueId: colleague.personId,
           cohortId: enrolment.cohortId,
           applicationId: input.applicationId ?? null,
           about: input.about,
@@ -127,7 +101,7 @@ export async function askFeedback(tenant: Tenant, actor: Actor, input: Ask, now:
         }),
       )
       .returning({ id: feedbackRequests.id });
-    await enqueueEmail(tx, colleague.email, locale, {
+    await enqueueEmail(tx, colleague.email, colleague.locale, {
       template: "feedback-requested",
       params: { name: colleague.name, requester: actor.name, about: input.about, link: `${site}/feedback` },
     });
@@ -135,7 +109,8 @@ export async function askFeedback(tenant: Tenant, actor: Actor, input: Ask, now:
   });
 }
 
-export async function myFeedback(tenant: Tenant, actor: Actor): Promise<MyFeedbackView> {
+/** The feedback the signed-in person asked for, and the requests waiting for their answer. */
+export async function myFeedback({ tenant, actor }: Scope): Promise<MyFeedbackView> {
   const rows = await tenant.db
     .select({
       id: feedbackRequests.id,
@@ -181,10 +156,7 @@ export async function myFeedback(tenant: Tenant, actor: Actor): Promise<MyFeedba
         .from(planApplications)
         .innerJoin(
           actionPlans,
-          and(
-            eq(actionPlans.organisationId, planApplications.organisationId),
-            eq(actionPlans.id, planApplications.planId),
-          ),
+          tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
         )
         .where(tenant.where(planApplications, inArray(planApplications.id, applicationIds)))
     : [];
@@ -220,51 +192,44 @@ export async function myFeedback(tenant: Tenant, actor: Actor): Promise<MyFeedba
   };
 }
 
+async function requestById(tenant: Tenant, requestId: string) {
+  const [row] = await tenant.db
+    .select({
+      requesterId: feedbackRequests.requesterId,
+      colleagueId: feedbackRequests.colleagueId,
+      answeredAt: feedbackRequests.answeredAt,
+      attachmentName: feedbackRequests.attachmentName,
+      attachmentType: feedbackRequests.attachmentType,
+    })
+    .from(feedbackRequests)
+    .where(tenant.where(feedbackRequests, eq(feedbackRequests.id, requestId)));
+  return row;
+}
+
 /** The colleague answers once, in the structured form: what went well, one thing to try. */
 export async function answerFeedback(
-  tenant: Tenant,
-  actor: Actor,
-  requestId: string,
-  input: { wentWell: string; tryNext: string },
-  now: Date,
+  { tenant, actor, now }: Scope,
+  { requestId, wentWell, tryNext }: { requestId: string; wentWell: string; tryNext: string },
 ) {
-  const [row] = await tenant.db
-    .select({ answeredAt: feedbackRequests.answeredAt })
-    .from(feedbackRequests)
-    .where(
-      tenant.where(
-        feedbackRequests,
-        eq(feedbackRequests.id, requestId),
-        eq(feedbackRequests.colleagueId, actor.personId),
-      ),
-    );
-  if (!row) throw notFound("feedback request");
+  const row = await requestById(tenant, requestId);
+  if (!row || !canAnswer({ actorId: actor.personId, request: row })) throw notFound("feedback request");
   if (row.answeredAt) throw new AppError("ALREADY_SUBMITTED");
   await tenant.db
     .update(feedbackRequests)
-    .set({ wentWell: input.wentWell, tryNext: input.tryNext, answeredAt: now })
+    .set({ wentWell, tryNext, answeredAt: now })
     .where(tenant.where(feedbackRequests, eq(feedbackRequests.id, requestId)));
 }
 
 /** The photo or video, for the two people in the request only. */
-export async function attachmentOf(tenant: Tenant, actor: Actor, requestId: string) {
-  const [row] = await tenant.db
-    .select({
-      name: feedbackRequests.attachmentName,
-      type: feedbackRequests.attachmentType,
-      data: feedbackRequests.attachment,
-    })
+export async function attachmentOf({ tenant, actor }: Scope, { requestId }: { requestId: string }) {
+  const row = await requestById(tenant, requestId);
+  if (!row?.attachmentType || !isParticipant({ actorId: actor.personId, request: row }))
+    throw notFound("attachment");
+  // The bytes are read only for one of the two people in the request.
+  const [file] = await tenant.db
+    .select({ data: feedbackRequests.attachment })
     .from(feedbackRequests)
-    .where(
-      tenant.where(
-        feedbackRequests,
-        eq(feedbackRequests.id, requestId),
-        or(
-          eq(feedbackRequests.requesterId, actor.personId),
-          eq(feedbackRequests.colleagueId, actor.personId),
-        ),
-      ),
-    );
-  if (!row?.data || !row.type) throw notFound("attachment");
-  return { name: row.name ?? "attachment", type: row.type, data: row.data };
+    .where(tenant.where(feedbackRequests, eq(feedbackRequests.id, requestId)));
+  if (!file?.data) throw notFound("attachment");
+  return { name: row.attachmentName ?? "attachment", type: row.attachmentType, data: file.data };
 }

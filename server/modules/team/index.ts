@@ -1,2 +1,3 @@
 /** What other modules may use of this one; everything else in the folder is its own business. */
-export { getTeamView, recordCheckIn } from "./team.service.ts";
+export { saveCheckIn, teamViewOf } from "./team.service.ts";
+export { canRecordCheckIn } from "./team.policy.ts";

@@ -1,20 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { checkInBody, checkInView, enrolmentView, teamView } from "../../../common/schemas/action-plans.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
-import { enrolmentChoices } from "../cohorts/index.ts";
-import { getTeamView, recordCheckIn } from "./team.service.ts";
+import { scopeOf } from "../../http/scope.ts";
+import { getTeamView, myEnrolments, recordCheckIn } from "./team.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 
-export const teamRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock">> = async (
-  app,
-  { database, clock },
-) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-
+/** The manager's team screen and check-ins; the learner's cohorts to plan for. */
+export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/team",
     {
@@ -25,10 +18,7 @@ export const teamRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getTeamView(tenantOf(actor.organisationId), actor.personId, request.locale, clock());
-    },
+    async (request) => getTeamView(scopeOf(request)),
   );
 
   app.post(
@@ -43,17 +33,7 @@ export const teamRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const saved = await recordCheckIn(
-        tenantOf(actor.organisationId),
-        actor.personId,
-        request.body,
-        "screen",
-        clock(),
-      );
-      return reply.status(201).send(saved);
-    },
+    async (request, reply) => reply.status(201).send(await recordCheckIn(scopeOf(request), request.body)),
   );
 
   app.get(
@@ -66,9 +46,6 @@ export const teamRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return enrolmentChoices(tenantOf(actor.organisationId), actor.personId);
-    },
+    async (request) => myEnrolments(scopeOf(request)),
   );
 };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray } from "drizzle-orm";
+import { count, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import {
@@ -11,17 +11,18 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
-import { computeSchedule } from "../cohorts/index.ts";
-import { enrolmentsOf } from "../cohorts/index.ts";
+import { computeSchedule, enrolmentChoices, enrolmentsOf } from "../cohorts/index.ts";
 import { todayIn } from "../../../common/dates.ts";
 import { managesPerson } from "../organisations/index.ts";
+import { canRecordCheckIn } from "./team.policy.ts";
 
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
 
-/** Activities done out of those due by today: progress, not results. */
-async function progressOf(tenant: Tenant, personId: string, now: Date) {
-  const today = todayIn("Europe/Amsterdam", now);
+/** Activities done out of those due by today (the member's today, in their time zone): progress, not results. */
+async function progressOf(tenant: Tenant, personId: string, timeZone: string, now: Date) {
+  const today = todayIn(timeZone, now);
   const [enrolments, done, practised] = await Promise.all([
     enrolmentsOf(tenant, personId),
     tenant.db
@@ -76,51 +77,59 @@ async function lastCheckIn(tenant: Tenant, personId: string) {
   return row ? { at: row.at.toISOString(), kind: row.kind, agreements: row.agreements } : null;
 }
 
+interface CheckIn {
+  personId: string;
+  cohortId?: string | undefined;
+  kind: "before" | "after" | "talked";
+  agreements: string;
+}
+
 /**
  * A check-in the manager held: before the training (expectations, what to practise) or after it (which
- * plan, when, what support), with the agreements made; or "we talked" from a digest link.
+ * plan, when, what support), with the agreements made. Only a manager of the person's team records one.
  */
-export async function recordCheckIn(
+export async function recordCheckIn(scope: Scope, input: CheckIn) {
+  const { tenant, actor, now } = scope;
+  const managesMember = await managesPerson(tenant, actor.personId, input.personId);
+  if (!canRecordCheckIn({ managesMember })) throw notFound("person");
+  return saveCheckIn(tenant, { ...input, managerId: actor.personId, source: "screen", now });
+}
+
+/**
+ * Stores a check-in; the caller has applied `canRecordCheckIn` (the screen above, or a digest link whose
+ * signature and manager were checked: "we talked").
+ */
+export async function saveCheckIn(
   tenant: Tenant,
-  managerId: string,
-  input: {
-    personId: string;
-    cohortId?: string | undefined;
-    kind: "before" | "after" | "talked";
-    agreements: string;
-  },
-  source: "screen" | "email-link",
-  now: Date,
+  input: CheckIn & { managerId: string; source: "screen" | "email-link"; now: Date },
 ) {
-  if (!(await managesPerson(tenant, managerId, input.personId))) throw notFound("person");
   await tenant.db.insert(checkIns).values(
     tenant.row({
-      managerId,
+      managerId: input.managerId,
       personId: input.personId,
       cohortId: input.cohortId ?? null,
       kind: input.kind,
       agreements: input.agreements,
-      source,
-      at: now,
+      source: input.source,
+      at: input.now,
     }),
   );
-  return { at: now.toISOString(), kind: input.kind, agreements: input.agreements };
+  return { at: input.now.toISOString(), kind: input.kind, agreements: input.agreements };
 }
 
-/** The manager's one screen: every team they manage, each member's progress, plans and applications. */
-export async function getTeamView(
+/** The signed-in manager's one screen. */
+export const getTeamView = ({ tenant, actor, locale, now }: Scope): Promise<TeamView> =>
+  teamViewOf(tenant, { managerId: actor.personId, locale, now });
+
+/** Every team a manager manages, each member's progress, plans and applications (the screen and the digest). */
+export async function teamViewOf(
   tenant: Tenant,
-  managerId: string,
-  locale: Locale,
-  now: Date,
+  { managerId, locale, now }: { managerId: string; locale: Locale; now: Date },
 ): Promise<TeamView> {
   const managed = await tenant.db
     .select({ id: teams.id, name: teams.name })
     .from(teamMemberships)
-    .innerJoin(
-      teams,
-      and(eq(teams.organisationId, teamMemberships.organisationId), eq(teams.id, teamMemberships.teamId)),
-    )
+    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
     .where(
       tenant.where(
         teamMemberships,
@@ -131,15 +140,14 @@ export async function getTeamView(
     .orderBy(teams.name);
   if (managed.length === 0) return { teams: [] };
   const members = await tenant.db
-    .select({ teamId: teamMemberships.teamId, personId: persons.id, name: persons.name })
+    .select({
+      teamId: teamMemberships.teamId,
+      personId: persons.id,
+      name: persons.name,
+      timeZone: persons.timeZone,
+    })
     .from(teamMemberships)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, teamMemberships.organisationId),
-        eq(persons.id, teamMemberships.personId),
-      ),
-    )
+    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
     .where(
       tenant.where(
         teamMemberships,
@@ -158,7 +166,7 @@ export async function getTeamView(
       view: {
         personId: member.personId,
         name: member.name,
-        cohorts: await progressOf(tenant, member.personId, now),
+        cohorts: await progressOf(tenant, member.personId, member.timeZone, now),
         lastCheckIn: await lastCheckIn(tenant, member.personId),
         plans: (await plansOf(tenant, member.personId, locale)).map(
           ({ id, situation, action, firstMoment, applications }) => ({
@@ -194,3 +202,6 @@ function progressOfTeam(members: MemberView[]): TeamView["teams"][number]["progr
     confirmed: applications.filter((a) => a.confirmed).length,
   };
 }
+
+/** The signed-in learner's cohorts with their competences and practice questions, to choose from in a plan. */
+export const myEnrolments = ({ tenant, actor }: Scope) => enrolmentChoices(tenant, actor.personId);

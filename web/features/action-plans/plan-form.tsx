@@ -3,20 +3,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { api, ApiError } from "../../lib/api.ts";
-
-interface Finding {
-  code: string;
-  severity: "high" | "medium";
-  message: string;
-  suggestion: string;
-}
-interface Enrolment {
-  cohortId: string;
-  cohortName: string;
-  competences: { id: string; name: string }[];
-  questions: { id: string; prompt: string; competenceId: string }[];
-}
+import { ApiError } from "../../lib/api.ts";
+import { checkPlan, createPlan, type Enrolment, planKeys, useEnrolments } from "./action-plans-api.ts";
 
 /** Coaching while typing: the checker runs a moment after the learner stops, and says how to sharpen. */
 function useCoaching(situation: string, action: string) {
@@ -26,8 +14,8 @@ function useCoaching(situation: string, action: string) {
     return () => clearTimeout(timer);
   }, [situation, action]);
   return useQuery({
-    queryKey: ["plan-check", debounced],
-    queryFn: () => api<{ findings: Finding[] }>("POST", "/api/action-plans/check", debounced),
+    queryKey: planKeys.check(debounced),
+    queryFn: () => checkPlan(debounced),
     enabled: debounced.situation.length + debounced.action.length > 0,
   });
 }
@@ -82,10 +70,7 @@ function LinkQuestions({
 export function PlanForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const enrolments = useQuery({
-    queryKey: ["enrolments"],
-    queryFn: () => api<Enrolment[]>("GET", "/api/me/enrolments"),
-  });
+  const enrolments = useEnrolments();
   const [situation, setSituation] = useState("");
   const [action, setAction] = useState("");
   const [moment, setMoment] = useState(tomorrowMorning);
@@ -95,7 +80,7 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
   const save = useMutation({
     mutationFn: () => {
       const [cohortId, competenceId] = choice.split("|");
-      return api("POST", "/api/action-plans", {
+      return createPlan({
         situation,
         action,
         firstMoment: moment ? new Date(moment).toISOString() : undefined,
@@ -108,7 +93,7 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
       setSituation("");
       setAction("");
       setLinked([]);
-      await client.invalidateQueries({ queryKey: ["plans"] });
+      await client.invalidateQueries({ queryKey: planKeys.mine() });
       onSaved();
     },
   });

@@ -1,13 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
 import { Field, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { MyCoaching } from "../coaching/my-coaching.tsx";
+import { logApplication, planKeys, useMyPlans } from "./action-plans-api.ts";
 import { PlanForm } from "./plan-form.tsx";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
@@ -28,7 +28,7 @@ function LogApplication({ plan }: { plan: PlanView }) {
   const [text, setText] = useState("");
   const log = useMutation({
     mutationFn: () =>
-      api("POST", `/api/action-plans/${plan.id}/applications`, {
+      logApplication(plan.id, {
         occurredAt: new Date(when).toISOString(),
         whatHappened: text,
         outcome: outcome || undefined,
@@ -37,7 +37,7 @@ function LogApplication({ plan }: { plan: PlanView }) {
       setOpen(false);
       setText("");
       setOutcome("");
-      await client.invalidateQueries({ queryKey: ["plans"] });
+      await client.invalidateQueries({ queryKey: planKeys.mine() });
     },
   });
   if (!open) {
@@ -129,10 +129,7 @@ function PlanCard({ plan }: { plan: PlanView }) {
 /** The learner's if-then plans: write one with coaching, and log each time the situation came. */
 export function PlansPage() {
   const { t } = useTranslation();
-  const plans = useQuery({
-    queryKey: ["plans"],
-    queryFn: () => api<PlanView[]>("GET", "/api/me/action-plans"),
-  });
+  const plans = useMyPlans();
   const [saved, setSaved] = useState(false);
   return (
     <Page title={t("ui.plans.title")}>

@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CoachView } from "../../../common/schemas/coaching.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+import { coachingKeys, offerCoaching, scheduleSession, useCoachView } from "./coaching-api.ts";
 
 type Coachee = CoachView["coachees"][number];
 
@@ -18,7 +18,7 @@ function SessionForm({ coachee }: { coachee: Coachee }) {
   const [planId, setPlanId] = useState("");
   const save = useMutation({
     mutationFn: () =>
-      api("POST", "/api/coaching/sessions", {
+      scheduleSession({
         relationId: coachee.relationId,
         scheduledAt: when ? new Date(when).toISOString() : undefined,
         notes,
@@ -26,7 +26,7 @@ function SessionForm({ coachee }: { coachee: Coachee }) {
       }),
     onSuccess: async () => {
       setNotes("");
-      await client.invalidateQueries({ queryKey: ["coaching"] });
+      await client.invalidateQueries({ queryKey: coachingKeys.coach() });
     },
   });
   return (
@@ -70,12 +70,11 @@ export function CoachingPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const locale = currentLocale();
-  const view = useQuery({ queryKey: ["coaching"], queryFn: () => api<CoachView>("GET", "/api/coaching") });
+  const view = useCoachView();
   const [personId, setPersonId] = useState("");
   const invite = useMutation({
-    mutationFn: () =>
-      api("POST", "/api/coaching/relations", { personId: personId || view.data?.candidates[0]?.personId }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["coaching"] }),
+    mutationFn: () => offerCoaching(personId || view.data?.candidates[0]?.personId),
+    onSuccess: () => client.invalidateQueries({ queryKey: coachingKeys.coach() }),
   });
   const data = view.data;
   return (

@@ -1,23 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { MyCoachingView } from "../../../common/schemas/coaching.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+import { answerOffer, coachingKeys, useMyCoaching } from "./coaching-api.ts";
 
 /** On the learner's plans screen: coaching offered to them (their choice) and the coach's notes. */
 export function MyCoaching() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const locale = currentLocale();
-  const coaching = useQuery({
-    queryKey: ["my-coaching"],
-    queryFn: () => api<MyCoachingView>("GET", "/api/me/coaching"),
-  });
+  const coaching = useMyCoaching();
   const answer = useMutation({
-    mutationFn: ({ relationId, accept }: { relationId: string; accept: boolean }) =>
-      api("POST", `/api/coaching/relations/${relationId}/answer`, { accept }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["my-coaching"] }),
+    mutationFn: answerOffer,
+    onSuccess: () => client.invalidateQueries({ queryKey: coachingKeys.mine() }),
   });
   const data = coaching.data;
   if (!data || (data.invitations.length === 0 && data.coaches.length === 0)) return null;

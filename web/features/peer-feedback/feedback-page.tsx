@@ -1,17 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { attachmentTypes, type MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
+import { attachmentTypes } from "../../../common/schemas/peer-feedback.ts";
 import { SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api, ApiError } from "../../lib/api.ts";
-
-interface Colleagues {
-  cohortId: string;
-  cohortName: string;
-  colleagues: { id: string; name: string }[];
-}
+import { ApiError } from "../../lib/api.ts";
+import {
+  answerFeedback,
+  askFeedback,
+  attachmentUrl,
+  feedbackKeys,
+  useColleagues,
+  useMyFeedback,
+} from "./peer-feedback-api.ts";
 
 /** Reads a chosen file as base64 (without the data-URL prefix) for the JSON request. */
 function readAsBase64(file: File): Promise<string> {
@@ -26,10 +28,7 @@ function readAsBase64(file: File): Promise<string> {
 function AskForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const colleagues = useQuery({
-    queryKey: ["cohort-colleagues"],
-    queryFn: () => api<Colleagues[]>("GET", "/api/me/cohort-colleagues"),
-  });
+  const colleagues = useColleagues();
   const [choice, setChoice] = useState("");
   const [about, setAbout] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -42,7 +41,7 @@ function AskForm() {
   const ask = useMutation({
     mutationFn: async () => {
       const [cohortId, colleagueId] = (choice || options[0]?.value || "|").split("|");
-      return api("POST", "/api/feedback-requests", {
+      return askFeedback({
         cohortId,
         colleagueId,
         about,
@@ -52,7 +51,7 @@ function AskForm() {
     onSuccess: async () => {
       setAbout("");
       setFile(null);
-      await client.invalidateQueries({ queryKey: ["feedback"] });
+      await client.invalidateQueries({ queryKey: feedbackKeys.mine() });
     },
   });
   const fieldError = (field: string) =>
@@ -113,8 +112,8 @@ function AnswerForm({ requestId }: { requestId: string }) {
   const [wentWell, setWentWell] = useState("");
   const [tryNext, setTryNext] = useState("");
   const answer = useMutation({
-    mutationFn: () => api("POST", `/api/feedback-requests/${requestId}/answer`, { wentWell, tryNext }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["feedback"] }),
+    mutationFn: () => answerFeedback(requestId, { wentWell, tryNext }),
+    onSuccess: () => client.invalidateQueries({ queryKey: feedbackKeys.mine() }),
   });
   return (
     <form
@@ -146,10 +145,7 @@ function AnswerForm({ requestId }: { requestId: string }) {
 /** Feedback from colleagues in the same training: ask with one question, answer in two short parts. */
 export function FeedbackPage() {
   const { t } = useTranslation();
-  const feedback = useQuery({
-    queryKey: ["feedback"],
-    queryFn: () => api<MyFeedbackView>("GET", "/api/me/feedback"),
-  });
+  const feedback = useMyFeedback();
   const data = feedback.data;
   return (
     <Page title={t("ui.feedback.title")}>
@@ -170,7 +166,7 @@ export function FeedbackPage() {
                 ) : null}
                 {r.hasAttachment ? (
                   <p>
-                    <a href={`/api/feedback-requests/${r.id}/attachment`} target="_blank" rel="noreferrer">
+                    <a href={attachmentUrl(r.id)} target="_blank" rel="noreferrer">
                       {t("ui.feedback.openFile")}
                     </a>
                   </p>

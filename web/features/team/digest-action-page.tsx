@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
+import { performDigestAction } from "./team-api.ts";
 
 /**
  * Where a digest link lands. The token sits in the URL fragment (never sent to a server log) and is
@@ -13,12 +13,7 @@ export function DigestActionPage() {
   const { t } = useTranslation();
   const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "");
   const act = useMutation({
-    mutationFn: () =>
-      api<{ done: "talked" | "confirmed"; learner: string; alreadyRecorded: boolean }>(
-        "POST",
-        "/api/digest-actions",
-        { token },
-      ),
+    mutationFn: () => performDigestAction(token),
   });
   return (
     <Page title={t("ui.digest.title")}>

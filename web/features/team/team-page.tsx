@@ -1,12 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
+import { confirmApplication } from "../action-plans/action-plans-api.ts";
 import { currentLocale, formatDateTime, formatDay } from "../../lib/i18n.ts";
+import { recordCheckIn, teamKeys, useTeam } from "./team-api.ts";
 
 type Member = TeamView["teams"][number]["members"][number];
 
@@ -14,8 +15,8 @@ function ConfirmButton({ applicationId, learner }: { applicationId: string; lear
   const { t } = useTranslation();
   const client = useQueryClient();
   const confirm = useMutation({
-    mutationFn: () => api("POST", `/api/applications/${applicationId}/confirmations`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["team"] }),
+    mutationFn: () => confirmApplication(applicationId),
+    onSuccess: () => client.invalidateQueries({ queryKey: teamKeys.all }),
   });
   return (
     <>
@@ -45,7 +46,7 @@ function CheckInGuide({ member }: { member: Member }) {
   const [agreements, setAgreements] = useState("");
   const save = useMutation({
     mutationFn: () =>
-      api("POST", "/api/team/check-ins", {
+      recordCheckIn({
         personId: member.personId,
         ...(cohort ? { cohortId: cohort.cohortId } : {}),
         kind: phase,
@@ -53,7 +54,7 @@ function CheckInGuide({ member }: { member: Member }) {
       }),
     onSuccess: async () => {
       setAgreements("");
-      await client.invalidateQueries({ queryKey: ["team"] });
+      await client.invalidateQueries({ queryKey: teamKeys.all });
     },
   });
   const locale = currentLocale();
@@ -169,7 +170,7 @@ function TeamProgress({ progress }: { progress: TeamView["teams"][number]["progr
 /** The manager's one screen: who is in which training, how far, their plans, and what to confirm. */
 export function TeamPage() {
   const { t } = useTranslation();
-  const team = useQuery({ queryKey: ["team"], queryFn: () => api<TeamView>("GET", "/api/team") });
+  const team = useTeam();
   return (
     <Page title={t("ui.team.title")}>
       <p className="notice">{t("ui.team.privacy")}</p>

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../../common/roles.ts";
+import type { Actor } from "../../http/context.ts";
+import { authorize, canAnswer, canLinkPlan, canOffer, canSchedule, canSeePlans } from "./coaching.policy.ts";
+
+const actor = (roles: Role[]): Actor => ({
+  personId: "c",
+  organisationId: "o",
+  sessionId: "s",
+  name: "C",
+  email: "c@example.test",
+  roles: new Set(roles),
+  locale: null,
+});
+
+describe("coaching rules", () => {
+  const relation = { coachId: "c", coacheeId: "l", status: "accepted" as const };
+
+  it("lets only coaches coach", () => {
+    expect(() => authorize(actor(["coach"]), "coaching.coach")).not.toThrow();
+    expect(() => authorize(actor(["learner", "manager"]), "coaching.coach")).toThrow(/coaching.coach/);
+  });
+
+  it("offers coaching to an active colleague, not to oneself", () => {
+    expect(canOffer({ actorId: "c", personId: "l", personActive: true })).toBe(true);
+    expect(canOffer({ actorId: "c", personId: "l", personActive: false })).toBe(false);
+    expect(canOffer({ actorId: "c", personId: "c", personActive: true })).toBe(false);
+  });
+
+  it("lets only the coachee answer", () => {
+    expect(canAnswer({ actorId: "l", relation })).toBe(true);
+    expect(canAnswer({ actorId: "c", relation })).toBe(false);
+    expect(canAnswer({ actorId: "x", relation })).toBe(false);
+  });
+
+  it("shows plans and allows sessions only once the coachee accepted, and only to their coach", () => {
+    expect(canSeePlans(relation)).toBe(true);
+    expect(canSeePlans({ status: "invited" })).toBe(false);
+    expect(canSchedule({ actorId: "c", relation })).toBe(true);
+    expect(canSchedule({ actorId: "x", relation })).toBe(false);
+    expect(canSchedule({ actorId: "c", relation: { ...relation, status: "declined" } })).toBe(false);
+  });
+
+  it("links a session only to the coachee's own plan", () => {
+    expect(canLinkPlan({ planOwnerId: "l", relation })).toBe(true);
+    expect(canLinkPlan({ planOwnerId: "x", relation })).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import type { Actor } from "../../http/context.ts";
+import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+
+/** Role grants: coaching others is for coaches; being coached needs no role. */
+export const coachingGrants: Grants<"coaching.coach"> = { "coaching.coach": ["coach"] };
+
+export const authorize = (actor: Actor, permission: keyof typeof coachingGrants): void =>
+  authorizeWith(coachingGrants, actor, permission);
+
+interface Relation {
+  coachId: string;
+  coacheeId: string;
+  status: "invited" | "accepted" | "declined";
+}
+
+/** A coach offers coaching to an active colleague, never to themselves. */
+export const canOffer = ({
+  actorId,
+  personId,
+  personActive,
+}: {
+  actorId: string;
+  personId: string;
+  personActive: boolean;
+}): boolean => personActive && personId !== actorId;
+
+/** Only the coachee answers an offer (and may change their answer later). */
+export const canAnswer = ({ actorId, relation }: { actorId: string; relation: Relation }): boolean =>
+  relation.coacheeId === actorId;
+
+/** The coach sees a coachee's plans and sessions only after the coachee accepted. */
+export const canSeePlans = (relation: Pick<Relation, "status">): boolean => relation.status === "accepted";
+
+/** Sessions are scheduled by the relation's coach, on an accepted relation only. */
+export const canSchedule = ({ actorId, relation }: { actorId: string; relation: Relation }): boolean =>
+  relation.coachId === actorId && canSeePlans(relation);
+
+/** A session can be about one of the coachee's own plans, no one else's. */
+export const canLinkPlan = ({
+  planOwnerId,
+  relation,
+}: {
+  planOwnerId: string;
+  relation: Relation;
+}): boolean => planOwnerId === relation.coacheeId;

@@ -1,0 +1,178 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TeamView } from "../../../common/schemas/action-plans.ts";
+import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { caller } from "../../../test-support/learning.ts";
+import { checkIns } from "../../db/schema/index.ts";
+
+describe("the manager's team screen and check-ins", () => {
+  let t: TestApp;
+  let call: ReturnType<typeof caller>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    call = caller(t);
+  });
+  afterAll(() => t.close());
+
+  /** Each test its own organisation: a manager with one team of two members, and a manager of no one. */
+  async function organisationWithTeam() {
+    const db = t.database.db;
+    const org = await buildOrganisation(db);
+    const manager = await buildPerson(db, { organisationId: org.id, roles: ["manager"] });
+    const stranger = await buildPerson(db, { organisationId: org.id, roles: ["manager"] });
+    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
+    const bas = await buildLearner(db, org.id, { name: "Bas" });
+    const team = await buildTeam(db, org.id, {
+      name: "Service desk",
+      managerIds: [manager.id],
+      memberIds: [anouk.id, bas.id],
+    });
+    return {
+      team,
+      anouk,
+      bas,
+      manager: { ...manager, cookie: await t.signIn(manager.email) },
+      stranger: { ...stranger, cookie: await t.signIn(stranger.email) },
+      learner: { ...anouk, cookie: await t.signIn(anouk.email) },
+    };
+  }
+
+  const checkInsOf = (personId: string) =>
+    t.database.db.select().from(checkIns).where(eq(checkIns.personId, personId));
+
+  describe("GET /api/team", () => {
+    it("requires authentication", async () => {
+      expect((await call("GET", "/api/team", null)).statusCode).toBe(401);
+    });
+
+    it("shows the manager each team they manage with its members, in name order", async () => {
+      const { manager, team } = await organisationWithTeam();
+      const response = await call("GET", "/api/team", manager.cookie);
+      expect(response.statusCode).toBe(200);
+      const view = response.json<TeamView>();
+      expect(view.teams.map((x) => ({ id: x.id, name: x.name }))).toEqual([
+        { id: team.id, name: "Service desk" },
+      ]);
+      expect(view.teams[0]!.members.map((m) => m.name)).toEqual(["Anouk", "Bas"]);
+      expect(view.teams[0]!.members[0]).toMatchObject({ cohorts: [], plans: [], lastCheckIn: null });
+      expect(view.teams[0]!.progress).toEqual({
+        inTraining: 0,
+        tasksDone: 0,
+        tasksDue: 0,
+        withPlan: 0,
+        applications: 0,
+        confirmed: 0,
+      });
+    });
+
+    it("shows nothing to someone who manages no team, a learner included", async () => {
+      const { stranger, learner } = await organisationWithTeam();
+      expect((await call("GET", "/api/team", stranger.cookie)).json()).toEqual({ teams: [] });
+      expect((await call("GET", "/api/team", learner.cookie)).json()).toEqual({ teams: [] });
+    });
+
+    it("hides other organisations' data", async () => {
+      const ours = await organisationWithTeam();
+      const theirs = await organisationWithTeam();
+      const view = (await call("GET", "/api/team", ours.manager.cookie)).json<TeamView>();
+      const seen = view.teams.flatMap((x) => x.members.map((m) => m.personId));
+      expect(seen.sort()).toEqual([ours.anouk.id, ours.bas.id].sort());
+      expect(JSON.stringify(view)).not.toContain(theirs.team.id);
+    });
+
+    it("shows the last check-in with a member", async () => {
+      const { manager, anouk } = await organisationWithTeam();
+      await call("POST", "/api/team/check-ins", manager.cookie, {
+        personId: anouk.id,
+        kind: "before",
+        agreements: "Practise the opening line twice this week.",
+      });
+      const view = (await call("GET", "/api/team", manager.cookie)).json<TeamView>();
+      const member = view.teams[0]!.members.find((m) => m.personId === anouk.id);
+      expect(member!.lastCheckIn).toMatchObject({
+        kind: "before",
+        agreements: "Practise the opening line twice this week.",
+      });
+    });
+  });
+
+  describe("POST /api/team/check-ins", () => {
+    it("requires authentication", async () => {
+      const { anouk } = await organisationWithTeam();
+      const response = await call("POST", "/api/team/check-ins", null, { personId: anouk.id, kind: "after" });
+      expect(response.statusCode).toBe(401);
+      expect(await checkInsOf(anouk.id)).toEqual([]);
+    });
+
+    it("records a check-in by a manager of the member's team, from the screen", async () => {
+      const { manager, anouk } = await organisationWithTeam();
+      const response = await call("POST", "/api/team/check-ins", manager.cookie, {
+        personId: anouk.id,
+        kind: "after",
+        agreements: "  First try on Monday's planning call.  ",
+      });
+      expect(response.statusCode).toBe(201);
+      expect(response.json()).toEqual({
+        at: t.clock.now.toISOString(),
+        kind: "after",
+        agreements: "First try on Monday's planning call.",
+      });
+      expect(await checkInsOf(anouk.id)).toEqual([
+        expect.objectContaining({ managerId: manager.id, kind: "after", source: "screen", cohortId: null }),
+      ]);
+    });
+
+    it("refuses anyone who does not manage the person, as if the person did not exist", async () => {
+      const { stranger, learner, bas, manager } = await organisationWithTeam();
+      for (const who of [stranger, learner]) {
+        const response = await call("POST", "/api/team/check-ins", who.cookie, {
+          personId: bas.id,
+          kind: "before",
+        });
+        expect(response.statusCode).toBe(404);
+      }
+      // A manager is not a member of their own team.
+      const self = await call("POST", "/api/team/check-ins", manager.cookie, {
+        personId: manager.id,
+        kind: "before",
+      });
+      expect(self.statusCode).toBe(404);
+      expect(await checkInsOf(bas.id)).toEqual([]);
+    });
+
+    it("hides other organisations' data", async () => {
+      const ours = await organisationWithTeam();
+      const theirs = await organisationWithTeam();
+      const response = await call("POST", "/api/team/check-ins", ours.manager.cookie, {
+        personId: theirs.anouk.id,
+        kind: "before",
+      });
+      expect(response.statusCode).toBe(404);
+      expect(await checkInsOf(theirs.anouk.id)).toEqual([]);
+    });
+
+    it("names each invalid field, in the caller's language", async () => {
+      const { manager, anouk } = await organisationWithTeam();
+      const response = await call(
+        "POST",
+        "/api/team/check-ins",
+        manager.cookie,
+        { personId: "not-an-id", kind: "talked", agreements: "x".repeat(2001) },
+        "nl",
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json().code).toBe("VALIDATION_FAILED");
+      const fields = response.json<{ errors: { field: string; message: string }[] }>().errors;
+      expect(fields.map((f) => f.field).sort()).toEqual(["agreements", "kind", "personId"]);
+      expect(fields.every((f) => f.message.length > 0)).toBe(true);
+      const missing = await call("POST", "/api/team/check-ins", manager.cookie, { kind: "before" });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json<{ errors: { field: string }[] }>().errors.map((f) => f.field)).toEqual([
+        "personId",
+      ]);
+      expect(await checkInsOf(anouk.id)).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  applicationView,
+  createApplicationBody,
+  createPlanBody,
+  enrolmentView,
+  planCheckBody,
+  planCheckResult,
+  PlanView,
+} from "../../../common/schemas/action-plans.ts";
+import { api } from "../../lib/api.ts";
+
+export type Enrolment = z.infer<typeof enrolmentView>;
+export type PlanCheck = z.infer<typeof planCheckResult>;
+
+export const planKeys = {
+  all: ["action-plans"] as const,
+  mine: () => [...planKeys.all, "mine"] as const,
+  check: (plan: z.input<typeof planCheckBody>) => [...planKeys.all, "check", plan] as const,
+  enrolments: () => [...planKeys.all, "enrolments"] as const,
+};
+
+export const checkPlan = (plan: z.input<typeof planCheckBody>) =>
+  api<PlanCheck>("POST", "/api/action-plans/check", plan);
+
+/** What the form sends; a missing field is left to the server, which names it in the learner's language. */
+export const createPlan = (plan: Partial<z.input<typeof createPlanBody>>) =>
+  api<PlanView>("POST", "/api/action-plans", plan);
+
+export const logApplication = (planId: string, application: Partial<z.input<typeof createApplicationBody>>) =>
+  api<z.infer<typeof applicationView>>("POST", `/api/action-plans/${planId}/applications`, application);
+
+export const confirmApplication = (applicationId: string) =>
+  api<z.infer<typeof applicationView>>("POST", `/api/applications/${applicationId}/confirmations`);
+
+export const useMyPlans = () =>
+  useQuery({ queryKey: planKeys.mine(), queryFn: () => api<PlanView[]>("GET", "/api/me/action-plans") });
+
+/** The learner's cohorts with competences and practice questions, to tie a plan to. */
+export const useEnrolments = () =>
+  useQuery({ queryKey: planKeys.enrolments(), queryFn: () => api<Enrolment[]>("GET", "/api/me/enrolments") });
