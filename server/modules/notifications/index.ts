@@ -1,3 +1,3 @@
 /** What other modules may use of this one; everything else in the folder is its own business. */
 export { createMailer } from "./mailer.ts";
-export { deliverOutbox, enqueueEmail } from "./outbox.service.ts";
+export { deliverOutbox, deliverSoon, enqueueEmail } from "./outbox.service.ts";
