@@ -3,8 +3,8 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { authApi, authKeys } from "./auth-api.ts";
 
 /** Changing the password in the app: the current one first; every other device is signed out. */
 export function ChangePasswordForm() {
@@ -15,12 +15,12 @@ export function ChangePasswordForm() {
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const save = useMutation({
-    mutationFn: () => api("POST", "/api/me/password", { currentPassword, newPassword }),
+    mutationFn: () => authApi.changePassword({ currentPassword, newPassword }),
     onSuccess: async () => {
       setCurrentPassword("");
       setNewPassword("");
       setRepeat("");
-      await client.invalidateQueries({ queryKey: ["me", "sessions"] });
+      await client.invalidateQueries({ queryKey: authKeys.sessions() });
     },
   });
   const submit = (event: FormEvent) => {

@@ -4,14 +4,21 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
+import type { TokenPasswordBody } from "../../../common/schemas/auth.ts";
 import { fieldError } from "../../lib/forms.ts";
 
 /**
  * The password form behind invitation and reset links. The link's token travels in the URL fragment,
  * so it never reaches server logs or a Referer header.
  */
-export function ChoosePasswordForm({ endpoint, token }: { endpoint: string; token: string }) {
+export function ChoosePasswordForm({
+  redeem,
+  token,
+}: {
+  /** The API call that spends the link: accepting an invitation or resetting a password. */
+  redeem: (body: TokenPasswordBody) => Promise<unknown>;
+  token: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -19,7 +26,7 @@ export function ChoosePasswordForm({ endpoint, token }: { endpoint: string; toke
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const save = useMutation({
-    mutationFn: () => api("POST", endpoint, { token, password }),
+    mutationFn: () => redeem({ token, password }),
     onSuccess: async () => {
       await client.invalidateQueries();
       await navigate("/");
