@@ -71,6 +71,25 @@ export const authRoutes: FastifyPluginAsyncZod<
       maxAge: SESSION_DAYS * 86_400,
     });
   const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
+  /** A link that is spent by choosing a password, and signs the person in on this device. */
+  const redeemRoute = (url: string, purpose: "invitation" | "password-reset", summary: string) =>
+    app.post(
+      url,
+      {
+        schema: { tags: ["auth"], summary, body: tokenPasswordBody, response: { 200: ok } },
+        config: { access: "public", rateLimit: linkLimit },
+      },
+      async (request, reply) => {
+        const { token } = await redeemToken(db, {
+          ...request.body,
+          purpose,
+          now: clock(),
+          userAgent: userAgentOf(request),
+        });
+        setSessionCookie(reply, token);
+        return { ok: true as const };
+      },
+    );
 
   app.post(
     "/api/auth/sign-in",
@@ -162,28 +181,7 @@ export const authRoutes: FastifyPluginAsyncZod<
     },
   );
 
-  app.post(
-    "/api/auth/reset-password",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Choose a new password with a reset link",
-        body: tokenPasswordBody,
-        response: { 200: ok },
-      },
-      config: { access: "public", rateLimit: linkLimit },
-    },
-    async (request, reply) => {
-      const { token } = await redeemToken(db, {
-        ...request.body,
-        purpose: "password-reset",
-        now: clock(),
-        userAgent: userAgentOf(request),
-      });
-      setSessionCookie(reply, token);
-      return { ok: true as const };
-    },
-  );
+  redeemRoute("/api/auth/reset-password", "password-reset", "Choose a new password with a reset link");
 
   // POST, not GET with the token in the path: a secret in a URL ends up in logs and proxies.
   app.post(
@@ -200,28 +198,7 @@ export const authRoutes: FastifyPluginAsyncZod<
     async (request) => describeInvitation(db, request.body.token, clock()),
   );
 
-  app.post(
-    "/api/auth/invitations/accept",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Accept an invitation by choosing a password",
-        body: tokenPasswordBody,
-        response: { 200: ok },
-      },
-      config: { access: "public", rateLimit: linkLimit },
-    },
-    async (request, reply) => {
-      const { token } = await redeemToken(db, {
-        ...request.body,
-        purpose: "invitation",
-        now: clock(),
-        userAgent: userAgentOf(request),
-      });
-      setSessionCookie(reply, token);
-      return { ok: true as const };
-    },
-  );
+  redeemRoute("/api/auth/invitations/accept", "invitation", "Accept an invitation by choosing a password");
 
   app.get(
     "/api/me/sessions",

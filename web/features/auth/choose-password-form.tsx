@@ -40,30 +40,56 @@ export function ChoosePasswordForm({
   return (
     <form className="card form" onSubmit={submit} noValidate>
       <ErrorMessage error={save.error} />
-      <Field
+      <NewPasswordFields
         label={t("ui.password.new")}
+        password={password}
+        onPassword={setPassword}
+        repeat={repeat}
+        onRepeat={setRepeat}
+        error={fieldError(save.error, "password")}
+        mismatch={mismatch}
+      />
+      <button type="submit" className="button-primary" disabled={save.isPending}>
+        {t("ui.password.submit")}
+      </button>
+    </form>
+  );
+}
+
+/** A new password and its repetition, with the rules as a hint; shared by every form that sets one. */
+export function NewPasswordFields(props: {
+  label: string;
+  password: string;
+  onPassword: (value: string) => void;
+  repeat: string;
+  onRepeat: (value: string) => void;
+  error: string | undefined;
+  mismatch: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        label={props.label}
         type="password"
         autoComplete="new-password"
         hint={t("ui.password.rules")}
         required
         minLength={10}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldError(save.error, "password")}
+        value={props.password}
+        onChange={(e) => props.onPassword(e.target.value)}
+        error={props.error}
       />
       <Field
         label={t("ui.password.repeat")}
         type="password"
         autoComplete="new-password"
         required
-        value={repeat}
-        onChange={(e) => setRepeat(e.target.value)}
-        error={mismatch ? t("ui.password.mismatch") : undefined}
+        value={props.repeat}
+        onChange={(e) => props.onRepeat(e.target.value)}
+        error={props.mismatch ? t("ui.password.mismatch") : undefined}
       />
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.password.submit")}
-      </button>
-    </form>
+    </>
   );
 }
 
