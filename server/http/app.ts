@@ -96,7 +96,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(designCheckRoutes);
   await app.register(evidenceRoutes);
   await app.register(cohortRoutes);
-  await app.register(privacyRoutes, deps);
+  await app.register(privacyRoutes);
   await app.register(impactRoutes);
   await app.register(impactRecordRoutes);
   await app.register(cultureScanRoutes, deps);

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { supportedLocales, type Locale } from "../../common/locales.ts";
-import { api } from "../lib/api.ts";
 import { rememberLocale } from "../lib/i18n.ts";
-import { useMe } from "../lib/session.ts";
+import { meKeys, sessionApi, useMe } from "../lib/session.ts";
 
 /** Switches the UI language; for a signed-in person the choice is saved to their profile. */
 export function LanguageSwitch() {
@@ -11,8 +10,8 @@ export function LanguageSwitch() {
   const me = useMe();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (locale: Locale) => api("PATCH", "/api/me", { locale }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["me"] }),
+    mutationFn: (locale: Locale) => sessionApi.updateMe({ locale }),
+    onSuccess: () => client.invalidateQueries({ queryKey: meKeys.all }),
   });
   const choose = (locale: Locale) => {
     rememberLocale(locale);

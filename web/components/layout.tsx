@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
-import { api } from "../lib/api.ts";
-import { hasRole, useMe } from "../lib/session.ts";
+import { hasRole, sessionApi, useMe } from "../lib/session.ts";
 import { LanguageSwitch } from "./language-switch.tsx";
 
 /** The frame of every signed-in screen: skip link, header, navigation for the person's roles. */
@@ -13,7 +12,7 @@ export function SignedInLayout() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const signOut = useMutation({
-    mutationFn: () => api("POST", "/api/auth/sign-out"),
+    mutationFn: sessionApi.signOut,
     onSettled: async () => {
       client.clear();
       await navigate("/sign-in");

@@ -12,8 +12,7 @@ import {
   tokenPasswordBody,
 } from "../../../common/schemas/auth.ts";
 import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
-import { Tenant } from "../../db/tenant.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { AppError } from "../../errors.ts";
 import { AccountThrottle, LoginThrottle } from "./login-throttle.ts";
 import {
@@ -26,10 +25,10 @@ import {
 import {
   endOtherSessions,
   endOwnSession,
-  endSession,
   listOwnSessions,
   SESSION_COOKIE,
   SESSION_DAYS,
+  signOut,
 } from "./sessions.ts";
 import { presentSessions } from "./sessions.presenter.ts";
 import {
@@ -72,6 +71,25 @@ export const authRoutes: FastifyPluginAsyncZod<
       maxAge: SESSION_DAYS * 86_400,
     });
   const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
+  /** A link that is spent by choosing a password, and signs the person in on this device. */
+  const redeemRoute = (url: string, purpose: "invitation" | "password-reset", summary: string) =>
+    app.post(
+      url,
+      {
+        schema: { tags: ["auth"], summary, body: tokenPasswordBody, response: { 200: ok } },
+        config: { access: "public", rateLimit: linkLimit },
+      },
+      async (request, reply) => {
+        const { token } = await redeemToken(db, {
+          ...request.body,
+          purpose,
+          now: clock(),
+          userAgent: userAgentOf(request),
+        });
+        setSessionCookie(reply, token);
+        return { ok: true as const };
+      },
+    );
 
   app.post(
     "/api/auth/sign-in",
@@ -101,10 +119,14 @@ export const authRoutes: FastifyPluginAsyncZod<
         throw new AppError("TOO_MANY_REQUESTS");
       }
       try {
-        const { token } = await signIn(db, email, password, now, userAgentOf(request));
         // Rotation: the session this browser had before (if any) ends; the new one has a new id.
-        if (request.actor)
-          await endSession(new Tenant(db, request.actor.organisationId), request.actor.sessionId);
+        const { token } = await signIn(db, {
+          email,
+          password,
+          now,
+          userAgent: userAgentOf(request),
+          replacing: request.actor,
+        });
         perAddress.recordSuccess(keys[0]!);
         if (!trusted) perAccount.recordSuccess(email);
         setSessionCookie(reply, token);
@@ -134,8 +156,7 @@ export const authRoutes: FastifyPluginAsyncZod<
       config: { access: "signed-in" },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await endSession(new Tenant(db, actor.organisationId), actor.sessionId);
+      await signOut(scopeOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return { ok: true as const };
     },
@@ -160,30 +181,7 @@ export const authRoutes: FastifyPluginAsyncZod<
     },
   );
 
-  app.post(
-    "/api/auth/reset-password",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Choose a new password with a reset link",
-        body: tokenPasswordBody,
-        response: { 200: ok },
-      },
-      config: { access: "public", rateLimit: linkLimit },
-    },
-    async (request, reply) => {
-      const { token } = await redeemToken(
-        db,
-        request.body.token,
-        "password-reset",
-        request.body.password,
-        clock(),
-        userAgentOf(request),
-      );
-      setSessionCookie(reply, token);
-      return { ok: true as const };
-    },
-  );
+  redeemRoute("/api/auth/reset-password", "password-reset", "Choose a new password with a reset link");
 
   // POST, not GET with the token in the path: a secret in a URL ends up in logs and proxies.
   app.post(
@@ -200,30 +198,7 @@ export const authRoutes: FastifyPluginAsyncZod<
     async (request) => describeInvitation(db, request.body.token, clock()),
   );
 
-  app.post(
-    "/api/auth/invitations/accept",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Accept an invitation by choosing a password",
-        body: tokenPasswordBody,
-        response: { 200: ok },
-      },
-      config: { access: "public", rateLimit: linkLimit },
-    },
-    async (request, reply) => {
-      const { token } = await redeemToken(
-        db,
-        request.body.token,
-        "invitation",
-        request.body.password,
-        clock(),
-        userAgentOf(request),
-      );
-      setSessionCookie(reply, token);
-      return { ok: true as const };
-    },
-  );
+  redeemRoute("/api/auth/invitations/accept", "invitation", "Accept an invitation by choosing a password");
 
   app.get(
     "/api/me/sessions",
@@ -236,9 +211,8 @@ export const authRoutes: FastifyPluginAsyncZod<
       config: { access: "signed-in" },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const rows = await listOwnSessions(new Tenant(db, actor.organisationId), actor, clock());
-      return presentSessions(rows, actor.sessionId);
+      const scope = scopeOf(request);
+      return presentSessions(await listOwnSessions(scope), scope.actor.sessionId);
     },
   );
 
@@ -253,9 +227,10 @@ export const authRoutes: FastifyPluginAsyncZod<
       config: { access: "signed-in" },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await endOwnSession(new Tenant(db, actor.organisationId), actor, request.params.sessionId);
-      if (request.params.sessionId === actor.sessionId) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      const scope = scopeOf(request);
+      await endOwnSession(scope, request.params);
+      if (request.params.sessionId === scope.actor.sessionId)
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();
     },
   );
@@ -270,10 +245,7 @@ export const authRoutes: FastifyPluginAsyncZod<
       },
       config: { access: "signed-in" },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return { ended: await endOtherSessions(new Tenant(db, actor.organisationId), actor) };
-    },
+    async (request) => ({ ended: await endOtherSessions(scopeOf(request)) }),
   );
 
   app.post(
@@ -287,9 +259,6 @@ export const authRoutes: FastifyPluginAsyncZod<
       },
       config: { access: "signed-in", rateLimit: passwordChangeLimit },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return changePassword(new Tenant(db, actor.organisationId), actor, request.body, clock());
-    },
+    async (request) => changePassword(scopeOf(request), request.body),
   );
 };

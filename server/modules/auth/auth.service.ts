@@ -9,7 +9,8 @@ import { AppError } from "../../errors.ts";
 import { enqueueEmail } from "../notifications/index.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import type { Actor } from "../../http/context.ts";
-import { endAllSessions, endOtherSessions, startSession } from "./sessions.ts";
+import type { Scope } from "../../http/scope.ts";
+import { endAllSessions, endOtherSessions, endSession, startSession } from "./sessions.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export const INVITATION_DAYS = 7;
@@ -26,10 +27,20 @@ export const RESET_HOURS = 1;
  */
 export async function signIn(
   db: Db,
-  email: string,
-  password: string,
-  now: Date,
-  userAgent: string | null = null,
+  {
+    email,
+    password,
+    now,
+    userAgent = null,
+    replacing = null,
+  }: {
+    email: string;
+    password: string;
+    now: Date;
+    userAgent?: string | null;
+    /** The session this browser had before, if any: it ends when the new one starts (rotation). */
+    replacing?: Actor | null;
+  },
 ): Promise<{ token: string }> {
   const candidates = await db
     .select({ organisationId: persons.organisationId, id: persons.id, passwordHash: persons.passwordHash })
@@ -47,6 +58,7 @@ export async function signIn(
         now,
         userAgent,
       );
+      if (replacing) await endSession(new Tenant(db, replacing.organisationId), replacing.sessionId);
       return { token };
     }
   }
@@ -60,11 +72,10 @@ export async function signIn(
  * every other session ends: whoever might know the old password is signed out everywhere else.
  */
 export async function changePassword(
-  tenant: Tenant,
-  actor: Actor,
+  scope: Scope,
   input: { currentPassword: string; newPassword: string },
-  now: Date,
 ): Promise<{ endedSessions: number }> {
+  const { tenant, actor, now } = scope;
   const [person] = await tenant.db
     .select({ passwordHash: persons.passwordHash })
     .from(persons)
@@ -82,7 +93,7 @@ export async function changePassword(
       .update(persons)
       .set({ passwordHash, updatedAt: now })
       .where(tx.where(persons, eq(persons.id, actor.personId)));
-    return { endedSessions: await endOtherSessions(tx, actor) };
+    return { endedSessions: await endOtherSessions({ tenant: tx, actor }) };
   });
 }
 
@@ -184,6 +195,7 @@ async function findUsableToken(db: Db, token: string, purpose: "invitation" | "p
       organisationName: organisations.name,
     })
     .from(oneTimeTokens)
+    // Tenant-less on purpose (the token names the organisation), but the join keeps both keys.
     .innerJoin(
       persons,
       and(eq(persons.organisationId, oneTimeTokens.organisationId), eq(persons.id, oneTimeTokens.personId)),
@@ -214,11 +226,19 @@ export async function describeInvitation(db: Db, token: string, now: Date): Prom
  */
 export async function redeemToken(
   db: Db,
-  token: string,
-  purpose: "invitation" | "password-reset",
-  password: string,
-  now: Date,
-  userAgent: string | null = null,
+  {
+    token,
+    purpose,
+    password,
+    now,
+    userAgent = null,
+  }: {
+    token: string;
+    purpose: "invitation" | "password-reset";
+    password: string;
+    now: Date;
+    userAgent?: string | null;
+  },
 ): Promise<{ token: string }> {
   const row = await findUsableToken(db, token, purpose, now);
   const passwordHash = await hashPassword(password);

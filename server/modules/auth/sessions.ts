@@ -4,6 +4,7 @@ import type { Role } from "../../../common/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { personRoles, persons, sessions } from "../../db/schema/index.ts";
 import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
@@ -135,7 +136,7 @@ export async function endAllSessions(tenant: Tenant, personId: string): Promise<
 }
 
 /** Signs a person out on every device but this one; returns how many sessions ended. */
-export async function endOtherSessions(tenant: Tenant, actor: Actor): Promise<number> {
+export async function endOtherSessions({ tenant, actor }: Pick<Scope, "tenant" | "actor">): Promise<number> {
   const ended = await tenant.db
     .delete(sessions)
     .where(tenant.where(sessions, eq(sessions.personId, actor.personId), ne(sessions.id, actor.sessionId)))
@@ -143,8 +144,14 @@ export async function endOtherSessions(tenant: Tenant, actor: Actor): Promise<nu
   return ended.length;
 }
 
+/** Signs out of this session (the cookie is cleared by the route). */
+export async function signOut(scope: Scope): Promise<void> {
+  await endSession(scope.tenant, scope.actor.sessionId);
+}
+
 /** Ends one of the actor's own sessions; someone else's session (or an unknown id) is NOT_FOUND. */
-export async function endOwnSession(tenant: Tenant, actor: Actor, sessionId: string): Promise<void> {
+export async function endOwnSession(scope: Scope, { sessionId }: { sessionId: string }): Promise<void> {
+  const { tenant, actor } = scope;
   const ended = await tenant.db
     .delete(sessions)
     .where(tenant.where(sessions, eq(sessions.personId, actor.personId), eq(sessions.id, sessionId)))
@@ -153,7 +160,8 @@ export async function endOwnSession(tenant: Tenant, actor: Actor, sessionId: str
 }
 
 /** The actor's live sessions, most recently active first. */
-export async function listOwnSessions(tenant: Tenant, actor: Actor, now: Date) {
+export async function listOwnSessions(scope: Scope) {
+  const { tenant, actor, now } = scope;
   const rows = await tenant.db
     .select({
       id: sessions.id,

@@ -3,8 +3,14 @@ import type { Locale } from "../../../common/locales.ts";
 import type { Db } from "../../db/client.ts";
 import { outboxEmails } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
+import { AppError } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
+import { translator } from "../../i18n.ts";
+import type { Jobs } from "../../jobs/queue.ts";
 import { type EmailTemplate, renderEmail } from "./email-templates.ts";
 import type { Mailer } from "./mailer.ts";
+import { authorize } from "./notifications.policy.ts";
+import { presentOutboxMessage } from "./notifications.presenter.ts";
 
 const MAX_ATTEMPTS = 8;
 
@@ -22,13 +28,21 @@ export async function enqueueEmail(
 }
 
 /**
+ * Asks the worker to send the outbox now. Call it after the transaction that enqueued mail has
+ * committed (before, the worker would not see the rows yet); the minutely sweep covers a lost request.
+ */
+export async function deliverSoon(jobs: Pick<Jobs, "send">): Promise<void> {
+  await jobs.send("notifications.deliver-outbox");
+}
+
+/**
  * Sends what is pending, oldest first. Without SMTP the mail is marked `held` (readable in the dev
  * mailbox) rather than retried forever. A failed send is retried by the next sweep, up to a limit.
  */
 export async function deliverOutbox(
   db: Db,
   mailer: Mailer | null,
-  batchSize = 50,
+  { batchSize = 50, clock = () => new Date() }: { batchSize?: number; clock?: () => Date } = {},
 ): Promise<{ sent: number; failed: number }> {
   const pending = await db
     .select()
@@ -48,7 +62,7 @@ export async function deliverOutbox(
       await mailer.send({ to: message.toAddress, subject: message.subject, text: message.textBody });
       await db
         .update(outboxEmails)
-        .set({ status: "sent", sentAt: new Date(), attempts: message.attempts + 1, lastError: null })
+        .set({ status: "sent", sentAt: clock(), attempts: message.attempts + 1, lastError: null })
         .where(key);
       sent++;
     } catch (error) {
@@ -62,12 +76,20 @@ export async function deliverOutbox(
   return { sent, failed };
 }
 
-/** The development mailbox: what this organisation's outbox holds, newest first. */
-export async function findOutboxMessages(tenant: Tenant, limit = 100) {
-  return tenant.db
+/**
+ * The development mailbox: what this organisation's outbox holds, newest first. Only while no SMTP
+ * server is configured: with real mail, the outbox holds other people's sign-in links.
+ */
+export async function readMailbox(scope: Scope, { smtpConfigured }: { smtpConfigured: boolean }) {
+  const { tenant, actor, locale } = scope;
+  authorize(actor, "mailbox.read");
+  if (smtpConfigured) throw new AppError("NOT_FOUND", "mailbox is off when SMTP is configured");
+  const messages = await tenant.db
     .select()
     .from(outboxEmails)
     .where(tenant.where(outboxEmails))
     .orderBy(desc(outboxEmails.createdAt))
-    .limit(limit);
+    .limit(100);
+  const hiddenScanLink = translator(locale)("ui.mailbox.scanLinkHidden");
+  return messages.map((message) => presentOutboxMessage(message, hiddenScanLink));
 }

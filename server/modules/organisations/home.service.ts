@@ -1,6 +1,6 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import type { HomeResponse, MeResponse } from "../../../common/schemas/me.ts";
-import { defaultLocale, isLocale } from "../../../common/locales.ts";
+import { isLocale } from "../../../common/locales.ts";
 import {
   cohorts,
   organisations,
@@ -11,23 +11,13 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
+import { organisationOf } from "./organisation.service.ts";
 
-export async function getOrganisation(tenant: Tenant) {
-  const [org] = await tenant.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, tenant.organisationId));
-  if (!org) throw notFound("organisation");
-  return { ...org, defaultLocale: isLocale(org.defaultLocale) ? org.defaultLocale : defaultLocale };
-}
-
-export async function getMe(
-  tenant: Tenant,
-  actor: Actor,
-  features: MeResponse["features"],
-): Promise<MeResponse> {
-  const org = await getOrganisation(tenant);
+/** The signed-in person, their organisation and roles, and the switches the web app reads. */
+export async function getMe(scope: Scope, features: MeResponse["features"]): Promise<MeResponse> {
+  const { tenant, actor } = scope;
+  const org = await organisationOf(tenant);
   const [person] = await tenant.db
     .select({
       id: persons.id,
@@ -51,10 +41,7 @@ async function teamsOf(tenant: Tenant, personId: string, asManager: boolean) {
   return tenant.db
     .select({ id: teams.id, name: teams.name })
     .from(teamMemberships)
-    .innerJoin(
-      teams,
-      and(eq(teams.organisationId, teamMemberships.organisationId), eq(teams.id, teamMemberships.teamId)),
-    )
+    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
     .where(
       tenant.where(
         teamMemberships,
@@ -65,78 +52,74 @@ async function teamsOf(tenant: Tenant, personId: string, asManager: boolean) {
     .orderBy(teams.name);
 }
 
+async function coordinatorBlock(tenant: Tenant): Promise<HomeResponse["coordinator"]> {
+  const statusCounts = await tenant.db
+    .select({ status: persons.status, n: count() })
+    .from(persons)
+    .where(tenant.where(persons))
+    .groupBy(persons.status);
+  const teamRows = await tenant.db
+    .select({
+      id: teams.id,
+      managers:
+        sql<number>`count(${teamMemberships.personId}) filter (where ${teamMemberships.isManager})`.mapWith(
+          Number,
+        ),
+    })
+    .from(teams)
+    .leftJoin(teamMemberships, tenant.joinOn(teamMemberships, teams, eq(teamMemberships.teamId, teams.id)))
+    .where(tenant.where(teams))
+    .groupBy(teams.id);
+  const countOf = (status: string) => statusCounts.find((s) => s.status === status)?.n ?? 0;
+  return {
+    activePeople: countOf("active"),
+    invitedPeople: countOf("invited"),
+    teams: teamRows.length,
+    teamsWithoutManager: teamRows.filter((t) => t.managers === 0).length,
+  };
+}
+
+async function managerBlock(tenant: Tenant, personId: string): Promise<HomeResponse["manager"]> {
+  const managed = await teamsOf(tenant, personId, true);
+  const ids = managed.map((t) => t.id);
+  const sizes = ids.length
+    ? await tenant.db
+        .select({ teamId: teamMemberships.teamId, n: count() })
+        .from(teamMemberships)
+        .where(
+          tenant.where(
+            teamMemberships,
+            inArray(teamMemberships.teamId, ids),
+            eq(teamMemberships.isManager, false),
+          ),
+        )
+        .groupBy(teamMemberships.teamId)
+    : [];
+  return {
+    teams: managed.map((t) => ({ ...t, memberCount: sizes.find((s) => s.teamId === t.id)?.n ?? 0 })),
+  };
+}
+
+async function designerBlock(tenant: Tenant): Promise<HomeResponse["designer"]> {
+  // One round trip for both counts: this screen is the most visited one.
+  const [counts] = await tenant.db
+    .select({
+      trajectories: tenant.db.$count(trajectories, tenant.where(trajectories)),
+      cohorts: tenant.db.$count(cohorts, tenant.where(cohorts)),
+    })
+    .from(organisations)
+    .where(eq(organisations.id, tenant.organisationId));
+  return { trajectories: counts?.trajectories ?? 0, cohorts: counts?.cohorts ?? 0 };
+}
+
 /** The signed-in home screen: one block per role the person holds, each with what to do next. */
-export async function getHome(tenant: Tenant, actor: Actor): Promise<HomeResponse> {
-  const roles = [...actor.roles].sort();
-  let coordinator: HomeResponse["coordinator"] = null;
-  if (actor.roles.has("coordinator")) {
-    const statusCounts = await tenant.db
-      .select({ status: persons.status, n: count() })
-      .from(persons)
-      .where(tenant.where(persons))
-      .groupBy(persons.status);
-    const teamRows = await tenant.db
-      .select({
-        id: teams.id,
-        managers:
-          sql<number>`count(${teamMemberships.personId}) filter (where ${teamMemberships.isManager})`.mapWith(
-            Number,
-          ),
-      })
-      .from(teams)
-      .leftJoin(
-        teamMemberships,
-        and(eq(teamMemberships.organisationId, teams.organisationId), eq(teamMemberships.teamId, teams.id)),
-      )
-      .where(tenant.where(teams))
-      .groupBy(teams.id);
-    const countOf = (status: string) => statusCounts.find((s) => s.status === status)?.n ?? 0;
-    coordinator = {
-      activePeople: countOf("active"),
-      invitedPeople: countOf("invited"),
-      teams: teamRows.length,
-      teamsWithoutManager: teamRows.filter((t) => t.managers === 0).length,
-    };
-  }
-  let manager: HomeResponse["manager"] = null;
-  if (actor.roles.has("manager")) {
-    const managed = await teamsOf(tenant, actor.personId, true);
-    const ids = managed.map((t) => t.id);
-    const sizes = ids.length
-      ? await tenant.db
-          .select({ teamId: teamMemberships.teamId, n: count() })
-          .from(teamMemberships)
-          .where(
-            tenant.where(
-              teamMemberships,
-              inArray(teamMemberships.teamId, ids),
-              eq(teamMemberships.isManager, false),
-            ),
-          )
-          .groupBy(teamMemberships.teamId)
-      : [];
-    manager = {
-      teams: managed.map((t) => ({ ...t, memberCount: sizes.find((s) => s.teamId === t.id)?.n ?? 0 })),
-    };
-  }
-  const learner = actor.roles.has("learner") ? { teams: await teamsOf(tenant, actor.personId, false) } : null;
-  let designer: HomeResponse["designer"] = null;
-  if (actor.roles.has("designer")) {
-    // One round trip for both counts: this screen is the most visited one.
-    const [counts] = await tenant.db
-      .select({
-        trajectories:
-          sql<number>`(select count(*) from ${trajectories} where ${trajectories.organisationId} = ${tenant.organisationId})`.mapWith(
-            Number,
-          ),
-        cohorts:
-          sql<number>`(select count(*) from ${cohorts} where ${cohorts.organisationId} = ${tenant.organisationId})`.mapWith(
-            Number,
-          ),
-      })
-      .from(organisations)
-      .where(eq(organisations.id, tenant.organisationId));
-    designer = { trajectories: counts?.trajectories ?? 0, cohorts: counts?.cohorts ?? 0 };
-  }
-  return { roles, coordinator, manager, learner, designer };
+export async function getHome(scope: Scope): Promise<HomeResponse> {
+  const { tenant, actor } = scope;
+  return {
+    roles: [...actor.roles].sort(),
+    coordinator: actor.roles.has("coordinator") ? await coordinatorBlock(tenant) : null,
+    manager: actor.roles.has("manager") ? await managerBlock(tenant, actor.personId) : null,
+    learner: actor.roles.has("learner") ? { teams: await teamsOf(tenant, actor.personId, false) } : null,
+    designer: actor.roles.has("designer") ? await designerBlock(tenant) : null,
+  };
 }

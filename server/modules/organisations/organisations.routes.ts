@@ -16,9 +16,8 @@ import {
   updatePersonBody,
 } from "../../../common/schemas/people.ts";
 import { teamBody, teamParams, teamPatch, teamSummary } from "../../../common/schemas/teams.ts";
-import { Tenant } from "../../db/tenant.ts";
 import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { getHome, getMe } from "./home.service.ts";
 import { getOrganisationSettings, updateMe, updateOrganisation } from "./organisation.service.ts";
 import { commitImport, previewImport } from "./people-import.service.ts";
@@ -28,13 +27,12 @@ import { createTeam, deleteTeam, findTeams, getTeam, updateTeam } from "./teams.
 
 const signedIn = { access: "signed-in" } as const;
 
-export const organisationRoutes: FastifyPluginAsyncZod<
-  Pick<AppDeps, "config" | "database" | "jobs" | "clock" | "mailer">
-> = async (app, { config, database, jobs, clock, mailer }) => {
-  const { db } = database;
+/** The signed-in person, the home screen, organisation settings, people, teams and the CSV import. */
+export const organisationRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "jobs" | "mailer">> = async (
+  app,
+  { jobs, mailer },
+) => {
   const features = { devMailbox: mailer === null };
-  const context = () => ({ publicUrl: config.publicUrl, now: clock() });
-  const tenantOf = (organisationId: string) => new Tenant(db, organisationId);
 
   app.get(
     "/api/me",
@@ -46,10 +44,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getMe(tenantOf(actor.organisationId), actor, features);
-    },
+    async (request) => getMe(scopeOf(request), features),
   );
 
   app.patch(
@@ -64,10 +59,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      const tenant = tenantOf(actor.organisationId);
-      await updateMe(tenant, actor, request.body);
-      return getMe(tenant, actor, features);
+      const scope = scopeOf(request);
+      await updateMe(scope, request.body);
+      return getMe(scope, features);
     },
   );
 
@@ -81,10 +75,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getHome(tenantOf(actor.organisationId), actor);
-    },
+    async (request) => getHome(scopeOf(request)),
   );
 
   app.get(
@@ -97,10 +88,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return presentOrganisation(await getOrganisationSettings(tenantOf(actor.organisationId), actor));
-    },
+    async (request) => presentOrganisation(await getOrganisationSettings(scopeOf(request))),
   );
 
   app.patch(
@@ -114,12 +102,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return presentOrganisation(
-        await updateOrganisation(tenantOf(actor.organisationId), actor, request.body),
-      );
-    },
+    async (request) => presentOrganisation(await updateOrganisation(scopeOf(request), request.body)),
   );
 
   app.get(
@@ -132,10 +115,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return findPeople(tenantOf(actor.organisationId), actor);
-    },
+    async (request) => findPeople(scopeOf(request)),
   );
 
   app.post(
@@ -149,12 +129,8 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const person = await createPerson(tenantOf(actor.organisationId), actor, request.body, context());
-      await jobs.send("notifications.deliver-outbox");
-      return reply.status(201).send(person);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await createPerson(scopeOf(request), request.body, { jobs })),
   );
 
   app.get(
@@ -168,10 +144,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getPerson(tenantOf(actor.organisationId), actor, request.params.personId);
-    },
+    async (request) => getPerson(scopeOf(request), request.params),
   );
 
   app.patch(
@@ -186,10 +159,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return updatePerson(tenantOf(actor.organisationId), actor, request.params.personId, request.body);
-    },
+    async (request) => updatePerson(scopeOf(request), { ...request.body, ...request.params }),
   );
 
   app.post(
@@ -204,9 +174,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await invitePerson(tenantOf(actor.organisationId), actor, request.params.personId, context());
-      await jobs.send("notifications.deliver-outbox");
+      await invitePerson(scopeOf(request), request.params, { jobs });
       return reply.status(202).send({ ok: true as const });
     },
   );
@@ -223,10 +191,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       config: signedIn,
       bodyLimit: 4 * 1024 * 1024,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return previewImport(tenantOf(actor.organisationId), actor, request.body.csv, request.locale);
-    },
+    async (request) => previewImport(scopeOf(request), request.body),
   );
 
   app.post(
@@ -241,19 +206,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       config: signedIn,
       bodyLimit: 4 * 1024 * 1024,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const result = await commitImport(
-        tenantOf(actor.organisationId),
-        actor,
-        request.body.csv,
-        request.body.sendInvitations,
-        request.locale,
-        context(),
-      );
-      await jobs.send("notifications.deliver-outbox");
-      return result;
-    },
+    async (request) => commitImport(scopeOf(request), request.body, { jobs }),
   );
 
   app.get(
@@ -266,10 +219,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return findTeams(tenantOf(actor.organisationId), actor);
-    },
+    async (request) => findTeams(scopeOf(request)),
   );
 
   app.post(
@@ -278,10 +228,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       schema: { tags: ["teams"], summary: "Create a team", body: teamBody, response: { 201: teamSummary } },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      return reply.status(201).send(await createTeam(tenantOf(actor.organisationId), actor, request.body));
-    },
+    async (request, reply) => reply.status(201).send(await createTeam(scopeOf(request), request.body)),
   );
 
   app.get(
@@ -290,10 +237,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       schema: { tags: ["teams"], summary: "One team", params: teamParams, response: { 200: teamSummary } },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getTeam(tenantOf(actor.organisationId), actor, request.params.teamId);
-    },
+    async (request) => getTeam(scopeOf(request), request.params),
   );
 
   app.patch(
@@ -308,10 +252,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return updateTeam(tenantOf(actor.organisationId), actor, request.params.teamId, request.body);
-    },
+    async (request) => updateTeam(scopeOf(request), { ...request.body, ...request.params }),
   );
 
   app.delete(
@@ -321,8 +262,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await deleteTeam(tenantOf(actor.organisationId), actor, request.params.teamId);
+      await deleteTeam(scopeOf(request), request.params);
       return reply.status(204).send();
     },
   );

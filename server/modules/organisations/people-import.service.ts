@@ -4,11 +4,12 @@ import type { ImportPreview } from "../../../common/schemas/people.ts";
 import { personRoles, persons, teamMemberships, teams } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { authorize } from "./organisations.policy.ts";
 import { ImportFileError, parsePeopleCsv, type ImportCandidate } from "./people-import.ts";
-import { type LinkContext, sendInvitation } from "./people.service.ts";
+import { type Mailing, sendInvitation } from "./people.service.ts";
+import { deliverSoon } from "../notifications/index.ts";
 import { recordAudit } from "../../audit.ts";
 
 interface Plan {
@@ -79,14 +80,9 @@ function presentPlan(plan: Plan, locale: Locale): ImportPreview {
 }
 
 /** Shows what an import would do, row by row, without writing anything. */
-export async function previewImport(
-  tenant: Tenant,
-  actor: Actor,
-  csv: string,
-  locale: Locale,
-): Promise<ImportPreview> {
-  authorize(actor, "people.manage");
-  return presentPlan(await planImport(tenant, csv), locale);
+export async function previewImport(scope: Scope, { csv }: { csv: string }): Promise<ImportPreview> {
+  authorize(scope.actor, "people.manage");
+  return presentPlan(await planImport(scope.tenant, csv), scope.locale);
 }
 
 /**
@@ -94,15 +90,13 @@ export async function previewImport(
  * organisation is never left half-imported. New people get invitations only when asked.
  */
 export async function commitImport(
-  tenant: Tenant,
-  actor: Actor,
-  csv: string,
-  sendInvitations: boolean,
-  locale: Locale,
-  context: LinkContext,
+  scope: Scope,
+  { csv, sendInvitations }: { csv: string; sendInvitations: boolean },
+  { jobs }: Mailing,
 ): Promise<ImportPreview> {
+  const { tenant, actor, locale, now } = scope;
   authorize(actor, "people.manage");
-  return tenant.transaction(async (tx) => {
+  const result = await tenant.transaction(async (tx) => {
     const plan = await planImport(tx, csv);
     const preview = presentPlan(plan, locale);
     if (preview.counts.error > 0) {
@@ -123,7 +117,7 @@ export async function commitImport(
             name: c.name,
             ...(c.locale ? { locale: c.locale } : {}),
             employeeNumber: c.employeeNumber,
-            updatedAt: context.now,
+            updatedAt: now,
           })
           .where(tx.where(persons, eq(persons.id, personId)));
       }
@@ -137,11 +131,8 @@ export async function commitImport(
       }
       if (!c.existingId && sendInvitations) {
         await sendInvitation(
-          tx,
-          actor,
+          { ...scope, tenant: tx },
           { id: personId, email: c.email, name: c.name, locale: c.locale },
-          context.publicUrl,
-          context.now,
         );
       }
     }
@@ -154,6 +145,8 @@ export async function commitImport(
     );
     return preview;
   });
+  if (sendInvitations && result.counts.create > 0) await deliverSoon(jobs);
+  return result;
 }
 
 async function insertCandidate(tenant: Tenant, c: ImportCandidate): Promise<string> {

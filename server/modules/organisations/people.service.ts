@@ -1,17 +1,17 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Locale } from "../../../common/locales.ts";
-import { defaultLocale, isLocale } from "../../../common/locales.ts";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
+import { isLocale } from "../../../common/locales.ts";
 import type { Role } from "../../../common/roles.ts";
 import type { CreatePersonBody, PersonSummary, UpdatePersonBody } from "../../../common/schemas/people.ts";
-import { organisations, personRoles, persons, teamMemberships, teams } from "../../db/schema/index.ts";
+import { personRoles, persons, teamMemberships, teams } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
-import { issueToken } from "../auth/index.ts";
-import { endAllSessions } from "../auth/index.ts";
-import { enqueueEmail } from "../notifications/index.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
+import type { Jobs } from "../../jobs/queue.ts";
+import { endAllSessions, issueToken } from "../auth/index.ts";
+import { deliverSoon, enqueueEmail } from "../notifications/index.ts";
 import { recordAudit } from "../../audit.ts";
-import { authorize } from "./organisations.policy.ts";
+import { organisationOf } from "./organisation.service.ts";
+import { authorize, canDeactivate, canStopCoordinating, endsCoordination } from "./organisations.policy.ts";
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -22,9 +22,9 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Everyone in the organisation with roles and teams, sorted by name. */
-export async function findPeople(tenant: Tenant, actor: Actor): Promise<PersonSummary[]> {
-  authorize(actor, "people.read");
-  return loadPeople(tenant);
+export async function findPeople(scope: Scope): Promise<PersonSummary[]> {
+  authorize(scope.actor, "people.read");
+  return loadPeople(scope.tenant);
 }
 
 async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonSummary[]> {
@@ -53,10 +53,7 @@ async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonS
       isManager: teamMemberships.isManager,
     })
     .from(teamMemberships)
-    .innerJoin(
-      teams,
-      and(eq(teams.organisationId, teamMemberships.organisationId), eq(teams.id, teamMemberships.teamId)),
-    )
+    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
     .where(
       tenant.where(teamMemberships, personIds ? inArray(teamMemberships.personId, personIds) : undefined),
     )
@@ -71,9 +68,9 @@ async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonS
   }));
 }
 
-export async function getPerson(tenant: Tenant, actor: Actor, personId: string): Promise<PersonSummary> {
-  authorize(actor, "people.read");
-  const [person] = await loadPeople(tenant, [personId]);
+export async function getPerson(scope: Scope, { personId }: { personId: string }): Promise<PersonSummary> {
+  authorize(scope.actor, "people.read");
+  const [person] = await loadPeople(scope.tenant, [personId]);
   if (!person) throw notFound("person");
   return person;
 }
@@ -85,7 +82,7 @@ async function assertTeamsExist(tenant: Tenant, teamIds: string[]): Promise<void
     .from(teams)
     .where(tenant.where(teams, inArray(teams.id, teamIds)));
   if (found.length !== new Set(teamIds).size) {
-    throw new AppError("VALIDATION_FAILED", "unknown team", {}, [{ field: "teamIds", code: "unknown_team" }]);
+    throw invalid("teamIds", "unknown_team");
   }
 }
 
@@ -98,52 +95,41 @@ async function assertEmailFree(tenant: Tenant, email: string, exceptPersonId?: s
   if (existing && existing.id !== exceptPersonId) throw new AppError("EMAIL_TAKEN", "email taken", { email });
 }
 
-async function organisationInfo(tenant: Tenant): Promise<{ name: string; defaultLocale: Locale }> {
-  const [org] = await tenant.db
-    .select({ name: organisations.name, defaultLocale: organisations.defaultLocale })
-    .from(organisations)
-    .where(eq(organisations.id, tenant.organisationId));
-  return {
-    name: org?.name ?? "",
-    defaultLocale: isLocale(org?.defaultLocale) ? org.defaultLocale : defaultLocale,
-  };
-}
-
 /**
- * Writes an invitation email with a fresh link into the outbox (inside the caller's transaction).
- * The email is in the person's language, or the organisation's when they have not chosen one.
+ * Writes an invitation email with a fresh link into the outbox; call it inside the transaction of the
+ * change (`scope.tenant` is then the transaction). The email is in the person's language, or the
+ * organisation's when they have not chosen one.
  */
 export async function sendInvitation(
-  tenant: Tenant,
-  inviter: Actor | null,
+  scope: Scope,
   person: { id: string; email: string; name: string; locale: string | null },
-  publicUrl: string,
-  now: Date,
 ): Promise<void> {
-  const org = await organisationInfo(tenant);
+  const { tenant, actor, site, now } = scope;
+  const org = await organisationOf(tenant);
   const token = await issueToken(tenant, person.id, "invitation", now);
   await enqueueEmail(tenant, person.email, isLocale(person.locale) ? person.locale : org.defaultLocale, {
     template: "invitation",
     params: {
       name: person.name,
       organisation: org.name,
-      inviter: inviter?.name ?? org.name,
-      link: `${publicUrl}/invitation#token=${token}`,
+      inviter: actor.name,
+      link: `${site}/invitation#token=${token}`,
     },
   });
 }
 
-export interface LinkContext {
-  publicUrl: string;
-  now: Date;
+/** What the use cases that send invitations need besides the scope: the queue that sends them. */
+export interface Mailing {
+  jobs: Pick<Jobs, "send">;
 }
 
+/** Adds a person with roles and teams, and invites them unless told not to. */
 export async function createPerson(
-  tenant: Tenant,
-  actor: Actor,
+  scope: Scope,
   input: CreatePersonBody,
-  context: LinkContext,
+  { jobs }: Mailing,
 ): Promise<PersonSummary> {
+  const { tenant, actor } = scope;
   authorize(actor, "people.manage");
   try {
     const personId = await tenant.transaction(async (tx) => {
@@ -164,17 +150,15 @@ export async function createPerson(
       }
       if (input.sendInvitation) {
         await sendInvitation(
-          tx,
-          actor,
+          { ...scope, tenant: tx },
           { id, email: input.email, name: input.name, locale: input.locale },
-          context.publicUrl,
-          context.now,
         );
       }
       await recordAudit(tx, actor, "person.created", { type: "person", id });
       return id;
     });
-    return getPerson(tenant, actor, personId);
+    if (input.sendInvitation) await deliverSoon(jobs);
+    return getPerson(scope, { personId });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN", "email taken", { email: input.email });
     throw error;
@@ -189,13 +173,11 @@ export async function assertAnotherCoordinatorRemains(tenant: Tenant, leaving: s
   const coordinators = await tenant.db
     .select({ personId: personRoles.personId })
     .from(personRoles)
-    .innerJoin(
-      persons,
-      and(eq(persons.organisationId, personRoles.organisationId), eq(persons.id, personRoles.personId)),
-    )
+    .innerJoin(persons, tenant.joinOn(persons, personRoles, eq(persons.id, personRoles.personId)))
     .where(tenant.where(personRoles, eq(personRoles.role, "coordinator"), eq(persons.status, "active")));
-  const isCoordinator = coordinators.some((c) => c.personId === leaving);
-  if (isCoordinator && coordinators.length === 1) throw new AppError("LAST_COORDINATOR");
+  const activeCoordinatorIds = coordinators.map((c) => c.personId);
+  if (!canStopCoordinating({ personId: leaving, activeCoordinatorIds }))
+    throw new AppError("LAST_COORDINATOR");
 }
 
 async function assertKeepsACoordinator(
@@ -203,20 +185,18 @@ async function assertKeepsACoordinator(
   personId: string,
   patch: UpdatePersonBody,
 ): Promise<void> {
-  const losesRole = patch.roles !== undefined && !patch.roles.includes("coordinator");
-  const leaves = patch.status === "deactivated";
-  if (losesRole || leaves) await assertAnotherCoordinatorRemains(tenant, personId);
+  if (endsCoordination(patch)) await assertAnotherCoordinatorRemains(tenant, personId);
 }
 
+/** Edits, re-roles or deactivates a person (deactivation signs them out everywhere). */
 export async function updatePerson(
-  tenant: Tenant,
-  actor: Actor,
-  personId: string,
-  patch: UpdatePersonBody,
+  scope: Scope,
+  { personId, ...patch }: UpdatePersonBody & { personId: string },
 ): Promise<PersonSummary> {
+  const { tenant, actor, now } = scope;
   authorize(actor, "people.manage");
-  await getPerson(tenant, actor, personId);
-  if (patch.status === "deactivated" && personId === actor.personId)
+  await getPerson(scope, { personId });
+  if (patch.status === "deactivated" && !canDeactivate({ actorId: actor.personId, personId }))
     throw new AppError("CANNOT_DEACTIVATE_SELF");
   try {
     await tenant.transaction(async (tx) => {
@@ -227,7 +207,7 @@ export async function updatePerson(
       if (Object.keys(fields).length > 0) {
         await tx.db
           .update(persons)
-          .set({ ...fields, updatedAt: new Date() })
+          .set({ ...fields, updatedAt: now })
           .where(tx.where(persons, eq(persons.id, personId)));
       }
       if (newRoles) {
@@ -254,7 +234,7 @@ export async function updatePerson(
       throw new AppError("EMAIL_TAKEN", "email taken", { email: patch.email ?? "" });
     throw error;
   }
-  return getPerson(tenant, actor, personId);
+  return getPerson(scope, { personId });
 }
 
 /** Sets the teams a person is a member of; managerships of teams they stay in are kept. */
@@ -284,19 +264,19 @@ async function replaceMemberships(tenant: Tenant, personId: string, teamIds: str
   }
 }
 
+/** Sends a new invitation link (older links stop working). */
 export async function invitePerson(
-  tenant: Tenant,
-  actor: Actor,
-  personId: string,
-  context: LinkContext,
+  scope: Scope,
+  { personId }: { personId: string },
+  { jobs }: Mailing,
 ): Promise<void> {
+  const { tenant, actor } = scope;
   authorize(actor, "people.manage");
-  const person = await getPerson(tenant, actor, personId);
-  if (person.status === "deactivated") {
-    throw new AppError("VALIDATION_FAILED", "deactivated", {}, [{ field: "status", code: "deactivated" }]);
-  }
+  const person = await getPerson(scope, { personId });
+  if (person.status === "deactivated") throw invalid("status", "deactivated");
   await tenant.transaction(async (tx) => {
-    await sendInvitation(tx, actor, person, context.publicUrl, context.now);
+    await sendInvitation({ ...scope, tenant: tx }, person);
     await recordAudit(tx, actor, "person.invited", { type: "person", id: personId });
   });
+  await deliverSoon(jobs);
 }

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { TeamBody, TeamPatch, TeamSummary } from "../../../common/schemas/teams.ts";
 import { personRoles, persons, teamMemberships, teams } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { authorize } from "./organisations.policy.ts";
 import { isUniqueViolation } from "./people.service.ts";
 import { recordAudit } from "../../audit.ts";
@@ -22,13 +22,7 @@ async function loadTeams(tenant: Tenant, teamId?: string): Promise<TeamSummary[]
       isManager: teamMemberships.isManager,
     })
     .from(teamMemberships)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, teamMemberships.organisationId),
-        eq(persons.id, teamMemberships.personId),
-      ),
-    )
+    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
     .where(tenant.where(teamMemberships, teamId ? eq(teamMemberships.teamId, teamId) : undefined))
     .orderBy(asc(persons.name));
   return teamRows.map((team) => {
@@ -41,14 +35,14 @@ async function loadTeams(tenant: Tenant, teamId?: string): Promise<TeamSummary[]
   });
 }
 
-export async function findTeams(tenant: Tenant, actor: Actor): Promise<TeamSummary[]> {
-  authorize(actor, "people.read");
-  return loadTeams(tenant);
+export async function findTeams(scope: Scope): Promise<TeamSummary[]> {
+  authorize(scope.actor, "people.read");
+  return loadTeams(scope.tenant);
 }
 
-export async function getTeam(tenant: Tenant, actor: Actor, teamId: string): Promise<TeamSummary> {
-  authorize(actor, "people.read");
-  const [team] = await loadTeams(tenant, teamId);
+export async function getTeam(scope: Scope, { teamId }: { teamId: string }): Promise<TeamSummary> {
+  authorize(scope.actor, "people.read");
+  const [team] = await loadTeams(scope.tenant, teamId);
   if (!team) throw notFound("team");
   return team;
 }
@@ -60,7 +54,7 @@ async function assertPeopleExist(tenant: Tenant, ids: string[], field: string): 
     .from(persons)
     .where(tenant.where(persons, inArray(persons.id, ids)));
   if (found.length !== new Set(ids).size) {
-    throw new AppError("VALIDATION_FAILED", "unknown person", {}, [{ field, code: "unknown_person" }]);
+    throw invalid(field, "unknown_person");
   }
 }
 
@@ -91,7 +85,8 @@ async function setTeamPeople(
   }
 }
 
-export async function createTeam(tenant: Tenant, actor: Actor, input: TeamBody): Promise<TeamSummary> {
+export async function createTeam(scope: Scope, input: TeamBody): Promise<TeamSummary> {
+  const { tenant, actor } = scope;
   authorize(actor, "teams.manage");
   try {
     const id = await tenant.transaction(async (tx) => {
@@ -103,7 +98,7 @@ export async function createTeam(tenant: Tenant, actor: Actor, input: TeamBody):
       await recordAudit(tx, actor, "team.created", { type: "team", id: created!.id });
       return created!.id;
     });
-    return getTeam(tenant, actor, id);
+    return getTeam(scope, { teamId: id });
   } catch (error) {
     if (isUniqueViolation(error))
       throw new AppError("TEAM_NAME_TAKEN", "team name taken", { name: input.name });
@@ -112,13 +107,12 @@ export async function createTeam(tenant: Tenant, actor: Actor, input: TeamBody):
 }
 
 export async function updateTeam(
-  tenant: Tenant,
-  actor: Actor,
-  teamId: string,
-  patch: TeamPatch,
+  scope: Scope,
+  { teamId, ...patch }: TeamPatch & { teamId: string },
 ): Promise<TeamSummary> {
+  const { tenant, actor } = scope;
   authorize(actor, "teams.manage");
-  const current = await getTeam(tenant, actor, teamId);
+  const current = await getTeam(scope, { teamId });
   try {
     await tenant.transaction(async (tx) => {
       if (patch.name !== undefined) {
@@ -142,12 +136,13 @@ export async function updateTeam(
       throw new AppError("TEAM_NAME_TAKEN", "team name taken", { name: patch.name ?? "" });
     throw error;
   }
-  return getTeam(tenant, actor, teamId);
+  return getTeam(scope, { teamId });
 }
 
-export async function deleteTeam(tenant: Tenant, actor: Actor, teamId: string): Promise<void> {
+export async function deleteTeam(scope: Scope, { teamId }: { teamId: string }): Promise<void> {
+  const { tenant, actor } = scope;
   authorize(actor, "teams.manage");
-  await getTeam(tenant, actor, teamId);
+  await getTeam(scope, { teamId });
   await tenant.transaction(async (tx) => {
     await tx.db.delete(teams).where(tx.where(teams, eq(teams.id, teamId)));
     await recordAudit(tx, actor, "team.deleted", { type: "team", id: teamId });

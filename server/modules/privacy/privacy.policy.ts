@@ -11,3 +11,8 @@ export const privacyGrants: Grants<PrivacyPermission> = {
 export function authorize(actor: Actor, permission: PrivacyPermission): void {
   authorizeWith(privacyGrants, actor, permission);
 }
+
+/** Nobody erases themselves here: they would lose access mid-request (a coordinator asks another one). */
+export function canErase(facts: { actorId: string; personId: string }): boolean {
+  return facts.actorId !== facts.personId;
+}

@@ -1,28 +1,21 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { personParams } from "../../../common/schemas/people.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { erasePerson, exportOwnData, exportPersonData } from "./privacy.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
+const asDownload = (name: string) => ({ "content-disposition": `attachment; filename="${name}"` });
 
 /** GDPR: data export (own, or by a coordinator) and erasure. */
-export const privacyRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> = async (app, { database }) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-  const asDownload = (name: string) => ({ "content-disposition": `attachment; filename="${name}"` });
-
+export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/me/export",
     {
       schema: { tags: ["privacy"], summary: "Download everything Beklijf holds about me (JSON)" },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const data = await exportOwnData(tenantOf(actor.organisationId), actor);
-      return reply.headers(asDownload("beklijf-my-data.json")).send(data);
-    },
+    async (request, reply) =>
+      reply.headers(asDownload("beklijf-my-data.json")).send(await exportOwnData(scopeOf(request))),
   );
 
   app.get(
@@ -36,8 +29,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> = a
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const data = await exportPersonData(tenantOf(actor.organisationId), actor, request.params.personId);
+      const data = await exportPersonData(scopeOf(request), request.params);
       return reply.headers(asDownload(`beklijf-person-${request.params.personId}.json`)).send(data);
     },
   );
@@ -53,8 +45,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> = a
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await erasePerson(tenantOf(actor.organisationId), actor, request.params.personId);
+      await erasePerson(scopeOf(request), request.params);
       return reply.status(204).send();
     },
   );

@@ -1,4 +1,4 @@
-import { and, eq, or } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import {
   auditEvents,
   cohortParticipants,
@@ -14,15 +14,15 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import { assertAnotherCoordinatorRemains } from "../organisations/index.ts";
 import { collectLearningData, eraseLearningData } from "../learning/index.ts";
 import { collectImpactData, eraseImpactData } from "../impact/index.ts";
-import { authorize } from "./privacy.policy.ts";
+import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
 /** Everything Beklijf holds about one person, as they would receive it (GDPR art. 15 and 20). */
-export async function collectPersonData(tenant: Tenant, personId: string) {
+async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
   const [person] = await tenant.db
     .select({
       id: persons.id,
@@ -45,25 +45,16 @@ export async function collectPersonData(tenant: Tenant, personId: string) {
   const teamRows = await tenant.db
     .select({ name: teams.name, isManager: teamMemberships.isManager })
     .from(teamMemberships)
-    .innerJoin(
-      teams,
-      and(eq(teams.organisationId, teamMemberships.organisationId), eq(teams.id, teamMemberships.teamId)),
-    )
+    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
     .where(tenant.where(teamMemberships, eq(teamMemberships.personId, personId)));
   const cohortRows = await tenant.db
     .select({ cohort: cohorts.name, trajectory: trajectories.title, sessionDates: cohorts.sessionDates })
     .from(cohortParticipants)
     .innerJoin(
       cohorts,
-      and(
-        eq(cohorts.organisationId, cohortParticipants.organisationId),
-        eq(cohorts.id, cohortParticipants.cohortId),
-      ),
+      tenant.joinOn(cohorts, cohortParticipants, eq(cohorts.id, cohortParticipants.cohortId)),
     )
-    .innerJoin(
-      trajectories,
-      and(eq(trajectories.organisationId, cohorts.organisationId), eq(trajectories.id, cohorts.trajectoryId)),
-    )
+    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.personId, personId)));
   const mail = await tenant.db
     .select({ subject: outboxEmails.subject, status: outboxEmails.status, createdAt: outboxEmails.createdAt })
@@ -76,7 +67,7 @@ export async function collectPersonData(tenant: Tenant, personId: string) {
       tenant.where(auditEvents, or(eq(auditEvents.subjectId, personId), eq(auditEvents.actorId, personId))),
     );
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: now.toISOString(),
     person,
     roles: roles.map((r) => r.role),
     teams: teamRows,
@@ -91,20 +82,21 @@ export async function collectPersonData(tenant: Tenant, personId: string) {
 export type PersonDataExport = Awaited<ReturnType<typeof collectPersonData>>;
 
 /** A person's own data. Recorded, because an export is a disclosure of personal data. */
-export async function exportOwnData(tenant: Tenant, actor: Actor): Promise<PersonDataExport> {
-  const data = await collectPersonData(tenant, actor.personId);
+export async function exportOwnData(scope: Scope): Promise<PersonDataExport> {
+  const { tenant, actor, now } = scope;
+  const data = await collectPersonData(tenant, actor.personId, now);
   await recordAudit(tenant, actor, "person.exported", { type: "person", id: actor.personId });
   return data;
 }
 
 /** A coordinator exports someone's data, for example to answer a request the person sent by email. */
 export async function exportPersonData(
-  tenant: Tenant,
-  actor: Actor,
-  personId: string,
+  scope: Scope,
+  { personId }: { personId: string },
 ): Promise<PersonDataExport> {
+  const { tenant, actor, now } = scope;
   authorize(actor, "person.export");
-  const data = await collectPersonData(tenant, personId);
+  const data = await collectPersonData(tenant, personId, now);
   await recordAudit(tenant, actor, "person.exported", { type: "person", id: personId });
   return data;
 }
@@ -114,10 +106,11 @@ export async function exportPersonData(
  * sessions, links and queued mail are deleted, roles and team places removed. Their cohort places stay,
  * anonymous, so group figures stay true; nothing left points back to the person.
  */
-export async function erasePerson(tenant: Tenant, actor: Actor, personId: string): Promise<void> {
+export async function erasePerson(scope: Scope, { personId }: { personId: string }): Promise<void> {
+  const { tenant, actor, now } = scope;
   authorize(actor, "person.erase");
-  if (personId === actor.personId) throw new AppError("CANNOT_DEACTIVATE_SELF");
-  const data = await collectPersonData(tenant, personId);
+  if (!canErase({ actorId: actor.personId, personId })) throw new AppError("CANNOT_DEACTIVATE_SELF");
+  const data = await collectPersonData(tenant, personId, now);
   await assertAnotherCoordinatorRemains(tenant, personId);
   await tenant.transaction(async (tx) => {
     await tx.db.delete(sessions).where(tx.where(sessions, eq(sessions.personId, personId)));
@@ -140,8 +133,8 @@ export async function erasePerson(tenant: Tenant, actor: Actor, personId: string
         passwordHash: null,
         locale: null,
         status: "deactivated",
-        erasedAt: new Date(),
-        updatedAt: new Date(),
+        erasedAt: now,
+        updatedAt: now,
       })
       .where(tx.where(persons, eq(persons.id, personId)));
     await recordAudit(tx, actor, "person.erased", { type: "person", id: personId });

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { authApi, authKeys } from "./auth-api.ts";
+import { NewPasswordFields } from "./choose-password-form.tsx";
 
 /** Changing the password in the app: the current one first; every other device is signed out. */
 export function ChangePasswordForm() {
@@ -15,12 +16,12 @@ export function ChangePasswordForm() {
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const save = useMutation({
-    mutationFn: () => api("POST", "/api/me/password", { currentPassword, newPassword }),
+    mutationFn: () => authApi.changePassword({ currentPassword, newPassword }),
     onSuccess: async () => {
       setCurrentPassword("");
       setNewPassword("");
       setRepeat("");
-      await client.invalidateQueries({ queryKey: ["me", "sessions"] });
+      await client.invalidateQueries({ queryKey: authKeys.sessions() });
     },
   });
   const submit = (event: FormEvent) => {
@@ -44,25 +45,14 @@ export function ChangePasswordForm() {
           onChange={(e) => setCurrentPassword(e.target.value)}
           error={fieldError(save.error, "currentPassword")}
         />
-        <Field
+        <NewPasswordFields
           label={t("fields.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("ui.password.rules")}
-          required
-          minLength={10}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
+          password={newPassword}
+          onPassword={setNewPassword}
+          repeat={repeat}
+          onRepeat={setRepeat}
           error={fieldError(save.error, "newPassword")}
-        />
-        <Field
-          label={t("ui.password.repeat")}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          error={mismatch ? t("ui.password.mismatch") : undefined}
+          mismatch={mismatch}
         />
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {t("ui.changePassword.submit")}

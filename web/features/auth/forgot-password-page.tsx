@@ -5,13 +5,13 @@ import { Link } from "react-router";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { authApi } from "./auth-api.ts";
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
-  const request = useMutation({ mutationFn: () => api("POST", "/api/auth/forgot-password", { email }) });
+  const request = useMutation({ mutationFn: () => authApi.forgotPassword(email) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     request.mutate();

@@ -2,18 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { TokenInfo } from "../../../common/schemas/auth.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
+import { authApi, authKeys } from "./auth-api.ts";
 import { ChoosePasswordForm, tokenFromHash } from "./choose-password-form.tsx";
 
 export function InvitationPage() {
   const { t } = useTranslation();
   const [token] = useState(tokenFromHash);
   const invitation = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () => api<TokenInfo>("POST", "/api/auth/invitations/lookup", { token }),
+    queryKey: authKeys.invitation(token),
+    queryFn: () => authApi.lookupInvitation(token),
     retry: false,
     enabled: token.length >= 20,
   });
@@ -37,7 +36,7 @@ export function InvitationPage() {
             })}
           </p>
           <p>{t("ui.invitation.account", { email: invitation.data.email })}</p>
-          <ChoosePasswordForm endpoint="/api/auth/invitations/accept" token={token} />
+          <ChoosePasswordForm redeem={authApi.acceptInvitation} token={token} />
         </>
       ) : null}
     </Page>

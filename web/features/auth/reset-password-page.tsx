@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page.tsx";
+import { authApi } from "./auth-api.ts";
 import { ChoosePasswordForm, tokenFromHash } from "./choose-password-form.tsx";
 
 export function ResetPasswordPage() {
@@ -8,7 +9,7 @@ export function ResetPasswordPage() {
   const [token] = useState(tokenFromHash);
   return (
     <Page title={t("ui.reset.title")}>
-      <ChoosePasswordForm endpoint="/api/auth/reset-password" token={token} />
+      <ChoosePasswordForm redeem={authApi.resetPassword} token={token} />
     </Page>
   );
 }

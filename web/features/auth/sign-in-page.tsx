@@ -5,8 +5,8 @@ import { Link, useNavigate } from "react-router";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { authApi } from "./auth-api.ts";
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const signIn = useMutation({
-    mutationFn: () => api("POST", "/api/auth/sign-in", { email, password }),
+    mutationFn: () => authApi.signIn({ email, password }),
     onSuccess: async () => {
       await client.invalidateQueries();
       await navigate("/");

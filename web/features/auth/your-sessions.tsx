@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { SessionsView } from "../../../common/schemas/auth.ts";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+import { authApi, authKeys } from "./auth-api.ts";
 
 type Session = SessionsView["sessions"][number];
 
@@ -18,23 +18,23 @@ export function YourSessions() {
   const navigate = useNavigate();
   const locale = currentLocale();
   const sessions = useQuery({
-    queryKey: ["me", "sessions"],
-    queryFn: () => api<SessionsView>("GET", "/api/me/sessions"),
+    queryKey: authKeys.sessions(),
+    queryFn: authApi.sessions,
   });
   const end = useMutation({
-    mutationFn: (session: Session) => api("DELETE", `/api/me/sessions/${session.id}`),
+    mutationFn: (session: Session) => authApi.endSession(session.id),
     onSuccess: async (_, session) => {
       if (session.current) {
         client.clear();
         await navigate("/sign-in");
         return;
       }
-      await client.invalidateQueries({ queryKey: ["me", "sessions"] });
+      await client.invalidateQueries({ queryKey: authKeys.sessions() });
     },
   });
   const endOthers = useMutation({
-    mutationFn: () => api<{ ended: number }>("POST", "/api/me/sessions/sign-out-others"),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["me", "sessions"] }),
+    mutationFn: authApi.endOtherSessions,
+    onSuccess: () => client.invalidateQueries({ queryKey: authKeys.sessions() }),
   });
   const deviceName = (session: Session) =>
     session.browser && session.os

@@ -2,24 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
-
-interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  status: string;
-  createdAt: string;
-}
+import { mailboxKeys, notificationsApi } from "./notifications-api.ts";
 
 /** Development only: shows the mail Beklijf would have sent while no SMTP server is configured. */
 export function MailboxPage() {
   const { t } = useTranslation();
   const messages = useQuery({
-    queryKey: ["outbox"],
-    queryFn: () => api<OutboxMessage[]>("GET", "/api/outbox"),
+    queryKey: mailboxKeys.all,
+    queryFn: notificationsApi.mailbox,
     refetchInterval: 5000,
   });
   const locale = currentLocale();

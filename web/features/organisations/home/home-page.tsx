@@ -1,13 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { HomeResponse } from "../../../../common/schemas/me.ts";
 import { EmptyState, ErrorMessage, Loading } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
-import { api } from "../../../lib/api.ts";
 import { currentLocale, formatNumber } from "../../../lib/i18n.ts";
 import { useMe } from "../../../lib/session.ts";
 import { useToday } from "../../learning/learning-api.ts";
+import { homeKeys, organisationsApi } from "../organisations-api.ts";
 
 /** The learner's block: how much is waiting today, one tap away. */
 function LearnerToday() {
@@ -37,7 +36,7 @@ function LearnerToday() {
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const home = useQuery({ queryKey: ["home"], queryFn: () => api<HomeResponse>("GET", "/api/home") });
+  const home = useQuery({ queryKey: homeKeys.all, queryFn: organisationsApi.home });
   const locale = currentLocale();
   const name = me.data?.person.name.split(" ")[0] ?? "";
   return (

@@ -4,21 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "../../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
-import { api } from "../../../lib/api.ts";
 import { fieldError } from "../../../lib/forms.ts";
-
-interface Organisation {
-  id: string;
-  name: string;
-  defaultLocale: "nl" | "en";
-  anonymityThreshold: number;
-}
+import { type Organisation, organisationKeys, organisationsApi } from "../organisations-api.ts";
 
 export function OrganisationPage() {
   const { t } = useTranslation();
   const org = useQuery({
-    queryKey: ["organisation"],
-    queryFn: () => api<Organisation>("GET", "/api/organisation"),
+    queryKey: organisationKeys.all,
+    queryFn: organisationsApi.organisation,
   });
   return (
     <Page title={t("ui.organisation.title")}>
@@ -37,7 +30,7 @@ function OrganisationForm({ org }: { org: Organisation }) {
   const [threshold, setThreshold] = useState(String(org.anonymityThreshold));
   const save = useMutation({
     mutationFn: () =>
-      api("PATCH", "/api/organisation", {
+      organisationsApi.updateOrganisation({
         name,
         defaultLocale,
         anonymityThreshold: Number.parseInt(threshold, 10),

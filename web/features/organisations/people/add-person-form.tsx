@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { isLocale } from "../../../../common/locales.ts";
 import type { Role } from "../../../../common/roles.ts";
-import type { PersonSummary } from "../../../../common/schemas/people.ts";
 import { Field, SelectField } from "../../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
-import { api } from "../../../lib/api.ts";
-import { useTeams } from "./people-api.ts";
+import { organisationsApi, useTeams } from "../organisations-api.ts";
 import { RoleCheckboxes, TeamCheckboxes } from "./role-checkboxes.tsx";
 import { fieldError } from "../../../lib/forms.ts";
 
@@ -23,11 +22,11 @@ export function AddPersonForm() {
   const [added, setAdded] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      api<PersonSummary>("POST", "/api/people", {
+      organisationsApi.createPerson({
         name,
         email,
         roles,
-        locale: locale || null,
+        locale: isLocale(locale) ? locale : null,
         teamIds,
         sendInvitation,
       }),

@@ -2,10 +2,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ImportPreview } from "../../../../common/schemas/people.ts";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
-import { api } from "../../../lib/api.ts";
+import { organisationsApi } from "../organisations-api.ts";
 
 /**
  * Payroll exports from Dutch systems are often Windows-1252 rather than UTF-8; decoding strictly first
@@ -28,10 +27,10 @@ export function ImportPage() {
   const [fileName, setFileName] = useState("");
   const [sendInvitations, setSendInvitations] = useState(false);
   const preview = useMutation({
-    mutationFn: (text: string) => api<ImportPreview>("POST", "/api/people/import/preview", { csv: text }),
+    mutationFn: organisationsApi.previewImport,
   });
   const commit = useMutation({
-    mutationFn: () => api<ImportPreview>("POST", "/api/people/import", { csv, sendInvitations }),
+    mutationFn: () => organisationsApi.commitImport({ csv, sendInvitations }),
     onSuccess: () => client.invalidateQueries(),
   });
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {

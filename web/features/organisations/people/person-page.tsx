@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { isLocale } from "../../../../common/locales.ts";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Role } from "../../../../common/roles.ts";
 import type { PersonSummary } from "../../../../common/schemas/people.ts";
@@ -8,8 +9,7 @@ import { Field, SelectField } from "../../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
 import { LearningPause } from "./learning-pause.tsx";
-import { api } from "../../../lib/api.ts";
-import { useTeams } from "./people-api.ts";
+import { organisationsApi, peopleKeys, useTeams } from "../organisations-api.ts";
 import { RoleCheckboxes, TeamCheckboxes } from "./role-checkboxes.tsx";
 import { fieldError } from "../../../lib/forms.ts";
 
@@ -17,8 +17,8 @@ export function PersonPage() {
   const { t } = useTranslation();
   const { personId = "" } = useParams();
   const person = useQuery({
-    queryKey: ["people", personId],
-    queryFn: () => api<PersonSummary>("GET", `/api/people/${personId}`),
+    queryKey: peopleKeys.one(personId),
+    queryFn: () => organisationsApi.person(personId),
   });
   return (
     <Page title={person.data?.name ?? t("ui.person.title")}>
@@ -45,11 +45,11 @@ function PersonForm({ person }: { person: PersonSummary }) {
   useEffect(() => setSaved(false), [name, email, roles, locale, teamIds]);
   const save = useMutation({
     mutationFn: (extra: { status?: "active" | "deactivated" }) =>
-      api<PersonSummary>("PATCH", `/api/people/${person.id}`, {
+      organisationsApi.updatePerson(person.id, {
         name,
         email,
         roles,
-        locale: locale || null,
+        locale: isLocale(locale) ? locale : null,
         teamIds,
         ...extra,
       }),
@@ -58,7 +58,7 @@ function PersonForm({ person }: { person: PersonSummary }) {
       setSaved(true);
     },
   });
-  const invite = useMutation({ mutationFn: () => api("POST", `/api/people/${person.id}/invitation`) });
+  const invite = useMutation({ mutationFn: () => organisationsApi.invitePerson(person.id) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({});
@@ -155,7 +155,7 @@ function PrivacySection({ person }: { person: PersonSummary }) {
   const client = useQueryClient();
   const [sure, setSure] = useState(false);
   const erase = useMutation({
-    mutationFn: () => api("DELETE", `/api/people/${person.id}`),
+    mutationFn: () => organisationsApi.erasePerson(person.id),
     onSuccess: async () => {
       await client.invalidateQueries();
       await navigate("/people");
@@ -165,7 +165,7 @@ function PrivacySection({ person }: { person: PersonSummary }) {
     <section className="card" aria-labelledby="person-privacy">
       <h2 id="person-privacy">{t("ui.privacy.title")}</h2>
       <p>
-        <a className="button-secondary" href={`/api/people/${person.id}/export`} download>
+        <a className="button-secondary" href={organisationsApi.personExportUrl(person.id)} download>
           {t("ui.privacy.download")}
         </a>
       </p>

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { isLocale } from "../../../../common/locales.ts";
 import type { MeResponse } from "../../../../common/schemas/me.ts";
 import { Field, SelectField } from "../../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
-import { api } from "../../../lib/api.ts";
 import { rememberLocale } from "../../../lib/i18n.ts";
-import { useMe } from "../../../lib/session.ts";
+import { meKeys, sessionApi, useMe } from "../../../lib/session.ts";
+import { organisationsApi } from "../organisations-api.ts";
 import { ChangePasswordForm } from "../../auth/change-password-form.tsx";
 import { YourSessions } from "../../auth/your-sessions.tsx";
 import { ReminderSettings } from "../../learning/reminder-settings.tsx";
@@ -35,13 +36,13 @@ function ProfileForm({ me }: { me: MeResponse }) {
   const [locale, setLocale] = useState(me.person.locale ?? "");
   const [timeZone, setTimeZone] = useState(me.person.timeZone);
   const save = useMutation({
-    mutationFn: () => api("PATCH", "/api/me", { name, locale: locale || null, timeZone }),
+    mutationFn: () => sessionApi.updateMe({ name, locale: isLocale(locale) ? locale : null, timeZone }),
     onSuccess: async () => {
       if (locale === "nl" || locale === "en") {
         rememberLocale(locale);
         await i18n.changeLanguage(locale);
       }
-      await client.invalidateQueries({ queryKey: ["me"] });
+      await client.invalidateQueries({ queryKey: meKeys.all });
     },
   });
   const submit = (event: FormEvent) => {
@@ -85,7 +86,7 @@ function ProfileForm({ me }: { me: MeResponse }) {
       </button>
       <p className="hint">
         {t("ui.privacy.ownHint")}{" "}
-        <a href="/api/me/export" download>
+        <a href={organisationsApi.ownExportUrl} download>
           {t("ui.privacy.downloadOwn")}
         </a>
       </p>

@@ -5,8 +5,7 @@ import type { TeamSummary } from "../../../../common/schemas/teams.ts";
 import { Field } from "../../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
-import { api } from "../../../lib/api.ts";
-import { usePeople, useTeams } from "../people/people-api.ts";
+import { organisationsApi, usePeople, useTeams } from "../organisations-api.ts";
 import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
 import { fieldError } from "../../../lib/forms.ts";
 
@@ -73,11 +72,11 @@ function EditTeamForm({ team }: { team: TeamSummary }) {
   const [managerIds, setManagerIds] = useState(team.managers.map((m) => m.id));
   const [memberIds, setMemberIds] = useState(team.members.map((m) => m.id));
   const save = useMutation({
-    mutationFn: () => api("PATCH", `/api/teams/${team.id}`, { name, managerIds, memberIds }),
+    mutationFn: () => organisationsApi.updateTeam(team.id, { name, managerIds, memberIds }),
     onSuccess: () => client.invalidateQueries(),
   });
   const remove = useMutation({
-    mutationFn: () => api("DELETE", `/api/teams/${team.id}`),
+    mutationFn: () => organisationsApi.deleteTeam(team.id),
     onSuccess: () => client.invalidateQueries(),
   });
   const active = (people.data ?? []).filter((p) => p.status !== "deactivated");
@@ -137,7 +136,7 @@ function CreateTeamForm() {
   const client = useQueryClient();
   const [name, setName] = useState("");
   const create = useMutation({
-    mutationFn: () => api("POST", "/api/teams", { name }),
+    mutationFn: () => organisationsApi.createTeam({ name }),
     onSuccess: async () => {
       setName("");
       await client.invalidateQueries();
