@@ -7,3 +7,4 @@ export * from "./learning.ts";
 export * from "./transfer.ts";
 export * from "./badges.ts";
 export * from "./impact.ts";
+export * from "./idempotency.ts";
