@@ -36,6 +36,7 @@ import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
 import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from "./error-handler.ts";
+import { registerIdempotency } from "./idempotency.ts";
 import { registerInputGuard } from "./input-guard.ts";
 import { registerRequestContext } from "./request-context.ts";
 import { registerScope } from "./scope.ts";
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerScope(app, deps.database.db, deps.config.publicUrl, deps.clock);
   registerErrorHandler(app);
   registerInputGuard(app);
+  registerIdempotency(app);
 
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () =>
     app.swagger(),

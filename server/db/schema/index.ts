@@ -15,3 +15,4 @@ export * from "./coaching.ts";
 export * from "./peer-feedback.ts";
 export * from "./badges.ts";
 export * from "./impact.ts";
+export * from "./idempotency.ts";

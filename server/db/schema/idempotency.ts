@@ -1,0 +1,29 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations, persons } from "./organisations.ts";
+import { tenantReference } from "./tenant-keys.ts";
+
+/**
+ * Idempotency keys (IETF httpapi Idempotency-Key): the first answer to a person's write, kept for a day,
+ * so the same key replays it instead of writing twice. `statusCode` is null while the first request runs.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").notNull(),
+    key: text("key").notNull(),
+    /** A hash of method, route, parameters and body: the same key with another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    statusCode: integer("status_code"),
+    contentType: text("content_type"),
+    body: text("body"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.personId, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+    tenantReference(t.organisationId, t.personId, persons).onDelete("cascade"),
+  ],
+);
