@@ -1,6 +1,6 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organisations, persons } from "./organisations.ts";
-import { tenantReference } from "./tenant-keys.ts";
+import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, organisationIdColumn } from "./columns.ts";
+import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
 
 /**
  * Idempotency keys (IETF httpapi Idempotency-Key): the first answer to a person's write, kept for a day,
@@ -9,9 +9,7 @@ import { tenantReference } from "./tenant-keys.ts";
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    organisationId: organisationIdColumn(),
     personId: uuid("person_id").notNull(),
     key: text("key").notNull(),
     /** A hash of method, route, parameters and body: the same key with another request is refused. */
@@ -19,11 +17,11 @@ export const idempotencyKeys = pgTable(
     statusCode: integer("status_code"),
     contentType: text("content_type"),
     body: text("body"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
-    primaryKey({ columns: [t.organisationId, t.personId, t.key] }),
+    tenantPrimaryKey(t, t.personId, t.key),
     index("idempotency_keys_created_idx").on(t.createdAt),
-    tenantReference(t.organisationId, t.personId, persons).onDelete("cascade"),
+    personReference(t),
   ],
 );
