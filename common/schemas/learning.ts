@@ -103,6 +103,7 @@ export const practiceAnswerResult = z.object({
   /** True when repeated misses opened extra material on this competence. */
   extraMaterialOpened: z.boolean(),
 });
+export type PracticeAnswerResult = z.infer<typeof practiceAnswerResult>;
 
 export const activityParams = z.object({ cohortId: idSchema, activityId: z.string().min(1).max(64) });
 
@@ -171,6 +172,7 @@ export const extraMaterialView = z.object({
   readingMinutes: z.number().int(),
   done: z.boolean(),
 });
+export type ExtraMaterialView = z.infer<typeof extraMaterialView>;
 
 export const nudgeFrequencies = ["daily", "twice-weekly", "weekly", "off"] as const;
 export type NudgeFrequency = (typeof nudgeFrequencies)[number];
@@ -186,5 +188,7 @@ export type LearningPreferences = z.infer<typeof learningPreferences>;
 export const updateLearningPreferences = patchOf(learningPreferences);
 
 export const pauseBody = z.object({ pausedUntil: isoDate.nullable() });
+export type PauseBody = z.infer<typeof pauseBody>;
 
 export const calendarFeedResponse = z.object({ url: z.string() });
+export type CalendarFeedResponse = z.infer<typeof calendarFeedResponse>;

@@ -22,8 +22,10 @@ import { organisationRoutes } from "../modules/organisations/organisations.route
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import { impactRecordRoutes } from "../modules/impact/impact-records.routes.ts";
 import { impactRoutes } from "../modules/impact/impact.routes.ts";
+import { impactSurveyRoutes } from "../modules/impact/survey.routes.ts";
 import { cultureScanRoutes } from "../modules/culture-scan/culture-scan.routes.ts";
 import { learningRoutes } from "../modules/learning/learning.routes.ts";
+import { practiceRoutes } from "../modules/practice/practice.routes.ts";
 import { actionPlanRoutes } from "../modules/action-plans/action-plans.routes.ts";
 import { teamRoutes } from "../modules/team/team.routes.ts";
 import { digestRoutes } from "../modules/digest/digest.routes.ts";
@@ -101,9 +103,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(privacyRoutes);
   await app.register(impactRoutes);
   await app.register(impactRecordRoutes);
+  await app.register(impactSurveyRoutes);
   await app.register(cultureScanRoutes, deps);
   await app.register(questionRoutes);
-  await app.register(learningRoutes, deps);
+  await app.register(learningRoutes);
+  await app.register(practiceRoutes);
   await app.register(reminderRoutes, deps);
   await app.register(actionPlanRoutes);
   await app.register(teamRoutes);

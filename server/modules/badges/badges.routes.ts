@@ -8,10 +8,9 @@ import {
 } from "../../../common/schemas/action-plans.ts";
 import { idSchema } from "../../../common/schemas/common.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
-import { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import {
   createAchievement,
   credentialsOf,
@@ -25,11 +24,11 @@ const signedIn = { access: "signed-in" } as const;
 const tags = ["badges"];
 
 /** Competence badges as Open Badges 3.0 credentials: definitions, the learner's credentials, verifying. */
-export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock" | "config">> = async (
+export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "config">> = async (
   app,
-  { database, clock, config },
+  { database, config },
 ) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
+  // The public issuer and achievement documents are read without a session, so without a scope.
   const site = config.publicUrl;
 
   app.get(
@@ -43,10 +42,7 @@ export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "cloc
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return listAchievements(tenantOf(actor.organisationId), actor, request.params.trajectoryId);
-    },
+    async (request) => listAchievements(scopeOf(request), request.params),
   );
 
   app.post(
@@ -62,17 +58,10 @@ export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "cloc
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const list = await createAchievement(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.trajectoryId,
-        request.body,
-        clock(),
-      );
-      return reply.status(201).send(list);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createAchievement(scopeOf(request), { ...request.params, ...request.body })),
   );
 
   app.get(
@@ -85,8 +74,8 @@ export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "cloc
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      return credentialsOf(tenantOf(actor.organisationId), actor.personId);
+      const { tenant, actor } = scopeOf(request);
+      return credentialsOf(tenant, actor.personId);
     },
   );
 
@@ -104,8 +93,8 @@ export const badgeRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "cloc
       bodyLimit: 512 * 1024,
     },
     async (request) => {
-      requireActor(request);
-      return verifyUploaded(database.db, site, request.body.credential, clock());
+      const { tenant, site, now } = scopeOf(request);
+      return verifyUploaded(tenant.db, { site, credential: request.body.credential, now });
     },
   );
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, eq, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import {
   achievements,
   actionPlans,
@@ -14,8 +14,8 @@ import {
 } from "../../db/schema/index.ts";
 import type { Db } from "../../db/client.ts";
 import { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { authorize } from "../trajectories/index.ts";
 import {
   CREDENTIALS_V2,
@@ -121,7 +121,8 @@ export async function publicAchievement(db: Db, site: string, organisationId: st
   };
 }
 
-export async function listAchievements(tenant: Tenant, actor: Actor, trajectoryId: string) {
+/** A trajectory's badge definitions and how often each was awarded (designers only). */
+export async function listAchievements({ tenant, actor }: Scope, { trajectoryId }: { trajectoryId: string }) {
   authorize(actor, "trajectory.write");
   const [trajectory] = await tenant.db
     .select({ id: trajectories.id })
@@ -150,13 +151,12 @@ export async function listAchievements(tenant: Tenant, actor: Actor, trajectoryI
   }));
 }
 
+/** Defines a badge on one of the trajectory's competences; its rule needs a proof or applications. */
 export async function createAchievement(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  input: AchievementInput,
-  now: Date,
+  scope: Scope,
+  { trajectoryId, ...input }: AchievementInput & { trajectoryId: string },
 ) {
+  const { tenant, actor, now } = scope;
   authorize(actor, "trajectory.write");
   const [trajectory] = await tenant.db
     .select({ document: trajectories.document })
@@ -164,15 +164,11 @@ export async function createAchievement(
     .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
   if (!trajectory) throw notFound("trajectory");
   if (!trajectory.document.competences.some((c) => c.id === input.competenceId))
-    throw new AppError("VALIDATION_FAILED", "unknown competence", {}, [
-      { field: "competenceId", code: "unknown_competence" },
-    ]);
+    throw invalid("competenceId", "unknown_competence");
   if (!input.requiresProof && input.minConfirmedApplications === 0)
-    throw new AppError("VALIDATION_FAILED", "empty rule", {}, [
-      { field: "minConfirmedApplications", code: "rule_needs_evidence" },
-    ]);
+    throw invalid("minConfirmedApplications", "rule_needs_evidence");
   await tenant.db.insert(achievements).values(tenant.row({ ...input, trajectoryId, createdAt: now }));
-  return listAchievements(tenant, actor, trajectoryId);
+  return listAchievements(scope, { trajectoryId });
 }
 
 async function ruleMet(tenant: Tenant, personId: string, achievement: Achievement): Promise<boolean> {
@@ -197,15 +193,13 @@ async function ruleMet(tenant: Tenant, personId: string, achievement: Achievemen
     .from(planApplications)
     .innerJoin(
       actionPlans,
-      and(
-        eq(actionPlans.organisationId, planApplications.organisationId),
-        eq(actionPlans.id, planApplications.planId),
-      ),
+      tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
     )
     .innerJoin(
       applicationConfirmations,
-      and(
-        eq(applicationConfirmations.organisationId, planApplications.organisationId),
+      tenant.joinOn(
+        applicationConfirmations,
+        planApplications,
         eq(applicationConfirmations.applicationId, planApplications.id),
       ),
     )
@@ -305,7 +299,10 @@ export async function credentialsOf(tenant: Tenant, personId: string) {
 }
 
 /** Verifies an uploaded credential. Only this installation's issuers resolve; nothing is fetched. */
-export async function verifyUploaded(db: Db, site: string, credential: Record<string, unknown>, now: Date) {
+export async function verifyUploaded(
+  db: Db,
+  { site, credential, now }: { site: string; credential: Record<string, unknown>; now: Date },
+) {
   const prefix = `${site}/api/issuers/`;
   const resolve = async (url: string) => {
     if (!url.startsWith(prefix)) return null;

@@ -77,16 +77,16 @@ describe("Open Badges 3.0 with eddsa-rdfc-2022", () => {
 
   it("verifies the signed vector and rejects a tampered copy", async () => {
     const signed = await signCredential(vectorCredential, vectorKey, { date: "2010-01-01T19:23:24Z" });
-    expect(await verifyOpenBadge(signed, resolve)).toEqual({ verified: true, problems: [] });
+    expect(await verifyOpenBadge(signed, resolve, new Date())).toEqual({ verified: true, problems: [] });
     const tampered = { ...signed, name: "Leadership Badge" };
-    const result = await verifyOpenBadge(tampered, resolve);
+    const result = await verifyOpenBadge(tampered, resolve, new Date());
     expect(result.verified).toBe(false);
     expect(result.problems.length).toBeGreaterThan(0);
   });
 
   it("never fetches from the network: an unknown issuer cannot be verified", async () => {
     const signed = await signCredential(vectorCredential, vectorKey, { date: "2010-01-01T19:23:24Z" });
-    const result = await verifyOpenBadge(signed, async () => null);
+    const result = await verifyOpenBadge(signed, async () => null, new Date());
     expect(result.verified).toBe(false);
   });
 
@@ -96,7 +96,7 @@ describe("Open Badges 3.0 with eddsa-rdfc-2022", () => {
     const badge = withProofArray(signed);
     expect(achievementCredentialProblems(badge)).toEqual([]);
     expect(badge.proof).toEqual([signed.proof]);
-    expect(await verifyOpenBadge(badge, resolve)).toEqual({ verified: true, problems: [] });
+    expect(await verifyOpenBadge(badge, resolve, new Date())).toEqual({ verified: true, problems: [] });
     expect(withProofArray(badge)).toEqual(badge);
   });
 
@@ -108,6 +108,6 @@ describe("Open Badges 3.0 with eddsa-rdfc-2022", () => {
     const badge = withProofArray(
       await signCredential(vectorCredential, vectorKey, { date: "2010-01-01T19:23:24Z" }),
     );
-    expect(await verifyOpenBadge(badge, viaProfile)).toEqual({ verified: true, problems: [] });
+    expect(await verifyOpenBadge(badge, viaProfile, new Date())).toEqual({ verified: true, problems: [] });
   });
 });

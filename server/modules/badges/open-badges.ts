@@ -139,7 +139,7 @@ export function keyDocuments(key: Pick<IssuerKey, "id" | "controller" | "publicK
 export async function verifyOpenBadge(
   credential: Json,
   resolveLocal: ResolveLocal,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<{ verified: boolean; problems: string[] }> {
   const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
   try {

@@ -3,9 +3,10 @@ import { surveyMomentOf, surveyQuestions } from "../../../common/impact-vocabula
 import type { StandardView, SurveyAnswers, SurveyView } from "../../../common/schemas/impact.ts";
 import { activityProgress, cohorts, surveyResponses, surveyStandards } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, invalid } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
-import type { Enrolment } from "../cohorts/index.ts";
+import type { Scope } from "../../http/scope.ts";
+import { type Enrolment, enrolmentOf } from "../cohorts/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import { impactScope } from "./impact.service.ts";
 import { missingOrUnknown, standardsWithDefaults, surveyResults } from "./survey.ts";
@@ -40,21 +41,15 @@ const titleOf = (enrolment: Enrolment, activityId: string) =>
 
 /** Stores one learner's answers once and marks the survey done, in one transaction. */
 export async function submitSurvey(
-  tenant: Tenant,
-  actor: Actor,
-  enrolment: Enrolment,
-  activityId: string,
-  answers: SurveyAnswers,
-  now: Date,
-  site: string,
+  { tenant, actor, now, site }: Scope,
+  { cohortId, activityId, answers }: { cohortId: string; activityId: string; answers: SurveyAnswers },
 ): Promise<SurveyView> {
+  const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
   const survey = await surveyFor(tenant, actor.personId, enrolment, activityId);
   if (!survey) throw new AppError("NOT_A_SURVEY");
   if (survey.answers) throw new AppError("ALREADY_SUBMITTED");
   if (missingOrUnknown(survey.moment, answers)) {
-    throw new AppError("VALIDATION_FAILED", "answers: incomplete", {}, [
-      { field: "answers", code: "incomplete_answers" },
-    ]);
+    throw invalid("answers", "incomplete_answers");
   }
   await tenant.transaction(async (tx) => {
     const inserted = await tx.db

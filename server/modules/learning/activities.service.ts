@@ -1,10 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
-import type { ActivityDetail, TestResult } from "../../../common/schemas/learning.ts";
+import { eq, isNull } from "drizzle-orm";
+import type { ActivityDetail, ExtraMaterialView, TestResult } from "../../../common/schemas/learning.ts";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { activityProgress, answers, measures, questions, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { computeSchedule } from "../cohorts/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
 import { surveyFor } from "../impact/index.ts";
@@ -15,8 +15,11 @@ const testTypes = new Set(["insight-test", "competence-proof"]);
 /** Done on the practice day itself or through practice, not with a button. */
 const notMarkable = new Set(["practice-session", "retrieval-practice"]);
 
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+/** An activity of one of the learner's cohorts. */
+interface ActivityRef {
+  cohortId: string;
+  activityId: string;
+}
 
 type TestKind = "insight-test" | "competence-proof";
 
@@ -66,10 +69,7 @@ async function storedResult(
   const given = await tenant.db
     .select({ answer: answers, question: questions })
     .from(answers)
-    .innerJoin(
-      questions,
-      and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
-    )
+    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
     .where(
       tenant.where(
         answers,
@@ -95,11 +95,10 @@ async function storedResult(
   };
 }
 
+/** One activity of the learner's own cohort: content, status, and its test or survey if it has one. */
 export async function getActivity(
-  tenant: Tenant,
-  actor: Actor,
-  cohortId: string,
-  activityId: string,
+  { tenant, actor }: Scope,
+  { cohortId, activityId }: ActivityRef,
 ): Promise<ActivityDetail> {
   const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
   const activity = findActivity(enrolment, activityId);
@@ -177,15 +176,11 @@ const verbFor = { done: "completed", chosen: "registered", skipped: "waived" } a
 
 /** Mark as done; choose or skip an optional activity. Saying "done" twice is harmless. */
 export async function setProgress(
-  tenant: Tenant,
-  actor: Actor,
-  cohortId: string,
-  activityId: string,
-  status: "done" | "chosen" | "skipped",
-  now: Date,
-  site: string,
+  scope: Scope,
+  { cohortId, activityId, status }: ActivityRef & { status: "done" | "chosen" | "skipped" },
 ): Promise<ActivityDetail> {
-  const detail = await getActivity(tenant, actor, cohortId, activityId);
+  const { tenant, actor, now, site } = scope;
+  const detail = await getActivity(scope, { cohortId, activityId });
   if (status !== "done" && detail.mandatory) throw invalid("status", "not_optional");
   if (status === "done" && !detail.canMarkDone) throw invalid("status", "cannot_mark_done");
   await tenant.transaction(async (tx) => {
@@ -199,7 +194,7 @@ export async function setProgress(
       stored: now,
     });
   });
-  return getActivity(tenant, actor, cohortId, activityId);
+  return getActivity(scope, { cohortId, activityId });
 }
 
 /**
@@ -208,13 +203,12 @@ export async function setProgress(
  * the learner's development points.
  */
 export async function submitTest(
-  tenant: Tenant,
-  actor: Actor,
-  cohortId: string,
-  activityId: string,
-  given: { questionId: string; optionId: string }[],
-  now: Date,
-  site: string,
+  { tenant, actor, now, site }: Scope,
+  {
+    cohortId,
+    activityId,
+    answers: given,
+  }: ActivityRef & { answers: { questionId: string; optionId: string }[] },
 ): Promise<TestResult> {
   const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
   const activity = findActivity(enrolment, activityId);
@@ -283,7 +277,11 @@ export async function submitTest(
   return (await storedResult(tenant, actor.personId, enrolment, activityId, kind))!;
 }
 
-export async function getExtraMaterial(tenant: Tenant, actor: Actor, cohortId: string, competenceId: string) {
+/** Extra material on a competence of the learner's cohort, and whether they have read it. */
+export async function getExtraMaterial(
+  { tenant, actor }: Scope,
+  { cohortId, competenceId }: { cohortId: string; competenceId: string },
+): Promise<ExtraMaterialView> {
   const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
   const competence = enrolment.document.competences.find((c) => c.id === competenceId);
   const [remediation] = await tenant.db
@@ -308,15 +306,13 @@ export async function getExtraMaterial(tenant: Tenant, actor: Actor, cohortId: s
   };
 }
 
+/** Marks extra material as read (again is harmless). */
 export async function markExtraMaterialDone(
-  tenant: Tenant,
-  actor: Actor,
-  cohortId: string,
-  competenceId: string,
-  now: Date,
-  site: string,
-) {
-  const material = await getExtraMaterial(tenant, actor, cohortId, competenceId);
+  scope: Scope,
+  { cohortId, competenceId }: { cohortId: string; competenceId: string },
+): Promise<ExtraMaterialView> {
+  const { tenant, actor, now, site } = scope;
+  const material = await getExtraMaterial(scope, { cohortId, competenceId });
   await tenant.transaction(async (tx) => {
     await tx.db
       .insert(remediations)

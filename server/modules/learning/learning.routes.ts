@@ -5,20 +5,13 @@ import {
   activityParams,
   extraMaterialParams,
   extraMaterialView,
-  practiceAnswerBody,
-  practiceAnswerResult,
-  practiceResponse,
   progressBody,
   testAnswersBody,
   testResult,
   todayResponse,
 } from "../../../common/schemas/learning.ts";
-import { surveyBody, surveyView } from "../../../common/schemas/impact.ts";
-import { Tenant } from "../../db/tenant.ts";
-import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
-import { answerCard } from "../practice/index.ts";
-import { getPractice } from "../practice/index.ts";
+import { scopeOf } from "../../http/scope.ts";
+import { statementsOf } from "../xapi/index.ts";
 import {
   getActivity,
   getExtraMaterial,
@@ -26,22 +19,13 @@ import {
   setProgress,
   submitTest,
 } from "./activities.service.ts";
-import { submitSurvey } from "../impact/index.ts";
-import { enrolmentOf } from "../cohorts/index.ts";
-import { statementsOf } from "./statements.service.ts";
 import { getToday } from "./today.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const tags = ["learner"];
 
-/** The learner's side: what is due, content, practice, tests. Everything is the signed-in person's own. */
-export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock" | "config">> = async (
-  app,
-  { database, clock, config },
-) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
-  const site = config.publicUrl;
-
+/** The learner's side: what is due, content, tests. Everything is the signed-in person's own. */
+export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/me/today",
     {
@@ -53,41 +37,8 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      return getToday(tenantOf(actor.organisationId), actor.personId, clock());
-    },
-  );
-
-  app.get(
-    "/api/me/practice",
-    {
-      schema: {
-        tags,
-        summary: "The practice cards due now that fit today's session, each with its question and options",
-        response: { 200: practiceResponse },
-      },
-      config: signedIn,
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return getPractice(tenantOf(actor.organisationId), actor, clock());
-    },
-  );
-
-  app.post(
-    "/api/practice-answers",
-    {
-      schema: {
-        tags,
-        summary: "Answer a practice card; the same clientId sent twice counts once",
-        body: practiceAnswerBody,
-        response: { 200: practiceAnswerResult },
-      },
-      config: signedIn,
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return answerCard(tenantOf(actor.organisationId), actor, request.body, clock(), site);
+      const { tenant, actor, now } = scopeOf(request);
+      return getToday(tenant, actor.personId, now);
     },
   );
 
@@ -102,11 +53,7 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { cohortId, activityId } = request.params;
-      return getActivity(tenantOf(actor.organisationId), actor, cohortId, activityId);
-    },
+    async (request) => getActivity(scopeOf(request), request.params),
   );
 
   app.post(
@@ -121,19 +68,7 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { cohortId, activityId } = request.params;
-      return setProgress(
-        tenantOf(actor.organisationId),
-        actor,
-        cohortId,
-        activityId,
-        request.body.status,
-        clock(),
-        site,
-      );
-    },
+    async (request) => setProgress(scopeOf(request), { ...request.params, status: request.body.status }),
   );
 
   app.post(
@@ -148,50 +83,10 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { cohortId, activityId } = request.params;
-      const result = await submitTest(
-        tenantOf(actor.organisationId),
-        actor,
-        cohortId,
-        activityId,
-        request.body.answers,
-        clock(),
-        site,
-      );
-      return reply.status(201).send(result);
-    },
-  );
-
-  app.post(
-    "/api/me/activities/:cohortId/:activityId/survey",
-    {
-      schema: {
-        tags,
-        summary: "Answer a learner survey (LTEM tier 3): concrete options, one submission",
-        params: activityParams,
-        body: surveyBody,
-        response: { 201: surveyView },
-      },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { cohortId, activityId } = request.params;
-      const tenant = tenantOf(actor.organisationId);
-      const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
-      const result = await submitSurvey(
-        tenant,
-        actor,
-        enrolment,
-        activityId,
-        request.body.answers,
-        clock(),
-        site,
-      );
-      return reply.status(201).send(result);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await submitTest(scopeOf(request), { ...request.params, answers: request.body.answers })),
   );
 
   app.get(
@@ -205,11 +100,7 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { cohortId, competenceId } = request.params;
-      return getExtraMaterial(tenantOf(actor.organisationId), actor, cohortId, competenceId);
-    },
+    async (request) => getExtraMaterial(scopeOf(request), request.params),
   );
 
   app.post(
@@ -223,18 +114,7 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { cohortId, competenceId } = request.params;
-      return markExtraMaterialDone(
-        tenantOf(actor.organisationId),
-        actor,
-        cohortId,
-        competenceId,
-        clock(),
-        site,
-      );
-    },
+    async (request) => markExtraMaterialDone(scopeOf(request), request.params),
   );
 
   app.get(
@@ -248,10 +128,8 @@ export const learningRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
     },
     async (request) => {
-      const actor = requireActor(request);
-      return {
-        statements: await statementsOf(tenantOf(actor.organisationId), actor.personId, request.query.limit),
-      };
+      const { tenant, actor } = scopeOf(request);
+      return { statements: await statementsOf(tenant, actor.personId, request.query.limit) };
     },
   );
 };

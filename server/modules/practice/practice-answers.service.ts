@@ -1,16 +1,13 @@
-import { and, eq } from "drizzle-orm";
-import type { PracticeAnswerBody } from "../../../common/schemas/learning.ts";
+import { eq } from "drizzle-orm";
+import type { PracticeAnswerBody, PracticeAnswerResult } from "../../../common/schemas/learning.ts";
 import { answers, practiceCards, questions } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import { invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { enrolmentsOf } from "../cohorts/index.ts";
 import { isoDuration, recordStatement } from "../xapi/index.ts";
 import { openRemediationIfStruggling } from "./remediation.ts";
 import { loadCard, ratingFor, review, storeCard } from "./scheduler.ts";
-
-const invalid = (field: string, code: string) =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
 
 type Question = typeof questions.$inferSelect;
 
@@ -45,22 +42,15 @@ function grade(question: Question, answer: PracticeAnswerBody["answer"]) {
   };
 }
 
-export interface AnswerResult {
-  correct: boolean;
-  feedback: string;
-  correctOptionIds: string[];
-  nextDue: string;
-  extraMaterialOpened: boolean;
-}
-
-async function replay(tenant: Tenant, personId: string, clientId: string): Promise<AnswerResult | null> {
+async function replay(
+  tenant: Tenant,
+  personId: string,
+  clientId: string,
+): Promise<PracticeAnswerResult | null> {
   const [previous] = await tenant.db
     .select({ answer: answers, question: questions })
     .from(answers)
-    .innerJoin(
-      questions,
-      and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
-    )
+    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
     .where(tenant.where(answers, eq(answers.personId, personId), eq(answers.clientId, clientId)));
   if (!previous) return null;
   const { answer, question } = previous;
@@ -80,12 +70,9 @@ async function replay(tenant: Tenant, personId: string, clientId: string): Promi
  * twice (a double tap, a retry) counts once and gets the first result back.
  */
 export async function answerCard(
-  tenant: Tenant,
-  actor: Actor,
+  { tenant, actor, now, site }: Scope,
   body: PracticeAnswerBody,
-  now: Date,
-  site: string,
-): Promise<AnswerResult> {
+): Promise<PracticeAnswerResult> {
   const earlier = await replay(tenant, actor.personId, body.clientId);
   if (earlier) return earlier;
   const answeredAt = new Date(body.answeredAt);
@@ -93,13 +80,7 @@ export async function answerCard(
   const [row] = await tenant.db
     .select({ card: practiceCards, question: questions })
     .from(practiceCards)
-    .innerJoin(
-      questions,
-      and(
-        eq(questions.organisationId, practiceCards.organisationId),
-        eq(questions.id, practiceCards.questionId),
-      ),
-    )
+    .innerJoin(questions, tenant.joinOn(questions, practiceCards, eq(questions.id, practiceCards.questionId)))
     .where(
       tenant.where(
         practiceCards,

@@ -1,9 +1,9 @@
-import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { PracticeCardView, PracticeResponse } from "../../../common/schemas/learning.ts";
 import type { QuestionKind } from "../../../common/schemas/questions.ts";
 import { actionPlans, answers, practiceCards, questions } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import {
   competenceName,
   type Enrolment,
@@ -18,25 +18,11 @@ import { todayIn } from "../../../common/dates.ts";
 export const secondsFor: Record<QuestionKind, number> = { "multiple-choice": 30, scenario: 60, open: 90 };
 
 /**
- * Gives the learner a card for every practice question of each trajectory whose practice day has
- * passed. Questions added later join the next session; deleted ones are never carded.
+ * The practice questions of started trajectories the learner has no card for yet: questions added
+ * later join the next session; deleted ones are never carded.
  */
-async function syncCards(tenant: Tenant, personId: string, started: Enrolment[], now: Date) {
-  const fresh = storeCard(newCard(now));
-  for (const enrolment of started) {
-    await tenant.db.execute(sql`
-      insert into practice_cards (organisation_id, person_id, cohort_id, question_id, due, fsrs)
-      select q.organisation_id, ${personId}, ${enrolment.cohortId}, q.id, ${now.toISOString()}, ${JSON.stringify(fresh)}::jsonb
-      from questions q
-      where q.organisation_id = ${tenant.organisationId} and q.trajectory_id = ${enrolment.trajectoryId}
-        and q.deleted_at is null and q.uses @> '["practice"]'::jsonb
-      on conflict do nothing`);
-  }
-}
-
-/** True when a started trajectory has a practice question the learner has no card for yet. */
-async function cardsMissing(tenant: Tenant, started: Enrolment[], rows: DueCard[]): Promise<boolean> {
-  if (started.length === 0) return false;
+async function missingCards(tenant: Tenant, started: Enrolment[], rows: DueCard[]) {
+  if (started.length === 0) return [];
   const bank = await tenant.db
     .select({ id: questions.id, trajectoryId: questions.trajectoryId })
     .from(questions)
@@ -52,9 +38,25 @@ async function cardsMissing(tenant: Tenant, started: Enrolment[], rows: DueCard[
       ),
     );
   const carded = new Set(rows.map((row) => `${row.cohortId}:${row.question.id}`));
-  return started.some((e) =>
-    bank.some((q) => q.trajectoryId === e.trajectoryId && !carded.has(`${e.cohortId}:${q.id}`)),
+  return started.flatMap((e) =>
+    bank
+      .filter((q) => q.trajectoryId === e.trajectoryId && !carded.has(`${e.cohortId}:${q.id}`))
+      .map((q) => ({ cohortId: e.cohortId, questionId: q.id })),
   );
+}
+
+/** Gives the learner a fresh card for each missing question; a card made meanwhile (a second tab) stays. */
+async function makeCards(
+  tenant: Tenant,
+  personId: string,
+  missing: { cohortId: string; questionId: string }[],
+  now: Date,
+) {
+  const fresh = storeCard(newCard(now));
+  await tenant.db
+    .insert(practiceCards)
+    .values(missing.map((card) => tenant.row({ personId, ...card, due: now, fsrs: fresh })))
+    .onConflictDoNothing();
 }
 
 async function loadCards(tenant: Tenant, personId: string): Promise<DueCard[]> {
@@ -67,13 +69,7 @@ async function loadCards(tenant: Tenant, personId: string): Promise<DueCard[]> {
       question: questions,
     })
     .from(practiceCards)
-    .innerJoin(
-      questions,
-      and(
-        eq(questions.organisationId, practiceCards.organisationId),
-        eq(questions.id, practiceCards.questionId),
-      ),
-    )
+    .innerJoin(questions, tenant.joinOn(questions, practiceCards, eq(questions.id, practiceCards.questionId)))
     .where(tenant.where(practiceCards, eq(practiceCards.personId, personId), isNull(questions.deletedAt)));
 }
 
@@ -89,10 +85,7 @@ async function secondsUsedToday(tenant: Tenant, personId: string, dayStart: Date
   const rows = await tenant.db
     .select({ kind: questions.kind, n: count() })
     .from(answers)
-    .innerJoin(
-      questions,
-      and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
-    )
+    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
     .where(
       tenant.where(
         answers,
@@ -150,8 +143,9 @@ export async function planSession(tenant: Tenant, personId: string, now: Date): 
   const started = enrolments.filter((e) => practiceStarted(e, today));
   let rows = await loadCards(tenant, personId);
   // Reading first keeps the common request free of writes; cards are made only when a question is new.
-  if (await cardsMissing(tenant, started, rows)) {
-    await syncCards(tenant, personId, started, now);
+  const missing = await missingCards(tenant, started, rows);
+  if (missing.length > 0) {
+    await makeCards(tenant, personId, missing, now);
     rows = await loadCards(tenant, personId);
   }
   const retentionOf = (cohortId: string) =>
@@ -261,7 +255,8 @@ function presentCard(row: DueCard, enrolments: Enrolment[]): PracticeCardView {
   };
 }
 
-export async function getPractice(tenant: Tenant, actor: Actor, now: Date): Promise<PracticeResponse> {
+/** The learner's session of practice cards due now, with the backlog and the week ahead. */
+export async function getPractice({ tenant, actor, now }: Scope): Promise<PracticeResponse> {
   const plan = await planSession(tenant, actor.personId, now);
   return {
     cards: plan.session.map((row) => presentCard(row, plan.enrolments)),

@@ -19,11 +19,9 @@ const HOST = "beklijf";
  */
 export async function renderFeed(
   db: Db,
-  token: string,
-  site: string,
-  now: Date,
-  organiserEmail: string,
+  { token, site, now, organiserEmail }: { token: string; site: string; now: Date; organiserEmail: string },
 ): Promise<string> {
+  // Unscoped on purpose: the secret token is the only thing a calendar app sends, and it names the tenant.
   const [row] = await db
     .select({
       person: persons,

@@ -4,7 +4,7 @@ import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { learnerPreferences, persons } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import type { Actor } from "../../http/context.ts";
+import type { Scope } from "../../http/scope.ts";
 import { authorize } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import { recordAudit } from "../../audit.ts";
@@ -21,7 +21,7 @@ const present = (row: typeof learnerPreferences.$inferSelect): LearningPreferenc
   interviewConsent: row.interviewConsent,
 });
 
-export async function preferencesOf(tenant: Tenant, personId: string) {
+async function preferencesOf(tenant: Tenant, personId: string) {
   const [row] = await tenant.db
     .select()
     .from(learnerPreferences)
@@ -29,7 +29,8 @@ export async function preferencesOf(tenant: Tenant, personId: string) {
   return row ?? null;
 }
 
-export async function getPreferences(tenant: Tenant, actor: Actor): Promise<LearningPreferences> {
+/** The learner's own nudge frequency, pause and interview consent (defaults until they choose). */
+export async function getPreferences({ tenant, actor }: Scope): Promise<LearningPreferences> {
   const row = await preferencesOf(tenant, actor.personId);
   return row ? present(row) : defaults;
 }
@@ -50,14 +51,12 @@ async function upsert(
 
 /** The learner's own choice of nudges and pause. Every change is an xAPI "preferred" or "suspended". */
 export async function updatePreferences(
-  tenant: Tenant,
-  actor: Actor,
+  scope: Scope,
   patch: Partial<LearningPreferences>,
-  now: Date,
-  site: string,
 ): Promise<LearningPreferences> {
+  const { tenant, actor, now, site } = scope;
   // An empty change changes nothing and records nothing.
-  if (Object.keys(patch).length === 0) return getPreferences(tenant, actor);
+  if (Object.keys(patch).length === 0) return getPreferences(scope);
   await tenant.transaction(async (tx) => {
     await upsert(tx, actor.personId, patch);
     await recordStatement(tx, site, {
@@ -68,15 +67,13 @@ export async function updatePreferences(
       stored: now,
     });
   });
-  return getPreferences(tenant, actor);
+  return getPreferences(scope);
 }
 
 /** A coordinator pauses practice for someone on leave; nothing is lost, the backlog is spread after. */
 export async function setPause(
-  tenant: Tenant,
-  actor: Actor,
-  personId: string,
-  pausedUntil: string | null,
+  { tenant, actor }: Scope,
+  { personId, pausedUntil }: { personId: string; pausedUntil: string | null },
 ): Promise<LearningPreferences> {
   authorize(actor, "people.manage");
   const [person] = await tenant.db
@@ -95,7 +92,7 @@ export async function setPause(
 const newFeedToken = () => randomBytes(24).toString("base64url");
 
 /** The learner's private calendar address; made on first request and kept until revoked. */
-export async function calendarFeedUrl(tenant: Tenant, actor: Actor, site: string): Promise<string> {
+export async function calendarFeedUrl({ tenant, actor, site }: Scope): Promise<string> {
   let token = (await preferencesOf(tenant, actor.personId))?.calendarToken;
   if (!token) {
     token = newFeedToken();
@@ -105,7 +102,7 @@ export async function calendarFeedUrl(tenant: Tenant, actor: Actor, site: string
 }
 
 /** Revoking makes the old address stop working at once; the next request makes a new one. */
-export async function revokeCalendarFeed(tenant: Tenant, actor: Actor): Promise<void> {
+export async function revokeCalendarFeed({ tenant, actor }: Scope): Promise<void> {
   await upsert(tenant, actor.personId, { calendarToken: null });
 }
 

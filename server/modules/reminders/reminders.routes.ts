@@ -7,10 +7,9 @@ import {
   updateLearningPreferences,
 } from "../../../common/schemas/learning.ts";
 import { personParams } from "../../../common/schemas/people.ts";
-import { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
-import { requireActor } from "../../http/request-context.ts";
+import { scopeOf } from "../../http/scope.ts";
 import { organiserAddress } from "../calendar/index.ts";
 import { renderFeed } from "./calendar-feed.service.ts";
 import {
@@ -24,11 +23,14 @@ import {
 const signedIn = { access: "signed-in" } as const;
 const tags = ["reminders"];
 
+/**
+ * Nudge preferences, pauses and the private calendar feed. The feed itself is fetched by calendar apps
+ * without a session, so it alone needs the database, clock and configuration handed in.
+ */
 export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "clock" | "config">> = async (
   app,
   { database, clock, config },
 ) => {
-  const tenantOf = (organisationId: string) => new Tenant(database.db, organisationId);
   const site = config.publicUrl;
   const organiserEmail = organiserAddress(config.mailFrom, site);
 
@@ -42,10 +44,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return getPreferences(tenantOf(actor.organisationId), actor);
-    },
+    async (request) => getPreferences(scopeOf(request)),
   );
 
   app.patch(
@@ -59,10 +58,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return updatePreferences(tenantOf(actor.organisationId), actor, request.body, clock(), site);
-    },
+    async (request) => updatePreferences(scopeOf(request), request.body),
   );
 
   app.get(
@@ -75,10 +71,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return { url: await calendarFeedUrl(tenantOf(actor.organisationId), actor, site) };
-    },
+    async (request) => ({ url: await calendarFeedUrl(scopeOf(request)) }),
   );
 
   app.delete(
@@ -88,8 +81,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       config: signedIn,
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await revokeCalendarFeed(tenantOf(actor.organisationId), actor);
+      await revokeCalendarFeed(scopeOf(request));
       return reply.status(204).send();
     },
   );
@@ -107,7 +99,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
     async (request, reply) => {
       const token = request.params.file.replace(/\.ics$/, "");
       if (!token) throw notFound("feed");
-      const body = await renderFeed(database.db, token, site, clock(), organiserEmail);
+      const body = await renderFeed(database.db, { token, site, now: clock(), organiserEmail });
       return reply
         .header("content-type", "text/calendar; charset=utf-8")
         .header("cache-control", "private, max-age=900")
@@ -127,14 +119,6 @@ export const reminderRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" | "c
       },
       config: signedIn,
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return setPause(
-        tenantOf(actor.organisationId),
-        actor,
-        request.params.personId,
-        request.body.pausedUntil,
-      );
-    },
+    async (request) => setPause(scopeOf(request), { ...request.params, ...request.body }),
   );
 };

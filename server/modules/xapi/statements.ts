@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
 import { xapiStatements } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 
@@ -75,3 +76,14 @@ export async function recordStatement(tenant: Tenant, site: string, input: State
 
 /** Duration as ISO 8601 (PT12.5S), as xAPI wants it. */
 export const isoDuration = (ms: number) => `PT${Math.round(ms / 100) / 10}S`;
+
+/** A person's own statements, newest first, as stored in Beklijf's record store. */
+export async function statementsOf(tenant: Tenant, personId: string, limit: number) {
+  const rows = await tenant.db
+    .select({ statement: xapiStatements.statement })
+    .from(xapiStatements)
+    .where(tenant.where(xapiStatements, eq(xapiStatements.personId, personId)))
+    .orderBy(desc(xapiStatements.stored))
+    .limit(limit);
+  return rows.map((r) => r.statement);
+}

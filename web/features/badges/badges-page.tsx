@@ -7,17 +7,7 @@ import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { api, ApiError } from "../../lib/api.ts";
-
-interface Achievement {
-  id: string;
-  competenceId: string;
-  name: string;
-  description: string;
-  criteria: string;
-  requiresProof: boolean;
-  minConfirmedApplications: number;
-  awarded: number;
-}
+import { badgeKeys, badgesApi } from "./badges-api.ts";
 
 /** The designer's competence badges for one trajectory: what earns each, and how often it was awarded. */
 export function BadgesPage() {
@@ -28,10 +18,9 @@ export function BadgesPage() {
     queryKey: ["trajectory", trajectoryId],
     queryFn: () => api<TrajectoryDetail>("GET", `/api/trajectories/${trajectoryId}`),
   });
-  const url = `/api/trajectories/${trajectoryId}/achievements`;
   const list = useQuery({
-    queryKey: ["achievements", trajectoryId],
-    queryFn: () => api<Achievement[]>("GET", url),
+    queryKey: badgeKeys.achievements(trajectoryId),
+    queryFn: () => badgesApi.achievements(trajectoryId),
   });
   const competences = trajectory.data?.document.competences ?? [];
   const [draft, setDraft] = useState({
@@ -44,9 +33,12 @@ export function BadgesPage() {
   });
   const save = useMutation({
     mutationFn: () =>
-      api<Achievement[]>("POST", url, { ...draft, competenceId: draft.competenceId || competences[0]?.id }),
+      badgesApi.createAchievement(trajectoryId, {
+        ...draft,
+        competenceId: draft.competenceId || competences[0]?.id,
+      }),
     onSuccess: (data) => {
-      client.setQueryData(["achievements", trajectoryId], data);
+      client.setQueryData(badgeKeys.achievements(trajectoryId), data);
       setDraft({ ...draft, name: "", description: "", criteria: "" });
     },
   });

@@ -2,16 +2,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
-
-interface Credential {
-  id: string;
-  name: string;
-  validFrom: string;
-  issuer: { name?: string };
-  credentialSubject: { achievement: { description?: string; criteria?: { narrative?: string } } };
-}
+import { badgeKeys, badgesApi, type Credential } from "./badges-api.ts";
 
 /** Offers the credential as a file, exactly as signed: any Open Badges 3.0 wallet or verifier can read it. */
 function download(credential: Credential) {
@@ -33,12 +25,7 @@ function VerifyFile() {
       } catch {
         credential = {};
       }
-      return api<{
-        verified: boolean;
-        issuer: string | null;
-        achievement: string | null;
-        problems: string[];
-      }>("POST", "/api/credentials/verify", { credential });
+      return badgesApi.verify(credential);
     },
   });
   return (
@@ -80,8 +67,8 @@ export function PassportPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const credentials = useQuery({
-    queryKey: ["credentials"],
-    queryFn: () => api<Credential[]>("GET", "/api/me/credentials"),
+    queryKey: badgeKeys.credentials(),
+    queryFn: badgesApi.credentials,
   });
   return (
     <Page title={t("ui.passport.title")}>

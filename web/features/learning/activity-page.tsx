@@ -5,9 +5,8 @@ import { Link, useParams } from "react-router";
 import type { ActivityDetail, TestResult } from "../../../common/schemas/learning.ts";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
-import { useActivity, useProgress } from "./learning-api.ts";
+import { learningApi, learningKeys, useActivity, useProgress } from "./learning-api.ts";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
 
@@ -46,12 +45,14 @@ function TestForm({ detail }: { detail: ActivityDetail }) {
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const submit = useMutation({
     mutationFn: () =>
-      api<TestResult>("POST", `/api/me/activities/${detail.cohortId}/${detail.activityId}/test`, {
-        answers: Object.entries(chosen).map(([questionId, optionId]) => ({ questionId, optionId })),
-      }),
+      learningApi.submitTest(
+        detail.cohortId,
+        detail.activityId,
+        Object.entries(chosen).map(([questionId, optionId]) => ({ questionId, optionId })),
+      ),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ["activity", detail.cohortId, detail.activityId] });
-      await client.invalidateQueries({ queryKey: ["today"] });
+      await client.invalidateQueries({ queryKey: learningKeys.activity(detail.cohortId, detail.activityId) });
+      await client.invalidateQueries({ queryKey: learningKeys.today() });
     },
   });
   const questions = detail.test!.questions;

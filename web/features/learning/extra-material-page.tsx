@@ -3,31 +3,23 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api } from "../../lib/api.ts";
+import { learningApi, learningKeys } from "./learning-api.ts";
 import { LearningContent } from "./markdown.tsx";
-
-interface ExtraMaterial {
-  competence: string;
-  content: string;
-  readingMinutes: number;
-  done: boolean;
-}
 
 /** Extra explanation on a competence the learner kept missing; practice on it comes back sooner too. */
 export function ExtraMaterialPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const { cohortId = "", competenceId = "" } = useParams();
-  const path = `/api/me/extra-material/${cohortId}/${competenceId}`;
   const material = useQuery({
-    queryKey: ["extra", cohortId, competenceId],
-    queryFn: () => api<ExtraMaterial>("GET", path),
+    queryKey: learningKeys.extraMaterial(cohortId, competenceId),
+    queryFn: () => learningApi.extraMaterial(cohortId, competenceId),
   });
   const done = useMutation({
-    mutationFn: () => api<ExtraMaterial>("POST", `${path}/done`),
+    mutationFn: () => learningApi.markExtraMaterialDone(cohortId, competenceId),
     onSuccess: async (data) => {
-      client.setQueryData(["extra", cohortId, competenceId], data);
-      await client.invalidateQueries({ queryKey: ["today"] });
+      client.setQueryData(learningKeys.extraMaterial(cohortId, competenceId), data);
+      await client.invalidateQueries({ queryKey: learningKeys.today() });
     },
   });
   const data = material.data;

@@ -1,22 +1,68 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SurveyAnswers, SurveyView } from "../../../common/schemas/impact.ts";
 import type {
   ActivityDetail,
+  CalendarFeedResponse,
+  ExtraMaterialView,
   LearningPreferences,
+  PracticeAnswerBody,
+  PracticeAnswerResult,
   PracticeResponse,
+  TestResult,
   TodayResponse,
 } from "../../../common/schemas/learning.ts";
 import { api } from "../../lib/api.ts";
 
-export const useToday = () =>
-  useQuery({ queryKey: ["today"], queryFn: () => api<TodayResponse>("GET", "/api/me/today") });
+/**
+ * Query keys of the learner's side. The values are the ones other features already invalidate
+ * ("today" after a plan or an application), so they stay as they are.
+ */
+export const learningKeys = {
+  today: () => ["today"] as const,
+  practice: () => ["practice"] as const,
+  activity: (cohortId: string, activityId: string) => ["activity", cohortId, activityId] as const,
+  extraMaterial: (cohortId: string, competenceId: string) => ["extra", cohortId, competenceId] as const,
+  preferences: () => ["learning-preferences"] as const,
+  calendarFeed: () => ["calendar-feed"] as const,
+};
+
+const activityPath = (cohortId: string, activityId: string) => `/api/me/activities/${cohortId}/${activityId}`;
+const extraMaterialPath = (cohortId: string, competenceId: string) =>
+  `/api/me/extra-material/${cohortId}/${competenceId}`;
+
+/** The learner's API calls, typed by the schemas the server validates with. */
+export const learningApi = {
+  today: () => api<TodayResponse>("GET", "/api/me/today"),
+  practice: () => api<PracticeResponse>("GET", "/api/me/practice"),
+  answerCard: (body: PracticeAnswerBody) => api<PracticeAnswerResult>("POST", "/api/practice-answers", body),
+  activity: (cohortId: string, activityId: string) =>
+    api<ActivityDetail>("GET", activityPath(cohortId, activityId)),
+  setProgress: (cohortId: string, activityId: string, status: "done" | "chosen" | "skipped") =>
+    api<ActivityDetail>("POST", `${activityPath(cohortId, activityId)}/progress`, { status }),
+  submitTest: (cohortId: string, activityId: string, answers: { questionId: string; optionId: string }[]) =>
+    api<TestResult>("POST", `${activityPath(cohortId, activityId)}/test`, { answers }),
+  submitSurvey: (cohortId: string, activityId: string, answers: SurveyAnswers) =>
+    api<SurveyView>("POST", `${activityPath(cohortId, activityId)}/survey`, { answers }),
+  extraMaterial: (cohortId: string, competenceId: string) =>
+    api<ExtraMaterialView>("GET", extraMaterialPath(cohortId, competenceId)),
+  markExtraMaterialDone: (cohortId: string, competenceId: string) =>
+    api<ExtraMaterialView>("POST", `${extraMaterialPath(cohortId, competenceId)}/done`),
+  preferences: () => api<LearningPreferences>("GET", "/api/me/learning-preferences"),
+  updatePreferences: (patch: Partial<LearningPreferences>) =>
+    api<LearningPreferences>("PATCH", "/api/me/learning-preferences", patch),
+  calendarFeed: () => api<CalendarFeedResponse>("GET", "/api/me/calendar-feed"),
+  revokeCalendarFeed: () => api<void>("DELETE", "/api/me/calendar-feed"),
+};
+
+export const useToday = () => useQuery({ queryKey: learningKeys.today(), queryFn: learningApi.today });
 
 export const usePractice = () =>
-  useQuery({ queryKey: ["practice"], queryFn: () => api<PracticeResponse>("GET", "/api/me/practice") });
+  useQuery({ queryKey: learningKeys.practice(), queryFn: learningApi.practice });
 
 export const useActivity = (cohortId: string, activityId: string) =>
   useQuery({
-    queryKey: ["activity", cohortId, activityId],
-    queryFn: () => api<ActivityDetail>("GET", `/api/me/activities/${cohortId}/${activityId}`),
+    queryKey: learningKeys.activity(cohortId, activityId),
+    queryFn: () => learningApi.activity(cohortId, activityId),
   });
 
 /** Done, chosen or skipped: the Today list follows at once. */
@@ -24,16 +70,13 @@ export function useProgress(cohortId: string, activityId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (status: "done" | "chosen" | "skipped") =>
-      api<ActivityDetail>("POST", `/api/me/activities/${cohortId}/${activityId}/progress`, { status }),
+      learningApi.setProgress(cohortId, activityId, status),
     onSuccess: async (detail) => {
-      client.setQueryData(["activity", cohortId, activityId], detail);
-      await client.invalidateQueries({ queryKey: ["today"] });
+      client.setQueryData(learningKeys.activity(cohortId, activityId), detail);
+      await client.invalidateQueries({ queryKey: learningKeys.today() });
     },
   });
 }
 
 export const usePreferences = () =>
-  useQuery({
-    queryKey: ["learning-preferences"],
-    queryFn: () => api<LearningPreferences>("GET", "/api/me/learning-preferences"),
-  });
+  useQuery({ queryKey: learningKeys.preferences(), queryFn: learningApi.preferences });

@@ -2,13 +2,17 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { PracticeCardView, PracticeResponse } from "../../../common/schemas/learning.ts";
+import type {
+  PracticeAnswerBody,
+  PracticeCardView,
+  PracticeResponse,
+} from "../../../common/schemas/learning.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { api, ApiError } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
 import { flushPendingAnswers, keepForLater } from "../../lib/answer-outbox.ts";
 import { currentLocale, formatDateTime, formatDay, formatPercent } from "../../lib/i18n.ts";
-import { usePractice } from "./learning-api.ts";
+import { learningApi, learningKeys, usePractice } from "./learning-api.ts";
 import { OpenAnswer } from "./open-answer.tsx";
 
 interface Outcome {
@@ -20,7 +24,7 @@ interface Outcome {
   offline: boolean;
 }
 
-type AnswerPayload = string | { text: string; selfRating: "again" | "hard" | "good" | "easy" };
+type AnswerPayload = PracticeAnswerBody["answer"];
 
 /** The summary a learner sees before and after a session: when next, and how much will stick. */
 function Forecast({ plan }: { plan: PracticeResponse }) {
@@ -141,7 +145,7 @@ export function PracticePage() {
   useEffect(() => {
     const flush = () =>
       void flushPendingAnswers().then(async (sent) => {
-        if (sent > 0) await client.invalidateQueries({ queryKey: ["practice"] });
+        if (sent > 0) await client.invalidateQueries({ queryKey: learningKeys.practice() });
       });
     flush();
     window.addEventListener("online", flush);
@@ -167,12 +171,7 @@ export function PracticePage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{
-        correct: boolean;
-        feedback: string;
-        correctOptionIds: string[];
-        nextDue: string;
-      }>("POST", "/api/practice-answers", body);
+      const result = await learningApi.answerCard(body);
       setOutcome({ ...result, chosen, offline: false });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "NETWORK") {
@@ -206,8 +205,8 @@ export function PracticePage() {
     const following = index + 1;
     // Fetch the new state before leaving the last card, so the end screen never shows stale cards.
     if (session && following >= session.length) {
-      await client.invalidateQueries({ queryKey: ["practice"] });
-      await client.invalidateQueries({ queryKey: ["today"] });
+      await client.invalidateQueries({ queryKey: learningKeys.practice() });
+      await client.invalidateQueries({ queryKey: learningKeys.today() });
     }
     setOutcome(null);
     setShownAt(Date.now());

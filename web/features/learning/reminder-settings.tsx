@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
-import { usePreferences } from "./learning-api.ts";
+import { learningApi, learningKeys, usePreferences } from "./learning-api.ts";
 
 const frequencies = ["daily", "twice-weekly", "weekly", "off"] as const;
 
@@ -17,14 +16,14 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
   const [interviewConsent, setInterviewConsent] = useState(initial.interviewConsent);
   const save = useMutation({
     mutationFn: () =>
-      api<LearningPreferences>("PATCH", "/api/me/learning-preferences", {
+      learningApi.updatePreferences({
         nudgeFrequency: frequency,
         pausedUntil: pausedUntil || null,
         interviewConsent,
       }),
     onSuccess: (data) => {
-      client.setQueryData(["learning-preferences"], data);
-      void client.invalidateQueries({ queryKey: ["today"] });
+      client.setQueryData(learningKeys.preferences(), data);
+      void client.invalidateQueries({ queryKey: learningKeys.today() });
     },
   });
   return (
@@ -85,13 +84,13 @@ function CalendarFeed() {
   const client = useQueryClient();
   const [shown, setShown] = useState(false);
   const feed = useQuery({
-    queryKey: ["calendar-feed"],
-    queryFn: () => api<{ url: string }>("GET", "/api/me/calendar-feed"),
+    queryKey: learningKeys.calendarFeed(),
+    queryFn: learningApi.calendarFeed,
     enabled: shown,
   });
   const revoke = useMutation({
-    mutationFn: () => api("DELETE", "/api/me/calendar-feed"),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["calendar-feed"] }),
+    mutationFn: learningApi.revokeCalendarFeed,
+    onSuccess: () => client.invalidateQueries({ queryKey: learningKeys.calendarFeed() }),
   });
   return (
     <div className="calendar-feed">

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { ActivityDetail } from "../../../common/schemas/learning.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { api } from "../../lib/api.ts";
+import { learningApi, learningKeys } from "./learning-api.ts";
 
 const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
 
@@ -18,11 +18,10 @@ export function SurveyForm({ detail }: { detail: ActivityDetail }) {
   const survey = detail.survey!;
   const [chosen, setChosen] = useState<Record<string, number>>(survey.answers ?? {});
   const submit = useMutation({
-    mutationFn: () =>
-      api("POST", `/api/me/activities/${detail.cohortId}/${detail.activityId}/survey`, { answers: chosen }),
+    mutationFn: () => learningApi.submitSurvey(detail.cohortId, detail.activityId, chosen),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ["activity", detail.cohortId, detail.activityId] });
-      await client.invalidateQueries({ queryKey: ["today"] });
+      await client.invalidateQueries({ queryKey: learningKeys.activity(detail.cohortId, detail.activityId) });
+      await client.invalidateQueries({ queryKey: learningKeys.today() });
     },
   });
   const sent = survey.answers !== null;
