@@ -16,7 +16,7 @@ async function invitedColleague(page: Page, info: TestInfo): Promise<{ email: st
     headers: { origin: APP },
   });
   expect(invited.ok()).toBe(true);
-  const mail = await waitForMail(person.email);
+  const mail = await waitForMail(person.email, /invitation#token=/);
   const link = /http:\/\/localhost:3100\/invitation#token=[\w-]+/.exec(mail.text)![0];
   await page.context().clearCookies();
   await page.goto(link);

@@ -47,7 +47,7 @@ test.describe("a coordinator", () => {
     await expect(form.getByRole("status")).toHaveText("Noor Nieuw has been added.");
     await expect(page.getByRole("link", { name: "Noor Nieuw" }).first()).toBeVisible();
 
-    const mail = await waitForMail(email);
+    const mail = await waitForMail(email, /invitation#token=/);
     // The new person chose no language, so the invitation is in the organisation's language (Dutch).
     expect(mail.subject).toBe("Carla Verbeek nodigt je uit voor Beklijf");
   });

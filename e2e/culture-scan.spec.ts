@@ -45,7 +45,7 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
   await expect(form.getByRole("status")).toHaveText("The scan has started; the links are on their way.");
 
   // One respondent answers on their own device through the questionnaire screens.
-  const first = await waitForMail(people[0]!.email);
+  const first = await waitForMail(people[0]!.email, /scan#token=/);
   const link = /http:\/\/localhost:3100\/scan#token=[\w-]+/.exec(first.text)![0];
   const respondent = await (await browser.newContext({ ...info.project.use, locale: "en-GB" })).newPage();
   await respondent.goto(link);
@@ -64,7 +64,7 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
 
   // The other eleven are simulated through the same public API.
   for (const person of people.slice(1)) {
-    const mail = await waitForMail(person.email);
+    const mail = await waitForMail(person.email, /scan#token=/);
     const token = /#token=([\w-]+)/.exec(mail.text)![1]!;
     const response = await page.request.post(`${APP}/api/scan/submit`, {
       headers,

@@ -15,7 +15,7 @@ test("an invited person opens the emailed link, chooses a password and lands on 
   await form.getByRole("button", { name: "Add person" }).click();
   await expect(form.getByRole("status")).toBeVisible();
 
-  const mail = await waitForMail(email);
+  const mail = await waitForMail(email, /invitation#token=/);
   const link = /http:\/\/localhost:3100\/invitation#token=[\w-]+/.exec(mail.text)![0];
 
   // A fresh browser context: the invited person's own phone or laptop.

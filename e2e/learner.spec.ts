@@ -17,7 +17,7 @@ async function colleagueSignedIn(page: Page, browser: Browser, info: TestInfo): 
     headers: { origin: APP },
   });
   expect(invited.ok()).toBe(true);
-  const mail = await waitForMail(person.email);
+  const mail = await waitForMail(person.email, /invitation#token=/);
   const link = /http:\/\/localhost:3100\/invitation#token=[\w-]+/.exec(mail.text)![0];
   const context = await browser.newContext({ ...info.project.use, locale: "nl-NL" });
   const learner = await context.newPage();

@@ -22,13 +22,21 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 }
 
 /** Waits for a mail to arrive at the e2e SMTP peer. */
-export async function waitForMail(to: string, timeoutMs = 20_000): Promise<ReceivedMail> {
+/**
+ * The first mail to `to` (whose text matches `containing`, when given): a morning nudge or digest may
+ * reach the same person first, depending on the weekday the suite runs.
+ */
+export async function waitForMail(
+  to: string,
+  containing?: RegExp,
+  timeoutMs = 20_000,
+): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const files = fs.existsSync(MAIL_FOLDER) ? fs.readdirSync(MAIL_FOLDER).sort() : [];
     for (const file of files) {
       const mail = JSON.parse(fs.readFileSync(path.join(MAIL_FOLDER, file), "utf8")) as ReceivedMail;
-      if (mail.to.includes(to)) return mail;
+      if (mail.to.includes(to) && (!containing || containing.test(mail.text))) return mail;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
