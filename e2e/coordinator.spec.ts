@@ -129,3 +129,16 @@ test("a coordinator erases a person's personal data after confirming", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Tijdelijke Kracht" })).toHaveCount(0);
 });
+
+test("a double click on a create button makes one record", async ({ page }) => {
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  await useEnglish(page);
+  await page.goto(`${APP}/teams`);
+  const name = `Dubbelklik ${Date.now()}`;
+  await page.getByLabel("Team name").fill(name);
+  // Two clicks before the page can react, as an impatient person or a slow phone produces.
+  await page.getByRole("button", { name: "Create team" }).dblclick();
+  await expect(page.getByText("The team has been created.")).toBeVisible();
+  const teams = (await (await page.request.get(`${APP}/api/teams`)).json()) as { name: string }[];
+  expect(teams.filter((team) => team.name === name)).toHaveLength(1);
+});

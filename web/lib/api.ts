@@ -1,5 +1,8 @@
 import type { FieldProblem, ProblemBody } from "../../common/errors.ts";
 import { currentLocale } from "./i18n.ts";
+import { Submissions } from "./submissions.ts";
+
+const submissions = new Submissions();
 
 /** A failed API call, carrying the server's localised problem details. */
 export class ApiError extends Error {
@@ -29,6 +32,8 @@ export async function api<T>(
   body?: unknown,
 ): Promise<T> {
   let response: Response;
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const writes = method !== "GET";
   try {
     response = await fetch(path, {
       method,
@@ -36,11 +41,13 @@ export async function api<T>(
       headers: {
         "Accept-Language": currentLocale(),
         Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(text === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(writes ? { "Idempotency-Key": submissions.keyFor(method, path, text) } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text,
     });
   } catch {
+    if (writes) submissions.keepAfterNetworkFailure(method, path, text);
     throw new ApiError({ status: 0, code: "NETWORK", detail: undefined });
   }
   if (response.status === 204) return undefined as T;
