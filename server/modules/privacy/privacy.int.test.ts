@@ -7,7 +7,7 @@ import {
   buildOrganisation,
   buildTeam,
 } from "../../../test-support/factories.ts";
-import { auditEvents, outboxEmails, persons, sessions } from "../../db/schema/index.ts";
+import { auditEvents, idempotencyKeys, outboxEmails, persons, sessions } from "../../db/schema/index.ts";
 
 describe("GDPR export and erasure", () => {
   let t: TestApp;
@@ -69,6 +69,17 @@ describe("GDPR export and erasure", () => {
   it("erases a person: no name, email, password, sessions or queued mail left; history stays anonymous", async () => {
     const leaver = await buildLearner(t.database.db, orgId, { email: "weg@iota.test", name: "Wim Weg" });
     const cookie = await t.signIn("weg@iota.test");
+    // A write of theirs with an Idempotency-Key: its stored answer repeats their own words.
+    const preferences = await t.app.inject({
+      method: "PATCH",
+      url: "/api/me",
+      headers: { origin: TEST_ORIGIN, cookie, "idempotency-key": "leaver-renames-1" },
+      payload: { name: "Wim Weg" },
+    });
+    expect(preferences.statusCode).toBe(200);
+    expect(
+      await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.personId, leaver.id)),
+    ).toHaveLength(1);
     await t.app.inject({
       method: "POST",
       url: "/api/auth/forgot-password",
@@ -82,6 +93,9 @@ describe("GDPR export and erasure", () => {
     expect(row!.erasedAt).toBeInstanceOf(Date);
     expect(row!.email).not.toContain("weg@");
     expect(await t.database.db.select().from(sessions).where(eq(sessions.personId, leaver.id))).toEqual([]);
+    expect(
+      await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.personId, leaver.id)),
+    ).toEqual([]);
     expect(
       await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "weg@iota.test")),
     ).toEqual([]);

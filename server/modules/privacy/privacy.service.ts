@@ -8,6 +8,7 @@ import {
   personRoles,
   persons,
   sessions,
+  idempotencyKeys,
   teamMemberships,
   teams,
   trajectories,
@@ -114,6 +115,10 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
   await assertAnotherCoordinatorRemains(tenant, personId);
   await tenant.transaction(async (tx) => {
     await tx.db.delete(sessions).where(tx.where(sessions, eq(sessions.personId, personId)));
+    // Stored answers to their writes (a day's worth) may repeat their own data.
+    await tx.db
+      .delete(idempotencyKeys)
+      .where(tx.where(idempotencyKeys, eq(idempotencyKeys.personId, personId)));
     await tx.db.delete(oneTimeTokens).where(tx.where(oneTimeTokens, eq(oneTimeTokens.personId, personId)));
     await tx.db
       .delete(outboxEmails)
