@@ -112,6 +112,7 @@ describe("cohort planning: /api/cohorts", () => {
         trajectoryTitle: trajectory.document.title,
         firstSessionDate: inDays(30),
         participantCount: 2,
+        cancelledAt: null,
       },
     ]);
   });
