@@ -32,6 +32,8 @@ export const errorStatus = {
   STANDARDS_LOCKED: 409,
   NO_INTERVIEW_CONSENT: 409,
   NO_PRACTICE_DAY: 422,
+  /** A cancelled cohort is kept for history and no longer changed. */
+  COHORT_CANCELLED: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,

@@ -3,7 +3,7 @@ import type { QuestionInput } from "../common/schemas/questions.ts";
 import { difficultCustomerConversations } from "../server/modules/trajectories/templates/difficult-customer-conversations.ts";
 import { renderTemplate } from "../server/modules/trajectories/templates/template.ts";
 import { TEST_ORIGIN, type TestApp } from "./app.ts";
-import { addDays } from "../common/dates.ts";
+import { addDays, workingDayOnOrAfter } from "../common/dates.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -95,7 +95,7 @@ export async function cohortAfterPracticeDay(
     if (response.statusCode !== 201) throw new Error(`question: ${response.body}`);
     questionIds.push(response.json<{ id: string }>().id);
   }
-  const practiceDay = addDays(t.clock.now.toISOString().slice(0, 10), 14);
+  const practiceDay = workingDayOnOrAfter(addDays(t.clock.now.toISOString().slice(0, 10), 14));
   const cohort = await call("POST", "/api/cohorts", options.designer, {
     trajectoryId: trajectory.id,
     name: "Service team",

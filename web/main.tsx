@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { BrowserRouter } from "react-router";
+import { createBrowserRouter, RouterProvider } from "react-router";
 import "./lib/i18n.ts";
 import { ApiError } from "./lib/api.ts";
 import { AppRoutes } from "./routes/app-routes.tsx";
@@ -18,12 +18,13 @@ const queryClient = new QueryClient({
   },
 });
 
+// A data router, so editors can ask before a route change loses unsaved work (useBlocker).
+const router = createBrowserRouter([{ path: "*", element: <AppRoutes /> }]);
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

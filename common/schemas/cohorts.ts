@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { activityTypes, phases } from "./trajectories.ts";
-import { idSchema } from "./common.ts";
+import { idSchema, patchOf } from "./common.ts";
 
 export const isoDate = z
   .string()
@@ -20,6 +20,13 @@ export const createCohortBody = z.object({
 });
 export type CreateCohortBody = z.infer<typeof createCohortBody>;
 
+/**
+ * A change to a planned or running cohort. Sending `teamIds` or `personIds` replaces the participants
+ * with the people they name (as when planning); a field left out stays as it is.
+ */
+export const updateCohortBody = patchOf(createCohortBody.omit({ trajectoryId: true }));
+export type UpdateCohortBody = z.infer<typeof updateCohortBody>;
+
 export const scheduledActivity = z.object({
   activityId: z.string(),
   title: z.string(),
@@ -36,6 +43,8 @@ export const cohortDetail = z.object({
   name: z.string(),
   trajectory: z.object({ id: idSchema, title: z.string() }),
   sessionDates: z.array(isoDate),
+  /** When it was cancelled: kept for history, gone from the learners' Today list and reminders. */
+  cancelledAt: z.string().nullable(),
   participants: z.array(z.object({ id: idSchema, name: z.string() })),
   /** The trajectory's activities on the cohort's dates, in date order. */
   schedule: z.array(scheduledActivity),
@@ -51,6 +60,7 @@ export const cohortSummary = z.object({
   trajectoryTitle: z.string(),
   firstSessionDate: isoDate,
   participantCount: z.number().int(),
+  cancelledAt: z.string().nullable(),
 });
 export type CohortSummary = z.infer<typeof cohortSummary>;
 

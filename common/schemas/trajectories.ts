@@ -122,6 +122,8 @@ export const trajectorySummary = z.object({
   activityCount: z.number().int(),
   score: z.number().int(),
   updatedAt: z.string(),
+  /** When it was archived; archived trajectories are listed only on request. */
+  archivedAt: z.string().nullable(),
 });
 export type TrajectorySummary = z.infer<typeof trajectorySummary>;
 
@@ -130,6 +132,7 @@ export const trajectoryDetail = z.object({
   version: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string().nullable(),
+  archivedAt: z.string().nullable(),
   document: trajectoryDocument,
 });
 export type TrajectoryDetail = z.infer<typeof trajectoryDetail>;
@@ -142,6 +145,10 @@ export const updateTrajectoryBody = z.object({
 export type UpdateTrajectoryBody = z.infer<typeof updateTrajectoryBody>;
 
 export const trajectoryParams = z.object({ trajectoryId: idSchema });
+
+/** `?archived=include` lists archived trajectories too (the "show archived" switch). */
+export const trajectoryListQuery = z.object({ archived: z.enum(["include"]).optional() });
+export type TrajectoryListQuery = z.infer<typeof trajectoryListQuery>;
 
 export const templateView = z.object({
   key: z.string(),

@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(trajectoryRoutes);
   await app.register(designCheckRoutes);
   await app.register(evidenceRoutes);
-  await app.register(cohortRoutes);
+  await app.register(cohortRoutes, deps);
   await app.register(privacyRoutes);
   await app.register(impactRoutes);
   await app.register(impactRecordRoutes);

@@ -21,6 +21,8 @@ export const trajectories = pgTable(
     updatedBy: uuid("updated_by"),
     createdAt: createdAtColumn().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
+    /** Archived trajectories are hidden from the list by default and can be restored; never deleted with cohorts. */
+    archivedAt: instant("archived_at"),
   },
   (t) => [tenantPrimaryKey(t), index("trajectories_updated_idx").on(t.organisationId, t.updatedAt)],
 );
@@ -36,6 +38,8 @@ export const cohorts = pgTable(
     sessionDates: jsonb("session_dates").$type<string[]>().notNull(),
     createdBy: uuid("created_by"),
     createdAt: createdAtColumn().defaultNow(),
+    /** A cancelled cohort stays for history but leaves its learners' Today list and reminders. */
+    cancelledAt: instant("cancelled_at"),
   },
   (t) => [tenantPrimaryKey(t), tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade")],
 );

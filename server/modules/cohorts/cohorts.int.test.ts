@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
 import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
 import { addDays } from "../../../common/dates.ts";
+import { and, eq } from "drizzle-orm";
+import type { TodayResponse } from "../../../common/schemas/learning.ts";
+import { auditEvents, outboxEmails } from "../../db/schema/index.ts";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
@@ -22,7 +25,18 @@ describe("cohort planning: /api/cohorts", () => {
   });
   afterAll(() => t.close());
 
-  const inDays = (days: number) => addDays(t.clock.now.toISOString().slice(0, 10), days);
+  /** A working day about `days` from today (moved further from today when it falls in a weekend). */
+  const inDays = (days: number) => {
+    let date = addDays(t.clock.now.toISOString().slice(0, 10), days);
+    while ([0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()))
+      date = addDays(date, days < 0 ? -1 : 1);
+    return date;
+  };
+  const saturdayAfter = (days: number) => {
+    let date = inDays(days);
+    while (new Date(`${date}T00:00:00Z`).getUTCDay() !== 6) date = addDays(date, 1);
+    return date;
+  };
 
   /** An organisation of its own: a designer signed in, a trajectory, a team of two with a manager. */
   async function plannerWithTeam() {
@@ -86,7 +100,7 @@ describe("cohort planning: /api/cohorts", () => {
     expect(cohort.schedule).toHaveLength(trajectory.document.activities.length);
     expect(cohort.assignments).toHaveLength(2 * cohort.schedule.length);
     // Offsets count from the first practice day: the insight test comes ten days before it.
-    expect(cohort.schedule.find((s) => s.type === "insight-test")!.date).toBe(inDays(20));
+    expect(cohort.schedule.find((s) => s.type === "insight-test")!.date).toBe(addDays(inDays(30), -10));
     const read = await call("GET", `/api/cohorts/${cohort.id}`, designer);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(cohort);
@@ -98,6 +112,7 @@ describe("cohort planning: /api/cohorts", () => {
         trajectoryTitle: trajectory.document.title,
         firstSessionDate: inDays(30),
         participantCount: 2,
+        cancelledAt: null,
       },
     ]);
   });
@@ -197,5 +212,162 @@ describe("cohort planning: /api/cohorts", () => {
       (await call("POST", "/api/cohorts", designer, plan(unknown, { personIds: [anna.id] }))).statusCode,
     ).toBe(404);
     expect((await call("GET", `/api/cohorts/${unknown}`, designer)).statusCode).toBe(404);
+  });
+
+  describe("PATCH /api/cohorts/:cohortId", () => {
+    it("moves the practice day: the schedule follows and each learner gets one email with the new date", async () => {
+      const { designer, team, trajectory, anna } = await plannerWithTeam();
+      const cohort = (
+        await call("POST", "/api/cohorts", designer, plan(trajectory.id, { teamIds: [team.id] }))
+      ).json<CohortDetail>();
+      const moved = inDays(40);
+      const response = await call("PATCH", `/api/cohorts/${cohort.id}`, designer, {
+        name: "Najaar",
+        sessionDates: [moved],
+      });
+      expect(response.statusCode).toBe(200);
+      const after = response.json<CohortDetail>();
+      expect(after).toMatchObject({ name: "Najaar", sessionDates: [moved], cancelledAt: null });
+      expect(after.schedule.find((a) => a.phase === "session")?.date).toBe(moved);
+      expect(after.assignments.every((a) => after.schedule.some((s) => s.date === a.date))).toBe(true);
+      const mails = await t.database.db
+        .select()
+        .from(outboxEmails)
+        .where(
+          and(
+            eq(outboxEmails.template, "cohort-dates-changed"),
+            eq(outboxEmails.organisationId, anna.organisationId),
+          ),
+        );
+      expect(mails).toHaveLength(2);
+      expect(mails.every((m) => m.subject.includes("Najaar"))).toBe(true);
+      const audit = await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "cohort.updated"), eq(auditEvents.subjectId, cohort.id)));
+      expect(audit).toHaveLength(1);
+    });
+
+    it("replaces the participants, and sends no email when only the name changes", async () => {
+      const { designer, team, trajectory, anna, bas } = await plannerWithTeam();
+      const cohort = (
+        await call("POST", "/api/cohorts", designer, plan(trajectory.id, { teamIds: [team.id] }))
+      ).json<CohortDetail>();
+      const response = await call("PATCH", `/api/cohorts/${cohort.id}`, designer, {
+        name: "Alleen Anna",
+        personIds: [anna.id],
+      });
+      expect(response.statusCode).toBe(200);
+      const after = response.json<CohortDetail>();
+      expect(after.participants.map((p) => p.id)).toEqual([anna.id]);
+      expect(after.assignments.some((a) => a.personId === bas.id)).toBe(false);
+      const mails = await t.database.db
+        .select()
+        .from(outboxEmails)
+        .where(
+          and(
+            eq(outboxEmails.template, "cohort-dates-changed"),
+            eq(outboxEmails.organisationId, anna.organisationId),
+          ),
+        );
+      expect(mails).toHaveLength(0);
+    });
+
+    it("refuses a weekend or a new past date, naming the field by its label", async () => {
+      const { designer, anna, trajectory } = await plannerWithTeam();
+      const cohort = (
+        await call("POST", "/api/cohorts", designer, plan(trajectory.id, { personIds: [anna.id] }))
+      ).json<CohortDetail>();
+      const weekend = await call(
+        "PATCH",
+        `/api/cohorts/${cohort.id}`,
+        designer,
+        { sessionDates: [saturdayAfter(10)] },
+        "en",
+      );
+      expect(weekend.statusCode).toBe(400);
+      expect(weekend.json().errors[0]).toMatchObject({ field: "sessionDates", code: "not_a_working_day" });
+      expect(weekend.json().errors[0].message).toContain("Practice-day dates");
+      const past = await call("PATCH", `/api/cohorts/${cohort.id}`, designer, { sessionDates: [inDays(-3)] });
+      expect(past.json().errors[0]).toMatchObject({ field: "sessionDates", code: "date_in_past" });
+      const planned = await call(
+        "POST",
+        "/api/cohorts",
+        designer,
+        plan(trajectory.id, {
+          personIds: [anna.id],
+          sessionDates: [saturdayAfter(10)],
+        }),
+      );
+      expect(planned.statusCode).toBe(400);
+    });
+
+    it("lets only planners change a cohort", async () => {
+      const { designer, anna, managerRow, trajectory } = await plannerWithTeam();
+      const cohort = (
+        await call("POST", "/api/cohorts", designer, plan(trajectory.id, { personIds: [anna.id] }))
+      ).json<CohortDetail>();
+      const manager = await t.signIn(managerRow.email);
+      expect((await call("PATCH", `/api/cohorts/${cohort.id}`, manager, { name: "X" })).statusCode).toBe(403);
+      expect((await call("POST", `/api/cohorts/${cohort.id}/cancel`, manager)).statusCode).toBe(403);
+      expect((await call("PATCH", `/api/cohorts/${cohort.id}`, null, { name: "X" })).statusCode).toBe(401);
+    });
+  });
+
+  describe("POST /api/cohorts/:cohortId/cancel", () => {
+    it("keeps the cohort for history but takes it off the learner's Today list; no more changes", async () => {
+      const { designer, anna, trajectory } = await plannerWithTeam();
+      const cohort = (
+        await call(
+          "POST",
+          "/api/cohorts",
+          designer,
+          plan(trajectory.id, { personIds: [anna.id], sessionDates: [inDays(3)] }),
+        )
+      ).json<CohortDetail>();
+      const learner = await t.signIn(anna.email);
+      const today = async () => (await call("GET", "/api/me/today", learner)).json<TodayResponse>();
+      expect(JSON.stringify(await today())).toContain(cohort.id);
+      const response = await call("POST", `/api/cohorts/${cohort.id}/cancel`, designer);
+      expect(response.statusCode).toBe(200);
+      expect(response.json<CohortDetail>().cancelledAt).not.toBeNull();
+      expect(JSON.stringify(await today())).not.toContain(cohort.id);
+      const list = (await call("GET", "/api/cohorts", designer)).json<
+        { id: string; cancelledAt: string | null }[]
+      >();
+      expect(list.find((c) => c.id === cohort.id)?.cancelledAt).not.toBeNull();
+      const again = await call("PATCH", `/api/cohorts/${cohort.id}`, designer, { name: "Toch" });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().code).toBe("COHORT_CANCELLED");
+      expect((await call("POST", `/api/cohorts/${cohort.id}/cancel`, designer)).statusCode).toBe(200);
+      const audit = await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "cohort.cancelled"), eq(auditEvents.subjectId, cohort.id)));
+      expect(audit).toHaveLength(1);
+    });
+  });
+
+  it("shows a manager only the cohorts with people from teams they manage", async () => {
+    const { org, designer, anna, managerRow, trajectory } = await plannerWithTeam();
+    const other = await buildLearner(t.database.db, org.id, { name: "Cor" });
+    const otherManager = await buildPerson(t.database.db, { organisationId: org.id, roles: ["manager"] });
+    await buildTeam(t.database.db, org.id, { managerIds: [otherManager.id], memberIds: [other.id] });
+    const ours = (
+      await call("POST", "/api/cohorts", designer, plan(trajectory.id, { personIds: [anna.id] }))
+    ).json<CohortDetail>();
+    const theirs = (
+      await call(
+        "POST",
+        "/api/cohorts",
+        designer,
+        plan(trajectory.id, { personIds: [other.id], name: "Ander team" }),
+      )
+    ).json<CohortDetail>();
+    const manager = await t.signIn(managerRow.email);
+    expect((await call("GET", `/api/cohorts/${theirs.id}`, manager)).statusCode).toBe(404);
+    expect((await call("GET", `/api/cohorts/${ours.id}`, manager)).statusCode).toBe(200);
+    const list = (await call("GET", "/api/cohorts", manager)).json<{ id: string }[]>();
+    expect(list.map((c) => c.id)).toEqual([ours.id]);
   });
 });

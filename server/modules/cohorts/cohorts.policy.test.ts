@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../../common/roles.ts";
 import type { Actor } from "../../http/context.ts";
-import { authorize, plannedParticipants } from "./cohorts.policy.ts";
+import { authorize, mayReadCohort, plannedParticipants, practiceDateProblem } from "./cohorts.policy.ts";
 
 const actorWith = (...roles: Role[]): Actor => ({
   personId: "p",
@@ -67,5 +67,42 @@ describe("plannedParticipants", () => {
         chosenPersonIds: ["henk"],
       }),
     ).toEqual(["henk"]);
+  });
+});
+
+describe("mayReadCohort", () => {
+  const managed = new Set(["anna"]);
+  it("lets planners read every cohort", () => {
+    expect(
+      mayReadCohort({ seesEveryCohort: true, participantIds: ["bas"], managedPersonIds: new Set() }),
+    ).toBe(true);
+  });
+  it("lets a manager read a cohort with someone of their team in it", () => {
+    expect(
+      mayReadCohort({ seesEveryCohort: false, participantIds: ["bas", "anna"], managedPersonIds: managed }),
+    ).toBe(true);
+  });
+  it("hides another team's cohort from a manager", () => {
+    expect(
+      mayReadCohort({ seesEveryCohort: false, participantIds: ["bas"], managedPersonIds: managed }),
+    ).toBe(false);
+  });
+});
+
+describe("practiceDateProblem", () => {
+  // 2030-06-03 is a Monday.
+  it("accepts working days from today on, in order", () => {
+    expect(practiceDateProblem(["2030-06-03", "2030-06-07"], "2030-06-03")).toBeNull();
+  });
+  it("refuses a Saturday or a Sunday", () => {
+    expect(practiceDateProblem(["2030-06-08"], "2030-06-03")).toBe("not_a_working_day");
+    expect(practiceDateProblem(["2030-06-09"], "2030-06-03")).toBe("not_a_working_day");
+  });
+  it("refuses a new date in the past but keeps a past date that was already planned", () => {
+    expect(practiceDateProblem(["2030-05-31", "2030-06-04"], "2030-06-03")).toBe("date_in_past");
+    expect(practiceDateProblem(["2030-05-31", "2030-06-04"], "2030-06-03", ["2030-05-31"])).toBeNull();
+  });
+  it("refuses dates out of order or repeated", () => {
+    expect(practiceDateProblem(["2030-06-05", "2030-06-04"], "2030-06-03")).toBe("dates_not_in_order");
   });
 });

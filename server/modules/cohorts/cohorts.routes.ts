@@ -5,15 +5,17 @@ import {
   cohortParams,
   cohortSummary,
   createCohortBody,
+  updateCohortBody,
 } from "../../../common/schemas/cohorts.ts";
+import type { AppDeps } from "../../http/context.ts";
 import { scopeOf } from "../../http/scope.ts";
-import { findCohorts, getCohort, planCohort } from "./cohorts.service.ts";
+import { cancelCohort, findCohorts, getCohort, planCohort, updateCohort } from "./cohorts.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const tags = ["cohorts"];
 
 /** Cohort planning: the cohorts, and each with every activity's date for every participant. */
-export const cohortRoutes: FastifyPluginAsyncZod = async (app) => {
+export const cohortRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "jobs">> = async (app, { jobs }) => {
   app.get(
     "/api/cohorts",
     {
@@ -49,5 +51,35 @@ export const cohortRoutes: FastifyPluginAsyncZod = async (app) => {
       config: signedIn,
     },
     async (request) => getCohort(scopeOf(request), request.params),
+  );
+
+  app.patch(
+    "/api/cohorts/:cohortId",
+    {
+      schema: {
+        tags,
+        summary:
+          "Change a cohort's name, practice days or participants; learners whose dates moved get one email",
+        params: cohortParams,
+        body: updateCohortBody,
+        response: { 200: cohortDetail },
+      },
+      config: signedIn,
+    },
+    async (request) => updateCohort(scopeOf(request), { ...request.params, ...request.body }, { jobs }),
+  );
+
+  app.post(
+    "/api/cohorts/:cohortId/cancel",
+    {
+      schema: {
+        tags,
+        summary: "Cancel a cohort: kept for history, gone from its learners' Today list and reminders",
+        params: cohortParams,
+        response: { 200: cohortDetail },
+      },
+      config: signedIn,
+    },
+    async (request) => cancelCohort(scopeOf(request), request.params),
   );
 };

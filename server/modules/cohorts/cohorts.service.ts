@@ -1,5 +1,6 @@
-import { asc, count, eq, inArray } from "drizzle-orm";
-import type { CohortDetail, CreateCohortBody } from "../../../common/schemas/cohorts.ts";
+import { asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { intlLocale, type Locale } from "../../../common/locales.ts";
+import type { CohortDetail, CreateCohortBody, UpdateCohortBody } from "../../../common/schemas/cohorts.ts";
 import {
   cohortParticipants,
   cohorts,
@@ -13,7 +14,16 @@ import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { recordAudit } from "../../audit.ts";
 import { todayIn } from "../../../common/dates.ts";
-import { authorize, plannedParticipants } from "./cohorts.policy.ts";
+import type { Jobs } from "../../jobs/queue.ts";
+import { can } from "../../policy.ts";
+import { deliverSoon, enqueueEmail, recipientsOf } from "../notifications/index.ts";
+import {
+  authorize,
+  cohortGrants,
+  mayReadCohort,
+  plannedParticipants,
+  practiceDateProblem,
+} from "./cohorts.policy.ts";
 import { timeZoneOf } from "./enrolments.ts";
 import { assignSchedule, computeSchedule } from "./schedule.ts";
 
@@ -59,10 +69,10 @@ async function resolveParticipants(
   return active.map((p) => p.id);
 }
 
-function assertDates(sessionDates: string[], today: string): void {
-  if (sessionDates.some((date) => date < today)) throw invalid("sessionDates", "date_in_past");
-  const sorted = [...new Set(sessionDates)].sort();
-  if (sorted.join() !== sessionDates.join()) throw invalid("sessionDates", "dates_not_in_order");
+/** Working days, in order, and no new date in the past ("kept" dates were already planned). */
+function assertDates(sessionDates: string[], today: string, kept: string[] = []): void {
+  const problem = practiceDateProblem(sessionDates, today, kept);
+  if (problem) throw invalid("sessionDates", problem);
 }
 
 /** Plans a cohort: its practice-day dates and participants; every activity gets a date from them. */
@@ -106,12 +116,163 @@ export async function planCohort(scope: Scope, input: CreateCohortBody): Promise
   return loadCohort(tenant, id);
 }
 
-/** A cohort with every activity's date for every participant. */
+/**
+ * A cohort with every activity's date for every participant. A manager who does not plan cohorts sees
+ * only those with someone from a team they manage; another team's is simply not found.
+ */
 export async function getCohort(
   { tenant, actor }: Scope,
   { cohortId }: { cohortId: string },
 ): Promise<CohortDetail> {
   authorize(actor, "cohort.read");
+  const cohort = await loadCohort(tenant, cohortId);
+  const visible = mayReadCohort({
+    seesEveryCohort: can(cohortGrants, actor, "cohort.plan"),
+    participantIds: cohort.participants.map((p) => p.id),
+    managedPersonIds: await managedPersonIds(tenant, actor.personId),
+  });
+  if (!visible) throw notFound("cohort");
+  return cohort;
+}
+
+/** The people in the teams this person manages (not the managers themselves). */
+async function managedPersonIds(tenant: Tenant, managerId: string): Promise<Set<string>> {
+  const managed = await tenant.db
+    .select({ teamId: teamMemberships.teamId })
+    .from(teamMemberships)
+    .where(
+      tenant.where(
+        teamMemberships,
+        eq(teamMemberships.personId, managerId),
+        eq(teamMemberships.isManager, true),
+      ),
+    );
+  if (managed.length === 0) return new Set();
+  const members = await tenant.db
+    .select({ personId: teamMemberships.personId })
+    .from(teamMemberships)
+    .where(
+      tenant.where(
+        teamMemberships,
+        inArray(
+          teamMemberships.teamId,
+          managed.map((m) => m.teamId),
+        ),
+        eq(teamMemberships.isManager, false),
+      ),
+    );
+  return new Set(members.map((m) => m.personId));
+}
+
+/**
+ * Changes a planned or running cohort: its name, practice days and participants. Every activity's date
+ * follows from the new practice days at once (the schedule is computed, never stored). Each learner who
+ * stays in the cohort and whose dates moved gets one email with the new date, queued in the same
+ * transaction. Practice days already planned may stay in the past; a new one may not.
+ */
+export async function updateCohort(
+  scope: Scope,
+  { cohortId, ...input }: UpdateCohortBody & { cohortId: string },
+  { jobs }: { jobs: Pick<Jobs, "send"> },
+): Promise<CohortDetail> {
+  const { tenant, actor, now, site } = scope;
+  authorize(actor, "cohort.plan");
+  const before = await loadCohort(tenant, cohortId);
+  if (before.cancelledAt) throw new AppError("COHORT_CANCELLED");
+  if (input.sessionDates)
+    assertDates(
+      input.sessionDates,
+      todayIn(await timeZoneOf(tenant, actor.personId), now),
+      before.sessionDates,
+    );
+  const datesMoved =
+    input.sessionDates !== undefined && input.sessionDates.join() !== before.sessionDates.join();
+  const replacesParticipants = input.teamIds !== undefined || input.personIds !== undefined;
+  let told = 0;
+  await tenant.transaction(async (tx) => {
+    const participantIds = replacesParticipants
+      ? await resolveParticipants(tx, input.teamIds ?? [], input.personIds ?? [])
+      : before.participants.map((p) => p.id);
+    if (input.name !== undefined || datesMoved)
+      await tx.db
+        .update(cohorts)
+        .set({ name: input.name ?? before.name, sessionDates: input.sessionDates ?? before.sessionDates })
+        .where(tx.where(cohorts, eq(cohorts.id, cohortId)));
+    const previous = new Set(before.participants.map((p) => p.id));
+    const added = participantIds.filter((id) => !previous.has(id));
+    const removed = [...previous].filter((id) => !participantIds.includes(id));
+    if (removed.length)
+      await tx.db
+        .delete(cohortParticipants)
+        .where(
+          tx.where(
+            cohortParticipants,
+            eq(cohortParticipants.cohortId, cohortId),
+            inArray(cohortParticipants.personId, removed),
+          ),
+        );
+    if (added.length)
+      await tx.db
+        .insert(cohortParticipants)
+        .values(tx.rows(added.map((personId) => ({ cohortId, personId }))));
+    if (datesMoved) {
+      // Only those who knew the old date: someone added now learns the dates from the cohort itself.
+      const stayed = participantIds.filter((id) => previous.has(id));
+      for (const recipient of await recipientsOf(tx, stayed)) {
+        await enqueueEmail(tx, recipient.email, recipient.locale, {
+          template: "cohort-dates-changed",
+          params: {
+            name: recipient.name,
+            cohort: input.name ?? before.name,
+            dates: formatDates(input.sessionDates!, recipient.locale),
+            link: `${site}/today`,
+          },
+        });
+        told += 1;
+      }
+    }
+    await recordAudit(
+      tx,
+      actor,
+      "cohort.updated",
+      { type: "cohort", id: cohortId },
+      {
+        ...(input.name !== undefined && input.name !== before.name ? { name: input.name } : {}),
+        ...(datesMoved
+          ? { sessionDates: input.sessionDates, previousSessionDates: before.sessionDates }
+          : {}),
+        ...(added.length || removed.length ? { added: added.length, removed: removed.length } : {}),
+      },
+    );
+  });
+  if (told > 0) await deliverSoon(jobs);
+  return loadCohort(tenant, cohortId);
+}
+
+/** Practice days as the reader writes dates ("maandag 2 juni 2031"). */
+function formatDates(dates: string[], locale: Locale): string {
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "full", timeZone: "UTC" });
+  return dates.map((d) => format.format(new Date(`${d}T00:00:00Z`))).join(", ");
+}
+
+/**
+ * Cancels a cohort: it stays for history (and the impact figures of what happened), but leaves its
+ * learners' Today list and reminders. Cancelling twice changes nothing.
+ */
+export async function cancelCohort(
+  { tenant, actor, now }: Scope,
+  { cohortId }: { cohortId: string },
+): Promise<CohortDetail> {
+  authorize(actor, "cohort.plan");
+  await loadCohort(tenant, cohortId);
+  await tenant.transaction(async (tx) => {
+    const rows = await tx.db
+      .update(cohorts)
+      .set({ cancelledAt: now })
+      .where(tx.where(cohorts, eq(cohorts.id, cohortId), isNull(cohorts.cancelledAt)))
+      .returning({ id: cohorts.id });
+    if (rows.length) await recordAudit(tx, actor, "cohort.cancelled", { type: "cohort", id: cohortId });
+  });
   return loadCohort(tenant, cohortId);
 }
 
@@ -142,6 +303,7 @@ async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetai
     name: row.cohort.name,
     trajectory: { id: row.trajectory.id, title: row.trajectory.title },
     sessionDates: row.cohort.sessionDates,
+    cancelledAt: row.cohort.cancelledAt?.toISOString() ?? null,
     participants,
     schedule,
     assignments: assignSchedule(
@@ -151,7 +313,10 @@ async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetai
   };
 }
 
-/** The organisation's cohorts, first practice day first, with how many take part. */
+/**
+ * The organisation's cohorts, first practice day first, with how many take part. A manager who does
+ * not plan cohorts sees only those with someone from a team they manage.
+ */
 export async function findCohorts({ tenant, actor }: Scope) {
   authorize(actor, "cohort.read");
   const rows = await cohortsWithTrajectory(tenant, {
@@ -163,7 +328,19 @@ export async function findCohorts({ tenant, actor }: Scope) {
     .from(cohortParticipants)
     .where(tenant.where(cohortParticipants))
     .groupBy(cohortParticipants.cohortId);
+  const seesEveryCohort = can(cohortGrants, actor, "cohort.plan");
+  const managed = seesEveryCohort ? new Set<string>() : await managedPersonIds(tenant, actor.personId);
+  const withManaged = seesEveryCohort
+    ? []
+    : managed.size === 0
+      ? []
+      : await tenant.db
+          .selectDistinct({ cohortId: cohortParticipants.cohortId })
+          .from(cohortParticipants)
+          .where(tenant.where(cohortParticipants, inArray(cohortParticipants.personId, [...managed])));
+  const visible = new Set(withManaged.map((r) => r.cohortId));
   return rows
+    .filter(({ cohort }) => seesEveryCohort || visible.has(cohort.id))
     .map(({ cohort, trajectoryTitle }) => ({
       id: cohort.id,
       name: cohort.name,
@@ -171,6 +348,7 @@ export async function findCohorts({ tenant, actor }: Scope) {
       trajectoryTitle,
       firstSessionDate: cohort.sessionDates[0]!,
       participantCount: counts.find((c) => c.cohortId === cohort.id)?.n ?? 0,
+      cancelledAt: cohort.cancelledAt?.toISOString() ?? null,
     }))
     .sort((a, b) => a.firstSessionDate.localeCompare(b.firstSessionDate));
 }

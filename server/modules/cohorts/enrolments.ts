@@ -19,7 +19,10 @@ export interface Enrolment {
   sessionDates: string[];
 }
 
-/** The cohorts a person takes part in, with their trajectory's current document. */
+/**
+ * The cohorts a person takes part in, with their trajectory's current document. A cancelled cohort is
+ * no longer one: it leaves the Today list, practice, reminders and the calendar feed.
+ */
 export async function enrolmentsOf(
   tenant: Tenant,
   personId: string,
@@ -44,6 +47,7 @@ export async function enrolmentsOf(
         cohortParticipants,
         eq(cohortParticipants.personId, personId),
         cohortId ? eq(cohortParticipants.cohortId, cohortId) : undefined,
+        isNull(cohorts.cancelledAt),
       ),
     );
   return rows;

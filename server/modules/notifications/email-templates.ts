@@ -25,6 +25,10 @@ export type EmailTemplate =
       params: { name: string; learner: string; action: string; outcome: string; link: string };
     }
   | {
+      template: "cohort-dates-changed";
+      params: { name: string; cohort: string; dates: string; link: string };
+    }
+  | {
       template: "learning-nudge";
       params: {
         name: string;
@@ -48,6 +52,7 @@ export function renderEmail(locale: Locale, email: EmailTemplate): { subject: st
     "application-logged": "emails.applicationLogged",
     "manager-digest": "emails.digest",
     "feedback-requested": "emails.feedbackRequested",
+    "cohort-dates-changed": "emails.cohortDatesChanged",
   }[email.template];
   return {
     subject: t(`${key}.subject`, email.params),

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../../db/schema/index.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
@@ -212,6 +214,45 @@ describe("trajectories and the design check over HTTP", () => {
       ).json();
       expect(saved.document.activities.map((a: { id: string }) => a.id)).toEqual([second.id]);
       expect(first.id).not.toBe(second.id);
+    });
+  });
+
+  describe("POST /api/trajectories/:trajectoryId/archive and /restore", () => {
+    it("hides an archived trajectory from the list unless asked, and restores it; each change audited", async () => {
+      const created = (
+        await call("POST", "/api/trajectories", designer, { ...lecture, title: "Archiefstuk" })
+      ).json();
+      const listed = async (query = "") =>
+        (await call("GET", `/api/trajectories${query}`, designer)).json<
+          { id: string; archivedAt: string | null }[]
+        >();
+      expect((await listed()).some((x) => x.id === created.id)).toBe(true);
+      const archived = await call("POST", `/api/trajectories/${created.id}/archive`, designer);
+      expect(archived.statusCode).toBe(200);
+      expect(archived.json().archivedAt).not.toBeNull();
+      expect((await listed()).some((x) => x.id === created.id)).toBe(false);
+      expect((await listed("?archived=include")).find((x) => x.id === created.id)?.archivedAt).not.toBeNull();
+      // Still readable by its address: its cohorts and history keep pointing at it.
+      expect((await call("GET", `/api/trajectories/${created.id}`, designer)).statusCode).toBe(200);
+      const restored = await call("POST", `/api/trajectories/${created.id}/restore`, designer);
+      expect(restored.json().archivedAt).toBeNull();
+      expect((await listed()).some((x) => x.id === created.id)).toBe(true);
+      const audit = await t.database.db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(eq(auditEvents.subjectId, created.id));
+      expect(audit.map((a) => a.action).sort()).toEqual([
+        "trajectory.archived",
+        "trajectory.created",
+        "trajectory.restored",
+      ]);
+    });
+
+    it("lets only designers and coordinators archive", async () => {
+      const created = (await call("POST", "/api/trajectories", designer, lecture)).json();
+      expect((await call("POST", `/api/trajectories/${created.id}/archive`, learner)).statusCode).toBe(403);
+      expect((await call("POST", `/api/trajectories/${created.id}/archive`, null)).statusCode).toBe(401);
+      expect((await call("POST", `/api/trajectories/${created.id}/restore`, learner)).statusCode).toBe(403);
     });
   });
 });

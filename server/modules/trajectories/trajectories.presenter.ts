@@ -6,6 +6,7 @@ export function presentTrajectory(row: TrajectoryRow & { updatedByName: string |
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedByName,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     document: row.document,
   };
 }
@@ -19,5 +20,6 @@ export function presentTrajectorySummary({ row, score }: { row: TrajectoryRow; s
     activityCount: row.document.activities.length,
     score,
     updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }

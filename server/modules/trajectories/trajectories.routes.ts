@@ -4,6 +4,7 @@ import {
   templateView,
   trajectoryDetail,
   trajectoryDocument,
+  trajectoryListQuery,
   trajectoryParams,
   trajectorySummary,
   updateTrajectoryBody,
@@ -11,9 +12,11 @@ import {
 import { scopeOf } from "../../http/scope.ts";
 import { presentTrajectory, presentTrajectorySummary } from "./trajectories.presenter.ts";
 import {
+  archiveTrajectory,
   createTrajectory,
   findTrajectories,
   getTrajectory,
+  restoreTrajectory,
   templatesIn,
   updateTrajectory,
 } from "./trajectories.service.ts";
@@ -28,12 +31,14 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "The organisation's trajectories, with their design-check score",
+        summary: "The organisation's trajectories, with their design-check score (archived ones on request)",
+        querystring: trajectoryListQuery,
         response: { 200: z.array(trajectorySummary) },
       },
       config: signedIn,
     },
-    async (request) => (await findTrajectories(scopeOf(request))).map(presentTrajectorySummary),
+    async (request) =>
+      (await findTrajectories(scopeOf(request), request.query)).map(presentTrajectorySummary),
   );
 
   app.post(
@@ -83,6 +88,34 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       presentTrajectory(await updateTrajectory(scopeOf(request), { ...request.params, ...request.body })),
+  );
+
+  app.post(
+    "/api/trajectories/:trajectoryId/archive",
+    {
+      schema: {
+        tags,
+        summary: "Archive a trajectory: hidden from the list by default, restorable, nothing deleted",
+        params: trajectoryParams,
+        response: { 200: trajectoryDetail },
+      },
+      config: signedIn,
+    },
+    async (request) => presentTrajectory(await archiveTrajectory(scopeOf(request), request.params)),
+  );
+
+  app.post(
+    "/api/trajectories/:trajectoryId/restore",
+    {
+      schema: {
+        tags,
+        summary: "Restore an archived trajectory",
+        params: trajectoryParams,
+        response: { 200: trajectoryDetail },
+      },
+      config: signedIn,
+    },
+    async (request) => presentTrajectory(await restoreTrajectory(scopeOf(request), request.params)),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, isNull } from "drizzle-orm";
 import { intlLocale, type Locale } from "../../../common/locales.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { persons, trajectories } from "../../db/schema/index.ts";
@@ -15,13 +15,19 @@ import { authorize } from "./trajectories.policy.ts";
 
 export type TrajectoryRow = typeof trajectories.$inferSelect;
 
-/** The organisation's trajectories, newest change first, each with its design-check score. */
-export async function findTrajectories({ tenant, actor }: Scope) {
+/**
+ * The organisation's trajectories, newest change first, each with its design-check score. Archived ones
+ * only when asked for (`archived: "include"`).
+ */
+export async function findTrajectories(
+  { tenant, actor }: Scope,
+  { archived }: { archived?: "include" } = {},
+) {
   authorize(actor, "trajectory.read");
   const rows = await tenant.db
     .select()
     .from(trajectories)
-    .where(tenant.where(trajectories))
+    .where(tenant.where(trajectories, archived === "include" ? undefined : isNull(trajectories.archivedAt)))
     .orderBy(desc(trajectories.updatedAt));
   const rules = await loadRules();
   return rows.map((row) => ({ row, score: runDesignCheck(row.document, rules).score }));
@@ -120,6 +126,37 @@ export async function updateTrajectory(
       time,
     });
   }
+  return loadTrajectory(tenant, trajectoryId);
+}
+
+/**
+ * Archives a trajectory: it leaves the list (shown again with "show archived") and can be restored.
+ * Its cohorts, questions and learner history stay untouched: a trajectory with cohorts is never deleted.
+ */
+export async function archiveTrajectory(scope: Scope, { trajectoryId }: { trajectoryId: string }) {
+  return setArchived(scope, trajectoryId, scope.now);
+}
+
+/** Brings an archived trajectory back into the list. */
+export async function restoreTrajectory(scope: Scope, { trajectoryId }: { trajectoryId: string }) {
+  return setArchived(scope, trajectoryId, null);
+}
+
+async function setArchived({ tenant, actor }: Scope, trajectoryId: string, archivedAt: Date | null) {
+  authorize(actor, "trajectory.write");
+  const current = await loadTrajectory(tenant, trajectoryId);
+  // Archiving twice keeps the first moment; restoring what is not archived changes nothing.
+  if ((current.archivedAt === null) === (archivedAt === null)) return current;
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .update(trajectories)
+      .set({ archivedAt })
+      .where(tx.where(trajectories, eq(trajectories.id, trajectoryId)));
+    await recordAudit(tx, actor, archivedAt ? "trajectory.archived" : "trajectory.restored", {
+      type: "trajectory",
+      id: trajectoryId,
+    });
+  });
   return loadTrajectory(tenant, trajectoryId);
 }
 

@@ -1,25 +1,52 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ErrorMessage, Loading } from "../../components/feedback.tsx";
+import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
+import { Field } from "../../components/field.tsx";
+import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { ApiError } from "../../lib/api.ts";
+import { fieldError } from "../../lib/forms.ts";
 import { currentLocale } from "../../lib/i18n.ts";
+import { hasRole, useMe } from "../../lib/session.ts";
+import { usePeople } from "../organisations/people/people-api.ts";
+import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
-import { useCohort } from "./cohorts-api.ts";
+import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
 
 export function CohortPage() {
   const { t } = useTranslation();
   const { cohortId = "" } = useParams();
   const cohort = useCohort(cohortId);
+  const me = useMe();
+  const canPlan = hasRole(me.data, "designer") || hasRole(me.data, "coordinator");
   const locale = currentLocale();
+  const [saved, setSaved] = useState(false);
+  // A manager sees only their own teams' cohorts; another team's is "not found" on the server, which
+  // here says what it means for them instead of a bare error.
+  const notTheirs = !canPlan && cohort.error instanceof ApiError && [403, 404].includes(cohort.error.status);
   return (
-    <Page title={cohort.data?.name ?? t("ui.cohorts.title")}>
+    <Page title={notTheirs ? t("ui.cohorts.notYoursTitle") : (cohort.data?.name ?? t("ui.cohorts.title"))}>
       <p>
         <Link to="/cohorts">← {t("ui.cohorts.back")}</Link>
       </p>
       {cohort.isLoading ? <Loading /> : null}
-      <ErrorMessage error={cohort.error} />
+      {notTheirs ? (
+        <p className="alert">{t("ui.cohorts.notYours")}</p>
+      ) : (
+        <ErrorMessage error={cohort.error} />
+      )}
       {cohort.data ? (
         <>
+          {cohort.data.cancelledAt ? (
+            <p className="alert alert-error" role="note">
+              {t("ui.cohorts.cancelledNotice", {
+                date: formatDay(cohort.data.cancelledAt.slice(0, 10), locale),
+              })}
+            </p>
+          ) : null}
+          {saved ? <SuccessMessage>{t("ui.cohorts.savedChanges")}</SuccessMessage> : null}
           <section className="card" aria-labelledby="cohort-facts">
             <h2 id="cohort-facts">
               <Link to={`/trajectories/${cohort.data.trajectory.id}`}>{cohort.data.trajectory.title}</Link>
@@ -38,6 +65,9 @@ export function CohortPage() {
             </details>
             <p className="hint">{t("ui.cohorts.assignments", { count: cohort.data.assignments.length })}</p>
           </section>
+          {canPlan && !cohort.data.cancelledAt ? (
+            <CohortChanges key={cohort.dataUpdatedAt} cohort={cohort.data} onSaved={() => setSaved(true)} />
+          ) : null}
           <section className="card" aria-labelledby="cohort-schedule">
             <h2 id="cohort-schedule">{t("ui.cohorts.schedule")}</h2>
             <CohortCalendar schedule={cohort.data.schedule} locale={locale} />
@@ -45,5 +75,124 @@ export function CohortPage() {
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** Change the name, practice days and participants, or cancel the cohort (after a confirmation). */
+function CohortChanges({ cohort, onSaved }: { cohort: CohortDetail; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const people = usePeople();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(cohort.name);
+  const [dates, setDates] = useState<string[]>(cohort.sessionDates);
+  const [personIds, setPersonIds] = useState<string[]>(cohort.participants.map((p) => p.id));
+  const refresh = async (updated: CohortDetail) => {
+    client.setQueryData(cohortKeys.detail(cohort.id), updated);
+    await client.invalidateQueries({ queryKey: cohortKeys.list() });
+  };
+  const update = useMutation({
+    mutationFn: () =>
+      cohortsApi.update(cohort.id, {
+        name,
+        sessionDates: dates.filter(Boolean),
+        ...(personIds.join() === cohort.participants.map((p) => p.id).join() ? {} : { personIds }),
+      }),
+    onSuccess: async (updated) => {
+      await refresh(updated);
+      onSaved();
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: () => cohortsApi.cancel(cohort.id),
+    onSuccess: refresh,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate();
+  };
+  const choosable = (people.data ?? []).filter((p) => p.status !== "deactivated" || personIds.includes(p.id));
+  return (
+    <section className="card" aria-labelledby="cohort-changes">
+      <h2 id="cohort-changes">{t("ui.cohorts.changeTitle")}</h2>
+      {open ? (
+        <form className="form" onSubmit={submit} noValidate>
+          <ErrorMessage error={update.error} />
+          <p className="hint">{t("ui.cohorts.changeHint")}</p>
+          <Field
+            label={t("ui.cohorts.name")}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={fieldError(update.error, "name")}
+          />
+          <fieldset className="field">
+            <legend>{t("fields.sessionDates")}</legend>
+            {dates.map((date, index) => (
+              <Field
+                key={index}
+                label={t("ui.cohorts.practiceDay", { number: index + 1 })}
+                type="date"
+                value={date}
+                onChange={(e) => setDates(dates.map((d, i) => (i === index ? e.target.value : d)))}
+                error={index === 0 ? fieldError(update.error, "sessionDates") : undefined}
+              />
+            ))}
+            <button type="button" className="button-secondary small" onClick={() => setDates([...dates, ""])}>
+              {t("ui.cohorts.addDay")}
+            </button>
+          </fieldset>
+          <details>
+            <summary>{t("ui.cohorts.choosePeople", { count: personIds.length })}</summary>
+            <div className="scroll-box">
+              <fieldset className="field checkbox-group">
+                <legend>{t("fields.personIds")}</legend>
+                {choosable.map((person) => (
+                  <label key={person.id} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={personIds.includes(person.id)}
+                      onChange={(e) =>
+                        setPersonIds(
+                          e.target.checked
+                            ? [...personIds, person.id]
+                            : personIds.filter((id) => id !== person.id),
+                        )
+                      }
+                    />
+                    <span>{person.name}</span>
+                  </label>
+                ))}
+              </fieldset>
+            </div>
+          </details>
+          {fieldError(update.error, "personIds") ? (
+            <p className="field-error">{fieldError(update.error, "personIds")}</p>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" className="button-primary" disabled={update.isPending}>
+              {t("ui.cohorts.saveChanges")}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
+              {t("ui.common.close")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
+            {t("ui.cohorts.change")}
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={cancel.error} />
+      <ConfirmInline
+        label={t("ui.cohorts.cancel")}
+        question={t("ui.cohorts.cancelConfirm", { name: cohort.name })}
+        confirmLabel={t("ui.cohorts.cancelYes")}
+        keepLabel={t("ui.cohorts.cancelNo")}
+        busy={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
+      />
+    </section>
   );
 }

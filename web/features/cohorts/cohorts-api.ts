@@ -1,5 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import type { CohortDetail, CohortSummary, CreateCohortBody } from "../../../common/schemas/cohorts.ts";
+import type {
+  CohortDetail,
+  CohortSummary,
+  CreateCohortBody,
+  UpdateCohortBody,
+} from "../../../common/schemas/cohorts.ts";
 import { api } from "../../lib/api.ts";
 
 export const cohortKeys = {
@@ -12,6 +17,9 @@ export const cohortsApi = {
   list: () => api<CohortSummary[]>("GET", "/api/cohorts"),
   get: (cohortId: string) => api<CohortDetail>("GET", `/api/cohorts/${cohortId}`),
   plan: (body: CreateCohortBody) => api<CohortDetail>("POST", "/api/cohorts", body),
+  update: (cohortId: string, body: UpdateCohortBody) =>
+    api<CohortDetail>("PATCH", `/api/cohorts/${cohortId}`, body),
+  cancel: (cohortId: string) => api<CohortDetail>("POST", `/api/cohorts/${cohortId}/cancel`),
 };
 
 export const useCohorts = () => useQuery({ queryKey: cohortKeys.list(), queryFn: cohortsApi.list });

@@ -31,6 +31,9 @@ export function CohortsPage() {
           <li key={cohort.id} className="card">
             <h2>
               <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+              {cohort.cancelledAt ? (
+                <span className="badge badge-deactivated"> {t("ui.cohorts.cancelledBadge")}</span>
+              ) : null}
             </h2>
             <p>{cohort.trajectoryTitle}</p>
             <p className="hint">

@@ -5,6 +5,7 @@ import type { QuestionInput, QuestionView } from "../../../common/schemas/questi
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { ApiError } from "../../lib/api.ts";
+import { DraftOffer, LeavePrompt, useDraft, useLeaveGuard } from "../trajectories/guarded-editor.tsx";
 import { questionsApi } from "./questions-api.ts";
 
 // The vocabularies, kept here so the web bundle does not load the zod schemas.
@@ -69,14 +70,29 @@ export function QuestionForm({
   const [draft, setDraft] = useState<Draft>(() =>
     editing ? fromView(editing) : blank(competences[0]?.id ?? ""),
   );
+  const [dirty, setDirty] = useState(false);
+  // Keyed by the question and the moment it was last saved, so a draft never lands on a newer save.
+  const stored = useDraft(
+    `beklijf.draft.question.${trajectoryId}.${editing ? `${editing.id}.${editing.updatedAt}` : "new"}`,
+    draft,
+    dirty,
+  );
+  const blocker = useLeaveGuard(dirty);
   const save = useMutation({
     mutationFn: () =>
       editing
         ? questionsApi.update(trajectoryId, editing.id, toInput(draft))
         : questionsApi.create(trajectoryId, toInput(draft)),
-    onSuccess: onDone,
+    onSuccess: () => {
+      stored.clear();
+      setDirty(false);
+      onDone();
+    },
   });
-  const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const change = (patch: Partial<Draft>) => {
+    setDraft({ ...draft, ...patch });
+    setDirty(true);
+  };
   const setOption = (index: number, patch: Partial<Draft["options"][number]>) =>
     change({ options: draft.options.map((o, i) => (i === index ? { ...o, ...patch } : o)) });
   const fieldError = (field: string) =>
@@ -91,6 +107,18 @@ export function QuestionForm({
       }}
     >
       <h2>{editing ? t("ui.questions.edit") : t("ui.questions.add")}</h2>
+      <LeavePrompt blocker={blocker} />
+      {stored.draft ? (
+        <DraftOffer
+          savedAt={stored.draft.savedAt}
+          onRestore={() => {
+            setDraft(stored.draft!.value);
+            setDirty(true);
+            stored.settle(true);
+          }}
+          onDiscard={() => stored.settle(false)}
+        />
+      ) : null}
       <ErrorMessage error={save.error} />
       <div className="field-row">
         <SelectField

@@ -15,7 +15,7 @@ import { currentLocale } from "../../lib/i18n.ts";
 /** Query keys of the trajectories feature: the list alone can be refreshed with `exact: true`. */
 export const trajectoryKeys = {
   all: ["trajectories"] as const,
-  list: () => [...trajectoryKeys.all, "list"] as const,
+  list: (archived?: "include") => [...trajectoryKeys.all, "list", ...(archived ? [archived] : [])] as const,
   detail: (trajectoryId: string) => [...trajectoryKeys.all, "detail", trajectoryId] as const,
   templates: (locale: Locale) => [...trajectoryKeys.all, "templates", locale] as const,
 };
@@ -27,7 +27,12 @@ export const designCheckKeys = {
 };
 
 export const trajectoriesApi = {
-  list: () => api<TrajectorySummary[]>("GET", "/api/trajectories"),
+  list: (archived?: "include") =>
+    api<TrajectorySummary[]>("GET", archived ? "/api/trajectories?archived=include" : "/api/trajectories"),
+  archive: (trajectoryId: string) =>
+    api<TrajectoryDetail>("POST", `/api/trajectories/${trajectoryId}/archive`),
+  restore: (trajectoryId: string) =>
+    api<TrajectoryDetail>("POST", `/api/trajectories/${trajectoryId}/restore`),
   get: (trajectoryId: string) => api<TrajectoryDetail>("GET", `/api/trajectories/${trajectoryId}`),
   create: (document: TrajectoryDocument) => api<TrajectoryDetail>("POST", "/api/trajectories", document),
   update: (trajectoryId: string, body: UpdateTrajectoryBody) =>
@@ -36,8 +41,8 @@ export const trajectoriesApi = {
   designCheck: (document: unknown) => api<DesignCheckResult>("POST", "/api/design-check", document),
 };
 
-export const useTrajectories = () =>
-  useQuery({ queryKey: trajectoryKeys.list(), queryFn: trajectoriesApi.list });
+export const useTrajectories = (archived?: "include") =>
+  useQuery({ queryKey: trajectoryKeys.list(archived), queryFn: () => trajectoriesApi.list(archived) });
 
 export const useTrajectory = (trajectoryId: string) =>
   useQuery({

@@ -1,16 +1,24 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
-import { useTrajectories } from "./trajectories-api.ts";
+import { trajectoriesApi, trajectoryKeys, useTrajectories } from "./trajectories-api.ts";
 
 export function TrajectoriesPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const trajectories = useTrajectories();
+  const [showArchived, setShowArchived] = useState(false);
+  const trajectories = useTrajectories(showArchived ? "include" : undefined);
   const canWrite = hasRole(me.data, "designer") || hasRole(me.data, "coordinator");
+  const client = useQueryClient();
+  const restore = useMutation({
+    mutationFn: (trajectoryId: string) => trajectoriesApi.restore(trajectoryId),
+    onSuccess: () => client.invalidateQueries({ queryKey: trajectoryKeys.all }),
+  });
   const locale = currentLocale();
   return (
     <Page
@@ -23,8 +31,13 @@ export function TrajectoriesPage() {
         ) : null
       }
     >
+      <label className="checkbox">
+        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+        <span>{t("ui.trajectories.showArchived")}</span>
+      </label>
       {trajectories.isLoading ? <Loading /> : null}
       <ErrorMessage error={trajectories.error} />
+      <ErrorMessage error={restore.error} />
       {trajectories.data?.length === 0 ? (
         <EmptyState title={t("ui.trajectories.empty")}>
           <p>{t("ui.trajectories.emptyText")}</p>
@@ -35,6 +48,9 @@ export function TrajectoriesPage() {
           <li key={trajectory.id} className="card">
             <h2>
               <Link to={`/trajectories/${trajectory.id}`}>{trajectory.title}</Link>
+              {trajectory.archivedAt ? (
+                <span className="badge badge-deactivated"> {t("ui.trajectories.archived")}</span>
+              ) : null}
             </h2>
             <p>{trajectory.targetBehaviour}</p>
             <p className="hint">
@@ -44,6 +60,16 @@ export function TrajectoriesPage() {
             <div className="mini-score" aria-hidden="true">
               <div className="mini-score-fill" style={{ width: `${trajectory.score}%` }} />
             </div>
+            {trajectory.archivedAt && canWrite ? (
+              <button
+                type="button"
+                className="button-secondary small"
+                disabled={restore.isPending}
+                onClick={() => restore.mutate(trajectory.id)}
+              >
+                {t("ui.trajectories.restore", { title: trajectory.title })}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

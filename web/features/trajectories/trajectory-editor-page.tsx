@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
@@ -13,6 +13,8 @@ import { Timeline } from "./timeline.tsx";
 import { trajectoriesApi, trajectoryKeys, useDesignCheck, useTrajectory } from "./trajectories-api.ts";
 import { MeasurementPlanEditor } from "./measurement-plan-editor.tsx";
 import { fieldError } from "../../lib/forms.ts";
+import { hasRole, useMe } from "../../lib/session.ts";
+import { ConfirmInline, DraftOffer, LeavePrompt, useDraft, useLeaveGuard } from "./guarded-editor.tsx";
 
 export function TrajectoryEditorPage() {
   const { t } = useTranslation();
@@ -43,114 +45,168 @@ export function TrajectoryEditorPage() {
 function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: () => Promise<void> }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const me = useMe();
+  // Managers and coaches read a trajectory to guide learners; the form is theirs to read, not to save.
+  const canWrite = hasRole(me.data, "designer") || hasRole(me.data, "coordinator");
   const [document, setDocument] = useState<TrajectoryDocument>(initial.document);
   const [version, setVersion] = useState(initial.version);
+  // The version the next save builds on, set the moment a save returns: a second quick save never
+  // conflicts with the first ("with yourself").
+  const baseVersion = useRef(initial.version);
+  const saving = useRef(false);
   const [dirty, setDirty] = useState(false);
+  const draftKey = `beklijf.draft.trajectory.${initial.id}.v${version}`;
+  const draft = useDraft(draftKey, document, dirty && canWrite);
+  const blocker = useLeaveGuard(dirty && canWrite);
   const check = useDesignCheck(document);
   const change = (patch: Partial<TrajectoryDocument>) => {
     setDocument((current) => ({ ...current, ...patch }));
     setDirty(true);
   };
   const save = useMutation({
-    mutationFn: () => trajectoriesApi.update(initial.id, { version, document }),
+    mutationFn: (body: TrajectoryDocument) =>
+      trajectoriesApi.update(initial.id, { version: baseVersion.current, document: body }),
     onSuccess: async (saved) => {
+      baseVersion.current = saved.version;
+      draft.clear();
       setVersion(saved.version);
       setDocument(saved.document);
       setDirty(false);
       client.setQueryData(trajectoryKeys.detail(initial.id), saved);
       await client.invalidateQueries({ queryKey: trajectoryKeys.list(), exact: true });
     },
+    onSettled: () => {
+      saving.current = false;
+    },
+  });
+  const archive = useMutation({
+    mutationFn: () =>
+      initial.archivedAt ? trajectoriesApi.restore(initial.id) : trajectoriesApi.archive(initial.id),
+    onSuccess: async (saved) => {
+      client.setQueryData(trajectoryKeys.detail(initial.id), saved);
+      await client.invalidateQueries({ queryKey: trajectoryKeys.all });
+      await onReload();
+    },
   });
   const conflict = save.error instanceof ApiError && save.error.code === "EDIT_CONFLICT";
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    if (!canWrite || saving.current) return;
+    saving.current = true;
+    save.mutate(document);
   };
   const exportHref = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(document, null, 2))}`;
   return (
     <div className="editor-layout">
+      <LeavePrompt blocker={blocker} />
+      {draft.draft && canWrite ? (
+        <DraftOffer
+          savedAt={draft.draft.savedAt}
+          onRestore={() => {
+            setDocument(draft.draft!.value);
+            setDirty(true);
+            draft.settle(true);
+          }}
+          onDiscard={() => draft.settle(false)}
+        />
+      ) : null}
+      {!canWrite ? (
+        <p className="alert" role="note">
+          {t("ui.trajectory.readOnly")}
+        </p>
+      ) : null}
+      {initial.archivedAt ? (
+        <p className="alert" role="note">
+          {t("ui.trajectory.archivedNotice")}
+        </p>
+      ) : null}
       <form className="editor" onSubmit={submit} noValidate aria-labelledby="editor-basics">
-        {check.data ? (
-          <p className="score-chip">
-            <a href="#design-check-title">
-              {t("ui.designCheck.chip", { score: check.data.score, count: check.data.findings.length })}
-            </a>
-          </p>
-        ) : null}
-        <section className="card form">
-          <h2 id="editor-basics">{t("ui.trajectory.basics")}</h2>
-          <Field
-            label={t("fields.title")}
-            value={document.title}
-            onChange={(e) => change({ title: e.target.value })}
-            error={fieldError(save.error, "title")}
-          />
-          <Field
-            label={t("fields.targetBehaviour")}
-            hint={t("ui.trajectory.targetHint")}
-            value={document.targetBehaviour}
-            onChange={(e) => change({ targetBehaviour: e.target.value })}
-            error={fieldError(save.error, "targetBehaviour")}
-          />
-          <Field
-            label={t("fields.audience")}
-            value={document.audience}
-            onChange={(e) => change({ audience: e.target.value })}
-          />
-          <Field
-            label={t("ui.trajectory.retention")}
-            hint={t("ui.trajectory.retentionHint")}
-            type="number"
-            inputMode="numeric"
-            min={7}
-            value={String(document.retentionDays)}
-            onChange={(e) => change({ retentionDays: Number.parseInt(e.target.value, 10) || 0 })}
-            error={fieldError(save.error, "retentionDays")}
-          />
-          <div className="field-row">
+        <fieldset className="plain-fieldset" disabled={!canWrite}>
+          {check.data ? (
+            <p className="score-chip">
+              <a href="#design-check-title">
+                {t("ui.designCheck.chip", { score: check.data.score, count: check.data.findings.length })}
+              </a>
+            </p>
+          ) : null}
+          <section className="card form">
+            <h2 id="editor-basics">{t("ui.trajectory.basics")}</h2>
             <Field
-              label={t("fields.desiredRetention")}
-              hint={t("ui.trajectory.desiredRetentionHint")}
-              type="number"
-              inputMode="numeric"
-              min={70}
-              max={97}
-              value={String(Math.round(document.desiredRetention * 100))}
-              onChange={(e) => change({ desiredRetention: (Number.parseInt(e.target.value, 10) || 0) / 100 })}
-              error={fieldError(save.error, "desiredRetention")}
+              label={t("fields.title")}
+              value={document.title}
+              onChange={(e) => change({ title: e.target.value })}
+              error={fieldError(save.error, "title")}
             />
             <Field
-              label={t("fields.dailyPracticeMinutes")}
-              hint={t("ui.trajectory.dailyPracticeHint")}
+              label={t("fields.targetBehaviour")}
+              hint={t("ui.trajectory.targetHint")}
+              value={document.targetBehaviour}
+              onChange={(e) => change({ targetBehaviour: e.target.value })}
+              error={fieldError(save.error, "targetBehaviour")}
+            />
+            <Field
+              label={t("fields.audience")}
+              value={document.audience}
+              onChange={(e) => change({ audience: e.target.value })}
+            />
+            <Field
+              label={t("ui.trajectory.retention")}
+              hint={t("ui.trajectory.retentionHint")}
               type="number"
               inputMode="numeric"
-              min={1}
-              max={30}
-              value={String(document.dailyPracticeMinutes)}
-              onChange={(e) => change({ dailyPracticeMinutes: Number.parseInt(e.target.value, 10) || 0 })}
-              error={fieldError(save.error, "dailyPracticeMinutes")}
+              min={7}
+              value={String(document.retentionDays)}
+              onChange={(e) => change({ retentionDays: Number.parseInt(e.target.value, 10) || 0 })}
+              error={fieldError(save.error, "retentionDays")}
             />
-          </div>
-          <CompetencesEditor
-            competences={document.competences}
-            onChange={(competences) => change({ competences })}
-            error={fieldError(save.error, "competences")}
-          />
-        </section>
-        <section className="card" aria-labelledby="editor-timeline">
-          <h2 id="editor-timeline">{t("ui.trajectory.timeline")}</h2>
-          <p className="hint">{t("ui.trajectory.timelineHint")}</p>
-          <Timeline document={document} onChange={(activities) => change({ activities })} />
-        </section>
-        <section className="card" aria-labelledby="editor-measurement">
-          <h2 id="editor-measurement">{t("fields.measurementPlan")}</h2>
-          <MeasurementPlanEditor
-            document={document}
-            onChange={(measurementPlan) => change({ measurementPlan })}
-          />
-        </section>
+            <div className="field-row">
+              <Field
+                label={t("fields.desiredRetention")}
+                hint={t("ui.trajectory.desiredRetentionHint")}
+                type="number"
+                inputMode="numeric"
+                min={70}
+                max={97}
+                value={String(Math.round(document.desiredRetention * 100))}
+                onChange={(e) =>
+                  change({ desiredRetention: (Number.parseInt(e.target.value, 10) || 0) / 100 })
+                }
+                error={fieldError(save.error, "desiredRetention")}
+              />
+              <Field
+                label={t("fields.dailyPracticeMinutes")}
+                hint={t("ui.trajectory.dailyPracticeHint")}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={30}
+                value={String(document.dailyPracticeMinutes)}
+                onChange={(e) => change({ dailyPracticeMinutes: Number.parseInt(e.target.value, 10) || 0 })}
+                error={fieldError(save.error, "dailyPracticeMinutes")}
+              />
+            </div>
+            <CompetencesEditor
+              competences={document.competences}
+              onChange={(competences) => change({ competences })}
+              error={fieldError(save.error, "competences")}
+            />
+          </section>
+          <section className="card" aria-labelledby="editor-timeline">
+            <h2 id="editor-timeline">{t("ui.trajectory.timeline")}</h2>
+            <p className="hint">{t("ui.trajectory.timelineHint")}</p>
+            <Timeline document={document} onChange={(activities) => change({ activities })} />
+          </section>
+          <section className="card" aria-labelledby="editor-measurement">
+            <h2 id="editor-measurement">{t("fields.measurementPlan")}</h2>
+            <MeasurementPlanEditor
+              document={document}
+              onChange={(measurementPlan) => change({ measurementPlan })}
+            />
+          </section>
+        </fieldset>
         <div className="save-bar card">
           <ErrorMessage error={save.error} />
+          <ErrorMessage error={archive.error} />
           {conflict ? (
             <button type="button" className="button-secondary" onClick={() => void onReload()}>
               {t("ui.trajectory.reload")}
@@ -160,9 +216,11 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
             <SuccessMessage>{t("ui.trajectory.saved", { version })}</SuccessMessage>
           ) : null}
           <div className="button-row">
-            <button type="submit" className="button-primary" disabled={save.isPending}>
-              {save.isPending ? t("ui.trajectory.saving") : t("ui.common.save")}
-            </button>
+            {canWrite ? (
+              <button type="submit" className="button-primary" disabled={save.isPending}>
+                {save.isPending ? t("ui.trajectory.saving") : t("ui.common.save")}
+              </button>
+            ) : null}
             <a
               className="button-secondary"
               href={exportHref}
@@ -170,9 +228,11 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
             >
               {t("ui.trajectory.export")}
             </a>
-            <Link className="button-secondary" to={`/cohorts/new?trajectory=${initial.id}`}>
-              {t("ui.cohorts.plan")}
-            </Link>
+            {canWrite ? (
+              <Link className="button-secondary" to={`/cohorts/new?trajectory=${initial.id}`}>
+                {t("ui.cohorts.plan")}
+              </Link>
+            ) : null}
             <Link className="button-secondary" to={`/trajectories/${initial.id}/questions`}>
               {t("ui.questions.title")}
             </Link>
@@ -184,6 +244,26 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
             </Link>
           </div>
           {dirty ? <p className="hint">{t("ui.trajectory.unsaved")}</p> : null}
+          {canWrite && initial.archivedAt ? (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={archive.isPending}
+              onClick={() => archive.mutate()}
+            >
+              {t("ui.trajectory.restore")}
+            </button>
+          ) : null}
+          {canWrite && !initial.archivedAt ? (
+            <ConfirmInline
+              label={t("ui.trajectory.archive")}
+              question={t("ui.trajectory.archiveConfirm", { title: initial.document.title })}
+              confirmLabel={t("ui.trajectory.archiveYes")}
+              keepLabel={t("ui.trajectory.archiveNo")}
+              busy={archive.isPending}
+              onConfirm={() => archive.mutate()}
+            />
+          ) : null}
         </div>
       </form>
       <DesignCheckPanel result={check.data} error={check.error} busy={check.isFetching} />
