@@ -47,6 +47,7 @@ export function describeIssue(t: Translate, field: string, issue: Issue): FieldP
     code = knownCustomCodes.has(issue.message) ? issue.message : "invalid_format";
   else if (issue.code === "invalid_value") code = "invalid_choice";
   else if (issue.code === "unrecognized_keys") code = "unknown_field";
+  else if (issue.code === "invalid_type" && issue.message === "not_a_number") code = "not_a_number";
   else if (issue.code === "invalid_type") code = "invalid_type";
   else if (issue.code === "custom") code = knownCustomCodes.has(issue.message) ? issue.message : "invalid";
   else code = "invalid";
