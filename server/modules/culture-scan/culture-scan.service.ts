@@ -236,6 +236,7 @@ export async function updateScan(
   const scan = await getScan(tenant, scanId);
   const status = scanStatus(scan, now, await scanZone(tenant, scan));
   if (status === "closed") throw new AppError("SCAN_CLOSED");
+  if (Object.keys(input).length === 0) return;
   const today = todayIn(await zoneOf(tenant, actor.personId), now);
   if (status === "open") {
     const moved = Object.keys(input).filter((key) => key !== "closesOn");
