@@ -154,7 +154,7 @@ test("the coordinator corrects a planned scan and deletes it, and corrects and r
   await action.getByLabel("Status").selectOption("done");
   await action.getByRole("button", { name: "Save action" }).click();
   await expect(action).toContainText("Sam");
-  await expect(action.getByText("Done", { exact: true })).toBeVisible();
+  await expect(action.locator(".badge-action-done")).toHaveText("Done");
   await action.getByText("Change or remove").click();
   page.once("dialog", (dialog) => void dialog.accept());
   await action.getByRole("button", { name: "Remove the action" }).click();
