@@ -152,7 +152,9 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     .returning({ id: impactKpis.id });
   const [scanAction] = await db
     .insert(scanActions)
-    .values(tenantA.row({ scanId: scan.id, title: "Alpha geheime scanactie", owner: "Alpha", dueOn: "2099-01-01" }))
+    .values(
+      tenantA.row({ scanId: scan.id, title: "Alpha geheime scanactie", owner: "Alpha", dueOn: "2099-01-01" }),
+    )
     .returning({ id: scanActions.id });
   const [interview] = await db
     .insert(successCaseInterviews)

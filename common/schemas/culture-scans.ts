@@ -66,7 +66,9 @@ export const actionBody = z.object({
 
 export const actionStatus = z.enum(["planned", "done"]);
 /** A correction of an action: its title, owner, due date or whether it is done. */
-export const updateActionBody = patchOf(actionBody.omit({ interventionId: true }).extend({ status: actionStatus }));
+export const updateActionBody = patchOf(
+  actionBody.omit({ interventionId: true }).extend({ status: actionStatus }),
+);
 export type UpdateActionBody = z.infer<typeof updateActionBody>;
 export const actionView = z.object({
   id: idSchema,

@@ -484,7 +484,8 @@ export async function addAction(
   const { tenant, actor, now } = scope;
   authorize(actor, "scan.manage");
   await getScan(tenant, scanId);
-  if (input.dueOn < todayIn(await zoneOf(tenant, actor.personId), now)) throw invalid("dueOn", "date_in_past");
+  if (input.dueOn < todayIn(await zoneOf(tenant, actor.personId), now))
+    throw invalid("dueOn", "date_in_past");
   const [action] = await tenant.db
     .insert(scanActions)
     .values(tenant.row({ scanId, ...input }))
@@ -546,6 +547,12 @@ export async function deleteAction(
   const action = await getAction(tenant, scanId, actionId);
   await tenant.transaction(async (tx) => {
     await tx.db.delete(scanActions).where(tx.where(scanActions, eq(scanActions.id, actionId)));
-    await recordAudit(tx, actor, "scan.action-deleted", { type: "scan-action", id: actionId }, { title: action.title });
+    await recordAudit(
+      tx,
+      actor,
+      "scan.action-deleted",
+      { type: "scan-action", id: actionId },
+      { title: action.title },
+    );
   });
 }

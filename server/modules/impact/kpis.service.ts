@@ -102,9 +102,15 @@ export async function deleteKpi(
       .where(tx.where(impactKpis, eq(impactKpis.id, kpiId), eq(impactKpis.trajectoryId, trajectoryId)))
       .returning({ id: impactKpis.id, name: impactKpis.name });
     if (deleted.length === 0) throw notFound("kpi");
-    await recordAudit(tx, actor, "impact.kpi-deleted", { type: "trajectory", id: trajectoryId }, {
-      kpiId,
-      name: deleted[0]!.name,
-    });
+    await recordAudit(
+      tx,
+      actor,
+      "impact.kpi-deleted",
+      { type: "trajectory", id: trajectoryId },
+      {
+        kpiId,
+        name: deleted[0]!.name,
+      },
+    );
   });
 }

@@ -89,7 +89,8 @@ export async function getSuccessCases(
 
 /** An interview with no answer at all says nothing; the first question is where to start. */
 function refuseEmpty(notes: InterviewNotes): void {
-  if (interviewPrompts.every((prompt) => notes[prompt].trim() === "")) throw invalid(interviewPrompts[0], "interview_empty");
+  if (interviewPrompts.every((prompt) => notes[prompt].trim() === ""))
+    throw invalid(interviewPrompts[0], "interview_empty");
 }
 
 const presentSaved = (row: typeof successCaseInterviews.$inferSelect) => ({
@@ -136,10 +137,22 @@ export async function updateInterview(
     const [saved] = await tx.db
       .update(successCaseInterviews)
       .set({ notes, evidenceChecked: patch.evidenceChecked ?? row.evidenceChecked, updatedAt: now })
-      .where(tx.where(successCaseInterviews, eq(successCaseInterviews.id, interviewId), isNull(successCaseInterviews.finalAt)))
+      .where(
+        tx.where(
+          successCaseInterviews,
+          eq(successCaseInterviews.id, interviewId),
+          isNull(successCaseInterviews.finalAt),
+        ),
+      )
       .returning();
     if (!saved) throw new AppError("INTERVIEW_FINAL");
-    await recordAudit(tx, actor, "impact.interview-updated", { type: "person", id: row.personId }, { interviewId });
+    await recordAudit(
+      tx,
+      actor,
+      "impact.interview-updated",
+      { type: "person", id: row.personId },
+      { interviewId },
+    );
     return saved;
   });
   return presentSaved(updated);
@@ -164,7 +177,13 @@ export async function finaliseInterview(
       )
       .returning();
     if (!saved) throw new AppError("INTERVIEW_FINAL");
-    await recordAudit(tx, actor, "impact.interview-final", { type: "person", id: row.personId }, { interviewId });
+    await recordAudit(
+      tx,
+      actor,
+      "impact.interview-final",
+      { type: "person", id: row.personId },
+      { interviewId },
+    );
     return saved;
   });
   return presentSaved(updated);

@@ -127,8 +127,7 @@ function EditScan({ scan }: { scan: ScanSummary }) {
   const [closesOn, setClosesOn] = useState(scan.closesOn);
   const [open, setOpen] = useState(false);
   const save = useMutation({
-    mutationFn: () =>
-      scanApi.update(scan.id, planned ? { title, teamIds, opensOn, closesOn } : { closesOn }),
+    mutationFn: () => scanApi.update(scan.id, planned ? { title, teamIds, opensOn, closesOn } : { closesOn }),
     onSuccess: async () => {
       setOpen(false);
       await client.invalidateQueries({ queryKey: scanKeys.all });
