@@ -17,6 +17,8 @@ export const errorStatus = {
   EDIT_CONFLICT: 409,
   SCAN_ALREADY_ANSWERED: 409,
   SCAN_CLOSED: 409,
+  /** The scan has opened: it holds (or may hold) answers, so it can be closed but not deleted. */
+  SCAN_STARTED: 409,
   /** The scan already holds as many shared-link answers as it has invited people. */
   SCAN_SHARED_LINK_FULL: 409,
   TOKEN_INVALID: 410,
@@ -31,6 +33,8 @@ export const errorStatus = {
   NOT_A_SURVEY: 422,
   STANDARDS_LOCKED: 409,
   NO_INTERVIEW_CONSENT: 409,
+  /** The interview was marked final: its notes are a record now. */
+  INTERVIEW_FINAL: 409,
   NO_PRACTICE_DAY: 422,
   /** A cancelled cohort is kept for history and no longer changed. */
   COHORT_CANCELLED: 409,

@@ -94,3 +94,69 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
   await page.getByRole("button", { name: "Nederlands" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Steun per laag en fase" })).toBeVisible();
 });
+
+test("the coordinator corrects a planned scan and deletes it, and corrects and removes an action", async ({
+  page,
+}, info) => {
+  test.setTimeout(90_000);
+  const run = `${info.project.name}-${Date.now().toString(36)}`;
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  await useEnglish(page);
+  const headers = { origin: APP, "accept-language": "en" };
+  const [team] = (await (await page.request.get(`${APP}/api/teams`, { headers })).json()) as { id: string }[];
+  const create = async (title: string, opensOn: string) => {
+    const response = await page.request.post(`${APP}/api/culture-scans`, {
+      headers,
+      data: { title, teamIds: [team!.id], opensOn, closesOn: "2099-12-31" },
+    });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  await create(`Planed ${run}`, "2099-06-01");
+  // The demo's closed scan shows its results, and with them the action plan.
+  const scans = (await (await page.request.get(`${APP}/api/culture-scans`, { headers })).json()) as {
+    id: string;
+    status: string;
+    responses: number;
+  }[];
+  const closedId = scans.find((s) => s.status === "closed" && s.responses >= 10)!.id;
+
+  // A typing error in a scan that has not opened: corrected, then the scan is deleted after asking.
+  await page.goto(`${APP}/culture-scans`);
+  const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: `Planed ${run}` }) });
+  await card.getByText("Change the scan").click();
+  await card.getByLabel("Title").fill(`Planned ${run}`);
+  await card.getByRole("button", { name: "Save changes" }).click();
+  const corrected = page
+    .getByRole("article")
+    .filter({ has: page.getByRole("link", { name: `Planned ${run}` }) });
+  await expect(corrected).toBeVisible();
+  await expectAccessible(page, "culture scans with a planned scan");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await corrected.getByRole("button", { name: /Delete the scan/ }).click();
+  await expect(page.getByRole("link", { name: `Planned ${run}` })).toHaveCount(0);
+
+  // An action of the closed scan: a past due date is refused by its label, then corrected and removed.
+  const added = await page.request.post(`${APP}/api/culture-scans/${closedId}/actions`, {
+    headers,
+    data: { title: `Learning lunch ${run}`, owner: "Kim", dueOn: "2099-05-01" },
+  });
+  expect(added.status()).toBe(201);
+  await page.goto(`${APP}/culture-scans/${closedId}`);
+  const action = page.getByRole("listitem").filter({ hasText: `Learning lunch ${run}` });
+  await action.getByText("Change or remove").click();
+  await action.getByLabel("Due date").fill("2020-01-01");
+  await action.getByRole("button", { name: "Save action" }).click();
+  await expect(action.getByRole("alert")).toContainText("Due date");
+  await expectAccessible(page, "scan action being corrected");
+  await action.getByLabel("Owner").fill("Sam");
+  await action.getByLabel("Due date").fill("2099-06-01");
+  await action.getByLabel("Status").selectOption("done");
+  await action.getByRole("button", { name: "Save action" }).click();
+  await expect(action).toContainText("Sam");
+  await expect(action.locator(".badge-action-done")).toHaveText("Done");
+  await action.getByText("Change or remove").click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await action.getByRole("button", { name: "Remove the action" }).click();
+  await expect(page.getByText(`Learning lunch ${run}`)).toHaveCount(0);
+});

@@ -66,3 +66,64 @@ test("a designer sees the measurement plan in the editor", async ({ page }) => {
   await expect(plan.getByLabel("Measure 1", { exact: true })).toHaveValue("attendance");
   await expectAccessible(page, "editor with measurement plan");
 });
+
+test("the coordinator corrects an organisation figure and a success-case interview, then marks it final", async ({
+  page,
+}, info) => {
+  test.setTimeout(90_000);
+  const run = `${info.project.name}-${Date.now().toString(36)}`;
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  await useEnglish(page);
+  await page.goto(`${APP}/trajectories`);
+  await page
+    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
+    .first()
+    .click();
+  await page.getByRole("link", { name: "Impact" }).click();
+  await page.getByLabel("Cohort").selectOption({ label: FINISHED });
+
+  // A figure typed with a word where the number belongs: "not a number", named by its label.
+  const kpis = page.getByRole("region", { name: "Organisation figures (tier 8)" });
+  await kpis.getByText("Add a figure").click();
+  const add = kpis.locator("details form");
+  await add.getByLabel("Name").fill(`Complaints ${run}`);
+  await add.getByLabel("Unit").fill("per month");
+  await add.getByLabel("Before", { exact: true }).fill("forty");
+  await add.getByLabel("Period before").fill("Q1");
+  await add.getByRole("button", { name: "Save the figure" }).click();
+  await expect(add.getByText("Before is not a number").first()).toBeVisible();
+  await add.getByLabel("Before", { exact: true }).fill("40");
+  await add.getByRole("button", { name: "Save the figure" }).click();
+  const figure = kpis.getByRole("listitem").filter({ hasText: `Complaints ${run}` });
+  await expect(figure).toBeVisible();
+  await figure.getByRole("button", { name: `Change Complaints ${run}` }).click();
+  await figure.getByLabel("After", { exact: true }).fill("31");
+  await figure.getByLabel("Period after").fill("Q3");
+  await expectAccessible(page, "organisation figure being corrected");
+  await figure.getByRole("button", { name: "Save changes" }).click();
+  await expect(figure).toContainText("31 (Q3)");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await figure.getByRole("button", { name: `Remove Complaints ${run}` }).click();
+  await expect(kpis.getByText(`Complaints ${run}`)).toHaveCount(0);
+
+  // An interview: empty is refused at its first question; saved, corrected, then final and read-only.
+  const cases = page.getByRole("region", { name: "Success cases" });
+  const summary = cases.locator("details > summary").filter({ hasText: "Interview with" }).first();
+  const name = ((await summary.textContent()) ?? "").replace("Interview with ", "").trim();
+  await summary.click();
+  const person = cases.getByRole("listitem").filter({ hasText: name }).first();
+  await person.getByRole("button", { name: "Save the interview" }).click();
+  await expect(person.getByRole("alert").first()).toContainText("The interview is empty");
+  await person.getByLabel(/What did you use from the training/).fill(`Calm first ${run}`);
+  await person.getByRole("button", { name: "Save the interview" }).click();
+  await expect(person.getByText(`Calm first ${run}`)).toBeVisible();
+  await person.getByRole("button", { name: `Change the interview with ${name}` }).click();
+  await person.getByLabel(/What got in the way/).fill("Busy Mondays");
+  await person.getByRole("button", { name: "Save the interview" }).click();
+  await expect(person.getByText("Busy Mondays")).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await person.getByRole("button", { name: `Mark the interview with ${name} final` }).click();
+  await expect(person.getByText("Final: these notes no longer change")).toBeVisible();
+  await expect(person.getByRole("button", { name: `Change the interview with ${name}` })).toHaveCount(0);
+  await expectAccessible(page, "final interview");
+});

@@ -7,7 +7,9 @@ import {
   impactKpis,
   planApplications,
   practiceCards,
+  scanActions,
   sessions,
+  successCaseInterviews,
 } from "../server/db/schema/index.ts";
 import type { Fixture } from "../server/http/cross-tenant.probes.ts";
 import { scopeFor } from "../server/http/scope.ts";
@@ -148,6 +150,25 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
       }),
     )
     .returning({ id: impactKpis.id });
+  const [scanAction] = await db
+    .insert(scanActions)
+    .values(
+      tenantA.row({ scanId: scan.id, title: "Alpha geheime scanactie", owner: "Alpha", dueOn: "2099-01-01" }),
+    )
+    .returning({ id: scanActions.id });
+  const [interview] = await db
+    .insert(successCaseInterviews)
+    .values(
+      tenantA.row({
+        trajectoryId: trajectory.id,
+        personId: learnerA.id,
+        interviewerId: coordinatorA.id,
+        kind: "success" as const,
+        notes: { used: "Alpha geheim interview", result: "", helped: "", hindered: "", suggestion: "" },
+        createdAt: new Date(),
+      }),
+    )
+    .returning({ id: successCaseInterviews.id });
   // A signed-in device of A's learner: another organisation must not see or end it.
   const [session] = await db
     .insert(sessions)
@@ -163,6 +184,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
   const fixture: Fixture = {
     sessionId: session!.id,
     kpiId: kpi!.id,
+    scanActionId: scanAction!.id,
+    interviewId: interview!.id,
     requestId: feedback!.id,
     relationId: relation!.id,
     planId: plan!.id,
@@ -205,6 +228,10 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     "Alpha geheim verslag",
     kpi!.id,
     "Alpha geheim cijfer",
+    scanAction!.id,
+    "Alpha geheime scanactie",
+    interview!.id,
+    "Alpha geheim interview",
     session!.id,
   ];
   return { fixture, secrets };

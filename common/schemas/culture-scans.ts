@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "./cohorts.ts";
-import { idSchema } from "./common.ts";
+import { idSchema, patchOf } from "./common.ts";
 
 export const scanAnswers = z.record(
   z.string().max(40),
@@ -19,6 +19,8 @@ export type CreateScanBody = z.infer<typeof createScanBody>;
 export const scanSummary = z.object({
   id: idSchema,
   title: z.string(),
+  /** Empty: the whole organisation. */
+  teamIds: z.array(idSchema),
   opensOn: isoDate,
   closesOn: isoDate,
   status: z.enum(["planned", "open", "closed"]),
@@ -27,7 +29,15 @@ export const scanSummary = z.object({
   sharedLink: z.string().nullable(),
 });
 
+/**
+ * A change to a scan. Before it opens: title, dates and teams; once open only a later closing date
+ * (people may have answered already, and an earlier close would cut someone off mid-questionnaire).
+ */
+export const updateScanBody = patchOf(createScanBody);
+export type UpdateScanBody = z.infer<typeof updateScanBody>;
+
 export const scanParams = z.object({ scanId: idSchema });
+export const actionParams = scanParams.extend({ actionId: idSchema });
 export const scanTokenBody = z.object({ token: z.string().min(20).max(200) });
 export const scanAnswerBody = z.object({
   token: z.string().min(20).max(200),
@@ -52,6 +62,21 @@ export const actionBody = z.object({
   owner: z.string().trim().min(1).max(120),
   dueOn: isoDate,
   interventionId: z.string().max(60).nullable().default(null),
+});
+
+export const actionStatus = z.enum(["planned", "done"]);
+/** A correction of an action: its title, owner, due date or whether it is done. */
+export const updateActionBody = patchOf(
+  actionBody.omit({ interventionId: true }).extend({ status: actionStatus }),
+);
+export type UpdateActionBody = z.infer<typeof updateActionBody>;
+export const actionView = z.object({
+  id: idSchema,
+  scanId: idSchema,
+  title: z.string(),
+  owner: z.string(),
+  dueOn: isoDate,
+  status: actionStatus,
 });
 
 const figures = z
@@ -107,16 +132,7 @@ export const scanResults = z.object({
     }),
   ),
   trend: z.object({ scanId: idSchema, title: z.string(), overall: figures }).nullable(),
-  actions: z.array(
-    z.object({
-      id: idSchema,
-      scanId: idSchema,
-      title: z.string(),
-      owner: z.string(),
-      dueOn: isoDate,
-      status: z.string(),
-    }),
-  ),
+  actions: z.array(actionView),
 });
 export type ScanResults = z.infer<typeof scanResults>;
 
@@ -124,3 +140,4 @@ export type ScanSummary = z.infer<typeof scanSummary>;
 export type ScanLookup = z.infer<typeof scanLookup>;
 export type ScanAnswers = z.infer<typeof scanAnswers>;
 export type ActionBody = z.input<typeof actionBody>;
+export type UpdateScanInput = z.input<typeof updateScanBody>;

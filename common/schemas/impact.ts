@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "./cohorts.ts";
+import { patchOf } from "./common.ts";
 import {
   interviewPrompts,
   type InterviewPrompt,
@@ -201,7 +202,12 @@ export const assessmentBody = z.object({
  * after − before finite (±1e308 made the change −Infinity, which no response can carry).
  */
 export const KPI_VALUE_LIMIT = 1_000_000_000_000;
-const kpiValue = z.number().finite().min(-KPI_VALUE_LIMIT).max(KPI_VALUE_LIMIT);
+/** Text, null or anything else where a number belongs is "not a number", not "required". */
+const kpiValue = z
+  .number({ error: (issue) => (issue.input === undefined ? undefined : "not_a_number") })
+  .finite()
+  .min(-KPI_VALUE_LIMIT)
+  .max(KPI_VALUE_LIMIT);
 
 export const kpiBody = z.object({
   name: z.string().trim().min(1).max(120),
@@ -237,7 +243,15 @@ export const successCase = z.object({
   /** After-weeks survey: how often they used it (0–3), null when not answered. */
   reportedUse: z.number().int().nullable(),
   interview: z
-    .object({ id: z.string(), notes: interviewNotes, evidenceChecked: z.boolean(), createdAt: z.string() })
+    .object({
+      id: z.string(),
+      notes: interviewNotes,
+      evidenceChecked: z.boolean(),
+      createdAt: z.string(),
+      updatedAt: z.string().nullable(),
+      /** Marked final: no longer editable. */
+      finalAt: z.string().nullable(),
+    })
     .nullable(),
 });
 export type SuccessCase = z.infer<typeof successCase>;
@@ -255,6 +269,16 @@ export const interviewBody = z.object({
   kind: z.enum(["success", "non-success"]),
   notes: interviewNotes,
   evidenceChecked: z.boolean().default(false),
+});
+
+/** A correction of an interview's notes, until it is marked final. */
+export const updateInterviewBody = patchOf(interviewBody.pick({ notes: true, evidenceChecked: true }));
+export type UpdateInterviewBody = z.infer<typeof updateInterviewBody>;
+export const interviewSaved = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullable(),
+  finalAt: z.string().nullable(),
 });
 
 export type KpiBody = z.input<typeof kpiBody>;

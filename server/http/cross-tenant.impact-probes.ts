@@ -43,6 +43,11 @@ export const impactProbes: Record<string, Probe> = {
     expect: 404,
     body: (a: Fixture) => ({ personId: a.personId, kind: "success", notes: { used: "Probe" } }),
   },
+  "PATCH /api/trajectories/:trajectoryId/success-cases/interviews/:interviewId": {
+    expect: 404,
+    body: () => ({ notes: { used: "Hacked" } }),
+  },
+  "POST /api/trajectories/:trajectoryId/success-cases/interviews/:interviewId/final": { expect: 404 },
   "POST /api/me/activities/:cohortId/:activityId/survey": {
     expect: 404,
     body: () => ({ answers: { ability: 1 } }),

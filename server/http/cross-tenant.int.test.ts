@@ -52,6 +52,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":requestId", a.requestId)
     .replace(":applicationId", a.applicationId)
     .replace(":kpiId", a.kpiId)
+    .replace(":actionId", a.scanActionId)
+    .replace(":interviewId", a.interviewId)
     .replace(":sessionId", a.sessionId);
 }
 

@@ -19,6 +19,8 @@ export interface Fixture {
   trajectoryId: string;
   cohortId: string;
   kpiId: string;
+  scanActionId: string;
+  interviewId: string;
   document: TrajectoryDocument;
   personId: string;
   personEmail: string;
@@ -103,6 +105,10 @@ export const probes: Record<string, Probe> = {
     expect: 404,
     body: () => ({ title: "Probe", owner: "B", dueOn: "2099-01-01" }),
   },
+  "PATCH /api/culture-scans/:scanId": { expect: 404, body: () => ({ closesOn: "2099-06-01" }) },
+  "DELETE /api/culture-scans/:scanId": { expect: 404 },
+  "PATCH /api/culture-scans/:scanId/actions/:actionId": { expect: 404, body: () => ({ title: "Hacked" }) },
+  "DELETE /api/culture-scans/:scanId/actions/:actionId": { expect: 404 },
   "POST /api/auth/sign-out": { expect: "own" },
   "GET /api/me/sessions": { expect: "own" },
   "DELETE /api/me/sessions/:sessionId": { expect: 404 },

@@ -37,7 +37,9 @@ export function describeIssue(t: Translate, field: string, issue: Issue): FieldP
   const label = t(`fields.${field}`, { defaultValue: field });
   const raw = issue as unknown as Record<string, unknown>;
   let code: string;
-  if (issue.code === "invalid_type" && raw.input === undefined) code = "required";
+  // A schema that tells "missing" from "not a number" says so in its message (the flattened issue has no input).
+  if (issue.code === "invalid_type" && issue.message === "not_a_number") code = "not_a_number";
+  else if (issue.code === "invalid_type" && raw.input === undefined) code = "required";
   else if (issue.code === "too_small" && raw.origin === "string" && raw.minimum === 1) code = "required";
   else if (issue.code === "too_small")
     code = sizeCode(raw.origin, "too_few", "number_too_small", "too_short");

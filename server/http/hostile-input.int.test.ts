@@ -75,6 +75,8 @@ function fillPath(url: string, a: Fixture, override?: string): string {
     requestId: a.requestId,
     applicationId: a.applicationId,
     kpiId: a.kpiId,
+    actionId: a.scanActionId,
+    interviewId: a.interviewId,
     sessionId: a.sessionId,
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => override ?? ids[name] ?? "x");

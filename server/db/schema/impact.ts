@@ -114,6 +114,10 @@ export const successCaseInterviews = pgTable(
     notes: jsonb("notes").$type<InterviewNotes>().notNull(),
     evidenceChecked: boolean("evidence_checked").notNull().default(false),
     createdAt: createdAtColumn(),
+    /** Last correction of the notes; null while unchanged since they were written. */
+    updatedAt: instant("updated_at"),
+    /** Marked final by the interviewer: from then on the notes are a record and no longer change. */
+    finalAt: instant("final_at"),
   },
   (t) => [
     tenantPrimaryKey(t),

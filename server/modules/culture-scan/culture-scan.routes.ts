@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   actionBody,
+  actionParams,
+  actionView,
   createScanBody,
   scanAnswerBody,
   scanLookup,
@@ -9,13 +11,25 @@ import {
   scanResults,
   scanSummary,
   scanTokenBody,
+  updateActionBody,
+  updateScanBody,
 } from "../../../common/schemas/culture-scans.ts";
 import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { scopeOf } from "../../http/scope.ts";
 import { hashSecret } from "../auth/index.ts";
 import { presentedResults, scanReportPdf, scanResultsCsv } from "./culture-scan-exports.service.ts";
-import { addAction, closeScan, createScan, findScans, remindScan } from "./culture-scan.service.ts";
+import {
+  addAction,
+  closeScan,
+  createScan,
+  deleteAction,
+  deleteScan,
+  findScans,
+  remindScan,
+  updateAction,
+  updateScan,
+} from "./culture-scan.service.ts";
 import { lookupScan, saveDraft, submitAnswers } from "./scan-responses.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
@@ -67,6 +81,41 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" |
     async (request, reply) => {
       const scan = await createScan(scopeOf(request), request.body, jobs);
       return reply.status(201).send({ id: scan.id });
+    },
+  );
+
+  app.patch(
+    "/api/culture-scans/:scanId",
+    {
+      schema: {
+        tags: ["culture-scan"],
+        summary:
+          "Correct a scan: before it opens title, dates and teams (new people get their link); once open only a later closing date",
+        params: scanParams,
+        body: updateScanBody,
+        response: { 200: ok },
+      },
+      config: signedIn,
+    },
+    async (request) => {
+      await updateScan(scopeOf(request), { ...request.params, ...request.body }, jobs);
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    "/api/culture-scans/:scanId",
+    {
+      schema: {
+        tags: ["culture-scan"],
+        summary: "Delete a scan that has not opened yet (its links stop working)",
+        params: scanParams,
+      },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      await deleteScan(scopeOf(request), request.params);
+      return reply.status(204).send();
     },
   );
 
@@ -163,6 +212,43 @@ export const cultureScanRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database" |
     async (request, reply) => {
       const action = await addAction(scopeOf(request), { ...request.params, ...request.body });
       return reply.status(201).send({ id: action.id });
+    },
+  );
+
+  app.patch(
+    "/api/culture-scans/:scanId/actions/:actionId",
+    {
+      schema: {
+        tags: ["culture-scan"],
+        summary: "Correct an action: title, owner, due date or status",
+        params: actionParams,
+        body: updateActionBody,
+        response: { 200: actionView },
+      },
+      config: signedIn,
+    },
+    async (request) => {
+      const action = await updateAction(scopeOf(request), { ...request.params, ...request.body });
+      return {
+        id: action.id,
+        scanId: action.scanId,
+        title: action.title,
+        owner: action.owner,
+        dueOn: action.dueOn,
+        status: action.status,
+      };
+    },
+  );
+
+  app.delete(
+    "/api/culture-scans/:scanId/actions/:actionId",
+    {
+      schema: { tags: ["culture-scan"], summary: "Remove an action", params: actionParams },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      await deleteAction(scopeOf(request), request.params);
+      return reply.status(204).send();
     },
   );
 

@@ -1,7 +1,11 @@
 import { and, count, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import { intlLocale, isLocale, recipientLocale } from "../../../common/locales.ts";
-import type { CreateScanBody } from "../../../common/schemas/culture-scans.ts";
+import type {
+  CreateScanBody,
+  UpdateActionBody,
+  UpdateScanBody,
+} from "../../../common/schemas/culture-scans.ts";
 import {
   cultureScans,
   organisations,
@@ -114,6 +118,35 @@ function formatDate(isoDate: string, locale: Locale): string {
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+type Invitee = Awaited<ReturnType<typeof invitees>>[number];
+
+/** One personal link, by email in the person's language. */
+async function invite(
+  tx: Tenant,
+  {
+    scan,
+    person,
+    org,
+    site,
+  }: { scan: Scan; person: Invitee; org: Awaited<ReturnType<typeof organisationOf>>; site: string },
+) {
+  const { token, hash } = newSecret();
+  await tx.db
+    .insert(scanInvitations)
+    .values(tx.row({ scanId: scan.id, personId: person.id, teamId: person.teamId, tokenHash: hash }));
+  const locale = recipientLocale(person.locale, org.defaultLocale);
+  await enqueueEmail(tx, person.email, locale, {
+    template: "culture-scan-invitation",
+    params: {
+      name: person.name,
+      organisation: org.name,
+      title: scan.title,
+      link: `${site}/scan#token=${token}`,
+      closesOn: formatDate(scan.closesOn, locale),
+    },
+  });
+}
+
 /** Starts a scan: one personal link per person by email, and a shared link for the poster. */
 export async function createScan(scope: Scope, input: CreateScanBody, outbox?: OutboxKick) {
   const { tenant, actor, now, site } = scope;
@@ -137,23 +170,7 @@ export async function createScan(scope: Scope, input: CreateScanBody, outbox?: O
         }),
       )
       .returning();
-    for (const person of people) {
-      const { token, hash } = newSecret();
-      await tx.db
-        .insert(scanInvitations)
-        .values(tx.row({ scanId: scan!.id, personId: person.id, teamId: person.teamId, tokenHash: hash }));
-      const locale = recipientLocale(person.locale, org.defaultLocale);
-      await enqueueEmail(tx, person.email, locale, {
-        template: "culture-scan-invitation",
-        params: {
-          name: person.name,
-          organisation: org.name,
-          title: scan!.title,
-          link: `${site}/scan#token=${token}`,
-          closesOn: formatDate(scan!.closesOn, locale),
-        },
-      });
-    }
+    for (const person of people) await invite(tx, { scan: scan!, person, org, site });
     await recordAudit(
       tx,
       actor,
@@ -192,6 +209,7 @@ export async function findScans(scope: Scope) {
     return {
       id: scan.id,
       title: scan.title,
+      teamIds: scan.teamIds,
       opensOn: scan.opensOn,
       closesOn: scan.closesOn,
       status,
@@ -199,6 +217,96 @@ export async function findScans(scope: Scope) {
       responses: answered.find((x) => x.scanId === scan.id)?.n ?? 0,
       sharedLink: status === "closed" ? null : `${site}/scan#shared=${scan.sharedToken}`,
     };
+  });
+}
+
+/**
+ * Corrects a scan. Before it opens, its title, dates and teams can change: people of a team added get
+ * their link now, and the links of people no longer invited stop working (nobody can have answered
+ * yet). Once open, only the closing date can move, and only later: an earlier close could cut off
+ * someone halfway through the questionnaire. A closed scan is a record and stays as it is.
+ */
+export async function updateScan(
+  scope: Scope,
+  { scanId, ...input }: UpdateScanBody & { scanId: string },
+  outbox?: OutboxKick,
+): Promise<void> {
+  const { tenant, actor, now, site } = scope;
+  authorize(actor, "scan.manage");
+  const scan = await getScan(tenant, scanId);
+  const status = scanStatus(scan, now, await scanZone(tenant, scan));
+  if (status === "closed") throw new AppError("SCAN_CLOSED");
+  if (Object.keys(input).length === 0) return;
+  const today = todayIn(await zoneOf(tenant, actor.personId), now);
+  if (status === "open") {
+    const moved = Object.keys(input).filter((key) => key !== "closesOn");
+    const changed = moved.filter((key) => {
+      const value = input[key as keyof typeof input];
+      return JSON.stringify(value) !== JSON.stringify(scan[key as keyof Scan]);
+    });
+    if (changed.length > 0) throw invalid(changed[0]!, "scan_open_only_closing_date");
+    if (input.closesOn !== undefined && input.closesOn < scan.closesOn)
+      throw invalid("closesOn", "scan_close_only_later");
+  }
+  const opensOn = input.opensOn ?? scan.opensOn;
+  const closesOn = input.closesOn ?? scan.closesOn;
+  if (input.opensOn !== undefined && input.opensOn !== scan.opensOn && input.opensOn < today)
+    throw invalid("opensOn", "date_in_past");
+  if (closesOn < opensOn) throw invalid("closesOn", "dates_not_in_order");
+  if (input.closesOn !== undefined && closesOn < today) throw invalid("closesOn", "date_in_past");
+  const org = await organisationOf(tenant);
+  const invitedNow = await tenant.transaction(async (tx) => {
+    const [updated] = await tx.db
+      .update(cultureScans)
+      .set(input)
+      .where(tx.where(cultureScans, eq(cultureScans.id, scanId)))
+      .returning();
+    let added = 0;
+    let removed = 0;
+    if (input.teamIds !== undefined && status === "planned") {
+      const people = await invitees(tx, input.teamIds);
+      if (people.length === 0) throw invalid("teamIds", "no_participants");
+      const existing = await tx.db
+        .select({ id: scanInvitations.id, personId: scanInvitations.personId })
+        .from(scanInvitations)
+        .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scanId)));
+      const wanted = new Set(people.map((p) => p.id));
+      const gone = existing.filter((i) => !i.personId || !wanted.has(i.personId)).map((i) => i.id);
+      if (gone.length > 0)
+        await tx.db
+          .delete(scanInvitations)
+          .where(tx.where(scanInvitations, inArray(scanInvitations.id, gone)));
+      const had = new Set(existing.map((i) => i.personId));
+      for (const person of people.filter((p) => !had.has(p.id))) {
+        await invite(tx, { scan: updated!, person, org, site });
+        added += 1;
+      }
+      removed = gone.length;
+    }
+    await recordAudit(
+      tx,
+      actor,
+      "scan.updated",
+      { type: "culture-scan", id: scanId },
+      { fields: Object.keys(input).join(","), invited: added, uninvited: removed },
+    );
+    return added;
+  });
+  if (invitedNow > 0) await outbox?.send("notifications.deliver-outbox");
+}
+
+/**
+ * Deletes a scan that has not opened yet, with its links (they stop working). An open or closed scan
+ * holds answers: it can be closed, never deleted.
+ */
+export async function deleteScan(scope: Scope, { scanId }: { scanId: string }): Promise<void> {
+  const { tenant, actor, now } = scope;
+  authorize(actor, "scan.manage");
+  const scan = await getScan(tenant, scanId);
+  if (scanStatus(scan, now, await scanZone(tenant, scan)) !== "planned") throw new AppError("SCAN_STARTED");
+  await tenant.transaction(async (tx) => {
+    await tx.db.delete(cultureScans).where(tx.where(cultureScans, eq(cultureScans.id, scanId)));
+    await recordAudit(tx, actor, "scan.deleted", { type: "culture-scan", id: scanId }, { title: scan.title });
   });
 }
 
@@ -373,12 +481,78 @@ export async function addAction(
     ...input
   }: { scanId: string; title: string; owner: string; dueOn: string; interventionId: string | null },
 ) {
-  const { tenant, actor } = scope;
+  const { tenant, actor, now } = scope;
   authorize(actor, "scan.manage");
   await getScan(tenant, scanId);
+  if (input.dueOn < todayIn(await zoneOf(tenant, actor.personId), now))
+    throw invalid("dueOn", "date_in_past");
   const [action] = await tenant.db
     .insert(scanActions)
     .values(tenant.row({ scanId, ...input }))
     .returning();
   return action!;
+}
+
+async function getAction(tenant: Tenant, scanId: string, actionId: string) {
+  const [action] = await tenant.db
+    .select()
+    .from(scanActions)
+    .where(tenant.where(scanActions, eq(scanActions.id, actionId), eq(scanActions.scanId, scanId)));
+  if (!action) throw notFound("scan action");
+  return action;
+}
+
+/**
+ * Corrects an action: title, owner, due date or status. A due date may stay where it was even when it
+ * has passed (marking a late action done must work), but a new due date cannot lie in the past.
+ */
+export async function updateAction(
+  scope: Scope,
+  { scanId, actionId, ...input }: UpdateActionBody & { scanId: string; actionId: string },
+) {
+  const { tenant, actor, now } = scope;
+  authorize(actor, "scan.manage");
+  const action = await getAction(tenant, scanId, actionId);
+  if (
+    input.dueOn !== undefined &&
+    input.dueOn !== action.dueOn &&
+    input.dueOn < todayIn(await zoneOf(tenant, actor.personId), now)
+  )
+    throw invalid("dueOn", "date_in_past");
+  if (Object.keys(input).length === 0) return action;
+  return tenant.transaction(async (tx) => {
+    const [updated] = await tx.db
+      .update(scanActions)
+      .set(input)
+      .where(tx.where(scanActions, eq(scanActions.id, actionId)))
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      "scan.action-updated",
+      { type: "scan-action", id: actionId },
+      { fields: Object.keys(input).join(",") },
+    );
+    return updated!;
+  });
+}
+
+/** Removes an action from the organisation's action plan. */
+export async function deleteAction(
+  scope: Scope,
+  { scanId, actionId }: { scanId: string; actionId: string },
+): Promise<void> {
+  const { tenant, actor } = scope;
+  authorize(actor, "scan.manage");
+  const action = await getAction(tenant, scanId, actionId);
+  await tenant.transaction(async (tx) => {
+    await tx.db.delete(scanActions).where(tx.where(scanActions, eq(scanActions.id, actionId)));
+    await recordAudit(
+      tx,
+      actor,
+      "scan.action-deleted",
+      { type: "scan-action", id: actionId },
+      { title: action.title },
+    );
+  });
 }

@@ -27,6 +27,8 @@ export async function collectImpactData(tenant: Tenant, personId: string) {
         kind: successCaseInterviews.kind,
         notes: successCaseInterviews.notes,
         createdAt: successCaseInterviews.createdAt,
+        updatedAt: successCaseInterviews.updatedAt,
+        finalAt: successCaseInterviews.finalAt,
       })
       .from(successCaseInterviews)
       .where(tenant.where(successCaseInterviews, eq(successCaseInterviews.personId, personId))),

@@ -6,21 +6,29 @@ import {
   attendanceView,
   impactQuery,
   interviewBody,
+  interviewSaved,
   kpiBody,
   kpiList,
   kpiView,
   successCasesView,
+  updateInterviewBody,
 } from "../../../common/schemas/impact.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
 import { scopeOf } from "../../http/scope.ts";
 import { addKpi, deleteKpi, listKpis, updateKpi } from "./kpis.service.ts";
 import { getAttendance, recordAssessment, recordAttendance } from "./records.service.ts";
-import { getSuccessCases, recordInterview } from "./success-cases.service.ts";
+import {
+  finaliseInterview,
+  getSuccessCases,
+  recordInterview,
+  updateInterview,
+} from "./success-cases.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const tags = ["impact"];
 const cohortParams = z.object({ cohortId: z.uuid() });
 const kpiParams = trajectoryParams.extend({ kpiId: z.uuid() });
+const interviewParams = trajectoryParams.extend({ interviewId: z.uuid() });
 
 /** What the coordinator records for the evaluation: attendance, assessments, KPIs, interviews. */
 export const impactRecordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -154,11 +162,40 @@ export const impactRecordRoutes: FastifyPluginAsyncZod = async (app) => {
           "Save a structured success-case interview: what was used, what came of it, what helped and hindered",
         params: trajectoryParams,
         body: interviewBody,
-        response: { 201: z.object({ id: z.string(), createdAt: z.string() }) },
+        response: { 201: interviewSaved },
       },
       config: signedIn,
     },
     async (request, reply) =>
       reply.status(201).send(await recordInterview(scopeOf(request), { ...request.params, ...request.body })),
+  );
+
+  app.patch(
+    "/api/trajectories/:trajectoryId/success-cases/interviews/:interviewId",
+    {
+      schema: {
+        tags,
+        summary: "Correct an interview's notes (409 once it is marked final)",
+        params: interviewParams,
+        body: updateInterviewBody,
+        response: { 200: interviewSaved },
+      },
+      config: signedIn,
+    },
+    async (request) => updateInterview(scopeOf(request), { ...request.params, ...request.body }),
+  );
+
+  app.post(
+    "/api/trajectories/:trajectoryId/success-cases/interviews/:interviewId/final",
+    {
+      schema: {
+        tags,
+        summary: "Mark an interview final: from then on its notes do not change",
+        params: interviewParams,
+        response: { 200: interviewSaved },
+      },
+      config: signedIn,
+    },
+    async (request) => finaliseInterview(scopeOf(request), request.params),
   );
 };

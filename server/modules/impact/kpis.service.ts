@@ -76,12 +76,16 @@ export async function updateKpi(
 ) {
   const { tenant, actor } = scope;
   await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
-  const [row] = await tenant.db
-    .update(impactKpis)
-    .set(input)
-    .where(tenant.where(impactKpis, eq(impactKpis.id, kpiId), eq(impactKpis.trajectoryId, trajectoryId)))
-    .returning();
-  if (!row) throw notFound("kpi");
+  const row = await tenant.transaction(async (tx) => {
+    const [updated] = await tx.db
+      .update(impactKpis)
+      .set(input)
+      .where(tx.where(impactKpis, eq(impactKpis.id, kpiId), eq(impactKpis.trajectoryId, trajectoryId)))
+      .returning();
+    if (!updated) throw notFound("kpi");
+    await recordAudit(tx, actor, "impact.kpi-updated", { type: "trajectory", id: trajectoryId }, { kpiId });
+    return updated;
+  });
   return presentKpi(row);
 }
 
@@ -92,9 +96,21 @@ export async function deleteKpi(
 ) {
   const { tenant, actor } = scope;
   await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
-  const deleted = await tenant.db
-    .delete(impactKpis)
-    .where(tenant.where(impactKpis, eq(impactKpis.id, kpiId), eq(impactKpis.trajectoryId, trajectoryId)))
-    .returning({ id: impactKpis.id });
-  if (deleted.length === 0) throw notFound("kpi");
+  await tenant.transaction(async (tx) => {
+    const deleted = await tx.db
+      .delete(impactKpis)
+      .where(tx.where(impactKpis, eq(impactKpis.id, kpiId), eq(impactKpis.trajectoryId, trajectoryId)))
+      .returning({ id: impactKpis.id, name: impactKpis.name });
+    if (deleted.length === 0) throw notFound("kpi");
+    await recordAudit(
+      tx,
+      actor,
+      "impact.kpi-deleted",
+      { type: "trajectory", id: trajectoryId },
+      {
+        kpiId,
+        name: deleted[0]!.name,
+      },
+    );
+  });
 }

@@ -1,9 +1,15 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import type { interviewBody, SuccessCasesView } from "../../../common/schemas/impact.ts";
+import { interviewPrompts } from "../../../common/impact-vocabulary.ts";
+import type {
+  interviewBody,
+  InterviewNotes,
+  SuccessCasesView,
+  UpdateInterviewBody,
+} from "../../../common/schemas/impact.ts";
 import { learnerPreferences, successCaseInterviews } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { AppError, invalid } from "../../errors.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import type { Participant } from "./impact-data.ts";
 import { gatherImpact } from "./impact.service.ts";
@@ -67,6 +73,8 @@ export async function getSuccessCases(
             notes: interview.notes,
             evidenceChecked: interview.evidenceChecked,
             createdAt: interview.createdAt.toISOString(),
+            updatedAt: interview.updatedAt?.toISOString() ?? null,
+            finalAt: interview.finalAt?.toISOString() ?? null,
           }
         : null,
     };
@@ -79,6 +87,108 @@ export async function getSuccessCases(
   };
 }
 
+/** An interview with no answer at all says nothing; the first question is where to start. */
+function refuseEmpty(notes: InterviewNotes): void {
+  if (interviewPrompts.every((prompt) => notes[prompt].trim() === ""))
+    throw invalid(interviewPrompts[0], "interview_empty");
+}
+
+const presentSaved = (row: typeof successCaseInterviews.$inferSelect) => ({
+  id: row.id,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt?.toISOString() ?? null,
+  finalAt: row.finalAt?.toISOString() ?? null,
+});
+
+/** The interview of this trajectory, refused once final: from then on it is a record. */
+async function openInterview(scope: Scope, trajectoryId: string, interviewId: string) {
+  const { tenant } = scope;
+  await gatherImpact(scope, { trajectoryId, permission: "impact.people" });
+  const [row] = await tenant.db
+    .select()
+    .from(successCaseInterviews)
+    .where(
+      tenant.where(
+        successCaseInterviews,
+        eq(successCaseInterviews.id, interviewId),
+        eq(successCaseInterviews.trajectoryId, trajectoryId),
+      ),
+    );
+  if (!row) throw notFound("interview");
+  if (row.finalAt) throw new AppError("INTERVIEW_FINAL");
+  return row;
+}
+
+/** Corrects an interview's notes until it is marked final. */
+export async function updateInterview(
+  scope: Scope,
+  {
+    trajectoryId,
+    interviewId,
+    ...patch
+  }: UpdateInterviewBody & { trajectoryId: string; interviewId: string },
+) {
+  const { tenant, actor, now } = scope;
+  const row = await openInterview(scope, trajectoryId, interviewId);
+  const notes = patch.notes ?? row.notes;
+  refuseEmpty(notes);
+  const updated = await tenant.transaction(async (tx) => {
+    // The final check again inside the write: a "mark final" at the same moment wins.
+    const [saved] = await tx.db
+      .update(successCaseInterviews)
+      .set({ notes, evidenceChecked: patch.evidenceChecked ?? row.evidenceChecked, updatedAt: now })
+      .where(
+        tx.where(
+          successCaseInterviews,
+          eq(successCaseInterviews.id, interviewId),
+          isNull(successCaseInterviews.finalAt),
+        ),
+      )
+      .returning();
+    if (!saved) throw new AppError("INTERVIEW_FINAL");
+    await recordAudit(
+      tx,
+      actor,
+      "impact.interview-updated",
+      { type: "person", id: row.personId },
+      { interviewId },
+    );
+    return saved;
+  });
+  return presentSaved(updated);
+}
+
+/** Marks an interview final: its notes no longer change (the evaluation can cite them as they are). */
+export async function finaliseInterview(
+  scope: Scope,
+  { trajectoryId, interviewId }: { trajectoryId: string; interviewId: string },
+) {
+  const { tenant, actor, now } = scope;
+  const row = await openInterview(scope, trajectoryId, interviewId);
+  const updated = await tenant.transaction(async (tx) => {
+    const [saved] = await tx.db
+      .update(successCaseInterviews)
+      .set({ finalAt: now })
+      .where(
+        tx.where(
+          successCaseInterviews,
+          and(eq(successCaseInterviews.id, interviewId), isNull(successCaseInterviews.finalAt)),
+        ),
+      )
+      .returning();
+    if (!saved) throw new AppError("INTERVIEW_FINAL");
+    await recordAudit(
+      tx,
+      actor,
+      "impact.interview-final",
+      { type: "person", id: row.personId },
+      { interviewId },
+    );
+    return saved;
+  });
+  return presentSaved(updated);
+}
+
 /** Saves a structured interview with a learner of the trajectory who agreed to be asked. */
 export async function recordInterview(
   scope: Scope,
@@ -88,6 +198,7 @@ export async function recordInterview(
   const facts = await gatherImpact(scope, { trajectoryId, permission: "impact.people" });
   const learner = facts.learners.find((l) => l.personId === body.personId && !l.erased);
   if (!learner) throw invalid("personId", "not_in_cohort");
+  refuseEmpty(body.notes);
   if (!(await consentsOf(tenant, [body.personId])).has(body.personId))
     throw new AppError("NO_INTERVIEW_CONSENT");
   const [row] = await tenant.transaction(async (tx) => {
@@ -98,5 +209,5 @@ export async function recordInterview(
     await recordAudit(tx, actor, "impact.interview-recorded", { type: "person", id: body.personId });
     return inserted;
   });
-  return { id: row!.id, createdAt: row!.createdAt.toISOString() };
+  return presentSaved(row!);
 }

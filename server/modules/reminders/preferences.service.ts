@@ -3,7 +3,8 @@ import { eq, isNull, ne, or } from "drizzle-orm";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { learnerPreferences, persons } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { notFound } from "../../errors.ts";
+import { invalid, notFound } from "../../errors.ts";
+import { todayIn } from "../../../common/dates.ts";
 import type { Scope } from "../../http/scope.ts";
 import { authorize } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
@@ -27,6 +28,25 @@ async function preferencesOf(tenant: Tenant, personId: string) {
     .from(learnerPreferences)
     .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));
   return row ?? null;
+}
+
+/**
+ * A pause ending before today (in the person's own time zone) would pause nothing and look like a
+ * typing error kept for ever ("until 2020"), so it is refused; ending a pause is `null`, not a past date.
+ */
+async function refusePastPause(
+  tenant: Tenant,
+  personId: string,
+  pausedUntil: string | null | undefined,
+  now: Date,
+): Promise<void> {
+  if (!pausedUntil) return;
+  const [person] = await tenant.db
+    .select({ timeZone: persons.timeZone })
+    .from(persons)
+    .where(tenant.where(persons, eq(persons.id, personId)));
+  if (pausedUntil < todayIn(person?.timeZone ?? "Europe/Amsterdam", now))
+    throw invalid("pausedUntil", "date_in_past");
 }
 
 /** The learner's own nudge frequency, pause and interview consent (defaults until they choose). */
@@ -57,6 +77,10 @@ export async function updatePreferences(
   const { tenant, actor, now, site } = scope;
   // An empty change changes nothing and records nothing.
   if (Object.keys(patch).length === 0) return getPreferences(scope);
+  // An old pause that has run out may come back unchanged with a change of frequency: that is no new pause.
+  const stored = await preferencesOf(tenant, actor.personId);
+  if (patch.pausedUntil !== stored?.pausedUntil)
+    await refusePastPause(tenant, actor.personId, patch.pausedUntil, now);
   await tenant.transaction(async (tx) => {
     await upsert(tx, actor.personId, patch);
     await recordStatement(tx, site, {
@@ -72,7 +96,7 @@ export async function updatePreferences(
 
 /** A coordinator pauses practice for someone on leave; nothing is lost, the backlog is spread after. */
 export async function setPause(
-  { tenant, actor }: Scope,
+  { tenant, actor, now }: Scope,
   { personId, pausedUntil }: { personId: string; pausedUntil: string | null },
 ): Promise<LearningPreferences> {
   authorize(actor, "people.manage");
@@ -81,6 +105,7 @@ export async function setPause(
     .from(persons)
     .where(tenant.where(persons, eq(persons.id, personId)));
   if (!person) throw notFound("person");
+  await refusePastPause(tenant, personId, pausedUntil, now);
   await tenant.transaction(async (tx) => {
     await upsert(tx, personId, { pausedUntil });
     await recordAudit(tx, actor, "learning.paused", { type: "person", id: personId }, { pausedUntil });

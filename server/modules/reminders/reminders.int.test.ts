@@ -21,6 +21,8 @@ describe("reminders: nudge emails and the calendar feed", () => {
   let call: ReturnType<typeof caller>;
   let learner: string;
   let learnerEmail: string;
+  let learnerId: string;
+  let coordinator: string;
 
   beforeAll(async () => {
     peer = await startSmtpPeer();
@@ -30,6 +32,7 @@ describe("reminders: nudge emails and the calendar feed", () => {
     const designerRow = await buildCoordinator(t.database.db, org.id);
     const learnerRow = await buildLearner(t.database.db, org.id, { name: "Sanne Smit" });
     learnerEmail = learnerRow.email;
+    learnerId = learnerRow.id;
     await cohortAfterPracticeDay(t, {
       designer: await t.signIn(designerRow.email),
       learnerIds: [learnerRow.id],
@@ -37,6 +40,7 @@ describe("reminders: nudge emails and the calendar feed", () => {
     });
     t.clock.now = nextMondayMorning(t.clock.now);
     learner = await t.signIn(learnerEmail);
+    coordinator = await t.signIn(designerRow.email);
   });
   afterAll(async () => {
     await t.close();
@@ -84,6 +88,38 @@ describe("reminders: nudge emails and the calendar feed", () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].message).toBe("Herinneringen heeft een waarde die niet bij de keuzes hoort.");
+  });
+
+  it("refuses a pause that ends in the past, naming the field, for the learner and the coordinator", async () => {
+    const before = (await call("GET", "/api/me/learning-preferences", learner)).json<{
+      pausedUntil: string | null;
+    }>();
+    const own = await call(
+      "PATCH",
+      "/api/me/learning-preferences",
+      learner,
+      { pausedUntil: "2020-01-01" },
+      "nl",
+    );
+    expect(own.statusCode).toBe(400);
+    expect(own.json().errors[0]).toMatchObject({ field: "pausedUntil", code: "date_in_past" });
+    expect(own.json().errors[0].message).toContain("Pauze tot");
+    expect((await call("GET", "/api/me/learning-preferences", learner)).json()).toMatchObject(before);
+    const byCoordinator = await call("PUT", `/api/people/${learnerId}/learning-pause`, coordinator, {
+      pausedUntil: "2020-01-01",
+    });
+    expect(byCoordinator.statusCode).toBe(400);
+    expect(byCoordinator.json().errors[0]).toMatchObject({ field: "pausedUntil", code: "date_in_past" });
+    expect(byCoordinator.json().errors[0].message).toContain("Pause until");
+    const later = new Date(t.clock.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (await call("PUT", `/api/people/${learnerId}/learning-pause`, coordinator, { pausedUntil: later }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await call("PUT", `/api/people/${learnerId}/learning-pause`, coordinator, { pausedUntil: null }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it("serves a private calendar feed that can be revoked", async () => {

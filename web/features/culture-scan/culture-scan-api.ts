@@ -6,6 +6,8 @@ import type {
   ScanLookup,
   ScanResults,
   ScanSummary,
+  UpdateActionBody,
+  UpdateScanInput,
 } from "../../../common/schemas/culture-scans.ts";
 import type { Locale } from "../../../common/locales.ts";
 import { api } from "../../lib/api.ts";
@@ -31,8 +33,15 @@ export const scanApi = {
   results: (scanId: string) => api<ScanResults>("GET", `/api/culture-scans/${scanId}/results`),
   close: (scanId: string) => api<{ ok: true }>("POST", `/api/culture-scans/${scanId}/close`),
   remind: (scanId: string) => api<{ reminded: number }>("POST", `/api/culture-scans/${scanId}/reminders`),
+  update: (scanId: string, body: UpdateScanInput) =>
+    api<{ ok: true }>("PATCH", `/api/culture-scans/${scanId}`, body),
+  remove: (scanId: string) => api<undefined>("DELETE", `/api/culture-scans/${scanId}`),
   addAction: (scanId: string, body: ActionBody) =>
     api<{ id: string }>("POST", `/api/culture-scans/${scanId}/actions`, body),
+  updateAction: (scanId: string, actionId: string, body: UpdateActionBody) =>
+    api<unknown>("PATCH", `/api/culture-scans/${scanId}/actions/${actionId}`, body),
+  removeAction: (scanId: string, actionId: string) =>
+    api<undefined>("DELETE", `/api/culture-scans/${scanId}/actions/${actionId}`),
   lookup: (token: string) => api<ScanLookup>("POST", "/api/scan/lookup", { token }),
   saveDraft: (token: string, answers: ScanAnswers) =>
     api<{ ok: true }>("PUT", "/api/scan/draft", { token, answers }),

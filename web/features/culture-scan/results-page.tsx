@@ -9,7 +9,7 @@ import {
   preconditions as preconditionKeys,
 } from "../../../common/culture-scan/model.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
-import { Field } from "../../components/field.tsx";
+import { Field, SelectField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
@@ -287,7 +287,9 @@ function Recommendations({ data, scanId }: { data: ScanResults; scanId: string }
         {data.actions.map((a) => (
           <li key={a.id}>
             <strong>{a.title}</strong> — {a.owner}, {formatDay(a.dueOn, locale, { dateStyle: "medium" })}
-            {a.scanId !== scanId ? ` (${t("ui.scans.fromPrevious")})` : ""}
+            {a.scanId !== scanId ? ` (${t("ui.scans.fromPrevious")})` : ""}{" "}
+            <span className={`badge badge-action-${a.status}`}>{t(`ui.scans.actionStatus.${a.status}`)}</span>
+            <EditAction action={a} resultsOf={scanId} />
           </li>
         ))}
       </ul>
@@ -353,5 +355,87 @@ function ActionForm({
         {t("ui.scans.saveAction")}
       </button>
     </form>
+  );
+}
+
+/** Corrects an action of the plan (title, owner, due date, done) or removes it after asking. */
+function EditAction({ action, resultsOf }: { action: ScanResults["actions"][number]; resultsOf: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(action.title);
+  const [owner, setOwner] = useState(action.owner);
+  const [dueOn, setDueOn] = useState(action.dueOn);
+  const [status, setStatus] = useState(action.status);
+  const refresh = () => client.invalidateQueries({ queryKey: scanKeys.scan(resultsOf) });
+  const save = useMutation({
+    mutationFn: () => scanApi.updateAction(action.scanId, action.id, { title, owner, dueOn, status }),
+    onSuccess: async () => {
+      setOpen(false);
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => scanApi.removeAction(action.scanId, action.id),
+    onSuccess: refresh,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <details className="no-print" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {t("ui.scans.editAction")}
+        <span className="visually-hidden"> {action.title}</span>
+      </summary>
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorMessage error={save.error ?? remove.error} />
+        <Field
+          label={t("fields.title")}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={fieldError(save.error, "title")}
+        />
+        <div className="field-row">
+          <Field
+            label={t("fields.owner")}
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+            error={fieldError(save.error, "owner")}
+          />
+          <Field
+            label={t("fields.dueOn")}
+            type="date"
+            value={dueOn}
+            onChange={(e) => setDueOn(e.target.value)}
+            error={fieldError(save.error, "dueOn")}
+          />
+        </div>
+        <SelectField
+          label={t("fields.status")}
+          value={status}
+          onChange={(e) => setStatus(e.target.value === "done" ? "done" : "planned")}
+        >
+          <option value="planned">{t("ui.scans.actionStatus.planned")}</option>
+          <option value="done">{t("ui.scans.actionStatus.done")}</option>
+        </SelectField>
+        <div className="button-row">
+          <button type="submit" className="button-primary small" disabled={save.isPending}>
+            {t("ui.scans.saveAction")}
+          </button>
+          <button
+            type="button"
+            className="button-danger small"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(t("ui.scans.confirmDeleteAction", { title: action.title }))) remove.mutate();
+            }}
+          >
+            {t("ui.scans.deleteAction")}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }

@@ -48,6 +48,10 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
     mutationFn: () => scanApi.close(scan.id),
     onSuccess: () => client.invalidateQueries({ queryKey: scanKeys.all }),
   });
+  const remove = useMutation({
+    mutationFn: () => scanApi.remove(scan.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: scanKeys.all }),
+  });
   return (
     <article className="card" aria-labelledby={`scan-${scan.id}`}>
       <h3 id={`scan-${scan.id}`}>
@@ -61,7 +65,7 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
         })}
       </p>
       <p>{t("ui.scans.answered", { responses: scan.responses, invited: scan.invited })}</p>
-      <ErrorMessage error={remind.error ?? close.error} />
+      <ErrorMessage error={remind.error ?? close.error ?? remove.error} />
       {remind.data ? (
         <SuccessMessage>{t("ui.scans.reminded", { count: remind.data.reminded })}</SuccessMessage>
       ) : null}
@@ -88,7 +92,98 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
           </button>
         </div>
       ) : null}
+      {scan.status === "planned" ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button-danger small"
+            onClick={() => {
+              if (window.confirm(t("ui.scans.confirmDelete", { title: scan.title }))) remove.mutate();
+            }}
+            disabled={remove.isPending}
+          >
+            {t("ui.scans.delete")}
+            <span className="visually-hidden"> {scan.title}</span>
+          </button>
+        </div>
+      ) : null}
+      {scan.status === "closed" ? null : <EditScan scan={scan} />}
     </article>
+  );
+}
+
+/**
+ * Before a scan opens everything can change; once open only a later closing date (the server says the
+ * same, this form just does not offer what it would refuse).
+ */
+function EditScan({ scan }: { scan: ScanSummary }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const teams = useTeams();
+  const planned = scan.status === "planned";
+  const [title, setTitle] = useState(scan.title);
+  const [teamIds, setTeamIds] = useState(scan.teamIds);
+  const [opensOn, setOpensOn] = useState(scan.opensOn);
+  const [closesOn, setClosesOn] = useState(scan.closesOn);
+  const [open, setOpen] = useState(false);
+  const save = useMutation({
+    mutationFn: () => scanApi.update(scan.id, planned ? { title, teamIds, opensOn, closesOn } : { closesOn }),
+    onSuccess: async () => {
+      setOpen(false);
+      await client.invalidateQueries({ queryKey: scanKeys.all });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {planned ? t("ui.scans.edit") : t("ui.scans.extend")}
+        <span className="visually-hidden"> {scan.title}</span>
+      </summary>
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorMessage error={save.error} />
+        {planned ? (
+          <>
+            <Field
+              label={t("fields.title")}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              error={fieldError(save.error, "title")}
+            />
+            <TeamCheckboxes
+              teams={teams.data ?? []}
+              value={teamIds}
+              onChange={setTeamIds}
+              error={fieldError(save.error, "teamIds")}
+            />
+          </>
+        ) : null}
+        <div className="field-row">
+          {planned ? (
+            <Field
+              label={t("fields.opensOn")}
+              type="date"
+              value={opensOn}
+              onChange={(e) => setOpensOn(e.target.value)}
+              error={fieldError(save.error, "opensOn")}
+            />
+          ) : null}
+          <Field
+            label={t("fields.closesOn")}
+            type="date"
+            value={closesOn}
+            onChange={(e) => setClosesOn(e.target.value)}
+            error={fieldError(save.error, "closesOn")}
+          />
+        </div>
+        <button type="submit" className="button-primary small" disabled={save.isPending}>
+          {t("ui.scans.saveChanges")}
+        </button>
+      </form>
+    </details>
   );
 }
 

@@ -3,6 +3,7 @@ import type {
   ImpactView,
   InterviewBody,
   KpiBody,
+  UpdateInterviewBody,
   KpiList,
   KpiView,
   StandardsBody,
@@ -43,19 +44,40 @@ export const impactDownload = (
 ) =>
   `${base(trajectoryId)}/impact/${file}?lang=${options.locale}${options.cohortId ? `&cohortId=${options.cohortId}` : ""}${options.summary ? "&summary=true" : ""}`;
 
+/**
+ * What a KPI form sends: typed text that is not a number goes as it is, so the server's answer names the
+ * field and says "not a number" in the reader's language (instead of "required" for a dropped value).
+ */
+export type KpiDraft = Omit<Partial<KpiBody>, "beforeValue" | "afterValue"> & {
+  beforeValue?: number | string;
+  afterValue?: number | string | null;
+};
+
+interface InterviewSaved {
+  id: string;
+  createdAt: string;
+  updatedAt: string | null;
+  finalAt: string | null;
+}
+
 export const impactApi = {
   view: (trajectoryId: string, cohortId: string) =>
     api<ImpactView>("GET", `${base(trajectoryId)}/impact${ofCohort(cohortId)}`),
   kpis: (trajectoryId: string) => api<KpiList>("GET", `${base(trajectoryId)}/kpis`),
   /** A form sends what it has; the server says what is missing. */
-  addKpi: (trajectoryId: string, body: Partial<KpiBody>) =>
-    api<KpiView>("POST", `${base(trajectoryId)}/kpis`, body),
+  addKpi: (trajectoryId: string, body: KpiDraft) => api<KpiView>("POST", `${base(trajectoryId)}/kpis`, body),
+  updateKpi: (trajectoryId: string, kpiId: string, body: KpiDraft) =>
+    api<KpiView>("PUT", `${base(trajectoryId)}/kpis/${kpiId}`, body),
   deleteKpi: (trajectoryId: string, kpiId: string) =>
     api<undefined>("DELETE", `${base(trajectoryId)}/kpis/${kpiId}`),
   successCases: (trajectoryId: string, cohortId: string) =>
     api<SuccessCasesView>("GET", `${base(trajectoryId)}/success-cases${ofCohort(cohortId)}`),
   recordInterview: (trajectoryId: string, body: InterviewBody) =>
-    api<{ id: string; createdAt: string }>("POST", `${base(trajectoryId)}/success-cases/interviews`, body),
+    api<InterviewSaved>("POST", `${base(trajectoryId)}/success-cases/interviews`, body),
+  updateInterview: (trajectoryId: string, interviewId: string, body: UpdateInterviewBody) =>
+    api<InterviewSaved>("PATCH", `${base(trajectoryId)}/success-cases/interviews/${interviewId}`, body),
+  finaliseInterview: (trajectoryId: string, interviewId: string) =>
+    api<InterviewSaved>("POST", `${base(trajectoryId)}/success-cases/interviews/${interviewId}/final`),
   survey: (trajectoryId: string, cohortId: string) =>
     api<SurveyResultsView>("GET", `${base(trajectoryId)}/survey-results${ofCohort(cohortId)}`),
   setStandards: (trajectoryId: string, body: StandardsBody) =>

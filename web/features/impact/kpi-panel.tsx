@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { KpiBody } from "../../../common/schemas/impact.ts";
+import type { KpiBody, KpiView } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { fieldError } from "../../lib/forms.ts";
-import { impactApi, impactKeys } from "./impact-api.ts";
+import { currentLocale, formatNumber } from "../../lib/i18n.ts";
+import { impactApi, impactKeys, type KpiDraft } from "./impact-api.ts";
 
 const empty = {
   name: "",
@@ -15,112 +16,186 @@ const empty = {
   beforePeriod: "",
   afterValue: "",
   afterPeriod: "",
+  source: "",
 };
+type KpiForm = typeof empty;
+
+/** Typed text as a number ("12,5" and "12.5" both), the text itself when it is not one, undefined when empty. */
+function numberOf(value: string): number | string | undefined {
+  const text = value.trim();
+  if (text === "") return undefined;
+  const parsed = Number(text.replace(",", "."));
+  return Number.isFinite(parsed) ? parsed : text;
+}
+
+const draftOf = (form: KpiForm): KpiDraft => ({
+  ...form,
+  // The select offers only the two directions the schema knows.
+  better: form.better as KpiBody["better"],
+  beforeValue: numberOf(form.beforeValue),
+  afterValue: numberOf(form.afterValue) ?? null,
+  afterPeriod: form.afterPeriod.trim() || null,
+});
+
+const formOf = (kpi: KpiView): KpiForm => ({
+  name: kpi.name,
+  unit: kpi.unit,
+  better: kpi.better,
+  beforeValue: String(kpi.beforeValue),
+  beforePeriod: kpi.beforePeriod,
+  afterValue: kpi.afterValue === null ? "" : String(kpi.afterValue),
+  afterPeriod: kpi.afterPeriod ?? "",
+  source: kpi.source,
+});
 
 /** Organisation figures before and after (LTEM tier 8), always with the reminder that change is not cause. */
 export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const locale = currentLocale();
   const kpis = useQuery({
     queryKey: impactKeys.kpis(trajectoryId),
     queryFn: () => impactApi.kpis(trajectoryId),
   });
-  const [form, setForm] = useState(empty);
+  const [editing, setEditing] = useState<string | null>(null);
   const refresh = () => {
     void client.invalidateQueries({ queryKey: impactKeys.kpis(trajectoryId) });
     void client.invalidateQueries({ queryKey: impactKeys.trajectory(trajectoryId) });
   };
-  const number = (value: string) => (value.trim() === "" ? null : Number(value.replace(",", ".")));
-  const add = useMutation({
-    mutationFn: () =>
-      impactApi.addKpi(trajectoryId, {
-        ...form,
-        // The select offers only the two directions the schema knows.
-        better: form.better as KpiBody["better"],
-        beforeValue: number(form.beforeValue) ?? undefined,
-        afterValue: number(form.afterValue),
-        afterPeriod: form.afterPeriod || null,
-      }),
-    onSuccess: () => {
-      setForm(empty);
-      refresh();
-    },
-  });
   const remove = useMutation({
     mutationFn: (id: string) => impactApi.deleteKpi(trajectoryId, id),
     onSuccess: refresh,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
-  const set = (key: keyof typeof empty) => (event: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: event.target.value }));
+  const figure = (value: number) => formatNumber(value, locale);
   return (
     <section className="card" aria-labelledby="impact-kpis">
       <h2 id="impact-kpis">{t("ui.impact.kpis")}</h2>
       {kpis.data ? <p className="notice">{kpis.data.caveat}</p> : null}
       <ErrorMessage error={kpis.error ?? remove.error} />
-      <ul>
+      <ul className="kpi-list">
         {kpis.data?.kpis.map((k) => (
           <li key={k.id}>
-            <strong>{k.name}</strong>: {k.beforeValue} ({k.beforePeriod}) → {k.afterValue ?? "—"}
+            <strong>{k.name}</strong>: {figure(k.beforeValue)} ({k.beforePeriod}) →{" "}
+            {k.afterValue === null ? "—" : figure(k.afterValue)}
             {k.afterPeriod ? ` (${k.afterPeriod})` : ""} {k.unit}
             {k.improved === null ? null : (
               <span className="tag">{k.improved ? t("ui.impact.improved") : t("ui.impact.worse")}</span>
-            )}{" "}
-            <button type="button" className="button-secondary" onClick={() => remove.mutate(k.id)}>
-              {t("ui.impact.remove", { name: k.name })}
-            </button>
+            )}
+            <div className="button-row">
+              <button
+                type="button"
+                className="button-secondary small"
+                aria-expanded={editing === k.id}
+                onClick={() => setEditing(editing === k.id ? null : k.id)}
+              >
+                {t("ui.impact.editKpi", { name: k.name })}
+              </button>
+              <button
+                type="button"
+                className="button-danger small"
+                disabled={remove.isPending}
+                onClick={() => {
+                  if (window.confirm(t("ui.impact.confirmRemoveKpi", { name: k.name }))) remove.mutate(k.id);
+                }}
+              >
+                {t("ui.impact.remove", { name: k.name })}
+              </button>
+            </div>
+            {editing === k.id ? (
+              <KpiEditor
+                initial={formOf(k)}
+                submitLabel={t("ui.impact.saveKpiChanges")}
+                save={(draft) => impactApi.updateKpi(trajectoryId, k.id, draft)}
+                onSaved={() => {
+                  setEditing(null);
+                  refresh();
+                }}
+              />
+            ) : null}
           </li>
         ))}
       </ul>
       <details>
         <summary>{t("ui.impact.addKpi")}</summary>
-        <form onSubmit={submit} noValidate>
-          <Field
-            label={t("fields.name")}
-            value={form.name}
-            onChange={set("name")}
-            error={fieldError(add.error, "name")}
-          />
-          <Field
-            label={t("fields.unit")}
-            value={form.unit}
-            onChange={set("unit")}
-            error={fieldError(add.error, "unit")}
-          />
-          <SelectField label={t("fields.better")} value={form.better} onChange={set("better")}>
-            <option value="lower">{t("ui.impact.lowerBetter")}</option>
-            <option value="higher">{t("ui.impact.higherBetter")}</option>
-          </SelectField>
-          <Field
-            label={t("fields.beforeValue")}
-            inputMode="decimal"
-            value={form.beforeValue}
-            onChange={set("beforeValue")}
-            error={fieldError(add.error, "beforeValue")}
-          />
-          <Field
-            label={t("fields.beforePeriod")}
-            value={form.beforePeriod}
-            onChange={set("beforePeriod")}
-            error={fieldError(add.error, "beforePeriod")}
-          />
-          <Field
-            label={t("fields.afterValue")}
-            inputMode="decimal"
-            value={form.afterValue}
-            onChange={set("afterValue")}
-            error={fieldError(add.error, "afterValue")}
-          />
-          <Field label={t("fields.afterPeriod")} value={form.afterPeriod} onChange={set("afterPeriod")} />
-          <ErrorMessage error={add.error} />
-          <button type="submit" disabled={add.isPending}>
-            {t("ui.impact.saveKpi")}
-          </button>
-        </form>
+        <KpiEditor
+          initial={empty}
+          submitLabel={t("ui.impact.saveKpi")}
+          save={(draft) => impactApi.addKpi(trajectoryId, draft)}
+          onSaved={refresh}
+          resetOnSave
+        />
       </details>
     </section>
+  );
+}
+
+function KpiEditor({
+  initial,
+  submitLabel,
+  save,
+  onSaved,
+  resetOnSave = false,
+}: {
+  initial: KpiForm;
+  submitLabel: string;
+  save: (draft: KpiDraft) => Promise<unknown>;
+  onSaved: () => void;
+  resetOnSave?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(initial);
+  const mutation = useMutation({
+    mutationFn: () => save(draftOf(form)),
+    onSuccess: () => {
+      if (resetOnSave) setForm(initial);
+      onSaved();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+  const set = (key: keyof KpiForm) => (event: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: event.target.value }));
+  const error = (field: keyof KpiForm) => fieldError(mutation.error, field);
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <ErrorMessage error={mutation.error} />
+      <Field label={t("fields.name")} value={form.name} onChange={set("name")} error={error("name")} />
+      <Field label={t("fields.unit")} value={form.unit} onChange={set("unit")} error={error("unit")} />
+      <SelectField label={t("fields.better")} value={form.better} onChange={set("better")}>
+        <option value="lower">{t("ui.impact.lowerBetter")}</option>
+        <option value="higher">{t("ui.impact.higherBetter")}</option>
+      </SelectField>
+      <Field
+        label={t("fields.beforeValue")}
+        inputMode="decimal"
+        value={form.beforeValue}
+        onChange={set("beforeValue")}
+        error={error("beforeValue")}
+      />
+      <Field
+        label={t("fields.beforePeriod")}
+        value={form.beforePeriod}
+        onChange={set("beforePeriod")}
+        error={error("beforePeriod")}
+      />
+      <Field
+        label={t("fields.afterValue")}
+        inputMode="decimal"
+        value={form.afterValue}
+        onChange={set("afterValue")}
+        error={error("afterValue")}
+      />
+      <Field
+        label={t("fields.afterPeriod")}
+        value={form.afterPeriod}
+        onChange={set("afterPeriod")}
+        error={error("afterPeriod")}
+      />
+      <button type="submit" className="button-primary" disabled={mutation.isPending}>
+        {submitLabel}
+      </button>
+    </form>
   );
 }

@@ -6,6 +6,7 @@ import type { SuccessCase } from "../../../common/schemas/impact.ts";
 import { TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { ApiError } from "../../lib/api.ts";
+import { fieldError } from "../../lib/forms.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
 
 /** Success Case Method: the clearest successes and non-successes, each with a short structured interview. */
@@ -54,22 +55,81 @@ function CaseList({
           <strong>{c.name}</strong> ({c.cohort}):{" "}
           {t("ui.impact.caseFacts", { applications: c.applications, confirmed: c.confirmedApplications })}
           {c.interview ? (
-            <dl>
-              {interviewPrompts.map((prompt) =>
-                c.interview!.notes[prompt] ? (
-                  <div key={prompt}>
-                    <dt>{t(`ui.impact.prompts.${prompt}`)}</dt>
-                    <dd>{c.interview!.notes[prompt]}</dd>
-                  </div>
-                ) : null,
-              )}
-            </dl>
+            <RecordedInterview trajectoryId={trajectoryId} kind={kind} person={c} />
           ) : (
             <InterviewForm trajectoryId={trajectoryId} personId={c.personId} name={c.name} kind={kind} />
           )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A recorded interview: its answers, corrected until someone marks it final (asked first). */
+function RecordedInterview({
+  trajectoryId,
+  kind,
+  person,
+}: {
+  trajectoryId: string;
+  kind: "success" | "non-success";
+  person: SuccessCase;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const interview = person.interview!;
+  const [editing, setEditing] = useState(false);
+  const finalise = useMutation({
+    mutationFn: () => impactApi.finaliseInterview(trajectoryId, interview.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: impactKeys.successCases(trajectoryId) }),
+  });
+  if (editing) {
+    return (
+      <InterviewForm
+        trajectoryId={trajectoryId}
+        personId={person.personId}
+        name={person.name}
+        kind={kind}
+        existing={interview}
+        onDone={() => setEditing(false)}
+      />
+    );
+  }
+  return (
+    <>
+      <dl>
+        {interviewPrompts.map((prompt) =>
+          interview.notes[prompt] ? (
+            <div key={prompt}>
+              <dt>{t(`ui.impact.prompts.${prompt}`)}</dt>
+              <dd>{interview.notes[prompt]}</dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+      {interview.finalAt ? (
+        <p className="hint">
+          <span className="tag">{t("ui.impact.interviewFinal")}</span>
+        </p>
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
+            {t("ui.impact.editInterview", { name: person.name })}
+          </button>
+          <button
+            type="button"
+            className="button-secondary small"
+            disabled={finalise.isPending}
+            onClick={() => {
+              if (window.confirm(t("ui.impact.confirmFinal", { name: person.name }))) finalise.mutate();
+            }}
+          >
+            {t("ui.impact.markFinal", { name: person.name })}
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={finalise.error} />
+    </>
   );
 }
 
@@ -80,50 +140,73 @@ function InterviewForm({
   personId,
   name,
   kind,
+  existing,
+  onDone,
 }: {
   trajectoryId: string;
   personId: string;
   name: string;
   kind: "success" | "non-success";
+  /** Set when correcting a recorded interview. */
+  existing?: NonNullable<SuccessCase["interview"]>;
+  onDone?: () => void;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [notes, setNotes] = useState(blank);
-  const [evidenceChecked, setEvidenceChecked] = useState(false);
+  const [notes, setNotes] = useState(existing?.notes ?? blank);
+  const [evidenceChecked, setEvidenceChecked] = useState(existing?.evidenceChecked ?? false);
   const save = useMutation({
-    mutationFn: () => impactApi.recordInterview(trajectoryId, { personId, kind, notes, evidenceChecked }),
-    onSuccess: () => client.invalidateQueries({ queryKey: impactKeys.successCases(trajectoryId) }),
+    mutationFn: () =>
+      existing
+        ? impactApi.updateInterview(trajectoryId, existing.id, { notes, evidenceChecked })
+        : impactApi.recordInterview(trajectoryId, { personId, kind, notes, evidenceChecked }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: impactKeys.successCases(trajectoryId) });
+      onDone?.();
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
-  return (
-    <details>
-      <summary>{t("ui.impact.interview", { name })}</summary>
-      <form onSubmit={submit}>
-        {interviewPrompts.map((prompt) => (
-          <TextAreaField
-            key={prompt}
-            label={t(`ui.impact.prompts.${prompt}`)}
-            value={notes[prompt]}
-            rows={2}
-            onChange={(event) => setNotes((n) => ({ ...n, [prompt]: event.target.value }))}
-          />
-        ))}
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={evidenceChecked}
-            onChange={(event) => setEvidenceChecked(event.target.checked)}
-          />{" "}
-          {t("ui.impact.evidenceChecked")}
-        </label>
-        <ErrorMessage error={save.error} />
+  const form = (
+    <form onSubmit={submit} noValidate>
+      {interviewPrompts.map((prompt) => (
+        <TextAreaField
+          key={prompt}
+          label={t(`ui.impact.prompts.${prompt}`)}
+          value={notes[prompt]}
+          rows={2}
+          onChange={(event) => setNotes((n) => ({ ...n, [prompt]: event.target.value }))}
+          error={fieldError(save.error, prompt)}
+        />
+      ))}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={evidenceChecked}
+          onChange={(event) => setEvidenceChecked(event.target.checked)}
+        />{" "}
+        {t("ui.impact.evidenceChecked")}
+      </label>
+      <ErrorMessage error={save.error} />
+      <div className="button-row">
         <button type="submit" disabled={save.isPending}>
           {t("ui.impact.saveInterview")}
         </button>
-      </form>
+        {onDone ? (
+          <button type="button" className="button-secondary" onClick={onDone}>
+            {t("ui.impact.cancelEdit")}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+  if (existing) return form;
+  return (
+    <details>
+      <summary>{t("ui.impact.interview", { name })}</summary>
+      {form}
     </details>
   );
 }

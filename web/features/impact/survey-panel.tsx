@@ -29,7 +29,7 @@ export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; 
                 {t(`impact.moments.${moment.moment}`)} (
                 {t("impact.respondents", { count: moment.respondents })})
               </h3>
-              <ul className="score-bars">
+              <ul className="survey-results">
                 {moment.questions.map((q) => {
                   const standard = data.standards.find((s) => s.question === q.question)!;
                   const total = Math.max(
@@ -44,14 +44,17 @@ export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; 
                           ? null
                           : `${q.acceptablePercent}% / ${standard.targetPercent}%: ${q.meetsStandard ? t("impact.meets") : t("impact.belowStandard")}`}
                       </p>
-                      <ul>
+                      <ul className="survey-options">
                         {q.counts.map((count, option) => (
                           <li key={option}>
-                            <meter min={0} max={total} value={count} aria-hidden="true" /> {count}{" "}
-                            {t(`survey.${q.question}.o${option}`)}
-                            {option === standard.acceptableFrom ? (
-                              <span className="tag">{t("ui.impact.acceptableFrom")}</span>
-                            ) : null}
+                            <meter min={0} max={total} value={count} aria-hidden="true" />
+                            <span className="survey-count">{count}</span>
+                            <span>
+                              {t(`survey.${q.question}.o${option}`)}
+                              {option === standard.acceptableFrom ? (
+                                <span className="tag">{t("ui.impact.acceptableFrom")}</span>
+                              ) : null}
+                            </span>
                           </li>
                         ))}
                       </ul>

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { isoDaysFromToday } from "../../lib/dates.ts";
+import { fieldError } from "../../lib/forms.ts";
 import { learningApi, learningKeys, usePreferences } from "./learning-api.ts";
 
 const frequencies = ["daily", "twice-weekly", "weekly", "off"] as const;
@@ -28,6 +30,7 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
   });
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate();
@@ -53,7 +56,9 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
         hint={t("ui.reminders.pauseHint")}
         type="date"
         value={pausedUntil}
+        min={isoDaysFromToday(0)}
         onChange={(e) => setPausedUntil(e.target.value)}
+        error={fieldError(save.error, "pausedUntil")}
       />
       <div className="field">
         <label className="checkbox">

@@ -5,7 +5,9 @@ import type { PersonSummary } from "../../../../common/schemas/people.ts";
 import { Field } from "../../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { api } from "../../../lib/api.ts";
+import { formatDay, isoDaysFromToday } from "../../../lib/dates.ts";
 import { fieldError } from "../../../lib/forms.ts";
+import { currentLocale } from "../../../lib/i18n.ts";
 
 /** The coordinator pauses someone's practice and reminders during leave; nothing is lost meanwhile. */
 export function LearningPause({ person }: { person: PersonSummary }) {
@@ -20,6 +22,7 @@ export function LearningPause({ person }: { person: PersonSummary }) {
       <h2 id="person-pause">{t("ui.person.pauseTitle")}</h2>
       <p className="hint">{t("ui.reminders.pauseHint")}</p>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           pause.mutate(until || null);
@@ -29,6 +32,7 @@ export function LearningPause({ person }: { person: PersonSummary }) {
           label={t("fields.pausedUntil")}
           type="date"
           value={until}
+          min={isoDaysFromToday(0)}
           onChange={(e) => setUntil(e.target.value)}
           error={fieldError(pause.error, "pausedUntil")}
         />
@@ -36,7 +40,7 @@ export function LearningPause({ person }: { person: PersonSummary }) {
         {pause.isSuccess ? (
           <SuccessMessage>
             {pause.data.pausedUntil
-              ? t("ui.person.pausedUntil", { date: pause.data.pausedUntil })
+              ? t("ui.person.pausedUntil", { date: formatDay(pause.data.pausedUntil, currentLocale()) })
               : t("ui.person.pauseEnded")}
           </SuccessMessage>
         ) : null}
