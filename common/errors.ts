@@ -28,6 +28,8 @@ export const errorStatus = {
   QUESTIONS_IMPORT_INVALID: 422,
   NOT_A_TEST: 422,
   ALREADY_SUBMITTED: 409,
+  /** A manager confirmed the application: the learner can no longer change or remove it. */
+  APPLICATION_CONFIRMED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
   NOT_A_SURVEY: 422,

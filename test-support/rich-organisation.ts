@@ -1,6 +1,8 @@
 import type { Db } from "../server/db/client.ts";
 import { Tenant } from "../server/db/tenant.ts";
 import {
+  checkIns,
+  coachingSessions,
   actionPlans,
   coachingRelations,
   feedbackRequests,
@@ -121,6 +123,30 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
       }),
     )
     .returning({ id: coachingRelations.id });
+  const [coachingSession] = await db
+    .insert(coachingSessions)
+    .values(
+      tenantA.row({
+        relationId: relation!.id,
+        scheduledAt: new Date(),
+        notes: "Alpha geheime coachnotitie",
+        createdAt: new Date(),
+      }),
+    )
+    .returning({ id: coachingSessions.id });
+  const [checkIn] = await db
+    .insert(checkIns)
+    .values(
+      tenantA.row({
+        managerId: coordinatorA.id,
+        personId: learnerA.id,
+        kind: "after" as const,
+        agreements: "Alpha geheime afspraak",
+        source: "screen" as const,
+        at: new Date(),
+      }),
+    )
+    .returning({ id: checkIns.id });
   const [feedback] = await db
     .insert(feedbackRequests)
     .values(
@@ -190,6 +216,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     relationId: relation!.id,
     planId: plan!.id,
     applicationId: application!.id,
+    checkInId: checkIn!.id,
+    coachingSessionId: coachingSession!.id,
     questionId: question.id,
     activityId: trajectory.document.activities[0]!.id!,
     competenceId,
@@ -226,6 +254,10 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     application!.id,
     "Alpha geheime actie",
     "Alpha geheim verslag",
+    checkIn!.id,
+    "Alpha geheime afspraak",
+    coachingSession!.id,
+    "Alpha geheime coachnotitie",
     kpi!.id,
     "Alpha geheim cijfer",
     scanAction!.id,

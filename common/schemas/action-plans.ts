@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common.ts";
+import { idSchema, patchOf } from "./common.ts";
 
 export const planCheckBody = z.object({
   situation: z.string().max(500),
@@ -32,6 +32,9 @@ export const createPlanBody = z.object({
   questionIds: z.array(idSchema).max(10).default([]),
 });
 
+/** A correction of a plan: the same fields and checks as writing it; the cohort stays. */
+export const updatePlanBody = patchOf(createPlanBody.omit({ cohortId: true }));
+
 /** An application as the learner, their manager and their coach see it. */
 const applicationSummary = z.object({
   id: idSchema,
@@ -51,6 +54,8 @@ export const planView = z.object({
   questionIds: z.array(idSchema),
   findings: planCheckResult.shape.findings,
   applications: z.array(applicationSummary),
+  /** Archived plans are hidden by default and produce no reminders; the learner can restore them. */
+  archivedAt: z.string().nullable(),
 });
 export type PlanView = z.infer<typeof planView>;
 
@@ -59,6 +64,9 @@ export const createApplicationBody = z.object({
   whatHappened: z.string().trim().max(2000).default(""),
   outcome: z.enum(applicationOutcomes),
 });
+
+/** A correction of an application, possible until a manager confirmed it. */
+export const updateApplicationBody = patchOf(createApplicationBody);
 
 export const applicationView = z.object({
   id: idSchema,
@@ -100,7 +108,14 @@ export const teamMemberView = z.object({
     }),
   ),
   lastCheckIn: z
-    .object({ at: z.string(), kind: z.enum(["before", "after", "talked"]), agreements: z.string() })
+    .object({
+      id: idSchema,
+      at: z.string(),
+      kind: z.enum(["before", "after", "talked"]),
+      agreements: z.string(),
+      /** The signed-in manager recorded it, so may correct or delete it. */
+      mine: z.boolean(),
+    })
     .nullable(),
   plans: z.array(
     z.object({
@@ -134,10 +149,16 @@ export const checkInBody = z.object({
   personId: idSchema,
   cohortId: idSchema.optional(),
   kind: z.enum(["before", "after"]),
-  agreements: z.string().trim().max(2000).default(""),
+  /** What was agreed: a check-in without it records nothing worth reading. */
+  agreements: z.string().trim().min(1).max(2000),
 });
 
+/** A correction by the manager who recorded the check-in. */
+export const updateCheckInBody = patchOf(checkInBody.pick({ kind: true, agreements: true }));
+export const checkInParams = z.object({ checkInId: idSchema });
+
 export const checkInView = z.object({
+  id: idSchema,
   at: z.string(),
   kind: z.enum(["before", "after", "talked"]),
   agreements: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { planView } from "./action-plans.ts";
-import { idSchema } from "./common.ts";
+import { idSchema, patchOf } from "./common.ts";
 
 export const sessionView = z.object({
   id: idSchema,
@@ -43,3 +43,10 @@ export const sessionBody = z.object({
   notes: z.string().trim().max(5000).default(""),
   planId: idSchema.optional(),
 });
+
+/** A correction by the coach who holds the session: when, the notes, the plan it was about. */
+export const updateSessionBody = patchOf(sessionBody.omit({ relationId: true, planId: true })).extend({
+  /** `null` unlinks the plan. */
+  planId: idSchema.nullable().optional(),
+});
+export const sessionParams = z.object({ coachingSessionId: idSchema });

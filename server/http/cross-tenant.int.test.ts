@@ -51,6 +51,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":relationId", a.relationId)
     .replace(":requestId", a.requestId)
     .replace(":applicationId", a.applicationId)
+    .replace(":checkInId", a.checkInId)
+    .replace(":coachingSessionId", a.coachingSessionId)
     .replace(":kpiId", a.kpiId)
     .replace(":actionId", a.scanActionId)
     .replace(":interviewId", a.interviewId)

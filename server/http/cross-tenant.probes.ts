@@ -12,6 +12,8 @@ export interface Fixture {
   relationId: string;
   planId: string;
   applicationId: string;
+  checkInId: string;
+  coachingSessionId: string;
   questionId: string;
   activityId: string;
   competenceId: string;
@@ -172,6 +174,15 @@ export const probes: Record<string, Probe> = {
     body: () => ({ occurredAt: new Date().toISOString(), whatHappened: "Probe", outcome: "went-well" }),
   },
   "POST /api/applications/:applicationId/confirmations": { expect: 404 },
+  "PATCH /api/action-plans/:planId": { expect: 404, body: () => ({ situation: "Hacked situation" }) },
+  "POST /api/action-plans/:planId/archive": { expect: 404 },
+  "POST /api/action-plans/:planId/restore": { expect: 404 },
+  "PATCH /api/applications/:applicationId": { expect: 404, body: () => ({ whatHappened: "Hacked" }) },
+  "DELETE /api/applications/:applicationId": { expect: 404 },
+  "PATCH /api/team/check-ins/:checkInId": { expect: 404, body: () => ({ agreements: "Hacked" }) },
+  "DELETE /api/team/check-ins/:checkInId": { expect: 404 },
+  "PATCH /api/coaching/sessions/:coachingSessionId": { expect: 404, body: () => ({ notes: "Hacked" }) },
+  "DELETE /api/coaching/sessions/:coachingSessionId": { expect: 404 },
   "GET /api/team": { expect: "own" },
   "POST /api/team/check-ins": {
     expect: 404,

@@ -78,6 +78,8 @@ const notCreating: Record<string, string> = {
   "POST /api/trajectories/:trajectoryId/restore": "a state change that is the same when repeated",
   "POST /api/trajectories/:trajectoryId/success-cases/interviews/:interviewId/final":
     "a state change: marking an interview final twice leaves it final",
+  "POST /api/action-plans/:planId/archive": "archiving twice leaves the plan archived",
+  "POST /api/action-plans/:planId/restore": "restoring twice leaves the plan restored",
   "POST /api/coaching/relations/:relationId/answer": "accepting twice is accepting",
   "POST /api/me/password": "changing to the same password twice leaves one password",
   "POST /api/me/sessions/sign-out-others": "ending other sessions twice ends them once",

@@ -18,6 +18,8 @@ export const actionPlans = pgTable(
     /** Practice questions about the same situation: they come up for practice just before the moment. */
     questionIds: jsonb("question_ids").$type<string[]>().notNull().default([]),
     createdAt: createdAtColumn(),
+    /** Set when the learner archives the plan: hidden by default, no reminders, restorable. */
+    archivedAt: instant("archived_at"),
   },
   (t) => [
     tenantPrimaryKey(t),
@@ -38,6 +40,8 @@ export const planApplications = pgTable(
     whatHappened: text("what_happened").notNull(),
     outcome: text("outcome").$type<ApplicationOutcome>().notNull(),
     createdAt: createdAtColumn(),
+    /** When the learner last corrected the entry (possible until a manager confirmed it). */
+    updatedAt: instant("updated_at"),
   },
   (t) => [
     tenantPrimaryKey(t),

@@ -32,6 +32,8 @@ export const coachingSessions = pgTable(
     notes: text("notes").notNull().default(""),
     planId: uuid("plan_id"),
     createdAt: createdAtColumn(),
+    /** When the coach last corrected the session or its notes. */
+    updatedAt: instant("updated_at"),
   },
   (t) => [tenantPrimaryKey(t), tenantReference(t, t.relationId, coachingRelations).onDelete("cascade")],
 );

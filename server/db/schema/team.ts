@@ -15,6 +15,8 @@ export const checkIns = pgTable(
     agreements: text("agreements").notNull().default(""),
     source: text("source").$type<"screen" | "email-link">().notNull(),
     at: instant("at").notNull(),
+    /** When the manager who recorded it last corrected it. */
+    updatedAt: instant("updated_at"),
   },
   (t) => [
     tenantPrimaryKey(t),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canConfirm, canLogOn, isConfirmable, tellsManagers } from "./action-plans.policy.ts";
+import {
+  canChangePlan,
+  canConfirm,
+  canCorrectApplication,
+  canLogOn,
+  isConfirmable,
+  tellsManagers,
+} from "./action-plans.policy.ts";
 
 describe("action plan rules", () => {
   it("lets only the learner log on their own plan", () => {
@@ -18,5 +25,12 @@ describe("action plan rules", () => {
     expect(isConfirmable("did-not-act")).toBe(false);
     expect(tellsManagers("partly")).toBe(true);
     expect(tellsManagers("did-not-act")).toBe(false);
+  });
+
+  it("lets only the learner change her plan or correct her own application", () => {
+    expect(canChangePlan({ actorId: "a", ownerId: "a" })).toBe(true);
+    expect(canChangePlan({ actorId: "m", ownerId: "a" })).toBe(false);
+    expect(canCorrectApplication({ actorId: "a", ownerId: "a" })).toBe(true);
+    expect(canCorrectApplication({ actorId: "m", ownerId: "a" })).toBe(false);
   });
 });

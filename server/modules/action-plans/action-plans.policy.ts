@@ -10,6 +10,17 @@ import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts
 export const canLogOn = ({ actorId, ownerId }: { actorId: string; ownerId: string }): boolean =>
   actorId === ownerId;
 
+/** Only the learner edits, archives or restores her plan. */
+export const canChangePlan = ({ actorId, ownerId }: { actorId: string; ownerId: string }): boolean =>
+  actorId === ownerId;
+
+/**
+ * Only the learner who wrote an application corrects or removes it; whether a manager confirmed it
+ * (after which it stays as it was) is checked by the service.
+ */
+export const canCorrectApplication = ({ actorId, ownerId }: { actorId: string; ownerId: string }): boolean =>
+  actorId === ownerId;
+
 /** A manager of the learner's team confirms an application; never the learner themselves. */
 export const canConfirm = ({
   actorId,

@@ -9,9 +9,20 @@ import {
   planCheckResult,
   planParams,
   planView,
+  updateApplicationBody,
+  updatePlanBody,
 } from "../../../common/schemas/action-plans.ts";
 import { scopeOf } from "../../http/scope.ts";
-import { confirmApplication, createPlan, logApplication, myPlans } from "./action-plans.service.ts";
+import {
+  confirmApplication,
+  createPlan,
+  deleteApplication,
+  logApplication,
+  myPlans,
+  setPlanArchived,
+  updateApplication,
+  updatePlan,
+} from "./action-plans.service.ts";
 import { checkPlan } from "./plan-checker.ts";
 
 const signedIn = { access: "signed-in" } as const;
@@ -89,5 +100,79 @@ export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
       config: signedIn,
     },
     async (request) => confirmApplication(scopeOf(request), request.params),
+  );
+
+  app.patch(
+    "/api/action-plans/:planId",
+    {
+      schema: {
+        tags,
+        summary: "Correct your plan: the same checks as writing it, with the plan checker's findings",
+        params: planParams,
+        body: updatePlanBody,
+        response: { 200: planView },
+      },
+      config: signedIn,
+    },
+    async (request) => updatePlan(scopeOf(request), { ...request.params, ...request.body }),
+  );
+
+  app.post(
+    "/api/action-plans/:planId/archive",
+    {
+      schema: {
+        tags,
+        summary: "Archive your plan: hidden by default, no more reminders; it can be restored",
+        params: planParams,
+        response: { 200: planView },
+      },
+      config: signedIn,
+    },
+    async (request) => setPlanArchived(scopeOf(request), { ...request.params, archived: true }),
+  );
+
+  app.post(
+    "/api/action-plans/:planId/restore",
+    {
+      schema: {
+        tags,
+        summary: "Bring an archived plan back",
+        params: planParams,
+        response: { 200: planView },
+      },
+      config: signedIn,
+    },
+    async (request) => setPlanArchived(scopeOf(request), { ...request.params, archived: false }),
+  );
+
+  app.patch(
+    "/api/applications/:applicationId",
+    {
+      schema: {
+        tags,
+        summary: "Correct your logged application, until a manager confirmed it (409 after)",
+        params: applicationParams,
+        body: updateApplicationBody,
+        response: { 200: applicationView },
+      },
+      config: signedIn,
+    },
+    async (request) => updateApplication(scopeOf(request), { ...request.params, ...request.body }),
+  );
+
+  app.delete(
+    "/api/applications/:applicationId",
+    {
+      schema: {
+        tags,
+        summary: "Remove your logged application, until a manager confirmed it (409 after)",
+        params: applicationParams,
+      },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      await deleteApplication(scopeOf(request), request.params);
+      return reply.status(204).send();
+    },
   );
 };

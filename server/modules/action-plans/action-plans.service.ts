@@ -9,7 +9,8 @@ import {
   teamMemberships,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { invalid, notFound } from "../../errors.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import { recordAudit } from "../../audit.ts";
 import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
@@ -18,7 +19,14 @@ import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
 import { managesPerson } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
-import { canConfirm, canLogOn, isConfirmable, tellsManagers } from "./action-plans.policy.ts";
+import {
+  canChangePlan,
+  canConfirm,
+  canCorrectApplication,
+  canLogOn,
+  isConfirmable,
+  tellsManagers,
+} from "./action-plans.policy.ts";
 import { checkPlan } from "./plan-checker.ts";
 
 /** "One to three plans": a fourth would thin out the attention each one gets. */
@@ -33,9 +41,12 @@ interface NewPlan {
   questionIds?: string[] | undefined;
 }
 
-async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now: Date): Promise<void> {
-  if (new Date(input.firstMoment).getTime() < now.getTime() - 86_400_000)
-    throw invalid("firstMoment", "first_moment_in_past");
+/** The checks a plan's content passes when written and when corrected. */
+async function assertPlanContent(
+  tenant: Tenant,
+  actor: Actor,
+  input: Omit<NewPlan, "situation" | "action" | "firstMoment">,
+): Promise<void> {
   const enrolments = input.cohortId
     ? [await enrolmentOf(tenant, actor.personId, input.cohortId)]
     : await enrolmentsOf(tenant, actor.personId);
@@ -60,12 +71,101 @@ async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now:
     const practice = found.filter((q) => q.uses.includes("practice"));
     if (practice.length !== new Set(input.questionIds).size) throw invalid("questionIds", "unknown_question");
   }
+}
+
+const isPast = (firstMoment: string, now: Date) =>
+  new Date(firstMoment).getTime() < now.getTime() - 86_400_000;
+
+async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now: Date): Promise<void> {
+  if (isPast(input.firstMoment, now)) throw invalid("firstMoment", "first_moment_in_past");
+  await assertPlanContent(tenant, actor, input);
   const existing = await tenant.db
     .select({ id: actionPlans.id, cohortId: actionPlans.cohortId })
     .from(actionPlans)
-    .where(tenant.where(actionPlans, eq(actionPlans.personId, actor.personId)));
+    .where(
+      tenant.where(actionPlans, eq(actionPlans.personId, actor.personId), isNull(actionPlans.archivedAt)),
+    );
   if (existing.filter((p) => p.cohortId === (input.cohortId ?? null)).length >= MAX_PLANS_PER_COHORT)
     throw invalid("action", "too_many_plans");
+}
+
+/** The plan if the signed-in learner owns it; to anyone else it does not exist. */
+async function ownPlan(tenant: Tenant, actor: Actor, planId: string) {
+  const [plan] = await tenant.db
+    .select()
+    .from(actionPlans)
+    .where(tenant.where(actionPlans, eq(actionPlans.id, planId)));
+  if (!plan || !canChangePlan({ actorId: actor.personId, ownerId: plan.personId })) throw notFound("plan");
+  return plan;
+}
+
+/**
+ * The learner corrects their plan: the same checks as writing it (a first moment is only refused for
+ * lying in the past when it was changed). Managers and coaches read plans, so the change is audited.
+ */
+export async function updatePlan(
+  scope: Scope,
+  { planId, ...input }: { planId: string } & Partial<Omit<NewPlan, "cohortId">>,
+): Promise<PlanView> {
+  const { tenant, actor, now, locale } = scope;
+  const plan = await ownPlan(tenant, actor, planId);
+  if (input.firstMoment !== undefined && new Date(input.firstMoment).getTime() !== plan.firstMoment.getTime())
+    if (isPast(input.firstMoment, now)) throw invalid("firstMoment", "first_moment_in_past");
+  await assertPlanContent(tenant, actor, {
+    cohortId: plan.cohortId ?? undefined,
+    ...(input.competenceId !== undefined ? { competenceId: input.competenceId } : {}),
+    ...(input.questionIds !== undefined ? { questionIds: input.questionIds } : {}),
+  });
+  const changes = {
+    ...(input.situation !== undefined ? { situation: input.situation } : {}),
+    ...(input.action !== undefined ? { action: input.action } : {}),
+    ...(input.firstMoment !== undefined ? { firstMoment: new Date(input.firstMoment) } : {}),
+    ...(input.competenceId !== undefined ? { competenceId: input.competenceId } : {}),
+    ...(input.questionIds !== undefined ? { questionIds: [...new Set(input.questionIds)] } : {}),
+  };
+  await tenant.transaction(async (tx) => {
+    if (Object.keys(changes).length > 0)
+      await tx.db
+        .update(actionPlans)
+        .set(changes)
+        .where(tx.where(actionPlans, eq(actionPlans.id, planId)));
+    await recordAudit(
+      tx,
+      actor,
+      "action-plan.update",
+      { type: "action-plan", id: planId },
+      {
+        fields: Object.keys(changes),
+      },
+    );
+  });
+  const [view] = await plansOf(tenant, actor.personId, locale, [planId], { archived: true });
+  return view!;
+}
+
+/**
+ * Archives or restores the learner's plan. An archived plan is hidden by default, produces no reminders
+ * or Today items, and is not shown to manager or coach; its applications stay (they are evidence).
+ */
+export async function setPlanArchived(
+  scope: Scope,
+  { planId, archived }: { planId: string; archived: boolean },
+): Promise<PlanView> {
+  const { tenant, actor, now, locale } = scope;
+  const plan = await ownPlan(tenant, actor, planId);
+  if ((plan.archivedAt !== null) !== archived)
+    await tenant.transaction(async (tx) => {
+      await tx.db
+        .update(actionPlans)
+        .set({ archivedAt: archived ? now : null })
+        .where(tx.where(actionPlans, eq(actionPlans.id, planId)));
+      await recordAudit(tx, actor, archived ? "action-plan.archive" : "action-plan.restore", {
+        type: "action-plan",
+        id: planId,
+      });
+    });
+  const [view] = await plansOf(tenant, actor.personId, locale, [planId], { archived: true });
+  return view!;
 }
 
 export async function createPlan(scope: Scope, input: NewPlan): Promise<PlanView> {
@@ -101,16 +201,20 @@ export async function createPlan(scope: Scope, input: NewPlan): Promise<PlanView
   return view!;
 }
 
-/** The signed-in learner's own plans. */
+/** The signed-in learner's own plans, archived ones included (the page hides them by default). */
 export const myPlans = ({ tenant, actor, locale }: Scope): Promise<PlanView[]> =>
-  plansOf(tenant, actor.personId, locale);
+  plansOf(tenant, actor.personId, locale, undefined, { archived: true });
 
-/** The learner's plans with their applications and whether a manager confirmed each one. */
+/**
+ * The learner's plans with their applications and whether a manager confirmed each one. Archived plans
+ * only when asked: managers, coaches and the calendar feed see the plans the learner is working on.
+ */
 export async function plansOf(
   tenant: Tenant,
   personId: string,
   locale: Locale,
   only?: string[],
+  { archived = false }: { archived?: boolean } = {},
 ): Promise<PlanView[]> {
   const plans = await tenant.db
     .select()
@@ -120,6 +224,7 @@ export async function plansOf(
         actionPlans,
         eq(actionPlans.personId, personId),
         only ? inArray(actionPlans.id, only) : undefined,
+        archived ? undefined : isNull(actionPlans.archivedAt),
       ),
     )
     .orderBy(desc(actionPlans.createdAt));
@@ -154,6 +259,7 @@ export async function plansOf(
     cohortId: plan.cohortId,
     questionIds: plan.questionIds,
     findings: checkPlan(plan, locale),
+    archivedAt: plan.archivedAt?.toISOString() ?? null,
     applications: dedupe(applications.filter((a) => a.application.planId === plan.id)).map((a) => ({
       id: a.application.id,
       occurredAt: a.application.occurredAt.toISOString(),
@@ -192,7 +298,7 @@ export async function logApplication(
     .where(tenant.where(actionPlans, eq(actionPlans.id, planId)));
   if (!plan || !canLogOn({ actorId: actor.personId, ownerId: plan.personId })) throw notFound("plan");
   const occurredAt = new Date(input.occurredAt);
-  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw invalid("occurredAt", "answered_in_future");
+  assertOccurredAt(occurredAt, plan.createdAt, now);
   return tenant.transaction(async (tx) => {
     const [row] = await tx.db
       .insert(planApplications)
@@ -218,6 +324,99 @@ export async function logApplication(
     });
     if (tellsManagers(input.outcome)) await notifyManagers(tx, actor, plan.action, input.outcome, site);
     return presentApplication(row!, false);
+  });
+}
+
+/** A few minutes' slack either way: the device's clock and the form's minute precision. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/** An application happens between the plan's creation and now. */
+function assertOccurredAt(occurredAt: Date, planCreatedAt: Date, now: Date): void {
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS)
+    throw invalid("occurredAt", "answered_in_future");
+  if (occurredAt.getTime() < planCreatedAt.getTime() - CLOCK_SLACK_MS)
+    throw invalid("occurredAt", "before_plan");
+}
+
+/** The application if its learner is the one asking, and whether a manager has confirmed it. */
+async function ownApplication(tenant: Tenant, actor: Actor, applicationId: string) {
+  const row = await applicationById(tenant, applicationId);
+  if (!row || !canCorrectApplication({ actorId: actor.personId, ownerId: row.personId }))
+    throw notFound("application");
+  const [confirmation] = await tenant.db
+    .select({ by: applicationConfirmations.confirmedBy })
+    .from(applicationConfirmations)
+    .where(tenant.where(applicationConfirmations, eq(applicationConfirmations.applicationId, applicationId)))
+    .limit(1);
+  // Once a manager confirmed it, it is evidence someone else vouched for: it stays as it was.
+  if (confirmation) throw new AppError("APPLICATION_CONFIRMED", "application already confirmed");
+  return row;
+}
+
+/**
+ * The learner corrects her own application until a manager confirmed it; the same date rules as
+ * logging it. Managers read applications, so the change is audited.
+ */
+export async function updateApplication(
+  scope: Scope,
+  {
+    applicationId,
+    ...input
+  }: {
+    applicationId: string;
+    occurredAt?: string | undefined;
+    whatHappened?: string | undefined;
+    outcome?: ApplicationOutcome | undefined;
+  },
+) {
+  const { tenant, actor, now } = scope;
+  const row = await ownApplication(tenant, actor, applicationId);
+  const [plan] = await tenant.db
+    .select({ createdAt: actionPlans.createdAt })
+    .from(actionPlans)
+    .where(tenant.where(actionPlans, eq(actionPlans.id, row.planId)));
+  if (input.occurredAt !== undefined) assertOccurredAt(new Date(input.occurredAt), plan!.createdAt, now);
+  const changes = {
+    ...(input.occurredAt !== undefined ? { occurredAt: new Date(input.occurredAt) } : {}),
+    ...(input.whatHappened !== undefined ? { whatHappened: input.whatHappened } : {}),
+    ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
+  };
+  return tenant.transaction(async (tx) => {
+    const [updated] = await tx.db
+      .update(planApplications)
+      .set({ ...changes, updatedAt: now })
+      .where(tx.where(planApplications, eq(planApplications.id, applicationId)))
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      "application.update",
+      { type: "application", id: applicationId },
+      {
+        fields: Object.keys(changes),
+      },
+    );
+    return presentApplication(updated!, false);
+  });
+}
+
+/** The learner removes her own application (a duplicate, a mistake) until a manager confirmed it. */
+export async function deleteApplication(scope: Scope, { applicationId }: { applicationId: string }) {
+  const { tenant, actor } = scope;
+  const row = await ownApplication(tenant, actor, applicationId);
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .delete(planApplications)
+      .where(tx.where(planApplications, eq(planApplications.id, applicationId)));
+    await recordAudit(
+      tx,
+      actor,
+      "application.delete",
+      { type: "application", id: applicationId },
+      {
+        planId: row.planId,
+      },
+    );
   });
 }
 

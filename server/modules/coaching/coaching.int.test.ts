@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CoachView, MyCoachingView } from "../../../common/schemas/coaching.ts";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, buildPerson } from "../../../test-support/factories.ts";
 import { caller } from "../../../test-support/learning.ts";
+import { auditEvents } from "../../db/schema/index.ts";
 
 describe("coaching: a coach sees only coachees who accepted", () => {
   let t: TestApp;
@@ -95,5 +97,38 @@ describe("coaching: a coach sees only coachees who accepted", () => {
       notes: "Should not be possible",
     });
     expect(refused.statusCode).toBe(404);
+  });
+
+  it("lets the coach correct or delete a session (audited); the coachee and others cannot", async () => {
+    const { anouk, cookies, coachView, offer, answer } = await organisation();
+    await offer(anouk.id);
+    await answer(cookies.anouk, true);
+    const [coachee] = (await coachView()).coachees;
+    const created = await call("POST", "/api/coaching/sessions", cookies.coach, {
+      relationId: coachee!.relationId,
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      notes: "Wrong coachee's notes",
+    });
+    const id = created.json<{ id: string }>().id;
+    for (const cookie of [cookies.anouk, cookies.bas]) {
+      expect((await call("PATCH", `/api/coaching/sessions/${id}`, cookie, { notes: "x" })).statusCode).toBe(
+        404,
+      );
+      expect((await call("DELETE", `/api/coaching/sessions/${id}`, cookie)).statusCode).toBe(404);
+    }
+    expect((await call("DELETE", `/api/coaching/sessions/${id}`, null)).statusCode).toBe(401);
+    const edited = await call("PATCH", `/api/coaching/sessions/${id}`, cookies.coach, {
+      notes: "Try it Monday",
+      planId: coachee!.plans[0]!.id,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ id, notes: "Try it Monday", planId: coachee!.plans[0]!.id });
+    const mine = (await call("GET", "/api/me/coaching", cookies.anouk)).json<MyCoachingView>();
+    expect(mine.coaches[0]!.sessions[0]!.notes).toBe("Try it Monday");
+    expect((await call("DELETE", `/api/coaching/sessions/${id}`, cookies.coach)).statusCode).toBe(204);
+    const after = (await call("GET", "/api/me/coaching", cookies.anouk)).json<MyCoachingView>();
+    expect(after.coaches[0]!.sessions).toEqual([]);
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
+    expect(audit.map((a) => a.action).sort()).toEqual(["coaching-session.delete", "coaching-session.update"]);
   });
 });

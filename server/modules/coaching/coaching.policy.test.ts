@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../../common/roles.ts";
 import type { Actor } from "../../http/context.ts";
-import { authorize, canAnswer, canLinkPlan, canOffer, canSchedule, canSeePlans } from "./coaching.policy.ts";
+import {
+  authorize,
+  canAnswer,
+  canChangeSession,
+  canLinkPlan,
+  canOffer,
+  canSchedule,
+  canSeePlans,
+} from "./coaching.policy.ts";
 
 const actor = (roles: Role[]): Actor => ({
   personId: "c",
@@ -44,5 +52,11 @@ describe("coaching rules", () => {
   it("links a session only to the coachee's own plan", () => {
     expect(canLinkPlan({ planOwnerId: "l", relation })).toBe(true);
     expect(canLinkPlan({ planOwnerId: "x", relation })).toBe(false);
+  });
+
+  it("lets only the relation's coach change a session", () => {
+    const relation = { coachId: "c", coacheeId: "l", status: "accepted" as const };
+    expect(canChangeSession({ actorId: "c", relation })).toBe(true);
+    expect(canChangeSession({ actorId: "l", relation })).toBe(false);
   });
 });

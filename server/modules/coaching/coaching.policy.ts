@@ -35,6 +35,10 @@ export const canSeePlans = (relation: Pick<Relation, "status">): boolean => rela
 export const canSchedule = ({ actorId, relation }: { actorId: string; relation: Relation }): boolean =>
   relation.coachId === actorId && canSeePlans(relation);
 
+/** Only the relation's coach, who wrote the session, corrects or deletes it. */
+export const canChangeSession = ({ actorId, relation }: { actorId: string; relation: Relation }): boolean =>
+  relation.coachId === actorId;
+
 /** A session can be about one of the coachee's own plans, no one else's. */
 export const canLinkPlan = ({
   planOwnerId,

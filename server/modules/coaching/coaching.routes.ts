@@ -6,7 +6,9 @@ import {
   myCoachingView,
   relationParams,
   sessionBody,
+  sessionParams,
   sessionView,
+  updateSessionBody,
 } from "../../../common/schemas/coaching.ts";
 import { scopeOf } from "../../http/scope.ts";
 import {
@@ -14,7 +16,9 @@ import {
   getCoachView,
   getMyCoaching,
   inviteCoachee,
+  deleteSession,
   scheduleSession,
+  updateSession,
 } from "./coaching.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
@@ -93,5 +97,32 @@ export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: signedIn,
     },
     async (request, reply) => reply.status(201).send(await scheduleSession(scopeOf(request), request.body)),
+  );
+
+  app.patch(
+    "/api/coaching/sessions/:coachingSessionId",
+    {
+      schema: {
+        tags,
+        summary: "Correct a session you hold: when, the notes (the coachee reads them), the plan",
+        params: sessionParams,
+        body: updateSessionBody,
+        response: { 200: sessionView },
+      },
+      config: signedIn,
+    },
+    async (request) => updateSession(scopeOf(request), { ...request.params, ...request.body }),
+  );
+
+  app.delete(
+    "/api/coaching/sessions/:coachingSessionId",
+    {
+      schema: { tags, summary: "Delete a session you hold, with its notes", params: sessionParams },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      await deleteSession(scopeOf(request), request.params);
+      return reply.status(204).send();
+    },
   );
 };

@@ -9,9 +9,18 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
+import { recordAudit } from "../../audit.ts";
 import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
-import { authorize, canAnswer, canLinkPlan, canOffer, canSchedule, canSeePlans } from "./coaching.policy.ts";
+import {
+  authorize,
+  canAnswer,
+  canChangeSession,
+  canLinkPlan,
+  canOffer,
+  canSchedule,
+  canSeePlans,
+} from "./coaching.policy.ts";
 
 type Relation = typeof coachingRelations.$inferSelect;
 
@@ -183,4 +192,93 @@ export async function scheduleSession(
     )
     .returning();
   return presentSession(row!);
+}
+
+/** The session and its relation if the signed-in coach holds it; to anyone else it does not exist. */
+async function ownSession(tenant: Tenant, actorId: string, sessionId: string) {
+  const [row] = await tenant.db
+    .select({ session: coachingSessions, relation: coachingRelations })
+    .from(coachingSessions)
+    .innerJoin(
+      coachingRelations,
+      tenant.joinOn(
+        coachingRelations,
+        coachingSessions,
+        eq(coachingRelations.id, coachingSessions.relationId),
+      ),
+    )
+    .where(tenant.where(coachingSessions, eq(coachingSessions.id, sessionId)));
+  if (!row || !canChangeSession({ actorId, relation: row.relation })) throw notFound("session");
+  return row;
+}
+
+/**
+ * The coach corrects a session: when, the notes, the plan it was about. The coachee reads the notes, so
+ * the change is audited.
+ */
+export async function updateSession(
+  { tenant, actor, now }: Scope,
+  {
+    coachingSessionId,
+    ...input
+  }: {
+    coachingSessionId: string;
+    scheduledAt?: string | undefined;
+    notes?: string | undefined;
+    planId?: string | null | undefined;
+  },
+) {
+  const { relation } = await ownSession(tenant, actor.personId, coachingSessionId);
+  if (input.planId) {
+    const [plan] = await tenant.db
+      .select({ personId: actionPlans.personId })
+      .from(actionPlans)
+      .where(tenant.where(actionPlans, eq(actionPlans.id, input.planId)));
+    if (!plan || !canLinkPlan({ planOwnerId: plan.personId, relation })) throw notFound("plan");
+  }
+  const changes = {
+    ...(input.scheduledAt !== undefined ? { scheduledAt: new Date(input.scheduledAt) } : {}),
+    ...(input.notes !== undefined ? { notes: input.notes } : {}),
+    ...(input.planId !== undefined ? { planId: input.planId } : {}),
+  };
+  return tenant.transaction(async (tx) => {
+    const [updated] = await tx.db
+      .update(coachingSessions)
+      .set({ ...changes, updatedAt: now })
+      .where(tx.where(coachingSessions, eq(coachingSessions.id, coachingSessionId)))
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      "coaching-session.update",
+      { type: "coaching-session", id: coachingSessionId },
+      {
+        coacheeId: relation.coacheeId,
+        fields: Object.keys(changes),
+      },
+    );
+    return presentSession(updated!);
+  });
+}
+
+/** The coach deletes a session (a duplicate, one that did not happen); audited, the coachee read it. */
+export async function deleteSession(
+  { tenant, actor }: Scope,
+  { coachingSessionId }: { coachingSessionId: string },
+) {
+  const { relation } = await ownSession(tenant, actor.personId, coachingSessionId);
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .delete(coachingSessions)
+      .where(tx.where(coachingSessions, eq(coachingSessions.id, coachingSessionId)));
+    await recordAudit(
+      tx,
+      actor,
+      "coaching-session.delete",
+      { type: "coaching-session", id: coachingSessionId },
+      {
+        coacheeId: relation.coacheeId,
+      },
+    );
+  });
 }

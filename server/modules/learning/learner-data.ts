@@ -80,6 +80,7 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
       action: actionPlans.action,
       firstMoment: actionPlans.firstMoment,
       createdAt: actionPlans.createdAt,
+      archivedAt: actionPlans.archivedAt,
     })
     .from(actionPlans)
     .where(tenant.where(actionPlans, eq(actionPlans.personId, personId)));
@@ -88,6 +89,7 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
       occurredAt: planApplications.occurredAt,
       whatHappened: planApplications.whatHappened,
       outcome: planApplications.outcome,
+      updatedAt: planApplications.updatedAt,
     })
     .from(planApplications)
     .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
@@ -96,7 +98,12 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
     .from(badgeAwards)
     .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
   const talks = await tenant.db
-    .select({ kind: checkIns.kind, agreements: checkIns.agreements, at: checkIns.at })
+    .select({
+      kind: checkIns.kind,
+      agreements: checkIns.agreements,
+      at: checkIns.at,
+      updatedAt: checkIns.updatedAt,
+    })
     .from(checkIns)
     .where(tenant.where(checkIns, eq(checkIns.personId, personId)));
   const feedback = await tenant.db

@@ -198,7 +198,8 @@ async function planItems(
         eq(planApplications.planId, actionPlans.id),
       ),
     )
-    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId)))
+    // An archived plan asks nothing of the learner.
+    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId), isNull(actionPlans.archivedAt)))
     .groupBy(actionPlans.organisationId, actionPlans.id);
   return plans
     .filter(({ plan, logged }) => logged === 0 && plan.firstMoment.toISOString().slice(0, 10) <= today)

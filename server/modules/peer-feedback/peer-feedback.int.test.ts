@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
 import { feedbackRequests, outboxEmails } from "../../db/schema/index.ts";
@@ -164,5 +164,25 @@ describe("peer feedback within a cohort", () => {
     expect(file.headers["content-type"]).toBe("application/octet-stream");
     expect(file.headers["x-content-type-options"]).toBe("nosniff");
     expect(file.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+  });
+
+  it("refuses an oversized attachment from its announced size, before reading it, naming the limit in MB", async () => {
+    const before = await t.database.db.select().from(feedbackRequests);
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/feedback-requests",
+      headers: {
+        origin: TEST_ORIGIN,
+        cookie: asker,
+        "accept-language": "nl",
+        "content-type": "application/json",
+        "content-length": String(50 * 1024 * 1024),
+      },
+      payload: "{}",
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(response.json().detail).toContain("8 MB");
+    expect(await t.database.db.select().from(feedbackRequests)).toHaveLength(before.length);
   });
 });

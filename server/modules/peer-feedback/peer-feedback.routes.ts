@@ -5,8 +5,10 @@ import {
   colleaguesView,
   feedbackParams,
   isAttachmentType,
+  MAX_ATTACHMENT_BYTES,
   myFeedbackView,
 } from "../../../common/schemas/peer-feedback.ts";
+import { AppError } from "../../errors.ts";
 import { scopeOf } from "../../http/scope.ts";
 import {
   answerFeedback,
@@ -36,6 +38,22 @@ export function userFileHeaders(file: { name: string; type: string }): Record<st
   };
 }
 const tags = ["peer-feedback"];
+
+/** The attachment travels as base64 (4 bytes per 3) inside JSON, with room for the other fields. */
+export const MAX_REQUEST_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024;
+
+/**
+ * Refuses a request whose announced size is over the limit before a byte of its body is read, so a
+ * 50 MB video is not uploaded in full to be refused. The message names the attachment limit in MB.
+ */
+export function refuseOversizedBody(headers: { "content-length"?: string | undefined }): void {
+  const announced = Number(headers["content-length"] ?? 0);
+  if (Number.isFinite(announced) && announced > MAX_REQUEST_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", `request of ${announced} bytes`, {
+      context: "limit",
+      limit: MAX_ATTACHMENT_BYTES / (1024 * 1024),
+    });
+}
 
 /** Feedback requests to a colleague in the same cohort, answered once in a fixed form. */
 export const peerFeedbackRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,7 +93,9 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         body: askFeedbackBody,
       },
       config: signedIn,
-      bodyLimit: 12 * 1024 * 1024,
+      bodyLimit: MAX_REQUEST_BYTES,
+      // onRequest runs before the body is parsed (preValidation would be too late: after the upload).
+      onRequest: async (request) => refuseOversizedBody(request.headers),
     },
     async (request, reply) => reply.status(201).send(await askFeedback(scopeOf(request), request.body)),
   );

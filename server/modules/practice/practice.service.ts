@@ -198,6 +198,7 @@ async function questionsLinkedToComingPlans(
       tenant.where(
         actionPlans,
         eq(actionPlans.personId, personId),
+        isNull(actionPlans.archivedAt),
         gte(actionPlans.firstMoment, new Date(now.getTime() - 86_400_000)),
         lte(actionPlans.firstMoment, new Date(now.getTime() + 2 * 86_400_000)),
       ),

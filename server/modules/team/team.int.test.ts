@@ -4,7 +4,7 @@ import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
 import { caller } from "../../../test-support/learning.ts";
-import { checkIns } from "../../db/schema/index.ts";
+import { auditEvents, checkIns } from "../../db/schema/index.ts";
 
 describe("the manager's team screen and check-ins", () => {
   let t: TestApp;
@@ -115,6 +115,7 @@ describe("the manager's team screen and check-ins", () => {
       });
       expect(response.statusCode).toBe(201);
       expect(response.json()).toEqual({
+        id: expect.any(String),
         at: t.clock.now.toISOString(),
         kind: "after",
         agreements: "First try on Monday's planning call.",
@@ -130,6 +131,7 @@ describe("the manager's team screen and check-ins", () => {
         const response = await call("POST", "/api/team/check-ins", who.cookie, {
           personId: bas.id,
           kind: "before",
+          agreements: "Talk again on Monday",
         });
         expect(response.statusCode).toBe(404);
       }
@@ -137,6 +139,7 @@ describe("the manager's team screen and check-ins", () => {
       const self = await call("POST", "/api/team/check-ins", manager.cookie, {
         personId: manager.id,
         kind: "before",
+        agreements: "Talk again on Monday",
       });
       expect(self.statusCode).toBe(404);
       expect(await checkInsOf(bas.id)).toEqual([]);
@@ -148,6 +151,7 @@ describe("the manager's team screen and check-ins", () => {
       const response = await call("POST", "/api/team/check-ins", ours.manager.cookie, {
         personId: theirs.anouk.id,
         kind: "before",
+        agreements: "Talk again on Monday",
       });
       expect(response.statusCode).toBe(404);
       expect(await checkInsOf(theirs.anouk.id)).toEqual([]);
@@ -171,8 +175,69 @@ describe("the manager's team screen and check-ins", () => {
       expect(missing.statusCode).toBe(400);
       expect(missing.json<{ errors: { field: string }[] }>().errors.map((f) => f.field)).toEqual([
         "personId",
+        "agreements",
       ]);
       expect(await checkInsOf(anouk.id)).toEqual([]);
+    });
+  });
+
+  describe("PATCH and DELETE /api/team/check-ins/:checkInId", () => {
+    const record = async (cookie: string, personId: string) =>
+      (
+        await call("POST", "/api/team/check-ins", cookie, {
+          personId,
+          kind: "after",
+          agreements: "First try on Monday",
+        })
+      ).json<{ id: string }>().id;
+
+    it("refuses an empty check-in, naming the agreements field in the caller's language", async () => {
+      const { manager, anouk } = await organisationWithTeam();
+      const empty = await call(
+        "POST",
+        "/api/team/check-ins",
+        manager.cookie,
+        { personId: anouk.id, kind: "after", agreements: "   " },
+        "nl",
+      );
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().detail).toBe("Afspraken is verplicht.");
+      const id = await record(manager.cookie, anouk.id);
+      const emptied = await call(
+        "PATCH",
+        `/api/team/check-ins/${id}`,
+        manager.cookie,
+        { agreements: "" },
+        "en",
+      );
+      expect(emptied.json().detail).toBe("Agreements is required.");
+    });
+
+    it("lets the manager who recorded it correct or delete it, audited; nobody else", async () => {
+      const { manager, stranger, learner, anouk } = await organisationWithTeam();
+      const id = await record(manager.cookie, anouk.id);
+      for (const who of [stranger, learner]) {
+        expect(
+          (await call("PATCH", `/api/team/check-ins/${id}`, who.cookie, { agreements: "x" })).statusCode,
+        ).toBe(404);
+        expect((await call("DELETE", `/api/team/check-ins/${id}`, who.cookie)).statusCode).toBe(404);
+      }
+      expect((await call("PATCH", `/api/team/check-ins/${id}`, null, { agreements: "x" })).statusCode).toBe(
+        401,
+      );
+      const edited = await call("PATCH", `/api/team/check-ins/${id}`, manager.cookie, {
+        kind: "before",
+        agreements: "Practise the opening line",
+      });
+      expect(edited.statusCode).toBe(200);
+      expect(edited.json()).toMatchObject({ id, kind: "before", agreements: "Practise the opening line" });
+      const view = (await call("GET", "/api/team", manager.cookie)).json<TeamView>();
+      const member = view.teams[0]!.members.find((m) => m.personId === anouk.id);
+      expect(member!.lastCheckIn).toMatchObject({ id, agreements: "Practise the opening line", mine: true });
+      expect((await call("DELETE", `/api/team/check-ins/${id}`, manager.cookie)).statusCode).toBe(204);
+      expect(await checkInsOf(anouk.id)).toEqual([]);
+      const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
+      expect(audit.map((a) => a.action).sort()).toEqual(["check-in.delete", "check-in.update"]);
     });
   });
 });

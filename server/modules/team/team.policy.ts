@@ -5,3 +5,7 @@
 
 /** A check-in is recorded by a manager of a team in which the person is a member, by no one else. */
 export const canRecordCheckIn = ({ managesMember }: { managesMember: boolean }): boolean => managesMember;
+
+/** Only the manager who recorded a check-in corrects or deletes it. */
+export const canChangeCheckIn = ({ actorId, authorId }: { actorId: string; authorId: string }): boolean =>
+  actorId === authorId;

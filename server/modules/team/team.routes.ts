@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { checkInBody, checkInView, enrolmentView, teamView } from "../../../common/schemas/action-plans.ts";
+import {
+  checkInBody,
+  checkInParams,
+  checkInView,
+  enrolmentView,
+  teamView,
+  updateCheckInBody,
+} from "../../../common/schemas/action-plans.ts";
 import { scopeOf } from "../../http/scope.ts";
-import { getTeamView, myEnrolments, recordCheckIn } from "./team.service.ts";
+import { deleteCheckIn, getTeamView, myEnrolments, recordCheckIn, updateCheckIn } from "./team.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 
@@ -34,6 +41,33 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       config: signedIn,
     },
     async (request, reply) => reply.status(201).send(await recordCheckIn(scopeOf(request), request.body)),
+  );
+
+  app.patch(
+    "/api/team/check-ins/:checkInId",
+    {
+      schema: {
+        tags: ["team"],
+        summary: "Correct a check-in you recorded: its kind or the agreements",
+        params: checkInParams,
+        body: updateCheckInBody,
+        response: { 200: checkInView },
+      },
+      config: signedIn,
+    },
+    async (request) => updateCheckIn(scopeOf(request), { ...request.params, ...request.body }),
+  );
+
+  app.delete(
+    "/api/team/check-ins/:checkInId",
+    {
+      schema: { tags: ["team"], summary: "Delete a check-in you recorded", params: checkInParams },
+      config: signedIn,
+    },
+    async (request, reply) => {
+      await deleteCheckIn(scopeOf(request), request.params);
+      return reply.status(204).send();
+    },
   );
 
   app.get(

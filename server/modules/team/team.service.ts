@@ -10,13 +10,14 @@ import {
   teams,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { notFound } from "../../errors.ts";
+import { invalid, notFound } from "../../errors.ts";
+import { recordAudit } from "../../audit.ts";
 import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
 import { computeSchedule, enrolmentChoices, enrolmentsOf } from "../cohorts/index.ts";
 import { todayIn } from "../../../common/dates.ts";
 import { managesPerson } from "../organisations/index.ts";
-import { canRecordCheckIn } from "./team.policy.ts";
+import { canChangeCheckIn, canRecordCheckIn } from "./team.policy.ts";
 
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
 
@@ -67,14 +68,92 @@ async function progressOf(tenant: Tenant, personId: string, timeZone: string, no
   });
 }
 
-async function lastCheckIn(tenant: Tenant, personId: string) {
+async function lastCheckIn(tenant: Tenant, personId: string, viewerId: string) {
   const [row] = await tenant.db
-    .select({ at: checkIns.at, kind: checkIns.kind, agreements: checkIns.agreements })
+    .select()
     .from(checkIns)
     .where(tenant.where(checkIns, eq(checkIns.personId, personId)))
     .orderBy(desc(checkIns.at))
     .limit(1);
-  return row ? { at: row.at.toISOString(), kind: row.kind, agreements: row.agreements } : null;
+  return row
+    ? {
+        ...presentCheckIn(row),
+        mine: canChangeCheckIn({ actorId: viewerId, authorId: row.managerId }),
+      }
+    : null;
+}
+
+const presentCheckIn = (row: typeof checkIns.$inferSelect) => ({
+  id: row.id,
+  at: row.at.toISOString(),
+  kind: row.kind,
+  agreements: row.agreements,
+});
+
+/** The check-in if the signed-in manager recorded it; to anyone else it does not exist. */
+async function ownCheckIn(tenant: Tenant, actorId: string, checkInId: string) {
+  const [row] = await tenant.db
+    .select()
+    .from(checkIns)
+    .where(tenant.where(checkIns, eq(checkIns.id, checkInId)));
+  if (!row || !canChangeCheckIn({ actorId, authorId: row.managerId })) throw notFound("check-in");
+  return row;
+}
+
+/**
+ * The manager who recorded a check-in corrects its kind or agreements. The learner reads check-ins (in
+ * their data export), so the change is audited. Agreements stay required, as when recording it.
+ */
+export async function updateCheckIn(
+  scope: Scope,
+  {
+    checkInId,
+    ...input
+  }: { checkInId: string; kind?: "before" | "after" | undefined; agreements?: string | undefined },
+) {
+  const { tenant, actor, now } = scope;
+  const row = await ownCheckIn(tenant, actor.personId, checkInId);
+  if (input.agreements === undefined && row.agreements.trim() === "") throw invalid("agreements", "required");
+  const changes = {
+    ...(input.kind !== undefined ? { kind: input.kind } : {}),
+    ...(input.agreements !== undefined ? { agreements: input.agreements } : {}),
+  };
+  return tenant.transaction(async (tx) => {
+    const [updated] = await tx.db
+      .update(checkIns)
+      .set({ ...changes, updatedAt: now })
+      .where(tx.where(checkIns, eq(checkIns.id, checkInId)))
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      "check-in.update",
+      { type: "check-in", id: checkInId },
+      {
+        personId: row.personId,
+        fields: Object.keys(changes),
+      },
+    );
+    return presentCheckIn(updated!);
+  });
+}
+
+/** The manager who recorded a check-in removes it (a duplicate, the wrong person); audited. */
+export async function deleteCheckIn(scope: Scope, { checkInId }: { checkInId: string }) {
+  const { tenant, actor } = scope;
+  const row = await ownCheckIn(tenant, actor.personId, checkInId);
+  await tenant.transaction(async (tx) => {
+    await tx.db.delete(checkIns).where(tx.where(checkIns, eq(checkIns.id, checkInId)));
+    await recordAudit(
+      tx,
+      actor,
+      "check-in.delete",
+      { type: "check-in", id: checkInId },
+      {
+        personId: row.personId,
+      },
+    );
+  });
 }
 
 interface CheckIn {
@@ -103,18 +182,21 @@ export async function saveCheckIn(
   tenant: Tenant,
   input: CheckIn & { managerId: string; source: "screen" | "email-link"; now: Date },
 ) {
-  await tenant.db.insert(checkIns).values(
-    tenant.row({
-      managerId: input.managerId,
-      personId: input.personId,
-      cohortId: input.cohortId ?? null,
-      kind: input.kind,
-      agreements: input.agreements,
-      source: input.source,
-      at: input.now,
-    }),
-  );
-  return { at: input.now.toISOString(), kind: input.kind, agreements: input.agreements };
+  const [row] = await tenant.db
+    .insert(checkIns)
+    .values(
+      tenant.row({
+        managerId: input.managerId,
+        personId: input.personId,
+        cohortId: input.cohortId ?? null,
+        kind: input.kind,
+        agreements: input.agreements,
+        source: input.source,
+        at: input.now,
+      }),
+    )
+    .returning();
+  return presentCheckIn(row!);
 }
 
 /** The signed-in manager's one screen. */
@@ -167,7 +249,7 @@ export async function teamViewOf(
         personId: member.personId,
         name: member.name,
         cohorts: await progressOf(tenant, member.personId, member.timeZone, now),
-        lastCheckIn: await lastCheckIn(tenant, member.personId),
+        lastCheckIn: await lastCheckIn(tenant, member.personId, managerId),
         plans: (await plansOf(tenant, member.personId, locale)).map(
           ({ id, situation, action, firstMoment, applications }) => ({
             id,

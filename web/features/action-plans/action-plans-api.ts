@@ -8,6 +8,8 @@ import type {
   planCheckBody,
   planCheckResult,
   PlanView,
+  updateApplicationBody,
+  updatePlanBody,
 } from "../../../common/schemas/action-plans.ts";
 import { api } from "../../lib/api.ts";
 
@@ -30,6 +32,21 @@ export const createPlan = (plan: Partial<z.input<typeof createPlanBody>>) =>
 
 export const logApplication = (planId: string, application: Partial<z.input<typeof createApplicationBody>>) =>
   api<z.infer<typeof applicationView>>("POST", `/api/action-plans/${planId}/applications`, application);
+
+export const updatePlan = (planId: string, changes: Partial<z.input<typeof updatePlanBody>>) =>
+  api<PlanView>("PATCH", `/api/action-plans/${planId}`, changes);
+
+export const archivePlan = (planId: string) => api<PlanView>("POST", `/api/action-plans/${planId}/archive`);
+
+export const restorePlan = (planId: string) => api<PlanView>("POST", `/api/action-plans/${planId}/restore`);
+
+export const updateApplication = (
+  applicationId: string,
+  changes: Partial<z.input<typeof updateApplicationBody>>,
+) => api<z.infer<typeof applicationView>>("PATCH", `/api/applications/${applicationId}`, changes);
+
+export const deleteApplication = (applicationId: string) =>
+  api<void>("DELETE", `/api/applications/${applicationId}`);
 
 export const confirmApplication = (applicationId: string) =>
   api<z.infer<typeof applicationView>>("POST", `/api/applications/${applicationId}/confirmations`);

@@ -4,7 +4,15 @@ import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { checkPlan, createPlan, type Enrolment, planKeys, useEnrolments } from "./action-plans-api.ts";
+import type { PlanView } from "../../../common/schemas/action-plans.ts";
+import {
+  checkPlan,
+  createPlan,
+  type Enrolment,
+  planKeys,
+  updatePlan,
+  useEnrolments,
+} from "./action-plans-api.ts";
 
 /** Coaching while typing: the checker runs a moment after the learner stops, and says how to sharpen. */
 function useCoaching(situation: string, action: string) {
@@ -18,6 +26,13 @@ function useCoaching(situation: string, action: string) {
     queryFn: () => checkPlan(debounced),
     enabled: debounced.situation.length + debounced.action.length > 0,
   });
+}
+
+/** An ISO instant as the value of <input type="datetime-local">, in the browser's time zone. */
+export function localInput(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** A local date and time for <input type="datetime-local">, tomorrow at 09:00 by default. */
@@ -66,20 +81,42 @@ function LinkQuestions({
   );
 }
 
-/** "When <situation>, I will <action>", for a competence, with the first moment it is expected. */
-export function PlanForm({ onSaved }: { onSaved: () => void }) {
+/**
+ * "When <situation>, I will <action>", for a competence, with the first moment it is expected. With
+ * `plan`, the same form corrects that plan (its group stays).
+ */
+export function PlanForm({
+  onSaved,
+  plan,
+  onCancel,
+}: {
+  onSaved: () => void;
+  plan?: PlanView;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const enrolments = useEnrolments();
-  const [situation, setSituation] = useState("");
-  const [action, setAction] = useState("");
-  const [moment, setMoment] = useState(tomorrowMorning);
-  const [choice, setChoice] = useState("");
-  const [linked, setLinked] = useState<string[]>([]);
+  const [situation, setSituation] = useState(plan?.situation ?? "");
+  const [action, setAction] = useState(plan?.action ?? "");
+  const [moment, setMoment] = useState(() => (plan ? localInput(plan.firstMoment) : tomorrowMorning()));
+  const [choice, setChoice] = useState(
+    plan?.cohortId && plan.competenceId ? `${plan.cohortId}|${plan.competenceId}` : "",
+  );
+  const [linked, setLinked] = useState<string[]>(plan?.questionIds ?? []);
   const coaching = useCoaching(situation, action);
+  const titleId = plan ? `plan-form-title-${plan.id}` : "plan-form-title";
   const save = useMutation({
     mutationFn: () => {
       const [cohortId, competenceId] = choice.split("|");
+      if (plan)
+        return updatePlan(plan.id, {
+          situation,
+          action,
+          firstMoment: moment ? new Date(moment).toISOString() : undefined,
+          ...(competenceId ? { competenceId } : {}),
+          ...(plan.cohortId ? { questionIds: cohortId === plan.cohortId ? linked : [] } : {}),
+        });
       return createPlan({
         situation,
         action,
@@ -90,9 +127,11 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
       });
     },
     onSuccess: async () => {
-      setSituation("");
-      setAction("");
-      setLinked([]);
+      if (!plan) {
+        setSituation("");
+        setAction("");
+        setLinked([]);
+      }
       await client.invalidateQueries({ queryKey: planKeys.mine() });
       onSaved();
     },
@@ -103,14 +142,14 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
   return (
     <form
       className="card"
-      aria-labelledby="plan-form-title"
+      aria-labelledby={titleId}
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate();
       }}
     >
-      <h2 id="plan-form-title">{t("ui.plans.new")}</h2>
-      <p className="hint">{t("ui.plans.intro")}</p>
+      <h2 id={titleId}>{plan ? t("ui.plans.editTitle") : t("ui.plans.new")}</h2>
+      {plan ? null : <p className="hint">{t("ui.plans.intro")}</p>}
       <ErrorMessage error={save.error} />
       <TextAreaField
         label={t("ui.plans.when")}
@@ -159,13 +198,15 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
           error={fieldError("competenceId")}
         >
           <option value="">{t("ui.plans.noCompetence")}</option>
-          {enrolments.data.flatMap((e) =>
-            e.competences.map((c) => (
-              <option key={`${e.cohortId}|${c.id}`} value={`${e.cohortId}|${c.id}`}>
-                {c.name} ({e.cohortName})
-              </option>
-            )),
-          )}
+          {enrolments.data
+            .filter((e) => !plan || e.cohortId === plan.cohortId)
+            .flatMap((e) =>
+              e.competences.map((c) => (
+                <option key={`${e.cohortId}|${c.id}`} value={`${e.cohortId}|${c.id}`}>
+                  {c.name} ({e.cohortName})
+                </option>
+              )),
+            )}
         </SelectField>
       ) : null}
       <LinkQuestions
@@ -174,9 +215,16 @@ export function PlanForm({ onSaved }: { onSaved: () => void }) {
         linked={linked}
         onChange={setLinked}
       />
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.plans.save")}
-      </button>
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {plan ? t("ui.plans.saveChanges") : t("ui.plans.save")}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button-secondary" onClick={onCancel}>
+            {t("ui.common.cancel")}
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -7,8 +7,17 @@ import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../compone
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { MyCoaching } from "../coaching/my-coaching.tsx";
-import { logApplication, planKeys, useMyPlans } from "./action-plans-api.ts";
-import { PlanForm } from "./plan-form.tsx";
+import { fieldError } from "../../lib/forms.ts";
+import {
+  archivePlan,
+  deleteApplication,
+  logApplication,
+  planKeys,
+  restorePlan,
+  updateApplication,
+  useMyPlans,
+} from "./action-plans-api.ts";
+import { localInput, PlanForm } from "./plan-form.tsx";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
 
@@ -18,28 +27,50 @@ function nowLocal(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** The one-minute log: when, how it went (four taps), and a line on what happened. */
-function LogApplication({ plan }: { plan: PlanView }) {
+type Application = PlanView["applications"][number];
+
+/**
+ * The one-minute log: when, how it went (four taps), and a line on what happened. With `application`,
+ * the same form corrects that entry.
+ */
+function LogApplication({
+  plan,
+  application,
+  onDone,
+}: {
+  plan: PlanView;
+  application?: Application;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<(typeof outcomes)[number] | "">("");
-  const [when, setWhen] = useState(nowLocal);
-  const [text, setText] = useState("");
+  const [open, setOpen] = useState(application !== undefined);
+  const [outcome, setOutcome] = useState<(typeof outcomes)[number] | "">(application?.outcome ?? "");
+  const [when, setWhen] = useState(() => (application ? localInput(application.occurredAt) : nowLocal()));
+  const [text, setText] = useState(application?.whatHappened ?? "");
   const log = useMutation({
-    mutationFn: () =>
-      logApplication(plan.id, {
-        occurredAt: new Date(when).toISOString(),
+    mutationFn: async () => {
+      const body = {
+        occurredAt: when ? new Date(when).toISOString() : undefined,
         whatHappened: text,
         outcome: outcome || undefined,
-      }),
+      };
+      if (application) await updateApplication(application.id, body);
+      else await logApplication(plan.id, body);
+    },
     onSuccess: async () => {
       setOpen(false);
       setText("");
       setOutcome("");
       await client.invalidateQueries({ queryKey: planKeys.mine() });
+      onDone?.();
     },
   });
+  const close = () => {
+    setOpen(false);
+    onDone?.();
+  };
+  const radioName = `outcome-${application?.id ?? plan.id}`;
   if (!open) {
     return (
       <>
@@ -54,6 +85,7 @@ function LogApplication({ plan }: { plan: PlanView }) {
   return (
     <form
       className="log-form"
+      aria-label={application ? t("ui.plans.editLog") : t("ui.plans.logIt")}
       onSubmit={(event) => {
         event.preventDefault();
         log.mutate();
@@ -66,7 +98,7 @@ function LogApplication({ plan }: { plan: PlanView }) {
           <label key={value} className="radio">
             <input
               type="radio"
-              name={`outcome-${plan.id}`}
+              name={radioName}
               checked={outcome === value}
               onChange={() => setOutcome(value)}
             />
@@ -79,18 +111,20 @@ function LogApplication({ plan }: { plan: PlanView }) {
         type="datetime-local"
         value={when}
         onChange={(e) => setWhen(e.target.value)}
+        error={fieldError(log.error, "occurredAt")}
       />
       <TextAreaField
         label={t("fields.whatHappened")}
         rows={2}
         value={text}
         onChange={(e) => setText(e.target.value)}
+        error={fieldError(log.error, "whatHappened")}
       />
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={log.isPending}>
           {t("ui.plans.saveLog")}
         </button>
-        <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
+        <button type="button" className="button-secondary" onClick={close}>
           {t("ui.common.cancel")}
         </button>
       </div>
@@ -98,30 +132,130 @@ function LogApplication({ plan }: { plan: PlanView }) {
   );
 }
 
+/** One entry of the log: edit or delete it until a manager confirmed it; after that, a note why not. */
+function ApplicationItem({ plan, application }: { plan: PlanView; application: Application }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const locale = currentLocale();
+  const [editing, setEditing] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => deleteApplication(application.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: planKeys.mine() }),
+  });
+  const when = formatDateTime(application.occurredAt, locale);
+  if (editing)
+    return (
+      <li>
+        <LogApplication plan={plan} application={application} onDone={() => setEditing(false)} />
+      </li>
+    );
+  return (
+    <li>
+      {when}: {t(`ui.plans.outcomes.${application.outcome}`)}
+      {application.whatHappened ? ` — ${application.whatHappened}` : ""}
+      {application.confirmed ? (
+        <>
+          <span className="badge badge-active"> {t("ui.plans.confirmed")}</span>
+          <p className="hint">{t("ui.plans.lockedNote")}</p>
+        </>
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
+            {t("ui.plans.editLog")}
+            <span className="visually-hidden"> {when}</span>
+          </button>
+          <button
+            type="button"
+            className="button-secondary small"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(t("ui.plans.confirmDeleteLog"))) remove.mutate();
+            }}
+          >
+            {t("ui.plans.deleteLog")}
+            <span className="visually-hidden"> {when}</span>
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={remove.error} />
+    </li>
+  );
+}
+
 function PlanCard({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const locale = currentLocale();
+  const [editing, setEditing] = useState(false);
+  const [updated, setUpdated] = useState(false);
+  const refresh = () => client.invalidateQueries({ queryKey: planKeys.mine() });
+  const archive = useMutation({ mutationFn: () => archivePlan(plan.id), onSuccess: refresh });
+  const restore = useMutation({ mutationFn: () => restorePlan(plan.id), onSuccess: refresh });
+  const archived = plan.archivedAt !== null;
+  if (editing)
+    return (
+      <li className="plan">
+        <PlanForm
+          plan={plan}
+          onSaved={() => {
+            setEditing(false);
+            setUpdated(true);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
   return (
     <li className="card plan">
+      {updated ? <SuccessMessage>{t("ui.plans.planUpdated")}</SuccessMessage> : null}
       <p>
         <strong>{t("ui.plans.whenShort")}</strong> {plan.situation}
         <br />
         <strong>{t("ui.plans.thenShort")}</strong> {plan.action}
+        {archived ? <span className="badge"> {t("ui.plans.archivedBadge")}</span> : null}
       </p>
       <p className="hint">{t("ui.plans.expected", { date: formatDateTime(plan.firstMoment, locale) })}</p>
       {plan.findings.length > 0 ? <p className="notice-inline">{plan.findings[0]!.suggestion}</p> : null}
       {plan.applications.length > 0 ? (
         <ul className="plain-list applications">
           {plan.applications.map((a) => (
-            <li key={a.id}>
-              {formatDateTime(a.occurredAt, locale)}: {t(`ui.plans.outcomes.${a.outcome}`)}
-              {a.whatHappened ? ` — ${a.whatHappened}` : ""}
-              {a.confirmed ? <span className="badge badge-active"> {t("ui.plans.confirmed")}</span> : null}
-            </li>
+            <ApplicationItem key={a.id} plan={plan} application={a} />
           ))}
         </ul>
       ) : null}
-      <LogApplication plan={plan} />
+      <ErrorMessage error={archive.error ?? restore.error} />
+      {archived ? (
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={restore.isPending}
+          onClick={() => restore.mutate()}
+        >
+          {t("ui.plans.restore")}
+          <span className="visually-hidden"> {plan.action}</span>
+        </button>
+      ) : (
+        <>
+          <LogApplication plan={plan} />
+          <div className="button-row">
+            <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
+              {t("ui.plans.editPlan")}
+              <span className="visually-hidden"> {plan.action}</span>
+            </button>
+            <button
+              type="button"
+              className="button-secondary small"
+              disabled={archive.isPending}
+              onClick={() => {
+                if (window.confirm(t("ui.plans.confirmArchive"))) archive.mutate();
+              }}
+            >
+              {t("ui.plans.archive")}
+              <span className="visually-hidden"> {plan.action}</span>
+            </button>
+          </div>
+        </>
+      )}
     </li>
   );
 }
@@ -131,23 +265,47 @@ export function PlansPage() {
   const { t } = useTranslation();
   const plans = useMyPlans();
   const [saved, setSaved] = useState(false);
+  const [showArchived, setShowArchived] = useState(false);
+  const active = plans.data?.filter((p) => p.archivedAt === null) ?? [];
+  const archived = plans.data?.filter((p) => p.archivedAt !== null) ?? [];
   return (
     <Page title={t("ui.plans.title")}>
       {plans.isLoading ? <Loading /> : null}
       <ErrorMessage error={plans.error} />
       {saved ? <SuccessMessage>{t("ui.plans.saved")}</SuccessMessage> : null}
       {plans.data ? (
-        plans.data.length === 0 ? (
+        active.length === 0 ? (
           <EmptyState title={t("ui.plans.emptyTitle")}>
             <p>{t("ui.plans.emptyText")}</p>
           </EmptyState>
         ) : (
           <ul className="plain-list plans" aria-label={t("ui.plans.title")}>
-            {plans.data.map((plan) => (
+            {active.map((plan) => (
               <PlanCard key={plan.id} plan={plan} />
             ))}
           </ul>
         )
+      ) : null}
+      {archived.length > 0 ? (
+        <section aria-label={t("ui.plans.archivedTitle")}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-expanded={showArchived}
+            onClick={() => setShowArchived(!showArchived)}
+          >
+            {showArchived
+              ? t("ui.plans.hideArchived")
+              : t("ui.plans.showArchived", { count: archived.length })}
+          </button>
+          {showArchived ? (
+            <ul className="plain-list plans" aria-label={t("ui.plans.archivedTitle")}>
+              {archived.map((plan) => (
+                <PlanCard key={plan.id} plan={plan} />
+              ))}
+            </ul>
+          ) : null}
+        </section>
       ) : null}
       <PlanForm onSaved={() => setSaved(true)} />
       <MyCoaching />

@@ -5,6 +5,7 @@ import type {
   MyCoachingView,
   sessionBody,
   sessionView,
+  updateSessionBody,
 } from "../../../common/schemas/coaching.ts";
 import { api } from "../../lib/api.ts";
 
@@ -28,3 +29,9 @@ export const answerOffer = ({ relationId, accept }: { relationId: string; accept
 
 export const scheduleSession = (session: Partial<z.input<typeof sessionBody>>) =>
   api<z.infer<typeof sessionView>>("POST", "/api/coaching/sessions", session);
+
+export const updateSession = (sessionId: string, changes: Partial<z.input<typeof updateSessionBody>>) =>
+  api<z.infer<typeof sessionView>>("PATCH", `/api/coaching/sessions/${sessionId}`, changes);
+
+export const deleteSession = (sessionId: string) =>
+  api<void>("DELETE", `/api/coaching/sessions/${sessionId}`);

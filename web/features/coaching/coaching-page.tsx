@@ -3,34 +3,65 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CoachView } from "../../../common/schemas/coaching.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
-import { coachingKeys, offerCoaching, scheduleSession, useCoachView } from "./coaching-api.ts";
+import { fieldError } from "../../lib/forms.ts";
+import {
+  coachingKeys,
+  deleteSession,
+  offerCoaching,
+  scheduleSession,
+  updateSession,
+  useCoachView,
+} from "./coaching-api.ts";
 
 type Coachee = CoachView["coachees"][number];
+type Session = Coachee["sessions"][number];
 
-function SessionForm({ coachee }: { coachee: Coachee }) {
+/** An ISO instant as the value of <input type="datetime-local">, in the browser's time zone. */
+function localInput(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A new session, or (with `session`) a correction of one the coach holds. */
+function SessionForm({
+  coachee,
+  session,
+  onDone,
+}: {
+  coachee: Coachee;
+  session?: Session;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [when, setWhen] = useState("");
-  const [notes, setNotes] = useState("");
-  const [planId, setPlanId] = useState("");
+  const [when, setWhen] = useState(session ? localInput(session.scheduledAt) : "");
+  const [notes, setNotes] = useState(session?.notes ?? "");
+  const [planId, setPlanId] = useState(session?.planId ?? "");
   const save = useMutation({
-    mutationFn: () =>
-      scheduleSession({
-        relationId: coachee.relationId,
-        scheduledAt: when ? new Date(when).toISOString() : undefined,
-        notes,
-        ...(planId ? { planId } : {}),
-      }),
+    mutationFn: async () => {
+      const scheduledAt = when ? new Date(when).toISOString() : undefined;
+      if (session) await updateSession(session.id, { scheduledAt, notes, planId: planId || null });
+      else
+        await scheduleSession({
+          relationId: coachee.relationId,
+          scheduledAt,
+          notes,
+          ...(planId ? { planId } : {}),
+        });
+    },
     onSuccess: async () => {
       setNotes("");
       await client.invalidateQueries({ queryKey: coachingKeys.coach() });
+      onDone?.();
     },
   });
   return (
     <form
+      aria-label={session ? t("ui.coaching.editSession") : undefined}
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate();
@@ -42,8 +73,14 @@ function SessionForm({ coachee }: { coachee: Coachee }) {
         type="datetime-local"
         value={when}
         onChange={(e) => setWhen(e.target.value)}
+        error={fieldError(save.error, "scheduledAt")}
       />
-      <SelectField label={t("ui.coaching.plan")} value={planId} onChange={(e) => setPlanId(e.target.value)}>
+      <SelectField
+        label={t("ui.coaching.plan")}
+        value={planId}
+        onChange={(e) => setPlanId(e.target.value)}
+        error={fieldError(save.error, "planId")}
+      >
         <option value="">{t("ui.coaching.noPlan")}</option>
         {coachee.plans.map((plan) => (
           <option key={plan.id} value={plan.id}>
@@ -57,11 +94,61 @@ function SessionForm({ coachee }: { coachee: Coachee }) {
         rows={3}
         value={notes}
         onChange={(e) => setNotes(e.target.value)}
+        error={fieldError(save.error, "notes")}
       />
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.coaching.saveSession")}
-      </button>
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {session ? t("ui.coaching.saveChanges") : t("ui.coaching.saveSession")}
+        </button>
+        {session ? (
+          <button type="button" className="button-secondary" onClick={onDone}>
+            {t("ui.common.cancel")}
+          </button>
+        ) : null}
+      </div>
     </form>
+  );
+}
+
+/** One session in the coach's list: its notes, and edit or delete (after a confirmation). */
+function SessionItem({ coachee, session }: { coachee: Coachee; session: Session }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const locale = currentLocale();
+  const [editing, setEditing] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => deleteSession(session.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: coachingKeys.coach() }),
+  });
+  if (editing)
+    return (
+      <li>
+        <SessionForm coachee={coachee} session={session} onDone={() => setEditing(false)} />
+      </li>
+    );
+  return (
+    <li>
+      {formatDateTime(session.scheduledAt, locale)}: {session.notes}
+      <div className="button-row">
+        <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
+          {t("ui.coaching.editSession")}
+          <span className="visually-hidden"> {formatDateTime(session.scheduledAt, locale)}</span>
+        </button>
+        <button
+          type="button"
+          className="button-secondary small"
+          disabled={remove.isPending}
+          onClick={() => {
+            if (window.confirm(t("ui.coaching.confirmDeleteSession"))) remove.mutate();
+          }}
+        >
+          {t("ui.coaching.deleteSession")}
+          <span className="visually-hidden"> {formatDateTime(session.scheduledAt, locale)}</span>
+        </button>
+      </div>
+      <ErrorMessage error={remove.error} />
+      {remove.isSuccess ? <SuccessMessage>{t("ui.coaching.sessionDeleted")}</SuccessMessage> : null}
+    </li>
   );
 }
 
@@ -69,7 +156,6 @@ function SessionForm({ coachee }: { coachee: Coachee }) {
 export function CoachingPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const locale = currentLocale();
   const view = useCoachView();
   const [personId, setPersonId] = useState("");
   const invite = useMutation({
@@ -102,9 +188,7 @@ export function CoachingPage() {
                 ))}
                 <ul className="plain-list applications">
                   {coachee.sessions.map((s) => (
-                    <li key={s.id}>
-                      {formatDateTime(s.scheduledAt, locale)}: {s.notes}
-                    </li>
+                    <SessionItem key={s.id} coachee={coachee} session={s} />
                   ))}
                 </ul>
                 <SessionForm coachee={coachee} />

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { attachmentTypes } from "../../../common/schemas/peer-feedback.ts";
+import { attachmentTypes, MAX_ATTACHMENT_BYTES } from "../../../common/schemas/peer-feedback.ts";
 import { SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
+import { currentLocale } from "../../lib/i18n.ts";
 import {
   answerFeedback,
   askFeedback,
@@ -32,6 +33,25 @@ function AskForm() {
   const [choice, setChoice] = useState("");
   const [about, setAbout] = useState("");
   const [file, setFile] = useState<File | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  /** Checked before anything is sent: a 50 MB video is refused at once, not after a long upload. */
+  const chooseFile = (input: HTMLInputElement) => {
+    const chosen = input.files?.[0] ?? null;
+    if (chosen && chosen.size > MAX_ATTACHMENT_BYTES) {
+      const mb = new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 1 });
+      setFileProblem(
+        t("ui.feedback.fileTooLarge", {
+          size: mb.format(chosen.size / (1024 * 1024)),
+          limit: mb.format(MAX_ATTACHMENT_BYTES / (1024 * 1024)),
+        }),
+      );
+      setFile(null);
+      input.value = "";
+      return;
+    }
+    setFileProblem(null);
+    setFile(chosen);
+  };
   const options = (colleagues.data ?? []).flatMap((group) =>
     group.colleagues.map((c) => ({
       value: `${group.cohortId}|${c.id}`,
@@ -95,9 +115,17 @@ function AskForm() {
           id="feedback-file"
           type="file"
           accept={attachmentTypes.join(",")}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          aria-describedby={fileProblem ? "feedback-file-problem" : undefined}
+          aria-invalid={fileProblem ? true : undefined}
+          onChange={(e) => chooseFile(e.target)}
         />
-        {fieldError("attachment") ? <p className="field-error">{fieldError("attachment")}</p> : null}
+        {fileProblem ? (
+          <p id="feedback-file-problem" className="field-error" role="alert">
+            {fileProblem}
+          </p>
+        ) : fieldError("attachment") ? (
+          <p className="field-error">{fieldError("attachment")}</p>
+        ) : null}
       </div>
       <button type="submit" className="button-primary" disabled={ask.isPending}>
         {t("ui.feedback.send")}

@@ -3,13 +3,97 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { TextAreaField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { confirmApplication } from "../action-plans/action-plans-api.ts";
 import { currentLocale, formatDateTime, formatDay } from "../../lib/i18n.ts";
-import { recordCheckIn, teamKeys, useTeam } from "./team-api.ts";
+import { fieldError } from "../../lib/forms.ts";
+import { deleteCheckIn, recordCheckIn, teamKeys, updateCheckIn, useTeam } from "./team-api.ts";
 
 type Member = TeamView["teams"][number]["members"][number];
+type LastCheckIn = NonNullable<Member["lastCheckIn"]>;
+
+/** The last check-in; the manager who recorded it can correct its agreements or delete it. */
+function LastCheckInItem({ checkIn }: { checkIn: LastCheckIn }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const locale = currentLocale();
+  const [editing, setEditing] = useState(false);
+  const [agreements, setAgreements] = useState(checkIn.agreements);
+  const done = () => client.invalidateQueries({ queryKey: teamKeys.all });
+  const save = useMutation({
+    mutationFn: () => updateCheckIn(checkIn.id, { agreements }),
+    onSuccess: async () => {
+      setEditing(false);
+      await done();
+    },
+  });
+  const remove = useMutation({ mutationFn: () => deleteCheckIn(checkIn.id), onSuccess: done });
+  const when = formatDateTime(checkIn.at, locale);
+  if (editing)
+    return (
+      <form
+        aria-label={t("ui.team.editCheckIn")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <ErrorMessage error={save.error} />
+        <TextAreaField
+          label={t("ui.team.agreements")}
+          rows={3}
+          value={agreements}
+          onChange={(e) => setAgreements(e.target.value)}
+          error={fieldError(save.error, "agreements")}
+        />
+        <div className="button-row">
+          <button type="submit" className="button-primary" disabled={save.isPending}>
+            {t("ui.team.saveChanges")}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setEditing(false)}>
+            {t("ui.common.cancel")}
+          </button>
+        </div>
+      </form>
+    );
+  return (
+    <div>
+      <p className="hint">
+        {t("ui.team.lastCheckIn", { date: when })}
+        {checkIn.agreements ? `: ${checkIn.agreements}` : ""}
+      </p>
+      {save.isSuccess ? <SuccessMessage>{t("ui.team.checkInUpdated")}</SuccessMessage> : null}
+      {checkIn.mine ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button-secondary small"
+            onClick={() => {
+              setAgreements(checkIn.agreements);
+              setEditing(true);
+            }}
+          >
+            {t("ui.team.editCheckIn")}
+            <span className="visually-hidden"> {when}</span>
+          </button>
+          <button
+            type="button"
+            className="button-secondary small"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(t("ui.team.confirmDeleteCheckIn"))) remove.mutate();
+            }}
+          >
+            {t("ui.team.deleteCheckIn")}
+            <span className="visually-hidden"> {when}</span>
+          </button>
+        </div>
+      ) : null}
+      <ErrorMessage error={remove.error} />
+    </div>
+  );
+}
 
 function ConfirmButton({ applicationId, learner }: { applicationId: string; learner: string }) {
   const { t } = useTranslation();
@@ -57,7 +141,6 @@ function CheckInGuide({ member }: { member: Member }) {
       await client.invalidateQueries({ queryKey: teamKeys.all });
     },
   });
-  const locale = currentLocale();
   if (!cohort) return null;
   return (
     <details className="check-in">
@@ -78,6 +161,7 @@ function CheckInGuide({ member }: { member: Member }) {
           rows={3}
           value={agreements}
           onChange={(e) => setAgreements(e.target.value)}
+          error={fieldError(save.error, "agreements")}
         />
         <ErrorMessage error={save.error} />
         <button type="submit" className="button-secondary" disabled={save.isPending}>
@@ -85,10 +169,7 @@ function CheckInGuide({ member }: { member: Member }) {
         </button>
       </form>
       {member.lastCheckIn ? (
-        <p className="hint">
-          {t("ui.team.lastCheckIn", { date: formatDateTime(member.lastCheckIn.at, locale) })}
-          {member.lastCheckIn.agreements ? `: ${member.lastCheckIn.agreements}` : ""}
-        </p>
+        <LastCheckInItem key={member.lastCheckIn.id} checkIn={member.lastCheckIn} />
       ) : null}
     </details>
   );
