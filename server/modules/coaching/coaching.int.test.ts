@@ -132,3 +132,45 @@ describe("coaching: a coach sees only coachees who accepted", () => {
     expect(audit.map((a) => a.action).sort()).toEqual(["coaching-session.delete", "coaching-session.update"]);
   });
 });
+
+describe("coaching and the GDPR", () => {
+  let t: TestApp;
+  let call: ReturnType<typeof caller>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    call = caller(t);
+  });
+  afterAll(() => t.close());
+
+  it("puts coaching in the coachee's export, and erasing the coachee removes the coach's notes about them", async () => {
+    const db = t.database.db;
+    const org = await buildOrganisation(db);
+    const coordinator = await buildPerson(db, { organisationId: org.id, roles: ["coordinator", "coach"] });
+    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
+    const coach = await t.signIn(coordinator.email);
+    const learner = await t.signIn(anouk.email);
+    await call("POST", "/api/coaching/relations", coach, { personId: anouk.id });
+    const [invitation] = (await call("GET", "/api/me/coaching", learner)).json<MyCoachingView>().invitations;
+    await call("POST", `/api/coaching/relations/${invitation!.relationId}/answer`, learner, { accept: true });
+    const session = await call("POST", "/api/coaching/sessions", coach, {
+      relationId: invitation!.relationId,
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      notes: "Anouk oefent het gesprek met de klant over de late levering",
+    });
+    expect(session.statusCode).toBe(201);
+    const exported = (await call("GET", "/api/me/export", learner)).body;
+    expect(exported).toContain("late levering");
+    expect((await call("DELETE", `/api/people/${anouk.id}`, coach)).statusCode).toBe(204);
+    const { coachingRelations, coachingSessions } = await import("../../db/schema/index.ts");
+    expect(
+      await db.select().from(coachingRelations).where(eq(coachingRelations.coacheeId, anouk.id)),
+    ).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(coachingSessions)
+        .where(eq(coachingSessions.notes, "Anouk oefent het gesprek met de klant over de late levering")),
+    ).toEqual([]);
+  });
+});

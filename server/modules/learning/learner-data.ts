@@ -5,6 +5,8 @@ import {
   activityProgress,
   badgeAwards,
   checkIns,
+  coachingRelations,
+  coachingSessions,
   answers,
   learnerPreferences,
   measures,
@@ -116,7 +118,25 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
     })
     .from(feedbackRequests)
     .where(tenant.where(feedbackRequests, eq(feedbackRequests.requesterId, personId)));
+  const coaching = await tenant.db
+    .select({
+      status: coachingRelations.status,
+      offeredAt: coachingRelations.createdAt,
+      scheduledAt: coachingSessions.scheduledAt,
+      notes: coachingSessions.notes,
+    })
+    .from(coachingRelations)
+    .leftJoin(
+      coachingSessions,
+      tenant.joinOn(
+        coachingSessions,
+        coachingRelations,
+        eq(coachingSessions.relationId, coachingRelations.id),
+      ),
+    )
+    .where(tenant.where(coachingRelations, eq(coachingRelations.coacheeId, personId)));
   return {
+    coaching,
     feedbackAsked: feedback,
     badges: credentials.map((c) => c.credential),
     checkIns: talks,
@@ -170,4 +190,8 @@ export async function eraseLearningData(tenant: Tenant, personId: string): Promi
   await tenant.db
     .delete(learnerPreferences)
     .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));
+  // Coaching about them (offers and the coach's session notes) goes with them.
+  await tenant.db
+    .delete(coachingRelations)
+    .where(tenant.where(coachingRelations, eq(coachingRelations.coacheeId, personId)));
 }
