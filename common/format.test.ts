@@ -35,3 +35,15 @@ describe("formatMegabytes", () => {
     expect(formatMegabytes(1.5 * 1024 * 1024, "nl")).toBe("1,5 MB");
   });
 });
+
+describe("numbers in messages", () => {
+  it("are written in the message's language on the server", async () => {
+    const { translator } = await import("../server/i18n.ts");
+    expect(translator("nl")("validation.number_too_large", { field: "X", maximum: 5017.5 })).toBe(
+      "X mag hoogstens 5.017,5 zijn.",
+    );
+    expect(translator("en")("validation.number_too_large", { field: "X", maximum: 5017.5 })).toBe(
+      "X can be at most 5,017.5.",
+    );
+  });
+});

@@ -39,3 +39,19 @@ export function formatPercent(share: number, locale: Locale, digits = 1): string
 export function formatMegabytes(bytes: number, locale: Locale): string {
   return `${formatNumber(bytes / (1024 * 1024), locale, 1)} MB`;
 }
+
+/**
+ * An i18next formatter module (with `interpolation.alwaysFormat`) that writes every number put into a
+ * message in the message's language, so "N = {{n}}" reads "N = 5.017" in Dutch. Strings pass as they
+ * are; a figure that needs fixed decimals is formatted by the caller (formatDecimal) and passed as text.
+ */
+export const numberFormatter = {
+  type: "formatter" as const,
+  init(): void {},
+  add(): void {},
+  addCached(): void {},
+  format(value: unknown, _format: string | undefined, lng: string | undefined): unknown {
+    if (typeof value !== "number" || !Number.isFinite(value)) return value;
+    return formatNumber(value, lng === "en" ? "en" : "nl", 2);
+  },
+};
