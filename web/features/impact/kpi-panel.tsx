@@ -5,6 +5,7 @@ import type { KpiBody } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { fieldError } from "../../lib/forms.ts";
+import { currentLocale, formatNumber } from "../../lib/i18n.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
 
 const empty = {
@@ -64,7 +65,8 @@ export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
       <ul>
         {kpis.data?.kpis.map((k) => (
           <li key={k.id}>
-            <strong>{k.name}</strong>: {k.beforeValue} ({k.beforePeriod}) → {k.afterValue ?? "—"}
+            <strong>{k.name}</strong>: {formatNumber(k.beforeValue, currentLocale(), 2)} ({k.beforePeriod}) →{" "}
+            {k.afterValue === null ? "—" : formatNumber(k.afterValue, currentLocale(), 2)}
             {k.afterPeriod ? ` (${k.afterPeriod})` : ""} {k.unit}
             {k.improved === null ? null : (
               <span className="tag">{k.improved ? t("ui.impact.improved") : t("ui.impact.worse")}</span>
