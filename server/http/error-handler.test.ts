@@ -109,6 +109,23 @@ describe("field errors in the user's words", () => {
     expect([...missing]).toEqual([]);
   });
 
+  it("has a label for every path parameter of every route", () => {
+    const missing = new Set<string>();
+    const files = readdirSync(join(root, "server/modules"), { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith(".routes.ts"),
+    );
+    for (const file of files) {
+      const source = readFileSync(join(root, "server/modules", file), "utf8");
+      const urls = source.match(/"\/api\/[^"]*"/g) ?? [];
+      for (const [, param] of urls.join(" ").matchAll(/:(\w+)/g)) {
+        for (const locale of supportedLocales) {
+          if (!(param! in catalogues[locale].fields)) missing.add(`${locale}: fields.${param}`);
+        }
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
+
   it.each(supportedLocales)("never names a schema key in a field message (%s)", (locale) => {
     const t = translator(locale);
     const bad: string[] = [];
