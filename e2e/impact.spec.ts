@@ -66,3 +66,26 @@ test("a designer sees the measurement plan in the editor", async ({ page }) => {
   await expect(plan.getByLabel("Measure 1", { exact: true })).toHaveValue("attendance");
   await expectAccessible(page, "editor with measurement plan");
 });
+
+test("a Dutch reader sees Dutch numbers and Dutch statistics text", async ({ page }) => {
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  // An earlier journey may have left the coordinator in English.
+  const dutch = page.getByRole("button", { name: "Nederlands" });
+  if (await dutch.isVisible()) await dutch.click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await page.goto(`${APP}/trajectories`);
+  await page
+    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
+    .first()
+    .click();
+  await page.getByRole("link", { name: "Impact" }).click();
+  const effect = page.locator("section").filter({ has: page.locator("#impact-effect") });
+  // "46,2%" and "0,50", never "46.2%" or "0.50", beside the Dutch hinge point.
+  await expect(effect).toContainText(/\d+,\d%/);
+  await expect(effect).toContainText(/d_pre = \d,\d\d/);
+  await expect(effect).toContainText("scharnierpunt d = 0,40");
+  await expect(effect).not.toContainText(/\d\.\d|hinge point/);
+  await page.goto(`${APP}/evidence`);
+  await expect(page.getByText("ρ = 0,36 (k = 35, N = 5.017); alleen steun ρ = 0,21")).toBeVisible();
+  await expect(page.getByText(/support alone|hinge point/)).toHaveCount(0);
+});
