@@ -53,6 +53,8 @@ export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
 /** One field's problem, as sent in `errors` of a problem+json body. */
 export interface FieldProblem {
   field: string;
+  /** Where inside the field, when it is nested ("document.desiredRetention", "answers.3"). */
+  path?: string;
   code: string;
   message: string;
 }

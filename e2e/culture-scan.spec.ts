@@ -51,11 +51,21 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
   await respondent.goto(link);
   await expect(respondent.getByText("Step 1 of 4")).toBeVisible();
   await expectAccessible(respondent, "questionnaire");
+  // She skips the last question of step 2; sending takes her back to it and says which one it is.
   for (let step = 1; step <= 4; step++) {
-    for (const group of await respondent.locator("fieldset.choice-group").all())
+    const groups = await respondent.locator("fieldset.choice-group").all();
+    for (const group of step === 2 ? groups.slice(0, -1) : groups)
       await group.getByRole("radio").first().check();
     await respondent.getByRole("button", { name: step === 4 ? "Send my answers" : "Next" }).click();
   }
+  await expect(respondent.getByText("Step 2 of 4")).toBeVisible();
+  await expect(respondent.getByRole("alert")).toContainText(/Question \d+ on step 2 is still open: “.+”/);
+  const skipped = respondent.locator("fieldset.choice-group").last();
+  await expect(skipped).toContainText("Please answer this question.");
+  await expectAccessible(respondent, "questionnaire with an open question");
+  await skipped.getByRole("radio").first().check();
+  for (let step = 2; step <= 4; step++)
+    await respondent.getByRole("button", { name: step === 4 ? "Send my answers" : "Next" }).click();
   await expect(respondent.getByText("Thank you! Your answers have been sent anonymously.")).toBeVisible();
   // Opening the link again (a fresh page load) shows it was used; the answer is not counted twice.
   await respondent.goto("about:blank");

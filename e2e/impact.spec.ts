@@ -127,3 +127,26 @@ test("the coordinator corrects an organisation figure and a success-case intervi
   await expect(person.getByRole("button", { name: `Change the interview with ${name}` })).toHaveCount(0);
   await expectAccessible(page, "final interview");
 });
+
+test("a Dutch reader sees Dutch numbers and Dutch statistics text", async ({ page }) => {
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  // An earlier journey may have left the coordinator in English.
+  const dutch = page.getByRole("button", { name: "Nederlands" });
+  if (await dutch.isVisible()) await dutch.click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await page.goto(`${APP}/trajectories`);
+  await page
+    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
+    .first()
+    .click();
+  await page.getByRole("link", { name: "Impact" }).click();
+  const effect = page.locator("section").filter({ has: page.locator("#impact-effect") });
+  // "46,2%" and "0,50", never "46.2%" or "0.50", beside the Dutch hinge point.
+  await expect(effect).toContainText(/\d+,\d%/);
+  await expect(effect).toContainText(/d_pre = \d,\d\d/);
+  await expect(effect).toContainText("scharnierpunt d = 0,40");
+  await expect(effect).not.toContainText(/\d\.\d|hinge point/);
+  await page.goto(`${APP}/evidence`);
+  await expect(page.getByText("ρ = 0,36 (k = 35, N = 5.017); alleen steun ρ = 0,21")).toBeVisible();
+  await expect(page.getByText(/support alone|hinge point/)).toHaveCount(0);
+});

@@ -204,3 +204,17 @@ export const sections: Section[] = [
 export const allItems: Item[] = sections.flatMap((s) => s.items);
 /** Questions that must be answered before a response counts. */
 export const requiredItems = allItems.filter((item) => item.kind !== "open" && item.id !== "intention");
+
+/**
+ * The first required question still open, with where it is: the step (section index) and its number
+ * within that step, so a form can take the respondent straight to it. Null when all are answered.
+ */
+export function firstUnanswered(
+  answers: Readonly<Record<string, unknown>>,
+): { step: number; number: number; item: Item; count: number } | null {
+  const open = requiredItems.filter((item) => answers[item.id] === undefined || answers[item.id] === "");
+  const first = open[0];
+  if (!first) return null;
+  const step = sections.findIndex((section) => section.items.includes(first));
+  return { step, number: sections[step]!.items.indexOf(first) + 1, item: first, count: open.length };
+}

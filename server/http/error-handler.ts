@@ -5,7 +5,9 @@ import type { ZodFastifySchemaValidationError } from "fastify-type-provider-zod"
 import type { core } from "zod";
 import type { ErrorCode, FieldProblem, ProblemBody } from "../../common/errors.ts";
 import { errorStatus } from "../../common/errors.ts";
-import { defaultLocale, negotiateLocale } from "../../common/locales.ts";
+import { formatMegabytes, formatNumber, formatPercent } from "../../common/format.ts";
+import { defaultLocale, negotiateLocale, type Locale } from "../../common/locales.ts";
+import { MAX_ATTACHMENT_BYTES } from "../../common/schemas/peer-feedback.ts";
 import { AppError } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { applySecurityHeaders } from "./security-headers.ts";
@@ -32,37 +34,93 @@ function sizeCode(origin: unknown, array: string, number: string, text: string):
   return text;
 }
 
-/** Turns one zod issue into a localised message that names the field. */
-export function describeIssue(t: Translate, field: string, issue: Issue): FieldProblem {
-  const label = t(`fields.${field}`, { defaultValue: field });
+/**
+ * Fields the form shows in per cent. A share (0–1) such as the desired retention 0.7–0.97 is shown as
+ * 70–97%, so its limits are written as percentages too; a "percent" field already holds 1–100.
+ */
+const shareFields = new Set(["desiredRetention", "theoryShare"]);
+const percentFields = new Set(["passPercent", "targetPercent"]);
+/**
+ * Fields that carry a file as text: the user chose a file, so a limit is a size in MB, never a count of
+ * characters. The number is what one character of the text is worth in bytes of the file.
+ */
+const fileFields = new Map<string, number>([
+  ["data", 3 / 4], // base64: four characters carry three bytes
+  ["csv", 1],
+  ["content", 1],
+]);
+
+/** The label of the deepest named part of the path that has one ("document.desiredRetention"). */
+function labelOf(t: Translate, field: string, path: readonly PropertyKey[]): { key: string; label: string } {
+  const named = path.filter((part): part is string => typeof part === "string");
+  for (const key of named.toReversed()) {
+    if (t(`fields.${key}`, { defaultValue: "" })) return { key, label: t(`fields.${key}`) };
+  }
+  return { key: field, label: t(`fields.${field}`, { defaultValue: field }) };
+}
+
+function limitText(key: string, value: unknown, locale: Locale): string | undefined {
+  if (typeof value !== "number" && typeof value !== "bigint") return undefined;
+  const n = Number(value);
+  if (shareFields.has(key)) return formatPercent(n, locale, 0);
+  if (percentFields.has(key)) return formatPercent(n / 100, locale, 0);
+  return formatNumber(n, locale, 2);
+}
+
+const isEmpty = (input: unknown): boolean =>
+  input === undefined || input === null || (typeof input === "string" && input.trim() === "");
+
+/**
+ * Turns one zod issue into a localised message that names the field by the label the user sees, with
+ * limits in the units the form shows. `field` is the top-level field the form places the message at.
+ */
+export function describeIssue(
+  t: Translate,
+  field: string,
+  issue: Issue,
+  locale: Locale = defaultLocale,
+): FieldProblem {
+  const path = issue.path.length ? issue.path : [field];
+  const { key, label } = labelOf(t, field, path);
   const raw = issue as unknown as Record<string, unknown>;
+  const fileBytes = fileFields.get(key);
   let code: string;
-  // A schema that tells "missing" from "not a number" says so in its message (the flattened issue has no input).
+  let maximum = limitText(key, raw.maximum, locale);
   if (issue.code === "invalid_type" && issue.message === "not_a_number") code = "not_a_number";
   else if (issue.code === "invalid_type" && raw.input === undefined) code = "required";
   else if (issue.code === "too_small" && raw.origin === "string" && raw.minimum === 1) code = "required";
   else if (issue.code === "too_small")
     code = sizeCode(raw.origin, "too_few", "number_too_small", "too_short");
-  else if (issue.code === "too_big") code = sizeCode(raw.origin, "too_many", "number_too_large", "too_long");
+  else if (issue.code === "too_big" && raw.origin === "string" && fileBytes !== undefined) {
+    code = "file_too_large";
+    const bytes = key === "data" ? MAX_ATTACHMENT_BYTES : Number(raw.maximum) * fileBytes;
+    maximum = formatMegabytes(bytes, locale);
+  } else if (issue.code === "too_big")
+    code = sizeCode(raw.origin, "too_many", "number_too_large", "too_long");
   else if (issue.code === "invalid_format" && raw.format === "email") code = "invalid_email";
   else if (issue.code === "invalid_format")
     code = knownCustomCodes.has(issue.message) ? issue.message : "invalid_format";
-  else if (issue.code === "invalid_value") code = "invalid_choice";
+  else if (issue.code === "invalid_value") code = isEmpty(raw.input) ? "choose_one" : "invalid_choice";
   else if (issue.code === "unrecognized_keys") code = "unknown_field";
   else if (issue.code === "invalid_type") code = "invalid_type";
   else if (issue.code === "custom") code = knownCustomCodes.has(issue.message) ? issue.message : "invalid";
   else code = "invalid";
   const message = t(`validation.${code}`, {
     field: label,
-    minimum: raw.minimum as number,
-    maximum: raw.maximum as number,
+    minimum: limitText(key, raw.minimum, locale),
+    maximum,
   });
-  return { field, code, message };
+  const dotted = path.filter((part) => typeof part === "string" || typeof part === "number").join(".");
+  return dotted && dotted !== field ? { field, path: dotted, code, message } : { field, code, message };
 }
 
 /** fastify-type-provider-zod flattens each zod issue; put back what describeIssue needs. */
 function issueOf(error: ZodFastifySchemaValidationError): Issue {
-  return { ...error.params, code: error.keyword, message: error.message, path: [] } as unknown as Issue;
+  const path = error.instancePath
+    .split("/")
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return { ...error.params, code: error.keyword, message: error.message, path } as unknown as Issue;
 }
 
 function fieldOf(error: ZodFastifySchemaValidationError): string {
@@ -113,7 +171,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const t = translator(request.locale);
-      const fields = error.validation.map((v) => describeIssue(t, fieldOf(v), issueOf(v)));
+      const fields = error.validation.map((v) => describeIssue(t, fieldOf(v), issueOf(v), request.locale));
       const first = fields[0];
       const detail = first ? { detail: first.message } : {};
       const body = problem(request, "VALIDATION_FAILED", {}, fields);

@@ -179,6 +179,13 @@ describe("hostile input on every route", () => {
         if (!String(response.headers["content-type"]).startsWith("application/problem+json"))
           failures.push(`${where}: not problem+json`);
         else if (typeof response.json().detail !== "string") failures.push(`${where}: no detail`);
+        else {
+          // In the user's words: no schema key (camelCase or snake_case) in what the user reads.
+          const problem = response.json() as { detail: string; errors?: { message: string }[] };
+          for (const message of [problem.detail, ...(problem.errors ?? []).map((e) => e.message)])
+            if (/\b[a-z]+[A-Z]\w*\b|\b[a-z]+_[a-z_]+\b/.test(message))
+              failures.push(`${where}: "${message}"`);
+        }
         if (response.headers["x-content-type-options"] !== "nosniff")
           failures.push(`${where}: no security headers`);
       }

@@ -18,7 +18,14 @@ export class ApiError extends Error {
   }
 
   fieldMessage(field: string): string | undefined {
-    return this.fields.find((f) => f.field === field)?.message;
+    // A form may name a nested field by its own name ("desiredRetention" inside "document").
+    const named = (f: FieldProblem) =>
+      f.path
+        ?.split(".")
+        .filter((part) => !/^\d+$/.test(part))
+        .at(-1);
+    return (this.fields.find((f) => f.field === field) ?? this.fields.find((f) => named(f) === field))
+      ?.message;
   }
 }
 

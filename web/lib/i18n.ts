@@ -2,6 +2,7 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "../../common/i18n/en.json" with { type: "json" };
 import nl from "../../common/i18n/nl.json" with { type: "json" };
+import { numberFormatter } from "../../common/format.ts";
 import { defaultLocale, isLocale, type Locale, negotiateLocale } from "../../common/locales.ts";
 
 const STORAGE_KEY = "beklijf.locale";
@@ -17,13 +18,17 @@ export function rememberLocale(locale: Locale): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, nl: { translation: nl } },
-  lng: initialLocale(),
-  fallbackLng: false,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+// Every number put into a message is written in the reader's language ("5.017", "0,4").
+void i18next
+  .use(initReactI18next)
+  .use(numberFormatter)
+  .init({
+    resources: { en: { translation: en }, nl: { translation: nl } },
+    lng: initialLocale(),
+    fallbackLng: false,
+    initAsync: false,
+    interpolation: { escapeValue: false, alwaysFormat: true },
+  });
 
 i18next.on("languageChanged", (language) => {
   document.documentElement.lang = language;
@@ -49,10 +54,6 @@ export const formatDay = (isoDate: string, locale: Locale) =>
     timeZone: "UTC",
   }).format(new Date(`${isoDate}T00:00:00Z`));
 
-export const formatPercent = (share: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "percent" }).format(share);
-
-export const formatNumber = (value: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB").format(value);
+export { formatDecimal, formatNumber, formatPercent } from "../../common/format.ts";
 
 export { i18next };

@@ -1,3 +1,4 @@
+import { formatDecimal, formatNumber, formatPercent } from "../../../common/format.ts";
 import type { Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { BOLD, createPdf, REGULAR } from "../../files/pdf.ts";
@@ -43,7 +44,7 @@ export function renderScanReport(
   doc.moveDown(0.5).fontSize(9).fillColor("#5c4400").text(t("ui.scans.notValidated"), as("P"));
   doc.fillColor("black").fontSize(10).moveDown(0.5);
   doc.text(
-    `${t("ui.scans.responses")}: ${results.responses}    ${t("ui.scans.responseRate")}: ${results.responseRate ?? "-"}%    ${t("ui.scans.threshold")}: ${results.threshold}`,
+    `${t("ui.scans.responses")}: ${formatNumber(results.responses, locale)}    ${t("ui.scans.responseRate")}: ${results.responseRate === null ? "-" : formatPercent(results.responseRate / 100, locale)}    ${t("ui.scans.threshold")}: ${formatNumber(results.threshold, locale)}`,
     as("P"),
   );
 
@@ -77,11 +78,16 @@ export function renderScanReport(
       doc.rect(left + labelWidth + i * cellWidth, y, cellWidth - 2, 18).fill(heatColour(score));
       doc
         .fillColor("black")
-        .text(score === null ? "-" : score.toFixed(1), left + labelWidth + i * cellWidth, y + 5, {
-          width: cellWidth - 2,
-          align: "center",
-          ...as("P"),
-        });
+        .text(
+          score === null ? "-" : formatDecimal(score, locale, 1),
+          left + labelWidth + i * cellWidth,
+          y + 5,
+          {
+            width: cellWidth - 2,
+            align: "center",
+            ...as("P"),
+          },
+        );
     });
     y += 20;
   }
@@ -113,7 +119,7 @@ export function renderScanReport(
   for (const p of preconditions) {
     const score = results.overall.preconditions[p] ?? null;
     doc.text(
-      `${t(`ui.scans.preconditions.${p}`)}: ${score === null ? "-" : `${score.toFixed(1)} / 5`}`,
+      `${t(`ui.scans.preconditions.${p}`)}: ${score === null ? "-" : `${formatDecimal(score, locale, 1)} / 5`}`,
       as("P"),
     );
   }

@@ -397,7 +397,7 @@ describe("runDesignCheck", () => {
     expect(nl.findings[0]!.message).toContain("als-dan-actieplan");
     expect(nl.findings[0]!.evidence.map((e) => e.id)).toContain("gollwitzer-sheeran-2006");
     expect(nl.findings[0]!.evidence.find((e) => e.id === "gollwitzer-sheeran-2006")!.figure).toBe(
-      "d = 0.65 (94 independent tests)",
+      "d = 0,65 (94 onafhankelijke toetsen)",
     );
     const en = presentDesignCheck(runDesignCheck(doc, rules), "en");
     expect(en.findings[0]!.advice).toContain("naming the situation at work");

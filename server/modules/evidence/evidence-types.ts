@@ -22,7 +22,8 @@ export interface EvidenceEntry {
     | "practice"
     | "hattie";
   claim: Text;
-  figure: string | null;
+  /** In both languages: Dutch readers get decimal commas and Dutch words ("scharnierpunt", not "hinge point"). */
+  figure: Text | null;
   source: string;
   design: Text;
   population: Text;

@@ -13,7 +13,7 @@ export function presentEvidence(entry: EvidenceEntry, locale: Locale): EvidenceV
     id: entry.id,
     topic: entry.topic,
     claim: entry.claim[locale],
-    figure: entry.verification === "NV" ? null : entry.figure,
+    figure: entry.verification === "NV" || !entry.figure ? null : entry.figure[locale],
     figureWithheld: entry.verification === "NV" && entry.figure !== null,
     source: entry.source,
     design: entry.design[locale],

@@ -13,6 +13,18 @@ describe("evidence library", () => {
     }
   });
 
+  it("writes figures for Dutch readers with decimal commas and Dutch words", () => {
+    for (const entry of evidenceLibrary.filter((e) => e.figure !== null && e.verification !== "NV")) {
+      const nl = presentEvidence(entry, "nl").figure!;
+      // "0.40", ".36" and "5,017" are English ways of writing numbers; "v1.2" is a version, not a number.
+      expect(nl, entry.id).not.toMatch(/(?<![\dv.])\d*\.\d(?!\d{2}\b)|\b[1-9]\d{0,2},\d{3}\b/);
+      expect(nl, entry.id).not.toMatch(/\b(support alone|hinge point|effects|studies with|across|overall)\b/);
+    }
+    const blume = evidenceLibrary.find((e) => e.id === "blume-2010-work-environment")!;
+    expect(presentEvidence(blume, "nl").figure).toBe("ρ = 0,36 (k = 35, N = 5.017); alleen steun ρ = 0,21");
+    expect(presentEvidence(blume, "en").figure).toBe("ρ = .36 (k = 35, N = 5,017); support alone ρ = .21");
+  });
+
   it("never shows a not-verified figure as fact", () => {
     const unverified = evidenceLibrary.filter((e) => e.verification === "NV");
     expect(unverified.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import type { EffectSizeResult, EffectSizeView } from "../../../common/schemas/impact.ts";
+import { formatDecimal, formatNumber } from "../../../common/format.ts";
 import type { Locale } from "../../../common/locales.ts";
 import { translator } from "../../i18n.ts";
 import { findEvidence } from "../evidence/index.ts";
@@ -55,7 +56,13 @@ export function explainPrePost(
   const meanPost = pairs.length > 0 ? oneDecimal(mean(post)) : null;
   const explanation: string[] = [];
   if (meanPre !== null && meanPost !== null) {
-    explanation.push(t("impact.explain.means", { pre: meanPre, post: meanPost, n: pairs.length }));
+    explanation.push(
+      t("impact.explain.means", {
+        pre: formatNumber(meanPre, locale, 1),
+        post: formatNumber(meanPost, locale, 1),
+        n: pairs.length,
+      }),
+    );
   }
   // The headline, d_pre, is in pretest SDs, so Φ(d) is the share of the scores before that the
   // average learner afterwards beats (Cohen's U3), which is what the sentence says.
@@ -63,9 +70,9 @@ export function explainPrePost(
   if (headline) {
     explanation.push(
       t("impact.explain.dPre", {
-        value: headline.value,
-        ciLow: headline.ciLow,
-        ciHigh: headline.ciHigh,
+        value: formatDecimal(headline.value, locale),
+        ciLow: formatDecimal(headline.ciLow, locale),
+        ciHigh: formatDecimal(headline.ciHigh, locale),
         percent: Math.round(normalCdf(headline.value) * 100),
       }),
     );

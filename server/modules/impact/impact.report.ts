@@ -1,3 +1,4 @@
+import { formatDecimal, formatNumber, formatPercent } from "../../../common/format.ts";
 import type { Locale } from "../../../common/locales.ts";
 import type { ImpactView, KpiView, SurveyResultsView } from "../../../common/schemas/impact.ts";
 import { BOLD, createPdf, type PdfFile, REGULAR } from "../../files/pdf.ts";
@@ -57,7 +58,7 @@ function tierChart({ doc, as, decoration }: PdfFile, impact: ImpactView, t: Tran
   doc.fillColor("black").fontSize(10);
 }
 
-function headline(impact: ImpactView, t: Translate): string[] {
+function headline(impact: ImpactView, t: Translate, locale: Locale): string[] {
   const byTier = (n: number) => impact.tiers.find((tier) => tier.tier === n)!.learners;
   const lines = [
     t("impact.report.headline", {
@@ -71,11 +72,11 @@ function headline(impact: ImpactView, t: Translate): string[] {
   if (impact.effectSize && estimate) {
     lines.push(
       t("impact.report.effectHeadline", {
-        pre: impact.effectSize.meanPre,
-        post: impact.effectSize.meanPost,
-        value: estimate.value,
-        ciLow: estimate.ciLow,
-        ciHigh: estimate.ciHigh,
+        pre: formatNumber(impact.effectSize.meanPre ?? 0, locale, 1),
+        post: formatNumber(impact.effectSize.meanPost ?? 0, locale, 1),
+        value: formatDecimal(estimate.value, locale),
+        ciLow: formatDecimal(estimate.ciLow, locale),
+        ciHigh: formatDecimal(estimate.ciHigh, locale),
         n: impact.effectSize.result.n,
       }),
     );
@@ -85,7 +86,7 @@ function headline(impact: ImpactView, t: Translate): string[] {
   return lines;
 }
 
-function summaryPage(pdf: PdfFile, data: ReportData, t: Translate) {
+function summaryPage(pdf: PdfFile, data: ReportData, t: Translate, locale: Locale) {
   const { doc, as } = pdf;
   doc.font(BOLD).fontSize(20).fillColor(GREEN).text(t("impact.report.title"), as("H1"));
   doc.font(REGULAR).fontSize(12).fillColor("black").text(data.impact.title, as("P"));
@@ -94,7 +95,7 @@ function summaryPage(pdf: PdfFile, data: ReportData, t: Translate) {
     .fillColor(GREY)
     .text(`${data.organisationName} · ${data.cohortName ?? t("impact.report.allCohorts")}`, as("P"));
   heading(pdf, t("impact.report.summary"));
-  for (const line of headline(data.impact, t)) doc.text(`• ${line}`, as("P")).moveDown(0.2);
+  for (const line of headline(data.impact, t, locale)) doc.text(`• ${line}`, as("P")).moveDown(0.2);
   const failing = data.survey.moments.flatMap((m) => m.questions).filter((q) => q.meetsStandard === false);
   const judged = data.survey.moments.flatMap((m) => m.questions).filter((q) => q.meetsStandard !== null);
   if (judged.length > 0) {
@@ -104,7 +105,10 @@ function summaryPage(pdf: PdfFile, data: ReportData, t: Translate) {
     );
   }
   for (const kpi of data.kpis.filter((k) => k.afterValue !== null)) {
-    doc.text(`• ${kpi.name}: ${kpi.beforeValue} → ${kpi.afterValue} ${kpi.unit}`, as("P"));
+    doc.text(
+      `• ${kpi.name}: ${formatNumber(kpi.beforeValue, locale, 2)} → ${formatNumber(kpi.afterValue!, locale, 2)} ${kpi.unit}`,
+      as("P"),
+    );
   }
   heading(pdf, t("impact.report.tiers"));
   tierChart(pdf, data.impact, t);
@@ -112,7 +116,9 @@ function summaryPage(pdf: PdfFile, data: ReportData, t: Translate) {
   doc.fillColor("black").fontSize(10);
 }
 
-function detailPages(pdf: PdfFile, data: ReportData, t: Translate) {
+function detailPages(pdf: PdfFile, data: ReportData, t: Translate, locale: Locale) {
+  const decimal = (x: number) => formatDecimal(x, locale);
+  const percent = (x: number | null) => (x === null ? "-" : formatPercent(x / 100, locale));
   const { doc, as } = pdf;
   doc.addPage();
   heading(pdf, t("impact.report.evidence"));
@@ -138,7 +144,10 @@ function detailPages(pdf: PdfFile, data: ReportData, t: Translate) {
   else {
     doc.text(`${effect.preLabel} → ${effect.postLabel}`, as("P"));
     for (const e of effect.result.estimates)
-      doc.text(`${e.metric} = ${e.value} [${e.ciLow}; ${e.ciHigh}], n = ${effect.result.n}`, as("P"));
+      doc.text(
+        `${e.metric} = ${decimal(e.value)} [${decimal(e.ciLow)}; ${decimal(e.ciHigh)}], n = ${formatNumber(effect.result.n, locale)}`,
+        as("P"),
+      );
     for (const line of [...effect.explanation, ...effect.result.notes]) doc.moveDown(0.2).text(line, as("P"));
     for (const c of effect.comparisons)
       doc.moveDown(0.2).fillColor(GREY).text(`${c.figure}: ${c.caveat}`, as("P")).fillColor("black");
@@ -157,7 +166,7 @@ function detailPages(pdf: PdfFile, data: ReportData, t: Translate) {
       const verdict =
         q.meetsStandard === null ? "-" : q.meetsStandard ? t("impact.meets") : t("impact.belowStandard");
       doc.text(
-        `${t(`survey.${q.question}.prompt`)} ${q.acceptablePercent ?? "-"}% / ${standard.targetPercent}%: ${verdict}`,
+        `${t(`survey.${q.question}.prompt`)} ${percent(q.acceptablePercent)} / ${percent(standard.targetPercent)}: ${verdict}`,
         { indent: 12, ...as("P") },
       );
     }
@@ -165,8 +174,12 @@ function detailPages(pdf: PdfFile, data: ReportData, t: Translate) {
   heading(pdf, t("impact.report.kpis"));
   if (data.kpis.length === 0) doc.text(t("impact.detail.noKpis"), as("P"));
   for (const kpi of data.kpis) {
-    const after = kpi.afterValue === null ? "-" : `${kpi.afterValue} (${kpi.afterPeriod ?? ""})`;
-    doc.text(`${kpi.name}: ${kpi.beforeValue} (${kpi.beforePeriod}) → ${after} ${kpi.unit}`, as("P"));
+    const after =
+      kpi.afterValue === null ? "-" : `${formatNumber(kpi.afterValue, locale, 2)} (${kpi.afterPeriod ?? ""})`;
+    doc.text(
+      `${kpi.name}: ${formatNumber(kpi.beforeValue, locale, 2)} (${kpi.beforePeriod}) → ${after} ${kpi.unit}`,
+      as("P"),
+    );
   }
   doc.moveDown(0.3).fillColor(GREY).text(data.kpiCaveat, as("P")).fillColor("black");
 }
@@ -175,7 +188,7 @@ function detailPages(pdf: PdfFile, data: ReportData, t: Translate) {
 export function renderImpactReport(data: ReportData, locale: Locale, summaryOnly: boolean): Promise<Buffer> {
   const t = translator(locale);
   const pdf = createPdf({ title: `${t("impact.report.title")}: ${data.impact.title}`, locale });
-  summaryPage(pdf, data, t);
-  if (!summaryOnly) detailPages(pdf, data, t);
+  summaryPage(pdf, data, t, locale);
+  if (!summaryOnly) detailPages(pdf, data, t, locale);
   return pdf.finish();
 }

@@ -1,7 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { scaleLabels, sections, type Item } from "../../../common/culture-scan/questionnaire.ts";
+import {
+  firstUnanswered,
+  scaleLabels,
+  sections,
+  type Item,
+} from "../../../common/culture-scan/questionnaire.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import type { ScanAnswers as Answers, ScanLookup as Lookup } from "../../../common/schemas/culture-scans.ts";
@@ -57,6 +62,8 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
     }
   });
   const [done, setDone] = useState(false);
+  /** The required question the respondent skipped, shown when she tries to send. */
+  const [open, setOpen] = useState<ReturnType<typeof firstUnanswered>>(null);
   const save = useMutation({
     mutationFn: (next: Answers) => scanApi.saveDraft(token, next),
   });
@@ -84,7 +91,17 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
   const next = (event: FormEvent) => {
     event.preventDefault();
     if (!shared) save.mutate(answers);
-    if (last) submit.mutate();
+    const unanswered = last ? firstUnanswered(answers) : null;
+    if (unanswered) {
+      // Take her to the step and the question, and say which one.
+      setOpen(unanswered);
+      setStep(unanswered.step);
+      requestAnimationFrame(() => {
+        const target = document.getElementById(`q-${unanswered.item.id}`);
+        target?.scrollIntoView({ block: "center" });
+        target?.querySelector<HTMLElement>("input, textarea")?.focus();
+      });
+    } else if (last) submit.mutate();
     else {
       setStep(step + 1);
       window.scrollTo(0, 0);
@@ -119,12 +136,27 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
         <progress id="scan-progress" max={sections.length} value={step + 1} />
       </div>
       <h2>{section.title[locale]}</h2>
+      {open ? (
+        <p className="alert alert-error" role="alert">
+          {t(open.count > 1 ? "ui.questionnaire.unansweredMore" : "ui.questionnaire.unanswered", {
+            number: open.number,
+            step: open.step + 1,
+            question: open.item.text[locale],
+            more: open.count - 1,
+          })}
+        </p>
+      ) : null}
       {section.items.map((item) => (
         <Question
           key={item.id}
           item={item}
           value={answers[item.id]}
-          onChange={(value) => setAnswers({ ...answers, [item.id]: value })}
+          missing={open?.item.id === item.id}
+          onChange={(value) => {
+            const next = { ...answers, [item.id]: value };
+            setAnswers(next);
+            if (open) setOpen(firstUnanswered(next));
+          }}
         />
       ))}
       <ErrorMessage error={submit.error ?? save.error} />
@@ -146,12 +178,15 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
 function Question({
   item,
   value,
+  missing,
   onChange,
 }: {
   item: Item;
   value: string | number | undefined;
+  missing: boolean;
   onChange: (value: string | number) => void;
 }) {
+  const { t } = useTranslation();
   const locale = currentLocale();
   if (item.kind === "open") {
     return (
@@ -170,8 +205,17 @@ function Question({
   const options =
     item.kind === "scale" ? scaleLabels.map((label, i) => ({ value: i + 1, text: label })) : item.options;
   return (
-    <fieldset className="field choice-group">
+    <fieldset
+      id={`q-${item.id}`}
+      className="field choice-group"
+      aria-describedby={missing ? `q-${item.id}-missing` : undefined}
+    >
       <legend>{item.text[locale]}</legend>
+      {missing ? (
+        <p id={`q-${item.id}-missing`} className="field-error">
+          {t("ui.questionnaire.unansweredHere")}
+        </p>
+      ) : null}
       {options.map((option) => (
         <label key={String(option.value)} className="checkbox">
           <input

@@ -12,7 +12,7 @@ import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { currentLocale, formatNumber } from "../../lib/i18n.ts";
+import { currentLocale, formatDecimal, formatNumber, formatPercent } from "../../lib/i18n.ts";
 import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
 import { fieldError } from "../../lib/forms.ts";
 import { scanApi, scanDownloads, scanKeys } from "./culture-scan-api.ts";
@@ -45,7 +45,7 @@ export function ResultsPage() {
               </div>
               <div>
                 <dt>{t("ui.scans.responseRate")}</dt>
-                <dd>{data.responseRate === null ? "—" : `${formatNumber(data.responseRate, locale)}%`}</dd>
+                <dd>{data.responseRate === null ? "—" : formatPercent(data.responseRate / 100, locale)}</dd>
               </div>
               {data.sharedLinkResponses > 0 ? (
                 <div>
@@ -139,7 +139,11 @@ function Heatmap({ data }: { data: ScanResults }) {
                   const score = data.heatmap[layer]?.[phase] ?? null;
                   return (
                     <td key={phase} className={`heat heat-${band(score)}`}>
-                      {score === null ? <span title={t("ui.scans.tooFew")}>—</span> : score.toFixed(1)}
+                      {score === null ? (
+                        <span title={t("ui.scans.tooFew")}>—</span>
+                      ) : (
+                        formatDecimal(score, currentLocale(), 1)
+                      )}
                       {score === null ? (
                         <span className="visually-hidden"> {t("ui.scans.tooFew")}</span>
                       ) : null}
@@ -241,9 +245,9 @@ function Preconditions({ data }: { data: ScanResults }) {
                 />
               </span>
               <span>
-                {score === null ? "—" : `${score.toFixed(1)} / 5`}
+                {score === null ? "—" : `${formatDecimal(score, currentLocale(), 1)} / 5`}
                 {before !== null && score !== null
-                  ? ` (${t("ui.scans.before", { score: before.toFixed(1) })})`
+                  ? ` (${t("ui.scans.before", { score: formatDecimal(before, currentLocale(), 1) })})`
                   : ""}
               </span>
             </li>
@@ -273,9 +277,9 @@ function Recommendations({ data, scanId }: { data: ScanResults; scanId: string }
                 ? t("ui.scans.becauseCell", {
                     layer: t(`ui.scans.layers.${r.layer}`),
                     phase: t(`ui.scans.phases.${r.phase}`),
-                    score: r.score.toFixed(1),
+                    score: formatDecimal(r.score, currentLocale(), 1),
                   })
-                : t("ui.scans.becausePrecondition", { score: r.score.toFixed(1) })}
+                : t("ui.scans.becausePrecondition", { score: formatDecimal(r.score, currentLocale(), 1) })}
             </p>
             <ActionForm scanId={scanId} title={r.title} interventionId={r.id} />
           </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { EffectSizeView } from "../../../common/schemas/impact.ts";
+import { currentLocale, formatDecimal, formatNumber, formatPercent } from "../../lib/i18n.ts";
 
 /**
  * The pre/post effect size with its interval, in plain words, and the caveats beside any benchmark.
@@ -7,6 +8,7 @@ import type { EffectSizeView } from "../../../common/schemas/impact.ts";
  */
 export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
   const { t } = useTranslation();
+  const locale = currentLocale();
   return (
     <section className="card" aria-labelledby="impact-effect">
       <h2 id="impact-effect">{t("ui.impact.effectSize")}</h2>
@@ -21,11 +23,11 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
             <dl className="stats">
               <div>
                 <dt>{t("ui.impact.before")}</dt>
-                <dd>{effect.meanPre}%</dd>
+                <dd>{formatPercent(effect.meanPre / 100, locale)}</dd>
               </div>
               <div>
                 <dt>{t("ui.impact.after")}</dt>
-                <dd>{effect.meanPost}%</dd>
+                <dd>{formatPercent(effect.meanPost / 100, locale)}</dd>
               </div>
               {effect.result.estimates.map((e) => (
                 <div key={e.metric}>
@@ -34,9 +36,13 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
                     {e.metric === effect.result.headline ? ` (${t("ui.impact.headline")})` : null}
                   </dt>
                   <dd>
-                    {e.metric === effect.result.headline ? <strong>{e.value}</strong> : e.value}{" "}
+                    {e.metric === effect.result.headline ? (
+                      <strong>{formatDecimal(e.value, locale)}</strong>
+                    ) : (
+                      formatDecimal(e.value, locale)
+                    )}{" "}
                     <span className="hint">
-                      [{e.ciLow}; {e.ciHigh}]
+                      [{formatDecimal(e.ciLow, locale)}; {formatDecimal(e.ciHigh, locale)}]
                     </span>
                     {e.corrected ? <span className="hint"> {t("ui.impact.corrected")}</span> : null}
                   </dd>
@@ -44,7 +50,7 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
               ))}
               <div>
                 <dt>n</dt>
-                <dd>{effect.result.n}</dd>
+                <dd>{formatNumber(effect.result.n, locale)}</dd>
               </div>
             </dl>
           ) : null}

@@ -5,6 +5,7 @@ import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyResultsView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { currentLocale, formatPercent } from "../../lib/i18n.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
 
 const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
@@ -42,7 +43,7 @@ export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; 
                         <strong>{t(`survey.${q.question}.prompt`)}</strong>{" "}
                         {q.meetsStandard === null
                           ? null
-                          : `${q.acceptablePercent}% / ${standard.targetPercent}%: ${q.meetsStandard ? t("impact.meets") : t("impact.belowStandard")}`}
+                          : `${formatPercent((q.acceptablePercent ?? 0) / 100, currentLocale())} / ${formatPercent(standard.targetPercent / 100, currentLocale())}: ${q.meetsStandard ? t("impact.meets") : t("impact.belowStandard")}`}
                       </p>
                       <ul className="survey-options">
                         {q.counts.map((count, option) => (
@@ -114,7 +115,7 @@ function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: Sur
             >
               {[50, 60, 70, 80, 90].map((p) => (
                 <option key={p} value={p}>
-                  {p}%
+                  {formatPercent(p / 100, currentLocale())}
                 </option>
               ))}
             </SelectField>

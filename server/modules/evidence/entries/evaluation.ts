@@ -30,7 +30,10 @@ export const evaluationEvidence: EvidenceEntry[] = [
       "How much learners liked a training barely predicts transfer; how useful they found it predicts more.",
       "Hoe leuk deelnemers een opleiding vonden, voorspelt transfer nauwelijks; hoe nuttig ze haar vonden, voorspelt meer.",
     ),
-    figure: "affective reactions ρ = .08; utility reactions ρ = .46",
+    figure: text(
+      "affective reactions ρ = .08; utility reactions ρ = .46",
+      "affectieve reacties ρ = 0,08; reacties over nut ρ = 0,46",
+    ),
     source:
       "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
     design: metaAnalysis,
@@ -46,7 +49,10 @@ export const evaluationEvidence: EvidenceEntry[] = [
       "Across studies of organisational training, the average effect on learning was about as large as the effect on behaviour at work.",
       "Over onderzoeken naar opleidingen in organisaties heen was het gemiddelde effect op leren ongeveer even groot als het effect op gedrag op het werk.",
     ),
-    figure: "learning d = 0.63 (k = 234); behaviour d = 0.62 (k = 122)",
+    figure: text(
+      "learning d = 0.63 (k = 234); behaviour d = 0.62 (k = 122)",
+      "leren d = 0,63 (k = 234); gedrag d = 0,62 (k = 122)",
+    ),
     source:
       "Arthur, W., Jr., Bennett, W., Jr., Edens, P. S., & Bell, S. T. (2003). Effectiveness of training in organizations: A meta-analysis of design and evaluation features. Journal of Applied Psychology, 88(2), 234–245.",
     design: metaAnalysis,
@@ -94,7 +100,10 @@ export const evaluationEvidence: EvidenceEntry[] = [
       "Spaced practice outperforms massed practice.",
       "Gespreid oefenen werkt beter dan geconcentreerd oefenen.",
     ),
-    figure: "d = 0.59 (weighted; MetaX ≥ v1.2, 5 meta-analyses, 510 studies)",
+    figure: text(
+      "d = 0.59 (weighted; MetaX ≥ v1.2, 5 meta-analyses, 510 studies)",
+      "d = 0,59 (gewogen; MetaX ≥ v1.2, 5 meta-analyses, 510 studies)",
+    ),
     source: 'Visible Learning MetaX, influence "Spaced vs. mass practice".',
     design: text("Average of meta-analyses", "Gemiddelde van meta-analyses"),
     population: mixedEducation,
@@ -110,7 +119,7 @@ export const evaluationEvidence: EvidenceEntry[] = [
       "Hattie uses d = 0.40, the average of all influences he studied, as the bar for an effect worth having.",
       "Hattie gebruikt d = 0,40, het gemiddelde van alle invloeden die hij bestudeerde, als lat voor een effect dat de moeite waard is.",
     ),
-    figure: "hinge point d = 0.40",
+    figure: text("hinge point d = 0.40", "scharnierpunt d = 0,40"),
     source:
       "Hattie, J. (2009). Visible Learning: A synthesis of over 800 meta-analyses relating to achievement. Routledge.",
     design: text("Synthesis of 800+ meta-analyses", "Synthese van 800+ meta-analyses"),

@@ -9,7 +9,10 @@ export const learningEvidence: EvidenceEntry[] = [
       "Spacing retrieval practice over time beats massing it; expanding intervals add little over equal ones.",
       "Ophaaloefeningen spreiden over de tijd werkt beter dan ze opeenhopen; steeds langere tussenpozen voegen weinig toe aan gelijke.",
     ),
-    figure: "g = 0.74 spaced vs massed (39 effects); expanding vs uniform g = 0.034, n.s.",
+    figure: text(
+      "g = 0.74 spaced vs massed (39 effects); expanding vs uniform g = 0.034, n.s.",
+      "g = 0,74 gespreid tegenover geblokt (39 effecten); oplopende tegenover gelijke tussenpozen g = 0,034, n.s.",
+    ),
     source:
       "Latimier, A., Peyre, H., & Ramus, F. (2021). A meta-analytic review of the benefit of spacing out retrieval practice episodes on retention. Educational Psychology Review, 33, 959–987.",
     design: metaAnalysis,
@@ -43,7 +46,10 @@ export const learningEvidence: EvidenceEntry[] = [
       "Retrieval practice also helps with new questions, most of all application and inference questions.",
       "Ophaaloefeningen helpen ook bij nieuwe vragen, vooral bij toepassings- en redeneervragen.",
     ),
-    figure: "d = 0.40 [0.31, 0.50] (192 effects, N = 10,382)",
+    figure: text(
+      "d = 0.40 [0.31, 0.50] (192 effects, N = 10,382)",
+      "d = 0,40 [0,31; 0,50] (192 effecten, N = 10.382)",
+    ),
     source:
       "Pan, S. C., & Rickard, T. C. (2018). Transfer of test-enhanced learning: Meta-analytic review and synthesis. Psychological Bulletin.",
     design: metaAnalysis,
@@ -64,7 +70,7 @@ export const learningEvidence: EvidenceEntry[] = [
       "Testing yourself helps retention more than restudying.",
       "Jezelf toetsen helpt het onthouden meer dan opnieuw bestuderen.",
     ),
-    figure: "g = 0.50 (61 studies, 159 effects)",
+    figure: text("g = 0.50 (61 studies, 159 effects)", "g = 0,50 (61 studies, 159 effecten)"),
     source:
       "Rowland, C. A. (2014). The effect of testing versus restudy on retention: A meta-analytic review of the testing effect. Psychological Bulletin, 140(6), 1432–1463.",
     design: metaAnalysis,
@@ -80,7 +86,10 @@ export const learningEvidence: EvidenceEntry[] = [
       "Moving theory before the class and using class time for practice helps, but less than often claimed.",
       "Theorie vóór de les zetten en de lestijd voor oefening gebruiken helpt, maar minder dan vaak wordt gezegd.",
     ),
-    figure: "g = 0.35 (k = 272); g = 0.24 in adequately powered studies (k = 90)",
+    figure: text(
+      "g = 0.35 (k = 272); g = 0.24 in adequately powered studies (k = 90)",
+      "g = 0,35 (k = 272); g = 0,24 in studies met voldoende power (k = 90)",
+    ),
     source:
       "Does the flipped classroom improve student learning and satisfaction? A systematic review and meta-analysis. AERA Open (2019).",
     design: metaAnalysis,
@@ -118,7 +127,7 @@ export const learningEvidence: EvidenceEntry[] = [
       "Workplace coaching has positive effects on performance, well-being, coping, attitudes and self-regulation.",
       "Coaching op het werk heeft positieve effecten op prestaties, welzijn, omgaan met stress, houding en zelfsturing.",
     ),
-    figure: "g = 0.43 to 0.74 across five outcomes",
+    figure: text("g = 0.43 to 0.74 across five outcomes", "g = 0,43 tot 0,74 over vijf uitkomsten"),
     source:
       "Theeboom, T., Beersma, B., & van Vianen, A. E. M. (2014). Does coaching work? A meta-analysis on the effects of coaching on individual level outcomes in an organizational context. Journal of Positive Psychology, 9(1), 1–18.",
     design: metaAnalysis,
@@ -134,7 +143,7 @@ export const learningEvidence: EvidenceEntry[] = [
       "Coaching by internal or external coaches improves skills and results, more so with internal coaches.",
       "Coaching door interne of externe coaches verbetert vaardigheden en resultaten, sterker met interne coaches.",
     ),
-    figure: "δ = 0.36 overall; skills 0.28 (k = 17)",
+    figure: text("δ = 0.36 overall; skills 0.28 (k = 17)", "δ = 0,36 in totaal; vaardigheden 0,28 (k = 17)"),
     source:
       "Jones, R. J., Woods, S. A., & Guillaume, Y. R. F. (2016). The effectiveness of workplace coaching. Journal of Occupational and Organizational Psychology, 89(2), 249–277.",
     design: metaAnalysis,

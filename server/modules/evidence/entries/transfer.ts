@@ -30,7 +30,7 @@ export const transferEvidence: EvidenceEntry[] = [
       "If-then plans (implementation intentions) help people start on a goal, shield it from distraction and reach it.",
       "Als-dan-plannen (implementatie-intenties) helpen mensen een doel op te pakken, het te beschermen tegen afleiding en het te bereiken.",
     ),
-    figure: "d = 0.65 (94 independent tests)",
+    figure: text("d = 0.65 (94 independent tests)", "d = 0,65 (94 onafhankelijke toetsen)"),
     source:
       "Gollwitzer, P. M., & Sheeran, P. (2006). Implementation intentions and goal achievement: A meta-analysis of effects and processes. Advances in Experimental Social Psychology, 38.",
     design: metaAnalysis,
@@ -51,7 +51,7 @@ export const transferEvidence: EvidenceEntry[] = [
       "Setting goals after training, without triggers, showed no reliable relation with transfer.",
       "Na de opleiding doelen stellen, zonder triggers, hing niet betrouwbaar samen met transfer.",
     ),
-    figure: "ρ = .08, n.s. (k = 6, N = 378)",
+    figure: text("ρ = .08, n.s. (k = 6, N = 378)", "ρ = 0,08, n.s. (k = 6, N = 378)"),
     source:
       "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
     design: metaAnalysis,
@@ -72,7 +72,10 @@ export const transferEvidence: EvidenceEntry[] = [
       "A supportive work environment goes with more transfer.",
       "Een steunende werkomgeving gaat samen met meer transfer.",
     ),
-    figure: "ρ = .36 (k = 35, N = 5,017); support alone ρ = .21",
+    figure: text(
+      "ρ = .36 (k = 35, N = 5,017); support alone ρ = .21",
+      "ρ = 0,36 (k = 35, N = 5.017); alleen steun ρ = 0,21",
+    ),
     source:
       "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
     design: metaAnalysis,
@@ -178,7 +181,7 @@ export const transferEvidence: EvidenceEntry[] = [
       "Feedback helps on average, but about a third of feedback effects were negative.",
       "Feedback helpt gemiddeld, maar ongeveer een derde van de feedbackeffecten was negatief.",
     ),
-    figure: "d = 0.41 (original article)",
+    figure: text("d = 0.41 (original article)", "d = 0,41 (oorspronkelijk artikel)"),
     source:
       "Kluger, A. N., & DeNisi, A. (1996). The effects of feedback interventions on performance. Psychological Bulletin, 119(2).",
     design: text("Meta-analysis of 131 studies", "Meta-analyse van 131 studies"),
