@@ -87,7 +87,7 @@ describe("reminders: nudge emails and the calendar feed", () => {
       "nl",
     );
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].message).toBe("Herinneringen heeft een waarde die niet bij de keuzes hoort.");
+    expect(bad.json().errors[0].message).toBe("Kies een van de opties bij Herinneringen.");
   });
 
   it("refuses a pause that ends in the past, naming the field, for the learner and the coordinator", async () => {
