@@ -13,17 +13,12 @@ import {
   updatePlanBody,
 } from "../../../common/schemas/action-plans.ts";
 import { scopeOf } from "../../http/scope.ts";
-import {
-  confirmApplication,
-  createPlan,
-  deleteApplication,
-  logApplication,
-  myPlans,
-  setPlanArchived,
-  updateApplication,
-  updatePlan,
-} from "./action-plans.service.ts";
+import { createPlan, myPlans, setPlanArchived, updatePlan } from "./action-plans.service.ts";
 import { checkPlan } from "./plan-checker.ts";
+import { confirmApplication } from "./applications.service.ts";
+import { deleteApplication } from "./applications.service.ts";
+import { logApplication } from "./applications.service.ts";
+import { updateApplication } from "./applications.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const tags = ["action-plans"];

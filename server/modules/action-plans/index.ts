@@ -1,3 +1,4 @@
 /** What other modules may use of this one; everything else in the folder is its own business. */
-export { applicationById, plansOf, recordConfirmation } from "./action-plans.service.ts";
+export { plansOf } from "./action-plans.service.ts";
+export { applicationById, recordConfirmation } from "./applications.service.ts";
 export { isConfirmable } from "./action-plans.policy.ts";

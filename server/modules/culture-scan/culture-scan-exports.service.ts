@@ -2,7 +2,8 @@ import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import type { Scope } from "../../http/scope.ts";
 import { presentResults, resultsCsv } from "./culture-scan.presenter.ts";
 import { renderScanReport } from "./culture-scan.report.ts";
-import { getResults, organisationName } from "./culture-scan.service.ts";
+import { organisationName } from "./culture-scan.service.ts";
+import { getResults } from "./scan-results.service.ts";
 
 /** The presented results: the one source for the screen, the CSV and the PDF. */
 export async function presentedResults(scope: Scope, options: { scanId: string }): Promise<ScanResults> {

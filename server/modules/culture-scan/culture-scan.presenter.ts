@@ -4,7 +4,7 @@ import { type CsvCell, toCsv } from "../../files/csv.ts";
 import { translator } from "../../i18n.ts";
 import { layers, phasesOfChange, preconditions } from "../../../common/culture-scan/model.ts";
 import { preconditionActions } from "./interventions.ts";
-import type { getResults } from "./culture-scan.service.ts";
+import type { getResults } from "./scan-results.service.ts";
 
 /** Results in the reader's language; recommendations carry their title and reason as text. */
 export function presentResults(results: Awaited<ReturnType<typeof getResults>>, locale: Locale): ScanResults {

@@ -20,17 +20,17 @@ import { scopeOf } from "../../http/scope.ts";
 import { hashSecret } from "../auth/index.ts";
 import { presentedResults, scanReportPdf, scanResultsCsv } from "./culture-scan-exports.service.ts";
 import {
-  addAction,
   closeScan,
   createScan,
-  deleteAction,
   deleteScan,
   findScans,
   remindScan,
-  updateAction,
   updateScan,
 } from "./culture-scan.service.ts";
 import { lookupScan, saveDraft, submitAnswers } from "./scan-responses.service.ts";
+import { addAction } from "./scan-actions.service.ts";
+import { updateAction } from "./scan-actions.service.ts";
+import { deleteAction } from "./scan-actions.service.ts";
 
 const signedIn = { access: "signed-in" } as const;
 const linkLimit = { max: 120, timeWindow: "15 minutes" };

@@ -1,16 +1,11 @@
-import { and, count, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import { intlLocale, isLocale, recipientLocale } from "../../../common/locales.ts";
-import type {
-  CreateScanBody,
-  UpdateActionBody,
-  UpdateScanBody,
-} from "../../../common/schemas/culture-scans.ts";
+import type { CreateScanBody, UpdateScanBody } from "../../../common/schemas/culture-scans.ts";
 import {
   cultureScans,
   organisations,
   persons,
-  scanActions,
   scanInvitations,
   scanResponses,
   teamMemberships,
@@ -20,16 +15,14 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import type { Jobs } from "../../jobs/queue.ts";
-import { translator } from "../../i18n.ts";
 import { newSecret } from "../auth/index.ts";
 import { enqueueEmail } from "../notifications/index.ts";
-import { effectiveThreshold, scanThreshold } from "./anonymity.ts";
+import { effectiveThreshold } from "./anonymity.ts";
 import { authorize } from "./culture-scan.policy.ts";
-import { computeResults } from "./results.ts";
 import { recordAudit } from "../../audit.ts";
 import { todayIn } from "../../../common/dates.ts";
 
-type Scan = typeof cultureScans.$inferSelect;
+export type Scan = typeof cultureScans.$inferSelect;
 /** Asks the mailer to send what was just queued; the scheduled sweep is the safety net. */
 export type OutboxKick = Pick<Jobs, "send">;
 
@@ -40,7 +33,7 @@ export type OutboxKick = Pick<Jobs, "send">;
 const STARTING_ZONE = "Europe/Amsterdam";
 
 /** The time zone a person's calendar days are in. */
-async function zoneOf(tenant: Tenant, personId: string | null): Promise<string> {
+export async function zoneOf(tenant: Tenant, personId: string | null): Promise<string> {
   if (!personId) return STARTING_ZONE;
   const [person] = await tenant.db
     .select({ timeZone: persons.timeZone })
@@ -59,7 +52,7 @@ export function scanStatus(scan: Scan, now: Date, timeZone: string): "planned" |
   return today < scan.opensOn ? "planned" : "open";
 }
 
-async function getScan(tenant: Tenant, scanId: string): Promise<Scan> {
+export async function getScan(tenant: Tenant, scanId: string): Promise<Scan> {
   const [scan] = await tenant.db
     .select()
     .from(cultureScans)
@@ -103,7 +96,7 @@ export async function organisationName(tenant: Tenant): Promise<string> {
 }
 
 /** The organisation the scan belongs to: its name, time zone, default language and anonymity threshold. */
-async function organisationOf(tenant: Tenant) {
+export async function organisationOf(tenant: Tenant) {
   const [org] = await tenant.db
     .select()
     .from(organisations)
@@ -372,187 +365,4 @@ export async function remindScan(
   });
   await outbox?.send("notifications.deliver-outbox");
   return reminded;
-}
-
-/**
- * Makes a closed scan's results final, the first time they are read. From then on no late answer is
- * accepted (see `submitAnswers`), so every reading shows the same answers. The update waits for a late
- * answer being written at the same moment, so that answer is either in the results or refused.
- */
-async function releaseResults(tenant: Tenant, scan: Scan, now: Date): Promise<void> {
-  if (scan.resultsReleasedAt) return;
-  await tenant.db
-    .update(cultureScans)
-    .set({ resultsReleasedAt: now })
-    .where(tenant.where(cultureScans, eq(cultureScans.id, scan.id), isNull(cultureScans.resultsReleasedAt)));
-}
-
-const responseColumns = {
-  teamId: scanResponses.teamId,
-  answers: scanResponses.answers,
-  phase: scanResponses.phase,
-  viaSharedLink: scanResponses.viaSharedLink,
-};
-
-/**
- * The anonymous results. While the scan is open they hold counts only: figures that moved with every
- * answer would show each new person's answers as the difference between two readings. Once it has
- * closed, the first reading makes them final, and they never change again.
- */
-export async function getResults(scope: Scope, { scanId }: { scanId: string }) {
-  const { tenant, actor, now, locale } = scope;
-  authorize(actor, "scan.results");
-  const scan = await getScan(tenant, scanId);
-  const org = await organisationOf(tenant);
-  const status = scanStatus(scan, now, await scanZone(tenant, scan));
-  const final = status === "closed";
-  if (final) await releaseResults(tenant, scan, now);
-  const responses = await tenant.db
-    .select(responseColumns)
-    .from(scanResponses)
-    .where(tenant.where(scanResponses, eq(scanResponses.scanId, scanId)));
-  const teamRows = await tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(tenant.where(teams));
-  const [invited] = await tenant.db
-    .select({ n: count() })
-    .from(scanInvitations)
-    .where(tenant.where(scanInvitations, eq(scanInvitations.scanId, scanId)));
-  const results = computeResults({
-    responses,
-    teams: teamRows,
-    invited: invited?.n ?? 0,
-    threshold: scanThreshold(scan.anonymityThreshold, org.anonymityThreshold),
-    otherLabel: translator(locale)("ui.scans.other"),
-    final,
-  });
-  const [previous] = await tenant.db
-    .select()
-    .from(cultureScans)
-    .where(tenant.where(cultureScans, lt(cultureScans.createdAt, scan.createdAt)))
-    .orderBy(desc(cultureScans.createdAt))
-    .limit(1);
-  let trend = null;
-  if (previous) {
-    // Only final results of the earlier scan: its figures must not move between readings either.
-    const before = previous.resultsReleasedAt
-      ? await tenant.db
-          .select(responseColumns)
-          .from(scanResponses)
-          .where(tenant.where(scanResponses, eq(scanResponses.scanId, previous.id)))
-      : [];
-    const earlier = computeResults({
-      responses: before,
-      teams: teamRows,
-      invited: 0,
-      threshold: scanThreshold(previous.anonymityThreshold, org.anonymityThreshold),
-      otherLabel: "",
-    });
-    trend = { scanId: previous.id, title: previous.title, overall: earlier.overall };
-  }
-  const actions = await tenant.db
-    .select()
-    .from(scanActions)
-    .where(
-      tenant.where(scanActions, inArray(scanActions.scanId, previous ? [scanId, previous.id] : [scanId])),
-    )
-    .orderBy(scanActions.dueOn);
-  await recordAudit(tenant, actor, "scan.results-viewed", { type: "culture-scan", id: scanId });
-  return {
-    scan: {
-      id: scan.id,
-      title: scan.title,
-      status,
-      opensOn: scan.opensOn,
-      closesOn: scan.closesOn,
-    },
-    ...results,
-    trend,
-    actions,
-  };
-}
-
-/** Adds an action to the organisation's action plan, after a scan. */
-export async function addAction(
-  scope: Scope,
-  {
-    scanId,
-    ...input
-  }: { scanId: string; title: string; owner: string; dueOn: string; interventionId: string | null },
-) {
-  const { tenant, actor, now } = scope;
-  authorize(actor, "scan.manage");
-  await getScan(tenant, scanId);
-  if (input.dueOn < todayIn(await zoneOf(tenant, actor.personId), now))
-    throw invalid("dueOn", "date_in_past");
-  const [action] = await tenant.db
-    .insert(scanActions)
-    .values(tenant.row({ scanId, ...input }))
-    .returning();
-  return action!;
-}
-
-async function getAction(tenant: Tenant, scanId: string, actionId: string) {
-  const [action] = await tenant.db
-    .select()
-    .from(scanActions)
-    .where(tenant.where(scanActions, eq(scanActions.id, actionId), eq(scanActions.scanId, scanId)));
-  if (!action) throw notFound("scan action");
-  return action;
-}
-
-/**
- * Corrects an action: title, owner, due date or status. A due date may stay where it was even when it
- * has passed (marking a late action done must work), but a new due date cannot lie in the past.
- */
-export async function updateAction(
-  scope: Scope,
-  { scanId, actionId, ...input }: UpdateActionBody & { scanId: string; actionId: string },
-) {
-  const { tenant, actor, now } = scope;
-  authorize(actor, "scan.manage");
-  const action = await getAction(tenant, scanId, actionId);
-  if (
-    input.dueOn !== undefined &&
-    input.dueOn !== action.dueOn &&
-    input.dueOn < todayIn(await zoneOf(tenant, actor.personId), now)
-  )
-    throw invalid("dueOn", "date_in_past");
-  if (Object.keys(input).length === 0) return action;
-  return tenant.transaction(async (tx) => {
-    const [updated] = await tx.db
-      .update(scanActions)
-      .set(input)
-      .where(tx.where(scanActions, eq(scanActions.id, actionId)))
-      .returning();
-    await recordAudit(
-      tx,
-      actor,
-      "scan.action-updated",
-      { type: "scan-action", id: actionId },
-      { fields: Object.keys(input).join(",") },
-    );
-    return updated!;
-  });
-}
-
-/** Removes an action from the organisation's action plan. */
-export async function deleteAction(
-  scope: Scope,
-  { scanId, actionId }: { scanId: string; actionId: string },
-): Promise<void> {
-  const { tenant, actor } = scope;
-  authorize(actor, "scan.manage");
-  const action = await getAction(tenant, scanId, actionId);
-  await tenant.transaction(async (tx) => {
-    await tx.db.delete(scanActions).where(tx.where(scanActions, eq(scanActions.id, actionId)));
-    await recordAudit(
-      tx,
-      actor,
-      "scan.action-deleted",
-      { type: "scan-action", id: actionId },
-      { title: action.title },
-    );
-  });
 }
