@@ -74,6 +74,14 @@ test("a designer builds a trajectory from scratch, watches the score rise, and p
   const practiceDay = page.getByRole("region", { name: "Practice day", exact: true });
   await expect(practiceDay.locator(".activity strong").first()).toHaveText("If-then action plan");
 
+  // The move is not saved yet: leaving asks first; staying keeps the change, which is then saved.
+  await page.getByRole("link", { name: "Plan a cohort" }).click();
+  const leave = page.getByRole("alertdialog", { name: /unsaved changes/ });
+  await expect(leave).toBeVisible();
+  await leave.getByRole("button", { name: "Stay and keep editing" }).click();
+  await expect(practiceDay.locator(".activity strong").first()).toHaveText("If-then action plan");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText(/Saved as version 3/)).toBeVisible();
   await page.getByRole("link", { name: "Plan a cohort" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Plan a cohort" })).toBeVisible();
   await page.getByLabel("Name of the cohort").fill("Foremen, spring");

@@ -28,7 +28,7 @@ test("a learner corrects a plan and her log, archives and restores the plan", as
   await expect(page.getByText(/Logged\. Thank you/)).toBeVisible();
 
   // Correct the entry, then remove it.
-  await plan.getByRole("button", { name: /^Edit / }).click();
+  await plan.getByRole("button", { name: /^Edit (?!the plan)/ }).click();
   await plan.getByLabel("What happened").fill("Corrected: the customer was relieved");
   await expectAccessible(page, "editing a log entry");
   await plan.getByRole("button", { name: "Save", exact: true }).click();
