@@ -13,18 +13,20 @@ export function jobHandlers(
   site: string,
   clock: () => Date = () => new Date(),
 ): Record<JobName, JobHandler> {
+  // Delivery stamps `sent_at` from the same injected clock as the sweeps that fill the outbox.
+  const deliver = () => deliverOutbox(db, mailer, { clock });
   return {
     "notifications.deliver-outbox": async () => {
-      await deliverOutbox(db, mailer);
+      await deliver();
     },
     "reminders.send-nudges": async () => {
-      if ((await sendNudges(db, site, clock())) > 0) await deliverOutbox(db, mailer);
+      if ((await sendNudges(db, site, clock())) > 0) await deliver();
     },
     "reminders.send-digests": async () => {
-      if ((await sendDigests(db, site, clock())) > 0) await deliverOutbox(db, mailer);
+      if ((await sendDigests(db, site, clock())) > 0) await deliver();
     },
     "auth.send-reset-links": async () => {
-      if ((await sendRequestedResetLinks(db, site, clock())) > 0) await deliverOutbox(db, mailer);
+      if ((await sendRequestedResetLinks(db, site, clock())) > 0) await deliver();
     },
   };
 }

@@ -45,8 +45,8 @@ async function refusePastPause(
     .select({ timeZone: persons.timeZone })
     .from(persons)
     .where(tenant.where(persons, eq(persons.id, personId)));
-  if (pausedUntil < todayIn(person?.timeZone ?? "Europe/Amsterdam", now))
-    throw invalid("pausedUntil", "date_in_past");
+  if (!person) throw notFound("person");
+  if (pausedUntil < todayIn(person.timeZone, now)) throw invalid("pausedUntil", "date_in_past");
 }
 
 /** The learner's own nudge frequency, pause and interview consent (defaults until they choose). */
