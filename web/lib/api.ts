@@ -57,6 +57,7 @@ export async function api<T>(
     if (writes) submissions.keepAfterNetworkFailure(method, path, text);
     throw new ApiError({ status: 0, code: "NETWORK", detail: undefined });
   }
+  if (writes) submissions.answered(method, path);
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as unknown;
   if (!response.ok) throw new ApiError({ ...(data as Partial<ProblemBody>), status: response.status });

@@ -43,4 +43,22 @@ describe("one key per submission", () => {
     clock.now += 60 * 60 * 1000;
     expect(submissions.keyFor("POST", "/api/action-plans", "{}")).toBe(first);
   });
+
+  it("gives archive, restore, archive again three keys: another write in between makes a new submission", () => {
+    const { submissions } = withClock();
+    const archive = submissions.keyFor("POST", "/api/action-plans/p/archive", undefined);
+    const restore = submissions.keyFor("POST", "/api/action-plans/p/restore", undefined);
+    const again = submissions.keyFor("POST", "/api/action-plans/p/archive", undefined);
+    expect(new Set([archive, restore, again]).size).toBe(3);
+  });
+
+  it("drops a kept key once an answer arrives, so the same form sent later is new", () => {
+    const { clock, submissions } = withClock();
+    const first = submissions.keyFor("POST", "/api/action-plans", "{}");
+    submissions.keepAfterNetworkFailure("POST", "/api/action-plans", "{}");
+    expect(submissions.keyFor("POST", "/api/action-plans", "{}")).toBe(first);
+    submissions.answered("POST", "/api/action-plans");
+    clock.now += SAME_SUBMISSION_MS + 1;
+    expect(submissions.keyFor("POST", "/api/action-plans", "{}")).not.toBe(first);
+  });
 });
