@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   applicationParams,
@@ -12,7 +11,7 @@ import {
   updateApplicationBody,
   updatePlanBody,
 } from "../../../common/schemas/action-plans.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, publicRoute, route } from "../../http/route-table.ts";
 import { createPlan, myPlans, setPlanArchived, updatePlan } from "./action-plans.service.ts";
 import { checkPlan } from "./plan-checker.ts";
 import { confirmApplication } from "./applications.service.ts";
@@ -20,154 +19,106 @@ import { deleteApplication } from "./applications.service.ts";
 import { logApplication } from "./applications.service.ts";
 import { updateApplication } from "./applications.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["action-plans"];
-
 /** If-then plans, the application log and the manager's confirmation. */
-export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/api/action-plans/check",
-    {
-      schema: {
-        tags,
+export const actionPlanRoutes = defineRoutes(
+  ["action-plans"],
+  [
+    // Stateless like the design check: no sign-in, no tenant data.
+    publicRoute.post(
+      "/api/action-plans/check",
+      {
         summary: "Check the wording of an if-then plan; findings in the caller's language, nothing saved",
         body: planCheckBody,
-        response: { 200: planCheckResult },
+        response: planCheckResult,
       },
-      // Stateless like the design check: no sign-in, no tenant data.
-      config: { access: "public" },
-    },
-    async (request) => ({ findings: checkPlan(request.body, request.locale) }),
-  );
+      (request, { body }) => ({ findings: checkPlan(body, request.locale) }),
+    ),
 
-  app.post(
-    "/api/action-plans",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/action-plans",
+      {
         summary: "Write an if-then plan: when <situation>, I will <action>, first expected at <firstMoment>",
         body: createPlanBody,
-        response: { 201: planView },
+        response: planView,
+        status: 201,
       },
-      config: signedIn,
-    },
-    async (request, reply) => reply.status(201).send(await createPlan(scopeOf(request), request.body)),
-  );
+      (scope, { body }) => createPlan(scope, body),
+    ),
 
-  app.get(
-    "/api/me/action-plans",
-    {
-      schema: {
-        tags,
-        summary: "The learner's own plans and how each was applied",
-        response: { 200: z.array(planView) },
-      },
-      config: signedIn,
-    },
-    async (request) => myPlans(scopeOf(request)),
-  );
+    route.get(
+      "/api/me/action-plans",
+      { summary: "The learner's own plans and how each was applied", response: z.array(planView) },
+      (scope) => myPlans(scope),
+    ),
 
-  app.post(
-    "/api/action-plans/:planId/applications",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/action-plans/:planId/applications",
+      {
         summary: "Log that the situation came: when, what happened, how it went (or that you did not act)",
         params: planParams,
         body: createApplicationBody,
-        response: { 201: applicationView },
+        response: applicationView,
+        status: 201,
       },
-      config: signedIn,
-    },
-    async (request, reply) =>
-      reply.status(201).send(await logApplication(scopeOf(request), { ...request.params, ...request.body })),
-  );
+      (scope, { params, body }) => logApplication(scope, { ...params, ...body }),
+    ),
 
-  app.post(
-    "/api/applications/:applicationId/confirmations",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/applications/:applicationId/confirmations",
+      {
         summary: "A manager of the learner's team confirms they saw the application (evidence of transfer)",
         params: applicationParams,
-        response: { 200: applicationView },
+        response: applicationView,
       },
-      config: signedIn,
-    },
-    async (request) => confirmApplication(scopeOf(request), request.params),
-  );
+      (scope, { params }) => confirmApplication(scope, params),
+    ),
 
-  app.patch(
-    "/api/action-plans/:planId",
-    {
-      schema: {
-        tags,
+    route.patch(
+      "/api/action-plans/:planId",
+      {
         summary: "Correct your plan: the same checks as writing it, with the plan checker's findings",
         params: planParams,
         body: updatePlanBody,
-        response: { 200: planView },
+        response: planView,
       },
-      config: signedIn,
-    },
-    async (request) => updatePlan(scopeOf(request), { ...request.params, ...request.body }),
-  );
+      (scope, { params, body }) => updatePlan(scope, { ...params, ...body }),
+    ),
 
-  app.post(
-    "/api/action-plans/:planId/archive",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/action-plans/:planId/archive",
+      {
         summary: "Archive your plan: hidden by default, no more reminders; it can be restored",
         params: planParams,
-        response: { 200: planView },
+        response: planView,
       },
-      config: signedIn,
-    },
-    async (request) => setPlanArchived(scopeOf(request), { ...request.params, archived: true }),
-  );
+      (scope, { params }) => setPlanArchived(scope, { ...params, archived: true }),
+    ),
 
-  app.post(
-    "/api/action-plans/:planId/restore",
-    {
-      schema: {
-        tags,
-        summary: "Bring an archived plan back",
-        params: planParams,
-        response: { 200: planView },
-      },
-      config: signedIn,
-    },
-    async (request) => setPlanArchived(scopeOf(request), { ...request.params, archived: false }),
-  );
+    route.post(
+      "/api/action-plans/:planId/restore",
+      { summary: "Bring an archived plan back", params: planParams, response: planView },
+      (scope, { params }) => setPlanArchived(scope, { ...params, archived: false }),
+    ),
 
-  app.patch(
-    "/api/applications/:applicationId",
-    {
-      schema: {
-        tags,
+    route.patch(
+      "/api/applications/:applicationId",
+      {
         summary: "Correct your logged application, until a manager confirmed it (409 after)",
         params: applicationParams,
         body: updateApplicationBody,
-        response: { 200: applicationView },
+        response: applicationView,
       },
-      config: signedIn,
-    },
-    async (request) => updateApplication(scopeOf(request), { ...request.params, ...request.body }),
-  );
+      (scope, { params, body }) => updateApplication(scope, { ...params, ...body }),
+    ),
 
-  app.delete(
-    "/api/applications/:applicationId",
-    {
-      schema: {
-        tags,
+    route.delete(
+      "/api/applications/:applicationId",
+      {
         summary: "Remove your logged application, until a manager confirmed it (409 after)",
         params: applicationParams,
+        status: 204,
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await deleteApplication(scopeOf(request), request.params);
-      return reply.status(204).send();
-    },
-  );
-};
+      (scope, { params }) => deleteApplication(scope, params),
+    ),
+  ],
+);

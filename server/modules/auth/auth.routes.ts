@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   changePasswordBody,
@@ -12,7 +11,7 @@ import {
   tokenPasswordBody,
 } from "../../../common/schemas/auth.ts";
 import type { AppDeps } from "../../http/context.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, publicRoute, route } from "../../http/route-table.ts";
 import { AppError } from "../../errors.ts";
 import { AccountThrottle, LoginThrottle } from "./login-throttle.ts";
 import {
@@ -53,212 +52,177 @@ const linkLimit = { max: 30, timeWindow: "15 minutes" };
 /** Guessing the current password through a borrowed session is limited like sign-in. */
 const passwordChangeLimit = { max: 10, timeWindow: "15 minutes" };
 
-export const authRoutes: FastifyPluginAsyncZod<
-  Pick<AppDeps, "config" | "database" | "jobs" | "clock">
-> = async (app, { config, database, jobs, clock }) => {
-  const { db } = database;
-  // Guessing one address is slowed after 10 failures; spraying many addresses from one IP after 50.
-  const perAddress = new LoginThrottle({ maxFailures: 10 });
-  const perIp = new LoginThrottle({ maxFailures: 50 });
-  // Guessing one account from many IPs: free for 20 failures, then a doubling delay (decision 0010).
-  const perAccount = new AccountThrottle();
-  const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.cookieSecure,
-      path: "/",
-      maxAge: SESSION_DAYS * 86_400,
-    });
-  const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
-  /** A link that is spent by choosing a password, and signs the person in on this device. */
-  const redeemRoute = (url: string, purpose: "invitation" | "password-reset", summary: string) =>
-    app.post(
-      url,
-      {
-        schema: { tags: ["auth"], summary, body: tokenPasswordBody, response: { 200: ok } },
-        config: { access: "public", rateLimit: linkLimit },
-      },
-      async (request, reply) => {
-        const { token } = await redeemToken(db, {
-          ...request.body,
-          purpose,
-          now: clock(),
-          userAgent: userAgentOf(request),
-        });
-        setSessionCookie(reply, token);
-        return { ok: true as const };
-      },
-    );
-
-  app.post(
-    "/api/auth/sign-in",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Sign in with email and password",
-        body: signInBody,
-        response: { 200: ok },
-      },
-      config: { access: "public" },
-    },
-    async (request, reply) => {
-      const { email, password } = request.body;
-      const keys = [`${request.ip}|${email}`, request.ip];
-      const now = clock();
-      const key = await deviceKey(db);
-      // A browser that signed in to this account before is not held back by the account-wide delay.
-      const trusted = isTrustedDevice(key, request.cookies[DEVICE_COOKIE], email);
-      const wait = Math.max(
-        perAddress.retryAfterSeconds(keys[0]!, now.getTime()),
-        perIp.retryAfterSeconds(keys[1]!, now.getTime()),
-        trusted ? 0 : perAccount.retryAfterSeconds(email, now.getTime()),
+export const authRoutes = defineRoutes(
+  ["auth"],
+  ({ config, database, jobs, clock }: Pick<AppDeps, "config" | "database" | "jobs" | "clock">) => {
+    const { db } = database;
+    // Guessing one address is slowed after 10 failures; spraying many addresses from one IP after 50.
+    const perAddress = new LoginThrottle({ maxFailures: 10 });
+    const perIp = new LoginThrottle({ maxFailures: 50 });
+    // Guessing one account from many IPs: free for 20 failures, then a doubling delay (decision 0010).
+    const perAccount = new AccountThrottle();
+    const setSessionCookie = (reply: FastifyReply, token: string) =>
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: config.cookieSecure,
+        path: "/",
+        maxAge: SESSION_DAYS * 86_400,
+      });
+    const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
+    /** A link that is spent by choosing a password, and signs the person in on this device. */
+    const redeemRoute = (url: string, purpose: "invitation" | "password-reset", summary: string) =>
+      publicRoute.post(
+        url,
+        { summary, body: tokenPasswordBody, response: ok, rateLimit: linkLimit },
+        async (request, { body }, reply) => {
+          const { token } = await redeemToken(db, {
+            ...body,
+            purpose,
+            now: clock(),
+            userAgent: userAgentOf(request),
+          });
+          setSessionCookie(reply, token);
+          return { ok: true as const };
+        },
       );
-      if (wait > 0) {
-        reply.header("retry-after", String(wait));
-        throw new AppError("TOO_MANY_REQUESTS");
-      }
-      try {
-        // Rotation: the session this browser had before (if any) ends; the new one has a new id.
-        const { token } = await signIn(db, {
-          email,
-          password,
-          now,
-          userAgent: userAgentOf(request),
-          replacing: request.actor,
-        });
-        perAddress.recordSuccess(keys[0]!);
-        if (!trusted) perAccount.recordSuccess(email);
-        setSessionCookie(reply, token);
-        reply.setCookie(DEVICE_COOKIE, issueDeviceToken(key, email), {
-          httpOnly: true,
-          sameSite: "strict",
-          secure: config.cookieSecure,
-          path: "/api/auth",
-          maxAge: DEVICE_DAYS * 86_400,
-        });
-        return { ok: true as const };
-      } catch (error) {
-        if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") {
-          perAddress.recordFailure(keys[0]!, now.getTime());
-          perIp.recordFailure(keys[1]!, now.getTime());
-          if (!trusted) perAccount.recordFailure(email, now.getTime());
-        }
-        throw error;
-      }
-    },
-  );
 
-  app.post(
-    "/api/auth/sign-out",
-    {
-      schema: { tags: ["auth"], summary: "Sign out", response: { 200: ok } },
-      config: { access: "signed-in" },
-    },
-    async (request, reply) => {
-      await signOut(scopeOf(request));
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      return { ok: true as const };
-    },
-  );
+    return [
+      publicRoute.post(
+        "/api/auth/sign-in",
+        { summary: "Sign in with email and password", body: signInBody, response: ok },
+        async (request, { body }, reply) => {
+          const { email, password } = body;
+          const keys = [`${request.ip}|${email}`, request.ip];
+          const now = clock();
+          const key = await deviceKey(db);
+          // A browser that signed in to this account before is not held back by the account-wide delay.
+          const trusted = isTrustedDevice(key, request.cookies[DEVICE_COOKIE], email);
+          const wait = Math.max(
+            perAddress.retryAfterSeconds(keys[0]!, now.getTime()),
+            perIp.retryAfterSeconds(keys[1]!, now.getTime()),
+            trusted ? 0 : perAccount.retryAfterSeconds(email, now.getTime()),
+          );
+          if (wait > 0) {
+            reply.header("retry-after", String(wait));
+            throw new AppError("TOO_MANY_REQUESTS");
+          }
+          try {
+            // Rotation: the session this browser had before (if any) ends; the new one has a new id.
+            const { token } = await signIn(db, {
+              email,
+              password,
+              now,
+              userAgent: userAgentOf(request),
+              replacing: request.actor,
+            });
+            perAddress.recordSuccess(keys[0]!);
+            if (!trusted) perAccount.recordSuccess(email);
+            setSessionCookie(reply, token);
+            reply.setCookie(DEVICE_COOKIE, issueDeviceToken(key, email), {
+              httpOnly: true,
+              sameSite: "strict",
+              secure: config.cookieSecure,
+              path: "/api/auth",
+              maxAge: DEVICE_DAYS * 86_400,
+            });
+            return { ok: true as const };
+          } catch (error) {
+            if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") {
+              perAddress.recordFailure(keys[0]!, now.getTime());
+              perIp.recordFailure(keys[1]!, now.getTime());
+              if (!trusted) perAccount.recordFailure(email, now.getTime());
+            }
+            throw error;
+          }
+        },
+      ),
 
-  app.post(
-    "/api/auth/forgot-password",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Email a one-time password reset link (always answers 202)",
-        body: forgotPasswordBody,
-        response: { 202: ok },
-      },
-      config: { access: "public", rateLimit: mailLimit },
-    },
-    async (request, reply) => {
-      // The same work for every address: queue it, answer. The worker finds out whether it is anyone's.
-      await queuePasswordReset(db, request.body.email, request.locale, clock());
-      await jobs.send("auth.send-reset-links");
-      return reply.status(202).send({ ok: true as const });
-    },
-  );
+      route.post(
+        "/api/auth/sign-out",
+        { summary: "Sign out", response: ok },
+        async (scope, _input, reply) => {
+          await signOut(scope);
+          reply.clearCookie(SESSION_COOKIE, { path: "/" });
+          return { ok: true as const };
+        },
+      ),
 
-  redeemRoute("/api/auth/reset-password", "password-reset", "Choose a new password with a reset link");
+      publicRoute.post(
+        "/api/auth/forgot-password",
+        {
+          summary: "Email a one-time password reset link (always answers 202)",
+          body: forgotPasswordBody,
+          response: ok,
+          status: 202,
+          rateLimit: mailLimit,
+        },
+        async (request, { body }) => {
+          // The same work for every address: queue it, answer. The worker finds out whether it is anyone's.
+          await queuePasswordReset(db, body.email, request.locale, clock());
+          await jobs.send("auth.send-reset-links");
+          return { ok: true as const };
+        },
+      ),
 
-  // POST, not GET with the token in the path: a secret in a URL ends up in logs and proxies.
-  app.post(
-    "/api/auth/invitations/lookup",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Who an invitation link is for (before choosing a password)",
-        body: tokenBody,
-        response: { 200: tokenInfo },
-      },
-      config: { access: "public", rateLimit: linkLimit },
-    },
-    async (request) => describeInvitation(db, request.body.token, clock()),
-  );
+      redeemRoute("/api/auth/reset-password", "password-reset", "Choose a new password with a reset link"),
 
-  redeemRoute("/api/auth/invitations/accept", "invitation", "Accept an invitation by choosing a password");
+      // POST, not GET with the token in the path: a secret in a URL ends up in logs and proxies.
+      publicRoute.post(
+        "/api/auth/invitations/lookup",
+        {
+          summary: "Who an invitation link is for (before choosing a password)",
+          body: tokenBody,
+          response: tokenInfo,
+          rateLimit: linkLimit,
+        },
+        (_request, { body }) => describeInvitation(db, body.token, clock()),
+      ),
 
-  app.get(
-    "/api/me/sessions",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Where I am signed in: my live sessions, this device marked",
-        response: { 200: sessionsView },
-      },
-      config: { access: "signed-in" },
-    },
-    async (request) => {
-      const scope = scopeOf(request);
-      return presentSessions(await listOwnSessions(scope), scope.actor.sessionId);
-    },
-  );
+      redeemRoute(
+        "/api/auth/invitations/accept",
+        "invitation",
+        "Accept an invitation by choosing a password",
+      ),
 
-  app.delete(
-    "/api/me/sessions/:sessionId",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Sign out one of my sessions (another device, or this one)",
-        params: sessionParams,
-      },
-      config: { access: "signed-in" },
-    },
-    async (request, reply) => {
-      const scope = scopeOf(request);
-      await endOwnSession(scope, request.params);
-      if (request.params.sessionId === scope.actor.sessionId)
-        reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      return reply.status(204).send();
-    },
-  );
+      route.get(
+        "/api/me/sessions",
+        { summary: "Where I am signed in: my live sessions, this device marked", response: sessionsView },
+        async (scope) => presentSessions(await listOwnSessions(scope), scope.actor.sessionId),
+      ),
 
-  app.post(
-    "/api/me/sessions/sign-out-others",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Sign out everywhere except this device",
-        response: { 200: z.object({ ended: z.number().int() }) },
-      },
-      config: { access: "signed-in" },
-    },
-    async (request) => ({ ended: await endOtherSessions(scopeOf(request)) }),
-  );
+      route.delete(
+        "/api/me/sessions/:sessionId",
+        {
+          summary: "Sign out one of my sessions (another device, or this one)",
+          params: sessionParams,
+          status: 204,
+        },
+        async (scope, { params }, reply) => {
+          await endOwnSession(scope, params);
+          if (params.sessionId === scope.actor.sessionId) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        },
+      ),
 
-  app.post(
-    "/api/me/password",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Change my password (current password required); signs out my other sessions",
-        body: changePasswordBody,
-        response: { 200: z.object({ endedSessions: z.number().int() }) },
-      },
-      config: { access: "signed-in", rateLimit: passwordChangeLimit },
-    },
-    async (request) => changePassword(scopeOf(request), request.body),
-  );
-};
+      route.post(
+        "/api/me/sessions/sign-out-others",
+        {
+          summary: "Sign out everywhere except this device",
+          response: z.object({ ended: z.number().int() }),
+        },
+        async (scope) => ({ ended: await endOtherSessions(scope) }),
+      ),
+
+      route.post(
+        "/api/me/password",
+        {
+          summary: "Change my password (current password required); signs out my other sessions",
+          body: changePasswordBody,
+          response: z.object({ endedSessions: z.number().int() }),
+          rateLimit: passwordChangeLimit,
+        },
+        (scope, { body }) => changePassword(scope, body),
+      ),
+    ];
+  },
+);

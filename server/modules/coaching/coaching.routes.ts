@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   answerInvitationBody,
   coachView,
@@ -10,7 +9,7 @@ import {
   sessionView,
   updateSessionBody,
 } from "../../../common/schemas/coaching.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, route } from "../../http/route-table.ts";
 import {
   answerInvitation,
   getCoachView,
@@ -21,108 +20,69 @@ import {
   updateSession,
 } from "./coaching.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["coaching"];
-
 /** Coaching offers the learner answers, and sessions with notes the coachee reads. */
-export const coachingRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/coaching",
-    {
-      schema: {
-        tags,
-        summary: "The coach's coachees (who accepted), their plans and sessions",
-        response: { 200: coachView },
-      },
-      config: signedIn,
-    },
-    async (request) => getCoachView(scopeOf(request)),
-  );
+export const coachingRoutes = defineRoutes(
+  ["coaching"],
+  [
+    route.get(
+      "/api/coaching",
+      { summary: "The coach's coachees (who accepted), their plans and sessions", response: coachView },
+      (scope) => getCoachView(scope),
+    ),
 
-  app.post(
-    "/api/coaching/relations",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/coaching/relations",
+      {
         summary: "Offer coaching to a colleague; they decide whether to accept",
         body: inviteCoacheeBody,
+        status: 204,
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await inviteCoachee(scopeOf(request), request.body);
-      return reply.status(204).send();
-    },
-  );
+      (scope, { body }) => inviteCoachee(scope, body),
+    ),
 
-  app.post(
-    "/api/coaching/relations/:relationId/answer",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/coaching/relations/:relationId/answer",
+      {
         summary: "Accept or decline a coach; only an accepted coach sees your plans",
         params: relationParams,
         body: answerInvitationBody,
+        status: 204,
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await answerInvitation(scopeOf(request), { ...request.params, ...request.body });
-      return reply.status(204).send();
-    },
-  );
+      (scope, { params, body }) => answerInvitation(scope, { ...params, ...body }),
+    ),
 
-  app.get(
-    "/api/me/coaching",
-    {
-      schema: {
-        tags,
-        summary: "Coaching offered to me, and my sessions with the coach's notes",
-        response: { 200: myCoachingView },
-      },
-      config: signedIn,
-    },
-    async (request) => getMyCoaching(scopeOf(request)),
-  );
+    route.get(
+      "/api/me/coaching",
+      { summary: "Coaching offered to me, and my sessions with the coach's notes", response: myCoachingView },
+      (scope) => getMyCoaching(scope),
+    ),
 
-  app.post(
-    "/api/coaching/sessions",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/coaching/sessions",
+      {
         summary: "Schedule a session with notes the coachee can read, optionally about one of their plans",
         body: sessionBody,
-        response: { 201: sessionView },
+        response: sessionView,
+        status: 201,
       },
-      config: signedIn,
-    },
-    async (request, reply) => reply.status(201).send(await scheduleSession(scopeOf(request), request.body)),
-  );
+      (scope, { body }) => scheduleSession(scope, body),
+    ),
 
-  app.patch(
-    "/api/coaching/sessions/:coachingSessionId",
-    {
-      schema: {
-        tags,
+    route.patch(
+      "/api/coaching/sessions/:coachingSessionId",
+      {
         summary: "Correct a session you hold: when, the notes (the coachee reads them), the plan",
         params: sessionParams,
         body: updateSessionBody,
-        response: { 200: sessionView },
+        response: sessionView,
       },
-      config: signedIn,
-    },
-    async (request) => updateSession(scopeOf(request), { ...request.params, ...request.body }),
-  );
+      (scope, { params, body }) => updateSession(scope, { ...params, ...body }),
+    ),
 
-  app.delete(
-    "/api/coaching/sessions/:coachingSessionId",
-    {
-      schema: { tags, summary: "Delete a session you hold, with its notes", params: sessionParams },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await deleteSession(scopeOf(request), request.params);
-      return reply.status(204).send();
-    },
-  );
-};
+    route.delete(
+      "/api/coaching/sessions/:coachingSessionId",
+      { summary: "Delete a session you hold, with its notes", params: sessionParams, status: 204 },
+      (scope, { params }) => deleteSession(scope, params),
+    ),
+  ],
+);

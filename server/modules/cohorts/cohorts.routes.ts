@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   cohortDetail,
@@ -8,78 +7,55 @@ import {
   updateCohortBody,
 } from "../../../common/schemas/cohorts.ts";
 import type { AppDeps } from "../../http/context.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, route } from "../../http/route-table.ts";
 import { cancelCohort, findCohorts, getCohort, planCohort, updateCohort } from "./cohorts.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["cohorts"];
-
 /** Cohort planning: the cohorts, and each with every activity's date for every participant. */
-export const cohortRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "jobs">> = async (app, { jobs }) => {
-  app.get(
+export const cohortRoutes = defineRoutes(["cohorts"], ({ jobs }: Pick<AppDeps, "jobs">) => [
+  route.get("/api/cohorts", { summary: "Planned cohorts", response: z.array(cohortSummary) }, (scope) =>
+    findCohorts(scope),
+  ),
+
+  route.post(
     "/api/cohorts",
     {
-      schema: { tags, summary: "Planned cohorts", response: { 200: z.array(cohortSummary) } },
-      config: signedIn,
+      summary: "Plan a cohort: practice-day dates and participants",
+      body: createCohortBody,
+      response: cohortDetail,
+      status: 201,
     },
-    async (request) => findCohorts(scopeOf(request)),
-  );
+    (scope, { body }) => planCohort(scope, body),
+  ),
 
-  app.post(
-    "/api/cohorts",
-    {
-      schema: {
-        tags,
-        summary: "Plan a cohort: practice-day dates and participants",
-        body: createCohortBody,
-        response: { 201: cohortDetail },
-      },
-      config: signedIn,
-    },
-    async (request, reply) => reply.status(201).send(await planCohort(scopeOf(request), request.body)),
-  );
-
-  app.get(
+  route.get(
     "/api/cohorts/:cohortId",
     {
-      schema: {
-        tags,
-        summary: "A cohort with every activity's date for every participant",
-        params: cohortParams,
-        response: { 200: cohortDetail },
-      },
-      config: signedIn,
+      summary: "A cohort with every activity's date for every participant",
+      params: cohortParams,
+      response: cohortDetail,
     },
-    async (request) => getCohort(scopeOf(request), request.params),
-  );
+    (scope, { params }) => getCohort(scope, params),
+  ),
 
-  app.patch(
+  route.patch(
     "/api/cohorts/:cohortId",
     {
-      schema: {
-        tags,
-        summary:
-          "Change a cohort's name, practice days or participants; learners whose dates moved get one email",
-        params: cohortParams,
-        body: updateCohortBody,
-        response: { 200: cohortDetail },
-      },
-      config: signedIn,
+      summary:
+        "Change a cohort's name, practice days or participants; learners whose dates moved get one email",
+      params: cohortParams,
+      body: updateCohortBody,
+      response: cohortDetail,
     },
-    async (request) => updateCohort(scopeOf(request), { ...request.params, ...request.body }, { jobs }),
-  );
+    (scope, { params, body }) => updateCohort(scope, { ...params, ...body }, { jobs }),
+  ),
 
-  app.post(
+  route.post(
     "/api/cohorts/:cohortId/cancel",
     {
-      schema: {
-        tags,
-        summary: "Cancel a cohort: kept for history, gone from its learners' Today list and reminders",
-        params: cohortParams,
-        response: { 200: cohortDetail },
-      },
-      config: signedIn,
+      summary: "Cancel a cohort: kept for history, gone from its learners' Today list and reminders",
+      params: cohortParams,
+      response: cohortDetail,
     },
-    async (request) => cancelCohort(scopeOf(request), request.params),
-  );
-};
+    (scope, { params }) => cancelCohort(scope, params),
+  ),
+]);

@@ -1,21 +1,21 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { designCheckResult, trajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { defineRoutes, publicRoute } from "../../http/route-table.ts";
 import { checkDesign } from "./design-check.ts";
 
 /** Stateless: checks a document and saves nothing, so other tools can use the check without the UI. */
-export const designCheckRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/api/design-check",
-    {
-      schema: {
-        tags: ["design-check"],
+export const designCheckRoutes = defineRoutes(
+  ["design-check"],
+  [
+    publicRoute.post(
+      "/api/design-check",
+      {
         summary: "Check a trajectory document against the transfer research (nothing is saved)",
         body: trajectoryDocument,
-        response: { 200: designCheckResult },
+        response: designCheckResult,
+        rateLimit: { max: 300, timeWindow: "1 minute" },
+        bodyLimit: 1024 * 1024,
       },
-      config: { access: "public", rateLimit: { max: 300, timeWindow: "1 minute" } },
-      bodyLimit: 1024 * 1024,
-    },
-    async (request) => checkDesign(request.body, request.locale),
-  );
-};
+      (request, { body }) => checkDesign(body, request.locale),
+    ),
+  ],
+);

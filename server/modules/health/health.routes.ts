@@ -1,18 +1,14 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../http/context.ts";
+import { defineRoutes, publicRoute } from "../../http/route-table.ts";
 import { AppError } from "../../errors.ts";
 
-export const healthRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> = async (app, { database }) => {
-  app.get(
+export const healthRoutes = defineRoutes(["health"], ({ database }: Pick<AppDeps, "database">) => [
+  publicRoute.get(
     "/api/health",
     {
-      schema: {
-        tags: ["health"],
-        summary: "200 when the database answers",
-        response: { 200: z.object({ status: z.literal("ok"), database: z.string() }) },
-      },
-      config: { access: "public" },
+      summary: "200 when the database answers",
+      response: z.object({ status: z.literal("ok"), database: z.string() }),
     },
     async () => {
       try {
@@ -22,5 +18,5 @@ export const healthRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "database">> = as
       }
       return { status: "ok" as const, database: database.kind };
     },
-  );
-};
+  ),
+]);

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isLocale, type Locale } from "../../../common/locales.ts";
 import {
@@ -10,14 +9,20 @@ import {
   surveyResultsView,
 } from "../../../common/schemas/impact.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
-import { scopeOf } from "../../http/scope.ts";
+import {
+  attachment,
+  defineRoutes,
+  publicRoute,
+  route,
+  type RouteInput,
+  withHeaders,
+} from "../../http/route-table.ts";
+import type { Scope } from "../../http/scope.ts";
 import { calculateEffectSize } from "./effect-size-calculator.ts";
 import { impactLearnersCsv, impactReportPdf, impactTiersCsv } from "./impact-exports.service.ts";
 import { getImpact } from "./impact.service.ts";
 import { getSurveyResults, setStandards } from "./survey.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["impact"];
 const reportQuery = impactQuery.extend({
   /** The report's language; a browser download cannot send the app's language as a header. */
   lang: z.enum(["nl", "en"]).optional(),
@@ -26,151 +31,106 @@ const reportQuery = impactQuery.extend({
 const localeOf = (asked: string | undefined, fallback: Locale): Locale =>
   asked && isLocale(asked) ? asked : fallback;
 
-/** The impact dashboard, its downloads and the survey's standards. */
-export const impactRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/api/effect-sizes",
-    {
-      schema: {
-        tags,
-        summary: "Stateless effect-size calculator: g, d_z and d_rm, or d_ppc2, with 95% intervals",
-        body: effectSizeBody,
-        response: { 200: effectSizeResult },
-      },
-      config: { access: "public", rateLimit: { max: 300, timeWindow: "1 minute" } },
-      bodyLimit: 1024 * 1024,
-    },
-    async (request) => calculateEffectSize(request.body, request.locale),
+/** A download's options: the filters asked for, in the language asked for, else the reader's. */
+const reportOptions = (
+  scope: Scope,
+  { params, query }: RouteInput<typeof trajectoryParams, typeof reportQuery, undefined>,
+) => ({
+  ...query,
+  trajectoryId: params.trajectoryId,
+  locale: localeOf(query.lang, scope.locale),
+});
+
+/** A CSV download of the impact evidence, named after what it holds and the trajectory. */
+const csvDownload = (
+  name: "tiers" | "learners",
+  summary: string,
+  render: (scope: Scope, options: ReturnType<typeof reportOptions>) => Promise<string>,
+) =>
+  route.get(
+    `/api/trajectories/:trajectoryId/impact/${name}.csv`,
+    { summary, params: trajectoryParams, query: reportQuery },
+    async (scope, input) =>
+      withHeaders(
+        attachment(`impact-${name}-${input.params.trajectoryId}.csv`, "text/csv; charset=utf-8"),
+        await render(scope, reportOptions(scope, input)),
+      ),
   );
 
-  app.get(
-    "/api/trajectories/:trajectoryId/impact",
-    {
-      schema: {
-        tags,
+/** The impact dashboard, its downloads and the survey's standards. */
+export const impactRoutes = defineRoutes(
+  ["impact"],
+  [
+    publicRoute.post(
+      "/api/effect-sizes",
+      {
+        summary: "Stateless effect-size calculator: g, d_z and d_rm, or d_ppc2, with 95% intervals",
+        body: effectSizeBody,
+        response: effectSizeResult,
+        rateLimit: { max: 300, timeWindow: "1 minute" },
+        bodyLimit: 1024 * 1024,
+      },
+      (request, { body }) => calculateEffectSize(body, request.locale),
+    ),
+
+    route.get(
+      "/api/trajectories/:trajectoryId/impact",
+      {
         summary:
           "Evidence per LTEM tier (1–8) and how many learners reached it, with the pre/post effect size",
         params: trajectoryParams,
-        querystring: impactQuery,
-        response: { 200: impactView },
+        query: impactQuery,
+        response: impactView,
       },
-      config: signedIn,
-    },
-    async (request) => getImpact(scopeOf(request), { ...request.params, ...request.query }),
-  );
+      (scope, { params, query }) => getImpact(scope, { ...params, ...query }),
+    ),
 
-  app.get(
-    "/api/trajectories/:trajectoryId/impact/report.pdf",
-    {
-      schema: {
-        tags,
+    route.get(
+      "/api/trajectories/:trajectoryId/impact/report.pdf",
+      {
         summary:
           "The impact report as PDF: a one-page summary, then the evidence (summary=true: the page only)",
         params: trajectoryParams,
-        querystring: reportQuery,
+        query: reportQuery,
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      const { trajectoryId } = request.params;
-      const summaryOnly = request.query.summary === "true";
-      const pdf = await impactReportPdf(scopeOf(request), {
-        ...request.query,
-        trajectoryId,
-        locale: localeOf(request.query.lang, request.locale),
-        summaryOnly,
-      });
-      const name = summaryOnly ? "impact-summary" : "impact-report";
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${name}-${trajectoryId}.pdf"`)
-        .send(pdf);
-    },
-  );
-
-  app.get(
-    "/api/trajectories/:trajectoryId/impact/tiers.csv",
-    {
-      schema: {
-        tags,
-        summary: "The tiers and their evidence as CSV (no names)",
-        params: trajectoryParams,
-        querystring: reportQuery,
+      async (scope, input) => {
+        const summaryOnly = input.query.summary === "true";
+        const pdf = await impactReportPdf(scope, { ...reportOptions(scope, input), summaryOnly });
+        const name = summaryOnly ? "impact-summary" : "impact-report";
+        return withHeaders(attachment(`${name}-${input.params.trajectoryId}.pdf`, "application/pdf"), pdf);
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      const { trajectoryId } = request.params;
-      const csv = await impactTiersCsv(scopeOf(request), {
-        ...request.query,
-        trajectoryId,
-        locale: localeOf(request.query.lang, request.locale),
-      });
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="impact-tiers-${trajectoryId}.csv"`)
-        .send(csv);
-    },
-  );
+    ),
 
-  app.get(
-    "/api/trajectories/:trajectoryId/impact/learners.csv",
-    {
-      schema: {
-        tags,
-        summary: "The evidence per learner as CSV (coordinator only; the download is logged)",
-        params: trajectoryParams,
-        querystring: reportQuery,
-      },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      const { trajectoryId } = request.params;
-      const csv = await impactLearnersCsv(scopeOf(request), {
-        ...request.query,
-        trajectoryId,
-        locale: localeOf(request.query.lang, request.locale),
-      });
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="impact-learners-${trajectoryId}.csv"`)
-        .send(csv);
-    },
-  );
+    csvDownload("tiers", "The tiers and their evidence as CSV (no names)", impactTiersCsv),
 
-  app.get(
-    "/api/trajectories/:trajectoryId/survey-results",
-    {
-      schema: {
-        tags,
+    csvDownload(
+      "learners",
+      "The evidence per learner as CSV (coordinator only; the download is logged)",
+      impactLearnersCsv,
+    ),
+
+    route.get(
+      "/api/trajectories/:trajectoryId/survey-results",
+      {
         summary: "Learner survey answers against the standards set before the data were read",
         params: trajectoryParams,
-        querystring: impactQuery.pick({ cohortId: true }),
-        response: { 200: surveyResultsView },
+        query: impactQuery.pick({ cohortId: true }),
+        response: surveyResultsView,
       },
-      config: signedIn,
-    },
-    async (request) => {
-      const { tenant, actor } = scopeOf(request);
-      return getSurveyResults(tenant, actor, request.params.trajectoryId, request.query.cohortId);
-    },
-  );
+      ({ tenant, actor }, { params, query }) =>
+        getSurveyResults(tenant, actor, params.trajectoryId, query.cohortId),
+    ),
 
-  app.put(
-    "/api/trajectories/:trajectoryId/survey-standards",
-    {
-      schema: {
-        tags,
+    route.put(
+      "/api/trajectories/:trajectoryId/survey-standards",
+      {
         summary: "Set the survey's answer standards; refused once the first answer is in",
         params: trajectoryParams,
         body: standardsBody,
-        response: { 200: surveyResultsView },
+        response: surveyResultsView,
       },
-      config: signedIn,
-    },
-    async (request) => {
-      const { tenant, actor, now } = scopeOf(request);
-      return setStandards(tenant, actor, request.params.trajectoryId, request.body.standards, now);
-    },
-  );
-};
+      ({ tenant, actor, now }, { params, body }) =>
+        setStandards(tenant, actor, params.trajectoryId, body.standards, now),
+    ),
+  ],
+);

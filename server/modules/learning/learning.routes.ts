@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   activityDetail,
@@ -10,7 +9,7 @@ import {
   testResult,
   todayResponse,
 } from "../../../common/schemas/learning.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, route } from "../../http/route-table.ts";
 import { statementsOf } from "../xapi/index.ts";
 import {
   getActivity,
@@ -21,115 +20,74 @@ import {
 } from "./activities.service.ts";
 import { getToday } from "./today.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["learner"];
-
 /** The learner's side: what is due, content, tests. Everything is the signed-in person's own. */
-export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/me/today",
-    {
-      schema: {
-        tags,
-        summary: "What is due today across the learner's cohorts",
-        response: { 200: todayResponse },
-      },
-      config: signedIn,
-    },
-    async (request) => {
-      const { tenant, actor, now } = scopeOf(request);
-      return getToday(tenant, actor.personId, now);
-    },
-  );
+export const learningRoutes = defineRoutes(
+  ["learner"],
+  [
+    route.get(
+      "/api/me/today",
+      { summary: "What is due today across the learner's cohorts", response: todayResponse },
+      ({ tenant, actor, now }) => getToday(tenant, actor.personId, now),
+    ),
 
-  app.get(
-    "/api/me/activities/:cohortId/:activityId",
-    {
-      schema: {
-        tags,
+    route.get(
+      "/api/me/activities/:cohortId/:activityId",
+      {
         summary: "One activity of the learner's cohort: content, reading time, test questions, status",
         params: activityParams,
-        response: { 200: activityDetail },
+        response: activityDetail,
       },
-      config: signedIn,
-    },
-    async (request) => getActivity(scopeOf(request), request.params),
-  );
+      (scope, { params }) => getActivity(scope, params),
+    ),
 
-  app.post(
-    "/api/me/activities/:cohortId/:activityId/progress",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/me/activities/:cohortId/:activityId/progress",
+      {
         summary: "Mark an activity as done, or choose or skip an optional one",
         params: activityParams,
         body: progressBody,
-        response: { 200: activityDetail },
+        response: activityDetail,
       },
-      config: signedIn,
-    },
-    async (request) => setProgress(scopeOf(request), { ...request.params, status: request.body.status }),
-  );
+      (scope, { params, body }) => setProgress(scope, { ...params, status: body.status }),
+    ),
 
-  app.post(
-    "/api/me/activities/:cohortId/:activityId/test",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/me/activities/:cohortId/:activityId/test",
+      {
         summary: "Hand in the insight test or competence proof; scored per competence",
         params: activityParams,
         body: testAnswersBody,
-        response: { 201: testResult },
+        response: testResult,
+        status: 201,
       },
-      config: signedIn,
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await submitTest(scopeOf(request), { ...request.params, answers: request.body.answers })),
-  );
+      (scope, { params, body }) => submitTest(scope, { ...params, answers: body.answers }),
+    ),
 
-  app.get(
-    "/api/me/extra-material/:cohortId/:competenceId",
-    {
-      schema: {
-        tags,
+    route.get(
+      "/api/me/extra-material/:cohortId/:competenceId",
+      {
         summary: "Extra material on a competence the learner keeps missing",
         params: extraMaterialParams,
-        response: { 200: extraMaterialView },
+        response: extraMaterialView,
       },
-      config: signedIn,
-    },
-    async (request) => getExtraMaterial(scopeOf(request), request.params),
-  );
+      (scope, { params }) => getExtraMaterial(scope, params),
+    ),
 
-  app.post(
-    "/api/me/extra-material/:cohortId/:competenceId/done",
-    {
-      schema: {
-        tags,
-        summary: "Mark extra material as read",
-        params: extraMaterialParams,
-        response: { 200: extraMaterialView },
-      },
-      config: signedIn,
-    },
-    async (request) => markExtraMaterialDone(scopeOf(request), request.params),
-  );
+    route.post(
+      "/api/me/extra-material/:cohortId/:competenceId/done",
+      { summary: "Mark extra material as read", params: extraMaterialParams, response: extraMaterialView },
+      (scope, { params }) => markExtraMaterialDone(scope, params),
+    ),
 
-  app.get(
-    "/api/me/statements",
-    {
-      schema: {
-        tags,
+    route.get(
+      "/api/me/statements",
+      {
         summary: "The learner's own xAPI statements (newest first), as stored in Beklijf's record store",
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
-      config: signedIn,
-    },
-    async (request) => {
-      const { tenant, actor } = scopeOf(request);
-      return { statements: await statementsOf(tenant, actor.personId, request.query.limit) };
-    },
-  );
-};
+      async ({ tenant, actor }, { query }) => ({
+        statements: await statementsOf(tenant, actor.personId, query.limit),
+      }),
+    ),
+  ],
+);

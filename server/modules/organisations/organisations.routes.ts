@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   homeResponse,
@@ -17,7 +16,7 @@ import {
 } from "../../../common/schemas/people.ts";
 import { teamBody, teamParams, teamPatch, teamSummary } from "../../../common/schemas/teams.ts";
 import type { AppDeps } from "../../http/context.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, route } from "../../http/route-table.ts";
 import { getHome, getMe } from "./home.service.ts";
 import { getOrganisationSettings, updateMe, updateOrganisation } from "./organisation.service.ts";
 import { commitImport, previewImport } from "./people-import.service.ts";
@@ -25,245 +24,165 @@ import { createPerson, findPeople, getPerson, invitePerson, updatePerson } from 
 import { presentOrganisation } from "./organisations.presenter.ts";
 import { createTeam, deleteTeam, findTeams, getTeam, updateTeam } from "./teams.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
+const me = ["me"];
+const organisation = ["organisation"];
+const teams = ["teams"];
 
 /** The signed-in person, the home screen, organisation settings, people, teams and the CSV import. */
-export const organisationRoutes: FastifyPluginAsyncZod<Pick<AppDeps, "jobs" | "mailer">> = async (
-  app,
-  { jobs, mailer },
-) => {
-  const features = { devMailbox: mailer === null };
+export const organisationRoutes = defineRoutes(
+  ["people"],
+  ({ jobs, mailer }: Pick<AppDeps, "jobs" | "mailer">) => {
+    const features = { devMailbox: mailer === null };
 
-  app.get(
-    "/api/me",
-    {
-      schema: {
-        tags: ["me"],
-        summary: "The signed-in person, organisation and roles",
-        response: { 200: meResponse },
-      },
-      config: signedIn,
-    },
-    async (request) => getMe(scopeOf(request), features),
-  );
+    return [
+      route.get(
+        "/api/me",
+        { tags: me, summary: "The signed-in person, organisation and roles", response: meResponse },
+        (scope) => getMe(scope, features),
+      ),
 
-  app.patch(
-    "/api/me",
-    {
-      schema: {
-        tags: ["me"],
-        summary: "Change own name, language or time zone",
-        body: updateMeBody,
-        response: { 200: meResponse },
-      },
-      config: signedIn,
-    },
-    async (request) => {
-      const scope = scopeOf(request);
-      await updateMe(scope, request.body);
-      return getMe(scope, features);
-    },
-  );
+      route.patch(
+        "/api/me",
+        {
+          tags: me,
+          summary: "Change own name, language or time zone",
+          body: updateMeBody,
+          response: meResponse,
+        },
+        async (scope, { body }) => {
+          await updateMe(scope, body);
+          return getMe(scope, features);
+        },
+      ),
 
-  app.get(
-    "/api/home",
-    {
-      schema: {
-        tags: ["me"],
-        summary: "The home screen for the person's roles",
-        response: { 200: homeResponse },
-      },
-      config: signedIn,
-    },
-    async (request) => getHome(scopeOf(request)),
-  );
+      route.get(
+        "/api/home",
+        { tags: me, summary: "The home screen for the person's roles", response: homeResponse },
+        (scope) => getHome(scope),
+      ),
 
-  app.get(
-    "/api/organisation",
-    {
-      schema: {
-        tags: ["organisation"],
-        summary: "Organisation settings",
-        response: { 200: organisationResponse },
-      },
-      config: signedIn,
-    },
-    async (request) => presentOrganisation(await getOrganisationSettings(scopeOf(request))),
-  );
+      route.get(
+        "/api/organisation",
+        { tags: organisation, summary: "Organisation settings", response: organisationResponse },
+        async (scope) => presentOrganisation(await getOrganisationSettings(scope)),
+      ),
 
-  app.patch(
-    "/api/organisation",
-    {
-      schema: {
-        tags: ["organisation"],
-        summary: "Change organisation settings",
-        body: updateOrganisationBody,
-        response: { 200: organisationResponse },
-      },
-      config: signedIn,
-    },
-    async (request) => presentOrganisation(await updateOrganisation(scopeOf(request), request.body)),
-  );
+      route.patch(
+        "/api/organisation",
+        {
+          tags: organisation,
+          summary: "Change organisation settings",
+          body: updateOrganisationBody,
+          response: organisationResponse,
+        },
+        async (scope, { body }) => presentOrganisation(await updateOrganisation(scope, body)),
+      ),
 
-  app.get(
-    "/api/people",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "Everyone in the organisation",
-        response: { 200: z.array(personSummary) },
-      },
-      config: signedIn,
-    },
-    async (request) => findPeople(scopeOf(request)),
-  );
+      route.get(
+        "/api/people",
+        { summary: "Everyone in the organisation", response: z.array(personSummary) },
+        (scope) => findPeople(scope),
+      ),
 
-  app.post(
-    "/api/people",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "Add a person (and invite them by email)",
-        body: createPersonBody,
-        response: { 201: personSummary },
-      },
-      config: signedIn,
-    },
-    async (request, reply) =>
-      reply.status(201).send(await createPerson(scopeOf(request), request.body, { jobs })),
-  );
+      route.post(
+        "/api/people",
+        {
+          summary: "Add a person (and invite them by email)",
+          body: createPersonBody,
+          response: personSummary,
+          status: 201,
+        },
+        (scope, { body }) => createPerson(scope, body, { jobs }),
+      ),
 
-  app.get(
-    "/api/people/:personId",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "One person",
-        params: personParams,
-        response: { 200: personSummary },
-      },
-      config: signedIn,
-    },
-    async (request) => getPerson(scopeOf(request), request.params),
-  );
+      route.get(
+        "/api/people/:personId",
+        { summary: "One person", params: personParams, response: personSummary },
+        (scope, { params }) => getPerson(scope, params),
+      ),
 
-  app.patch(
-    "/api/people/:personId",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "Edit, re-role or deactivate a person",
-        params: personParams,
-        body: updatePersonBody,
-        response: { 200: personSummary },
-      },
-      config: signedIn,
-    },
-    async (request) => updatePerson(scopeOf(request), { ...request.body, ...request.params }),
-  );
+      route.patch(
+        "/api/people/:personId",
+        {
+          summary: "Edit, re-role or deactivate a person",
+          params: personParams,
+          body: updatePersonBody,
+          response: personSummary,
+        },
+        (scope, { params, body }) => updatePerson(scope, { ...body, ...params }),
+      ),
 
-  app.post(
-    "/api/people/:personId/invitation",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "Send a new invitation link",
-        params: personParams,
-        response: { 202: z.object({ ok: z.literal(true) }) },
-      },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await invitePerson(scopeOf(request), request.params, { jobs });
-      return reply.status(202).send({ ok: true as const });
-    },
-  );
+      route.post(
+        "/api/people/:personId/invitation",
+        {
+          summary: "Send a new invitation link",
+          params: personParams,
+          response: z.object({ ok: z.literal(true) }),
+          status: 202,
+        },
+        async (scope, { params }) => {
+          await invitePerson(scope, params, { jobs });
+          return { ok: true as const };
+        },
+      ),
 
-  app.post(
-    "/api/people/import/preview",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "What a CSV import would do; writes nothing",
-        body: importBody,
-        response: { 200: importPreview },
-      },
-      config: signedIn,
-      bodyLimit: 4 * 1024 * 1024,
-    },
-    async (request) => previewImport(scopeOf(request), request.body),
-  );
+      route.post(
+        "/api/people/import/preview",
+        {
+          summary: "What a CSV import would do; writes nothing",
+          body: importBody,
+          response: importPreview,
+          bodyLimit: 4 * 1024 * 1024,
+        },
+        (scope, { body }) => previewImport(scope, body),
+      ),
 
-  app.post(
-    "/api/people/import",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "Import people from CSV: all rows or none",
-        body: importBody,
-        response: { 200: importPreview },
-      },
-      config: signedIn,
-      bodyLimit: 4 * 1024 * 1024,
-    },
-    async (request) => commitImport(scopeOf(request), request.body, { jobs }),
-  );
+      route.post(
+        "/api/people/import",
+        {
+          summary: "Import people from CSV: all rows or none",
+          body: importBody,
+          response: importPreview,
+          bodyLimit: 4 * 1024 * 1024,
+        },
+        (scope, { body }) => commitImport(scope, body, { jobs }),
+      ),
 
-  app.get(
-    "/api/teams",
-    {
-      schema: {
-        tags: ["teams"],
-        summary: "Teams with managers and members",
-        response: { 200: z.array(teamSummary) },
-      },
-      config: signedIn,
-    },
-    async (request) => findTeams(scopeOf(request)),
-  );
+      route.get(
+        "/api/teams",
+        { tags: teams, summary: "Teams with managers and members", response: z.array(teamSummary) },
+        (scope) => findTeams(scope),
+      ),
 
-  app.post(
-    "/api/teams",
-    {
-      schema: { tags: ["teams"], summary: "Create a team", body: teamBody, response: { 201: teamSummary } },
-      config: signedIn,
-    },
-    async (request, reply) => reply.status(201).send(await createTeam(scopeOf(request), request.body)),
-  );
+      route.post(
+        "/api/teams",
+        { tags: teams, summary: "Create a team", body: teamBody, response: teamSummary, status: 201 },
+        (scope, { body }) => createTeam(scope, body),
+      ),
 
-  app.get(
-    "/api/teams/:teamId",
-    {
-      schema: { tags: ["teams"], summary: "One team", params: teamParams, response: { 200: teamSummary } },
-      config: signedIn,
-    },
-    async (request) => getTeam(scopeOf(request), request.params),
-  );
+      route.get(
+        "/api/teams/:teamId",
+        { tags: teams, summary: "One team", params: teamParams, response: teamSummary },
+        (scope, { params }) => getTeam(scope, params),
+      ),
 
-  app.patch(
-    "/api/teams/:teamId",
-    {
-      schema: {
-        tags: ["teams"],
-        summary: "Rename a team or change its people",
-        params: teamParams,
-        body: teamPatch,
-        response: { 200: teamSummary },
-      },
-      config: signedIn,
-    },
-    async (request) => updateTeam(scopeOf(request), { ...request.body, ...request.params }),
-  );
+      route.patch(
+        "/api/teams/:teamId",
+        {
+          tags: teams,
+          summary: "Rename a team or change its people",
+          params: teamParams,
+          body: teamPatch,
+          response: teamSummary,
+        },
+        (scope, { params, body }) => updateTeam(scope, { ...body, ...params }),
+      ),
 
-  app.delete(
-    "/api/teams/:teamId",
-    {
-      schema: { tags: ["teams"], summary: "Delete a team (its people stay)", params: teamParams },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await deleteTeam(scopeOf(request), request.params);
-      return reply.status(204).send();
-    },
-  );
-};
+      route.delete(
+        "/api/teams/:teamId",
+        { tags: teams, summary: "Delete a team (its people stay)", params: teamParams, status: 204 },
+        (scope, { params }) => deleteTeam(scope, params),
+      ),
+    ];
+  },
+);

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   answerFeedbackBody,
   askFeedbackBody,
@@ -9,7 +8,7 @@ import {
   myFeedbackView,
 } from "../../../common/schemas/peer-feedback.ts";
 import { AppError } from "../../errors.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, route, withHeaders } from "../../http/route-table.ts";
 import {
   answerFeedback,
   askFeedback,
@@ -17,8 +16,6 @@ import {
   colleaguesOf,
   myFeedback,
 } from "./peer-feedback.service.ts";
-
-const signedIn = { access: "signed-in" } as const;
 
 /**
  * Headers for a file a person uploaded. Only a photo or video of a known raster type is shown inline;
@@ -37,7 +34,6 @@ export function userFileHeaders(file: { name: string; type: string }): Record<st
     "cache-control": "private, no-store",
   };
 }
-const tags = ["peer-feedback"];
 
 /** The attachment travels as base64 (4 bytes per 3) inside JSON, with room for the other fields. */
 export const MAX_REQUEST_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024;
@@ -56,80 +52,53 @@ export function refuseOversizedBody(headers: { "content-length"?: string | undef
 }
 
 /** Feedback requests to a colleague in the same cohort, answered once in a fixed form. */
-export const peerFeedbackRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/me/cohort-colleagues",
-    {
-      schema: {
-        tags,
-        summary: "The colleagues in my cohorts I can ask for feedback",
-        response: { 200: colleaguesView },
-      },
-      config: signedIn,
-    },
-    async (request) => colleaguesOf(scopeOf(request)),
-  );
+export const peerFeedbackRoutes = defineRoutes(
+  ["peer-feedback"],
+  [
+    route.get(
+      "/api/me/cohort-colleagues",
+      { summary: "The colleagues in my cohorts I can ask for feedback", response: colleaguesView },
+      (scope) => colleaguesOf(scope),
+    ),
 
-  app.get(
-    "/api/me/feedback",
-    {
-      schema: {
-        tags,
-        summary: "Feedback I asked for, and requests waiting for my answer",
-        response: { 200: myFeedbackView },
-      },
-      config: signedIn,
-    },
-    async (request) => myFeedback(scopeOf(request)),
-  );
+    route.get(
+      "/api/me/feedback",
+      { summary: "Feedback I asked for, and requests waiting for my answer", response: myFeedbackView },
+      (scope) => myFeedback(scope),
+    ),
 
-  app.post(
-    "/api/feedback-requests",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/feedback-requests",
+      {
         summary:
           "Ask a colleague from the cohort for feedback on an application or assignment (optionally a photo or video)",
         body: askFeedbackBody,
+        status: 201,
+        bodyLimit: MAX_REQUEST_BYTES,
+        // onRequest runs before the body is parsed (preValidation would be too late: after the upload).
+        onRequest: async (request) => refuseOversizedBody(request.headers),
       },
-      config: signedIn,
-      bodyLimit: MAX_REQUEST_BYTES,
-      // onRequest runs before the body is parsed (preValidation would be too late: after the upload).
-      onRequest: async (request) => refuseOversizedBody(request.headers),
-    },
-    async (request, reply) => reply.status(201).send(await askFeedback(scopeOf(request), request.body)),
-  );
+      (scope, { body }) => askFeedback(scope, body),
+    ),
 
-  app.post(
-    "/api/feedback-requests/:requestId/answer",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/feedback-requests/:requestId/answer",
+      {
         summary: "Answer a feedback request: what went well, one thing to try",
         params: feedbackParams,
         body: answerFeedbackBody,
+        status: 204,
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await answerFeedback(scopeOf(request), { ...request.params, ...request.body });
-      return reply.status(204).send();
-    },
-  );
+      (scope, { params, body }) => answerFeedback(scope, { ...params, ...body }),
+    ),
 
-  app.get(
-    "/api/feedback-requests/:requestId/attachment",
-    {
-      schema: {
-        tags,
-        summary: "The photo or video with a request (asker and colleague only)",
-        params: feedbackParams,
+    route.get(
+      "/api/feedback-requests/:requestId/attachment",
+      { summary: "The photo or video with a request (asker and colleague only)", params: feedbackParams },
+      async (scope, { params }) => {
+        const file = await attachmentOf(scope, params);
+        return withHeaders(userFileHeaders(file), file.data);
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      const file = await attachmentOf(scopeOf(request), request.params);
-      return reply.headers(userFileHeaders(file)).send(file.data);
-    },
-  );
-};
+    ),
+  ],
+);

@@ -1,42 +1,33 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   practiceAnswerBody,
   practiceAnswerResult,
   practiceResponse,
 } from "../../../common/schemas/learning.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, route } from "../../http/route-table.ts";
 import { answerCard } from "./practice-answers.service.ts";
 import { getPractice } from "./practice.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["learner"];
-
 /** Spaced practice: the cards due in today's session and the answers to them. Always the signed-in person's own. */
-export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/me/practice",
-    {
-      schema: {
-        tags,
+export const practiceRoutes = defineRoutes(
+  ["learner"],
+  [
+    route.get(
+      "/api/me/practice",
+      {
         summary: "The practice cards due now that fit today's session, each with its question and options",
-        response: { 200: practiceResponse },
+        response: practiceResponse,
       },
-      config: signedIn,
-    },
-    async (request) => getPractice(scopeOf(request)),
-  );
+      (scope) => getPractice(scope),
+    ),
 
-  app.post(
-    "/api/practice-answers",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/practice-answers",
+      {
         summary: "Answer a practice card; the same clientId sent twice counts once",
         body: practiceAnswerBody,
-        response: { 200: practiceAnswerResult },
+        response: practiceAnswerResult,
       },
-      config: signedIn,
-    },
-    async (request) => answerCard(scopeOf(request), request.body),
-  );
-};
+      (scope, { body }) => answerCard(scope, body),
+    ),
+  ],
+);

@@ -1,52 +1,35 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { personParams } from "../../../common/schemas/people.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { attachment, defineRoutes, route, withHeaders } from "../../http/route-table.ts";
 import { erasePerson, exportOwnData, exportPersonData } from "./privacy.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const asDownload = (name: string) => ({ "content-disposition": `attachment; filename="${name}"` });
-
 /** GDPR: data export (own, or by a coordinator) and erasure. */
-export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/me/export",
-    {
-      schema: { tags: ["privacy"], summary: "Download everything Beklijf holds about me (JSON)" },
-      config: signedIn,
-    },
-    async (request, reply) =>
-      reply.headers(asDownload("beklijf-my-data.json")).send(await exportOwnData(scopeOf(request))),
-  );
+export const privacyRoutes = defineRoutes(
+  ["privacy"],
+  [
+    route.get(
+      "/api/me/export",
+      { summary: "Download everything Beklijf holds about me (JSON)" },
+      async (scope) => withHeaders(attachment("beklijf-my-data.json"), await exportOwnData(scope)),
+    ),
 
-  app.get(
-    "/api/people/:personId/export",
-    {
-      schema: {
-        tags: ["privacy"],
-        summary: "Download everything Beklijf holds about a person (JSON)",
-        params: personParams,
-      },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      const data = await exportPersonData(scopeOf(request), request.params);
-      return reply.headers(asDownload(`beklijf-person-${request.params.personId}.json`)).send(data);
-    },
-  );
+    route.get(
+      "/api/people/:personId/export",
+      { summary: "Download everything Beklijf holds about a person (JSON)", params: personParams },
+      async (scope, { params }) =>
+        withHeaders(
+          attachment(`beklijf-person-${params.personId}.json`),
+          await exportPersonData(scope, params),
+        ),
+    ),
 
-  app.delete(
-    "/api/people/:personId",
-    {
-      schema: {
-        tags: ["privacy"],
+    route.delete(
+      "/api/people/:personId",
+      {
         summary: "Erase a person's personal data (GDPR); cannot be undone",
         params: personParams,
+        status: 204,
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await erasePerson(scopeOf(request), request.params);
-      return reply.status(204).send();
-    },
-  );
-};
+      (scope, { params }) => erasePerson(scope, params),
+    ),
+  ],
+);

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   importQuestionsBody,
@@ -9,7 +8,7 @@ import {
   questionView,
 } from "../../../common/schemas/questions.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { attachment, defineRoutes, route, withHeaders } from "../../http/route-table.ts";
 import {
   createQuestion,
   deleteQuestion,
@@ -19,105 +18,76 @@ import {
   updateQuestion,
 } from "./questions.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["questions"];
-
 /** The designer's question bank of a trajectory. */
-export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/trajectories/:trajectoryId/questions",
-    {
-      schema: {
-        tags,
+export const questionRoutes = defineRoutes(
+  ["questions"],
+  [
+    route.get(
+      "/api/trajectories/:trajectoryId/questions",
+      {
         summary: "The trajectory's questions, and which competences learners keep missing",
         params: trajectoryParams,
-        response: { 200: questionBank },
+        response: questionBank,
       },
-      config: signedIn,
-    },
-    async (request) => getQuestionBank(scopeOf(request), request.params),
-  );
+      (scope, { params }) => getQuestionBank(scope, params),
+    ),
 
-  app.post(
-    "/api/trajectories/:trajectoryId/questions",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/trajectories/:trajectoryId/questions",
+      {
         summary: "Add a question: multiple choice, scenario (feedback per option) or open",
         params: trajectoryParams,
         body: questionInput,
-        response: { 201: questionView },
+        response: questionView,
+        status: 201,
       },
-      config: signedIn,
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await createQuestion(scopeOf(request), { ...request.params, question: request.body })),
-  );
+      (scope, { params, body }) => createQuestion(scope, { ...params, question: body }),
+    ),
 
-  app.put(
-    "/api/trajectories/:trajectoryId/questions/:questionId",
-    {
-      schema: { tags, summary: "Change a question", params: questionParams, body: questionInput },
-      config: signedIn,
-    },
-    async (request) => updateQuestion(scopeOf(request), { ...request.params, question: request.body }),
-  );
+    route.put(
+      "/api/trajectories/:trajectoryId/questions/:questionId",
+      { summary: "Change a question", params: questionParams, body: questionInput },
+      (scope, { params, body }) => updateQuestion(scope, { ...params, question: body }),
+    ),
 
-  app.delete(
-    "/api/trajectories/:trajectoryId/questions/:questionId",
-    {
-      schema: {
-        tags,
+    route.delete(
+      "/api/trajectories/:trajectoryId/questions/:questionId",
+      {
         summary: "Remove a question from the bank and from practice; answers given to it are kept",
         params: questionParams,
+        status: 204,
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await deleteQuestion(scopeOf(request), request.params);
-      return reply.status(204).send();
-    },
-  );
+      (scope, { params }) => deleteQuestion(scope, params),
+    ),
 
-  app.get(
-    "/api/trajectories/:trajectoryId/questions/export",
-    {
-      schema: {
-        tags,
+    route.get(
+      "/api/trajectories/:trajectoryId/questions/export",
+      {
         summary: "Download the question bank as CSV (semicolons, for spreadsheets) or JSON",
         params: trajectoryParams,
-        querystring: z.object({ format: z.enum(["csv", "json"]).default("csv") }),
+        query: z.object({ format: z.enum(["csv", "json"]).default("csv") }),
       },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      const { format } = request.query;
-      const body = await exportQuestions(scopeOf(request), { ...request.params, format });
-      return reply
-        .header("content-type", format === "csv" ? "text/csv; charset=utf-8" : "application/json")
-        .header("content-disposition", `attachment; filename="questions.${format}"`)
-        .send(body);
-    },
-  );
+      async (scope, { params, query: { format } }) =>
+        withHeaders(
+          attachment(
+            `questions.${format}`,
+            format === "csv" ? "text/csv; charset=utf-8" : "application/json",
+          ),
+          await exportQuestions(scope, { ...params, format }),
+        ),
+    ),
 
-  app.post(
-    "/api/trajectories/:trajectoryId/questions/import",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/trajectories/:trajectoryId/questions/import",
+      {
         summary: "Add questions from a CSV or JSON file: all rows or none",
         params: trajectoryParams,
         body: importQuestionsBody,
-        response: { 201: importQuestionsResult },
+        response: importQuestionsResult,
+        status: 201,
+        bodyLimit: 3 * 1024 * 1024,
       },
-      config: signedIn,
-      bodyLimit: 3 * 1024 * 1024,
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await importQuestions(scopeOf(request), { ...request.params, file: request.body })),
-  );
-};
+      (scope, { params, body }) => importQuestions(scope, { ...params, file: body }),
+    ),
+  ],
+);

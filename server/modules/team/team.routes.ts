@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   checkInBody,
@@ -8,78 +7,59 @@ import {
   teamView,
   updateCheckInBody,
 } from "../../../common/schemas/action-plans.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, route } from "../../http/route-table.ts";
 import { deleteCheckIn, getTeamView, myEnrolments, recordCheckIn, updateCheckIn } from "./team.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-
 /** The manager's team screen and check-ins; the learner's cohorts to plan for. */
-export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/team",
-    {
-      schema: {
-        tags: ["team"],
+export const teamRoutes = defineRoutes(
+  ["team"],
+  [
+    route.get(
+      "/api/team",
+      {
         summary: "The manager's teams: each member's enrolments and progress, plans and applications",
-        response: { 200: teamView },
+        response: teamView,
       },
-      config: signedIn,
-    },
-    async (request) => getTeamView(scopeOf(request)),
-  );
+      (scope) => getTeamView(scope),
+    ),
 
-  app.post(
-    "/api/team/check-ins",
-    {
-      schema: {
-        tags: ["team"],
+    route.post(
+      "/api/team/check-ins",
+      {
         summary:
           "Record a check-in with a team member (before or after the training) and the agreements made",
         body: checkInBody,
-        response: { 201: checkInView },
+        response: checkInView,
+        status: 201,
       },
-      config: signedIn,
-    },
-    async (request, reply) => reply.status(201).send(await recordCheckIn(scopeOf(request), request.body)),
-  );
+      (scope, { body }) => recordCheckIn(scope, body),
+    ),
 
-  app.patch(
-    "/api/team/check-ins/:checkInId",
-    {
-      schema: {
-        tags: ["team"],
+    route.patch(
+      "/api/team/check-ins/:checkInId",
+      {
         summary: "Correct a check-in you recorded: its kind or the agreements",
         params: checkInParams,
         body: updateCheckInBody,
-        response: { 200: checkInView },
+        response: checkInView,
       },
-      config: signedIn,
-    },
-    async (request) => updateCheckIn(scopeOf(request), { ...request.params, ...request.body }),
-  );
+      (scope, { params, body }) => updateCheckIn(scope, { ...params, ...body }),
+    ),
 
-  app.delete(
-    "/api/team/check-ins/:checkInId",
-    {
-      schema: { tags: ["team"], summary: "Delete a check-in you recorded", params: checkInParams },
-      config: signedIn,
-    },
-    async (request, reply) => {
-      await deleteCheckIn(scopeOf(request), request.params);
-      return reply.status(204).send();
-    },
-  );
+    route.delete(
+      "/api/team/check-ins/:checkInId",
+      { summary: "Delete a check-in you recorded", params: checkInParams, status: 204 },
+      (scope, { params }) => deleteCheckIn(scope, params),
+    ),
 
-  app.get(
-    "/api/me/enrolments",
-    {
-      schema: {
+    route.get(
+      "/api/me/enrolments",
+      {
         tags: ["learner"],
         summary: "The learner's cohorts with their trajectory's competences (for plans)",
-        response: { 200: z.array(enrolmentView) },
+        response: z.array(enrolmentView),
       },
-      config: signedIn,
-    },
-    async (request) => myEnrolments(scopeOf(request)),
-  );
-};
+      (scope) => myEnrolments(scope),
+    ),
+  ],
+);

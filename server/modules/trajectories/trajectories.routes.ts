@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   templateView,
@@ -9,7 +8,7 @@ import {
   trajectorySummary,
   updateTrajectoryBody,
 } from "../../../common/schemas/trajectories.ts";
-import { scopeOf } from "../../http/scope.ts";
+import { defineRoutes, publicRoute, route } from "../../http/route-table.ts";
 import { presentTrajectory, presentTrajectorySummary } from "./trajectories.presenter.ts";
 import {
   archiveTrajectory,
@@ -21,113 +20,78 @@ import {
   updateTrajectory,
 } from "./trajectories.service.ts";
 
-const signedIn = { access: "signed-in" } as const;
-const tags = ["trajectories"];
-
 /** Trajectories: their documents, versions and the example templates. */
-export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/api/trajectories",
-    {
-      schema: {
-        tags,
+export const trajectoryRoutes = defineRoutes(
+  ["trajectories"],
+  [
+    route.get(
+      "/api/trajectories",
+      {
         summary: "The organisation's trajectories, with their design-check score (archived ones on request)",
-        querystring: trajectoryListQuery,
-        response: { 200: z.array(trajectorySummary) },
+        query: trajectoryListQuery,
+        response: z.array(trajectorySummary),
       },
-      config: signedIn,
-    },
-    async (request) =>
-      (await findTrajectories(scopeOf(request), request.query)).map(presentTrajectorySummary),
-  );
+      async (scope, { query }) => (await findTrajectories(scope, query)).map(presentTrajectorySummary),
+    ),
 
-  app.post(
-    "/api/trajectories",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/trajectories",
+      {
         summary: "Create a trajectory from its JSON document (also: import)",
         body: trajectoryDocument,
-        response: { 201: trajectoryDetail },
+        response: trajectoryDetail,
+        status: 201,
+        bodyLimit: 1024 * 1024,
       },
-      config: signedIn,
-      bodyLimit: 1024 * 1024,
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(presentTrajectory(await createTrajectory(scopeOf(request), { document: request.body }))),
-  );
+      async (scope, { body }) => presentTrajectory(await createTrajectory(scope, { document: body })),
+    ),
 
-  app.get(
-    "/api/trajectories/:trajectoryId",
-    {
-      schema: {
-        tags,
+    route.get(
+      "/api/trajectories/:trajectoryId",
+      {
         summary: "One trajectory with its document (also: export)",
         params: trajectoryParams,
-        response: { 200: trajectoryDetail },
+        response: trajectoryDetail,
       },
-      config: signedIn,
-    },
-    async (request) => presentTrajectory(await getTrajectory(scopeOf(request), request.params)),
-  );
+      async (scope, { params }) => presentTrajectory(await getTrajectory(scope, params)),
+    ),
 
-  app.put(
-    "/api/trajectories/:trajectoryId",
-    {
-      schema: {
-        tags,
+    route.put(
+      "/api/trajectories/:trajectoryId",
+      {
         summary: "Save a new version; refused with 409 EDIT_CONFLICT when someone saved in between",
         params: trajectoryParams,
         body: updateTrajectoryBody,
-        response: { 200: trajectoryDetail },
+        response: trajectoryDetail,
+        bodyLimit: 1024 * 1024,
       },
-      config: signedIn,
-      bodyLimit: 1024 * 1024,
-    },
-    async (request) =>
-      presentTrajectory(await updateTrajectory(scopeOf(request), { ...request.params, ...request.body })),
-  );
+      async (scope, { params, body }) =>
+        presentTrajectory(await updateTrajectory(scope, { ...params, ...body })),
+    ),
 
-  app.post(
-    "/api/trajectories/:trajectoryId/archive",
-    {
-      schema: {
-        tags,
+    route.post(
+      "/api/trajectories/:trajectoryId/archive",
+      {
         summary: "Archive a trajectory: hidden from the list by default, restorable, nothing deleted",
         params: trajectoryParams,
-        response: { 200: trajectoryDetail },
+        response: trajectoryDetail,
       },
-      config: signedIn,
-    },
-    async (request) => presentTrajectory(await archiveTrajectory(scopeOf(request), request.params)),
-  );
+      async (scope, { params }) => presentTrajectory(await archiveTrajectory(scope, params)),
+    ),
 
-  app.post(
-    "/api/trajectories/:trajectoryId/restore",
-    {
-      schema: {
-        tags,
-        summary: "Restore an archived trajectory",
-        params: trajectoryParams,
-        response: { 200: trajectoryDetail },
-      },
-      config: signedIn,
-    },
-    async (request) => presentTrajectory(await restoreTrajectory(scopeOf(request), request.params)),
-  );
+    route.post(
+      "/api/trajectories/:trajectoryId/restore",
+      { summary: "Restore an archived trajectory", params: trajectoryParams, response: trajectoryDetail },
+      async (scope, { params }) => presentTrajectory(await restoreTrajectory(scope, params)),
+    ),
 
-  app.get(
-    "/api/trajectory-templates",
-    {
-      schema: {
-        tags,
+    publicRoute.get(
+      "/api/trajectory-templates",
+      {
         summary: "Example trajectories with their documents, in the caller's language",
-        response: { 200: z.array(templateView) },
+        response: z.array(templateView),
       },
-      config: { access: "public" },
-    },
-    async (request) => templatesIn(request.locale),
-  );
-};
+      (request) => templatesIn(request.locale),
+    ),
+  ],
+);
