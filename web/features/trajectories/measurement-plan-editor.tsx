@@ -9,7 +9,9 @@ import {
 } from "../../../common/impact-vocabulary.ts";
 import { derivedPlan, effectivePlan } from "../../../common/measurement-plan.ts";
 import type { PlannedMeasure, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { Field, SelectField } from "../../components/field.tsx";
+import { SelectField } from "../../components/field.tsx";
+import { NumberField } from "../../components/number-field.tsx";
+import { SelectOptions } from "../../components/select-options.tsx";
 
 /**
  * The measurement plan: which measure gives evidence for which LTEM tier, and when. Until the designer
@@ -45,33 +47,27 @@ export function MeasurementPlanEditor({
                 value={line.instrument}
                 onChange={(e) => changeInstrument(index, e.target.value as MeasureInstrument)}
               >
-                {measureInstruments.map((instrument) => (
-                  <option key={instrument} value={instrument}>
-                    {t(`impact.instruments.${instrument}`)}
-                  </option>
-                ))}
+                <SelectOptions
+                  items={measureInstruments}
+                  label={(instrument) => t(`impact.instruments.${instrument}`)}
+                />
               </SelectField>
               <SelectField
                 label={t("fields.tier")}
                 value={String(line.tier)}
                 onChange={(e) => update(index, { tier: Number(e.target.value) })}
               >
-                {instrumentTiers[line.instrument].map((tier) => (
-                  <option key={tier} value={tier}>
-                    {tier}. {t(`impact.tiers.${tierKeys[tier]}`)}
-                  </option>
-                ))}
+                <SelectOptions
+                  items={instrumentTiers[line.instrument]}
+                  label={(tier) => `${tier}. ${t(`impact.tiers.${tierKeys[tier]}`)}`}
+                />
               </SelectField>
               <SelectField
                 label={t("fields.timing")}
                 value={line.timing}
                 onChange={(e) => update(index, { timing: e.target.value as PlannedMeasure["timing"] })}
               >
-                {measureTimings.map((timing) => (
-                  <option key={timing} value={timing}>
-                    {t(`impact.timing.${timing}`)}
-                  </option>
-                ))}
+                <SelectOptions items={measureTimings} label={(timing) => t(`impact.timing.${timing}`)} />
               </SelectField>
               {types ? (
                 <SelectField
@@ -79,35 +75,31 @@ export function MeasurementPlanEditor({
                   value={line.activityId ?? ""}
                   onChange={(e) => update(index, { activityId: e.target.value })}
                 >
-                  {document.activities
-                    .filter((a) => types.includes(a.type) && a.id)
-                    .map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.title}
-                      </option>
-                    ))}
+                  <SelectOptions
+                    items={document.activities.filter((a) => types.includes(a.type) && a.id)}
+                    toValue={(a) => a.id!}
+                    label={(a) => a.title}
+                  />
                 </SelectField>
               ) : null}
               {line.instrument === "test" ? (
-                <Field
+                <NumberField
                   label={t("fields.passPercent")}
-                  type="number"
-                  inputMode="numeric"
                   min={1}
                   max={100}
-                  value={String(line.passPercent ?? 70)}
-                  onChange={(e) => update(index, { passPercent: Number.parseInt(e.target.value, 10) || 70 })}
+                  value={line.passPercent ?? 70}
+                  fallback={70}
+                  onValueChange={(passPercent) => update(index, { passPercent })}
                 />
               ) : null}
               {line.instrument === "confirmed-applications" ? (
-                <Field
+                <NumberField
                   label={t("fields.threshold")}
-                  type="number"
-                  inputMode="numeric"
                   min={1}
                   max={10}
-                  value={String(line.threshold ?? 2)}
-                  onChange={(e) => update(index, { threshold: Number.parseInt(e.target.value, 10) || 2 })}
+                  value={line.threshold ?? 2}
+                  fallback={2}
+                  onValueChange={(threshold) => update(index, { threshold })}
                 />
               ) : null}
               <button

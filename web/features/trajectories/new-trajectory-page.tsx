@@ -3,21 +3,29 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { Field, SelectField } from "../../components/field.tsx";
+import { Field } from "../../components/field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
-import { trajectoriesApi, useTemplates } from "./trajectories-api.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { SkillKindField, type Competence } from "./competences-editor.tsx";
+import { trajectoriesApi, useTemplates } from "./trajectories-api.ts";
+
+/** The least a trajectory needs to begin: the rest is filled in the editor. */
+interface Scratch {
+  title: string;
+  targetBehaviour: string;
+  competence: string;
+  kind: Competence["kind"];
+}
 
 /** Start a trajectory from scratch, from one of the templates, or from an exported JSON file. */
 export function NewTrajectoryPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const templates = useTemplates();
-  const [title, setTitle] = useState("");
-  const [targetBehaviour, setTargetBehaviour] = useState("");
-  const [competence, setCompetence] = useState("");
-  const [kind, setKind] = useState<"open" | "closed">("open");
+  const form = useFormValues<Scratch>({ title: "", targetBehaviour: "", competence: "", kind: "open" });
+  const { title, targetBehaviour, competence, kind } = form.values;
   const [importError, setImportError] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (document: TrajectoryDocument) => trajectoriesApi.create(document),
@@ -51,33 +59,18 @@ export function NewTrajectoryPage() {
         <form className="card form" onSubmit={submit} noValidate aria-labelledby="scratch-title">
           <h2 id="scratch-title">{t("ui.trajectories.fromScratch")}</h2>
           <ErrorMessage error={create.error} />
-          <Field
-            label={t("fields.title")}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            error={fieldError(create.error, "title")}
-          />
+          <Field label={t("fields.title")} {...form.bind("title", create.error)} />
           <Field
             label={t("fields.targetBehaviour")}
             hint={t("ui.trajectory.targetHint")}
-            value={targetBehaviour}
-            onChange={(e) => setTargetBehaviour(e.target.value)}
-            error={fieldError(create.error, "targetBehaviour")}
+            {...form.bind("targetBehaviour", create.error)}
           />
           <Field
             label={t("ui.trajectory.competenceName", { number: 1 })}
-            value={competence}
-            onChange={(e) => setCompetence(e.target.value)}
+            {...form.bind("competence")}
             error={fieldError(create.error, "competences")}
           />
-          <SelectField
-            label={t("ui.trajectory.kind")}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as "open" | "closed")}
-          >
-            <option value="open">{t("ui.trajectory.kinds.open")}</option>
-            <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
-          </SelectField>
+          <SkillKindField value={kind} onChange={(next) => form.set({ kind: next })} />
           <button type="submit" className="button-primary" disabled={create.isPending}>
             {t("ui.trajectories.create")}
           </button>
