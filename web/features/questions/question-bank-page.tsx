@@ -3,8 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
+import { ConfirmButton } from "../../components/buttons.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
+import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatPercent } from "../../lib/i18n.ts";
 import { useTrajectory } from "../trajectories/trajectories-api.ts";
 import { QuestionForm } from "./question-form.tsx";
@@ -21,9 +24,7 @@ function TroubleChart({
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <section className="card" aria-labelledby="trouble">
-      <h2 id="trouble">{t("ui.questions.trouble")}</h2>
-      <p className="hint">{t("ui.questions.troubleHint")}</p>
+    <SectionCard id="trouble" title={t("ui.questions.trouble")} hint={t("ui.questions.troubleHint")}>
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t("ui.questions.trouble")}>
         <table>
           <thead>
@@ -63,7 +64,7 @@ function TroubleChart({
           </tbody>
         </table>
       </div>
-    </section>
+    </SectionCard>
   );
 }
 
@@ -126,10 +127,10 @@ function QuestionItem({
           {t("ui.common.edit")}
           <span className="visually-hidden"> {question.prompt}</span>
         </button>
-        <button type="button" className="button-danger small" onClick={onDelete}>
+        <ConfirmButton question={t("ui.questions.confirmDelete")} onConfirm={onDelete}>
           {t("ui.trajectory.remove")}
           <span className="visually-hidden"> {question.prompt}</span>
-        </button>
+        </ConfirmButton>
       </div>
     </li>
   );
@@ -143,10 +144,10 @@ export function QuestionBankPage() {
   const [editing, setEditing] = useState<QuestionView | "new" | null>(null);
   const trajectory = useTrajectory(trajectoryId);
   const bank = useQuestionBank(trajectoryId);
-  const remove = useMutation({
-    mutationFn: (id: string) => questionsApi.remove(trajectoryId, id),
-    onSuccess: () => client.invalidateQueries({ queryKey: questionKeys.bank(trajectoryId) }),
-  });
+  const remove = useRefreshingMutation(
+    (id: string) => questionsApi.remove(trajectoryId, id),
+    questionKeys.bank(trajectoryId),
+  );
   const refresh = () => {
     setEditing(null);
     void client.invalidateQueries({ queryKey: questionKeys.bank(trajectoryId) });
@@ -187,8 +188,10 @@ export function QuestionBankPage() {
       )}
       {bank.data ? (
         <>
-          <section className="card" aria-labelledby="question-list">
-            <h2 id="question-list">{t("ui.questions.list", { count: bank.data.questions.length })}</h2>
+          <SectionCard
+            id="question-list"
+            title={t("ui.questions.list", { count: bank.data.questions.length })}
+          >
             {bank.data.questions.length === 0 ? (
               <EmptyState title={t("ui.questions.emptyTitle")}>
                 <p>{t("ui.questions.emptyText")}</p>
@@ -201,15 +204,13 @@ export function QuestionBankPage() {
                     question={q}
                     competence={competences.find((c) => c.id === q.competenceId)?.name ?? ""}
                     onEdit={() => setEditing(q)}
-                    onDelete={() => {
-                      if (window.confirm(t("ui.questions.confirmDelete"))) remove.mutate(q.id);
-                    }}
+                    onDelete={() => remove.mutate(q.id)}
                   />
                 ))}
               </ul>
             )}
             <ImportQuestions trajectoryId={trajectoryId} onImported={refresh} />
-          </section>
+          </SectionCard>
           <TroubleChart bank={bank.data} competences={competences} />
         </>
       ) : null}

@@ -104,15 +104,13 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
   return (
     <div className="editor-layout">
       <LeavePrompt blocker={blocker} />
-      {draft.draft && canWrite ? (
+      {canWrite ? (
         <DraftOffer
-          savedAt={draft.draft.savedAt}
-          onRestore={() => {
-            setDocument(draft.draft!.value);
+          stored={draft}
+          onRestore={(value) => {
+            setDocument(value);
             setDirty(true);
-            draft.settle(true);
           }}
-          onDiscard={() => draft.settle(false)}
         />
       ) : null}
       {!canWrite ? (
