@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { fieldError } from "../lib/forms.ts";
 
 /** The names of the fields that hold text. */
@@ -22,3 +22,11 @@ export function useFormValues<T extends object>(initial: T | (() => T)) {
 
 /** What `useFormValues` gives, for a component that renders some of a form's fields. */
 export type FormValues<T extends object> = ReturnType<typeof useFormValues<T>>;
+
+/** A form's submit handler that sends `mutation` instead of letting the browser post the page. */
+export function submitTo(mutation: { mutate: (variables: void) => void }) {
+  return (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { useFormValues } from "../../components/form-values.ts";
+import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { NumberField } from "../../components/number-field.tsx";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
@@ -67,14 +67,7 @@ export function BadgesPage() {
           </li>
         ))}
       </ul>
-      <form
-        className="card"
-        aria-labelledby="badge-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
+      <form className="card" aria-labelledby="badge-form" onSubmit={submitTo(save)}>
         <h2 id="badge-form">{t("ui.badges.new")}</h2>
         <ErrorMessage error={save.error} />
         <SelectField label={t("fields.competenceId")} {...form.bind("competenceId")}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
@@ -32,18 +33,16 @@ function VerifyFile() {
   });
   return (
     <SectionCard id="verify-title" title={t("ui.passport.verifyTitle")}>
-      <div className="field">
-        <label htmlFor="verify-file">{t("ui.passport.verifyLabel")}</label>
-        <input
-          id="verify-file"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) verify.mutate(file);
-          }}
-        />
-      </div>
+      <Field
+        id="verify-file"
+        label={t("ui.passport.verifyLabel")}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) verify.mutate(file);
+        }}
+      />
       <ErrorMessage error={verify.error} />
       {verify.data ? (
         verify.data.verified ? (

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { ConfirmButton } from "../../components/buttons.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { useFormValues } from "../../components/form-values.ts";
+import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { currentLocale, formatDecimal } from "../../lib/i18n.ts";
@@ -73,10 +73,6 @@ function ActionForm({
     scanKeys.scan(scanId),
     () => setOpen(false),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
   if (!open) {
     return (
       <>
@@ -89,7 +85,7 @@ function ActionForm({
     );
   }
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={submitTo(add)} noValidate>
       <ErrorMessage error={add.error} />
       <div className="field-row">
         <Field label={t("fields.owner")} {...form.bind("owner", add.error)} />
@@ -121,10 +117,6 @@ function EditAction({ action, resultsOf }: { action: ScanResults["actions"][numb
     () => scanApi.removeAction(action.scanId, action.id),
     scanKeys.scan(resultsOf),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
     <EditDetails
       className="no-print"
@@ -133,7 +125,7 @@ function EditAction({ action, resultsOf }: { action: ScanResults["actions"][numb
       open={open}
       onOpenChange={setOpen}
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submitTo(save)} noValidate>
         <ErrorMessage error={save.error ?? remove.error} />
         <Field label={t("fields.title")} {...form.bind("title", save.error)} />
         <div className="field-row">

@@ -1,12 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import type { ScanSummary } from "../../../common/schemas/culture-scans.ts";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ConfirmButton, MutationButton } from "../../components/buttons.tsx";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { useFormValues, type FormValues } from "../../components/form-values.ts";
+import { type FormValues, submitTo, useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
 import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
@@ -151,10 +151,6 @@ function EditScan({ scan }: { scan: ScanSummary }) {
     scanKeys.all,
     () => setOpen(false),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
     <EditDetails
       summary={planned ? t("ui.scans.edit") : t("ui.scans.extend")}
@@ -162,7 +158,7 @@ function EditScan({ scan }: { scan: ScanSummary }) {
       open={open}
       onOpenChange={setOpen}
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submitTo(save)} noValidate>
         <ErrorMessage error={save.error} />
         <ScanFields form={form} error={save.error} planned={planned} />
         <button type="submit" className="button-primary small" disabled={save.isPending}>
@@ -186,12 +182,8 @@ function NewScanForm() {
     scanKeys.all,
     () => form.set({ title: "" }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="new-scan-title">
+    <form className="card form" onSubmit={submitTo(create)} noValidate aria-labelledby="new-scan-title">
       <h2 id="new-scan-title">{t("ui.scans.new")}</h2>
       <ErrorMessage error={create.error} />
       {create.isSuccess ? <SuccessMessage>{t("ui.scans.started")}</SuccessMessage> : null}

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiBody, KpiView } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ConfirmButton } from "../../components/buttons.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { useFormValues } from "../../components/form-values.ts";
+import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
 import { impactApi, impactKeys, type KpiDraft } from "./impact-api.ts";
@@ -149,16 +149,12 @@ function KpiEditor({
       onSaved();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate();
-  };
   /** A text field of the form, labelled by its field name; figures get the decimal keyboard. */
   const field = (name: Exclude<keyof KpiForm, "better" | "source">, inputMode?: "decimal") => (
     <Field label={t(`fields.${name}`)} inputMode={inputMode} {...form.bind(name, mutation.error)} />
   );
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={submitTo(mutation)} noValidate>
       <ErrorMessage error={mutation.error} />
       {field("name")}
       {field("unit")}

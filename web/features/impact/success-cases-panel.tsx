@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { interviewPrompts, type InterviewPrompt } from "../../../common/impact-vocabulary.ts";
 import type { SuccessCase } from "../../../common/schemas/impact.ts";
 import { TextAreaField } from "../../components/field.tsx";
 import { ConfirmButton } from "../../components/buttons.tsx";
+import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { SectionCard } from "../../components/section-card.tsx";
@@ -163,12 +164,8 @@ function InterviewForm({
       onDone?.();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const form = (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submitTo(save)} noValidate>
       {interviewPrompts.map((prompt) => (
         <TextAreaField
           key={prompt}

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyResultsView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
+import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { SectionCard } from "../../components/section-card.tsx";
@@ -81,10 +82,6 @@ function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: Sur
     () => impactApi.setStandards(trajectoryId, { standards }),
     impactKeys.survey(trajectoryId),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const update = (question: string, patch: Partial<StandardView>) =>
     setStandards((all) => all.map((s) => (s.question === question ? { ...s, ...patch } : s)));
   return (
@@ -95,7 +92,7 @@ function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: Sur
       ) : (
         <p className="hint">{t("ui.impact.standardsHint")}</p>
       )}
-      <form onSubmit={submit}>
+      <form onSubmit={submitTo(save)}>
         {standards.map((s) => (
           <fieldset key={s.question} disabled={data.locked}>
             <legend>{t(`survey.${s.question}.prompt`)}</legend>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { attachmentTypes, MAX_ATTACHMENT_BYTES } from "../../../common/schemas/peer-feedback.ts";
 import { SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { useFormValues } from "../../components/form-values.ts";
+import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
 import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
@@ -33,8 +33,7 @@ function readAsBase64(file: File): Promise<string> {
 function AskForm() {
   const { t } = useTranslation();
   const colleagues = useColleagues();
-  const [choice, setChoice] = useState("");
-  const [about, setAbout] = useState("");
+  const form = useFormValues({ choice: "", about: "" });
   const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   /** Checked before anything is sent: a 50 MB video is refused at once, not after a long upload. */
@@ -63,38 +62,30 @@ function AskForm() {
   );
   const ask = useRefreshingMutation(
     async () => {
-      const [cohortId, colleagueId] = (choice || options[0]?.value || "|").split("|");
+      const [cohortId, colleagueId] = (form.values.choice || options[0]?.value || "|").split("|");
       return askFeedback({
         cohortId,
         colleagueId,
-        about,
+        about: form.values.about,
         ...(file ? { attachment: { name: file.name, type: file.type, data: await readAsBase64(file) } } : {}),
       });
     },
     feedbackKeys.mine(),
     () => {
-      setAbout("");
+      form.set({ about: "" });
       setFile(null);
     },
   );
   const attachmentProblem = fieldError(ask.error, "attachment");
   if (options.length === 0) return null;
   return (
-    <form
-      className="card"
-      aria-labelledby="ask-feedback"
-      onSubmit={(event) => {
-        event.preventDefault();
-        ask.mutate();
-      }}
-    >
+    <form className="card" aria-labelledby="ask-feedback" onSubmit={submitTo(ask)}>
       <h2 id="ask-feedback">{t("ui.feedback.ask")}</h2>
       <ErrorMessage error={ask.error} />
       {ask.isSuccess ? <SuccessMessage>{t("ui.feedback.asked")}</SuccessMessage> : null}
       <SelectField
         label={t("fields.colleagueId")}
-        value={choice}
-        onChange={(e) => setChoice(e.target.value)}
+        {...form.bind("choice")}
         error={fieldError(ask.error, "colleagueId")}
       >
         <SelectOptions items={options} toValue={(o) => o.value} label={(o) => o.label} />
@@ -103,9 +94,7 @@ function AskForm() {
         label={t("fields.about")}
         hint={t("ui.feedback.aboutHint")}
         rows={2}
-        value={about}
-        onChange={(e) => setAbout(e.target.value)}
-        error={fieldError(ask.error, "about")}
+        {...form.bind("about", ask.error)}
       />
       <div className="field">
         <label htmlFor="feedback-file">{t("ui.feedback.file")}</label>
@@ -137,12 +126,7 @@ function AnswerForm({ requestId }: { requestId: string }) {
   const form = useFormValues({ wentWell: "", tryNext: "" });
   const answer = useRefreshingMutation(() => answerFeedback(requestId, form.values), feedbackKeys.mine());
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        answer.mutate();
-      }}
-    >
+    <form onSubmit={submitTo(answer)}>
       <ErrorMessage error={answer.error} />
       <TextAreaField label={t("fields.wentWell")} rows={2} {...form.bind("wentWell")} />
       <TextAreaField label={t("fields.tryNext")} rows={2} {...form.bind("tryNext")} />

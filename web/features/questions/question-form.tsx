@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuestionInput, QuestionView } from "../../../common/schemas/questions.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
+import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 import { fieldError } from "../../lib/forms.ts";
@@ -103,10 +104,7 @@ export function QuestionForm({
     <form
       className="card question-form"
       aria-label={editing ? t("ui.questions.edit") : t("ui.questions.add")}
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+      onSubmit={submitTo(save)}
     >
       <h2>{editing ? t("ui.questions.edit") : t("ui.questions.add")}</h2>
       <LeavePrompt blocker={blocker} />

@@ -46,6 +46,21 @@ export function ActivityCard(props: ActivityCardProps) {
       : t("ui.trajectory.dayOffset", {
           offset: activity.offsetDays > 0 ? `+${activity.offsetDays}` : String(activity.offsetDays),
         });
+  /** Moving by keyboard: one place up or down within the phase, where there is a place to go. */
+  const moves = [
+    {
+      direction: -1,
+      arrow: "↑",
+      allowed: props.canMoveUp,
+      label: t("ui.trajectory.moveUp", { title: activity.title }),
+    },
+    {
+      direction: 1,
+      arrow: "↓",
+      allowed: props.canMoveDown,
+      label: t("ui.trajectory.moveDown", { title: activity.title }),
+    },
+  ] as const;
   return (
     <li
       className="activity"
@@ -72,24 +87,18 @@ export function ActivityCard(props: ActivityCardProps) {
           </span>
         </div>
         <div className="activity-buttons">
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => props.onMove(-1)}
-            disabled={!props.canMoveUp}
-            aria-label={t("ui.trajectory.moveUp", { title: activity.title })}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => props.onMove(1)}
-            disabled={!props.canMoveDown}
-            aria-label={t("ui.trajectory.moveDown", { title: activity.title })}
-          >
-            ↓
-          </button>
+          {moves.map((move) => (
+            <button
+              key={move.direction}
+              type="button"
+              className="icon-button"
+              onClick={() => props.onMove(move.direction)}
+              disabled={!move.allowed}
+              aria-label={move.label}
+            >
+              {move.arrow}
+            </button>
+          ))}
           <button
             type="button"
             className="button-secondary small"

@@ -13,6 +13,14 @@ import { SelectField } from "../../components/field.tsx";
 import { NumberField } from "../../components/number-field.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 
+/** The one number some instruments need: a test's pass mark, how many confirmed applications count. */
+const settings: Partial<
+  Record<MeasureInstrument, { field: "passPercent" | "threshold"; max: number; fallback: number }>
+> = {
+  test: { field: "passPercent", max: 100, fallback: 70 },
+  "confirmed-applications": { field: "threshold", max: 10, fallback: 2 },
+};
+
 /**
  * The measurement plan: which measure gives evidence for which LTEM tier, and when. Until the designer
  * changes a line, the plan is derived from the activities; the first change makes it the trajectory's own.
@@ -39,6 +47,7 @@ export function MeasurementPlanEditor({
       <ol className="plan-lines">
         {plan.map((line, index) => {
           const types = instrumentActivityTypes[line.instrument];
+          const setting = settings[line.instrument];
           const label = `${index + 1}`;
           return (
             <li key={index} className="field-row">
@@ -82,24 +91,14 @@ export function MeasurementPlanEditor({
                   />
                 </SelectField>
               ) : null}
-              {line.instrument === "test" ? (
+              {setting ? (
                 <NumberField
-                  label={t("fields.passPercent")}
+                  label={t(`fields.${setting.field}`)}
                   min={1}
-                  max={100}
-                  value={line.passPercent ?? 70}
-                  fallback={70}
-                  onValueChange={(passPercent) => update(index, { passPercent })}
-                />
-              ) : null}
-              {line.instrument === "confirmed-applications" ? (
-                <NumberField
-                  label={t("fields.threshold")}
-                  min={1}
-                  max={10}
-                  value={line.threshold ?? 2}
-                  fallback={2}
-                  onValueChange={(threshold) => update(index, { threshold })}
+                  max={setting.max}
+                  value={line[setting.field] ?? setting.fallback}
+                  fallback={setting.fallback}
+                  onValueChange={(value) => update(index, { [setting.field]: value })}
                 />
               ) : null}
               <button

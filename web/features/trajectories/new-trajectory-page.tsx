@@ -7,6 +7,7 @@ import { Field } from "../../components/field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
 import { fieldError } from "../../lib/forms.ts";
 import { SkillKindField, type Competence } from "./competences-editor.tsx";
 import { trajectoriesApi, useTemplates } from "./trajectories-api.ts";
@@ -75,8 +76,7 @@ export function NewTrajectoryPage() {
             {t("ui.trajectories.create")}
           </button>
         </form>
-        <section className="card" aria-labelledby="templates-title">
-          <h2 id="templates-title">{t("ui.trajectories.fromTemplate")}</h2>
+        <SectionCard id="templates-title" title={t("ui.trajectories.fromTemplate")}>
           {templates.isLoading ? <Loading /> : null}
           <ul className="plain-list templates">
             {templates.data?.map((template) => (
@@ -106,7 +106,7 @@ export function NewTrajectoryPage() {
             />
             {importError ? <p className="field-error">{importError}</p> : null}
           </div>
-        </section>
+        </SectionCard>
       </div>
     </Page>
   );

@@ -19,27 +19,21 @@ export function TrajectoryBasics({
   error: unknown;
 }) {
   const { t } = useTranslation();
+  const text = (name: "title" | "targetBehaviour" | "audience") => ({
+    value: document[name],
+    onChange: (event: { target: { value: string } }) => onChange({ [name]: event.target.value }),
+  });
   return (
     <section className="card form">
       <h2 id="editor-basics">{t("ui.trajectory.basics")}</h2>
-      <Field
-        label={t("fields.title")}
-        value={document.title}
-        onChange={(e) => onChange({ title: e.target.value })}
-        error={fieldError(error, "title")}
-      />
+      <Field label={t("fields.title")} {...text("title")} error={fieldError(error, "title")} />
       <Field
         label={t("fields.targetBehaviour")}
         hint={t("ui.trajectory.targetHint")}
-        value={document.targetBehaviour}
-        onChange={(e) => onChange({ targetBehaviour: e.target.value })}
+        {...text("targetBehaviour")}
         error={fieldError(error, "targetBehaviour")}
       />
-      <Field
-        label={t("fields.audience")}
-        value={document.audience}
-        onChange={(e) => onChange({ audience: e.target.value })}
-      />
+      <Field label={t("fields.audience")} {...text("audience")} />
       <NumberField
         label={t("ui.trajectory.retention")}
         hint={t("ui.trajectory.retentionHint")}

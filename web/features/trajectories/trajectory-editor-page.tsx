@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { MutationButton } from "../../components/buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
@@ -184,14 +185,9 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
           </div>
           {dirty ? <p className="hint">{t("ui.trajectory.unsaved")}</p> : null}
           {canWrite && initial.archivedAt ? (
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={archive.isPending}
-              onClick={() => archive.mutate()}
-            >
+            <MutationButton mutation={archive} className="button-secondary">
               {t("ui.trajectory.restore")}
-            </button>
+            </MutationButton>
           ) : null}
           {canWrite && !initial.archivedAt ? (
             <ConfirmInline
