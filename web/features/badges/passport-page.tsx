@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Field } from "../../components/field.tsx";
+import { FileField } from "../../components/file-field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
@@ -33,15 +33,11 @@ function VerifyFile() {
   });
   return (
     <SectionCard id="verify-title" title={t("ui.passport.verifyTitle")}>
-      <Field
+      <FileField
         id="verify-file"
         label={t("ui.passport.verifyLabel")}
-        type="file"
         accept=".json,application/json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) verify.mutate(file);
-        }}
+        onFile={(file) => verify.mutate(file)}
       />
       <ErrorMessage error={verify.error} />
       {verify.data ? (

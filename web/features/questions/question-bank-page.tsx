@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
 import { ConfirmButton } from "../../components/buttons.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { FileField } from "../../components/file-field.tsx";
 import { Page } from "../../components/page.tsx";
 import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { SectionCard } from "../../components/section-card.tsx";
@@ -23,16 +24,23 @@ function TroubleChart({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const columns = [
+    t("fields.competenceId"),
+    t("ui.questions.answers"),
+    t("ui.questions.missRate"),
+    t("ui.questions.inRemediation"),
+  ];
   return (
     <SectionCard id="trouble" title={t("ui.questions.trouble")} hint={t("ui.questions.troubleHint")}>
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t("ui.questions.trouble")}>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t("fields.competenceId")}</th>
-              <th scope="col">{t("ui.questions.answers")}</th>
-              <th scope="col">{t("ui.questions.missRate")}</th>
-              <th scope="col">{t("ui.questions.inRemediation")}</th>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -80,23 +88,19 @@ function ImportQuestions({ trajectoryId, onImported }: { trajectoryId: string; o
     onSuccess: onImported,
   });
   return (
-    <div className="field">
-      <label htmlFor="question-file">{t("ui.questions.importLabel")}</label>
-      <p className="hint">{t("ui.questions.importHint")}</p>
-      <input
+    <>
+      <FileField
         id="question-file"
-        type="file"
+        label={t("ui.questions.importLabel")}
+        hint={t("ui.questions.importHint")}
         accept=".csv,.json,text/csv,application/json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) importFile.mutate(file);
-        }}
+        onFile={(file) => importFile.mutate(file)}
       />
       <ErrorMessage error={importFile.error} />
       {importFile.data ? (
         <SuccessMessage>{t("ui.questions.imported", { count: importFile.data.imported })}</SuccessMessage>
       ) : null}
-    </div>
+    </>
   );
 }
 

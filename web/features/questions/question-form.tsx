@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuestionInput, QuestionView } from "../../../common/schemas/questions.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
-import { submitTo } from "../../components/form-values.ts";
+import { submitTo, textBinder } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 import { fieldError } from "../../lib/forms.ts";
@@ -98,6 +98,7 @@ export function QuestionForm({
   // Shown beneath the checkbox and option groups, which have no single field to carry them.
   const usesProblem = fieldError(save.error, "uses");
   const optionsProblem = fieldError(save.error, "options");
+  const text = textBinder(draft, change);
   const setOption = (index: number, patch: Partial<Draft["options"][number]>) =>
     change({ options: draft.options.map((o, i) => (i === index ? { ...o, ...patch } : o)) });
   return (
@@ -117,27 +118,18 @@ export function QuestionForm({
       />
       <ErrorMessage error={save.error} />
       <div className="field-row">
-        <SelectField
-          label={t("fields.kind")}
-          value={draft.kind}
-          onChange={(e) => change({ kind: e.target.value as Draft["kind"] })}
-        >
+        <SelectField label={t("fields.kind")} {...text("kind")}>
           <SelectOptions items={kinds} label={(kind) => t(`ui.questions.kinds.${kind}`)} />
         </SelectField>
         <SelectField
           label={t("fields.competenceId")}
-          value={draft.competenceId}
-          onChange={(e) => change({ competenceId: e.target.value })}
+          {...text("competenceId")}
           error={fieldError(save.error, "competenceId")}
         >
           <SelectOptions items={competences} toValue={(c) => c.id} label={(c) => c.name} />
         </SelectField>
         {draft.kind === "multiple-choice" ? (
-          <SelectField
-            label={t("fields.level")}
-            value={draft.level}
-            onChange={(e) => change({ level: e.target.value as Draft["level"] })}
-          >
+          <SelectField label={t("fields.level")} {...text("level")}>
             <SelectOptions items={levels} label={(level) => t(`ui.questions.levels.${level}`)} />
           </SelectField>
         ) : null}
@@ -167,23 +159,16 @@ export function QuestionForm({
           label={t("fields.situation")}
           hint={t("ui.questions.situationHint")}
           rows={3}
-          value={draft.situation ?? ""}
-          onChange={(e) => change({ situation: e.target.value })}
+          {...text("situation")}
           error={fieldError(save.error, "situation")}
         />
       ) : null}
-      <Field
-        label={t("fields.prompt")}
-        value={draft.prompt}
-        onChange={(e) => change({ prompt: e.target.value })}
-        error={fieldError(save.error, "prompt")}
-      />
+      <Field label={t("fields.prompt")} {...text("prompt")} error={fieldError(save.error, "prompt")} />
       {draft.kind === "open" ? (
         <TextAreaField
           label={t("fields.modelAnswer")}
           rows={3}
-          value={draft.modelAnswer ?? ""}
-          onChange={(e) => change({ modelAnswer: e.target.value })}
+          {...text("modelAnswer")}
           error={fieldError(save.error, "modelAnswer")}
         />
       ) : (

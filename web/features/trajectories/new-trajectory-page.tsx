@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { Field } from "../../components/field.tsx";
+import { FileField } from "../../components/file-field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
@@ -45,8 +46,7 @@ export function NewTrajectoryPage() {
       activities: [],
     });
   };
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
+  const importFile = async (file: File) => {
     setImportError(null);
     try {
       create.mutate(JSON.parse(await file.text()) as TrajectoryDocument);
@@ -96,16 +96,13 @@ export function NewTrajectoryPage() {
               </li>
             ))}
           </ul>
-          <div className="field">
-            <label htmlFor="import-json">{t("ui.trajectories.import")}</label>
-            <input
-              id="import-json"
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => void importFile(e.target.files?.[0])}
-            />
-            {importError ? <p className="field-error">{importError}</p> : null}
-          </div>
+          <FileField
+            id="import-json"
+            label={t("ui.trajectories.import")}
+            accept="application/json,.json"
+            onFile={(file) => void importFile(file)}
+            error={importError ?? undefined}
+          />
         </SectionCard>
       </div>
     </Page>

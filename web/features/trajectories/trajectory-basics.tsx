@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { Field } from "../../components/field.tsx";
+import { textBinder } from "../../components/form-values.ts";
 import { NumberField } from "../../components/number-field.tsx";
 import { fieldError } from "../../lib/forms.ts";
 import { CompetencesEditor } from "./competences-editor.tsx";
@@ -19,10 +20,7 @@ export function TrajectoryBasics({
   error: unknown;
 }) {
   const { t } = useTranslation();
-  const text = (name: "title" | "targetBehaviour" | "audience") => ({
-    value: document[name],
-    onChange: (event: { target: { value: string } }) => onChange({ [name]: event.target.value }),
-  });
+  const text = textBinder(document, onChange);
   return (
     <section className="card form">
       <h2 id="editor-basics">{t("ui.trajectory.basics")}</h2>
