@@ -11,7 +11,8 @@ type TextKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends string ? K : ne
 export function textBinder<T extends object>(values: T, onChange: (patch: Partial<T>) => void) {
   return (name: TextKeys<T>) => ({
     value: (values[name] ?? "") as string,
-    onChange: (event: { target: { value: string } }) => onChange({ [name]: event.target.value } as Partial<T>),
+    onChange: (event: { target: { value: string } }) =>
+      onChange({ [name]: event.target.value } as Partial<T>),
   });
 }
 
