@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
-import { ConfirmButton } from "../../components/buttons.tsx";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { submitTo, useFormValues } from "../../components/form-values.ts";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiBody, KpiView } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
-import { ConfirmButton } from "../../components/buttons.tsx";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { SectionCard } from "../../components/section-card.tsx";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { interviewPrompts, type InterviewPrompt } from "../../../common/impact-vocabulary.ts";
 import type { SuccessCase } from "../../../common/schemas/impact.ts";
 import { TextAreaField } from "../../components/field.tsx";
-import { ConfirmButton } from "../../components/buttons.tsx";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
-import { ConfirmButton } from "../../components/buttons.tsx";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { FileField } from "../../components/file-field.tsx";
 import { Page } from "../../components/page.tsx";
