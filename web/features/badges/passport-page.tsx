@@ -1,7 +1,10 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { FileField } from "../../components/file-field.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { badgeKeys, badgesApi, type Credential } from "./badges-api.ts";
 
@@ -29,20 +32,13 @@ function VerifyFile() {
     },
   });
   return (
-    <section className="card" aria-labelledby="verify-title">
-      <h2 id="verify-title">{t("ui.passport.verifyTitle")}</h2>
-      <div className="field">
-        <label htmlFor="verify-file">{t("ui.passport.verifyLabel")}</label>
-        <input
-          id="verify-file"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) verify.mutate(file);
-          }}
-        />
-      </div>
+    <SectionCard id="verify-title" title={t("ui.passport.verifyTitle")}>
+      <FileField
+        id="verify-file"
+        label={t("ui.passport.verifyLabel")}
+        accept=".json,application/json"
+        onFile={(file) => verify.mutate(file)}
+      />
       <ErrorMessage error={verify.error} />
       {verify.data ? (
         verify.data.verified ? (
@@ -58,7 +54,7 @@ function VerifyFile() {
           </div>
         )
       ) : null}
-    </section>
+    </SectionCard>
   );
 }
 
@@ -73,13 +69,10 @@ export function PassportPage() {
   return (
     <Page title={t("ui.passport.title")}>
       <p className="hint">{t("ui.passport.intro")}</p>
-      {credentials.isLoading ? <Loading /> : null}
-      <ErrorMessage error={credentials.error} />
-      {credentials.data?.length === 0 ? (
-        <EmptyState title={t("ui.passport.emptyTitle")}>
-          <p>{t("ui.passport.emptyText")}</p>
-        </EmptyState>
-      ) : null}
+      <QueryStatus
+        query={credentials}
+        empty={{ title: t("ui.passport.emptyTitle"), text: t("ui.passport.emptyText") }}
+      />
       <ul className="plain-list badges" aria-label={t("ui.passport.title")}>
         {credentials.data?.map((credential) => (
           <li key={credential.id} className="card badge-card">

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
 import { useScans } from "./culture-scan-api.ts";
 
 /** A printable poster with the shared link as a QR code, for staff without company email. */
@@ -19,8 +19,7 @@ export function PosterPage() {
   });
   return (
     <Page title={scan?.title ?? t("ui.scans.poster")}>
-      {scans.isLoading ? <Loading /> : null}
-      <ErrorMessage error={scans.error ?? qr.error} />
+      <QueryStatus query={scans} error={scans.error ?? qr.error} />
       {scan && !scan.sharedLink ? <p className="notice">{t("ui.scans.posterClosed")}</p> : null}
       {scan?.sharedLink && qr.data ? (
         <div className="poster card">

@@ -9,6 +9,7 @@ import {
 } from "../../../common/culture-scan/questionnaire.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { SelectOptions } from "../../components/select-options.tsx";
 import type { ScanAnswers as Answers, ScanLookup as Lookup } from "../../../common/schemas/culture-scans.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { scanApi, scanKeys } from "./culture-scan-api.ts";
@@ -119,11 +120,7 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
               <label htmlFor="scan-team">{t("ui.questionnaire.team")}</label>
               <select id="scan-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
                 <option value="">{t("ui.questionnaire.noTeam")}</option>
-                {lookup.teams.map((team) => (
-                  <option key={team.id} value={team.id}>
-                    {team.name}
-                  </option>
-                ))}
+                <SelectOptions items={lookup.teams} toValue={(team) => team.id} label={(team) => team.name} />
               </select>
             </div>
           ) : null}

@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import {
@@ -9,13 +8,15 @@ import {
   preconditions as preconditionKeys,
 } from "../../../common/culture-scan/model.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
-import { Field, SelectField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { EmptyState } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
+import { Stat } from "../../components/stat.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
 import { currentLocale, formatDecimal, formatNumber, formatPercent } from "../../lib/i18n.ts";
-import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { formatDay } from "../../lib/dates.ts";
 import { scanApi, scanDownloads, scanKeys } from "./culture-scan-api.ts";
+import { Recommendations } from "./scan-actions.tsx";
 
 export function ResultsPage() {
   const { t } = useTranslation();
@@ -31,32 +32,22 @@ export function ResultsPage() {
       <p className="no-print">
         <Link to="/culture-scans">← {t("ui.scans.back")}</Link>
       </p>
-      {results.isLoading ? <Loading /> : null}
-      <ErrorMessage error={results.error} />
+      <QueryStatus query={results} />
       {data ? (
         <>
           <p className="notice">{t("ui.scans.notValidated")}</p>
-          <section className="card" aria-labelledby="scan-summary">
-            <h2 id="scan-summary">{t("ui.scans.summary")}</h2>
+          <SectionCard id="scan-summary" title={t("ui.scans.summary")}>
             <dl className="stats">
-              <div>
-                <dt>{t("ui.scans.responses")}</dt>
-                <dd>{formatNumber(data.responses, locale)}</dd>
-              </div>
-              <div>
-                <dt>{t("ui.scans.responseRate")}</dt>
-                <dd>{data.responseRate === null ? "—" : formatPercent(data.responseRate / 100, locale)}</dd>
-              </div>
+              <Stat label={t("ui.scans.responses")}>{formatNumber(data.responses, locale)}</Stat>
+              <Stat label={t("ui.scans.responseRate")}>
+                {data.responseRate === null ? "—" : formatPercent(data.responseRate / 100, locale)}
+              </Stat>
               {data.sharedLinkResponses > 0 ? (
-                <div>
-                  <dt>{t("ui.scans.sharedLinkResponses")}</dt>
-                  <dd>{formatNumber(data.sharedLinkResponses, locale)}</dd>
-                </div>
+                <Stat label={t("ui.scans.sharedLinkResponses")}>
+                  {formatNumber(data.sharedLinkResponses, locale)}
+                </Stat>
               ) : null}
-              <div>
-                <dt>{t("ui.scans.threshold")}</dt>
-                <dd>{data.threshold}</dd>
-              </div>
+              <Stat label={t("ui.scans.threshold")}>{data.threshold}</Stat>
             </dl>
             <p className="hint">{t("ui.scans.thresholdFrozen")}</p>
             {data.sharedLinkResponses > 0 ? (
@@ -80,7 +71,7 @@ export function ResultsPage() {
                 {t("ui.scans.print")}
               </button>
             </div>
-          </section>
+          </SectionCard>
           {data.heldUntilClose ? (
             <p className="notice" role="status">
               {t("ui.scans.heldUntilClose")}
@@ -94,14 +85,13 @@ export function ResultsPage() {
               <Preconditions data={data} />
               <Recommendations data={data} scanId={scanId} />
               {data.comments.length > 0 ? (
-                <section className="card" aria-labelledby="scan-comments">
-                  <h2 id="scan-comments">{t("ui.scans.comments")}</h2>
+                <SectionCard id="scan-comments" title={t("ui.scans.comments")}>
                   <ul>
                     {data.comments.map((comment, index) => (
                       <li key={index}>{comment}</li>
                     ))}
                   </ul>
-                </section>
+                </SectionCard>
               ) : null}
             </>
           )}
@@ -114,9 +104,7 @@ export function ResultsPage() {
 function Heatmap({ data }: { data: ScanResults }) {
   const { t } = useTranslation();
   return (
-    <section className="card" aria-labelledby="scan-heatmap">
-      <h2 id="scan-heatmap">{t("ui.scans.heatmap")}</h2>
-      <p className="hint">{t("ui.scans.heatmapHint")}</p>
+    <SectionCard id="scan-heatmap" title={t("ui.scans.heatmap")} hint={t("ui.scans.heatmapHint")}>
       {/* Scrolls sideways on a phone: focusable, so keyboard users can scroll it too. */}
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t("ui.scans.heatmap")}>
         <table className="heatmap">
@@ -155,7 +143,7 @@ function Heatmap({ data }: { data: ScanResults }) {
           </tbody>
         </table>
       </div>
-    </section>
+    </SectionCard>
   );
 }
 
@@ -172,8 +160,7 @@ function PhasesByGroup({ data }: { data: ScanResults }) {
     },
   ];
   return (
-    <section className="card" aria-labelledby="scan-phases">
-      <h2 id="scan-phases">{t("ui.scans.phasesTitle")}</h2>
+    <SectionCard id="scan-phases" title={t("ui.scans.phasesTitle")}>
       <ul className="legend" aria-hidden="true">
         {phaseKeys.map((phase) => (
           <li key={phase}>
@@ -222,15 +209,14 @@ function PhasesByGroup({ data }: { data: ScanResults }) {
           </li>
         ))}
       </ul>
-    </section>
+    </SectionCard>
   );
 }
 
 function Preconditions({ data }: { data: ScanResults }) {
   const { t } = useTranslation();
   return (
-    <section className="card" aria-labelledby="scan-preconditions">
-      <h2 id="scan-preconditions">{t("ui.scans.preconditionsTitle")}</h2>
+    <SectionCard id="scan-preconditions" title={t("ui.scans.preconditionsTitle")}>
       <ul className="score-list">
         {preconditionKeys.map((key) => {
           const score = data.overall?.preconditions[key] ?? null;
@@ -254,192 +240,6 @@ function Preconditions({ data }: { data: ScanResults }) {
           );
         })}
       </ul>
-    </section>
-  );
-}
-
-function Recommendations({ data, scanId }: { data: ScanResults; scanId: string }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  return (
-    <section className="card" aria-labelledby="scan-recommendations">
-      <h2 id="scan-recommendations">{t("ui.scans.recommendations")}</h2>
-      {data.recommendations.length === 0 ? <p>{t("ui.scans.noRecommendations")}</p> : null}
-      <ol className="findings">
-        {data.recommendations.map((r) => (
-          <li key={r.id}>
-            <p>
-              <strong>{r.title}</strong>
-            </p>
-            <p>{r.why}</p>
-            <p className="hint">
-              {r.layer && r.phase
-                ? t("ui.scans.becauseCell", {
-                    layer: t(`ui.scans.layers.${r.layer}`),
-                    phase: t(`ui.scans.phases.${r.phase}`),
-                    score: formatDecimal(r.score, currentLocale(), 1),
-                  })
-                : t("ui.scans.becausePrecondition", { score: formatDecimal(r.score, currentLocale(), 1) })}
-            </p>
-            <ActionForm scanId={scanId} title={r.title} interventionId={r.id} />
-          </li>
-        ))}
-      </ol>
-      <h3>{t("ui.scans.actionPlan")}</h3>
-      {data.actions.length === 0 ? <p className="hint">{t("ui.scans.noActions")}</p> : null}
-      <ul className="plain-list">
-        {data.actions.map((a) => (
-          <li key={a.id}>
-            <strong>{a.title}</strong> — {a.owner}, {formatDay(a.dueOn, locale, { dateStyle: "medium" })}
-            {a.scanId !== scanId ? ` (${t("ui.scans.fromPrevious")})` : ""}{" "}
-            <span className={`badge badge-action-${a.status}`}>{t(`ui.scans.actionStatus.${a.status}`)}</span>
-            <EditAction action={a} resultsOf={scanId} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function ActionForm({
-  scanId,
-  title,
-  interventionId,
-}: {
-  scanId: string;
-  title: string;
-  interventionId: string;
-}) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [owner, setOwner] = useState("");
-  const [dueOn, setDueOn] = useState(() => isoDaysFromToday(30));
-  const add = useMutation({
-    mutationFn: () => scanApi.addAction(scanId, { title, owner, dueOn, interventionId }),
-    onSuccess: async () => {
-      setOpen(false);
-      await client.invalidateQueries({ queryKey: scanKeys.scan(scanId) });
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
-  if (!open) {
-    return (
-      <>
-        {add.isSuccess ? <SuccessMessage>{t("ui.scans.actionAdded")}</SuccessMessage> : null}
-        <button type="button" className="button-secondary small no-print" onClick={() => setOpen(true)}>
-          {t("ui.scans.addAction")}
-          <span className="visually-hidden"> {title}</span>
-        </button>
-      </>
-    );
-  }
-  return (
-    <form className="form" onSubmit={submit} noValidate>
-      <ErrorMessage error={add.error} />
-      <div className="field-row">
-        <Field
-          label={t("fields.owner")}
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          error={fieldError(add.error, "owner")}
-        />
-        <Field
-          label={t("fields.dueOn")}
-          type="date"
-          value={dueOn}
-          onChange={(e) => setDueOn(e.target.value)}
-          error={fieldError(add.error, "dueOn")}
-        />
-      </div>
-      <button type="submit" className="button-primary small">
-        {t("ui.scans.saveAction")}
-      </button>
-    </form>
-  );
-}
-
-/** Corrects an action of the plan (title, owner, due date, done) or removes it after asking. */
-function EditAction({ action, resultsOf }: { action: ScanResults["actions"][number]; resultsOf: string }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState(action.title);
-  const [owner, setOwner] = useState(action.owner);
-  const [dueOn, setDueOn] = useState(action.dueOn);
-  const [status, setStatus] = useState(action.status);
-  const refresh = () => client.invalidateQueries({ queryKey: scanKeys.scan(resultsOf) });
-  const save = useMutation({
-    mutationFn: () => scanApi.updateAction(action.scanId, action.id, { title, owner, dueOn, status }),
-    onSuccess: async () => {
-      setOpen(false);
-      await refresh();
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => scanApi.removeAction(action.scanId, action.id),
-    onSuccess: refresh,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
-  return (
-    <details className="no-print" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>
-        {t("ui.scans.editAction")}
-        <span className="visually-hidden"> {action.title}</span>
-      </summary>
-      <form className="form" onSubmit={submit} noValidate>
-        <ErrorMessage error={save.error ?? remove.error} />
-        <Field
-          label={t("fields.title")}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={fieldError(save.error, "title")}
-        />
-        <div className="field-row">
-          <Field
-            label={t("fields.owner")}
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-            error={fieldError(save.error, "owner")}
-          />
-          <Field
-            label={t("fields.dueOn")}
-            type="date"
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-            error={fieldError(save.error, "dueOn")}
-          />
-        </div>
-        <SelectField
-          label={t("fields.status")}
-          value={status}
-          onChange={(e) => setStatus(e.target.value === "done" ? "done" : "planned")}
-        >
-          <option value="planned">{t("ui.scans.actionStatus.planned")}</option>
-          <option value="done">{t("ui.scans.actionStatus.done")}</option>
-        </SelectField>
-        <div className="button-row">
-          <button type="submit" className="button-primary small" disabled={save.isPending}>
-            {t("ui.scans.saveAction")}
-          </button>
-          <button
-            type="button"
-            className="button-danger small"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t("ui.scans.confirmDeleteAction", { title: action.title }))) remove.mutate();
-            }}
-          >
-            {t("ui.scans.deleteAction")}
-          </button>
-        </div>
-      </form>
-    </details>
+    </SectionCard>
   );
 }

@@ -1,17 +1,23 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { ScanSummary } from "../../../common/schemas/culture-scans.ts";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
+import { MutationButton } from "../../components/mutation-button.tsx";
 import { Field } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { type FormValues, submitTo, useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
+import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
 import { fieldError } from "../../lib/forms.ts";
 import { scanApi, scanKeys, useScans } from "./culture-scan-api.ts";
+import { EditDetails } from "./edit-details.tsx";
 
 export function ScansPage() {
   const { t } = useTranslation();
@@ -24,9 +30,7 @@ export function ScansPage() {
           <h2 id="scan-list" className="visually-hidden">
             {t("ui.scans.title")}
           </h2>
-          {scans.isLoading ? <Loading /> : null}
-          <ErrorMessage error={scans.error} />
-          {scans.data?.length === 0 ? <EmptyState title={t("ui.scans.empty")} /> : null}
+          <QueryStatus query={scans} empty={{ title: t("ui.scans.empty") }} />
           {scans.data?.map((scan) => (
             <ScanCard key={scan.id} scan={scan} />
           ))}
@@ -39,19 +43,12 @@ export function ScansPage() {
 
 function ScanCard({ scan }: { scan: ScanSummary }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const remind = useMutation({
     mutationFn: () => scanApi.remind(scan.id),
   });
-  const close = useMutation({
-    mutationFn: () => scanApi.close(scan.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: scanKeys.all }),
-  });
-  const remove = useMutation({
-    mutationFn: () => scanApi.remove(scan.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: scanKeys.all }),
-  });
+  const close = useRefreshingMutation(() => scanApi.close(scan.id), scanKeys.all);
+  const remove = useRefreshingMutation(() => scanApi.remove(scan.id), scanKeys.all);
   return (
     <article className="card" aria-labelledby={`scan-${scan.id}`}>
       <h3 id={`scan-${scan.id}`}>
@@ -71,40 +68,27 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
       ) : null}
       {scan.status === "open" ? (
         <div className="button-row">
-          <button
-            type="button"
-            className="button-secondary small"
-            onClick={() => remind.mutate()}
-            disabled={remind.isPending}
-          >
+          <MutationButton mutation={remind} className="button-secondary small">
             {t("ui.scans.remind")}
-          </button>
+          </MutationButton>
           <Link className="button-secondary small" to={`/culture-scans/${scan.id}/poster`}>
             {t("ui.scans.poster")}
           </Link>
-          <button
-            type="button"
-            className="button-danger small"
-            onClick={() => close.mutate()}
-            disabled={close.isPending}
-          >
+          <MutationButton mutation={close} className="button-danger small">
             {t("ui.scans.close")}
-          </button>
+          </MutationButton>
         </div>
       ) : null}
       {scan.status === "planned" ? (
         <div className="button-row">
-          <button
-            type="button"
-            className="button-danger small"
-            onClick={() => {
-              if (window.confirm(t("ui.scans.confirmDelete", { title: scan.title }))) remove.mutate();
-            }}
+          <ConfirmButton
+            question={t("ui.scans.confirmDelete", { title: scan.title })}
+            onConfirm={() => remove.mutate()}
             disabled={remove.isPending}
           >
             {t("ui.scans.delete")}
             <span className="visually-hidden"> {scan.title}</span>
-          </button>
+          </ConfirmButton>
         </div>
       ) : null}
       {scan.status === "closed" ? null : <EditScan scan={scan} />}
@@ -112,134 +96,99 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
   );
 }
 
+type ScanDraft = Pick<ScanSummary, "title" | "teamIds" | "opensOn" | "closesOn">;
+
 /**
- * Before a scan opens everything can change; once open only a later closing date (the server says the
- * same, this form just does not offer what it would refuse).
+ * The fields of a scan. Before a scan opens everything can change; once open only a later closing date
+ * (the server says the same, the form just does not offer what it would refuse).
  */
+function ScanFields({
+  form,
+  error,
+  planned,
+  teamsHint,
+}: {
+  form: FormValues<ScanDraft>;
+  error: unknown;
+  planned: boolean;
+  teamsHint?: string;
+}) {
+  const { t } = useTranslation();
+  const teams = useTeams();
+  return (
+    <>
+      {planned ? (
+        <>
+          <Field label={t("fields.title")} {...form.bind("title", error)} />
+          {teamsHint ? <p className="hint">{teamsHint}</p> : null}
+          <TeamCheckboxes
+            teams={teams.data ?? []}
+            value={form.values.teamIds}
+            onChange={(teamIds) => form.set({ teamIds })}
+            error={fieldError(error, "teamIds")}
+          />
+        </>
+      ) : null}
+      <div className="field-row">
+        {planned ? <Field label={t("fields.opensOn")} type="date" {...form.bind("opensOn", error)} /> : null}
+        <Field label={t("fields.closesOn")} type="date" {...form.bind("closesOn", error)} />
+      </div>
+    </>
+  );
+}
+
 function EditScan({ scan }: { scan: ScanSummary }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const teams = useTeams();
   const planned = scan.status === "planned";
-  const [title, setTitle] = useState(scan.title);
-  const [teamIds, setTeamIds] = useState(scan.teamIds);
-  const [opensOn, setOpensOn] = useState(scan.opensOn);
-  const [closesOn, setClosesOn] = useState(scan.closesOn);
-  const [open, setOpen] = useState(false);
-  const save = useMutation({
-    mutationFn: () => scanApi.update(scan.id, planned ? { title, teamIds, opensOn, closesOn } : { closesOn }),
-    onSuccess: async () => {
-      setOpen(false);
-      await client.invalidateQueries({ queryKey: scanKeys.all });
-    },
+  const form = useFormValues<ScanDraft>({
+    title: scan.title,
+    teamIds: scan.teamIds,
+    opensOn: scan.opensOn,
+    closesOn: scan.closesOn,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const [open, setOpen] = useState(false);
+  const save = useRefreshingMutation(
+    () => scanApi.update(scan.id, planned ? form.values : { closesOn: form.values.closesOn }),
+    scanKeys.all,
+    () => setOpen(false),
+  );
   return (
-    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>
-        {planned ? t("ui.scans.edit") : t("ui.scans.extend")}
-        <span className="visually-hidden"> {scan.title}</span>
-      </summary>
-      <form className="form" onSubmit={submit} noValidate>
+    <EditDetails
+      summary={planned ? t("ui.scans.edit") : t("ui.scans.extend")}
+      name={scan.title}
+      open={open}
+      onOpenChange={setOpen}
+    >
+      <form className="form" onSubmit={submitTo(save)} noValidate>
         <ErrorMessage error={save.error} />
-        {planned ? (
-          <>
-            <Field
-              label={t("fields.title")}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              error={fieldError(save.error, "title")}
-            />
-            <TeamCheckboxes
-              teams={teams.data ?? []}
-              value={teamIds}
-              onChange={setTeamIds}
-              error={fieldError(save.error, "teamIds")}
-            />
-          </>
-        ) : null}
-        <div className="field-row">
-          {planned ? (
-            <Field
-              label={t("fields.opensOn")}
-              type="date"
-              value={opensOn}
-              onChange={(e) => setOpensOn(e.target.value)}
-              error={fieldError(save.error, "opensOn")}
-            />
-          ) : null}
-          <Field
-            label={t("fields.closesOn")}
-            type="date"
-            value={closesOn}
-            onChange={(e) => setClosesOn(e.target.value)}
-            error={fieldError(save.error, "closesOn")}
-          />
-        </div>
+        <ScanFields form={form} error={save.error} planned={planned} />
         <button type="submit" className="button-primary small" disabled={save.isPending}>
           {t("ui.scans.saveChanges")}
         </button>
       </form>
-    </details>
+    </EditDetails>
   );
 }
 
 function NewScanForm() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const teams = useTeams();
-  const [title, setTitle] = useState("");
-  const [teamIds, setTeamIds] = useState<string[]>([]);
-  const [opensOn, setOpensOn] = useState(() => isoDaysFromToday(0));
-  const [closesOn, setClosesOn] = useState(() => isoDaysFromToday(14));
-  const create = useMutation({
-    mutationFn: () => scanApi.create({ title, teamIds, opensOn, closesOn }),
-    onSuccess: async () => {
-      setTitle("");
-      await client.invalidateQueries({ queryKey: scanKeys.all });
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
+  const form = useFormValues<ScanDraft>(() => ({
+    title: "",
+    teamIds: [],
+    opensOn: isoDaysFromToday(0),
+    closesOn: isoDaysFromToday(14),
+  }));
+  const create = useRefreshingMutation(
+    () => scanApi.create(form.values),
+    scanKeys.all,
+    () => form.set({ title: "" }),
+  );
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="new-scan-title">
+    <form className="card form" onSubmit={submitTo(create)} noValidate aria-labelledby="new-scan-title">
       <h2 id="new-scan-title">{t("ui.scans.new")}</h2>
       <ErrorMessage error={create.error} />
       {create.isSuccess ? <SuccessMessage>{t("ui.scans.started")}</SuccessMessage> : null}
-      <Field
-        label={t("fields.title")}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        error={fieldError(create.error, "title")}
-      />
-      <p className="hint">{t("ui.scans.teamsHint")}</p>
-      <TeamCheckboxes
-        teams={teams.data ?? []}
-        value={teamIds}
-        onChange={setTeamIds}
-        error={fieldError(create.error, "teamIds")}
-      />
-      <div className="field-row">
-        <Field
-          label={t("fields.opensOn")}
-          type="date"
-          value={opensOn}
-          onChange={(e) => setOpensOn(e.target.value)}
-          error={fieldError(create.error, "opensOn")}
-        />
-        <Field
-          label={t("fields.closesOn")}
-          type="date"
-          value={closesOn}
-          onChange={(e) => setClosesOn(e.target.value)}
-          error={fieldError(create.error, "closesOn")}
-        />
-      </div>
+      <ScanFields form={form} error={create.error} planned teamsHint={t("ui.scans.teamsHint")} />
       <button type="submit" className="button-primary" disabled={create.isPending}>
         {t("ui.scans.start")}
       </button>

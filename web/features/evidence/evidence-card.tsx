@@ -1,5 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { EvidenceView } from "../../../common/schemas/trajectories.ts";
+import { Stat } from "../../components/stat.tsx";
+
+/** The facts that describe a study, each shown as it is stored. */
+const studyFacts = ["design", "population", "outcome"] as const;
 
 /** One piece of evidence with everything a reader needs to weigh it. */
 export function EvidenceCard({ entry, headingLevel = 3 }: { entry: EvidenceView; headingLevel?: 3 | 4 }) {
@@ -9,34 +13,19 @@ export function EvidenceCard({ entry, headingLevel = 3 }: { entry: EvidenceView;
     <article className="evidence">
       <Heading className="evidence-claim">{entry.claim}</Heading>
       <dl className="evidence-facts">
-        <div>
-          <dt>{t("ui.evidence.figure")}</dt>
-          <dd>
-            {entry.figure ?? (
-              <em>{entry.figureWithheld ? t("ui.evidence.figureWithheld") : t("ui.evidence.noFigure")}</em>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("ui.evidence.design")}</dt>
-          <dd>{entry.design}</dd>
-        </div>
-        <div>
-          <dt>{t("ui.evidence.population")}</dt>
-          <dd>{entry.population}</dd>
-        </div>
-        <div>
-          <dt>{t("ui.evidence.outcome")}</dt>
-          <dd>{entry.outcome}</dd>
-        </div>
-        <div>
-          <dt>{t("ui.evidence.verification")}</dt>
-          <dd>
-            <span className={`badge badge-verification-${entry.verification}`}>
-              {entry.verificationLabel}
-            </span>
-          </dd>
-        </div>
+        <Stat label={t("ui.evidence.figure")}>
+          {entry.figure ?? (
+            <em>{entry.figureWithheld ? t("ui.evidence.figureWithheld") : t("ui.evidence.noFigure")}</em>
+          )}
+        </Stat>
+        {studyFacts.map((fact) => (
+          <Stat key={fact} label={t(`ui.evidence.${fact}`)}>
+            {entry[fact]}
+          </Stat>
+        ))}
+        <Stat label={t("ui.evidence.verification")}>
+          <span className={`badge badge-verification-${entry.verification}`}>{entry.verificationLabel}</span>
+        </Stat>
       </dl>
       <p className="evidence-source" lang="en">
         {entry.source}

@@ -1,7 +1,8 @@
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { EmptyState } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
 import { useEvidence } from "./evidence-api.ts";
 import { EvidenceCard } from "./evidence-card.tsx";
 
@@ -18,8 +19,7 @@ export function EvidencePage() {
         <label htmlFor={searchId}>{t("ui.evidence.search")}</label>
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </div>
-      {evidence.isLoading ? <Loading /> : null}
-      <ErrorMessage error={evidence.error} />
+      <QueryStatus query={evidence} />
       <p role="status" className="hint">
         {evidence.data ? t("ui.evidence.count", { count: evidence.data.length }) : ""}
       </p>

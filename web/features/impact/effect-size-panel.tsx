@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { EffectSizeView } from "../../../common/schemas/impact.ts";
+import { SectionCard } from "../../components/section-card.tsx";
+import { Stat } from "../../components/stat.tsx";
 import { currentLocale, formatDecimal, formatNumber, formatPercent } from "../../lib/i18n.ts";
 
 /**
@@ -10,8 +12,7 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <section className="card" aria-labelledby="impact-effect">
-      <h2 id="impact-effect">{t("ui.impact.effectSize")}</h2>
+    <SectionCard id="impact-effect" title={t("ui.impact.effectSize")}>
       {!effect ? (
         <p>{t("impact.noPrePost")}</p>
       ) : (
@@ -21,22 +22,16 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
           </p>
           {effect.meanPre !== null && effect.meanPost !== null ? (
             <dl className="stats">
-              <div>
-                <dt>{t("ui.impact.before")}</dt>
-                <dd>{formatPercent(effect.meanPre / 100, locale)}</dd>
-              </div>
-              <div>
-                <dt>{t("ui.impact.after")}</dt>
-                <dd>{formatPercent(effect.meanPost / 100, locale)}</dd>
-              </div>
-              {effect.result.estimates.map((e) => (
-                <div key={e.metric}>
-                  <dt>
-                    {e.metric}
-                    {e.metric === effect.result.headline ? ` (${t("ui.impact.headline")})` : null}
-                  </dt>
-                  <dd>
-                    {e.metric === effect.result.headline ? (
+              <Stat label={t("ui.impact.before")}>{formatPercent(effect.meanPre / 100, locale)}</Stat>
+              <Stat label={t("ui.impact.after")}>{formatPercent(effect.meanPost / 100, locale)}</Stat>
+              {effect.result.estimates.map((e) => {
+                const isHeadline = e.metric === effect.result.headline;
+                return (
+                  <Stat
+                    key={e.metric}
+                    label={isHeadline ? `${e.metric} (${t("ui.impact.headline")})` : e.metric}
+                  >
+                    {isHeadline ? (
                       <strong>{formatDecimal(e.value, locale)}</strong>
                     ) : (
                       formatDecimal(e.value, locale)
@@ -45,13 +40,10 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
                       [{formatDecimal(e.ciLow, locale)}; {formatDecimal(e.ciHigh, locale)}]
                     </span>
                     {e.corrected ? <span className="hint"> {t("ui.impact.corrected")}</span> : null}
-                  </dd>
-                </div>
-              ))}
-              <div>
-                <dt>n</dt>
-                <dd>{formatNumber(effect.result.n, locale)}</dd>
-              </div>
+                  </Stat>
+                );
+              })}
+              <Stat label="n">{formatNumber(effect.result.n, locale)}</Stat>
             </dl>
           ) : null}
           {[...effect.explanation, ...effect.result.notes].map((line, index) => (
@@ -72,6 +64,6 @@ export function EffectSizePanel({ effect }: { effect: EffectSizeView | null }) {
           ) : null}
         </>
       )}
-    </section>
+    </SectionCard>
   );
 }

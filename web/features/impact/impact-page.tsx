@@ -3,8 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { ImpactView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
-import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
+import { SelectOptions } from "../../components/select-options.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { EffectSizePanel } from "./effect-size-panel.tsx";
 import { impactApi, impactDownload, impactKeys, type ImpactDownload } from "./impact-api.ts";
@@ -26,51 +28,43 @@ export function ImpactPage() {
   const data = impact.data;
   const download = (file: ImpactDownload, summary = false) =>
     impactDownload(trajectoryId, file, { locale, cohortId, summary });
+  const downloads = [
+    { label: t("ui.impact.summaryPdf"), href: download("report.pdf", true) },
+    { label: t("ui.impact.reportPdf"), href: download("report.pdf") },
+    { label: t("ui.impact.tiersCsv"), href: download("tiers.csv") },
+    { label: t("ui.impact.learnersCsv"), href: download("learners.csv") },
+  ];
   return (
     <Page title={data ? t("ui.impact.title", { title: data.title }) : t("ui.impact.heading")}>
       <p>
         <Link to={`/trajectories/${trajectoryId}`}>← {t("ui.impact.back")}</Link>
       </p>
-      {impact.isLoading ? <Loading /> : null}
-      <ErrorMessage error={impact.error} />
+      <QueryStatus query={impact} />
       {data ? (
         <>
-          <section className="card" aria-labelledby="impact-scope">
-            <h2 id="impact-scope">{t("ui.impact.scope")}</h2>
+          <SectionCard id="impact-scope" title={t("ui.impact.scope")}>
             <SelectField
               label={t("ui.impact.cohort")}
               value={cohortId}
               onChange={(event) => setSearch(event.target.value ? { cohort: event.target.value } : {})}
             >
               <option value="">{t("ui.impact.allCohorts")}</option>
-              {data.cohorts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <SelectOptions items={data.cohorts} toValue={(c) => c.id} label={(c) => c.name} />
             </SelectField>
             <p>{t("ui.impact.participants", { count: data.participants })}</p>
             {data.planIsDefault ? <p className="hint">{t("ui.impact.defaultPlan")}</p> : null}
             <div className="button-row">
-              <a className="button-secondary" href={download("report.pdf", true)} download>
-                {t("ui.impact.summaryPdf")}
-              </a>
-              <a className="button-secondary" href={download("report.pdf")} download>
-                {t("ui.impact.reportPdf")}
-              </a>
-              <a className="button-secondary" href={download("tiers.csv")} download>
-                {t("ui.impact.tiersCsv")}
-              </a>
-              <a className="button-secondary" href={download("learners.csv")} download>
-                {t("ui.impact.learnersCsv")}
-              </a>
+              {downloads.map(({ label, href }) => (
+                <a key={label} className="button-secondary" href={href} download>
+                  {label}
+                </a>
+              ))}
             </div>
-          </section>
-          <section className="card" aria-labelledby="impact-tiers">
-            <h2 id="impact-tiers">{t("ui.impact.tiers")}</h2>
+          </SectionCard>
+          <SectionCard id="impact-tiers" title={t("ui.impact.tiers")}>
             <TierChart impact={data} />
             <EvidenceList impact={data} />
-          </section>
+          </SectionCard>
           <EffectSizePanel effect={data.effectSize} />
           <SurveyPanel trajectoryId={trajectoryId} cohortId={cohortId} />
           <KpiPanel trajectoryId={trajectoryId} />

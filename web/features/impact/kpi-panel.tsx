@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiBody, KpiView } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { submitTo, useFormValues } from "../../components/form-values.ts";
+import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
 import { impactApi, impactKeys, type KpiDraft } from "./impact-api.ts";
 
@@ -68,8 +70,7 @@ export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
   });
   const figure = (value: number) => formatNumber(value, locale);
   return (
-    <section className="card" aria-labelledby="impact-kpis">
-      <h2 id="impact-kpis">{t("ui.impact.kpis")}</h2>
+    <SectionCard id="impact-kpis" title={t("ui.impact.kpis")}>
       {kpis.data ? <p className="notice">{kpis.data.caveat}</p> : null}
       <ErrorMessage error={kpis.error ?? remove.error} />
       <ul className="kpi-list">
@@ -90,16 +91,13 @@ export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
               >
                 {t("ui.impact.editKpi", { name: k.name })}
               </button>
-              <button
-                type="button"
-                className="button-danger small"
+              <ConfirmButton
+                question={t("ui.impact.confirmRemoveKpi", { name: k.name })}
+                onConfirm={() => remove.mutate(k.id)}
                 disabled={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(t("ui.impact.confirmRemoveKpi", { name: k.name }))) remove.mutate(k.id);
-                }}
               >
                 {t("ui.impact.remove", { name: k.name })}
-              </button>
+              </ConfirmButton>
             </div>
             {editing === k.id ? (
               <KpiEditor
@@ -125,7 +123,7 @@ export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
           resetOnSave
         />
       </details>
-    </section>
+    </SectionCard>
   );
 }
 
@@ -143,56 +141,31 @@ function KpiEditor({
   resetOnSave?: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState(initial);
+  const form = useFormValues(initial);
   const mutation = useMutation({
-    mutationFn: () => save(draftOf(form)),
+    mutationFn: () => save(draftOf(form.values)),
     onSuccess: () => {
-      if (resetOnSave) setForm(initial);
+      if (resetOnSave) form.setValues(initial);
       onSaved();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate();
-  };
-  const set = (key: keyof KpiForm) => (event: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: event.target.value }));
-  const error = (field: keyof KpiForm) => fieldError(mutation.error, field);
+  /** A text field of the form, labelled by its field name; figures get the decimal keyboard. */
+  const field = (name: Exclude<keyof KpiForm, "better" | "source">, inputMode?: "decimal") => (
+    <Field label={t(`fields.${name}`)} inputMode={inputMode} {...form.bind(name, mutation.error)} />
+  );
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={submitTo(mutation)} noValidate>
       <ErrorMessage error={mutation.error} />
-      <Field label={t("fields.name")} value={form.name} onChange={set("name")} error={error("name")} />
-      <Field label={t("fields.unit")} value={form.unit} onChange={set("unit")} error={error("unit")} />
-      <SelectField label={t("fields.better")} value={form.better} onChange={set("better")}>
+      {field("name")}
+      {field("unit")}
+      <SelectField label={t("fields.better")} {...form.bind("better")}>
         <option value="lower">{t("ui.impact.lowerBetter")}</option>
         <option value="higher">{t("ui.impact.higherBetter")}</option>
       </SelectField>
-      <Field
-        label={t("fields.beforeValue")}
-        inputMode="decimal"
-        value={form.beforeValue}
-        onChange={set("beforeValue")}
-        error={error("beforeValue")}
-      />
-      <Field
-        label={t("fields.beforePeriod")}
-        value={form.beforePeriod}
-        onChange={set("beforePeriod")}
-        error={error("beforePeriod")}
-      />
-      <Field
-        label={t("fields.afterValue")}
-        inputMode="decimal"
-        value={form.afterValue}
-        onChange={set("afterValue")}
-        error={error("afterValue")}
-      />
-      <Field
-        label={t("fields.afterPeriod")}
-        value={form.afterPeriod}
-        onChange={set("afterPeriod")}
-        error={error("afterPeriod")}
-      />
+      {field("beforeValue", "decimal")}
+      {field("beforePeriod")}
+      {field("afterValue", "decimal")}
+      {field("afterPeriod")}
       <button type="submit" className="button-primary" disabled={mutation.isPending}>
         {submitLabel}
       </button>

@@ -1,10 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { interviewPrompts, type InterviewPrompt } from "../../../common/impact-vocabulary.ts";
 import type { SuccessCase } from "../../../common/schemas/impact.ts";
 import { TextAreaField } from "../../components/field.tsx";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
+import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
+import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
+import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { fieldError } from "../../lib/forms.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
@@ -20,9 +24,7 @@ export function SuccessCasesPanel({ trajectoryId, cohortId }: { trajectoryId: st
   if (cases.error instanceof ApiError && cases.error.status === 403) return null;
   const data = cases.data;
   return (
-    <section className="card" aria-labelledby="impact-cases">
-      <h2 id="impact-cases">{t("ui.impact.successCases")}</h2>
-      <p className="hint">{t("ui.impact.successCasesHint")}</p>
+    <SectionCard id="impact-cases" title={t("ui.impact.successCases")} hint={t("ui.impact.successCasesHint")}>
       <ErrorMessage error={cases.error} />
       {data ? (
         <>
@@ -33,7 +35,7 @@ export function SuccessCasesPanel({ trajectoryId, cohortId }: { trajectoryId: st
           <CaseList cases={data.least} kind="non-success" trajectoryId={trajectoryId} />
         </>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }
 
@@ -76,13 +78,12 @@ function RecordedInterview({
   person: SuccessCase;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const interview = person.interview!;
   const [editing, setEditing] = useState(false);
-  const finalise = useMutation({
-    mutationFn: () => impactApi.finaliseInterview(trajectoryId, interview.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: impactKeys.successCases(trajectoryId) }),
-  });
+  const finalise = useRefreshingMutation(
+    () => impactApi.finaliseInterview(trajectoryId, interview.id),
+    impactKeys.successCases(trajectoryId),
+  );
   if (editing) {
     return (
       <InterviewForm
@@ -116,16 +117,14 @@ function RecordedInterview({
           <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
             {t("ui.impact.editInterview", { name: person.name })}
           </button>
-          <button
-            type="button"
+          <ConfirmButton
             className="button-secondary small"
+            question={t("ui.impact.confirmFinal", { name: person.name })}
+            onConfirm={() => finalise.mutate()}
             disabled={finalise.isPending}
-            onClick={() => {
-              if (window.confirm(t("ui.impact.confirmFinal", { name: person.name }))) finalise.mutate();
-            }}
           >
             {t("ui.impact.markFinal", { name: person.name })}
-          </button>
+          </ConfirmButton>
         </div>
       )}
       <ErrorMessage error={finalise.error} />
@@ -165,12 +164,8 @@ function InterviewForm({
       onDone?.();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const form = (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submitTo(save)} noValidate>
       {interviewPrompts.map((prompt) => (
         <TextAreaField
           key={prompt}

@@ -1,14 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyResultsView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
+import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
+import { SectionCard } from "../../components/section-card.tsx";
+import { SelectOptions } from "../../components/select-options.tsx";
 import { currentLocale, formatPercent } from "../../lib/i18n.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
 
 const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
+/** The share of acceptable answers a standard can ask for, in percent. */
+const targets = [50, 60, 70, 80, 90];
 
 /** Survey answers per question as bars, judged against the standards set before the data came in. */
 export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; cohortId: string }) {
@@ -19,9 +25,7 @@ export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; 
   });
   const data = results.data;
   return (
-    <section className="card" aria-labelledby="impact-survey">
-      <h2 id="impact-survey">{t("ui.impact.survey")}</h2>
-      <p className="hint">{t("ui.impact.surveyHint")}</p>
+    <SectionCard id="impact-survey" title={t("ui.impact.survey")} hint={t("ui.impact.surveyHint")}>
       <ErrorMessage error={results.error} />
       {data
         ? data.moments.map((moment) => (
@@ -67,22 +71,17 @@ export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; 
           ))
         : null}
       {data ? <StandardsForm trajectoryId={trajectoryId} data={data} /> : null}
-    </section>
+    </SectionCard>
   );
 }
 
 function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: SurveyResultsView }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [standards, setStandards] = useState<StandardView[]>(data.standards);
-  const save = useMutation({
-    mutationFn: () => impactApi.setStandards(trajectoryId, { standards }),
-    onSuccess: () => client.invalidateQueries({ queryKey: impactKeys.survey(trajectoryId) }),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const save = useRefreshingMutation(
+    () => impactApi.setStandards(trajectoryId, { standards }),
+    impactKeys.survey(trajectoryId),
+  );
   const update = (question: string, patch: Partial<StandardView>) =>
     setStandards((all) => all.map((s) => (s.question === question ? { ...s, ...patch } : s)));
   return (
@@ -93,7 +92,7 @@ function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: Sur
       ) : (
         <p className="hint">{t("ui.impact.standardsHint")}</p>
       )}
-      <form onSubmit={submit}>
+      <form onSubmit={submitTo(save)}>
         {standards.map((s) => (
           <fieldset key={s.question} disabled={data.locked}>
             <legend>{t(`survey.${s.question}.prompt`)}</legend>
@@ -102,22 +101,14 @@ function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: Sur
               value={String(s.acceptableFrom)}
               onChange={(event) => update(s.question, { acceptableFrom: Number(event.target.value) })}
             >
-              {options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`survey.${s.question}.o${option}`)}
-                </option>
-              ))}
+              <SelectOptions items={options} label={(option) => t(`survey.${s.question}.o${option}`)} />
             </SelectField>
             <SelectField
               label={t("fields.targetPercent")}
               value={String(s.targetPercent)}
               onChange={(event) => update(s.question, { targetPercent: Number(event.target.value) })}
             >
-              {[50, 60, 70, 80, 90].map((p) => (
-                <option key={p} value={p}>
-                  {formatPercent(p / 100, currentLocale())}
-                </option>
-              ))}
+              <SelectOptions items={targets} label={(p) => formatPercent(p / 100, currentLocale())} />
             </SelectField>
           </fieldset>
         ))}

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { mailboxKeys, notificationsApi } from "./notifications-api.ts";
 
@@ -17,9 +17,7 @@ export function MailboxPage() {
   return (
     <Page title={t("ui.mailbox.title")}>
       <p className="notice">{t("ui.mailbox.intro")}</p>
-      {messages.isLoading ? <Loading /> : null}
-      <ErrorMessage error={messages.error} />
-      {messages.data?.length === 0 ? <EmptyState title={t("ui.mailbox.empty")} /> : null}
+      <QueryStatus query={messages} empty={{ title: t("ui.mailbox.empty") }} />
       {messages.data?.map((message) => (
         <article key={message.id} className="card mail">
           <h2>{message.subject}</h2>

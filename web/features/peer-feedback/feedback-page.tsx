@@ -1,11 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { attachmentTypes, MAX_ATTACHMENT_BYTES } from "../../../common/schemas/peer-feedback.ts";
 import { SelectField, TextAreaField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { EmptyState, ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
-import { ApiError } from "../../lib/api.ts";
+import { QueryStatus } from "../../components/query-status.tsx";
+import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
+import { SectionCard } from "../../components/section-card.tsx";
+import { SelectOptions } from "../../components/select-options.tsx";
+import { fieldError } from "../../lib/forms.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import {
   answerFeedback,
@@ -28,10 +32,8 @@ function readAsBase64(file: File): Promise<string> {
 
 function AskForm() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const colleagues = useColleagues();
-  const [choice, setChoice] = useState("");
-  const [about, setAbout] = useState("");
+  const form = useFormValues({ choice: "", about: "" });
   const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   /** Checked before anything is sent: a 50 MB video is refused at once, not after a long upload. */
@@ -58,56 +60,41 @@ function AskForm() {
       label: `${c.name} (${group.cohortName})`,
     })),
   );
-  const ask = useMutation({
-    mutationFn: async () => {
-      const [cohortId, colleagueId] = (choice || options[0]?.value || "|").split("|");
+  const ask = useRefreshingMutation(
+    async () => {
+      const [cohortId, colleagueId] = (form.values.choice || options[0]?.value || "|").split("|");
       return askFeedback({
         cohortId,
         colleagueId,
-        about,
+        about: form.values.about,
         ...(file ? { attachment: { name: file.name, type: file.type, data: await readAsBase64(file) } } : {}),
       });
     },
-    onSuccess: async () => {
-      setAbout("");
+    feedbackKeys.mine(),
+    () => {
+      form.set({ about: "" });
       setFile(null);
-      await client.invalidateQueries({ queryKey: feedbackKeys.mine() });
     },
-  });
-  const fieldError = (field: string) =>
-    ask.error instanceof ApiError ? ask.error.fieldMessage(field) : undefined;
+  );
+  const attachmentProblem = fieldError(ask.error, "attachment");
   if (options.length === 0) return null;
   return (
-    <form
-      className="card"
-      aria-labelledby="ask-feedback"
-      onSubmit={(event) => {
-        event.preventDefault();
-        ask.mutate();
-      }}
-    >
+    <form className="card" aria-labelledby="ask-feedback" onSubmit={submitTo(ask)}>
       <h2 id="ask-feedback">{t("ui.feedback.ask")}</h2>
       <ErrorMessage error={ask.error} />
       {ask.isSuccess ? <SuccessMessage>{t("ui.feedback.asked")}</SuccessMessage> : null}
       <SelectField
         label={t("fields.colleagueId")}
-        value={choice}
-        onChange={(e) => setChoice(e.target.value)}
-        error={fieldError("colleagueId")}
+        {...form.bind("choice")}
+        error={fieldError(ask.error, "colleagueId")}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions items={options} toValue={(o) => o.value} label={(o) => o.label} />
       </SelectField>
       <TextAreaField
         label={t("fields.about")}
         hint={t("ui.feedback.aboutHint")}
         rows={2}
-        value={about}
-        onChange={(e) => setAbout(e.target.value)}
-        error={fieldError("about")}
+        {...form.bind("about", ask.error)}
       />
       <div className="field">
         <label htmlFor="feedback-file">{t("ui.feedback.file")}</label>
@@ -123,8 +110,8 @@ function AskForm() {
           <p id="feedback-file-problem" className="field-error" role="alert">
             {fileProblem}
           </p>
-        ) : fieldError("attachment") ? (
-          <p className="field-error">{fieldError("attachment")}</p>
+        ) : attachmentProblem ? (
+          <p className="field-error">{attachmentProblem}</p>
         ) : null}
       </div>
       <button type="submit" className="button-primary" disabled={ask.isPending}>
@@ -136,33 +123,13 @@ function AskForm() {
 
 function AnswerForm({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [wentWell, setWentWell] = useState("");
-  const [tryNext, setTryNext] = useState("");
-  const answer = useMutation({
-    mutationFn: () => answerFeedback(requestId, { wentWell, tryNext }),
-    onSuccess: () => client.invalidateQueries({ queryKey: feedbackKeys.mine() }),
-  });
+  const form = useFormValues({ wentWell: "", tryNext: "" });
+  const answer = useRefreshingMutation(() => answerFeedback(requestId, form.values), feedbackKeys.mine());
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        answer.mutate();
-      }}
-    >
+    <form onSubmit={submitTo(answer)}>
       <ErrorMessage error={answer.error} />
-      <TextAreaField
-        label={t("fields.wentWell")}
-        rows={2}
-        value={wentWell}
-        onChange={(e) => setWentWell(e.target.value)}
-      />
-      <TextAreaField
-        label={t("fields.tryNext")}
-        rows={2}
-        value={tryNext}
-        onChange={(e) => setTryNext(e.target.value)}
-      />
+      <TextAreaField label={t("fields.wentWell")} rows={2} {...form.bind("wentWell")} />
+      <TextAreaField label={t("fields.tryNext")} rows={2} {...form.bind("tryNext")} />
       <button type="submit" className="button-primary" disabled={answer.isPending}>
         {t("ui.feedback.answer")}
       </button>
@@ -178,11 +145,9 @@ export function FeedbackPage() {
   return (
     <Page title={t("ui.feedback.title")}>
       <p className="hint">{t("ui.feedback.intro")}</p>
-      {feedback.isLoading ? <Loading /> : null}
-      <ErrorMessage error={feedback.error} />
+      <QueryStatus query={feedback} />
       {data && data.toAnswer.length > 0 ? (
-        <section className="card" aria-labelledby="to-answer">
-          <h2 id="to-answer">{t("ui.feedback.toAnswer")}</h2>
+        <SectionCard id="to-answer" title={t("ui.feedback.toAnswer")}>
           <ul className="plain-list">
             {data.toAnswer.map((r) => (
               <li key={r.id} className="feedback-request">
@@ -207,12 +172,11 @@ export function FeedbackPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </SectionCard>
       ) : null}
       <AskForm />
       {data ? (
-        <section className="card" aria-labelledby="asked">
-          <h2 id="asked">{t("ui.feedback.mine")}</h2>
+        <SectionCard id="asked" title={t("ui.feedback.mine")}>
           {data.asked.length === 0 ? (
             <EmptyState title={t("ui.feedback.emptyTitle")}>
               <p>{t("ui.feedback.emptyText")}</p>
@@ -238,7 +202,7 @@ export function FeedbackPage() {
               ))}
             </ul>
           )}
-        </section>
+        </SectionCard>
       ) : null}
     </Page>
   );

@@ -3,8 +3,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { FileField } from "../../components/file-field.tsx";
 import { Page } from "../../components/page.tsx";
+import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
+import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatPercent } from "../../lib/i18n.ts";
 import { useTrajectory } from "../trajectories/trajectories-api.ts";
 import { QuestionForm } from "./question-form.tsx";
@@ -20,18 +24,23 @@ function TroubleChart({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const columns = [
+    t("fields.competenceId"),
+    t("ui.questions.answers"),
+    t("ui.questions.missRate"),
+    t("ui.questions.inRemediation"),
+  ];
   return (
-    <section className="card" aria-labelledby="trouble">
-      <h2 id="trouble">{t("ui.questions.trouble")}</h2>
-      <p className="hint">{t("ui.questions.troubleHint")}</p>
+    <SectionCard id="trouble" title={t("ui.questions.trouble")} hint={t("ui.questions.troubleHint")}>
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t("ui.questions.trouble")}>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t("fields.competenceId")}</th>
-              <th scope="col">{t("ui.questions.answers")}</th>
-              <th scope="col">{t("ui.questions.missRate")}</th>
-              <th scope="col">{t("ui.questions.inRemediation")}</th>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -63,7 +72,7 @@ function TroubleChart({
           </tbody>
         </table>
       </div>
-    </section>
+    </SectionCard>
   );
 }
 
@@ -79,23 +88,19 @@ function ImportQuestions({ trajectoryId, onImported }: { trajectoryId: string; o
     onSuccess: onImported,
   });
   return (
-    <div className="field">
-      <label htmlFor="question-file">{t("ui.questions.importLabel")}</label>
-      <p className="hint">{t("ui.questions.importHint")}</p>
-      <input
+    <>
+      <FileField
         id="question-file"
-        type="file"
+        label={t("ui.questions.importLabel")}
+        hint={t("ui.questions.importHint")}
         accept=".csv,.json,text/csv,application/json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) importFile.mutate(file);
-        }}
+        onFile={(file) => importFile.mutate(file)}
       />
       <ErrorMessage error={importFile.error} />
       {importFile.data ? (
         <SuccessMessage>{t("ui.questions.imported", { count: importFile.data.imported })}</SuccessMessage>
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -126,10 +131,10 @@ function QuestionItem({
           {t("ui.common.edit")}
           <span className="visually-hidden"> {question.prompt}</span>
         </button>
-        <button type="button" className="button-danger small" onClick={onDelete}>
+        <ConfirmButton question={t("ui.questions.confirmDelete")} onConfirm={onDelete}>
           {t("ui.trajectory.remove")}
           <span className="visually-hidden"> {question.prompt}</span>
-        </button>
+        </ConfirmButton>
       </div>
     </li>
   );
@@ -143,10 +148,10 @@ export function QuestionBankPage() {
   const [editing, setEditing] = useState<QuestionView | "new" | null>(null);
   const trajectory = useTrajectory(trajectoryId);
   const bank = useQuestionBank(trajectoryId);
-  const remove = useMutation({
-    mutationFn: (id: string) => questionsApi.remove(trajectoryId, id),
-    onSuccess: () => client.invalidateQueries({ queryKey: questionKeys.bank(trajectoryId) }),
-  });
+  const remove = useRefreshingMutation(
+    (id: string) => questionsApi.remove(trajectoryId, id),
+    questionKeys.bank(trajectoryId),
+  );
   const refresh = () => {
     setEditing(null);
     void client.invalidateQueries({ queryKey: questionKeys.bank(trajectoryId) });
@@ -187,8 +192,10 @@ export function QuestionBankPage() {
       )}
       {bank.data ? (
         <>
-          <section className="card" aria-labelledby="question-list">
-            <h2 id="question-list">{t("ui.questions.list", { count: bank.data.questions.length })}</h2>
+          <SectionCard
+            id="question-list"
+            title={t("ui.questions.list", { count: bank.data.questions.length })}
+          >
             {bank.data.questions.length === 0 ? (
               <EmptyState title={t("ui.questions.emptyTitle")}>
                 <p>{t("ui.questions.emptyText")}</p>
@@ -201,15 +208,13 @@ export function QuestionBankPage() {
                     question={q}
                     competence={competences.find((c) => c.id === q.competenceId)?.name ?? ""}
                     onEdit={() => setEditing(q)}
-                    onDelete={() => {
-                      if (window.confirm(t("ui.questions.confirmDelete"))) remove.mutate(q.id);
-                    }}
+                    onDelete={() => remove.mutate(q.id)}
                   />
                 ))}
               </ul>
             )}
             <ImportQuestions trajectoryId={trajectoryId} onImported={refresh} />
-          </section>
+          </SectionCard>
           <TroubleChart bank={bank.data} competences={competences} />
         </>
       ) : null}

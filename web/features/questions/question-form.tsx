@@ -3,8 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuestionInput, QuestionView } from "../../../common/schemas/questions.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
+import { submitTo, textBinder } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { ApiError } from "../../lib/api.ts";
+import { SelectOptions } from "../../components/select-options.tsx";
+import { fieldError } from "../../lib/forms.ts";
 import { DraftOffer, LeavePrompt, useDraft, useLeaveGuard } from "../trajectories/guarded-editor.tsx";
 import { questionsApi } from "./questions-api.ts";
 
@@ -93,68 +95,42 @@ export function QuestionForm({
     setDraft({ ...draft, ...patch });
     setDirty(true);
   };
+  // Shown beneath the checkbox and option groups, which have no single field to carry them.
+  const usesProblem = fieldError(save.error, "uses");
+  const optionsProblem = fieldError(save.error, "options");
+  const text = textBinder(draft, change);
   const setOption = (index: number, patch: Partial<Draft["options"][number]>) =>
     change({ options: draft.options.map((o, i) => (i === index ? { ...o, ...patch } : o)) });
-  const fieldError = (field: string) =>
-    save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined;
   return (
     <form
       className="card question-form"
       aria-label={editing ? t("ui.questions.edit") : t("ui.questions.add")}
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+      onSubmit={submitTo(save)}
     >
       <h2>{editing ? t("ui.questions.edit") : t("ui.questions.add")}</h2>
       <LeavePrompt blocker={blocker} />
-      {stored.draft ? (
-        <DraftOffer
-          savedAt={stored.draft.savedAt}
-          onRestore={() => {
-            setDraft(stored.draft!.value);
-            setDirty(true);
-            stored.settle(true);
-          }}
-          onDiscard={() => stored.settle(false)}
-        />
-      ) : null}
+      <DraftOffer
+        stored={stored}
+        onRestore={(value) => {
+          setDraft(value);
+          setDirty(true);
+        }}
+      />
       <ErrorMessage error={save.error} />
       <div className="field-row">
-        <SelectField
-          label={t("fields.kind")}
-          value={draft.kind}
-          onChange={(e) => change({ kind: e.target.value as Draft["kind"] })}
-        >
-          {kinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`ui.questions.kinds.${kind}`)}
-            </option>
-          ))}
+        <SelectField label={t("fields.kind")} {...text("kind")}>
+          <SelectOptions items={kinds} label={(kind) => t(`ui.questions.kinds.${kind}`)} />
         </SelectField>
         <SelectField
           label={t("fields.competenceId")}
-          value={draft.competenceId}
-          onChange={(e) => change({ competenceId: e.target.value })}
-          error={fieldError("competenceId")}
+          {...text("competenceId")}
+          error={fieldError(save.error, "competenceId")}
         >
-          {competences.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <SelectOptions items={competences} toValue={(c) => c.id} label={(c) => c.name} />
         </SelectField>
         {draft.kind === "multiple-choice" ? (
-          <SelectField
-            label={t("fields.level")}
-            value={draft.level}
-            onChange={(e) => change({ level: e.target.value as Draft["level"] })}
-          >
-            {levels.map((level) => (
-              <option key={level} value={level}>
-                {t(`ui.questions.levels.${level}`)}
-              </option>
-            ))}
+          <SelectField label={t("fields.level")} {...text("level")}>
+            <SelectOptions items={levels} label={(level) => t(`ui.questions.levels.${level}`)} />
           </SelectField>
         ) : null}
       </div>
@@ -175,7 +151,7 @@ export function QuestionForm({
               <span>{t(`ui.questions.uses.${use}`)}</span>
             </label>
           ))}
-          {fieldError("uses") ? <p className="field-error">{fieldError("uses")}</p> : null}
+          {usesProblem ? <p className="field-error">{usesProblem}</p> : null}
         </fieldset>
       ) : null}
       {draft.kind === "scenario" ? (
@@ -183,24 +159,17 @@ export function QuestionForm({
           label={t("fields.situation")}
           hint={t("ui.questions.situationHint")}
           rows={3}
-          value={draft.situation ?? ""}
-          onChange={(e) => change({ situation: e.target.value })}
-          error={fieldError("situation")}
+          {...text("situation")}
+          error={fieldError(save.error, "situation")}
         />
       ) : null}
-      <Field
-        label={t("fields.prompt")}
-        value={draft.prompt}
-        onChange={(e) => change({ prompt: e.target.value })}
-        error={fieldError("prompt")}
-      />
+      <Field label={t("fields.prompt")} {...text("prompt")} error={fieldError(save.error, "prompt")} />
       {draft.kind === "open" ? (
         <TextAreaField
           label={t("fields.modelAnswer")}
           rows={3}
-          value={draft.modelAnswer ?? ""}
-          onChange={(e) => change({ modelAnswer: e.target.value })}
-          error={fieldError("modelAnswer")}
+          {...text("modelAnswer")}
+          error={fieldError(save.error, "modelAnswer")}
         />
       ) : (
         <fieldset className="field options-editor">
@@ -227,7 +196,7 @@ export function QuestionForm({
               />
             </div>
           ))}
-          {fieldError("options") ? <p className="field-error">{fieldError("options")}</p> : null}
+          {optionsProblem ? <p className="field-error">{optionsProblem}</p> : null}
           {draft.options.length < 6 ? (
             <button
               type="button"

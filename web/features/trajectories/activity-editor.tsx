@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { Activity } from "../../../common/schemas/trajectories.ts";
 import { activityTypes, phases, type Phase } from "../../../common/trajectory-vocabulary.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
+import { NumberField } from "../../components/number-field.tsx";
+import { SelectOptions } from "../../components/select-options.tsx";
 
 /** Activities a learner reads, watches or does from instructions: they carry Markdown content. */
 const contentTypes = new Set<Activity["type"]>([
@@ -44,6 +46,21 @@ export function ActivityCard(props: ActivityCardProps) {
       : t("ui.trajectory.dayOffset", {
           offset: activity.offsetDays > 0 ? `+${activity.offsetDays}` : String(activity.offsetDays),
         });
+  /** Moving by keyboard: one place up or down within the phase, where there is a place to go. */
+  const moves = [
+    {
+      direction: -1,
+      arrow: "↑",
+      allowed: props.canMoveUp,
+      label: t("ui.trajectory.moveUp", { title: activity.title }),
+    },
+    {
+      direction: 1,
+      arrow: "↓",
+      allowed: props.canMoveDown,
+      label: t("ui.trajectory.moveDown", { title: activity.title }),
+    },
+  ] as const;
   return (
     <li
       className="activity"
@@ -70,24 +87,18 @@ export function ActivityCard(props: ActivityCardProps) {
           </span>
         </div>
         <div className="activity-buttons">
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => props.onMove(-1)}
-            disabled={!props.canMoveUp}
-            aria-label={t("ui.trajectory.moveUp", { title: activity.title })}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => props.onMove(1)}
-            disabled={!props.canMoveDown}
-            aria-label={t("ui.trajectory.moveDown", { title: activity.title })}
-          >
-            ↓
-          </button>
+          {moves.map((move) => (
+            <button
+              key={move.direction}
+              type="button"
+              className="icon-button"
+              onClick={() => props.onMove(move.direction)}
+              disabled={!move.allowed}
+              aria-label={move.label}
+            >
+              {move.arrow}
+            </button>
+          ))}
           <button
             type="button"
             className="button-secondary small"
@@ -117,56 +128,38 @@ export function ActivityCard(props: ActivityCardProps) {
               update(untouched ? { type, title: t(`ui.activityTypes.${type}`) } : { type });
             }}
           >
-            {activityTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`ui.activityTypes.${type}`)}
-              </option>
-            ))}
+            <SelectOptions items={activityTypes} label={(type) => t(`ui.activityTypes.${type}`)} />
           </SelectField>
           <SelectField
             label={t("ui.trajectory.phase")}
             value={activity.phase}
             onChange={(e) => update({ phase: e.target.value as Phase })}
           >
-            {phases.map((phase) => (
-              <option key={phase} value={phase}>
-                {t(`ui.phases.${phase}.title`)}
-              </option>
-            ))}
+            <SelectOptions items={phases} label={(phase) => t(`ui.phases.${phase}.title`)} />
           </SelectField>
           <div className="field-row">
-            <Field
+            <NumberField
               label={t("ui.trajectory.duration")}
-              type="number"
-              inputMode="numeric"
               min={1}
-              value={String(activity.durationMinutes)}
-              onChange={(e) => update({ durationMinutes: Number.parseInt(e.target.value, 10) || 0 })}
+              value={activity.durationMinutes}
+              onValueChange={(durationMinutes) => update({ durationMinutes })}
             />
-            <Field
+            <NumberField
               label={t("ui.trajectory.offset")}
               hint={t("ui.trajectory.offsetHint")}
-              type="number"
-              inputMode="numeric"
-              value={String(activity.offsetDays)}
-              onChange={(e) => update({ offsetDays: Number.parseInt(e.target.value, 10) || 0 })}
+              value={activity.offsetDays}
+              onValueChange={(offsetDays) => update({ offsetDays })}
             />
           </div>
           {activity.type === "practice-session" ? (
-            <Field
+            <NumberField
               label={t("ui.trajectory.theoryShare")}
               hint={t("ui.trajectory.theoryShareHint")}
-              type="number"
-              inputMode="numeric"
               min={0}
               max={100}
               step={5}
-              value={String(Math.round((activity.theoryShare ?? 0.33) * 100))}
-              onChange={(e) =>
-                update({
-                  theoryShare: Math.min(100, Math.max(0, Number.parseInt(e.target.value, 10) || 0)) / 100,
-                })
-              }
+              value={Math.round((activity.theoryShare ?? 0.33) * 100)}
+              onValueChange={(percent) => update({ theoryShare: Math.min(100, Math.max(0, percent)) / 100 })}
             />
           ) : null}
           {contentTypes.has(activity.type) ? (

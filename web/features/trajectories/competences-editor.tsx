@@ -2,7 +2,28 @@ import { useTranslation } from "react-i18next";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 
-type Competence = TrajectoryDocument["competences"][number];
+export type Competence = TrajectoryDocument["competences"][number];
+
+/** Whether a competence is an open or a closed skill, which decides how the design check judges practice. */
+export function SkillKindField({
+  value,
+  onChange,
+}: {
+  value: Competence["kind"];
+  onChange: (kind: Competence["kind"]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t("ui.trajectory.kind")}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Competence["kind"])}
+    >
+      <option value="open">{t("ui.trajectory.kinds.open")}</option>
+      <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
+    </SelectField>
+  );
+}
 
 /** The competences a trajectory builds, each an open or a closed skill. */
 export function CompetencesEditor({
@@ -29,14 +50,7 @@ export function CompetencesEditor({
               value={competence.name}
               onChange={(e) => update(index, { name: e.target.value })}
             />
-            <SelectField
-              label={t("ui.trajectory.kind")}
-              value={competence.kind}
-              onChange={(e) => update(index, { kind: e.target.value as Competence["kind"] })}
-            >
-              <option value="open">{t("ui.trajectory.kinds.open")}</option>
-              <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
-            </SelectField>
+            <SkillKindField value={competence.kind} onChange={(kind) => update(index, { kind })} />
             {competences.length > 1 ? (
               <button
                 type="button"

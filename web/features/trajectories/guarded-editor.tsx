@@ -89,17 +89,20 @@ export function LeavePrompt({ blocker }: { blocker: ReturnType<typeof useBlocker
   );
 }
 
-/** The offer of an earlier draft: take it back or throw it away. */
-export function DraftOffer({
-  savedAt,
+/** What `useDraft` gives: the draft an earlier visit left, if any, and how to settle it. */
+type StoredDraftState<T> = ReturnType<typeof useDraft<T>>;
+
+/** The offer of an earlier draft, if there is one: take it back into the form or throw it away. */
+export function DraftOffer<T>({
+  stored,
   onRestore,
-  onDiscard,
 }: {
-  savedAt: string;
-  onRestore: () => void;
-  onDiscard: () => void;
+  stored: StoredDraftState<T>;
+  onRestore: (value: T) => void;
 }) {
   const { t, i18n } = useTranslation();
+  if (!stored.draft) return null;
+  const { savedAt, value } = stored.draft;
   const time = new Intl.DateTimeFormat(i18n.language === "nl" ? "nl-NL" : "en-GB", {
     dateStyle: "medium",
     timeStyle: "short",
@@ -108,10 +111,17 @@ export function DraftOffer({
     <div className="alert" role="region" aria-label={t("ui.trajectory.draftTitle")}>
       <p>{t("ui.trajectory.draftFound", { time })}</p>
       <div className="button-row">
-        <button type="button" className="button-primary" onClick={onRestore}>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => {
+            onRestore(value);
+            stored.settle(true);
+          }}
+        >
           {t("ui.trajectory.restoreDraft")}
         </button>
-        <button type="button" className="button-secondary" onClick={onDiscard}>
+        <button type="button" className="button-secondary" onClick={() => stored.settle(false)}>
           {t("ui.trajectory.discardDraft")}
         </button>
       </div>

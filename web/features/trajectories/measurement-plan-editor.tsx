@@ -9,7 +9,17 @@ import {
 } from "../../../common/impact-vocabulary.ts";
 import { derivedPlan, effectivePlan } from "../../../common/measurement-plan.ts";
 import type { PlannedMeasure, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { Field, SelectField } from "../../components/field.tsx";
+import { SelectField } from "../../components/field.tsx";
+import { NumberField } from "../../components/number-field.tsx";
+import { SelectOptions } from "../../components/select-options.tsx";
+
+/** The one number some instruments need: a test's pass mark, how many confirmed applications count. */
+const settings: Partial<
+  Record<MeasureInstrument, { field: "passPercent" | "threshold"; max: number; fallback: number }>
+> = {
+  test: { field: "passPercent", max: 100, fallback: 70 },
+  "confirmed-applications": { field: "threshold", max: 10, fallback: 2 },
+};
 
 /**
  * The measurement plan: which measure gives evidence for which LTEM tier, and when. Until the designer
@@ -37,6 +47,7 @@ export function MeasurementPlanEditor({
       <ol className="plan-lines">
         {plan.map((line, index) => {
           const types = instrumentActivityTypes[line.instrument];
+          const setting = settings[line.instrument];
           const label = `${index + 1}`;
           return (
             <li key={index} className="field-row">
@@ -45,33 +56,27 @@ export function MeasurementPlanEditor({
                 value={line.instrument}
                 onChange={(e) => changeInstrument(index, e.target.value as MeasureInstrument)}
               >
-                {measureInstruments.map((instrument) => (
-                  <option key={instrument} value={instrument}>
-                    {t(`impact.instruments.${instrument}`)}
-                  </option>
-                ))}
+                <SelectOptions
+                  items={measureInstruments}
+                  label={(instrument) => t(`impact.instruments.${instrument}`)}
+                />
               </SelectField>
               <SelectField
                 label={t("fields.tier")}
                 value={String(line.tier)}
                 onChange={(e) => update(index, { tier: Number(e.target.value) })}
               >
-                {instrumentTiers[line.instrument].map((tier) => (
-                  <option key={tier} value={tier}>
-                    {tier}. {t(`impact.tiers.${tierKeys[tier]}`)}
-                  </option>
-                ))}
+                <SelectOptions
+                  items={instrumentTiers[line.instrument]}
+                  label={(tier) => `${tier}. ${t(`impact.tiers.${tierKeys[tier]}`)}`}
+                />
               </SelectField>
               <SelectField
                 label={t("fields.timing")}
                 value={line.timing}
                 onChange={(e) => update(index, { timing: e.target.value as PlannedMeasure["timing"] })}
               >
-                {measureTimings.map((timing) => (
-                  <option key={timing} value={timing}>
-                    {t(`impact.timing.${timing}`)}
-                  </option>
-                ))}
+                <SelectOptions items={measureTimings} label={(timing) => t(`impact.timing.${timing}`)} />
               </SelectField>
               {types ? (
                 <SelectField
@@ -79,35 +84,21 @@ export function MeasurementPlanEditor({
                   value={line.activityId ?? ""}
                   onChange={(e) => update(index, { activityId: e.target.value })}
                 >
-                  {document.activities
-                    .filter((a) => types.includes(a.type) && a.id)
-                    .map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.title}
-                      </option>
-                    ))}
+                  <SelectOptions
+                    items={document.activities.filter((a) => types.includes(a.type) && a.id)}
+                    toValue={(a) => a.id!}
+                    label={(a) => a.title}
+                  />
                 </SelectField>
               ) : null}
-              {line.instrument === "test" ? (
-                <Field
-                  label={t("fields.passPercent")}
-                  type="number"
-                  inputMode="numeric"
+              {setting ? (
+                <NumberField
+                  label={t(`fields.${setting.field}`)}
                   min={1}
-                  max={100}
-                  value={String(line.passPercent ?? 70)}
-                  onChange={(e) => update(index, { passPercent: Number.parseInt(e.target.value, 10) || 70 })}
-                />
-              ) : null}
-              {line.instrument === "confirmed-applications" ? (
-                <Field
-                  label={t("fields.threshold")}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={10}
-                  value={String(line.threshold ?? 2)}
-                  onChange={(e) => update(index, { threshold: Number.parseInt(e.target.value, 10) || 2 })}
+                  max={setting.max}
+                  value={line[setting.field] ?? setting.fallback}
+                  fallback={setting.fallback}
+                  onValueChange={(value) => update(index, { [setting.field]: value })}
                 />
               ) : null}
               <button

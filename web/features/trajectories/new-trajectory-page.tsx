@@ -3,21 +3,31 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { Field, SelectField } from "../../components/field.tsx";
+import { Field } from "../../components/field.tsx";
+import { FileField } from "../../components/file-field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
-import { trajectoriesApi, useTemplates } from "./trajectories-api.ts";
+import { SectionCard } from "../../components/section-card.tsx";
 import { fieldError } from "../../lib/forms.ts";
+import { SkillKindField, type Competence } from "./competences-editor.tsx";
+import { trajectoriesApi, useTemplates } from "./trajectories-api.ts";
+
+/** The least a trajectory needs to begin: the rest is filled in the editor. */
+interface Scratch {
+  title: string;
+  targetBehaviour: string;
+  competence: string;
+  kind: Competence["kind"];
+}
 
 /** Start a trajectory from scratch, from one of the templates, or from an exported JSON file. */
 export function NewTrajectoryPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const templates = useTemplates();
-  const [title, setTitle] = useState("");
-  const [targetBehaviour, setTargetBehaviour] = useState("");
-  const [competence, setCompetence] = useState("");
-  const [kind, setKind] = useState<"open" | "closed">("open");
+  const form = useFormValues<Scratch>({ title: "", targetBehaviour: "", competence: "", kind: "open" });
+  const { title, targetBehaviour, competence, kind } = form.values;
   const [importError, setImportError] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (document: TrajectoryDocument) => trajectoriesApi.create(document),
@@ -36,8 +46,7 @@ export function NewTrajectoryPage() {
       activities: [],
     });
   };
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
+  const importFile = async (file: File) => {
     setImportError(null);
     try {
       create.mutate(JSON.parse(await file.text()) as TrajectoryDocument);
@@ -51,39 +60,23 @@ export function NewTrajectoryPage() {
         <form className="card form" onSubmit={submit} noValidate aria-labelledby="scratch-title">
           <h2 id="scratch-title">{t("ui.trajectories.fromScratch")}</h2>
           <ErrorMessage error={create.error} />
-          <Field
-            label={t("fields.title")}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            error={fieldError(create.error, "title")}
-          />
+          <Field label={t("fields.title")} {...form.bind("title", create.error)} />
           <Field
             label={t("fields.targetBehaviour")}
             hint={t("ui.trajectory.targetHint")}
-            value={targetBehaviour}
-            onChange={(e) => setTargetBehaviour(e.target.value)}
-            error={fieldError(create.error, "targetBehaviour")}
+            {...form.bind("targetBehaviour", create.error)}
           />
           <Field
             label={t("ui.trajectory.competenceName", { number: 1 })}
-            value={competence}
-            onChange={(e) => setCompetence(e.target.value)}
+            {...form.bind("competence")}
             error={fieldError(create.error, "competences")}
           />
-          <SelectField
-            label={t("ui.trajectory.kind")}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as "open" | "closed")}
-          >
-            <option value="open">{t("ui.trajectory.kinds.open")}</option>
-            <option value="closed">{t("ui.trajectory.kinds.closed")}</option>
-          </SelectField>
+          <SkillKindField value={kind} onChange={(next) => form.set({ kind: next })} />
           <button type="submit" className="button-primary" disabled={create.isPending}>
             {t("ui.trajectories.create")}
           </button>
         </form>
-        <section className="card" aria-labelledby="templates-title">
-          <h2 id="templates-title">{t("ui.trajectories.fromTemplate")}</h2>
+        <SectionCard id="templates-title" title={t("ui.trajectories.fromTemplate")}>
           {templates.isLoading ? <Loading /> : null}
           <ul className="plain-list templates">
             {templates.data?.map((template) => (
@@ -103,17 +96,14 @@ export function NewTrajectoryPage() {
               </li>
             ))}
           </ul>
-          <div className="field">
-            <label htmlFor="import-json">{t("ui.trajectories.import")}</label>
-            <input
-              id="import-json"
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => void importFile(e.target.files?.[0])}
-            />
-            {importError ? <p className="field-error">{importError}</p> : null}
-          </div>
-        </section>
+          <FileField
+            id="import-json"
+            label={t("ui.trajectories.import")}
+            accept="application/json,.json"
+            onFile={(file) => void importFile(file)}
+            error={importError ?? undefined}
+          />
+        </SectionCard>
       </div>
     </Page>
   );

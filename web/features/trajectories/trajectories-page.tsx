@@ -1,9 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { ErrorMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
+import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { trajectoriesApi, trajectoryKeys, useTrajectories } from "./trajectories-api.ts";
@@ -14,11 +15,10 @@ export function TrajectoriesPage() {
   const [showArchived, setShowArchived] = useState(false);
   const trajectories = useTrajectories(showArchived ? "include" : undefined);
   const canWrite = hasRole(me.data, "designer") || hasRole(me.data, "coordinator");
-  const client = useQueryClient();
-  const restore = useMutation({
-    mutationFn: (trajectoryId: string) => trajectoriesApi.restore(trajectoryId),
-    onSuccess: () => client.invalidateQueries({ queryKey: trajectoryKeys.all }),
-  });
+  const restore = useRefreshingMutation(
+    (trajectoryId: string) => trajectoriesApi.restore(trajectoryId),
+    trajectoryKeys.all,
+  );
   const locale = currentLocale();
   return (
     <Page
@@ -35,14 +35,11 @@ export function TrajectoriesPage() {
         <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
         <span>{t("ui.trajectories.showArchived")}</span>
       </label>
-      {trajectories.isLoading ? <Loading /> : null}
-      <ErrorMessage error={trajectories.error} />
+      <QueryStatus
+        query={trajectories}
+        empty={{ title: t("ui.trajectories.empty"), text: t("ui.trajectories.emptyText") }}
+      />
       <ErrorMessage error={restore.error} />
-      {trajectories.data?.length === 0 ? (
-        <EmptyState title={t("ui.trajectories.empty")}>
-          <p>{t("ui.trajectories.emptyText")}</p>
-        </EmptyState>
-      ) : null}
       <ul className="trajectory-list">
         {trajectories.data?.map((trajectory) => (
           <li key={trajectory.id} className="card">

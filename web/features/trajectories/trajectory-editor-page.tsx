@@ -3,16 +3,17 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { Field } from "../../components/field.tsx";
-import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { MutationButton } from "../../components/mutation-button.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { QueryStatus } from "../../components/query-status.tsx";
+import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { CompetencesEditor } from "./competences-editor.tsx";
 import { DesignCheckPanel } from "./design-check-panel.tsx";
 import { Timeline } from "./timeline.tsx";
 import { trajectoriesApi, trajectoryKeys, useDesignCheck, useTrajectory } from "./trajectories-api.ts";
 import { MeasurementPlanEditor } from "./measurement-plan-editor.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { TrajectoryBasics } from "./trajectory-basics.tsx";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { ConfirmInline, DraftOffer, LeavePrompt, useDraft, useLeaveGuard } from "./guarded-editor.tsx";
 
@@ -26,8 +27,7 @@ export function TrajectoryEditorPage() {
       <p>
         <Link to="/trajectories">← {t("ui.trajectory.back")}</Link>
       </p>
-      {trajectory.isLoading ? <Loading /> : null}
-      <ErrorMessage error={trajectory.error} />
+      <QueryStatus query={trajectory} />
       {trajectory.data ? (
         <Editor
           key={`${trajectoryId}:${generation}`}
@@ -95,19 +95,23 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
     saving.current = true;
     save.mutate(document);
   };
+  /** The trajectory's other screens: its question bank, its badges and its impact. */
+  const related = [
+    { path: "questions", label: t("ui.questions.title") },
+    { path: "badges", label: t("ui.badges.link") },
+    { path: "impact", label: t("ui.impact.link") },
+  ];
   const exportHref = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(document, null, 2))}`;
   return (
     <div className="editor-layout">
       <LeavePrompt blocker={blocker} />
-      {draft.draft && canWrite ? (
+      {canWrite ? (
         <DraftOffer
-          savedAt={draft.draft.savedAt}
-          onRestore={() => {
-            setDocument(draft.draft!.value);
+          stored={draft}
+          onRestore={(value) => {
+            setDocument(value);
             setDirty(true);
-            draft.settle(true);
           }}
-          onDiscard={() => draft.settle(false)}
         />
       ) : null}
       {!canWrite ? (
@@ -129,80 +133,20 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
               </a>
             </p>
           ) : null}
-          <section className="card form">
-            <h2 id="editor-basics">{t("ui.trajectory.basics")}</h2>
-            <Field
-              label={t("fields.title")}
-              value={document.title}
-              onChange={(e) => change({ title: e.target.value })}
-              error={fieldError(save.error, "title")}
-            />
-            <Field
-              label={t("fields.targetBehaviour")}
-              hint={t("ui.trajectory.targetHint")}
-              value={document.targetBehaviour}
-              onChange={(e) => change({ targetBehaviour: e.target.value })}
-              error={fieldError(save.error, "targetBehaviour")}
-            />
-            <Field
-              label={t("fields.audience")}
-              value={document.audience}
-              onChange={(e) => change({ audience: e.target.value })}
-            />
-            <Field
-              label={t("ui.trajectory.retention")}
-              hint={t("ui.trajectory.retentionHint")}
-              type="number"
-              inputMode="numeric"
-              min={7}
-              value={String(document.retentionDays)}
-              onChange={(e) => change({ retentionDays: Number.parseInt(e.target.value, 10) || 0 })}
-              error={fieldError(save.error, "retentionDays")}
-            />
-            <div className="field-row">
-              <Field
-                label={t("fields.desiredRetention")}
-                hint={t("ui.trajectory.desiredRetentionHint")}
-                type="number"
-                inputMode="numeric"
-                min={70}
-                max={97}
-                value={String(Math.round(document.desiredRetention * 100))}
-                onChange={(e) =>
-                  change({ desiredRetention: (Number.parseInt(e.target.value, 10) || 0) / 100 })
-                }
-                error={fieldError(save.error, "desiredRetention")}
-              />
-              <Field
-                label={t("fields.dailyPracticeMinutes")}
-                hint={t("ui.trajectory.dailyPracticeHint")}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={30}
-                value={String(document.dailyPracticeMinutes)}
-                onChange={(e) => change({ dailyPracticeMinutes: Number.parseInt(e.target.value, 10) || 0 })}
-                error={fieldError(save.error, "dailyPracticeMinutes")}
-              />
-            </div>
-            <CompetencesEditor
-              competences={document.competences}
-              onChange={(competences) => change({ competences })}
-              error={fieldError(save.error, "competences")}
-            />
-          </section>
-          <section className="card" aria-labelledby="editor-timeline">
-            <h2 id="editor-timeline">{t("ui.trajectory.timeline")}</h2>
-            <p className="hint">{t("ui.trajectory.timelineHint")}</p>
+          <TrajectoryBasics document={document} onChange={change} error={save.error} />
+          <SectionCard
+            id="editor-timeline"
+            title={t("ui.trajectory.timeline")}
+            hint={t("ui.trajectory.timelineHint")}
+          >
             <Timeline document={document} onChange={(activities) => change({ activities })} />
-          </section>
-          <section className="card" aria-labelledby="editor-measurement">
-            <h2 id="editor-measurement">{t("fields.measurementPlan")}</h2>
+          </SectionCard>
+          <SectionCard id="editor-measurement" title={t("fields.measurementPlan")}>
             <MeasurementPlanEditor
               document={document}
               onChange={(measurementPlan) => change({ measurementPlan })}
             />
-          </section>
+          </SectionCard>
         </fieldset>
         <div className="save-bar card">
           <ErrorMessage error={save.error} />
@@ -233,26 +177,17 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
                 {t("ui.cohorts.plan")}
               </Link>
             ) : null}
-            <Link className="button-secondary" to={`/trajectories/${initial.id}/questions`}>
-              {t("ui.questions.title")}
-            </Link>
-            <Link className="button-secondary" to={`/trajectories/${initial.id}/badges`}>
-              {t("ui.badges.link")}
-            </Link>
-            <Link className="button-secondary" to={`/trajectories/${initial.id}/impact`}>
-              {t("ui.impact.link")}
-            </Link>
+            {related.map(({ path, label }) => (
+              <Link key={path} className="button-secondary" to={`/trajectories/${initial.id}/${path}`}>
+                {label}
+              </Link>
+            ))}
           </div>
           {dirty ? <p className="hint">{t("ui.trajectory.unsaved")}</p> : null}
           {canWrite && initial.archivedAt ? (
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={archive.isPending}
-              onClick={() => archive.mutate()}
-            >
+            <MutationButton mutation={archive} className="button-secondary">
               {t("ui.trajectory.restore")}
-            </button>
+            </MutationButton>
           ) : null}
           {canWrite && !initial.archivedAt ? (
             <ConfirmInline
