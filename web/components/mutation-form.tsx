@@ -1,0 +1,51 @@
+import type { FormHTMLAttributes, ReactNode } from "react";
+import { onSubmitDo } from "../lib/forms.ts";
+import { SubmitButton } from "./buttons.tsx";
+import { ErrorMessage, SuccessMessage } from "./feedback.tsx";
+
+/** What a form needs of a mutation (a TanStack `useMutation` result without variables fits). */
+export interface Submission {
+  error: unknown;
+  isPending: boolean;
+  isSuccess: boolean;
+  mutate: () => void;
+}
+
+interface MutationFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit"> {
+  mutation: Submission;
+  submitLabel: ReactNode;
+  /** Shown once the mutation succeeded. */
+  savedMessage?: ReactNode;
+  /** Before the messages: a heading or an introduction. */
+  intro?: ReactNode;
+  /** After the submit button: a link or a hint. */
+  footer?: ReactNode;
+  /** What submitting does when it is more than `mutation.mutate()` (a check first, extra variables). */
+  onSubmit?: () => void;
+}
+
+/**
+ * A form that sends one mutation: the error summary and the success message on top, the fields, then
+ * the submit button, disabled while the request is on its way.
+ */
+export function MutationForm({
+  mutation,
+  submitLabel,
+  savedMessage,
+  intro,
+  footer,
+  onSubmit,
+  children,
+  ...form
+}: MutationFormProps) {
+  return (
+    <form {...form} onSubmit={onSubmitDo(onSubmit ?? mutation.mutate)}>
+      {intro}
+      <ErrorMessage error={mutation.error} />
+      {savedMessage && mutation.isSuccess ? <SuccessMessage>{savedMessage}</SuccessMessage> : null}
+      {children}
+      <SubmitButton pending={mutation.isPending}>{submitLabel}</SubmitButton>
+      {footer}
+    </form>
+  );
+}
