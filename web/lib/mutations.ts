@@ -11,7 +11,7 @@ export async function refresh(client: QueryClient, stale: Stale): Promise<void> 
 
 interface SaveOptions<TData, TVariables> {
   /** Runs as soon as the write succeeded, before the refresh: clear a form, close an editor. */
-  onSaved?: (data: TData, variables: TVariables) => void;
+  onSaved?: (data: TData, variables: TVariables) => unknown;
   /** Runs after the refresh: navigate, tell the parent. */
   afterRefresh?: (data: TData, variables: TVariables) => unknown;
 }
@@ -29,7 +29,7 @@ export function useSaveThenRefresh<TData = unknown, TVariables = void>(
   return useMutation({
     mutationFn,
     onSuccess: async (data, variables) => {
-      onSaved?.(data, variables);
+      await onSaved?.(data, variables);
       await refresh(client, stale);
       await afterRefresh?.(data, variables);
     },

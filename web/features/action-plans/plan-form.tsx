@@ -1,9 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { ApiError } from "../../lib/api.ts";
+import { FormActions } from "../../components/buttons.tsx";
+import { CheckboxGroup } from "../../components/checkbox-group.tsx";
+import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
+import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
 import {
   checkPlan,
@@ -28,19 +32,11 @@ function useCoaching(situation: string, action: string) {
   });
 }
 
-/** An ISO instant as the value of <input type="datetime-local">, in the browser's time zone. */
-export function localInput(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** A local date and time for <input type="datetime-local">, tomorrow at 09:00 by default. */
 function tomorrowMorning(): string {
   const date = new Date(Date.now() + 86_400_000);
   date.setHours(9, 0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T09:00`;
+  return localDateTimeInput(date);
 }
 
 /** Practice questions about the same competence: they come up for practice just before the plan's moment. */
@@ -62,22 +58,14 @@ function LinkQuestions({
     ?.questions.filter((q) => q.competenceId === competenceId);
   if (!options?.length) return null;
   return (
-    <fieldset className="field">
-      <legend>{t("ui.plans.linkQuestions")}</legend>
-      <p className="hint">{t("ui.plans.linkHint")}</p>
-      {options.map((q) => (
-        <label key={q.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={linked.includes(q.id)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...linked, q.id] : linked.filter((id) => id !== q.id))
-            }
-          />
-          <span>{q.prompt}</span>
-        </label>
-      ))}
-    </fieldset>
+    <CheckboxGroup
+      className="field"
+      legend={t("ui.plans.linkQuestions")}
+      hint={t("ui.plans.linkHint")}
+      options={options.map((q) => ({ value: q.id, label: q.prompt }))}
+      value={linked}
+      onChange={onChange}
+    />
   );
 }
 
@@ -95,59 +83,52 @@ export function PlanForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const enrolments = useEnrolments();
   const [situation, setSituation] = useState(plan?.situation ?? "");
   const [action, setAction] = useState(plan?.action ?? "");
-  const [moment, setMoment] = useState(() => (plan ? localInput(plan.firstMoment) : tomorrowMorning()));
+  const [moment, setMoment] = useState(() =>
+    plan ? localDateTimeInput(plan.firstMoment) : tomorrowMorning(),
+  );
   const [choice, setChoice] = useState(
     plan?.cohortId && plan.competenceId ? `${plan.cohortId}|${plan.competenceId}` : "",
   );
   const [linked, setLinked] = useState<string[]>(plan?.questionIds ?? []);
   const coaching = useCoaching(situation, action);
   const titleId = plan ? `plan-form-title-${plan.id}` : "plan-form-title";
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useSaveThenRefresh(
+    () => {
       const [cohortId, competenceId] = choice.split("|");
       if (plan)
         return updatePlan(plan.id, {
           situation,
           action,
-          firstMoment: moment ? new Date(moment).toISOString() : undefined,
+          firstMoment: instantFromLocalInput(moment),
           ...(competenceId ? { competenceId } : {}),
           ...(plan.cohortId ? { questionIds: cohortId === plan.cohortId ? linked : [] } : {}),
         });
       return createPlan({
         situation,
         action,
-        firstMoment: moment ? new Date(moment).toISOString() : undefined,
+        firstMoment: instantFromLocalInput(moment),
         ...(cohortId ? { cohortId } : {}),
         ...(competenceId ? { competenceId } : {}),
         ...(cohortId && linked.length ? { questionIds: linked } : {}),
       });
     },
-    onSuccess: async () => {
-      if (!plan) {
+    [planKeys.mine()],
+    {
+      onSaved: () => {
+        if (plan) return;
         setSituation("");
         setAction("");
         setLinked([]);
-      }
-      await client.invalidateQueries({ queryKey: planKeys.mine() });
-      onSaved();
+      },
+      afterRefresh: onSaved,
     },
-  });
-  const fieldError = (field: string) =>
-    save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined;
+  );
   const findings = coaching.data?.findings ?? [];
   return (
-    <form
-      className="card"
-      aria-labelledby={titleId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form className="card" aria-labelledby={titleId} onSubmit={onSubmitDo(() => save.mutate())}>
       <h2 id={titleId}>{plan ? t("ui.plans.editTitle") : t("ui.plans.new")}</h2>
       {plan ? null : <p className="hint">{t("ui.plans.intro")}</p>}
       <ErrorMessage error={save.error} />
@@ -157,7 +138,7 @@ export function PlanForm({
         rows={2}
         value={situation}
         onChange={(e) => setSituation(e.target.value)}
-        error={fieldError("situation")}
+        error={fieldError(save.error, "situation")}
       />
       <TextAreaField
         label={t("ui.plans.then")}
@@ -165,7 +146,7 @@ export function PlanForm({
         rows={2}
         value={action}
         onChange={(e) => setAction(e.target.value)}
-        error={fieldError("action")}
+        error={fieldError(save.error, "action")}
       />
       <div aria-live="polite" className="plan-coaching">
         {findings.length > 0 ? (
@@ -188,14 +169,14 @@ export function PlanForm({
         type="datetime-local"
         value={moment}
         onChange={(e) => setMoment(e.target.value)}
-        error={fieldError("firstMoment")}
+        error={fieldError(save.error, "firstMoment")}
       />
       {enrolments.data && enrolments.data.length > 0 ? (
         <SelectField
           label={t("ui.plans.competence")}
           value={choice}
           onChange={(e) => setChoice(e.target.value)}
-          error={fieldError("competenceId")}
+          error={fieldError(save.error, "competenceId")}
         >
           <option value="">{t("ui.plans.noCompetence")}</option>
           {enrolments.data
@@ -215,16 +196,11 @@ export function PlanForm({
         linked={linked}
         onChange={setLinked}
       />
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {plan ? t("ui.plans.saveChanges") : t("ui.plans.save")}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t("ui.common.cancel")}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={plan ? t("ui.plans.saveChanges") : t("ui.plans.save")}
+        pending={save.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

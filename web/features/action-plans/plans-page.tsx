@@ -1,13 +1,16 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
 import { Field, TextAreaField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { EditDeleteButtons, FormActions, ItemButton } from "../../components/buttons.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { MyCoaching } from "../coaching/my-coaching.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
 import {
   archivePlan,
   deleteApplication,
@@ -17,15 +20,9 @@ import {
   updateApplication,
   useMyPlans,
 } from "./action-plans-api.ts";
-import { localInput, PlanForm } from "./plan-form.tsx";
+import { PlanForm } from "./plan-form.tsx";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
-
-function nowLocal(): string {
-  const date = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 type Application = PlanView["applications"][number];
 
@@ -43,29 +40,30 @@ function LogApplication({
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [open, setOpen] = useState(application !== undefined);
   const [outcome, setOutcome] = useState<(typeof outcomes)[number] | "">(application?.outcome ?? "");
-  const [when, setWhen] = useState(() => (application ? localInput(application.occurredAt) : nowLocal()));
+  const [when, setWhen] = useState(() => localDateTimeInput(application?.occurredAt));
   const [text, setText] = useState(application?.whatHappened ?? "");
-  const log = useMutation({
-    mutationFn: async () => {
+  const log = useSaveThenRefresh(
+    async () => {
       const body = {
-        occurredAt: when ? new Date(when).toISOString() : undefined,
+        occurredAt: instantFromLocalInput(when),
         whatHappened: text,
         outcome: outcome || undefined,
       };
       if (application) await updateApplication(application.id, body);
       else await logApplication(plan.id, body);
     },
-    onSuccess: async () => {
-      setOpen(false);
-      setText("");
-      setOutcome("");
-      await client.invalidateQueries({ queryKey: planKeys.mine() });
-      onDone?.();
+    [planKeys.mine()],
+    {
+      onSaved: () => {
+        setOpen(false);
+        setText("");
+        setOutcome("");
+      },
+      afterRefresh: () => onDone?.(),
     },
-  });
+  );
   const close = () => {
     setOpen(false);
     onDone?.();
@@ -75,10 +73,9 @@ function LogApplication({
     return (
       <>
         {log.isSuccess ? <SuccessMessage>{t("ui.plans.logged")}</SuccessMessage> : null}
-        <button type="button" className="button-primary" onClick={() => setOpen(true)}>
+        <ItemButton item={plan.action} className="button-primary" onClick={() => setOpen(true)}>
           {t("ui.plans.logIt")}
-          <span className="visually-hidden"> {plan.action}</span>
-        </button>
+        </ItemButton>
       </>
     );
   }
@@ -86,10 +83,7 @@ function LogApplication({
     <form
       className="log-form"
       aria-label={application ? t("ui.plans.editLog") : t("ui.plans.logIt")}
-      onSubmit={(event) => {
-        event.preventDefault();
-        log.mutate();
-      }}
+      onSubmit={onSubmitDo(() => log.mutate())}
     >
       <ErrorMessage error={log.error} />
       <fieldset className="field">
@@ -120,14 +114,7 @@ function LogApplication({
         onChange={(e) => setText(e.target.value)}
         error={fieldError(log.error, "whatHappened")}
       />
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={log.isPending}>
-          {t("ui.plans.saveLog")}
-        </button>
-        <button type="button" className="button-secondary" onClick={close}>
-          {t("ui.common.cancel")}
-        </button>
-      </div>
+      <FormActions submitLabel={t("ui.plans.saveLog")} pending={log.isPending} onCancel={close} />
     </form>
   );
 }
@@ -135,13 +122,9 @@ function LogApplication({
 /** One entry of the log: edit or delete it until a manager confirmed it; after that, a note why not. */
 function ApplicationItem({ plan, application }: { plan: PlanView; application: Application }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const [editing, setEditing] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => deleteApplication(application.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: planKeys.mine() }),
-  });
+  const remove = useSaveThenRefresh(() => deleteApplication(application.id), [planKeys.mine()]);
   const when = formatDateTime(application.occurredAt, locale);
   if (editing)
     return (
@@ -159,23 +142,15 @@ function ApplicationItem({ plan, application }: { plan: PlanView; application: A
           <p className="hint">{t("ui.plans.lockedNote")}</p>
         </>
       ) : (
-        <div className="button-row">
-          <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
-            {t("ui.plans.editLog")}
-            <span className="visually-hidden"> {when}</span>
-          </button>
-          <button
-            type="button"
-            className="button-secondary small"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t("ui.plans.confirmDeleteLog"))) remove.mutate();
-            }}
-          >
-            {t("ui.plans.deleteLog")}
-            <span className="visually-hidden"> {when}</span>
-          </button>
-        </div>
+        <EditDeleteButtons
+          item={when}
+          editLabel={t("ui.plans.editLog")}
+          onEdit={() => setEditing(true)}
+          deleteLabel={t("ui.plans.deleteLog")}
+          confirmDelete={t("ui.plans.confirmDeleteLog")}
+          onDelete={() => remove.mutate()}
+          deleting={remove.isPending}
+        />
       )}
       <ErrorMessage error={remove.error} />
     </li>
@@ -184,13 +159,11 @@ function ApplicationItem({ plan, application }: { plan: PlanView; application: A
 
 function PlanCard({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const [editing, setEditing] = useState(false);
   const [updated, setUpdated] = useState(false);
-  const refresh = () => client.invalidateQueries({ queryKey: planKeys.mine() });
-  const archive = useMutation({ mutationFn: () => archivePlan(plan.id), onSuccess: refresh });
-  const restore = useMutation({ mutationFn: () => restorePlan(plan.id), onSuccess: refresh });
+  const archive = useSaveThenRefresh(() => archivePlan(plan.id), [planKeys.mine()]);
+  const restore = useSaveThenRefresh(() => restorePlan(plan.id), [planKeys.mine()]);
   const archived = plan.archivedAt !== null;
   if (editing)
     return (
@@ -225,38 +198,39 @@ function PlanCard({ plan }: { plan: PlanView }) {
       ) : null}
       <ErrorMessage error={archive.error ?? restore.error} />
       {archived ? (
-        <button
-          type="button"
+        <ItemButton
+          item={plan.action}
           className="button-secondary"
           disabled={restore.isPending}
           onClick={() => restore.mutate()}
         >
           {t("ui.plans.restore")}
-          <span className="visually-hidden"> {plan.action}</span>
-        </button>
+        </ItemButton>
       ) : (
         <>
           <LogApplication plan={plan} />
-          <div className="button-row">
-            <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
-              {t("ui.plans.editPlan")}
-              <span className="visually-hidden"> {plan.action}</span>
-            </button>
-            <button
-              type="button"
-              className="button-secondary small"
-              disabled={archive.isPending}
-              onClick={() => {
-                if (window.confirm(t("ui.plans.confirmArchive"))) archive.mutate();
-              }}
-            >
-              {t("ui.plans.archive")}
-              <span className="visually-hidden"> {plan.action}</span>
-            </button>
-          </div>
+          <EditDeleteButtons
+            item={plan.action}
+            editLabel={t("ui.plans.editPlan")}
+            onEdit={() => setEditing(true)}
+            deleteLabel={t("ui.plans.archive")}
+            confirmDelete={t("ui.plans.confirmArchive")}
+            onDelete={() => archive.mutate()}
+            deleting={archive.isPending}
+          />
         </>
       )}
     </li>
+  );
+}
+
+function PlanList({ plans, label }: { plans: PlanView[]; label: string }) {
+  return (
+    <ul className="plain-list plans" aria-label={label}>
+      {plans.map((plan) => (
+        <PlanCard key={plan.id} plan={plan} />
+      ))}
+    </ul>
   );
 }
 
@@ -270,22 +244,14 @@ export function PlansPage() {
   const archived = plans.data?.filter((p) => p.archivedAt !== null) ?? [];
   return (
     <Page title={t("ui.plans.title")}>
-      {plans.isLoading ? <Loading /> : null}
-      <ErrorMessage error={plans.error} />
       {saved ? <SuccessMessage>{t("ui.plans.saved")}</SuccessMessage> : null}
-      {plans.data ? (
-        active.length === 0 ? (
-          <EmptyState title={t("ui.plans.emptyTitle")}>
-            <p>{t("ui.plans.emptyText")}</p>
-          </EmptyState>
-        ) : (
-          <ul className="plain-list plans" aria-label={t("ui.plans.title")}>
-            {active.map((plan) => (
-              <PlanCard key={plan.id} plan={plan} />
-            ))}
-          </ul>
-        )
-      ) : null}
+      <QueryState
+        query={plans}
+        isEmpty={() => active.length === 0}
+        empty={{ title: t("ui.plans.emptyTitle"), text: t("ui.plans.emptyText") }}
+      >
+        {() => <PlanList plans={active} label={t("ui.plans.title")} />}
+      </QueryState>
       {archived.length > 0 ? (
         <section aria-label={t("ui.plans.archivedTitle")}>
           <button
@@ -298,13 +264,7 @@ export function PlansPage() {
               ? t("ui.plans.hideArchived")
               : t("ui.plans.showArchived", { count: archived.length })}
           </button>
-          {showArchived ? (
-            <ul className="plain-list plans" aria-label={t("ui.plans.archivedTitle")}>
-              {archived.map((plan) => (
-                <PlanCard key={plan.id} plan={plan} />
-              ))}
-            </ul>
-          ) : null}
+          {showArchived ? <PlanList plans={archived} label={t("ui.plans.archivedTitle")} /> : null}
         </section>
       ) : null}
       <PlanForm onSaved={() => setSaved(true)} />

@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import type { SessionsView } from "../../../common/schemas/auth.ts";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { authApi, authKeys } from "./auth-api.ts";
 
 type Session = SessionsView["sessions"][number];
@@ -32,10 +33,7 @@ export function YourSessions() {
       await client.invalidateQueries({ queryKey: authKeys.sessions() });
     },
   });
-  const endOthers = useMutation({
-    mutationFn: authApi.endOtherSessions,
-    onSuccess: () => client.invalidateQueries({ queryKey: authKeys.sessions() }),
-  });
+  const endOthers = useSaveThenRefresh(authApi.endOtherSessions, [authKeys.sessions()]);
   const deviceName = (session: Session) =>
     session.browser && session.os
       ? t("ui.sessions.device", { browser: session.browser, os: session.os })

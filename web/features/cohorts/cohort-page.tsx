@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
@@ -7,12 +7,14 @@ import { Field } from "../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { FormActions } from "../../components/buttons.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
+import { ParticipantsPicker, PracticeDaysField } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
 
 export function CohortPage() {
@@ -107,16 +109,12 @@ function CohortChanges({ cohort, onSaved }: { cohort: CohortDetail; onSaved: () 
     mutationFn: () => cohortsApi.cancel(cohort.id),
     onSuccess: refresh,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate();
-  };
   const choosable = (people.data ?? []).filter((p) => p.status !== "deactivated" || personIds.includes(p.id));
   return (
     <section className="card" aria-labelledby="cohort-changes">
       <h2 id="cohort-changes">{t("ui.cohorts.changeTitle")}</h2>
       {open ? (
-        <form className="form" onSubmit={submit} noValidate>
+        <form className="form" onSubmit={onSubmitDo(() => update.mutate())} noValidate>
           <ErrorMessage error={update.error} />
           <p className="hint">{t("ui.cohorts.changeHint")}</p>
           <Field
@@ -125,57 +123,23 @@ function CohortChanges({ cohort, onSaved }: { cohort: CohortDetail; onSaved: () 
             onChange={(e) => setName(e.target.value)}
             error={fieldError(update.error, "name")}
           />
-          <fieldset className="field">
-            <legend>{t("fields.sessionDates")}</legend>
-            {dates.map((date, index) => (
-              <Field
-                key={index}
-                label={t("ui.cohorts.practiceDay", { number: index + 1 })}
-                type="date"
-                value={date}
-                onChange={(e) => setDates(dates.map((d, i) => (i === index ? e.target.value : d)))}
-                error={index === 0 ? fieldError(update.error, "sessionDates") : undefined}
-              />
-            ))}
-            <button type="button" className="button-secondary small" onClick={() => setDates([...dates, ""])}>
-              {t("ui.cohorts.addDay")}
-            </button>
-          </fieldset>
-          <details>
-            <summary>{t("ui.cohorts.choosePeople", { count: personIds.length })}</summary>
-            <div className="scroll-box">
-              <fieldset className="field checkbox-group">
-                <legend>{t("fields.personIds")}</legend>
-                {choosable.map((person) => (
-                  <label key={person.id} className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={personIds.includes(person.id)}
-                      onChange={(e) =>
-                        setPersonIds(
-                          e.target.checked
-                            ? [...personIds, person.id]
-                            : personIds.filter((id) => id !== person.id),
-                        )
-                      }
-                    />
-                    <span>{person.name}</span>
-                  </label>
-                ))}
-              </fieldset>
-            </div>
-          </details>
-          {fieldError(update.error, "personIds") ? (
-            <p className="field-error">{fieldError(update.error, "personIds")}</p>
-          ) : null}
-          <div className="button-row">
-            <button type="submit" className="button-primary" disabled={update.isPending}>
-              {t("ui.cohorts.saveChanges")}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
-              {t("ui.common.close")}
-            </button>
-          </div>
+          <PracticeDaysField
+            dates={dates}
+            onChange={setDates}
+            error={fieldError(update.error, "sessionDates")}
+          />
+          <ParticipantsPicker
+            people={choosable}
+            value={personIds}
+            onChange={setPersonIds}
+            error={fieldError(update.error, "personIds")}
+          />
+          <FormActions
+            submitLabel={t("ui.cohorts.saveChanges")}
+            pending={update.isPending}
+            onCancel={() => setOpen(false)}
+            cancelLabel={t("ui.common.close")}
+          />
         </form>
       ) : (
         <div className="button-row">

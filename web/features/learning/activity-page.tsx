@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -6,7 +5,10 @@ import type { ActivityDetail, TestResult } from "../../../common/schemas/learnin
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
-import { learningApi, learningKeys, useActivity, useProgress } from "./learning-api.ts";
+import { SubmitButton } from "../../components/buttons.tsx";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { activityAnswered, learningApi, useActivity, useProgress } from "./learning-api.ts";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
 
@@ -41,29 +43,19 @@ export function TestResultView({ result }: { result: TestResult }) {
 
 function TestForm({ detail }: { detail: ActivityDetail }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const submit = useMutation({
-    mutationFn: () =>
+  const submit = useSaveThenRefresh(
+    () =>
       learningApi.submitTest(
         detail.cohortId,
         detail.activityId,
         Object.entries(chosen).map(([questionId, optionId]) => ({ questionId, optionId })),
       ),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: learningKeys.activity(detail.cohortId, detail.activityId) });
-      await client.invalidateQueries({ queryKey: learningKeys.today() });
-    },
-  });
+    activityAnswered(detail),
+  );
   const questions = detail.test!.questions;
   return (
-    <form
-      className="card test-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit.mutate();
-      }}
-    >
+    <form className="card test-form" onSubmit={onSubmitDo(() => submit.mutate())}>
       <p className="hint">{t("ui.learn.testIntro", { count: questions.length })}</p>
       {questions.map((q, index) => (
         <fieldset key={q.id} className="field">
@@ -89,9 +81,7 @@ function TestForm({ detail }: { detail: ActivityDetail }) {
       <p className="hint" aria-live="polite">
         {t("ui.learn.answered", { count: Object.keys(chosen).length, total: questions.length })}
       </p>
-      <button type="submit" className="button-primary" disabled={submit.isPending}>
-        {t("ui.learn.handIn")}
-      </button>
+      <SubmitButton pending={submit.isPending}>{t("ui.learn.handIn")}</SubmitButton>
     </form>
   );
 }

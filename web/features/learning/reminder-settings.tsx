@@ -5,7 +5,9 @@ import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { isoDaysFromToday } from "../../lib/dates.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { SubmitButton } from "../../components/buttons.tsx";
+import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { learningApi, learningKeys, usePreferences } from "./learning-api.ts";
 
 const frequencies = ["daily", "twice-weekly", "weekly", "off"] as const;
@@ -29,13 +31,7 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form noValidate onSubmit={onSubmitDo(() => save.mutate())}>
       <fieldset className="field">
         <legend>{t("fields.nudgeFrequency")}</legend>
         {frequencies.map((value) => (
@@ -76,9 +72,7 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
       </div>
       <ErrorMessage error={save.error} />
       {save.isSuccess ? <SuccessMessage>{t("ui.reminders.saved")}</SuccessMessage> : null}
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.reminders.save")}
-      </button>
+      <SubmitButton pending={save.isPending}>{t("ui.reminders.save")}</SubmitButton>
     </form>
   );
 }
@@ -86,17 +80,13 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
 /** The private calendar address: copy it into a calendar app; revoke it if it got out. */
 function CalendarFeed() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [shown, setShown] = useState(false);
   const feed = useQuery({
     queryKey: learningKeys.calendarFeed(),
     queryFn: learningApi.calendarFeed,
     enabled: shown,
   });
-  const revoke = useMutation({
-    mutationFn: learningApi.revokeCalendarFeed,
-    onSuccess: () => client.invalidateQueries({ queryKey: learningKeys.calendarFeed() }),
-  });
+  const revoke = useSaveThenRefresh(learningApi.revokeCalendarFeed, [learningKeys.calendarFeed()]);
   return (
     <div className="calendar-feed">
       <h3>{t("ui.reminders.calendarTitle")}</h3>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { tokenFromHash } from "../../lib/link-token.ts";
 import { performDigestAction } from "./team-api.ts";
 
 /**
@@ -11,7 +12,7 @@ import { performDigestAction } from "./team-api.ts";
  */
 export function DigestActionPage() {
   const { t } = useTranslation();
-  const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "");
+  const [token] = useState(tokenFromHash);
   const act = useMutation({
     mutationFn: () => performDigestAction(token),
   });

@@ -1,9 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
+import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { organisationsApi } from "../organisations-api.ts";
 
 /**
@@ -21,7 +22,6 @@ export async function readCsvFile(file: File): Promise<string> {
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const fileId = useId();
   const [csv, setCsv] = useState("");
   const [fileName, setFileName] = useState("");
@@ -29,10 +29,7 @@ export function ImportPage() {
   const preview = useMutation({
     mutationFn: organisationsApi.previewImport,
   });
-  const commit = useMutation({
-    mutationFn: () => organisationsApi.commitImport({ csv, sendInvitations }),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const commit = useSaveThenRefresh(() => organisationsApi.commitImport({ csv, sendInvitations }), "all");
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;

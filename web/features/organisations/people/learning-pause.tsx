@@ -6,7 +6,8 @@ import { Field } from "../../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { api } from "../../../lib/api.ts";
 import { formatDay, isoDaysFromToday } from "../../../lib/dates.ts";
-import { fieldError } from "../../../lib/forms.ts";
+import { fieldError, onSubmitDo } from "../../../lib/forms.ts";
+import { SubmitButton } from "../../../components/buttons.tsx";
 import { currentLocale } from "../../../lib/i18n.ts";
 
 /** The coordinator pauses someone's practice and reminders during leave; nothing is lost meanwhile. */
@@ -21,13 +22,7 @@ export function LearningPause({ person }: { person: PersonSummary }) {
     <section className="card" aria-labelledby="person-pause">
       <h2 id="person-pause">{t("ui.person.pauseTitle")}</h2>
       <p className="hint">{t("ui.reminders.pauseHint")}</p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          pause.mutate(until || null);
-        }}
-      >
+      <form noValidate onSubmit={onSubmitDo(() => pause.mutate(until || null))}>
         <Field
           label={t("fields.pausedUntil")}
           type="date"
@@ -45,9 +40,9 @@ export function LearningPause({ person }: { person: PersonSummary }) {
           </SuccessMessage>
         ) : null}
         <div className="button-row">
-          <button type="submit" className="button-secondary" disabled={pause.isPending}>
+          <SubmitButton className="button-secondary" pending={pause.isPending}>
             {until ? t("ui.person.pause") : t("ui.person.endPause")}
-          </button>
+          </SubmitButton>
         </div>
       </form>
     </section>
