@@ -58,6 +58,36 @@ export function ItemButton({ item, children, ...button }: ItemButtonProps) {
   );
 }
 
+/** What a button needs of a mutation that takes no variables. */
+export interface Runnable {
+  isPending: boolean;
+  mutate: () => void;
+}
+
+/** A button that runs one mutation, disabled while it runs (and whenever `disabled` says so). */
+export function MutationButton({
+  mutation,
+  className,
+  disabled = false,
+  children,
+}: {
+  mutation: Runnable;
+  className: string;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={disabled || mutation.isPending}
+      onClick={() => mutation.mutate()}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** A click handler that asks `question` first (window.confirm) and acts only on yes. */
 export function confirmFirst(question: string, act: () => void): () => void {
   return () => {

@@ -1,14 +1,12 @@
-import type { FormHTMLAttributes, ReactNode } from "react";
+import { useId, type FormHTMLAttributes, type ReactNode } from "react";
 import { onSubmitDo } from "../lib/forms.ts";
-import { SubmitButton } from "./buttons.tsx";
+import { SubmitButton, type Runnable } from "./buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "./feedback.tsx";
 
 /** What a form needs of a mutation (a TanStack `useMutation` result without variables fits). */
-export interface Submission {
+export interface Submission extends Runnable {
   error: unknown;
-  isPending: boolean;
   isSuccess: boolean;
-  mutate: () => void;
 }
 
 interface MutationFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit"> {
@@ -16,7 +14,9 @@ interface MutationFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, "o
   submitLabel: ReactNode;
   /** Shown once the mutation succeeded. */
   savedMessage?: ReactNode;
-  /** Before the messages: a heading or an introduction. */
+  /** The form's heading (an h2), which also names the form for screen readers. */
+  title?: string;
+  /** Before the messages, after the title: an introduction. */
   intro?: ReactNode;
   /** After the submit button: a link or a hint. */
   footer?: ReactNode;
@@ -32,14 +32,21 @@ export function MutationForm({
   mutation,
   submitLabel,
   savedMessage,
+  title,
   intro,
   footer,
   onSubmit,
   children,
   ...form
 }: MutationFormProps) {
+  const titleId = useId();
   return (
-    <form {...form} onSubmit={onSubmitDo(onSubmit ?? mutation.mutate)}>
+    <form
+      aria-labelledby={title ? titleId : undefined}
+      {...form}
+      onSubmit={onSubmitDo(onSubmit ?? mutation.mutate)}
+    >
+      {title ? <h2 id={titleId}>{title}</h2> : null}
       {intro}
       <ErrorMessage error={mutation.error} />
       {savedMessage && mutation.isSuccess ? <SuccessMessage>{savedMessage}</SuccessMessage> : null}

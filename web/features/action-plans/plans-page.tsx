@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
 import { Field, TextAreaField } from "../../components/field.tsx";
 import { EditDeleteButtons, FormActions, ItemButton } from "../../components/buttons.tsx";
+import { RadioGroup } from "../../components/choices.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
@@ -68,7 +69,6 @@ function LogApplication({
     setOpen(false);
     onDone?.();
   };
-  const radioName = `outcome-${application?.id ?? plan.id}`;
   if (!open) {
     return (
       <>
@@ -86,20 +86,13 @@ function LogApplication({
       onSubmit={onSubmitDo(() => log.mutate())}
     >
       <ErrorMessage error={log.error} />
-      <fieldset className="field">
-        <legend>{t("ui.plans.howItWent")}</legend>
-        {outcomes.map((value) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name={radioName}
-              checked={outcome === value}
-              onChange={() => setOutcome(value)}
-            />
-            <span>{t(`ui.plans.outcomeChoices.${value}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={t("ui.plans.howItWent")}
+        name={`outcome-${application?.id ?? plan.id}`}
+        options={outcomes.map((value) => ({ value, label: t(`ui.plans.outcomeChoices.${value}`) }))}
+        value={outcome}
+        onChange={setOutcome}
+      />
       <Field
         label={t("fields.occurredAt")}
         type="datetime-local"

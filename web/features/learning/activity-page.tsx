@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ActivityDetail, TestResult } from "../../../common/schemas/learning.ts";
+import { RadioGroup } from "../../components/choices.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
@@ -58,24 +59,14 @@ function TestForm({ detail }: { detail: ActivityDetail }) {
     <form className="card test-form" onSubmit={onSubmitDo(() => submit.mutate())}>
       <p className="hint">{t("ui.learn.testIntro", { count: questions.length })}</p>
       {questions.map((q, index) => (
-        <fieldset key={q.id} className="field">
-          <legend>
-            {index + 1}. {q.situation ? `${q.situation} ` : ""}
-            {q.prompt}
-          </legend>
-          {q.options.map((option) => (
-            <label key={option.id} className="radio">
-              <input
-                type="radio"
-                name={q.id}
-                value={option.id}
-                checked={chosen[q.id] === option.id}
-                onChange={() => setChosen({ ...chosen, [q.id]: option.id })}
-              />
-              <span>{option.text}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          key={q.id}
+          legend={`${index + 1}. ${q.situation ? `${q.situation} ` : ""}${q.prompt}`}
+          name={q.id}
+          options={q.options.map((option) => ({ value: option.id, label: option.text }))}
+          value={chosen[q.id]}
+          onChange={(optionId) => setChosen({ ...chosen, [q.id]: optionId })}
+        />
       ))}
       <ErrorMessage error={submit.error} />
       <p className="hint" aria-live="polite">

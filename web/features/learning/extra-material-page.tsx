@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { MutationButton } from "../../components/buttons.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { learningApi, learningKeys } from "./learning-api.ts";
@@ -43,14 +44,9 @@ export function ExtraMaterialPage() {
           {data.done ? (
             <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
           ) : (
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => done.mutate()}
-              disabled={done.isPending}
-            >
+            <MutationButton mutation={done} className="button-primary">
               {t("ui.learn.markDone")}
-            </button>
+            </MutationButton>
           )}
         </>
       ) : null}

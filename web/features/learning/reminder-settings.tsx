@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
+import { RadioGroup } from "../../components/choices.tsx";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { isoDaysFromToday } from "../../lib/dates.ts";
-import { SubmitButton } from "../../components/buttons.tsx";
+import { MutationButton, SubmitButton } from "../../components/buttons.tsx";
 import { fieldError, onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { learningApi, learningKeys, usePreferences } from "./learning-api.ts";
@@ -32,21 +33,13 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
   });
   return (
     <form noValidate onSubmit={onSubmitDo(() => save.mutate())}>
-      <fieldset className="field">
-        <legend>{t("fields.nudgeFrequency")}</legend>
-        {frequencies.map((value) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name="nudge-frequency"
-              value={value}
-              checked={frequency === value}
-              onChange={() => setFrequency(value)}
-            />
-            <span>{t(`ui.reminders.frequencies.${value}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={t("fields.nudgeFrequency")}
+        name="nudge-frequency"
+        options={frequencies.map((value) => ({ value, label: t(`ui.reminders.frequencies.${value}`) }))}
+        value={frequency}
+        onChange={setFrequency}
+      />
       <Field
         label={t("fields.pausedUntil")}
         hint={t("ui.reminders.pauseHint")}
@@ -103,14 +96,9 @@ function CalendarFeed() {
             value={feed.data.url}
             onFocus={(e) => e.target.select()}
           />
-          <button
-            type="button"
-            className="button-danger small"
-            onClick={() => revoke.mutate()}
-            disabled={revoke.isPending}
-          >
+          <MutationButton mutation={revoke} className="button-danger small">
             {t("ui.reminders.revoke")}
-          </button>
+          </MutationButton>
           {revoke.isSuccess ? <SuccessMessage>{t("ui.reminders.revoked")}</SuccessMessage> : null}
         </>
       ) : null}

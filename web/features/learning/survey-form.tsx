@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { ActivityDetail } from "../../../common/schemas/learning.ts";
+import { RadioGroup } from "../../components/choices.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { SubmitButton } from "../../components/buttons.tsx";
 import { onSubmitDo } from "../../lib/forms.ts";
@@ -27,23 +28,15 @@ export function SurveyForm({ detail }: { detail: ActivityDetail }) {
     <form className="card test-form" onSubmit={onSubmitDo(() => submit.mutate())}>
       <p className="hint">{t("ui.learn.surveyIntro")}</p>
       {survey.questions.map((question, index) => (
-        <fieldset key={question} className="field" disabled={sent}>
-          <legend>
-            {index + 1}. {t(`survey.${question}.prompt`)}
-          </legend>
-          {options.map((option) => (
-            <label key={option} className="radio">
-              <input
-                type="radio"
-                name={question}
-                value={option}
-                checked={chosen[question] === option}
-                onChange={() => setChosen({ ...chosen, [question]: option })}
-              />
-              <span>{t(`survey.${question}.o${option}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          key={question}
+          legend={`${index + 1}. ${t(`survey.${question}.prompt`)}`}
+          name={question}
+          options={options.map((option) => ({ value: option, label: t(`survey.${question}.o${option}`) }))}
+          value={chosen[question]}
+          onChange={(option) => setChosen({ ...chosen, [question]: option })}
+          disabled={sent}
+        />
       ))}
       <ErrorMessage error={submit.error} />
       {sent ? null : <SubmitButton pending={submit.isPending}>{t("ui.learn.sendSurvey")}</SubmitButton>}

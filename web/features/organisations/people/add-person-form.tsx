@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Checkbox } from "../../../components/choices.tsx";
 import { MutationForm } from "../../../components/mutation-form.tsx";
 import { useDraft } from "../../../lib/draft.ts";
 import { useSaveThenRefresh } from "../../../lib/mutations.ts";
@@ -28,8 +29,7 @@ export function AddPersonForm() {
     <MutationForm
       className="card form"
       noValidate
-      aria-labelledby="add-person-title"
-      intro={<h2 id="add-person-title">{t("ui.people.add")}</h2>}
+      title={t("ui.people.add")}
       mutation={create}
       onSubmit={() => {
         setAdded(null);
@@ -39,14 +39,7 @@ export function AddPersonForm() {
       submitLabel={t("ui.people.addSubmit")}
     >
       <PersonFields draft={draft} error={create.error} autoComplete="off" />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={sendInvitation}
-          onChange={(e) => setSendInvitation(e.target.checked)}
-        />
-        <span>{t("ui.people.sendInvitation")}</span>
-      </label>
+      <Checkbox label={t("ui.people.sendInvitation")} checked={sendInvitation} onChange={setSendInvitation} />
     </MutationForm>
   );
 }

@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { PersonSummary } from "../../../../common/schemas/people.ts";
-import { SubmitButton } from "../../../components/buttons.tsx";
+import { MutationButton, SubmitButton } from "../../../components/buttons.tsx";
+import { Checkbox } from "../../../components/choices.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { Page } from "../../../components/page.tsx";
 import { QueryState } from "../../../components/query-state.tsx";
@@ -49,6 +50,7 @@ function PersonForm({ person }: { person: PersonSummary }) {
     { afterRefresh: () => setSaved(true) },
   );
   const invite = useMutation({ mutationFn: () => organisationsApi.invitePerson(person.id) });
+  const deactivated = person.status === "deactivated";
   return (
     <div className="two-columns">
       <form className="card form" onSubmit={onSubmitDo(() => save.mutate({}))} noValidate>
@@ -67,36 +69,21 @@ function PersonForm({ person }: { person: PersonSummary }) {
         {invite.isSuccess ? (
           <SuccessMessage>{t("ui.person.invitationSent", { email: person.email })}</SuccessMessage>
         ) : null}
-        {person.status !== "deactivated" ? (
+        {deactivated ? null : (
           <p>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => invite.mutate()}
-              disabled={invite.isPending}
-            >
+            <MutationButton mutation={invite} className="button-secondary">
               {person.status === "invited" ? t("ui.person.resendInvitation") : t("ui.person.sendAccessLink")}
-            </button>
+            </MutationButton>
           </p>
-        ) : null}
+        )}
         <p>
-          {person.status === "deactivated" ? (
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => save.mutate({ status: "active" })}
-            >
-              {t("ui.person.reactivate")}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button-danger"
-              onClick={() => save.mutate({ status: "deactivated" })}
-            >
-              {t("ui.person.deactivate")}
-            </button>
-          )}
+          <button
+            type="button"
+            className={deactivated ? "button-secondary" : "button-danger"}
+            onClick={() => save.mutate({ status: deactivated ? "active" : "deactivated" })}
+          >
+            {deactivated ? t("ui.person.reactivate") : t("ui.person.deactivate")}
+          </button>
         </p>
         <p className="hint">{t("ui.person.deactivateHint")}</p>
       </section>
@@ -124,19 +111,11 @@ function PrivacySection({ person }: { person: PersonSummary }) {
       </p>
       <p className="hint">{t("ui.privacy.eraseHint")}</p>
       <ErrorMessage error={erase.error} />
-      <label className="checkbox">
-        <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />
-        <span>{t("ui.privacy.confirm", { name: person.name })}</span>
-      </label>
+      <Checkbox label={t("ui.privacy.confirm", { name: person.name })} checked={sure} onChange={setSure} />
       <p>
-        <button
-          type="button"
-          className="button-danger"
-          disabled={!sure || erase.isPending}
-          onClick={() => erase.mutate()}
-        >
+        <MutationButton mutation={erase} className="button-danger" disabled={!sure}>
           {t("ui.privacy.erase")}
-        </button>
+        </MutationButton>
       </p>
     </section>
   );

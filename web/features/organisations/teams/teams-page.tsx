@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamSummary } from "../../../../common/schemas/teams.ts";
 import { Field } from "../../../components/field.tsx";
-import { SubmitButton } from "../../../components/buttons.tsx";
+import { MutationButton, SubmitButton } from "../../../components/buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { MutationForm } from "../../../components/mutation-form.tsx";
 import { noItems, QueryState } from "../../../components/query-state.tsx";
@@ -108,14 +108,9 @@ function EditTeamForm({ team }: { team: TeamSummary }) {
       </details>
       <div className="button-row">
         <SubmitButton pending={save.isPending}>{t("ui.common.save")}</SubmitButton>
-        <button
-          type="button"
-          className="button-danger"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending}
-        >
+        <MutationButton mutation={remove} className="button-danger">
           {t("ui.teams.delete")}
-        </button>
+        </MutationButton>
       </div>
     </form>
   );
@@ -131,8 +126,7 @@ function CreateTeamForm() {
     <MutationForm
       className="card form"
       noValidate
-      aria-labelledby="create-team-title"
-      intro={<h2 id="create-team-title">{t("ui.teams.create")}</h2>}
+      title={t("ui.teams.create")}
       mutation={create}
       savedMessage={t("ui.teams.created")}
       submitLabel={t("ui.teams.createSubmit")}
