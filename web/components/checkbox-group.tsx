@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Checkbox } from "./choices.tsx";
 
 export interface CheckboxOption<T extends string> {
   value: T;
@@ -32,16 +33,14 @@ export function CheckboxGroup<T extends string>({
       <legend>{legend}</legend>
       {hint ? <p className="hint">{hint}</p> : null}
       {options.map((option) => (
-        <label key={option.value} className="checkbox">
-          <input
-            type="checkbox"
-            name={name}
-            value={option.value}
-            checked={value.includes(option.value)}
-            onChange={(e) => toggle(option.value, e.target.checked)}
-          />
-          <span>{option.label}</span>
-        </label>
+        <Checkbox
+          key={option.value}
+          label={option.label}
+          name={name}
+          value={option.value}
+          checked={value.includes(option.value)}
+          onChange={(checked) => toggle(option.value, checked)}
+        />
       ))}
       {error ? <p className="field-error">{error}</p> : null}
     </fieldset>

@@ -1,18 +1,28 @@
 import type { ReactNode } from "react";
 
-/** One labelled checkbox for a yes-or-no setting. */
+/** One labelled checkbox: a yes-or-no setting, or (with `name` and `value`) one choice of a group. */
 export function Checkbox({
   label,
   checked,
   onChange,
+  name,
+  value,
 }: {
   label: ReactNode;
   checked: boolean;
   onChange: (checked: boolean) => void;
+  name?: string | undefined;
+  value?: string;
 }) {
   return (
     <label className="checkbox">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <span>{label}</span>
     </label>
   );

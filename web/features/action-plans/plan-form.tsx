@@ -6,7 +6,8 @@ import { ErrorMessage } from "../../components/feedback.tsx";
 import { FormActions } from "../../components/buttons.tsx";
 import { CheckboxGroup } from "../../components/checkbox-group.tsx";
 import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
-import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
 import {
@@ -69,6 +70,38 @@ function LinkQuestions({
   );
 }
 
+interface PlanDraft {
+  situation: string;
+  action: string;
+  /** The first moment, as a datetime-local value. */
+  moment: string;
+  /** "<cohortId>|<competenceId>", or empty for no competence. */
+  choice: string;
+  linked: string[];
+}
+
+/** Creates the plan, or corrects `plan`: its group stays, and its linked questions only within it. */
+function savePlan({ situation, action, moment, choice, linked }: PlanDraft, plan: PlanView | undefined) {
+  const [cohortId, competenceId] = choice.split("|");
+  const firstMoment = instantFromLocalInput(moment);
+  if (plan)
+    return updatePlan(plan.id, {
+      situation,
+      action,
+      firstMoment,
+      ...(competenceId ? { competenceId } : {}),
+      ...(plan.cohortId ? { questionIds: cohortId === plan.cohortId ? linked : [] } : {}),
+    });
+  return createPlan({
+    situation,
+    action,
+    firstMoment,
+    ...(cohortId ? { cohortId } : {}),
+    ...(competenceId ? { competenceId } : {}),
+    ...(cohortId && linked.length ? { questionIds: linked } : {}),
+  });
+}
+
 /**
  * "When <situation>, I will <action>", for a competence, with the first moment it is expected. With
  * `plan`, the same form corrects that plan (its group stays).
@@ -84,48 +117,22 @@ export function PlanForm({
 }) {
   const { t } = useTranslation();
   const enrolments = useEnrolments();
-  const [situation, setSituation] = useState(plan?.situation ?? "");
-  const [action, setAction] = useState(plan?.action ?? "");
-  const [moment, setMoment] = useState(() =>
-    plan ? localDateTimeInput(plan.firstMoment) : tomorrowMorning(),
-  );
-  const [choice, setChoice] = useState(
-    plan?.cohortId && plan.competenceId ? `${plan.cohortId}|${plan.competenceId}` : "",
-  );
-  const [linked, setLinked] = useState<string[]>(plan?.questionIds ?? []);
+  const draft = useDraft<PlanDraft>(() => ({
+    situation: plan?.situation ?? "",
+    action: plan?.action ?? "",
+    moment: plan ? localDateTimeInput(plan.firstMoment) : tomorrowMorning(),
+    choice: plan?.cohortId && plan.competenceId ? `${plan.cohortId}|${plan.competenceId}` : "",
+    linked: plan?.questionIds ?? [],
+  }));
+  const { situation, action, choice, linked } = draft.values;
   const coaching = useCoaching(situation, action);
   const titleId = plan ? `plan-form-title-${plan.id}` : "plan-form-title";
-  const save = useSaveThenRefresh(
-    () => {
-      const [cohortId, competenceId] = choice.split("|");
-      if (plan)
-        return updatePlan(plan.id, {
-          situation,
-          action,
-          firstMoment: instantFromLocalInput(moment),
-          ...(competenceId ? { competenceId } : {}),
-          ...(plan.cohortId ? { questionIds: cohortId === plan.cohortId ? linked : [] } : {}),
-        });
-      return createPlan({
-        situation,
-        action,
-        firstMoment: instantFromLocalInput(moment),
-        ...(cohortId ? { cohortId } : {}),
-        ...(competenceId ? { competenceId } : {}),
-        ...(cohortId && linked.length ? { questionIds: linked } : {}),
-      });
+  const save = useSaveThenRefresh(() => savePlan(draft.values, plan), [planKeys.mine()], {
+    onSaved: () => {
+      if (!plan) draft.reset("situation", "action", "linked");
     },
-    [planKeys.mine()],
-    {
-      onSaved: () => {
-        if (plan) return;
-        setSituation("");
-        setAction("");
-        setLinked([]);
-      },
-      afterRefresh: onSaved,
-    },
-  );
+    afterRefresh: onSaved,
+  });
   const findings = coaching.data?.findings ?? [];
   return (
     <form className="card" aria-labelledby={titleId} onSubmit={onSubmitDo(() => save.mutate())}>
@@ -136,17 +143,13 @@ export function PlanForm({
         label={t("ui.plans.when")}
         hint={t("ui.plans.whenHint")}
         rows={2}
-        value={situation}
-        onChange={(e) => setSituation(e.target.value)}
-        error={fieldError(save.error, "situation")}
+        {...draft.bind("situation", save.error)}
       />
       <TextAreaField
         label={t("ui.plans.then")}
         hint={t("ui.plans.thenHint")}
         rows={2}
-        value={action}
-        onChange={(e) => setAction(e.target.value)}
-        error={fieldError(save.error, "action")}
+        {...draft.bind("action", save.error)}
       />
       <div aria-live="polite" className="plan-coaching">
         {findings.length > 0 ? (
@@ -167,17 +170,10 @@ export function PlanForm({
       <Field
         label={t("ui.plans.firstMoment")}
         type="datetime-local"
-        value={moment}
-        onChange={(e) => setMoment(e.target.value)}
-        error={fieldError(save.error, "firstMoment")}
+        {...draft.bind("moment", save.error, "firstMoment")}
       />
       {enrolments.data && enrolments.data.length > 0 ? (
-        <SelectField
-          label={t("ui.plans.competence")}
-          value={choice}
-          onChange={(e) => setChoice(e.target.value)}
-          error={fieldError(save.error, "competenceId")}
-        >
+        <SelectField label={t("ui.plans.competence")} {...draft.bind("choice", save.error, "competenceId")}>
           <option value="">{t("ui.plans.noCompetence")}</option>
           {enrolments.data
             .filter((e) => !plan || e.cohortId === plan.cohortId)
@@ -194,7 +190,7 @@ export function PlanForm({
         enrolments={enrolments.data ?? []}
         choice={choice}
         linked={linked}
-        onChange={setLinked}
+        onChange={(ids) => draft.set("linked", ids)}
       />
       <FormActions
         submitLabel={plan ? t("ui.plans.saveChanges") : t("ui.plans.save")}

@@ -9,7 +9,8 @@ import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { MyCoaching } from "../coaching/my-coaching.tsx";
-import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
 import {
@@ -24,6 +25,7 @@ import {
 import { PlanForm } from "./plan-form.tsx";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
+type Outcome = (typeof outcomes)[number];
 
 type Application = PlanView["applications"][number];
 
@@ -42,11 +44,14 @@ function LogApplication({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(application !== undefined);
-  const [outcome, setOutcome] = useState<(typeof outcomes)[number] | "">(application?.outcome ?? "");
-  const [when, setWhen] = useState(() => localDateTimeInput(application?.occurredAt));
-  const [text, setText] = useState(application?.whatHappened ?? "");
+  const draft = useDraft<{ outcome: Outcome | ""; when: string; text: string }>(() => ({
+    outcome: application?.outcome ?? "",
+    when: localDateTimeInput(application?.occurredAt),
+    text: application?.whatHappened ?? "",
+  }));
   const log = useSaveThenRefresh(
     async () => {
+      const { outcome, when, text } = draft.values;
       const body = {
         occurredAt: instantFromLocalInput(when),
         whatHappened: text,
@@ -59,8 +64,7 @@ function LogApplication({
     {
       onSaved: () => {
         setOpen(false);
-        setText("");
-        setOutcome("");
+        draft.reset("text", "outcome");
       },
       afterRefresh: () => onDone?.(),
     },
@@ -90,22 +94,18 @@ function LogApplication({
         legend={t("ui.plans.howItWent")}
         name={`outcome-${application?.id ?? plan.id}`}
         options={outcomes.map((value) => ({ value, label: t(`ui.plans.outcomeChoices.${value}`) }))}
-        value={outcome}
-        onChange={setOutcome}
+        value={draft.values.outcome}
+        onChange={(outcome) => draft.set("outcome", outcome)}
       />
       <Field
         label={t("fields.occurredAt")}
         type="datetime-local"
-        value={when}
-        onChange={(e) => setWhen(e.target.value)}
-        error={fieldError(log.error, "occurredAt")}
+        {...draft.bind("when", log.error, "occurredAt")}
       />
       <TextAreaField
         label={t("fields.whatHappened")}
         rows={2}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        error={fieldError(log.error, "whatHappened")}
+        {...draft.bind("text", log.error, "whatHappened")}
       />
       <FormActions submitLabel={t("ui.plans.saveLog")} pending={log.isPending} onCancel={close} />
     </form>

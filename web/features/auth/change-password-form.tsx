@@ -1,23 +1,23 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Field } from "../../components/field.tsx";
 import { MutationForm } from "../../components/mutation-form.tsx";
+import { useDraft } from "../../lib/draft.ts";
 import { fieldError } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { authApi, authKeys } from "./auth-api.ts";
 import { NewPasswordFields, useNewPassword } from "./choose-password-form.tsx";
+import { CurrentPasswordField } from "./credential-fields.tsx";
 
 /** Changing the password in the app: the current one first; every other device is signed out. */
 export function ChangePasswordForm() {
   const { t } = useTranslation();
-  const [currentPassword, setCurrentPassword] = useState("");
+  const current = useDraft({ currentPassword: "" });
   const newPassword = useNewPassword();
   const save = useSaveThenRefresh(
-    () => authApi.changePassword({ currentPassword, newPassword: newPassword.password }),
+    () => authApi.changePassword({ ...current.values, newPassword: newPassword.password }),
     [authKeys.sessions()],
     {
       onSaved: () => {
-        setCurrentPassword("");
+        current.reset();
         newPassword.clear();
       },
     },
@@ -34,14 +34,9 @@ export function ChangePasswordForm() {
         savedMessage={t("ui.changePassword.changed")}
         submitLabel={t("ui.changePassword.submit")}
       >
-        <Field
+        <CurrentPasswordField
           label={t("fields.currentPassword")}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.target.value)}
-          error={fieldError(save.error, "currentPassword")}
+          {...current.bind("currentPassword", save.error)}
         />
         <NewPasswordFields
           label={t("fields.newPassword")}

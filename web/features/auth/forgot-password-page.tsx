@@ -1,17 +1,16 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Field } from "../../components/field.tsx";
 import { MutationForm } from "../../components/mutation-form.tsx";
 import { Page } from "../../components/page.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
 import { authApi } from "./auth-api.ts";
+import { SignInEmailField } from "./credential-fields.tsx";
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState("");
-  const request = useMutation({ mutationFn: () => authApi.forgotPassword(email) });
+  const draft = useDraft({ email: "" });
+  const request = useMutation({ mutationFn: () => authApi.forgotPassword(draft.values.email) });
   return (
     <Page title={t("ui.forgot.title")}>
       <MutationForm
@@ -27,15 +26,7 @@ export function ForgotPasswordPage() {
           </p>
         }
       >
-        <Field
-          label={t("fields.email")}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(request.error, "email")}
-        />
+        <SignInEmailField {...draft.bind("email", request.error)} />
       </MutationForm>
     </Page>
   );

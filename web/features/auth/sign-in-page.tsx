@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { Field } from "../../components/field.tsx";
 import { MutationForm } from "../../components/mutation-form.tsx";
 import { Page } from "../../components/page.tsx";
 import { useDraft } from "../../lib/draft.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { authApi } from "./auth-api.ts";
+import { CurrentPasswordField, SignInEmailField } from "./credential-fields.tsx";
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -27,20 +27,10 @@ export function SignInPage() {
           </p>
         }
       >
-        <Field
-          label={t("fields.email")}
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          {...draft.bind("email", signIn.error)}
-        />
-        <Field
+        <SignInEmailField name="email" {...draft.bind("email", signIn.error)} />
+        <CurrentPasswordField
           label={t("fields.password")}
-          type="password"
           name="password"
-          autoComplete="current-password"
-          required
           {...draft.bind("password", signIn.error)}
         />
       </MutationForm>

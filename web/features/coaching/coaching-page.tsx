@@ -9,7 +9,8 @@ import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { IfThen } from "../action-plans/if-then.tsx";
 import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
-import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import {
   coachingKeys,
@@ -34,11 +35,14 @@ function SessionForm({
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
-  const [when, setWhen] = useState(session ? localDateTimeInput(session.scheduledAt) : "");
-  const [notes, setNotes] = useState(session?.notes ?? "");
-  const [planId, setPlanId] = useState(session?.planId ?? "");
+  const draft = useDraft({
+    when: session ? localDateTimeInput(session.scheduledAt) : "",
+    notes: session?.notes ?? "",
+    planId: session?.planId ?? "",
+  });
   const save = useSaveThenRefresh(
     async () => {
+      const { when, notes, planId } = draft.values;
       const scheduledAt = instantFromLocalInput(when);
       if (session) await updateSession(session.id, { scheduledAt, notes, planId: planId || null });
       else
@@ -50,7 +54,7 @@ function SessionForm({
         });
     },
     [coachingKeys.coach()],
-    { onSaved: () => setNotes(""), afterRefresh: () => onDone?.() },
+    { onSaved: () => draft.set("notes", ""), afterRefresh: () => onDone?.() },
   );
   return (
     <form
@@ -61,16 +65,9 @@ function SessionForm({
       <Field
         label={t("ui.coaching.when")}
         type="datetime-local"
-        value={when}
-        onChange={(e) => setWhen(e.target.value)}
-        error={fieldError(save.error, "scheduledAt")}
+        {...draft.bind("when", save.error, "scheduledAt")}
       />
-      <SelectField
-        label={t("ui.coaching.plan")}
-        value={planId}
-        onChange={(e) => setPlanId(e.target.value)}
-        error={fieldError(save.error, "planId")}
-      >
+      <SelectField label={t("ui.coaching.plan")} {...draft.bind("planId", save.error)}>
         <option value="">{t("ui.coaching.noPlan")}</option>
         {coachee.plans.map((plan) => (
           <option key={plan.id} value={plan.id}>
@@ -82,9 +79,7 @@ function SessionForm({
         label={t("ui.coaching.notes")}
         hint={t("ui.coaching.notesHint")}
         rows={3}
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-        error={fieldError(save.error, "notes")}
+        {...draft.bind("notes", save.error)}
       />
       <FormActions
         submitLabel={session ? t("ui.coaching.saveChanges") : t("ui.coaching.saveSession")}

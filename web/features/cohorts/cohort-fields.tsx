@@ -1,10 +1,58 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PersonSummary } from "../../../common/schemas/people.ts";
 import { CheckboxGroup } from "../../components/checkbox-group.tsx";
 import { Field } from "../../components/field.tsx";
+import type { Draft } from "../../lib/draft.ts";
+import { fieldError } from "../../lib/forms.ts";
+
+/** What a planner fills in about a cohort, when planning it and when changing it. */
+export interface CohortDraft {
+  name: string;
+  /** Practice days as YYYY-MM-DD; empty ones are left out when sent. */
+  dates: string[];
+  personIds: string[];
+}
+
+/**
+ * The cohort's name, practice days and extra participants; `children` stand between the days and the
+ * participants (the teams, when planning).
+ */
+export function CohortFields({
+  draft,
+  error,
+  people,
+  nameHint,
+  children,
+}: {
+  draft: Draft<CohortDraft>;
+  error: unknown;
+  people: PersonSummary[];
+  nameHint?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t("ui.cohorts.name")} hint={nameHint} {...draft.bind("name", error)} />
+      <PracticeDaysField
+        dates={draft.values.dates}
+        onChange={(dates) => draft.set("dates", dates)}
+        error={fieldError(error, "sessionDates")}
+      />
+      {children}
+      <ParticipantsPicker
+        people={people}
+        value={draft.values.personIds}
+        onChange={(personIds) => draft.set("personIds", personIds)}
+        error={fieldError(error, "personIds")}
+      />
+    </>
+  );
+}
 
 /** The cohort's practice days, one date field each, and a button for one more. */
-export function PracticeDaysField({
+function PracticeDaysField({
   dates,
   onChange,
   error,
@@ -38,7 +86,7 @@ export function PracticeDaysField({
  * People who join the cohort besides its teams, in a folded, scrolling list; the error stands outside
  * the fold so it is seen while the list is closed.
  */
-export function ParticipantsPicker({
+function ParticipantsPicker({
   people,
   value,
   onChange,

@@ -1,20 +1,21 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
-import { Field } from "../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { FormActions } from "../../components/buttons.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
-import { ParticipantsPicker, PracticeDaysField } from "./cohort-fields.tsx";
+import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
 
 export function CohortPage() {
@@ -86,28 +87,26 @@ function CohortChanges({ cohort, onSaved }: { cohort: CohortDetail; onSaved: () 
   const client = useQueryClient();
   const people = usePeople();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(cohort.name);
-  const [dates, setDates] = useState<string[]>(cohort.sessionDates);
-  const [personIds, setPersonIds] = useState<string[]>(cohort.participants.map((p) => p.id));
-  const refresh = async (updated: CohortDetail) => {
-    client.setQueryData(cohortKeys.detail(cohort.id), updated);
-    await client.invalidateQueries({ queryKey: cohortKeys.list() });
-  };
-  const update = useMutation({
-    mutationFn: () =>
+  const draft = useDraft<CohortDraft>({
+    name: cohort.name,
+    dates: cohort.sessionDates,
+    personIds: cohort.participants.map((p) => p.id),
+  });
+  const { name, dates, personIds } = draft.values;
+  // The answer is the changed cohort: it replaces the cached one, and the list is fetched again.
+  const replaceCached = (updated: CohortDetail) => client.setQueryData(cohortKeys.detail(cohort.id), updated);
+  const update = useSaveThenRefresh(
+    () =>
       cohortsApi.update(cohort.id, {
         name,
         sessionDates: dates.filter(Boolean),
         ...(personIds.join() === cohort.participants.map((p) => p.id).join() ? {} : { personIds }),
       }),
-    onSuccess: async (updated) => {
-      await refresh(updated);
-      onSaved();
-    },
-  });
-  const cancel = useMutation({
-    mutationFn: () => cohortsApi.cancel(cohort.id),
-    onSuccess: refresh,
+    [cohortKeys.list()],
+    { onSaved: replaceCached, afterRefresh: onSaved },
+  );
+  const cancel = useSaveThenRefresh(() => cohortsApi.cancel(cohort.id), [cohortKeys.list()], {
+    onSaved: replaceCached,
   });
   const choosable = (people.data ?? []).filter((p) => p.status !== "deactivated" || personIds.includes(p.id));
   return (
@@ -117,23 +116,7 @@ function CohortChanges({ cohort, onSaved }: { cohort: CohortDetail; onSaved: () 
         <form className="form" onSubmit={onSubmitDo(() => update.mutate())} noValidate>
           <ErrorMessage error={update.error} />
           <p className="hint">{t("ui.cohorts.changeHint")}</p>
-          <Field
-            label={t("ui.cohorts.name")}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            error={fieldError(update.error, "name")}
-          />
-          <PracticeDaysField
-            dates={dates}
-            onChange={setDates}
-            error={fieldError(update.error, "sessionDates")}
-          />
-          <ParticipantsPicker
-            people={choosable}
-            value={personIds}
-            onChange={setPersonIds}
-            error={fieldError(update.error, "personIds")}
-          />
+          <CohortFields draft={draft} error={update.error} people={choosable} />
           <FormActions
             submitLabel={t("ui.cohorts.saveChanges")}
             pending={update.isPending}

@@ -2,15 +2,16 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { Field, SelectField } from "../../components/field.tsx";
+import { SelectField } from "../../components/field.tsx";
 import { Loading } from "../../components/feedback.tsx";
 import { MutationForm } from "../../components/mutation-form.tsx";
 import { Page } from "../../components/page.tsx";
 import { usePeople, useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { useTrajectories } from "../trajectories/trajectories-api.ts";
+import { useDraft } from "../../lib/draft.ts";
 import { fieldError } from "../../lib/forms.ts";
-import { ParticipantsPicker, PracticeDaysField } from "./cohort-fields.tsx";
+import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortsApi } from "./cohorts-api.ts";
 
 export function PlanCohortPage() {
@@ -22,18 +23,16 @@ export function PlanCohortPage() {
   const people = usePeople();
   const [chosenTrajectory, setTrajectoryId] = useState(params.get("trajectory") ?? "");
   const trajectoryId = chosenTrajectory || trajectories.data?.[0]?.id || "";
-  const [name, setName] = useState("");
-  const [dates, setDates] = useState<string[]>([""]);
+  const draft = useDraft<CohortDraft>({ name: "", dates: [""], personIds: [] });
   const [teamIds, setTeamIds] = useState<string[]>([]);
-  const [personIds, setPersonIds] = useState<string[]>([]);
   const plan = useMutation({
     mutationFn: () =>
       cohortsApi.plan({
         trajectoryId,
-        name,
-        sessionDates: dates.filter(Boolean),
+        name: draft.values.name,
+        sessionDates: draft.values.dates.filter(Boolean),
         teamIds,
-        personIds,
+        personIds: draft.values.personIds,
       }),
     onSuccess: (cohort) => navigate(`/cohorts/${cohort.id}`),
   });
@@ -53,26 +52,19 @@ export function PlanCohortPage() {
             </option>
           ))}
         </SelectField>
-        <Field
-          label={t("ui.cohorts.name")}
-          hint={t("ui.cohorts.nameHint")}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={fieldError(plan.error, "name")}
-        />
-        <PracticeDaysField dates={dates} onChange={setDates} error={fieldError(plan.error, "sessionDates")} />
-        <TeamCheckboxes
-          teams={teams.data ?? []}
-          value={teamIds}
-          onChange={setTeamIds}
-          error={fieldError(plan.error, "teamIds")}
-        />
-        <ParticipantsPicker
+        <CohortFields
+          draft={draft}
+          error={plan.error}
           people={(people.data ?? []).filter((p) => p.status !== "deactivated")}
-          value={personIds}
-          onChange={setPersonIds}
-          error={fieldError(plan.error, "personIds")}
-        />
+          nameHint={t("ui.cohorts.nameHint")}
+        >
+          <TeamCheckboxes
+            teams={teams.data ?? []}
+            value={teamIds}
+            onChange={setTeamIds}
+            error={fieldError(plan.error, "teamIds")}
+          />
+        </CohortFields>
       </MutationForm>
     </Page>
   );

@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { RadioGroup } from "../../components/choices.tsx";
 import { Field } from "../../components/field.tsx";
+import { PausedUntilField } from "./paused-until-field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { isoDaysFromToday } from "../../lib/dates.ts";
 import { MutationButton, SubmitButton } from "../../components/buttons.tsx";
-import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { learningApi, learningKeys, usePreferences } from "./learning-api.ts";
 
@@ -40,14 +40,11 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
         value={frequency}
         onChange={setFrequency}
       />
-      <Field
-        label={t("fields.pausedUntil")}
+      <PausedUntilField
         hint={t("ui.reminders.pauseHint")}
-        type="date"
         value={pausedUntil}
-        min={isoDaysFromToday(0)}
-        onChange={(e) => setPausedUntil(e.target.value)}
-        error={fieldError(save.error, "pausedUntil")}
+        onChange={setPausedUntil}
+        error={save.error}
       />
       <div className="field">
         <label className="checkbox">

@@ -2,13 +2,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PersonSummary } from "../../../../common/schemas/people.ts";
-import { Field } from "../../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { api } from "../../../lib/api.ts";
-import { formatDay, isoDaysFromToday } from "../../../lib/dates.ts";
-import { fieldError, onSubmitDo } from "../../../lib/forms.ts";
+import { formatDay } from "../../../lib/dates.ts";
+import { onSubmitDo } from "../../../lib/forms.ts";
 import { SubmitButton } from "../../../components/buttons.tsx";
 import { currentLocale } from "../../../lib/i18n.ts";
+import { PausedUntilField } from "../../learning/paused-until-field.tsx";
 
 /** The coordinator pauses someone's practice and reminders during leave; nothing is lost meanwhile. */
 export function LearningPause({ person }: { person: PersonSummary }) {
@@ -23,14 +23,7 @@ export function LearningPause({ person }: { person: PersonSummary }) {
       <h2 id="person-pause">{t("ui.person.pauseTitle")}</h2>
       <p className="hint">{t("ui.reminders.pauseHint")}</p>
       <form noValidate onSubmit={onSubmitDo(() => pause.mutate(until || null))}>
-        <Field
-          label={t("fields.pausedUntil")}
-          type="date"
-          value={until}
-          min={isoDaysFromToday(0)}
-          onChange={(e) => setUntil(e.target.value)}
-          error={fieldError(pause.error, "pausedUntil")}
-        />
+        <PausedUntilField value={until} onChange={setUntil} error={pause.error} />
         <ErrorMessage error={pause.error} />
         {pause.isSuccess ? (
           <SuccessMessage>

@@ -9,6 +9,7 @@ import { noItems, QueryState } from "../../../components/query-state.tsx";
 import { Page } from "../../../components/page.tsx";
 import { organisationsApi, usePeople, useTeams } from "../organisations-api.ts";
 import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
+import { useDraft } from "../../../lib/draft.ts";
 import { fieldError, onSubmitDo } from "../../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 
@@ -67,41 +68,35 @@ function TeamCard({ team }: { team: TeamSummary }) {
 function EditTeamForm({ team }: { team: TeamSummary }) {
   const { t } = useTranslation();
   const people = usePeople();
-  const [name, setName] = useState(team.name);
-  const [managerIds, setManagerIds] = useState(team.managers.map((m) => m.id));
-  const [memberIds, setMemberIds] = useState(team.members.map((m) => m.id));
-  const save = useSaveThenRefresh(
-    () => organisationsApi.updateTeam(team.id, { name, managerIds, memberIds }),
-    "all",
-  );
+  const draft = useDraft({
+    name: team.name,
+    managerIds: team.managers.map((m) => m.id),
+    memberIds: team.members.map((m) => m.id),
+  });
+  const save = useSaveThenRefresh(() => organisationsApi.updateTeam(team.id, draft.values), "all");
   const remove = useSaveThenRefresh(() => organisationsApi.deleteTeam(team.id), "all");
   const active = (people.data ?? []).filter((p) => p.status !== "deactivated");
   return (
     <form className="form" onSubmit={onSubmitDo(() => save.mutate())} noValidate>
       <ErrorMessage error={save.error ?? remove.error} />
       {save.isSuccess ? <SuccessMessage>{t("ui.common.saved")}</SuccessMessage> : null}
-      <Field
-        label={t("ui.teams.name")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fieldError(save.error, "name")}
-      />
+      <Field label={t("ui.teams.name")} {...draft.bind("name", save.error)} />
       <div className="scroll-box">
         <TeamCheckboxes
           teams={active}
-          value={managerIds}
-          onChange={setManagerIds}
+          value={draft.values.managerIds}
+          onChange={(ids) => draft.set("managerIds", ids)}
           error={fieldError(save.error, "managerIds")}
         />
       </div>
       <p className="hint">{t("ui.teams.managersHint")}</p>
       <details>
-        <summary>{t("ui.teams.editMembers", { count: memberIds.length })}</summary>
+        <summary>{t("ui.teams.editMembers", { count: draft.values.memberIds.length })}</summary>
         <div className="scroll-box">
           <TeamCheckboxes
             teams={active}
-            value={memberIds}
-            onChange={setMemberIds}
+            value={draft.values.memberIds}
+            onChange={(ids) => draft.set("memberIds", ids)}
             error={fieldError(save.error, "memberIds")}
           />
         </div>
@@ -118,9 +113,9 @@ function EditTeamForm({ team }: { team: TeamSummary }) {
 
 function CreateTeamForm() {
   const { t } = useTranslation();
-  const [name, setName] = useState("");
-  const create = useSaveThenRefresh(() => organisationsApi.createTeam({ name }), "all", {
-    onSaved: () => setName(""),
+  const draft = useDraft({ name: "" });
+  const create = useSaveThenRefresh(() => organisationsApi.createTeam(draft.values), "all", {
+    onSaved: () => draft.reset(),
   });
   return (
     <MutationForm
@@ -131,13 +126,7 @@ function CreateTeamForm() {
       savedMessage={t("ui.teams.created")}
       submitLabel={t("ui.teams.createSubmit")}
     >
-      <Field
-        label={t("ui.teams.name")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
-        error={fieldError(create.error, "name")}
-      />
+      <Field label={t("ui.teams.name")} required {...draft.bind("name", create.error)} />
     </MutationForm>
   );
 }
