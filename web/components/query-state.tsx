@@ -1,23 +1,27 @@
 import type { ReactNode } from "react";
 import { EmptyState, ErrorMessage, Loading } from "./feedback.tsx";
 
-interface QueryLike<T> {
+/** What `QueryState` needs of a query; a TanStack `useQuery` result fits. */
+export interface QueryLike<T> {
   isLoading: boolean;
   error: unknown;
   data: T | undefined;
 }
 
 /**
- * The states of one query on a screen: "Loading…" while it loads, the error when it failed, then the
- * children with its data — or, when `isEmpty` says there is nothing to show, the empty state.
+ * The states of one query on a screen: "Loading…" while it loads, the error when it failed (or else
+ * `writeError`, a failed change on the same screen), then the children with its data — or, when
+ * `isEmpty` says there is nothing to show, the empty state.
  */
 export function QueryState<T>({
   query,
+  writeError,
   isEmpty,
   empty,
   children,
 }: {
   query: QueryLike<T>;
+  writeError?: unknown;
   isEmpty?: (data: NonNullable<T>) => boolean;
   empty?: { title: string; text?: string };
   children: (data: NonNullable<T>) => ReactNode;
@@ -26,7 +30,7 @@ export function QueryState<T>({
   return (
     <>
       {query.isLoading ? <Loading /> : null}
-      <ErrorMessage error={query.error} />
+      <ErrorMessage error={query.error ?? writeError} />
       {data === undefined ? null : empty && isEmpty?.(data) ? (
         <EmptyState title={empty.title}>{empty.text ? <p>{empty.text}</p> : null}</EmptyState>
       ) : (

@@ -1,15 +1,15 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import type { ActivityDetail, TestResult } from "../../../common/schemas/learning.ts";
 import { RadioGroup } from "../../components/choices.tsx";
-import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
 import { SubmitButton } from "../../components/buttons.tsx";
 import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { activityAnswered, learningApi, useActivity, useProgress } from "./learning-api.ts";
+import { LearningScreen } from "./learning-screen.tsx";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
 
@@ -84,15 +84,9 @@ export function ActivityPage() {
   const activity = useActivity(cohortId, activityId);
   const progress = useProgress(cohortId, activityId);
   const locale = currentLocale();
-  const detail = activity.data;
   return (
-    <Page title={detail?.title ?? t("ui.common.loading")}>
-      <p>
-        <Link to="/today">← {t("ui.learn.back")}</Link>
-      </p>
-      {activity.isLoading ? <Loading /> : null}
-      <ErrorMessage error={activity.error ?? progress.error} />
-      {detail ? (
+    <LearningScreen title={activity.data?.title} query={activity} writeError={progress.error}>
+      {(detail) => (
         <>
           <p className="lead">
             {t(`ui.activityTypes.${detail.type}`)} · {formatDay(detail.date, locale)} ·{" "}
@@ -142,7 +136,7 @@ export function ActivityPage() {
             <p className="hint">{t("ui.learn.practiceDayHint")}</p>
           ) : null}
         </>
-      ) : null}
-    </Page>
+      )}
+    </LearningScreen>
   );
 }
