@@ -1,4 +1,5 @@
 import { useId, type FormHTMLAttributes, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { onSubmitDo } from "../lib/forms.ts";
 import { SubmitButton, type Runnable } from "./buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "./feedback.tsx";
@@ -22,6 +23,20 @@ interface MutationFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, "o
   footer?: ReactNode;
   /** What submitting does when it is more than `mutation.mutate()` (a check first, extra variables). */
   onSubmit?: () => void;
+}
+
+/** A settings card: a `MutationForm` whose button says "Save" and which says "Saved" once it has. */
+export function SettingsForm(props: Omit<MutationFormProps, "submitLabel" | "savedMessage">) {
+  const { t } = useTranslation();
+  return (
+    <MutationForm
+      className="card form"
+      noValidate
+      submitLabel={t("ui.common.save")}
+      savedMessage={t("ui.common.saved")}
+      {...props}
+    />
+  );
 }
 
 /**

@@ -1,5 +1,20 @@
 import type { ReactNode } from "react";
 
+/** A table's head: one row of column headings. */
+export function ColumnHeadings({ headings }: { headings: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {headings.map((heading) => (
+          <th key={heading} scope="col">
+            {heading}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * A table that turns into a list of cards on a phone; each cell names its column in `data-label`, which
  * the stylesheet shows there. The caption is for screen readers.
@@ -17,15 +32,7 @@ export function ResponsiveTable({
     <div className="table-wrap">
       <table className="responsive-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {headings.map((heading) => (
-              <th key={heading} scope="col">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeadings headings={headings} />
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../../components/field.tsx";
-import { MutationForm } from "../../../components/mutation-form.tsx";
+import { SettingsForm } from "../../../components/mutation-form.tsx";
 import { Page } from "../../../components/page.tsx";
 import { QueryState } from "../../../components/query-state.tsx";
 import { useDraft } from "../../../lib/draft.ts";
@@ -40,13 +40,7 @@ function OrganisationForm({ org }: { org: Organisation }) {
     "all",
   );
   return (
-    <MutationForm
-      className="card form"
-      noValidate
-      mutation={save}
-      savedMessage={t("ui.common.saved")}
-      submitLabel={t("ui.common.save")}
-    >
+    <SettingsForm mutation={save}>
       <Field label={t("ui.organisation.name")} {...draft.bind("name", save.error)} />
       <LocaleSelect label={t("fields.defaultLocale")} {...draft.bind("defaultLocale")} />
       <Field
@@ -58,6 +52,6 @@ function OrganisationForm({ org }: { org: Organisation }) {
         {...draft.bind("threshold", save.error, "anonymityThreshold")}
         hint={t("ui.organisation.thresholdHint")}
       />
-    </MutationForm>
+    </SettingsForm>
   );
 }

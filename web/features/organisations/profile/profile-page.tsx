@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { isLocale } from "../../../../common/locales.ts";
 import type { MeResponse } from "../../../../common/schemas/me.ts";
 import { SelectField, Field } from "../../../components/field.tsx";
-import { MutationForm } from "../../../components/mutation-form.tsx";
+import { SettingsForm } from "../../../components/mutation-form.tsx";
 import { Page } from "../../../components/page.tsx";
 import { useDraft } from "../../../lib/draft.ts";
 import { rememberLocale } from "../../../lib/i18n.ts";
@@ -49,12 +49,8 @@ function ProfileForm({ me }: { me: MeResponse }) {
     },
   );
   return (
-    <MutationForm
-      className="card form"
-      noValidate
+    <SettingsForm
       mutation={save}
-      savedMessage={t("ui.common.saved")}
-      submitLabel={t("ui.common.save")}
       footer={
         <p className="hint">
           {t("ui.privacy.ownHint")}{" "}
@@ -79,6 +75,6 @@ function ProfileForm({ me }: { me: MeResponse }) {
           </option>
         ))}
       </SelectField>
-    </MutationForm>
+    </SettingsForm>
   );
 }
