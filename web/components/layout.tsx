@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
@@ -6,31 +7,31 @@ import type { MeResponse } from "../../common/schemas/me.ts";
 import { hasRole, sessionApi, useMe } from "../lib/session.ts";
 import { LanguageSwitch } from "./language-switch.tsx";
 
-/** A navigation link: its path, its label under ui.nav, and whether this person sees it. */
+/** A navigation link: its path, its label, and whether this person sees it. */
 type NavLinkSpec = readonly [to: string, label: string, shown: boolean];
 
 /** The navigation links this person sees, in the order of the menu. */
-function navLinks(me: MeResponse): NavLinkSpec[] {
+function navLinks(me: MeResponse, t: TFunction): NavLinkSpec[] {
   const learns = hasRole(me, "learner");
   const coordinates = hasRole(me, "coordinator");
   const designs = coordinates || hasRole(me, "designer");
   const links: NavLinkSpec[] = [
-    ["/", "home", true],
-    ["/today", "today", learns],
-    ["/plans", "plans", learns],
-    ["/feedback", "feedback", learns],
-    ["/passport", "passport", learns],
-    ["/team", "team", hasRole(me, "manager")],
-    ["/coaching", "coaching", hasRole(me, "coach")],
-    ["/trajectories", "trajectories", designs],
-    ["/cohorts", "cohorts", designs],
-    ["/evidence", "evidence", true],
-    ["/people", "people", coordinates],
-    ["/teams", "teams", coordinates],
-    ["/culture-scans", "scans", coordinates],
-    ["/organisation", "organisation", coordinates],
-    ["/mailbox", "mailbox", coordinates && me.features.devMailbox],
-    ["/profile", "profile", true],
+    ["/", t("ui.nav.home"), true],
+    ["/today", t("ui.nav.today"), learns],
+    ["/plans", t("ui.nav.plans"), learns],
+    ["/feedback", t("ui.nav.feedback"), learns],
+    ["/passport", t("ui.nav.passport"), learns],
+    ["/team", t("ui.nav.team"), hasRole(me, "manager")],
+    ["/coaching", t("ui.nav.coaching"), hasRole(me, "coach")],
+    ["/trajectories", t("ui.nav.trajectories"), designs],
+    ["/cohorts", t("ui.nav.cohorts"), designs],
+    ["/evidence", t("ui.nav.evidence"), true],
+    ["/people", t("ui.nav.people"), coordinates],
+    ["/teams", t("ui.nav.teams"), coordinates],
+    ["/culture-scans", t("ui.nav.scans"), coordinates],
+    ["/organisation", t("ui.nav.organisation"), coordinates],
+    ["/mailbox", t("ui.nav.mailbox"), coordinates && me.features.devMailbox],
+    ["/profile", t("ui.nav.profile"), true],
   ];
   return links.filter(([, , shown]) => shown);
 }
@@ -76,10 +77,10 @@ export function SignedInLayout() {
         <Brand subtitle={me.data.organisation.name} />
         <nav aria-label={t("ui.nav.label")}>
           <ul>
-            {navLinks(me.data).map(([to, label]) => (
+            {navLinks(me.data, t).map(([to, label]) => (
               <li key={to}>
                 <NavLink to={to} end={to === "/"}>
-                  {t(`ui.nav.${label}`)}
+                  {label}
                 </NavLink>
               </li>
             ))}
