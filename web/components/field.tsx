@@ -6,14 +6,22 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+/** What every field takes besides its control's own attributes. */
+interface FrameProps {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
 }
 
+/** The attributes that tie a control to its label, hint and error. */
+interface ControlAria {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
 /**
- * The frame every text field shares: label, hint and error, with the ids the control needs so a screen
+ * The frame every field shares: label, hint and error, with the ids the control needs so a screen
  * reader announces the hint and the error with it (aria-describedby).
  */
 function FieldFrame({
@@ -22,17 +30,7 @@ function FieldFrame({
   hint,
   error,
   control,
-}: {
-  id: string | undefined;
-  label: string;
-  hint: ReactNode;
-  error: string | undefined;
-  control: (aria: {
-    id: string;
-    "aria-invalid": true | undefined;
-    "aria-describedby": string | undefined;
-  }) => ReactNode;
-}) {
+}: FrameProps & { id: string | undefined; control: (aria: ControlAria) => ReactNode }) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = `${inputId}-hint`;
@@ -56,64 +54,31 @@ function FieldFrame({
   );
 }
 
-/** A labelled input whose error is announced and tied to it (aria-describedby). */
-export function Field({ label, error, hint, id, ...input }: FieldProps) {
-  return (
-    <FieldFrame
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      control={(aria) => <input {...aria} {...input} />}
-    />
-  );
+/** Splits a field's props into the frame's and the control's own. */
+function split<P extends FrameProps & { id?: string | undefined }>({
+  label,
+  error,
+  hint,
+  id,
+  ...control
+}: P) {
+  return { frame: { label, error, hint, id }, control };
 }
 
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  label: string;
-  error?: string | undefined;
-  children: ReactNode;
+/** A labelled input whose hint and error are announced with it. */
+export function Field(props: FrameProps & InputHTMLAttributes<HTMLInputElement>) {
+  const { frame, control } = split(props);
+  return <FieldFrame {...frame} control={(aria) => <input {...aria} {...control} />} />;
 }
 
-export function SelectField({ label, error, id, children, ...select }: SelectFieldProps) {
-  const generated = useId();
-  const selectId = id ?? generated;
-  const errorId = `${selectId}-error`;
-  return (
-    <div className="field">
-      <label htmlFor={selectId}>{label}</label>
-      <select
-        id={selectId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...select}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  label: string;
-  error?: string | undefined;
-  hint?: ReactNode;
+/** A labelled select, with its hint and error tied to it like `Field`. */
+export function SelectField(props: FrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { frame, control } = split(props);
+  return <FieldFrame {...frame} control={(aria) => <select {...aria} {...control} />} />;
 }
 
 /** A labelled multi-line field, with its hint and error tied to it like `Field`. */
-export function TextAreaField({ label, error, hint, id, ...textarea }: TextAreaFieldProps) {
-  return (
-    <FieldFrame
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      control={(aria) => <textarea {...aria} {...textarea} />}
-    />
-  );
+export function TextAreaField(props: FrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { frame, control } = split(props);
+  return <FieldFrame {...frame} control={(aria) => <textarea {...aria} {...control} />} />;
 }

@@ -1,9 +1,51 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
+import type { MeResponse } from "../../common/schemas/me.ts";
 import { hasRole, sessionApi, useMe } from "../lib/session.ts";
 import { LanguageSwitch } from "./language-switch.tsx";
+
+/** A navigation link: its path, its label, and whether this person sees it. */
+type NavLinkSpec = readonly [to: string, label: string, shown: boolean];
+
+/** The navigation links this person sees, in the order of the menu. */
+function navLinks(me: MeResponse, t: TFunction): NavLinkSpec[] {
+  const learns = hasRole(me, "learner");
+  const coordinates = hasRole(me, "coordinator");
+  const designs = coordinates || hasRole(me, "designer");
+  const links: NavLinkSpec[] = [
+    ["/", t("ui.nav.home"), true],
+    ["/today", t("ui.nav.today"), learns],
+    ["/plans", t("ui.nav.plans"), learns],
+    ["/feedback", t("ui.nav.feedback"), learns],
+    ["/passport", t("ui.nav.passport"), learns],
+    ["/team", t("ui.nav.team"), hasRole(me, "manager")],
+    ["/coaching", t("ui.nav.coaching"), hasRole(me, "coach")],
+    ["/trajectories", t("ui.nav.trajectories"), designs],
+    ["/cohorts", t("ui.nav.cohorts"), designs],
+    ["/evidence", t("ui.nav.evidence"), true],
+    ["/people", t("ui.nav.people"), coordinates],
+    ["/teams", t("ui.nav.teams"), coordinates],
+    ["/culture-scans", t("ui.nav.scans"), coordinates],
+    ["/organisation", t("ui.nav.organisation"), coordinates],
+    ["/mailbox", t("ui.nav.mailbox"), coordinates && me.features.devMailbox],
+    ["/profile", t("ui.nav.profile"), true],
+  ];
+  return links.filter(([, , shown]) => shown);
+}
+
+/** The product's name and, under it, the organisation's (or the tagline before sign-in). */
+function Brand({ subtitle }: { subtitle: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="brand">
+      <span className="brand-name">{t("ui.app.name")}</span>
+      <span className="org-name">{subtitle}</span>
+    </div>
+  );
+}
 
 /** The frame of every signed-in screen: skip link, header, navigation for the person's roles. */
 export function SignedInLayout() {
@@ -26,88 +68,22 @@ export function SignedInLayout() {
     if (me.data === null) void navigate("/sign-in", { replace: true });
   }, [me.data, navigate]);
   if (!me.data) return null;
-  const isCoordinator = hasRole(me.data, "coordinator");
-  const designs = isCoordinator || hasRole(me.data, "designer");
   return (
     <>
       <a className="skip-link" href="#main">
         {t("ui.nav.skip")}
       </a>
       <header className="app-header">
-        <div className="brand">
-          <span className="brand-name">{t("ui.app.name")}</span>
-          <span className="org-name">{me.data.organisation.name}</span>
-        </div>
+        <Brand subtitle={me.data.organisation.name} />
         <nav aria-label={t("ui.nav.label")}>
           <ul>
-            <li>
-              <NavLink to="/" end>
-                {t("ui.nav.home")}
-              </NavLink>
-            </li>
-            {me.data.roles.includes("learner") ? (
-              <>
-                <li>
-                  <NavLink to="/today">{t("ui.nav.today")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/plans">{t("ui.nav.plans")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/feedback">{t("ui.nav.feedback")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/passport">{t("ui.nav.passport")}</NavLink>
-                </li>
-              </>
-            ) : null}
-            {me.data.roles.includes("manager") ? (
-              <li>
-                <NavLink to="/team">{t("ui.nav.team")}</NavLink>
+            {navLinks(me.data, t).map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to} end={to === "/"}>
+                  {label}
+                </NavLink>
               </li>
-            ) : null}
-            {me.data.roles.includes("coach") ? (
-              <li>
-                <NavLink to="/coaching">{t("ui.nav.coaching")}</NavLink>
-              </li>
-            ) : null}
-            {designs ? (
-              <>
-                <li>
-                  <NavLink to="/trajectories">{t("ui.nav.trajectories")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/cohorts">{t("ui.nav.cohorts")}</NavLink>
-                </li>
-              </>
-            ) : null}
-            <li>
-              <NavLink to="/evidence">{t("ui.nav.evidence")}</NavLink>
-            </li>
-            {isCoordinator ? (
-              <>
-                <li>
-                  <NavLink to="/people">{t("ui.nav.people")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/teams">{t("ui.nav.teams")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/culture-scans">{t("ui.nav.scans")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/organisation">{t("ui.nav.organisation")}</NavLink>
-                </li>
-                {me.data.features.devMailbox ? (
-                  <li>
-                    <NavLink to="/mailbox">{t("ui.nav.mailbox")}</NavLink>
-                  </li>
-                ) : null}
-              </>
-            ) : null}
-            <li>
-              <NavLink to="/profile">{t("ui.nav.profile")}</NavLink>
-            </li>
+            ))}
           </ul>
         </nav>
         <div className="header-tools">
@@ -130,10 +106,7 @@ export function PublicLayout() {
   return (
     <>
       <header className="app-header public">
-        <div className="brand">
-          <span className="brand-name">{t("ui.app.name")}</span>
-          <span className="org-name">{t("ui.app.tagline")}</span>
-        </div>
+        <Brand subtitle={t("ui.app.tagline")} />
         <div className="header-tools">
           <LanguageSwitch />
         </div>

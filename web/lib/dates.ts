@@ -18,3 +18,15 @@ export function formatDay(
     new Date(`${isoDate}T00:00:00Z`),
   );
 }
+
+/** A moment as the value of <input type="datetime-local">, in the browser's time zone; now by default. */
+export function localDateTimeInput(moment: string | Date = new Date()): string {
+  const date = new Date(moment);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The value of a datetime-local field as an ISO instant; undefined when empty, so the server names it. */
+export function instantFromLocalInput(value: string): string | undefined {
+  return value ? new Date(value).toISOString() : undefined;
+}

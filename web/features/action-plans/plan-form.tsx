@@ -1,9 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { ApiError } from "../../lib/api.ts";
+import { FormActions } from "../../components/buttons.tsx";
+import { CheckboxGroup } from "../../components/checkbox-group.tsx";
+import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
 import {
   checkPlan,
@@ -28,19 +33,11 @@ function useCoaching(situation: string, action: string) {
   });
 }
 
-/** An ISO instant as the value of <input type="datetime-local">, in the browser's time zone. */
-export function localInput(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** A local date and time for <input type="datetime-local">, tomorrow at 09:00 by default. */
 function tomorrowMorning(): string {
   const date = new Date(Date.now() + 86_400_000);
   date.setHours(9, 0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T09:00`;
+  return localDateTimeInput(date);
 }
 
 /** Practice questions about the same competence: they come up for practice just before the plan's moment. */
@@ -62,23 +59,47 @@ function LinkQuestions({
     ?.questions.filter((q) => q.competenceId === competenceId);
   if (!options?.length) return null;
   return (
-    <fieldset className="field">
-      <legend>{t("ui.plans.linkQuestions")}</legend>
-      <p className="hint">{t("ui.plans.linkHint")}</p>
-      {options.map((q) => (
-        <label key={q.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={linked.includes(q.id)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...linked, q.id] : linked.filter((id) => id !== q.id))
-            }
-          />
-          <span>{q.prompt}</span>
-        </label>
-      ))}
-    </fieldset>
+    <CheckboxGroup
+      className="field"
+      legend={t("ui.plans.linkQuestions")}
+      hint={t("ui.plans.linkHint")}
+      options={options.map((q) => ({ value: q.id, label: q.prompt }))}
+      value={linked}
+      onChange={onChange}
+    />
   );
+}
+
+interface PlanDraft {
+  situation: string;
+  action: string;
+  /** The first moment, as a datetime-local value. */
+  moment: string;
+  /** "<cohortId>|<competenceId>", or empty for no competence. */
+  choice: string;
+  linked: string[];
+}
+
+/** Creates the plan, or corrects `plan`: its group stays, and its linked questions only within it. */
+function savePlan({ situation, action, moment, choice, linked }: PlanDraft, plan: PlanView | undefined) {
+  const [cohortId, competenceId] = choice.split("|");
+  const firstMoment = instantFromLocalInput(moment);
+  if (plan)
+    return updatePlan(plan.id, {
+      situation,
+      action,
+      firstMoment,
+      ...(competenceId ? { competenceId } : {}),
+      ...(plan.cohortId ? { questionIds: cohortId === plan.cohortId ? linked : [] } : {}),
+    });
+  return createPlan({
+    situation,
+    action,
+    firstMoment,
+    ...(cohortId ? { cohortId } : {}),
+    ...(competenceId ? { competenceId } : {}),
+    ...(cohortId && linked.length ? { questionIds: linked } : {}),
+  });
 }
 
 /**
@@ -95,59 +116,26 @@ export function PlanForm({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const enrolments = useEnrolments();
-  const [situation, setSituation] = useState(plan?.situation ?? "");
-  const [action, setAction] = useState(plan?.action ?? "");
-  const [moment, setMoment] = useState(() => (plan ? localInput(plan.firstMoment) : tomorrowMorning()));
-  const [choice, setChoice] = useState(
-    plan?.cohortId && plan.competenceId ? `${plan.cohortId}|${plan.competenceId}` : "",
-  );
-  const [linked, setLinked] = useState<string[]>(plan?.questionIds ?? []);
+  const draft = useDraft<PlanDraft>(() => ({
+    situation: plan?.situation ?? "",
+    action: plan?.action ?? "",
+    moment: plan ? localDateTimeInput(plan.firstMoment) : tomorrowMorning(),
+    choice: plan?.cohortId && plan.competenceId ? `${plan.cohortId}|${plan.competenceId}` : "",
+    linked: plan?.questionIds ?? [],
+  }));
+  const { situation, action, choice, linked } = draft.values;
   const coaching = useCoaching(situation, action);
   const titleId = plan ? `plan-form-title-${plan.id}` : "plan-form-title";
-  const save = useMutation({
-    mutationFn: () => {
-      const [cohortId, competenceId] = choice.split("|");
-      if (plan)
-        return updatePlan(plan.id, {
-          situation,
-          action,
-          firstMoment: moment ? new Date(moment).toISOString() : undefined,
-          ...(competenceId ? { competenceId } : {}),
-          ...(plan.cohortId ? { questionIds: cohortId === plan.cohortId ? linked : [] } : {}),
-        });
-      return createPlan({
-        situation,
-        action,
-        firstMoment: moment ? new Date(moment).toISOString() : undefined,
-        ...(cohortId ? { cohortId } : {}),
-        ...(competenceId ? { competenceId } : {}),
-        ...(cohortId && linked.length ? { questionIds: linked } : {}),
-      });
+  const save = useSaveThenRefresh(() => savePlan(draft.values, plan), [planKeys.mine()], {
+    onSaved: () => {
+      if (!plan) draft.reset("situation", "action", "linked");
     },
-    onSuccess: async () => {
-      if (!plan) {
-        setSituation("");
-        setAction("");
-        setLinked([]);
-      }
-      await client.invalidateQueries({ queryKey: planKeys.mine() });
-      onSaved();
-    },
+    afterRefresh: onSaved,
   });
-  const fieldError = (field: string) =>
-    save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined;
   const findings = coaching.data?.findings ?? [];
   return (
-    <form
-      className="card"
-      aria-labelledby={titleId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form className="card" aria-labelledby={titleId} onSubmit={onSubmitDo(() => save.mutate())}>
       <h2 id={titleId}>{plan ? t("ui.plans.editTitle") : t("ui.plans.new")}</h2>
       {plan ? null : <p className="hint">{t("ui.plans.intro")}</p>}
       <ErrorMessage error={save.error} />
@@ -155,17 +143,13 @@ export function PlanForm({
         label={t("ui.plans.when")}
         hint={t("ui.plans.whenHint")}
         rows={2}
-        value={situation}
-        onChange={(e) => setSituation(e.target.value)}
-        error={fieldError("situation")}
+        {...draft.bind("situation", save.error)}
       />
       <TextAreaField
         label={t("ui.plans.then")}
         hint={t("ui.plans.thenHint")}
         rows={2}
-        value={action}
-        onChange={(e) => setAction(e.target.value)}
-        error={fieldError("action")}
+        {...draft.bind("action", save.error)}
       />
       <div aria-live="polite" className="plan-coaching">
         {findings.length > 0 ? (
@@ -186,17 +170,10 @@ export function PlanForm({
       <Field
         label={t("ui.plans.firstMoment")}
         type="datetime-local"
-        value={moment}
-        onChange={(e) => setMoment(e.target.value)}
-        error={fieldError("firstMoment")}
+        {...draft.bind("moment", save.error, "firstMoment")}
       />
       {enrolments.data && enrolments.data.length > 0 ? (
-        <SelectField
-          label={t("ui.plans.competence")}
-          value={choice}
-          onChange={(e) => setChoice(e.target.value)}
-          error={fieldError("competenceId")}
-        >
+        <SelectField label={t("ui.plans.competence")} {...draft.bind("choice", save.error, "competenceId")}>
           <option value="">{t("ui.plans.noCompetence")}</option>
           {enrolments.data
             .filter((e) => !plan || e.cohortId === plan.cohortId)
@@ -213,18 +190,13 @@ export function PlanForm({
         enrolments={enrolments.data ?? []}
         choice={choice}
         linked={linked}
-        onChange={setLinked}
+        onChange={(ids) => draft.set("linked", ids)}
       />
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {plan ? t("ui.plans.saveChanges") : t("ui.plans.save")}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t("ui.common.cancel")}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={plan ? t("ui.plans.saveChanges") : t("ui.plans.save")}
+        pending={save.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,13 +1,18 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
 import { Field, TextAreaField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { EditDeleteButtons, FormActions, ItemButton } from "../../components/buttons.tsx";
+import { RadioGroup } from "../../components/choices.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { MyCoaching } from "../coaching/my-coaching.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
 import {
   archivePlan,
   deleteApplication,
@@ -17,15 +22,10 @@ import {
   updateApplication,
   useMyPlans,
 } from "./action-plans-api.ts";
-import { localInput, PlanForm } from "./plan-form.tsx";
+import { PlanForm } from "./plan-form.tsx";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
-
-function nowLocal(): string {
-  const date = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+type Outcome = (typeof outcomes)[number];
 
 type Application = PlanView["applications"][number];
 
@@ -43,42 +43,43 @@ function LogApplication({
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [open, setOpen] = useState(application !== undefined);
-  const [outcome, setOutcome] = useState<(typeof outcomes)[number] | "">(application?.outcome ?? "");
-  const [when, setWhen] = useState(() => (application ? localInput(application.occurredAt) : nowLocal()));
-  const [text, setText] = useState(application?.whatHappened ?? "");
-  const log = useMutation({
-    mutationFn: async () => {
+  const draft = useDraft<{ outcome: Outcome | ""; when: string; text: string }>(() => ({
+    outcome: application?.outcome ?? "",
+    when: localDateTimeInput(application?.occurredAt),
+    text: application?.whatHappened ?? "",
+  }));
+  const log = useSaveThenRefresh(
+    async () => {
+      const { outcome, when, text } = draft.values;
       const body = {
-        occurredAt: when ? new Date(when).toISOString() : undefined,
+        occurredAt: instantFromLocalInput(when),
         whatHappened: text,
         outcome: outcome || undefined,
       };
       if (application) await updateApplication(application.id, body);
       else await logApplication(plan.id, body);
     },
-    onSuccess: async () => {
-      setOpen(false);
-      setText("");
-      setOutcome("");
-      await client.invalidateQueries({ queryKey: planKeys.mine() });
-      onDone?.();
+    [planKeys.mine()],
+    {
+      onSaved: () => {
+        setOpen(false);
+        draft.reset("text", "outcome");
+      },
+      afterRefresh: () => onDone?.(),
     },
-  });
+  );
   const close = () => {
     setOpen(false);
     onDone?.();
   };
-  const radioName = `outcome-${application?.id ?? plan.id}`;
   if (!open) {
     return (
       <>
         {log.isSuccess ? <SuccessMessage>{t("ui.plans.logged")}</SuccessMessage> : null}
-        <button type="button" className="button-primary" onClick={() => setOpen(true)}>
+        <ItemButton item={plan.action} className="button-primary" onClick={() => setOpen(true)}>
           {t("ui.plans.logIt")}
-          <span className="visually-hidden"> {plan.action}</span>
-        </button>
+        </ItemButton>
       </>
     );
   }
@@ -86,48 +87,27 @@ function LogApplication({
     <form
       className="log-form"
       aria-label={application ? t("ui.plans.editLog") : t("ui.plans.logIt")}
-      onSubmit={(event) => {
-        event.preventDefault();
-        log.mutate();
-      }}
+      onSubmit={onSubmitDo(() => log.mutate())}
     >
       <ErrorMessage error={log.error} />
-      <fieldset className="field">
-        <legend>{t("ui.plans.howItWent")}</legend>
-        {outcomes.map((value) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name={radioName}
-              checked={outcome === value}
-              onChange={() => setOutcome(value)}
-            />
-            <span>{t(`ui.plans.outcomeChoices.${value}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={t("ui.plans.howItWent")}
+        name={`outcome-${application?.id ?? plan.id}`}
+        options={outcomes.map((value) => ({ value, label: t(`ui.plans.outcomeChoices.${value}`) }))}
+        value={draft.values.outcome}
+        onChange={(outcome) => draft.set("outcome", outcome)}
+      />
       <Field
         label={t("fields.occurredAt")}
         type="datetime-local"
-        value={when}
-        onChange={(e) => setWhen(e.target.value)}
-        error={fieldError(log.error, "occurredAt")}
+        {...draft.bind("when", log.error, "occurredAt")}
       />
       <TextAreaField
         label={t("fields.whatHappened")}
         rows={2}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        error={fieldError(log.error, "whatHappened")}
+        {...draft.bind("text", log.error, "whatHappened")}
       />
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={log.isPending}>
-          {t("ui.plans.saveLog")}
-        </button>
-        <button type="button" className="button-secondary" onClick={close}>
-          {t("ui.common.cancel")}
-        </button>
-      </div>
+      <FormActions submitLabel={t("ui.plans.saveLog")} pending={log.isPending} onCancel={close} />
     </form>
   );
 }
@@ -135,13 +115,9 @@ function LogApplication({
 /** One entry of the log: edit or delete it until a manager confirmed it; after that, a note why not. */
 function ApplicationItem({ plan, application }: { plan: PlanView; application: Application }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const [editing, setEditing] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => deleteApplication(application.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: planKeys.mine() }),
-  });
+  const remove = useSaveThenRefresh(() => deleteApplication(application.id), [planKeys.mine()]);
   const when = formatDateTime(application.occurredAt, locale);
   if (editing)
     return (
@@ -159,23 +135,15 @@ function ApplicationItem({ plan, application }: { plan: PlanView; application: A
           <p className="hint">{t("ui.plans.lockedNote")}</p>
         </>
       ) : (
-        <div className="button-row">
-          <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
-            {t("ui.plans.editLog")}
-            <span className="visually-hidden"> {when}</span>
-          </button>
-          <button
-            type="button"
-            className="button-secondary small"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t("ui.plans.confirmDeleteLog"))) remove.mutate();
-            }}
-          >
-            {t("ui.plans.deleteLog")}
-            <span className="visually-hidden"> {when}</span>
-          </button>
-        </div>
+        <EditDeleteButtons
+          item={when}
+          editLabel={t("ui.plans.editLog")}
+          onEdit={() => setEditing(true)}
+          deleteLabel={t("ui.plans.deleteLog")}
+          confirmDelete={t("ui.plans.confirmDeleteLog")}
+          onDelete={() => remove.mutate()}
+          deleting={remove.isPending}
+        />
       )}
       <ErrorMessage error={remove.error} />
     </li>
@@ -184,13 +152,11 @@ function ApplicationItem({ plan, application }: { plan: PlanView; application: A
 
 function PlanCard({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const [editing, setEditing] = useState(false);
   const [updated, setUpdated] = useState(false);
-  const refresh = () => client.invalidateQueries({ queryKey: planKeys.mine() });
-  const archive = useMutation({ mutationFn: () => archivePlan(plan.id), onSuccess: refresh });
-  const restore = useMutation({ mutationFn: () => restorePlan(plan.id), onSuccess: refresh });
+  const archive = useSaveThenRefresh(() => archivePlan(plan.id), [planKeys.mine()]);
+  const restore = useSaveThenRefresh(() => restorePlan(plan.id), [planKeys.mine()]);
   const archived = plan.archivedAt !== null;
   if (editing)
     return (
@@ -225,38 +191,39 @@ function PlanCard({ plan }: { plan: PlanView }) {
       ) : null}
       <ErrorMessage error={archive.error ?? restore.error} />
       {archived ? (
-        <button
-          type="button"
+        <ItemButton
+          item={plan.action}
           className="button-secondary"
           disabled={restore.isPending}
           onClick={() => restore.mutate()}
         >
           {t("ui.plans.restore")}
-          <span className="visually-hidden"> {plan.action}</span>
-        </button>
+        </ItemButton>
       ) : (
         <>
           <LogApplication plan={plan} />
-          <div className="button-row">
-            <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
-              {t("ui.plans.editPlan")}
-              <span className="visually-hidden"> {plan.action}</span>
-            </button>
-            <button
-              type="button"
-              className="button-secondary small"
-              disabled={archive.isPending}
-              onClick={() => {
-                if (window.confirm(t("ui.plans.confirmArchive"))) archive.mutate();
-              }}
-            >
-              {t("ui.plans.archive")}
-              <span className="visually-hidden"> {plan.action}</span>
-            </button>
-          </div>
+          <EditDeleteButtons
+            item={plan.action}
+            editLabel={t("ui.plans.editPlan")}
+            onEdit={() => setEditing(true)}
+            deleteLabel={t("ui.plans.archive")}
+            confirmDelete={t("ui.plans.confirmArchive")}
+            onDelete={() => archive.mutate()}
+            deleting={archive.isPending}
+          />
         </>
       )}
     </li>
+  );
+}
+
+function PlanList({ plans, label }: { plans: PlanView[]; label: string }) {
+  return (
+    <ul className="plain-list plans" aria-label={label}>
+      {plans.map((plan) => (
+        <PlanCard key={plan.id} plan={plan} />
+      ))}
+    </ul>
   );
 }
 
@@ -270,22 +237,14 @@ export function PlansPage() {
   const archived = plans.data?.filter((p) => p.archivedAt !== null) ?? [];
   return (
     <Page title={t("ui.plans.title")}>
-      {plans.isLoading ? <Loading /> : null}
-      <ErrorMessage error={plans.error} />
       {saved ? <SuccessMessage>{t("ui.plans.saved")}</SuccessMessage> : null}
-      {plans.data ? (
-        active.length === 0 ? (
-          <EmptyState title={t("ui.plans.emptyTitle")}>
-            <p>{t("ui.plans.emptyText")}</p>
-          </EmptyState>
-        ) : (
-          <ul className="plain-list plans" aria-label={t("ui.plans.title")}>
-            {active.map((plan) => (
-              <PlanCard key={plan.id} plan={plan} />
-            ))}
-          </ul>
-        )
-      ) : null}
+      <QueryState
+        query={plans}
+        isEmpty={() => active.length === 0}
+        empty={{ title: t("ui.plans.emptyTitle"), text: t("ui.plans.emptyText") }}
+      >
+        {() => <PlanList plans={active} label={t("ui.plans.title")} />}
+      </QueryState>
       {archived.length > 0 ? (
         <section aria-label={t("ui.plans.archivedTitle")}>
           <button
@@ -298,13 +257,7 @@ export function PlansPage() {
               ? t("ui.plans.hideArchived")
               : t("ui.plans.showArchived", { count: archived.length })}
           </button>
-          {showArchived ? (
-            <ul className="plain-list plans" aria-label={t("ui.plans.archivedTitle")}>
-              {archived.map((plan) => (
-                <PlanCard key={plan.id} plan={plan} />
-              ))}
-            </ul>
-          ) : null}
+          {showArchived ? <PlanList plans={archived} label={t("ui.plans.archivedTitle")} /> : null}
         </section>
       ) : null}
       <PlanForm onSaved={() => setSaved(true)} />

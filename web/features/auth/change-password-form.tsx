@@ -1,63 +1,49 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Field } from "../../components/field.tsx";
-import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { MutationForm } from "../../components/mutation-form.tsx";
+import { useDraft } from "../../lib/draft.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { authApi, authKeys } from "./auth-api.ts";
-import { NewPasswordFields } from "./choose-password-form.tsx";
+import { NewPasswordFields, useNewPassword } from "./choose-password-form.tsx";
+import { CurrentPasswordField } from "./credential-fields.tsx";
 
 /** Changing the password in the app: the current one first; every other device is signed out. */
 export function ChangePasswordForm() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [repeat, setRepeat] = useState("");
-  const [mismatch, setMismatch] = useState(false);
-  const save = useMutation({
-    mutationFn: () => authApi.changePassword({ currentPassword, newPassword }),
-    onSuccess: async () => {
-      setCurrentPassword("");
-      setNewPassword("");
-      setRepeat("");
-      await client.invalidateQueries({ queryKey: authKeys.sessions() });
+  const current = useDraft({ currentPassword: "" });
+  const newPassword = useNewPassword();
+  const save = useSaveThenRefresh(
+    () => authApi.changePassword({ ...current.values, newPassword: newPassword.password }),
+    [authKeys.sessions()],
+    {
+      onSaved: () => {
+        current.reset();
+        newPassword.clear();
+      },
     },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setMismatch(newPassword !== repeat);
-    if (newPassword === repeat) save.mutate();
-  };
+  );
   return (
     <section className="card" id="password" aria-labelledby="password-title">
       <h2 id="password-title">{t("ui.changePassword.title")}</h2>
       <p className="hint">{t("ui.changePassword.intro")}</p>
-      <form className="form" onSubmit={submit} noValidate>
-        <ErrorMessage error={save.error} />
-        {save.isSuccess ? <SuccessMessage>{t("ui.changePassword.changed")}</SuccessMessage> : null}
-        <Field
+      <MutationForm
+        className="form"
+        noValidate
+        mutation={save}
+        onSubmit={() => newPassword.whenRepeated(save.mutate)}
+        savedMessage={t("ui.changePassword.changed")}
+        submitLabel={t("ui.changePassword.submit")}
+      >
+        <CurrentPasswordField
           label={t("fields.currentPassword")}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.target.value)}
-          error={fieldError(save.error, "currentPassword")}
+          {...current.bind("currentPassword", save.error)}
         />
         <NewPasswordFields
           label={t("fields.newPassword")}
-          password={newPassword}
-          onPassword={setNewPassword}
-          repeat={repeat}
-          onRepeat={setRepeat}
+          {...newPassword.fields}
           error={fieldError(save.error, "newPassword")}
-          mismatch={mismatch}
         />
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {t("ui.changePassword.submit")}
-        </button>
-      </form>
+      </MutationForm>
     </section>
   );
 }

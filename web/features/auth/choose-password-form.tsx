@@ -1,15 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Field } from "../../components/field.tsx";
-import { ErrorMessage } from "../../components/feedback.tsx";
+import { MutationForm } from "../../components/mutation-form.tsx";
 import type { TokenPasswordBody } from "../../../common/schemas/auth.ts";
 import { fieldError } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 
 /**
- * The password form behind invitation and reset links. The link's token travels in the URL fragment,
- * so it never reaches server logs or a Referer header.
+ * The password form behind invitation and reset links; the token comes from the link's fragment
+ * (`tokenFromHash`).
  */
 export function ChoosePasswordForm({
   redeem,
@@ -21,39 +21,44 @@ export function ChoosePasswordForm({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const newPassword = useNewPassword();
+  const save = useSaveThenRefresh(() => redeem({ token, password: newPassword.password }), "all", {
+    afterRefresh: () => navigate("/"),
+  });
+  return (
+    <MutationForm
+      className="card form"
+      noValidate
+      mutation={save}
+      onSubmit={() => newPassword.whenRepeated(save.mutate)}
+      submitLabel={t("ui.password.submit")}
+    >
+      <NewPasswordFields
+        label={t("ui.password.new")}
+        {...newPassword.fields}
+        error={fieldError(save.error, "password")}
+      />
+    </MutationForm>
+  );
+}
+
+/** A new password typed twice; `whenRepeated` acts only when both are the same, else shows why not. */
+export function useNewPassword() {
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  const save = useMutation({
-    mutationFn: () => redeem({ token, password }),
-    onSuccess: async () => {
-      await client.invalidateQueries();
-      await navigate("/");
+  return {
+    password,
+    fields: { password, onPassword: setPassword, repeat, onRepeat: setRepeat, mismatch },
+    whenRepeated: (act: () => void) => {
+      setMismatch(password !== repeat);
+      if (password === repeat) act();
     },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setMismatch(password !== repeat);
-    if (password === repeat) save.mutate();
+    clear: () => {
+      setPassword("");
+      setRepeat("");
+    },
   };
-  return (
-    <form className="card form" onSubmit={submit} noValidate>
-      <ErrorMessage error={save.error} />
-      <NewPasswordFields
-        label={t("ui.password.new")}
-        password={password}
-        onPassword={setPassword}
-        repeat={repeat}
-        onRepeat={setRepeat}
-        error={fieldError(save.error, "password")}
-        mismatch={mismatch}
-      />
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.password.submit")}
-      </button>
-    </form>
-  );
 }
 
 /** A new password and its repetition, with the rules as a hint; shared by every form that sets one. */
@@ -91,8 +96,4 @@ export function NewPasswordFields(props: {
       />
     </>
   );
-}
-
-export function tokenFromHash(): string {
-  return new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
 }

@@ -1,43 +1,33 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Field } from "../../components/field.tsx";
-import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { MutationForm } from "../../components/mutation-form.tsx";
 import { Page } from "../../components/page.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
 import { authApi } from "./auth-api.ts";
+import { SignInEmailField } from "./credential-fields.tsx";
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState("");
-  const request = useMutation({ mutationFn: () => authApi.forgotPassword(email) });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    request.mutate();
-  };
+  const draft = useDraft({ email: "" });
+  const request = useMutation({ mutationFn: () => authApi.forgotPassword(draft.values.email) });
   return (
     <Page title={t("ui.forgot.title")}>
-      <form className="card form" onSubmit={submit} noValidate>
-        <p>{t("ui.forgot.intro")}</p>
-        <ErrorMessage error={request.error} />
-        {request.isSuccess ? <SuccessMessage>{t("ui.forgot.sent")}</SuccessMessage> : null}
-        <Field
-          label={t("fields.email")}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(request.error, "email")}
-        />
-        <button type="submit" className="button-primary" disabled={request.isPending}>
-          {t("ui.forgot.submit")}
-        </button>
-        <p>
-          <Link to="/sign-in">{t("ui.forgot.back")}</Link>
-        </p>
-      </form>
+      <MutationForm
+        className="card form"
+        noValidate
+        intro={<p>{t("ui.forgot.intro")}</p>}
+        mutation={request}
+        savedMessage={t("ui.forgot.sent")}
+        submitLabel={t("ui.forgot.submit")}
+        footer={
+          <p>
+            <Link to="/sign-in">{t("ui.forgot.back")}</Link>
+          </p>
+        }
+      >
+        <SignInEmailField {...draft.bind("email", request.error)} />
+      </MutationForm>
     </Page>
   );
 }

@@ -5,7 +5,8 @@ import { Link } from "react-router";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { authApi, authKeys } from "./auth-api.ts";
-import { ChoosePasswordForm, tokenFromHash } from "./choose-password-form.tsx";
+import { tokenFromHash } from "../../lib/link-token.ts";
+import { ChoosePasswordForm } from "./choose-password-form.tsx";
 
 export function InvitationPage() {
   const { t } = useTranslation();

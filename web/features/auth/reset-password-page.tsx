@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page.tsx";
 import { authApi } from "./auth-api.ts";
-import { ChoosePasswordForm, tokenFromHash } from "./choose-password-form.tsx";
+import { tokenFromHash } from "../../lib/link-token.ts";
+import { ChoosePasswordForm } from "./choose-password-form.tsx";
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();

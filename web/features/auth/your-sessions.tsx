@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { SessionsView } from "../../../common/schemas/auth.ts";
+import { MutationButton } from "../../components/buttons.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { authApi, authKeys } from "./auth-api.ts";
 
 type Session = SessionsView["sessions"][number];
@@ -32,10 +34,7 @@ export function YourSessions() {
       await client.invalidateQueries({ queryKey: authKeys.sessions() });
     },
   });
-  const endOthers = useMutation({
-    mutationFn: authApi.endOtherSessions,
-    onSuccess: () => client.invalidateQueries({ queryKey: authKeys.sessions() }),
-  });
+  const endOthers = useSaveThenRefresh(authApi.endOtherSessions, [authKeys.sessions()]);
   const deviceName = (session: Session) =>
     session.browser && session.os
       ? t("ui.sessions.device", { browser: session.browser, os: session.os })
@@ -84,14 +83,9 @@ export function YourSessions() {
       </ul>
       {list.length === 1 ? <p className="hint">{t("ui.sessions.onlyThis")}</p> : null}
       {list.length > 1 ? (
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={endOthers.isPending}
-          onClick={() => endOthers.mutate()}
-        >
+        <MutationButton mutation={endOthers} className="button-secondary">
           {t("ui.sessions.signOutOthers")}
-        </button>
+        </MutationButton>
       ) : null}
     </section>
   );

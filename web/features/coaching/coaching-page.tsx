@@ -1,12 +1,17 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CoachView } from "../../../common/schemas/coaching.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { EditDeleteButtons, FormActions, SubmitButton } from "../../components/buttons.tsx";
+import { EmptyState, ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { IfThen } from "../action-plans/if-then.tsx";
+import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import {
   coachingKeys,
   deleteSession,
@@ -19,13 +24,6 @@ import {
 type Coachee = CoachView["coachees"][number];
 type Session = Coachee["sessions"][number];
 
-/** An ISO instant as the value of <input type="datetime-local">, in the browser's time zone. */
-function localInput(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** A new session, or (with `session`) a correction of one the coach holds. */
 function SessionForm({
   coachee,
@@ -37,13 +35,15 @@ function SessionForm({
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [when, setWhen] = useState(session ? localInput(session.scheduledAt) : "");
-  const [notes, setNotes] = useState(session?.notes ?? "");
-  const [planId, setPlanId] = useState(session?.planId ?? "");
-  const save = useMutation({
-    mutationFn: async () => {
-      const scheduledAt = when ? new Date(when).toISOString() : undefined;
+  const draft = useDraft({
+    when: session ? localDateTimeInput(session.scheduledAt) : "",
+    notes: session?.notes ?? "",
+    planId: session?.planId ?? "",
+  });
+  const save = useSaveThenRefresh(
+    async () => {
+      const { when, notes, planId } = draft.values;
+      const scheduledAt = instantFromLocalInput(when);
       if (session) await updateSession(session.id, { scheduledAt, notes, planId: planId || null });
       else
         await scheduleSession({
@@ -53,34 +53,21 @@ function SessionForm({
           ...(planId ? { planId } : {}),
         });
     },
-    onSuccess: async () => {
-      setNotes("");
-      await client.invalidateQueries({ queryKey: coachingKeys.coach() });
-      onDone?.();
-    },
-  });
+    [coachingKeys.coach()],
+    { onSaved: () => draft.set("notes", ""), afterRefresh: () => onDone?.() },
+  );
   return (
     <form
       aria-label={session ? t("ui.coaching.editSession") : undefined}
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+      onSubmit={onSubmitDo(() => save.mutate())}
     >
       <ErrorMessage error={save.error} />
       <Field
         label={t("ui.coaching.when")}
         type="datetime-local"
-        value={when}
-        onChange={(e) => setWhen(e.target.value)}
-        error={fieldError(save.error, "scheduledAt")}
+        {...draft.bind("when", save.error, "scheduledAt")}
       />
-      <SelectField
-        label={t("ui.coaching.plan")}
-        value={planId}
-        onChange={(e) => setPlanId(e.target.value)}
-        error={fieldError(save.error, "planId")}
-      >
+      <SelectField label={t("ui.coaching.plan")} {...draft.bind("planId", save.error)}>
         <option value="">{t("ui.coaching.noPlan")}</option>
         {coachee.plans.map((plan) => (
           <option key={plan.id} value={plan.id}>
@@ -92,20 +79,13 @@ function SessionForm({
         label={t("ui.coaching.notes")}
         hint={t("ui.coaching.notesHint")}
         rows={3}
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-        error={fieldError(save.error, "notes")}
+        {...draft.bind("notes", save.error)}
       />
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {session ? t("ui.coaching.saveChanges") : t("ui.coaching.saveSession")}
-        </button>
-        {session ? (
-          <button type="button" className="button-secondary" onClick={onDone}>
-            {t("ui.common.cancel")}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={session ? t("ui.coaching.saveChanges") : t("ui.coaching.saveSession")}
+        pending={save.isPending}
+        onCancel={session ? onDone : undefined}
+      />
     </form>
   );
 }
@@ -113,13 +93,9 @@ function SessionForm({
 /** One session in the coach's list: its notes, and edit or delete (after a confirmation). */
 function SessionItem({ coachee, session }: { coachee: Coachee; session: Session }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const [editing, setEditing] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => deleteSession(session.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: coachingKeys.coach() }),
-  });
+  const remove = useSaveThenRefresh(() => deleteSession(session.id), [coachingKeys.coach()]);
   if (editing)
     return (
       <li>
@@ -129,110 +105,109 @@ function SessionItem({ coachee, session }: { coachee: Coachee; session: Session 
   return (
     <li>
       {formatDateTime(session.scheduledAt, locale)}: {session.notes}
-      <div className="button-row">
-        <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
-          {t("ui.coaching.editSession")}
-          <span className="visually-hidden"> {formatDateTime(session.scheduledAt, locale)}</span>
-        </button>
-        <button
-          type="button"
-          className="button-secondary small"
-          disabled={remove.isPending}
-          onClick={() => {
-            if (window.confirm(t("ui.coaching.confirmDeleteSession"))) remove.mutate();
-          }}
-        >
-          {t("ui.coaching.deleteSession")}
-          <span className="visually-hidden"> {formatDateTime(session.scheduledAt, locale)}</span>
-        </button>
-      </div>
+      <EditDeleteButtons
+        item={formatDateTime(session.scheduledAt, locale)}
+        editLabel={t("ui.coaching.editSession")}
+        onEdit={() => setEditing(true)}
+        deleteLabel={t("ui.coaching.deleteSession")}
+        confirmDelete={t("ui.coaching.confirmDeleteSession")}
+        onDelete={() => remove.mutate()}
+        deleting={remove.isPending}
+      />
       <ErrorMessage error={remove.error} />
       {remove.isSuccess ? <SuccessMessage>{t("ui.coaching.sessionDeleted")}</SuccessMessage> : null}
     </li>
   );
 }
 
+/** One coachee: their plans, the sessions so far, and a form for the next. */
+function CoacheeCard({ coachee }: { coachee: Coachee }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card">
+      <h2>{coachee.name}</h2>
+      {coachee.plans.map((plan) => (
+        <p key={plan.id}>
+          <IfThen plan={plan} /> ({t("ui.coaching.applied", { count: plan.applications.length })})
+        </p>
+      ))}
+      <ul className="plain-list applications">
+        {coachee.sessions.map((s) => (
+          <SessionItem key={s.id} coachee={coachee} session={s} />
+        ))}
+      </ul>
+      <SessionForm coachee={coachee} />
+    </li>
+  );
+}
+
+/** Coaching offered so far and to whom it can still be offered. */
+function OfferCoaching({ view }: { view: CoachView }) {
+  const { t } = useTranslation();
+  const [personId, setPersonId] = useState("");
+  const invite = useSaveThenRefresh(
+    () => offerCoaching(personId || view.candidates[0]?.personId),
+    [coachingKeys.coach()],
+  );
+  return (
+    <section className="card" aria-labelledby="coaching-invite">
+      <h2 id="coaching-invite">{t("ui.coaching.offer")}</h2>
+      {view.invited.length > 0 ? (
+        <ul className="plain-list">
+          {view.invited.map((i) => (
+            <li key={i.relationId}>
+              {i.name}: {t(`ui.coaching.status.${i.status}`)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {view.candidates.length > 0 ? (
+        <form onSubmit={onSubmitDo(() => invite.mutate())}>
+          <SelectField
+            label={t("ui.coaching.person")}
+            value={personId}
+            onChange={(e) => setPersonId(e.target.value)}
+          >
+            {view.candidates.map((c) => (
+              <option key={c.personId} value={c.personId}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <ErrorMessage error={invite.error} />
+          <SubmitButton className="button-secondary" pending={invite.isPending}>
+            {t("ui.coaching.invite")}
+          </SubmitButton>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 /** The coach's screen: offer coaching, and for those who accepted, their plans and the sessions. */
 export function CoachingPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const view = useCoachView();
-  const [personId, setPersonId] = useState("");
-  const invite = useMutation({
-    mutationFn: () => offerCoaching(personId || view.data?.candidates[0]?.personId),
-    onSuccess: () => client.invalidateQueries({ queryKey: coachingKeys.coach() }),
-  });
-  const data = view.data;
   return (
     <Page title={t("ui.coaching.title")}>
       <p className="hint">{t("ui.coaching.intro")}</p>
-      {view.isLoading ? <Loading /> : null}
-      <ErrorMessage error={view.error} />
-      {data ? (
-        <>
-          {data.coachees.length === 0 ? (
-            <EmptyState title={t("ui.coaching.emptyTitle")}>
-              <p>{t("ui.coaching.emptyText")}</p>
-            </EmptyState>
-          ) : null}
-          <ul className="plain-list members">
-            {data.coachees.map((coachee) => (
-              <li key={coachee.relationId} className="card">
-                <h2>{coachee.name}</h2>
-                {coachee.plans.map((plan) => (
-                  <p key={plan.id}>
-                    <strong>{t("ui.plans.whenShort")}</strong> {plan.situation}{" "}
-                    <strong>{t("ui.plans.thenShort")}</strong> {plan.action} (
-                    {t("ui.coaching.applied", { count: plan.applications.length })})
-                  </p>
-                ))}
-                <ul className="plain-list applications">
-                  {coachee.sessions.map((s) => (
-                    <SessionItem key={s.id} coachee={coachee} session={s} />
-                  ))}
-                </ul>
-                <SessionForm coachee={coachee} />
-              </li>
-            ))}
-          </ul>
-          <section className="card" aria-labelledby="coaching-invite">
-            <h2 id="coaching-invite">{t("ui.coaching.offer")}</h2>
-            {data.invited.length > 0 ? (
-              <ul className="plain-list">
-                {data.invited.map((i) => (
-                  <li key={i.relationId}>
-                    {i.name}: {t(`ui.coaching.status.${i.status}`)}
-                  </li>
-                ))}
-              </ul>
+      <QueryState query={view}>
+        {(data) => (
+          <>
+            {data.coachees.length === 0 ? (
+              <EmptyState title={t("ui.coaching.emptyTitle")}>
+                <p>{t("ui.coaching.emptyText")}</p>
+              </EmptyState>
             ) : null}
-            {data.candidates.length > 0 ? (
-              <form
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  invite.mutate();
-                }}
-              >
-                <SelectField
-                  label={t("ui.coaching.person")}
-                  value={personId}
-                  onChange={(e) => setPersonId(e.target.value)}
-                >
-                  {data.candidates.map((c) => (
-                    <option key={c.personId} value={c.personId}>
-                      {c.name}
-                    </option>
-                  ))}
-                </SelectField>
-                <ErrorMessage error={invite.error} />
-                <button type="submit" className="button-secondary" disabled={invite.isPending}>
-                  {t("ui.coaching.invite")}
-                </button>
-              </form>
-            ) : null}
-          </section>
-        </>
-      ) : null}
+            <ul className="plain-list members">
+              {data.coachees.map((coachee) => (
+                <CoacheeCard key={coachee.relationId} coachee={coachee} />
+              ))}
+            </ul>
+            <OfferCoaching view={data} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

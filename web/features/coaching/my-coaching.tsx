@@ -1,19 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { answerOffer, coachingKeys, useMyCoaching } from "./coaching-api.ts";
 
 /** On the learner's plans screen: coaching offered to them (their choice) and the coach's notes. */
 export function MyCoaching() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const coaching = useMyCoaching();
-  const answer = useMutation({
-    mutationFn: answerOffer,
-    onSuccess: () => client.invalidateQueries({ queryKey: coachingKeys.mine() }),
-  });
+  const answer = useSaveThenRefresh(answerOffer, [coachingKeys.mine()]);
   const data = coaching.data;
   if (!data || (data.invitations.length === 0 && data.coaches.length === 0)) return null;
   return (

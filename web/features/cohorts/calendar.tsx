@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { intlLocale, type Locale } from "../../../common/locales.ts";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
+import { ColumnHeadings } from "../../components/responsive-table.tsx";
 
 /** A calendar date (YYYY-MM-DD) in full, or in the parts `options` asks for; never shifted by a zone. */
 export function formatDay(
@@ -62,15 +63,7 @@ export function CohortCalendar({ schedule, locale }: { schedule: ScheduledActivi
         {monthsBetween(dates[0]!, dates.at(-1)!).map((yearMonth) => (
           <table key={yearMonth} className="calendar">
             <caption>{formatDay(`${yearMonth}-01`, locale, { month: "long", year: "numeric" })}</caption>
-            <thead>
-              <tr>
-                {weekdays.map((day) => (
-                  <th key={day} scope="col">
-                    {day}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeadings headings={weekdays} />
             <tbody>
               {weeksOf(yearMonth).map((week, index) => (
                 <tr key={index}>

@@ -1,18 +1,21 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
-import { Field } from "../../components/field.tsx";
 import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { useDraft } from "../../lib/draft.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { FormActions } from "../../components/buttons.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
+import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
 
 export function CohortPage() {
@@ -84,98 +87,42 @@ function CohortChanges({ cohort, onSaved }: { cohort: CohortDetail; onSaved: () 
   const client = useQueryClient();
   const people = usePeople();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(cohort.name);
-  const [dates, setDates] = useState<string[]>(cohort.sessionDates);
-  const [personIds, setPersonIds] = useState<string[]>(cohort.participants.map((p) => p.id));
-  const refresh = async (updated: CohortDetail) => {
-    client.setQueryData(cohortKeys.detail(cohort.id), updated);
-    await client.invalidateQueries({ queryKey: cohortKeys.list() });
-  };
-  const update = useMutation({
-    mutationFn: () =>
+  const draft = useDraft<CohortDraft>({
+    name: cohort.name,
+    dates: cohort.sessionDates,
+    personIds: cohort.participants.map((p) => p.id),
+  });
+  const { name, dates, personIds } = draft.values;
+  // The answer is the changed cohort: it replaces the cached one, and the list is fetched again.
+  const replaceCached = (updated: CohortDetail) => client.setQueryData(cohortKeys.detail(cohort.id), updated);
+  const update = useSaveThenRefresh(
+    () =>
       cohortsApi.update(cohort.id, {
         name,
         sessionDates: dates.filter(Boolean),
         ...(personIds.join() === cohort.participants.map((p) => p.id).join() ? {} : { personIds }),
       }),
-    onSuccess: async (updated) => {
-      await refresh(updated);
-      onSaved();
-    },
+    [cohortKeys.list()],
+    { onSaved: replaceCached, afterRefresh: onSaved },
+  );
+  const cancel = useSaveThenRefresh(() => cohortsApi.cancel(cohort.id), [cohortKeys.list()], {
+    onSaved: replaceCached,
   });
-  const cancel = useMutation({
-    mutationFn: () => cohortsApi.cancel(cohort.id),
-    onSuccess: refresh,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate();
-  };
   const choosable = (people.data ?? []).filter((p) => p.status !== "deactivated" || personIds.includes(p.id));
   return (
     <section className="card" aria-labelledby="cohort-changes">
       <h2 id="cohort-changes">{t("ui.cohorts.changeTitle")}</h2>
       {open ? (
-        <form className="form" onSubmit={submit} noValidate>
+        <form className="form" onSubmit={onSubmitDo(() => update.mutate())} noValidate>
           <ErrorMessage error={update.error} />
           <p className="hint">{t("ui.cohorts.changeHint")}</p>
-          <Field
-            label={t("ui.cohorts.name")}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            error={fieldError(update.error, "name")}
+          <CohortFields draft={draft} error={update.error} people={choosable} />
+          <FormActions
+            submitLabel={t("ui.cohorts.saveChanges")}
+            pending={update.isPending}
+            onCancel={() => setOpen(false)}
+            cancelLabel={t("ui.common.close")}
           />
-          <fieldset className="field">
-            <legend>{t("fields.sessionDates")}</legend>
-            {dates.map((date, index) => (
-              <Field
-                key={index}
-                label={t("ui.cohorts.practiceDay", { number: index + 1 })}
-                type="date"
-                value={date}
-                onChange={(e) => setDates(dates.map((d, i) => (i === index ? e.target.value : d)))}
-                error={index === 0 ? fieldError(update.error, "sessionDates") : undefined}
-              />
-            ))}
-            <button type="button" className="button-secondary small" onClick={() => setDates([...dates, ""])}>
-              {t("ui.cohorts.addDay")}
-            </button>
-          </fieldset>
-          <details>
-            <summary>{t("ui.cohorts.choosePeople", { count: personIds.length })}</summary>
-            <div className="scroll-box">
-              <fieldset className="field checkbox-group">
-                <legend>{t("fields.personIds")}</legend>
-                {choosable.map((person) => (
-                  <label key={person.id} className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={personIds.includes(person.id)}
-                      onChange={(e) =>
-                        setPersonIds(
-                          e.target.checked
-                            ? [...personIds, person.id]
-                            : personIds.filter((id) => id !== person.id),
-                        )
-                      }
-                    />
-                    <span>{person.name}</span>
-                  </label>
-                ))}
-              </fieldset>
-            </div>
-          </details>
-          {fieldError(update.error, "personIds") ? (
-            <p className="field-error">{fieldError(update.error, "personIds")}</p>
-          ) : null}
-          <div className="button-row">
-            <button type="submit" className="button-primary" disabled={update.isPending}>
-              {t("ui.cohorts.saveChanges")}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
-              {t("ui.common.close")}
-            </button>
-          </div>
         </form>
       ) : (
         <div className="button-row">

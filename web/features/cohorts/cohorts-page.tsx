@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
+import { noItems, QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatDay } from "./calendar.tsx";
@@ -19,32 +19,33 @@ export function CohortsPage() {
         </Link>
       }
     >
-      {cohorts.isLoading ? <Loading /> : null}
-      <ErrorMessage error={cohorts.error} />
-      {cohorts.data?.length === 0 ? (
-        <EmptyState title={t("ui.cohorts.empty")}>
-          <p>{t("ui.cohorts.emptyText")}</p>
-        </EmptyState>
-      ) : null}
-      <ul className="trajectory-list">
-        {cohorts.data?.map((cohort) => (
-          <li key={cohort.id} className="card">
-            <h2>
-              <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
-              {cohort.cancelledAt ? (
-                <span className="badge badge-deactivated"> {t("ui.cohorts.cancelledBadge")}</span>
-              ) : null}
-            </h2>
-            <p>{cohort.trajectoryTitle}</p>
-            <p className="hint">
-              {t("ui.cohorts.summary", {
-                date: formatDay(cohort.firstSessionDate, locale),
-                count: cohort.participantCount,
-              })}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <QueryState
+        query={cohorts}
+        isEmpty={noItems}
+        empty={{ title: t("ui.cohorts.empty"), text: t("ui.cohorts.emptyText") }}
+      >
+        {(list) => (
+          <ul className="trajectory-list">
+            {list.map((cohort) => (
+              <li key={cohort.id} className="card">
+                <h2>
+                  <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+                  {cohort.cancelledAt ? (
+                    <span className="badge badge-deactivated"> {t("ui.cohorts.cancelledBadge")}</span>
+                  ) : null}
+                </h2>
+                <p>{cohort.trajectoryTitle}</p>
+                <p className="hint">
+                  {t("ui.cohorts.summary", {
+                    date: formatDay(cohort.firstSessionDate, locale),
+                    count: cohort.participantCount,
+                  })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -1,12 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import type { ActivityDetail, TestResult } from "../../../common/schemas/learning.ts";
-import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
+import { RadioGroup } from "../../components/choices.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
-import { learningApi, learningKeys, useActivity, useProgress } from "./learning-api.ts";
+import { SubmitButton } from "../../components/buttons.tsx";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { activityAnswered, learningApi, useActivity, useProgress } from "./learning-api.ts";
+import { LearningScreen } from "./learning-screen.tsx";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
 
@@ -41,57 +44,35 @@ export function TestResultView({ result }: { result: TestResult }) {
 
 function TestForm({ detail }: { detail: ActivityDetail }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const submit = useMutation({
-    mutationFn: () =>
+  const submit = useSaveThenRefresh(
+    () =>
       learningApi.submitTest(
         detail.cohortId,
         detail.activityId,
         Object.entries(chosen).map(([questionId, optionId]) => ({ questionId, optionId })),
       ),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: learningKeys.activity(detail.cohortId, detail.activityId) });
-      await client.invalidateQueries({ queryKey: learningKeys.today() });
-    },
-  });
+    activityAnswered(detail),
+  );
   const questions = detail.test!.questions;
   return (
-    <form
-      className="card test-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit.mutate();
-      }}
-    >
+    <form className="card test-form" onSubmit={onSubmitDo(() => submit.mutate())}>
       <p className="hint">{t("ui.learn.testIntro", { count: questions.length })}</p>
       {questions.map((q, index) => (
-        <fieldset key={q.id} className="field">
-          <legend>
-            {index + 1}. {q.situation ? `${q.situation} ` : ""}
-            {q.prompt}
-          </legend>
-          {q.options.map((option) => (
-            <label key={option.id} className="radio">
-              <input
-                type="radio"
-                name={q.id}
-                value={option.id}
-                checked={chosen[q.id] === option.id}
-                onChange={() => setChosen({ ...chosen, [q.id]: option.id })}
-              />
-              <span>{option.text}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          key={q.id}
+          legend={`${index + 1}. ${q.situation ? `${q.situation} ` : ""}${q.prompt}`}
+          name={q.id}
+          options={q.options.map((option) => ({ value: option.id, label: option.text }))}
+          value={chosen[q.id]}
+          onChange={(optionId) => setChosen({ ...chosen, [q.id]: optionId })}
+        />
       ))}
       <ErrorMessage error={submit.error} />
       <p className="hint" aria-live="polite">
         {t("ui.learn.answered", { count: Object.keys(chosen).length, total: questions.length })}
       </p>
-      <button type="submit" className="button-primary" disabled={submit.isPending}>
-        {t("ui.learn.handIn")}
-      </button>
+      <SubmitButton pending={submit.isPending}>{t("ui.learn.handIn")}</SubmitButton>
     </form>
   );
 }
@@ -103,15 +84,9 @@ export function ActivityPage() {
   const activity = useActivity(cohortId, activityId);
   const progress = useProgress(cohortId, activityId);
   const locale = currentLocale();
-  const detail = activity.data;
   return (
-    <Page title={detail?.title ?? t("ui.common.loading")}>
-      <p>
-        <Link to="/today">← {t("ui.learn.back")}</Link>
-      </p>
-      {activity.isLoading ? <Loading /> : null}
-      <ErrorMessage error={activity.error ?? progress.error} />
-      {detail ? (
+    <LearningScreen title={activity.data?.title} query={activity} writeError={progress.error}>
+      {(detail) => (
         <>
           <p className="lead">
             {t(`ui.activityTypes.${detail.type}`)} · {formatDay(detail.date, locale)} ·{" "}
@@ -161,7 +136,7 @@ export function ActivityPage() {
             <p className="hint">{t("ui.learn.practiceDayHint")}</p>
           ) : null}
         </>
-      ) : null}
-    </Page>
+      )}
+    </LearningScreen>
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
-import { ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
-import { Page } from "../../components/page.tsx";
+import { useParams } from "react-router";
+import { MutationButton } from "../../components/buttons.tsx";
+import { SuccessMessage } from "../../components/feedback.tsx";
 import { learningApi, learningKeys } from "./learning-api.ts";
+import { LearningScreen } from "./learning-screen.tsx";
 import { LearningContent } from "./markdown.tsx";
 
 /** Extra explanation on a competence the learner kept missing; practice on it comes back sooner too. */
@@ -22,17 +23,15 @@ export function ExtraMaterialPage() {
       await client.invalidateQueries({ queryKey: learningKeys.today() });
     },
   });
-  const data = material.data;
   return (
-    <Page
-      title={data ? t("ui.today.extraMaterial", { competence: data.competence }) : t("ui.common.loading")}
+    <LearningScreen
+      title={
+        material.data ? t("ui.today.extraMaterial", { competence: material.data.competence }) : undefined
+      }
+      query={material}
+      writeError={done.error}
     >
-      <p>
-        <Link to="/today">← {t("ui.learn.back")}</Link>
-      </p>
-      {material.isLoading ? <Loading /> : null}
-      <ErrorMessage error={material.error ?? done.error} />
-      {data ? (
+      {(data) => (
         <>
           <p className="lead">
             {t("ui.learn.extraIntro")} · {t("ui.learn.readingTime", { count: data.readingMinutes })}
@@ -43,17 +42,12 @@ export function ExtraMaterialPage() {
           {data.done ? (
             <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
           ) : (
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => done.mutate()}
-              disabled={done.isPending}
-            >
+            <MutationButton mutation={done} className="button-primary">
               {t("ui.learn.markDone")}
-            </button>
+            </MutationButton>
           )}
         </>
-      ) : null}
-    </Page>
+      )}
+    </LearningScreen>
   );
 }

@@ -26,6 +26,12 @@ export const learningKeys = {
   calendarFeed: () => ["calendar-feed"] as const,
 };
 
+/** What an answered test or survey makes stale: the activity itself and the Today list. */
+export const activityAnswered = ({ cohortId, activityId }: { cohortId: string; activityId: string }) => [
+  learningKeys.activity(cohortId, activityId),
+  learningKeys.today(),
+];
+
 const activityPath = (cohortId: string, activityId: string) => `/api/me/activities/${cohortId}/${activityId}`;
 const extraMaterialPath = (cohortId: string, competenceId: string) =>
   `/api/me/extra-material/${cohortId}/${competenceId}`;

@@ -2,10 +2,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
+import { RadioGroup } from "../../components/choices.tsx";
 import { Field } from "../../components/field.tsx";
+import { PausedUntilField } from "./paused-until-field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { isoDaysFromToday } from "../../lib/dates.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { MutationButton, SubmitButton } from "../../components/buttons.tsx";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { learningApi, learningKeys, usePreferences } from "./learning-api.ts";
 
 const frequencies = ["daily", "twice-weekly", "weekly", "off"] as const;
@@ -29,36 +32,19 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
-      <fieldset className="field">
-        <legend>{t("fields.nudgeFrequency")}</legend>
-        {frequencies.map((value) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name="nudge-frequency"
-              value={value}
-              checked={frequency === value}
-              onChange={() => setFrequency(value)}
-            />
-            <span>{t(`ui.reminders.frequencies.${value}`)}</span>
-          </label>
-        ))}
-      </fieldset>
-      <Field
-        label={t("fields.pausedUntil")}
+    <form noValidate onSubmit={onSubmitDo(() => save.mutate())}>
+      <RadioGroup
+        legend={t("fields.nudgeFrequency")}
+        name="nudge-frequency"
+        options={frequencies.map((value) => ({ value, label: t(`ui.reminders.frequencies.${value}`) }))}
+        value={frequency}
+        onChange={setFrequency}
+      />
+      <PausedUntilField
         hint={t("ui.reminders.pauseHint")}
-        type="date"
         value={pausedUntil}
-        min={isoDaysFromToday(0)}
-        onChange={(e) => setPausedUntil(e.target.value)}
-        error={fieldError(save.error, "pausedUntil")}
+        onChange={setPausedUntil}
+        error={save.error}
       />
       <div className="field">
         <label className="checkbox">
@@ -76,9 +62,7 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
       </div>
       <ErrorMessage error={save.error} />
       {save.isSuccess ? <SuccessMessage>{t("ui.reminders.saved")}</SuccessMessage> : null}
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.reminders.save")}
-      </button>
+      <SubmitButton pending={save.isPending}>{t("ui.reminders.save")}</SubmitButton>
     </form>
   );
 }
@@ -86,17 +70,13 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
 /** The private calendar address: copy it into a calendar app; revoke it if it got out. */
 function CalendarFeed() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [shown, setShown] = useState(false);
   const feed = useQuery({
     queryKey: learningKeys.calendarFeed(),
     queryFn: learningApi.calendarFeed,
     enabled: shown,
   });
-  const revoke = useMutation({
-    mutationFn: learningApi.revokeCalendarFeed,
-    onSuccess: () => client.invalidateQueries({ queryKey: learningKeys.calendarFeed() }),
-  });
+  const revoke = useSaveThenRefresh(learningApi.revokeCalendarFeed, [learningKeys.calendarFeed()]);
   return (
     <div className="calendar-feed">
       <h3>{t("ui.reminders.calendarTitle")}</h3>
@@ -113,14 +93,9 @@ function CalendarFeed() {
             value={feed.data.url}
             onFocus={(e) => e.target.select()}
           />
-          <button
-            type="button"
-            className="button-danger small"
-            onClick={() => revoke.mutate()}
-            disabled={revoke.isPending}
-          >
+          <MutationButton mutation={revoke} className="button-danger small">
             {t("ui.reminders.revoke")}
-          </button>
+          </MutationButton>
           {revoke.isSuccess ? <SuccessMessage>{t("ui.reminders.revoked")}</SuccessMessage> : null}
         </>
       ) : null}

@@ -1,10 +1,13 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { ActivityDetail } from "../../../common/schemas/learning.ts";
+import { RadioGroup } from "../../components/choices.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { learningApi, learningKeys } from "./learning-api.ts";
+import { SubmitButton } from "../../components/buttons.tsx";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { activityAnswered, learningApi } from "./learning-api.ts";
 
 const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
 
@@ -14,51 +17,29 @@ const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
  */
 export function SurveyForm({ detail }: { detail: ActivityDetail }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const survey = detail.survey!;
   const [chosen, setChosen] = useState<Record<string, number>>(survey.answers ?? {});
-  const submit = useMutation({
-    mutationFn: () => learningApi.submitSurvey(detail.cohortId, detail.activityId, chosen),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: learningKeys.activity(detail.cohortId, detail.activityId) });
-      await client.invalidateQueries({ queryKey: learningKeys.today() });
-    },
-  });
+  const submit = useSaveThenRefresh(
+    () => learningApi.submitSurvey(detail.cohortId, detail.activityId, chosen),
+    activityAnswered(detail),
+  );
   const sent = survey.answers !== null;
   return (
-    <form
-      className="card test-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit.mutate();
-      }}
-    >
+    <form className="card test-form" onSubmit={onSubmitDo(() => submit.mutate())}>
       <p className="hint">{t("ui.learn.surveyIntro")}</p>
       {survey.questions.map((question, index) => (
-        <fieldset key={question} className="field" disabled={sent}>
-          <legend>
-            {index + 1}. {t(`survey.${question}.prompt`)}
-          </legend>
-          {options.map((option) => (
-            <label key={option} className="radio">
-              <input
-                type="radio"
-                name={question}
-                value={option}
-                checked={chosen[question] === option}
-                onChange={() => setChosen({ ...chosen, [question]: option })}
-              />
-              <span>{t(`survey.${question}.o${option}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          key={question}
+          legend={`${index + 1}. ${t(`survey.${question}.prompt`)}`}
+          name={question}
+          options={options.map((option) => ({ value: option, label: t(`survey.${question}.o${option}`) }))}
+          value={chosen[question]}
+          onChange={(option) => setChosen({ ...chosen, [question]: option })}
+          disabled={sent}
+        />
       ))}
       <ErrorMessage error={submit.error} />
-      {sent ? null : (
-        <button type="submit" className="button-primary" disabled={submit.isPending}>
-          {t("ui.learn.sendSurvey")}
-        </button>
-      )}
+      {sent ? null : <SubmitButton pending={submit.isPending}>{t("ui.learn.sendSurvey")}</SubmitButton>}
     </form>
   );
 }

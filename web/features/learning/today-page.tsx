@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TodayItem } from "../../../common/schemas/learning.ts";
+import { ItemButton } from "../../components/buttons.tsx";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
@@ -65,24 +66,22 @@ function MenuItem({ item }: { item: TodayItem }) {
         <ItemMeta item={item} />
       </div>
       <div className="button-row">
-        <button
-          type="button"
+        <ItemButton
+          item={item.title}
           className="button-secondary small"
           disabled={progress.isPending}
           onClick={() => progress.mutate("chosen")}
         >
           {t("ui.today.choose")}
-          <span className="visually-hidden"> {item.title}</span>
-        </button>
-        <button
-          type="button"
+        </ItemButton>
+        <ItemButton
+          item={item.title}
           className="link-button small"
           disabled={progress.isPending}
           onClick={() => progress.mutate("skipped")}
         >
           {t("ui.today.skip")}
-          <span className="visually-hidden"> {item.title}</span>
-        </button>
+        </ItemButton>
       </div>
       <ErrorMessage error={progress.error} />
     </li>

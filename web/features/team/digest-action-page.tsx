@@ -1,8 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MutationButton } from "../../components/buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { tokenFromHash } from "../../lib/link-token.ts";
 import { performDigestAction } from "./team-api.ts";
 
 /**
@@ -11,7 +13,7 @@ import { performDigestAction } from "./team-api.ts";
  */
 export function DigestActionPage() {
   const { t } = useTranslation();
-  const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "");
+  const [token] = useState(tokenFromHash);
   const act = useMutation({
     mutationFn: () => performDigestAction(token),
   });
@@ -27,14 +29,9 @@ export function DigestActionPage() {
       ) : (
         <>
           <p>{t("ui.digest.intro")}</p>
-          <button
-            type="button"
-            className="button-primary"
-            disabled={!token || act.isPending}
-            onClick={() => act.mutate()}
-          >
+          <MutationButton mutation={act} className="button-primary" disabled={!token}>
             {t("ui.digest.record")}
-          </button>
+          </MutationButton>
         </>
       )}
     </Page>

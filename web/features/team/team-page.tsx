@@ -1,60 +1,64 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { TextAreaField } from "../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
+import { EditDeleteButtons, FormActions, ItemButton, SubmitButton } from "../../components/buttons.tsx";
+import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { confirmApplication } from "../action-plans/action-plans-api.ts";
 import { currentLocale, formatDateTime, formatDay } from "../../lib/i18n.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { IfThen } from "../action-plans/if-then.tsx";
 import { deleteCheckIn, recordCheckIn, teamKeys, updateCheckIn, useTeam } from "./team-api.ts";
 
 type Member = TeamView["teams"][number]["members"][number];
 type LastCheckIn = NonNullable<Member["lastCheckIn"]>;
 
+/** What manager and learner agreed at a check-in; `error` is the last save's failure. */
+function AgreementsField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextAreaField
+      label={t("ui.team.agreements")}
+      rows={3}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={fieldError(error, "agreements")}
+    />
+  );
+}
+
 /** The last check-in; the manager who recorded it can correct its agreements or delete it. */
 function LastCheckInItem({ checkIn }: { checkIn: LastCheckIn }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const locale = currentLocale();
   const [editing, setEditing] = useState(false);
   const [agreements, setAgreements] = useState(checkIn.agreements);
-  const done = () => client.invalidateQueries({ queryKey: teamKeys.all });
-  const save = useMutation({
-    mutationFn: () => updateCheckIn(checkIn.id, { agreements }),
-    onSuccess: async () => {
-      setEditing(false);
-      await done();
-    },
+  const save = useSaveThenRefresh(() => updateCheckIn(checkIn.id, { agreements }), [teamKeys.all], {
+    onSaved: () => setEditing(false),
   });
-  const remove = useMutation({ mutationFn: () => deleteCheckIn(checkIn.id), onSuccess: done });
+  const remove = useSaveThenRefresh(() => deleteCheckIn(checkIn.id), [teamKeys.all]);
   const when = formatDateTime(checkIn.at, locale);
   if (editing)
     return (
-      <form
-        aria-label={t("ui.team.editCheckIn")}
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
+      <form aria-label={t("ui.team.editCheckIn")} onSubmit={onSubmitDo(() => save.mutate())}>
         <ErrorMessage error={save.error} />
-        <TextAreaField
-          label={t("ui.team.agreements")}
-          rows={3}
-          value={agreements}
-          onChange={(e) => setAgreements(e.target.value)}
-          error={fieldError(save.error, "agreements")}
+        <AgreementsField value={agreements} onChange={setAgreements} error={save.error} />
+        <FormActions
+          submitLabel={t("ui.team.saveChanges")}
+          pending={save.isPending}
+          onCancel={() => setEditing(false)}
         />
-        <div className="button-row">
-          <button type="submit" className="button-primary" disabled={save.isPending}>
-            {t("ui.team.saveChanges")}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setEditing(false)}>
-            {t("ui.common.cancel")}
-          </button>
-        </div>
       </form>
     );
   return (
@@ -65,30 +69,18 @@ function LastCheckInItem({ checkIn }: { checkIn: LastCheckIn }) {
       </p>
       {save.isSuccess ? <SuccessMessage>{t("ui.team.checkInUpdated")}</SuccessMessage> : null}
       {checkIn.mine ? (
-        <div className="button-row">
-          <button
-            type="button"
-            className="button-secondary small"
-            onClick={() => {
-              setAgreements(checkIn.agreements);
-              setEditing(true);
-            }}
-          >
-            {t("ui.team.editCheckIn")}
-            <span className="visually-hidden"> {when}</span>
-          </button>
-          <button
-            type="button"
-            className="button-secondary small"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t("ui.team.confirmDeleteCheckIn"))) remove.mutate();
-            }}
-          >
-            {t("ui.team.deleteCheckIn")}
-            <span className="visually-hidden"> {when}</span>
-          </button>
-        </div>
+        <EditDeleteButtons
+          item={when}
+          editLabel={t("ui.team.editCheckIn")}
+          onEdit={() => {
+            setAgreements(checkIn.agreements);
+            setEditing(true);
+          }}
+          deleteLabel={t("ui.team.deleteCheckIn")}
+          confirmDelete={t("ui.team.confirmDeleteCheckIn")}
+          onDelete={() => remove.mutate()}
+          deleting={remove.isPending}
+        />
       ) : null}
       <ErrorMessage error={remove.error} />
     </div>
@@ -97,22 +89,17 @@ function LastCheckInItem({ checkIn }: { checkIn: LastCheckIn }) {
 
 function ConfirmButton({ applicationId, learner }: { applicationId: string; learner: string }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const confirm = useMutation({
-    mutationFn: () => confirmApplication(applicationId),
-    onSuccess: () => client.invalidateQueries({ queryKey: teamKeys.all }),
-  });
+  const confirm = useSaveThenRefresh(() => confirmApplication(applicationId), [teamKeys.all]);
   return (
     <>
-      <button
-        type="button"
+      <ItemButton
+        item={`(${learner})`}
         className="button-secondary small"
         onClick={() => confirm.mutate()}
         disabled={confirm.isPending}
       >
         {t("ui.team.confirm")}
-        <span className="visually-hidden"> ({learner})</span>
-      </button>
+      </ItemButton>
       <ErrorMessage error={confirm.error} />
     </>
   );
@@ -124,23 +111,20 @@ function ConfirmButton({ applicationId, learner }: { applicationId: string; lear
  */
 function CheckInGuide({ member }: { member: Member }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const cohort = member.cohorts[0];
   const phase = cohort?.phase ?? "before";
   const [agreements, setAgreements] = useState("");
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useSaveThenRefresh(
+    () =>
       recordCheckIn({
         personId: member.personId,
         ...(cohort ? { cohortId: cohort.cohortId } : {}),
         kind: phase,
         agreements,
       }),
-    onSuccess: async () => {
-      setAgreements("");
-      await client.invalidateQueries({ queryKey: teamKeys.all });
-    },
-  });
+    [teamKeys.all],
+    { onSaved: () => setAgreements("") },
+  );
   if (!cohort) return null;
   return (
     <details className="check-in">
@@ -150,23 +134,12 @@ function CheckInGuide({ member }: { member: Member }) {
           <li key={n}>{t(`ui.team.guide.${phase}.q${n}`)}</li>
         ))}
       </ol>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
-        <TextAreaField
-          label={t("ui.team.agreements")}
-          rows={3}
-          value={agreements}
-          onChange={(e) => setAgreements(e.target.value)}
-          error={fieldError(save.error, "agreements")}
-        />
+      <form onSubmit={onSubmitDo(() => save.mutate())}>
+        <AgreementsField value={agreements} onChange={setAgreements} error={save.error} />
         <ErrorMessage error={save.error} />
-        <button type="submit" className="button-secondary" disabled={save.isPending}>
+        <SubmitButton className="button-secondary" pending={save.isPending}>
           {t("ui.team.saveCheckIn")}
-        </button>
+        </SubmitButton>
       </form>
       {member.lastCheckIn ? (
         <LastCheckInItem key={member.lastCheckIn.id} checkIn={member.lastCheckIn} />
@@ -203,8 +176,7 @@ function MemberCard({ member }: { member: Member }) {
       {member.plans.map((plan) => (
         <div key={plan.id} className="plan">
           <p>
-            <strong>{t("ui.plans.whenShort")}</strong> {plan.situation}{" "}
-            <strong>{t("ui.plans.thenShort")}</strong> {plan.action}
+            <IfThen plan={plan} />
           </p>
           <ul className="plain-list applications">
             {plan.applications.map((a) => (
@@ -255,24 +227,25 @@ export function TeamPage() {
   return (
     <Page title={t("ui.team.title")}>
       <p className="notice">{t("ui.team.privacy")}</p>
-      {team.isLoading ? <Loading /> : null}
-      <ErrorMessage error={team.error} />
-      {team.data?.teams.length === 0 ? (
-        <EmptyState title={t("ui.team.emptyTitle")}>
-          <p>{t("ui.team.emptyText")}</p>
-        </EmptyState>
-      ) : null}
-      {team.data?.teams.map((group) => (
-        <section key={group.id} aria-labelledby={`team-${group.id}`}>
-          <h2 id={`team-${group.id}`}>{group.name}</h2>
-          <TeamProgress progress={group.progress} />
-          <ul className="plain-list members">
-            {group.members.map((member) => (
-              <MemberCard key={member.personId} member={member} />
-            ))}
-          </ul>
-        </section>
-      ))}
+      <QueryState
+        query={team}
+        isEmpty={(data) => data.teams.length === 0}
+        empty={{ title: t("ui.team.emptyTitle"), text: t("ui.team.emptyText") }}
+      >
+        {(data) =>
+          data.teams.map((group) => (
+            <section key={group.id} aria-labelledby={`team-${group.id}`}>
+              <h2 id={`team-${group.id}`}>{group.name}</h2>
+              <TeamProgress progress={group.progress} />
+              <ul className="plain-list members">
+                {group.members.map((member) => (
+                  <MemberCard key={member.personId} member={member} />
+                ))}
+              </ul>
+            </section>
+          ))
+        }
+      </QueryState>
     </Page>
   );
 }

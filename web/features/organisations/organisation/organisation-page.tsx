@@ -1,10 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Field, SelectField } from "../../../components/field.tsx";
-import { ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
+import { Field } from "../../../components/field.tsx";
+import { SettingsForm } from "../../../components/mutation-form.tsx";
 import { Page } from "../../../components/page.tsx";
-import { fieldError } from "../../../lib/forms.ts";
+import { QueryState } from "../../../components/query-state.tsx";
+import { useDraft } from "../../../lib/draft.ts";
+import { useSaveThenRefresh } from "../../../lib/mutations.ts";
+import { LocaleSelect } from "../locale-select.tsx";
 import { type Organisation, organisationKeys, organisationsApi } from "../organisations-api.ts";
 
 export function OrganisationPage() {
@@ -15,64 +17,41 @@ export function OrganisationPage() {
   });
   return (
     <Page title={t("ui.organisation.title")}>
-      {org.isLoading ? <Loading /> : null}
-      <ErrorMessage error={org.error} />
-      {org.data ? <OrganisationForm org={org.data} /> : null}
+      <QueryState query={org}>{(data) => <OrganisationForm org={data} />}</QueryState>
     </Page>
   );
 }
 
 function OrganisationForm({ org }: { org: Organisation }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [name, setName] = useState(org.name);
-  const [defaultLocale, setDefaultLocale] = useState(org.defaultLocale);
-  const [threshold, setThreshold] = useState(String(org.anonymityThreshold));
-  const save = useMutation({
-    mutationFn: () =>
+  const draft = useDraft({
+    name: org.name,
+    defaultLocale: org.defaultLocale,
+    threshold: String(org.anonymityThreshold),
+  });
+  const { name, defaultLocale, threshold } = draft.values;
+  const save = useSaveThenRefresh(
+    () =>
       organisationsApi.updateOrganisation({
         name,
         defaultLocale,
         anonymityThreshold: Number.parseInt(threshold, 10),
       }),
-    onSuccess: () => client.invalidateQueries(),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+    "all",
+  );
   return (
-    <form className="card form" onSubmit={submit} noValidate>
-      <ErrorMessage error={save.error} />
-      {save.isSuccess ? <SuccessMessage>{t("ui.common.saved")}</SuccessMessage> : null}
-      <Field
-        label={t("ui.organisation.name")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fieldError(save.error, "name")}
-      />
-      <SelectField
-        label={t("fields.defaultLocale")}
-        value={defaultLocale}
-        onChange={(e) => setDefaultLocale(e.target.value as "nl" | "en")}
-      >
-        <option value="nl">{t("ui.language.nl")}</option>
-        <option value="en">{t("ui.language.en")}</option>
-      </SelectField>
+    <SettingsForm mutation={save}>
+      <Field label={t("ui.organisation.name")} {...draft.bind("name", save.error)} />
+      <LocaleSelect label={t("fields.defaultLocale")} {...draft.bind("defaultLocale")} />
       <Field
         label={t("fields.anonymityThreshold")}
         type="number"
         inputMode="numeric"
         min={3}
         max={50}
-        value={threshold}
-        onChange={(e) => setThreshold(e.target.value)}
+        {...draft.bind("threshold", save.error, "anonymityThreshold")}
         hint={t("ui.organisation.thresholdHint")}
-        error={fieldError(save.error, "anonymityThreshold")}
       />
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.common.save")}
-      </button>
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,9 +1,13 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
+import { MutationButton } from "../../../components/buttons.tsx";
+import { Checkbox } from "../../../components/choices.tsx";
 import { Page } from "../../../components/page.tsx";
+import { ResponsiveTable } from "../../../components/responsive-table.tsx";
+import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { organisationsApi } from "../organisations-api.ts";
 
 /**
@@ -21,7 +25,6 @@ export async function readCsvFile(file: File): Promise<string> {
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const fileId = useId();
   const [csv, setCsv] = useState("");
   const [fileName, setFileName] = useState("");
@@ -29,10 +32,7 @@ export function ImportPage() {
   const preview = useMutation({
     mutationFn: organisationsApi.previewImport,
   });
-  const commit = useMutation({
-    mutationFn: () => organisationsApi.commitImport({ csv, sendInvitations }),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const commit = useSaveThenRefresh(() => organisationsApi.commitImport({ csv, sendInvitations }), "all");
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
@@ -73,49 +73,39 @@ export function ImportPage() {
               ? ` ${t("ui.import.newTeams", { teams: preview.data.newTeams.join(", ") })}`
               : ""}
           </p>
-          <div className="table-wrap">
-            <table className="responsive-table">
-              <caption className="visually-hidden">{t("ui.import.preview")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("ui.import.line")}</th>
-                  <th scope="col">{t("ui.import.action")}</th>
-                  <th scope="col">{t("fields.name")}</th>
-                  <th scope="col">{t("fields.email")}</th>
-                  <th scope="col">{t("fields.team")}</th>
-                  <th scope="col">{t("ui.import.problems")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.line} className={row.action === "error" ? "row-error" : undefined}>
-                    <td data-label={t("ui.import.line")}>{row.line}</td>
-                    <td data-label={t("ui.import.action")}>
-                      <span className={`badge badge-${row.action}`}>
-                        {t(`ui.import.actions.${row.action}`)}
-                      </span>
-                    </td>
-                    <td data-label={t("fields.name")}>{row.name}</td>
-                    <td data-label={t("fields.email")}>{row.email}</td>
-                    <td data-label={t("fields.team")}>{row.team ?? ""}</td>
-                    <td data-label={t("ui.import.problems")}>{row.errors.map((e) => e.message).join(" ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            caption={t("ui.import.preview")}
+            headings={[
+              t("ui.import.line"),
+              t("ui.import.action"),
+              t("fields.name"),
+              t("fields.email"),
+              t("fields.team"),
+              t("ui.import.problems"),
+            ]}
+          >
+            {rows.map((row) => (
+              <tr key={row.line} className={row.action === "error" ? "row-error" : undefined}>
+                <td data-label={t("ui.import.line")}>{row.line}</td>
+                <td data-label={t("ui.import.action")}>
+                  <span className={`badge badge-${row.action}`}>{t(`ui.import.actions.${row.action}`)}</span>
+                </td>
+                <td data-label={t("fields.name")}>{row.name}</td>
+                <td data-label={t("fields.email")}>{row.email}</td>
+                <td data-label={t("fields.team")}>{row.team ?? ""}</td>
+                <td data-label={t("ui.import.problems")}>{row.errors.map((e) => e.message).join(" ")}</td>
+              </tr>
+            ))}
+          </ResponsiveTable>
           {counts.error > 0 ? (
             <p className="alert alert-error">{t("ui.import.fixFirst", { count: counts.error })}</p>
           ) : (
             <div className="form">
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={sendInvitations}
-                  onChange={(e) => setSendInvitations(e.target.checked)}
-                />
-                <span>{t("ui.import.sendInvitations")}</span>
-              </label>
+              <Checkbox
+                label={t("ui.import.sendInvitations")}
+                checked={sendInvitations}
+                onChange={setSendInvitations}
+              />
               <ErrorMessage error={commit.error} />
               {commit.isSuccess ? (
                 <SuccessMessage>
@@ -125,16 +115,11 @@ export function ImportPage() {
                   })}
                 </SuccessMessage>
               ) : (
-                <button
-                  type="button"
-                  className="button-primary"
-                  onClick={() => commit.mutate()}
-                  disabled={commit.isPending}
-                >
+                <MutationButton mutation={commit} className="button-primary">
                   {commit.isPending
                     ? t("ui.import.busy")
                     : t("ui.import.submit", { count: counts.create + counts.update })}
-                </button>
+                </MutationButton>
               )}
             </div>
           )}

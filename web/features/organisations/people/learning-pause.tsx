@@ -2,12 +2,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PersonSummary } from "../../../../common/schemas/people.ts";
-import { Field } from "../../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { api } from "../../../lib/api.ts";
-import { formatDay, isoDaysFromToday } from "../../../lib/dates.ts";
-import { fieldError } from "../../../lib/forms.ts";
+import { formatDay } from "../../../lib/dates.ts";
+import { onSubmitDo } from "../../../lib/forms.ts";
+import { SubmitButton } from "../../../components/buttons.tsx";
 import { currentLocale } from "../../../lib/i18n.ts";
+import { PausedUntilField } from "../../learning/paused-until-field.tsx";
 
 /** The coordinator pauses someone's practice and reminders during leave; nothing is lost meanwhile. */
 export function LearningPause({ person }: { person: PersonSummary }) {
@@ -21,21 +22,8 @@ export function LearningPause({ person }: { person: PersonSummary }) {
     <section className="card" aria-labelledby="person-pause">
       <h2 id="person-pause">{t("ui.person.pauseTitle")}</h2>
       <p className="hint">{t("ui.reminders.pauseHint")}</p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          pause.mutate(until || null);
-        }}
-      >
-        <Field
-          label={t("fields.pausedUntil")}
-          type="date"
-          value={until}
-          min={isoDaysFromToday(0)}
-          onChange={(e) => setUntil(e.target.value)}
-          error={fieldError(pause.error, "pausedUntil")}
-        />
+      <form noValidate onSubmit={onSubmitDo(() => pause.mutate(until || null))}>
+        <PausedUntilField value={until} onChange={setUntil} error={pause.error} />
         <ErrorMessage error={pause.error} />
         {pause.isSuccess ? (
           <SuccessMessage>
@@ -45,9 +33,9 @@ export function LearningPause({ person }: { person: PersonSummary }) {
           </SuccessMessage>
         ) : null}
         <div className="button-row">
-          <button type="submit" className="button-secondary" disabled={pause.isPending}>
+          <SubmitButton className="button-secondary" pending={pause.isPending}>
             {until ? t("ui.person.pause") : t("ui.person.endPause")}
-          </button>
+          </SubmitButton>
         </div>
       </form>
     </section>

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EmptyState, ErrorMessage, Loading } from "../../../components/feedback.tsx";
+import { noItems, QueryState } from "../../../components/query-state.tsx";
 import { Page } from "../../../components/page.tsx";
+import { ResponsiveTable } from "../../../components/responsive-table.tsx";
 import { AddPersonForm } from "./add-person-form.tsx";
 import { usePeople } from "./people-api.ts";
 
@@ -22,50 +23,39 @@ export function PeoplePage() {
           <h2 id="people-list-title" className="visually-hidden">
             {t("ui.people.list")}
           </h2>
-          {people.isLoading ? <Loading /> : null}
-          <ErrorMessage error={people.error} />
-          {people.data && people.data.length === 0 ? <EmptyState title={t("ui.people.empty")} /> : null}
-          {people.data && people.data.length > 0 ? (
-            <div className="table-wrap">
-              <table className="responsive-table">
-                <caption className="visually-hidden">{t("ui.people.list")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("fields.name")}</th>
-                    <th scope="col">{t("fields.roles")}</th>
-                    <th scope="col">{t("fields.teamIds")}</th>
-                    <th scope="col">{t("fields.status")}</th>
+          <QueryState query={people} isEmpty={noItems} empty={{ title: t("ui.people.empty") }}>
+            {(list) => (
+              <ResponsiveTable
+                caption={t("ui.people.list")}
+                headings={[t("fields.name"), t("fields.roles"), t("fields.teamIds"), t("fields.status")]}
+              >
+                {list.map((person) => (
+                  <tr key={person.id}>
+                    <td data-label={t("fields.name")}>
+                      <Link to={`/people/${person.id}`}>{person.name}</Link>
+                      <br />
+                      <span className="hint">{person.email}</span>
+                    </td>
+                    <td data-label={t("fields.roles")}>
+                      {person.roles.map((r) => t(`ui.roles.${r}`)).join(", ")}
+                    </td>
+                    <td data-label={t("fields.teamIds")}>
+                      {person.teams
+                        .map((team) =>
+                          team.isManager ? `${team.name} (${t("ui.roles.manager")})` : team.name,
+                        )
+                        .join(", ")}
+                    </td>
+                    <td data-label={t("fields.status")}>
+                      <span className={`badge badge-${person.status}`}>
+                        {t(`ui.status.${person.status}`)}
+                      </span>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {people.data.map((person) => (
-                    <tr key={person.id}>
-                      <td data-label={t("fields.name")}>
-                        <Link to={`/people/${person.id}`}>{person.name}</Link>
-                        <br />
-                        <span className="hint">{person.email}</span>
-                      </td>
-                      <td data-label={t("fields.roles")}>
-                        {person.roles.map((r) => t(`ui.roles.${r}`)).join(", ")}
-                      </td>
-                      <td data-label={t("fields.teamIds")}>
-                        {person.teams
-                          .map((team) =>
-                            team.isManager ? `${team.name} (${t("ui.roles.manager")})` : team.name,
-                          )
-                          .join(", ")}
-                      </td>
-                      <td data-label={t("fields.status")}>
-                        <span className={`badge badge-${person.status}`}>
-                          {t(`ui.status.${person.status}`)}
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+                ))}
+              </ResponsiveTable>
+            )}
+          </QueryState>
         </section>
         <AddPersonForm />
       </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { roles, type Role } from "../../../../common/roles.ts";
+import { CheckboxGroup } from "../../../components/checkbox-group.tsx";
 
 /** Role choice as a fieldset of checkboxes: a person may hold several roles. */
 export function RoleCheckboxes({
@@ -12,30 +13,26 @@ export function RoleCheckboxes({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const toggle = (role: Role, checked: boolean) =>
-    onChange(checked ? [...value, role] : value.filter((r) => r !== role));
   return (
-    <fieldset className="field checkbox-group" aria-invalid={error ? true : undefined}>
-      <legend>{t("fields.roles")}</legend>
-      {roles.map((role) => (
-        <label key={role} className="checkbox">
-          <input
-            type="checkbox"
-            name="roles"
-            value={role}
-            checked={value.includes(role)}
-            onChange={(e) => toggle(role, e.target.checked)}
-          />
-          <span>
+    <CheckboxGroup
+      legend={t("fields.roles")}
+      name="roles"
+      options={roles.map((role) => ({
+        value: role,
+        label: (
+          <>
             {t(`ui.roles.${role}`)} <span className="hint">— {t(`ui.roleHints.${role}`)}</span>
-          </span>
-        </label>
-      ))}
-      {error ? <p className="field-error">{error}</p> : null}
-    </fieldset>
+          </>
+        ),
+      }))}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
   );
 }
 
+/** Team choice as a fieldset of checkboxes; nothing while the organisation has no teams. */
 export function TeamCheckboxes({
   teams,
   value,
@@ -50,21 +47,12 @@ export function TeamCheckboxes({
   const { t } = useTranslation();
   if (teams.length === 0) return null;
   return (
-    <fieldset className="field checkbox-group">
-      <legend>{t("fields.teamIds")}</legend>
-      {teams.map((team) => (
-        <label key={team.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={value.includes(team.id)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...value, team.id] : value.filter((id) => id !== team.id))
-            }
-          />
-          <span>{team.name}</span>
-        </label>
-      ))}
-      {error ? <p className="field-error">{error}</p> : null}
-    </fieldset>
+    <CheckboxGroup
+      legend={t("fields.teamIds")}
+      options={teams.map((team) => ({ value: team.id, label: team.name }))}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
   );
 }

@@ -1,18 +1,18 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isLocale } from "../../../../common/locales.ts";
 import type { MeResponse } from "../../../../common/schemas/me.ts";
-import { Field, SelectField } from "../../../components/field.tsx";
-import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
+import { SelectField, Field } from "../../../components/field.tsx";
+import { SettingsForm } from "../../../components/mutation-form.tsx";
 import { Page } from "../../../components/page.tsx";
+import { useDraft } from "../../../lib/draft.ts";
 import { rememberLocale } from "../../../lib/i18n.ts";
+import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { meKeys, sessionApi, useMe } from "../../../lib/session.ts";
-import { organisationsApi } from "../organisations-api.ts";
 import { ChangePasswordForm } from "../../auth/change-password-form.tsx";
 import { YourSessions } from "../../auth/your-sessions.tsx";
 import { ReminderSettings } from "../../learning/reminder-settings.tsx";
-import { fieldError } from "../../../lib/forms.ts";
+import { LocaleSelect } from "../locale-select.tsx";
+import { organisationsApi } from "../organisations-api.ts";
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -31,65 +31,50 @@ const timeZones = ["Europe/Amsterdam", "Europe/Brussels", "Europe/London", "UTC"
 
 function ProfileForm({ me }: { me: MeResponse }) {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
-  const [name, setName] = useState(me.person.name);
-  const [locale, setLocale] = useState(me.person.locale ?? "");
-  const [timeZone, setTimeZone] = useState(me.person.timeZone);
-  const save = useMutation({
-    mutationFn: () => sessionApi.updateMe({ name, locale: isLocale(locale) ? locale : null, timeZone }),
-    onSuccess: async () => {
-      if (locale === "nl" || locale === "en") {
+  const draft = useDraft({
+    name: me.person.name,
+    locale: me.person.locale ?? "",
+    timeZone: me.person.timeZone,
+  });
+  const { name, locale, timeZone } = draft.values;
+  const save = useSaveThenRefresh(
+    () => sessionApi.updateMe({ name, locale: isLocale(locale) ? locale : null, timeZone }),
+    [meKeys.all],
+    {
+      onSaved: async () => {
+        if (!isLocale(locale)) return;
         rememberLocale(locale);
         await i18n.changeLanguage(locale);
-      }
-      await client.invalidateQueries({ queryKey: meKeys.all });
+      },
     },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  );
   return (
-    <form className="card form" onSubmit={submit} noValidate>
-      <ErrorMessage error={save.error} />
-      {save.isSuccess ? <SuccessMessage>{t("ui.common.saved")}</SuccessMessage> : null}
+    <SettingsForm
+      mutation={save}
+      footer={
+        <p className="hint">
+          {t("ui.privacy.ownHint")}{" "}
+          <a href={organisationsApi.ownExportUrl} download>
+            {t("ui.privacy.downloadOwn")}
+          </a>
+        </p>
+      }
+    >
       <p>
         {t("fields.email")}: <strong>{me.person.email}</strong>
       </p>
       <p>
         {t("fields.roles")}: {me.roles.map((r) => t(`ui.roles.${r}`)).join(", ")}
       </p>
-      <Field
-        label={t("fields.name")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fieldError(save.error, "name")}
-      />
-      <SelectField label={t("fields.locale")} value={locale} onChange={(e) => setLocale(e.target.value)}>
-        <option value="">{t("ui.language.browser")}</option>
-        <option value="nl">{t("ui.language.nl")}</option>
-        <option value="en">{t("ui.language.en")}</option>
-      </SelectField>
-      <SelectField
-        label={t("fields.timeZone")}
-        value={timeZone}
-        onChange={(e) => setTimeZone(e.target.value)}
-      >
+      <Field label={t("fields.name")} {...draft.bind("name", save.error)} />
+      <LocaleSelect label={t("fields.locale")} browserChoice {...draft.bind("locale")} />
+      <SelectField label={t("fields.timeZone")} {...draft.bind("timeZone")}>
         {[...new Set([timeZone, ...timeZones])].map((zone) => (
           <option key={zone} value={zone}>
             {zone}
           </option>
         ))}
       </SelectField>
-      <button type="submit" className="button-primary" disabled={save.isPending}>
-        {t("ui.common.save")}
-      </button>
-      <p className="hint">
-        {t("ui.privacy.ownHint")}{" "}
-        <a href={organisationsApi.ownExportUrl} download>
-          {t("ui.privacy.downloadOwn")}
-        </a>
-      </p>
-    </form>
+    </SettingsForm>
   );
 }

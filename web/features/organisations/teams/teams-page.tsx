@@ -1,13 +1,17 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamSummary } from "../../../../common/schemas/teams.ts";
 import { Field } from "../../../components/field.tsx";
-import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../../components/feedback.tsx";
+import { MutationButton, SubmitButton } from "../../../components/buttons.tsx";
+import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
+import { MutationForm } from "../../../components/mutation-form.tsx";
+import { noItems, QueryState } from "../../../components/query-state.tsx";
 import { Page } from "../../../components/page.tsx";
 import { organisationsApi, usePeople, useTeams } from "../organisations-api.ts";
 import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
-import { fieldError } from "../../../lib/forms.ts";
+import { useDraft } from "../../../lib/draft.ts";
+import { fieldError, onSubmitDo } from "../../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 
 export function TeamsPage() {
   const { t } = useTranslation();
@@ -19,16 +23,13 @@ export function TeamsPage() {
           <h2 id="teams-list-title" className="visually-hidden">
             {t("ui.teams.title")}
           </h2>
-          {teams.isLoading ? <Loading /> : null}
-          <ErrorMessage error={teams.error} />
-          {teams.data?.length === 0 ? (
-            <EmptyState title={t("ui.teams.empty")}>
-              <p>{t("ui.teams.emptyText")}</p>
-            </EmptyState>
-          ) : null}
-          {teams.data?.map((team) => (
-            <TeamCard key={team.id} team={team} />
-          ))}
+          <QueryState
+            query={teams}
+            isEmpty={noItems}
+            empty={{ title: t("ui.teams.empty"), text: t("ui.teams.emptyText") }}
+          >
+            {(list) => list.map((team) => <TeamCard key={team.id} team={team} />)}
+          </QueryState>
         </section>
         <CreateTeamForm />
       </div>
@@ -66,66 +67,45 @@ function TeamCard({ team }: { team: TeamSummary }) {
 
 function EditTeamForm({ team }: { team: TeamSummary }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const people = usePeople();
-  const [name, setName] = useState(team.name);
-  const [managerIds, setManagerIds] = useState(team.managers.map((m) => m.id));
-  const [memberIds, setMemberIds] = useState(team.members.map((m) => m.id));
-  const save = useMutation({
-    mutationFn: () => organisationsApi.updateTeam(team.id, { name, managerIds, memberIds }),
-    onSuccess: () => client.invalidateQueries(),
+  const draft = useDraft({
+    name: team.name,
+    managerIds: team.managers.map((m) => m.id),
+    memberIds: team.members.map((m) => m.id),
   });
-  const remove = useMutation({
-    mutationFn: () => organisationsApi.deleteTeam(team.id),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const save = useSaveThenRefresh(() => organisationsApi.updateTeam(team.id, draft.values), "all");
+  const remove = useSaveThenRefresh(() => organisationsApi.deleteTeam(team.id), "all");
   const active = (people.data ?? []).filter((p) => p.status !== "deactivated");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={onSubmitDo(() => save.mutate())} noValidate>
       <ErrorMessage error={save.error ?? remove.error} />
       {save.isSuccess ? <SuccessMessage>{t("ui.common.saved")}</SuccessMessage> : null}
-      <Field
-        label={t("ui.teams.name")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fieldError(save.error, "name")}
-      />
+      <Field label={t("ui.teams.name")} {...draft.bind("name", save.error)} />
       <div className="scroll-box">
         <TeamCheckboxes
           teams={active}
-          value={managerIds}
-          onChange={setManagerIds}
+          value={draft.values.managerIds}
+          onChange={(ids) => draft.set("managerIds", ids)}
           error={fieldError(save.error, "managerIds")}
         />
       </div>
       <p className="hint">{t("ui.teams.managersHint")}</p>
       <details>
-        <summary>{t("ui.teams.editMembers", { count: memberIds.length })}</summary>
+        <summary>{t("ui.teams.editMembers", { count: draft.values.memberIds.length })}</summary>
         <div className="scroll-box">
           <TeamCheckboxes
             teams={active}
-            value={memberIds}
-            onChange={setMemberIds}
+            value={draft.values.memberIds}
+            onChange={(ids) => draft.set("memberIds", ids)}
             error={fieldError(save.error, "memberIds")}
           />
         </div>
       </details>
       <div className="button-row">
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {t("ui.common.save")}
-        </button>
-        <button
-          type="button"
-          className="button-danger"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending}
-        >
+        <SubmitButton pending={save.isPending}>{t("ui.common.save")}</SubmitButton>
+        <MutationButton mutation={remove} className="button-danger">
           {t("ui.teams.delete")}
-        </button>
+        </MutationButton>
       </div>
     </form>
   );
@@ -133,34 +113,20 @@ function EditTeamForm({ team }: { team: TeamSummary }) {
 
 function CreateTeamForm() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [name, setName] = useState("");
-  const create = useMutation({
-    mutationFn: () => organisationsApi.createTeam({ name }),
-    onSuccess: async () => {
-      setName("");
-      await client.invalidateQueries();
-    },
+  const draft = useDraft({ name: "" });
+  const create = useSaveThenRefresh(() => organisationsApi.createTeam(draft.values), "all", {
+    onSaved: () => draft.reset(),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="create-team-title">
-      <h2 id="create-team-title">{t("ui.teams.create")}</h2>
-      <ErrorMessage error={create.error} />
-      {create.isSuccess ? <SuccessMessage>{t("ui.teams.created")}</SuccessMessage> : null}
-      <Field
-        label={t("ui.teams.name")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
-        error={fieldError(create.error, "name")}
-      />
-      <button type="submit" className="button-primary" disabled={create.isPending}>
-        {t("ui.teams.createSubmit")}
-      </button>
-    </form>
+    <MutationForm
+      className="card form"
+      noValidate
+      title={t("ui.teams.create")}
+      mutation={create}
+      savedMessage={t("ui.teams.created")}
+      submitLabel={t("ui.teams.createSubmit")}
+    >
+      <Field label={t("ui.teams.name")} required {...draft.bind("name", create.error)} />
+    </MutationForm>
   );
 }

@@ -1,0 +1,44 @@
+import type { ReactNode } from "react";
+import { EmptyState, ErrorMessage, Loading } from "./feedback.tsx";
+
+/** What `QueryState` needs of a query; a TanStack `useQuery` result fits. */
+export interface QueryLike<T> {
+  isLoading: boolean;
+  error: unknown;
+  data: T | undefined;
+}
+
+/**
+ * The states of one query on a screen: "Loading…" while it loads, the error when it failed (or else
+ * `writeError`, a failed change on the same screen), then the children with its data — or, when
+ * `isEmpty` says there is nothing to show, the empty state.
+ */
+export function QueryState<T>({
+  query,
+  writeError,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: QueryLike<T>;
+  writeError?: unknown;
+  isEmpty?: (data: NonNullable<T>) => boolean;
+  empty?: { title: string; text?: string };
+  children: (data: NonNullable<T>) => ReactNode;
+}) {
+  const data = query.data ?? undefined;
+  return (
+    <>
+      {query.isLoading ? <Loading /> : null}
+      <ErrorMessage error={query.error ?? writeError} />
+      {data === undefined ? null : empty && isEmpty?.(data) ? (
+        <EmptyState title={empty.title}>{empty.text ? <p>{empty.text}</p> : null}</EmptyState>
+      ) : (
+        children(data)
+      )}
+    </>
+  );
+}
+
+/** `isEmpty` for a query whose data is a list. */
+export const noItems = (items: readonly unknown[]) => items.length === 0;
