@@ -7,6 +7,7 @@ import { type Jobs, noJobs } from "../server/jobs/queue.ts";
 import { createLogger } from "../server/logger.ts";
 import type { Mailer } from "../server/modules/notifications/mailer.ts";
 import { createTestDatabase } from "./database.ts";
+import { reportErrorOutput } from "./error-output-guard.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
@@ -19,6 +20,24 @@ export interface TestApp {
   /** Signs in and returns the Cookie header value for later requests. */
   signIn(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** pino's level for "error"; "fatal" is above it. */
+const ERROR_LEVEL = 50;
+
+/**
+ * The app's log as tests see it: only errors are written, and each one goes to the error-output guard,
+ * which fails the running test unless it said it expects that error (`expectErrorOutput("log", …)`).
+ */
+export function errorLogger(): Logger {
+  return createLogger("error", {
+    write(line: string) {
+      const entry = JSON.parse(line) as { level: number; msg?: string; err?: { message?: string } };
+      if (entry.level >= ERROR_LEVEL) {
+        reportErrorOutput("log", [entry.msg, entry.err?.message].filter(Boolean).join(": "));
+      }
+    },
+  });
 }
 
 /**
@@ -42,7 +61,7 @@ export async function createTestApp(
     },
     {
       webDist: null,
-      logger: options.logger ?? createLogger("silent"),
+      logger: options.logger ?? errorLogger(),
       onRoute: (route) => routes.push(route),
     },
   );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { expectErrorOutput } from "../../test-support/error-output-guard.ts";
 
 describe("API basics", () => {
   let t: TestApp;
@@ -114,6 +115,8 @@ describe("API basics", () => {
   });
 
   it("turns an unexpected database error into a generic 500 without SQL or stack", async () => {
+    // The failure is logged for the operator, with the statement but without its values.
+    expectErrorOutput("log", /^unhandled error: Failed query: select .* from .*\nparams: \[withheld\]$/s);
     const broken = await createTestApp();
     try {
       await broken.database.db.execute(sql`drop table one_time_tokens`);

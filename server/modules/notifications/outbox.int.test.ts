@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { createTestApp, errorLogger, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
 import { createTestDatabase } from "../../../test-support/database.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 import { linkIn, startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
@@ -9,7 +9,6 @@ import { outboxEmails } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { jobHandlers, jobSchedules } from "../../jobs/handlers.ts";
 import { type Jobs, startJobs } from "../../jobs/queue.ts";
-import { createLogger } from "../../logger.ts";
 import { createMailer } from "./mailer.ts";
 import { deliverOutbox, enqueueEmail } from "./outbox.service.ts";
 
@@ -91,7 +90,7 @@ describe("invitation email through the job queue (pg-boss) to an SMTP peer", () 
       work: true,
       handlers: jobHandlers(database.db, mailer, "http://localhost:3000"),
       schedules: jobSchedules,
-      logger: createLogger("silent"),
+      logger: errorLogger(),
     });
     t = await createTestApp({ database, jobs, mailer });
     const org = await buildOrganisation(database.db, { name: "Zeta Zonnepanelen" });
