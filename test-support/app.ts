@@ -9,6 +9,7 @@ import type { Mailer } from "../server/modules/notifications/mailer.ts";
 import { createTestDatabase } from "./database.ts";
 import { reportErrorOutput } from "./error-output-guard.ts";
 import { TEST_PASSWORD } from "./factories.ts";
+import { shared } from "./shared.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
@@ -21,6 +22,16 @@ export interface TestApp {
   signIn(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+export interface TestAppOptions {
+  jobs?: Jobs;
+  mailer?: Mailer | null;
+  database?: Database;
+  logger?: Logger;
+}
+
+/** An app the test shares and does not close itself: `useTestApp` closes it. */
+export type SharedTestApp = Omit<TestApp, "close">;
 
 /** pino's level for "error"; "fatal" is above it. */
 const ERROR_LEVEL = 50;
@@ -44,9 +55,7 @@ export function errorLogger(): Logger {
  * The real HTTP app on a fresh database. Jobs are not run unless a test passes its own `jobs`;
  * mail stays in the outbox unless a test passes a mailer for its SMTP peer.
  */
-export async function createTestApp(
-  options: { jobs?: Jobs; mailer?: Mailer | null; database?: Database; logger?: Logger } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), publicUrl: TEST_ORIGIN };
   const clock = { now: new Date() };
@@ -87,4 +96,30 @@ export async function createTestApp(
       if (!options.database) await database.close();
     },
   };
+}
+
+/**
+ * The app (see `createTestApp`) for the tests of the enclosing `describe` or file: built before the
+ * first and closed after the last. A fresh app is the slow part of an integration test, so tests share
+ * it and each builds the organisation it needs.
+ */
+export function useTestApp(options: TestAppOptions = {}): SharedTestApp {
+  return shared(
+    () => createTestApp(options),
+    (t) => t.close(),
+  );
+}
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Caller = ReturnType<typeof caller>;
+
+/** A JSON call as the web app makes it: same origin, a language, the session cookie (none: signed out). */
+export function caller(t: Pick<TestApp, "app">) {
+  return (method: Method, url: string, cookie: string | null, payload?: object, language = "en") =>
+    t.app.inject({
+      method,
+      url,
+      headers: { origin: TEST_ORIGIN, "accept-language": language, ...(cookie ? { cookie } : {}) },
+      ...(payload ? { payload } : {}),
+    });
 }

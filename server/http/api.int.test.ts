@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { createTestApp, TEST_ORIGIN, useTestApp } from "../../test-support/app.ts";
 import { expectErrorOutput } from "../../test-support/error-output-guard.ts";
 
 describe("API basics", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it("GET /api/health answers 200 when the database answers", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/health" });

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../test-support/app.ts";
 import { buildLearner, buildOrganisation } from "../../test-support/factories.ts";
 import { createLogger } from "../logger.ts";
 
@@ -18,15 +18,13 @@ function memoryLog() {
 }
 
 describe("logs", () => {
-  let t: TestApp;
   const log = memoryLog();
+  const t = useTestApp({ logger: log.logger });
 
   beforeAll(async () => {
-    t = await createTestApp({ logger: log.logger });
     const organisation = await buildOrganisation(t.database.db);
     await buildLearner(t.database.db, organisation.id, { email: "sanne.log@example.test" });
   });
-  afterAll(() => t.close());
 
   it("never hold a calendar feed's secret address", async () => {
     const cookie = await t.signIn("sanne.log@example.test");

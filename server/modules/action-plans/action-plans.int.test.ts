@@ -1,17 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { applicationConfirmations, outboxEmails } from "../../db/schema/index.ts";
 
 describe("POST /api/action-plans/check", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const check = (payload: object, language: string) =>
     t.app.inject({
@@ -49,13 +44,11 @@ describe("POST /api/action-plans/check", () => {
 });
 
 describe("action plans, the application log and the manager's confirmation (role rules)", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
     const db = t.database.db;
     const org = await buildOrganisation(db);
     const learner = await buildLearner(db, org.id, { email: "learner@plans.test" });
@@ -81,7 +74,6 @@ describe("action plans, the application log and the manager's confirmation (role
       cookies[person.email.split("@")[0]!] = await t.signIn(person.email);
     }
   });
-  afterAll(() => t.close());
 
   const plan = {
     situation: "When a customer calls for the second time about a late repair",

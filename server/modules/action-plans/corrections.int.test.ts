@@ -1,19 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanView, TeamView } from "../../../common/schemas/action-plans.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
 import { actionPlans, auditEvents } from "../../db/schema/index.ts";
 
 describe("correcting plans and applications", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
     const db = t.database.db;
     const org = await buildOrganisation(db);
     const learner = await buildLearner(db, org.id, { email: "learner@fix.test" });
@@ -27,7 +24,6 @@ describe("correcting plans and applications", () => {
     for (const person of [learner, colleague, manager])
       cookies[person.email.split("@")[0]!] = await t.signIn(person.email);
   });
-  afterAll(() => t.close());
 
   const newPlan = async (action: string) => {
     const created = await call("POST", "/api/action-plans", cookies.learner!, {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -13,11 +13,10 @@ import { sendRequestedResetLinks } from "./auth.service.ts";
 const json = { origin: TEST_ORIGIN };
 
 describe("authentication", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let orgId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const org = await buildOrganisation(t.database.db, { name: "Gamma Bouw" });
     orgId = org.id;
     await buildCoordinator(t.database.db, org.id, { email: "coord@gamma.test" });
@@ -27,7 +26,6 @@ describe("authentication", () => {
       locale: "en",
     });
   });
-  afterAll(() => t.close());
   beforeEach(() => {
     t.clock.now = new Date();
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionsView } from "../../../common/schemas/auth.ts";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -16,11 +16,10 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 describe("sessions and the in-app password change", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let nextIp = 1;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const org = await buildOrganisation(t.database.db, { name: "Eta Elektro" });
     await buildCoordinator(t.database.db, org.id, { email: "coord@eta.test" });
     await buildLearner(t.database.db, org.id, { email: "learner@eta.test" });
@@ -29,7 +28,6 @@ describe("sessions and the in-app password change", () => {
     const other = await buildOrganisation(t.database.db, { name: "Theta Transport" });
     await buildLearner(t.database.db, other.id, { email: "outsider@theta.test" });
   });
-  afterAll(() => t.close());
   beforeEach(() => {
     t.clock.now = new Date();
   });

@@ -1,20 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CoachView, MyCoachingView } from "../../../common/schemas/coaching.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, buildPerson } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
 import { auditEvents } from "../../db/schema/index.ts";
 
 describe("coaching: a coach sees only coachees who accepted", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   /** Each test its own organisation: a coach, Anouk (who has a plan) and Bas. */
   async function organisation() {
@@ -134,14 +127,8 @@ describe("coaching: a coach sees only coachees who accepted", () => {
 });
 
 describe("coaching and the GDPR", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   it("puts coaching in the coachee's export, and erasing the coachee removes the coach's notes about them", async () => {
     const db = t.database.db;

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
 import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
 import { addDays } from "../../../common/dates.ts";
 import { and, eq } from "drizzle-orm";
 import type { TodayResponse } from "../../../common/schemas/learning.ts";
 import { auditEvents, outboxEmails } from "../../db/schema/index.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -13,17 +13,11 @@ import {
   buildPerson,
   buildTeam,
 } from "../../../test-support/factories.ts";
-import { caller, trajectoryWithContent } from "../../../test-support/learning.ts";
+import { trajectoryWithContent } from "../../../test-support/learning.ts";
 
 describe("cohort planning: /api/cohorts", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   /** A working day about `days` from today (moved further from today when it falls in a weekend). */
   const inDays = (days: number) => {

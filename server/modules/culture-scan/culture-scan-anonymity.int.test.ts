@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -12,7 +12,7 @@ import { outboxEmails } from "../../db/schema/index.ts";
 
 /** The attacks of issue 13, section 1, each through the API a coordinator (or anyone with the poster) has. */
 describe("culture-scan anonymity", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let run = 0;
 
   const call = (
@@ -89,11 +89,6 @@ describe("culture-scan anonymity", () => {
       r.comments,
       r.recommendations,
     ]);
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
 
   describe("the shared poster link", () => {
     it("cannot lift a team over the threshold with padded answers", async () => {

@@ -1,21 +1,20 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResults, ScanSummary } from "../../../common/schemas/culture-scans.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
   buildOrganisation,
   buildTeam,
 } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
 import { auditEvents, cultureScans, outboxEmails, scanInvitations } from "../../db/schema/index.ts";
 
 type Problem = { detail: string; errors?: { field: string; code: string; message: string }[] };
 
 describe("correcting culture scans and their actions", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   let coordinator: string;
   let learner: string;
   let service: string;
@@ -23,8 +22,6 @@ describe("correcting culture scans and their actions", () => {
   let openScanId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Lambda Logistiek" });
     await buildCoordinator(db, org.id, { email: "coord@lambda.test" });
@@ -47,7 +44,6 @@ describe("correcting culture scans and their actions", () => {
     });
     openScanId = open.json<{ id: string }>().id;
   });
-  afterAll(() => t.close());
 
   const plannedScan = async (title: string) => {
     const created = await call("POST", "/api/culture-scans", coordinator, {

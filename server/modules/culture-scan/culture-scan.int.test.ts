@@ -1,8 +1,8 @@
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -13,7 +13,7 @@ import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { outboxEmails, scanResponses } from "../../db/schema/index.ts";
 
 describe("culture scan", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let coordinator: string;
   let big: string;
   let small: string;
@@ -34,7 +34,6 @@ describe("culture scan", () => {
     });
 
   beforeAll(async () => {
-    t = await createTestApp();
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Kappa Koeltechniek" });
     await buildCoordinator(db, org.id, { email: "coord@kappa.test" });
@@ -61,7 +60,6 @@ describe("culture scan", () => {
       .where(eq(outboxEmails.template, "culture-scan-invitation"));
     for (const mail of mails) tokens.set(mail.toAddress, /#token=([\w-]+)/.exec(mail.textBody)![1]!);
   });
-  afterAll(() => t.close());
 
   it("emails every invited person a personal link", () => {
     expect(tokens.size).toBe(12);

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../../test-support/app.ts";
 
 describe("POST /api/effect-sizes", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const post = (payload: object, language = "en") =>
     t.app.inject({

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import { auditEvents, successCaseInterviews } from "../../db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
 
@@ -10,16 +9,14 @@ const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
 type Problem = { code: string; detail: string; errors?: { field: string; code: string; message: string }[] };
 
 describe("correcting the impact records: KPIs and success-case interviews", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   let coordinator: string;
   let trajectoryId: string;
   let finishedId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     await seedDemo(t.database.db);
-    call = caller(t);
     coordinator = await t.signIn("coordinator@demo.beklijf.nl", DEMO_PASSWORD);
     const list = (await call("GET", "/api/trajectories", coordinator)).json<
       { id: string; title: string }[]
@@ -30,7 +27,6 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     ).json<ImpactView>();
     finishedId = all.cohorts.find((c) => c.name === FINISHED)!.id;
   });
-  afterAll(() => t.close());
 
   const interviews = `/api/trajectories/${"{trajectoryId}"}/success-cases/interviews`;
   const interviewsUrl = () => interviews.replace("{trajectoryId}", trajectoryId);

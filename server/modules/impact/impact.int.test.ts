@@ -1,9 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { pdfPages } from "../../../test-support/pdf-text.ts";
 import {
@@ -20,17 +19,15 @@ import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
 const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
 
 describe("impact on the demo organisation", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   let coordinator: string;
   let manager: string;
   let trajectoryId: string;
   let finishedId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     await seedDemo(t.database.db);
-    call = caller(t);
     coordinator = await t.signIn("coordinator@demo.beklijf.nl", DEMO_PASSWORD);
     manager = await t.signIn("henk.brouwer@demo.beklijf.nl", DEMO_PASSWORD);
     const list = (await call("GET", "/api/trajectories", coordinator)).json<
@@ -42,7 +39,6 @@ describe("impact on the demo organisation", () => {
     ).json<ImpactView>();
     finishedId = all.cohorts.find((c) => c.name === FINISHED)!.id;
   });
-  afterAll(() => t.close());
 
   const impactOf = async (query = `?cohortId=${finishedId}`) => {
     const response = await call("GET", `/api/trajectories/${trajectoryId}/impact${query}`, coordinator);

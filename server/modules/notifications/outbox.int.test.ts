@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, errorLogger, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
 import { createTestDatabase } from "../../../test-support/database.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
-import { linkIn, startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
+import { useSmtpPeer } from "../../../test-support/shared.ts";
+import { linkIn } from "../../../test-support/smtp-peer.ts";
 import type { Database } from "../../db/client.ts";
 import { outboxEmails } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
@@ -13,19 +14,15 @@ import { createMailer } from "./mailer.ts";
 import { deliverOutbox, enqueueEmail } from "./outbox.service.ts";
 
 describe("email outbox", () => {
-  let peer: SmtpPeer;
+  const peer = useSmtpPeer();
   let database: Database;
   let organisationId: string;
 
   beforeAll(async () => {
-    peer = await startSmtpPeer();
     database = await createTestDatabase();
     organisationId = (await buildOrganisation(database.db)).id;
   });
-  afterAll(async () => {
-    await database.close();
-    await peer.close();
-  });
+  afterAll(() => database.close());
 
   it("delivers pending mail to a real SMTP server and marks it sent", async () => {
     const tenant = new Tenant(database.db, organisationId);
@@ -78,12 +75,11 @@ describe("email outbox", () => {
 });
 
 describe("invitation email through the job queue (pg-boss) to an SMTP peer", () => {
-  let peer: SmtpPeer;
+  const peer = useSmtpPeer();
   let t: TestApp;
   let jobs: Jobs;
 
   beforeAll(async () => {
-    peer = await startSmtpPeer();
     const database = await createTestDatabase();
     const mailer = createMailer(peer.url, "Beklijf <noreply@example.test>");
     jobs = await startJobs(database, {
@@ -101,7 +97,6 @@ describe("invitation email through the job queue (pg-boss) to an SMTP peer", () 
     await t.close();
     await jobs.stop();
     await t.database.close();
-    await peer.close();
   });
 
   it("sends the invitation soon after a person is added, and its link opens the invitation", async () => {

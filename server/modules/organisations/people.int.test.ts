@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -10,7 +10,7 @@ import {
 import { auditEvents, outboxEmails, persons } from "../../db/schema/index.ts";
 
 describe("people and teams", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let orgId: string;
   let coordinator: string;
   let learner: string;
@@ -35,7 +35,6 @@ describe("people and teams", () => {
     (await t.database.db.select().from(persons).where(eq(persons.organisationId, orgId))).length;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Delta Klimaat" });
     orgId = org.id;
@@ -46,7 +45,6 @@ describe("people and teams", () => {
     coordinator = await t.signIn("coord@delta.test");
     learner = await t.signIn("learner@delta.test");
   });
-  afterAll(() => t.close());
 
   describe("POST /api/people", () => {
     it("requires authentication", async () => {

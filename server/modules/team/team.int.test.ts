@@ -1,20 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
 import { auditEvents, checkIns } from "../../db/schema/index.ts";
 
 describe("the manager's team screen and check-ins", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   /** Each test its own organisation: a manager with one team of two members, and a manager of no one. */
   async function organisationWithTeam() {

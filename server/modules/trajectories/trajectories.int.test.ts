@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/schema/index.ts";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -11,7 +11,7 @@ import {
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 
 describe("trajectories and the design check over HTTP", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let designer: string;
   let secondDesigner: string;
   let learner: string;
@@ -51,7 +51,6 @@ describe("trajectories and the design check over HTTP", () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Theta Techniek" });
     await buildPerson(db, {
@@ -72,7 +71,6 @@ describe("trajectories and the design check over HTTP", () => {
     secondDesigner = await t.signIn("designer2@theta.test");
     learner = await t.signIn("a@theta.test");
   });
-  afterAll(() => t.close());
 
   describe("POST /api/design-check", () => {
     it("scores a bare lecture low and explains why, with evidence, in the caller's language", async () => {
