@@ -1,6 +1,12 @@
 import type { Db } from "../server/db/client.ts";
 import type { SharedTestApp } from "./app.ts";
-import { buildCoordinator, buildOrganisation } from "./factories.ts";
+import {
+  type BuildPerson,
+  buildCoordinator,
+  buildOrganisation,
+  buildPerson,
+  type Person,
+} from "./factories.ts";
 
 /** A person's row with the Cookie header that makes requests as them. */
 export type SignedIn<P> = P & { cookie: string };
@@ -23,4 +29,23 @@ export async function outsiderCookie(
 ): Promise<string> {
   const db = t.database.db;
   return t.signIn((await build(db, (await buildOrganisation(db)).id)).email);
+}
+
+/**
+ * An organisation of its own and the people a test needs in it, by the names the test calls them:
+ * each built (a learner unless `roles` says otherwise) and signed in, in the order given.
+ */
+export async function organisationWithPeople<Name extends string>(
+  t: Pick<SharedTestApp, "database" | "signIn">,
+  people: Record<Name, Omit<BuildPerson, "organisationId">>,
+  organisation: Parameters<typeof buildOrganisation>[1] = {},
+) {
+  const db = t.database.db;
+  const created = await buildOrganisation(db, organisation);
+  const signedInPeople = {} as Record<Name, SignedIn<Person>>;
+  for (const name of Object.keys(people) as Name[]) {
+    const person = await buildPerson(db, { organisationId: created.id, ...people[name] });
+    signedInPeople[name] = await signedIn(t, person);
+  }
+  return { organisation: created, people: signedInPeople };
 }

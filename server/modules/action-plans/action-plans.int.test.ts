@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { buildTeam } from "../../../test-support/factories.ts";
+import { organisationWithPeople } from "../../../test-support/sign-in.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { applicationConfirmations, outboxEmails } from "../../db/schema/index.ts";
 
@@ -50,29 +51,22 @@ describe("action plans, the application log and the manager's confirmation (role
 
   beforeAll(async () => {
     const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const learner = await buildLearner(db, org.id, { email: "learner@plans.test" });
-    const colleague = await buildLearner(db, org.id, { email: "colleague@plans.test" });
-    const manager = await buildPerson(db, {
-      organisationId: org.id,
-      roles: ["manager"],
-      email: "manager@plans.test",
+    const { organisation, people } = await organisationWithPeople(t, {
+      learner: { email: "learner@plans.test" },
+      colleague: { email: "colleague@plans.test" },
+      manager: { roles: ["manager"], email: "manager@plans.test" },
+      "other-manager": { roles: ["manager"], email: "other-manager@plans.test" },
     });
-    const otherManager = await buildPerson(db, {
-      organisationId: org.id,
-      roles: ["manager"],
-      email: "other-manager@plans.test",
+    await buildTeam(db, organisation.id, { managerIds: [people.manager.id], memberIds: [people.learner.id] });
+    await buildTeam(db, organisation.id, {
+      managerIds: [people["other-manager"].id],
+      memberIds: [people.colleague.id],
     });
-    await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
-    await buildTeam(db, org.id, { managerIds: [otherManager.id], memberIds: [colleague.id] });
-    const outsider = await buildPerson(db, {
-      organisationId: (await buildOrganisation(db)).id,
-      roles: ["manager", "coordinator"],
-      email: "outsider@plans.test",
+    const elsewhere = await organisationWithPeople(t, {
+      outsider: { roles: ["manager", "coordinator"], email: "outsider@plans.test" },
     });
-    for (const person of [learner, colleague, manager, otherManager, outsider]) {
-      cookies[person.email.split("@")[0]!] = await t.signIn(person.email);
-    }
+    for (const [name, person] of Object.entries({ ...people, ...elsewhere.people }))
+      cookies[name] = person.cookie;
   });
 
   const plan = {

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanView, TeamView } from "../../../common/schemas/action-plans.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { buildTeam } from "../../../test-support/factories.ts";
+import { organisationWithPeople } from "../../../test-support/sign-in.ts";
 import { actionPlans, auditEvents } from "../../db/schema/index.ts";
 
 describe("correcting plans and applications", () => {
@@ -12,17 +13,13 @@ describe("correcting plans and applications", () => {
 
   beforeAll(async () => {
     const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const learner = await buildLearner(db, org.id, { email: "learner@fix.test" });
-    const colleague = await buildLearner(db, org.id, { email: "colleague@fix.test" });
-    const manager = await buildPerson(db, {
-      organisationId: org.id,
-      roles: ["manager"],
-      email: "manager@fix.test",
+    const { organisation, people } = await organisationWithPeople(t, {
+      learner: { email: "learner@fix.test" },
+      colleague: { email: "colleague@fix.test" },
+      manager: { roles: ["manager"], email: "manager@fix.test" },
     });
-    await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
-    for (const person of [learner, colleague, manager])
-      cookies[person.email.split("@")[0]!] = await t.signIn(person.email);
+    await buildTeam(db, organisation.id, { managerIds: [people.manager.id], memberIds: [people.learner.id] });
+    for (const [name, person] of Object.entries(people)) cookies[name] = person.cookie;
   });
 
   const newPlan = async (action: string) => {

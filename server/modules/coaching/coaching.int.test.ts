@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { CoachView, MyCoachingView } from "../../../common/schemas/coaching.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson } from "../../../test-support/factories.ts";
+import { organisationWithPeople } from "../../../test-support/sign-in.ts";
 import { auditEvents } from "../../db/schema/index.ts";
 
 describe("coaching: a coach sees only coachees who accepted", () => {
@@ -11,16 +11,13 @@ describe("coaching: a coach sees only coachees who accepted", () => {
 
   /** Each test its own organisation: a coach, Anouk (who has a plan) and Bas. */
   async function organisation() {
-    const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const coach = await buildPerson(db, { organisationId: org.id, roles: ["coach"] });
-    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
-    const bas = await buildLearner(db, org.id, { name: "Bas" });
-    const cookies = {
-      coach: await t.signIn(coach.email),
-      anouk: await t.signIn(anouk.email),
-      bas: await t.signIn(bas.email),
-    };
+    const { people } = await organisationWithPeople(t, {
+      coach: { roles: ["coach"] },
+      anouk: { name: "Anouk" },
+      bas: { name: "Bas" },
+    });
+    const { anouk, bas } = people;
+    const cookies = { coach: people.coach.cookie, anouk: anouk.cookie, bas: bas.cookie };
     await call("POST", "/api/action-plans", cookies.anouk, {
       situation: "When the weekly planning meeting starts late again",
       action: "I propose one agenda item per person and keep time",
@@ -132,11 +129,12 @@ describe("coaching and the GDPR", () => {
 
   it("puts coaching in the coachee's export, and erasing the coachee removes the coach's notes about them", async () => {
     const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const coordinator = await buildPerson(db, { organisationId: org.id, roles: ["coordinator", "coach"] });
-    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
-    const coach = await t.signIn(coordinator.email);
-    const learner = await t.signIn(anouk.email);
+    const { people } = await organisationWithPeople(t, {
+      coordinator: { roles: ["coordinator", "coach"] },
+      anouk: { name: "Anouk" },
+    });
+    const { anouk } = people;
+    const [coach, learner] = [people.coordinator.cookie, anouk.cookie];
     await call("POST", "/api/coaching/relations", coach, { personId: anouk.id });
     const [invitation] = (await call("GET", "/api/me/coaching", learner)).json<MyCoachingView>().invitations;
     await call("POST", `/api/coaching/relations/${invitation!.relationId}/answer`, learner, { accept: true });

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
+import type { SuccessCasesView } from "../../../common/schemas/impact.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
+import { seededDemoImpact } from "../../../test-support/demo.ts";
 import { auditEvents, successCaseInterviews } from "../../db/schema/index.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
 
-const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
 type Problem = { code: string; detail: string; errors?: { field: string; code: string; message: string }[] };
 
 describe("correcting the impact records: KPIs and success-case interviews", () => {
@@ -16,16 +15,7 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
   let finishedId: string;
 
   beforeAll(async () => {
-    await seedDemo(t.database.db);
-    coordinator = await t.signIn("coordinator@demo.beklijf.nl", DEMO_PASSWORD);
-    const list = (await call("GET", "/api/trajectories", coordinator)).json<
-      { id: string; title: string }[]
-    >();
-    trajectoryId = list.find((x) => x.title === "Moeilijke klantgesprekken")!.id;
-    const all = (
-      await call("GET", `/api/trajectories/${trajectoryId}/impact`, coordinator)
-    ).json<ImpactView>();
-    finishedId = all.cohorts.find((c) => c.name === FINISHED)!.id;
+    ({ coordinator, trajectoryId, finishedId } = await seededDemoImpact(t));
   });
 
   const interviews = `/api/trajectories/${"{trajectoryId}"}/success-cases/interviews`;
@@ -34,6 +24,9 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     (
       await call("GET", `/api/trajectories/${trajectoryId}/success-cases?cohortId=${finishedId}`, coordinator)
     ).json<SuccessCasesView>();
+
+  const interviewsAbout = (personId: string) =>
+    t.database.db.select().from(successCaseInterviews).where(eq(successCaseInterviews.personId, personId));
 
   it("requires authentication", async () => {
     expect(
@@ -96,12 +89,7 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     expect(refused.statusCode).toBe(400);
     expect(refused.json<Problem>().errors?.[0]).toMatchObject({ field: "used", code: "interview_empty" });
     expect(refused.json<Problem>().errors?.[0]?.message).toContain("Wat heb je uit de training gebruikt");
-    expect(
-      await t.database.db
-        .select()
-        .from(successCaseInterviews)
-        .where(eq(successCaseInterviews.personId, person.personId)),
-    ).toEqual([]);
+    expect(await interviewsAbout(person.personId)).toEqual([]);
   });
 
   it("corrects an interview until it is marked final, then answers 409 with a clear message", async () => {
@@ -157,11 +145,6 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     expect((await call("DELETE", `/api/people/${person.personId}`, coordinator)).statusCode).toBeLessThan(
       300,
     );
-    expect(
-      await t.database.db
-        .select()
-        .from(successCaseInterviews)
-        .where(eq(successCaseInterviews.personId, person.personId)),
-    ).toEqual([]);
+    expect(await interviewsAbout(person.personId)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
+import { seededDemoImpact } from "../../../test-support/demo.ts";
 import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { pdfPages } from "../../../test-support/pdf-text.ts";
 import {
@@ -14,9 +15,7 @@ import {
   surveyResponses,
   trajectories,
 } from "../../db/schema/index.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
-
-const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
+import { DEMO_PASSWORD } from "../../db/seed/demo.ts";
 
 describe("impact on the demo organisation", () => {
   const t = useTestApp();
@@ -27,17 +26,8 @@ describe("impact on the demo organisation", () => {
   let finishedId: string;
 
   beforeAll(async () => {
-    await seedDemo(t.database.db);
-    coordinator = await t.signIn("coordinator@demo.beklijf.nl", DEMO_PASSWORD);
+    ({ coordinator, trajectoryId, finishedId } = await seededDemoImpact(t));
     manager = await t.signIn("henk.brouwer@demo.beklijf.nl", DEMO_PASSWORD);
-    const list = (await call("GET", "/api/trajectories", coordinator)).json<
-      { id: string; title: string }[]
-    >();
-    trajectoryId = list.find((x) => x.title === "Moeilijke klantgesprekken")!.id;
-    const all = (
-      await call("GET", `/api/trajectories/${trajectoryId}/impact`, coordinator)
-    ).json<ImpactView>();
-    finishedId = all.cohorts.find((c) => c.name === FINISHED)!.id;
   });
 
   const impactOf = async (query = `?cohortId=${finishedId}`) => {

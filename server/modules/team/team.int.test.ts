@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { buildTeam } from "../../../test-support/factories.ts";
+import { organisationWithPeople } from "../../../test-support/sign-in.ts";
 import { auditEvents, checkIns } from "../../db/schema/index.ts";
 
 describe("the manager's team screen and check-ins", () => {
@@ -11,25 +12,19 @@ describe("the manager's team screen and check-ins", () => {
 
   /** Each test its own organisation: a manager with one team of two members, and a manager of no one. */
   async function organisationWithTeam() {
-    const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const manager = await buildPerson(db, { organisationId: org.id, roles: ["manager"] });
-    const stranger = await buildPerson(db, { organisationId: org.id, roles: ["manager"] });
-    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
-    const bas = await buildLearner(db, org.id, { name: "Bas" });
-    const team = await buildTeam(db, org.id, {
+    const { organisation, people } = await organisationWithPeople(t, {
+      manager: { roles: ["manager"] },
+      stranger: { roles: ["manager"] },
+      anouk: { name: "Anouk" },
+      bas: { name: "Bas" },
+    });
+    const { manager, anouk, bas } = people;
+    const team = await buildTeam(t.database.db, organisation.id, {
       name: "Service desk",
       managerIds: [manager.id],
       memberIds: [anouk.id, bas.id],
     });
-    return {
-      team,
-      anouk,
-      bas,
-      manager: { ...manager, cookie: await t.signIn(manager.email) },
-      stranger: { ...stranger, cookie: await t.signIn(stranger.email) },
-      learner: { ...anouk, cookie: await t.signIn(anouk.email) },
-    };
+    return { team, anouk, bas, manager, stranger: people.stranger, learner: anouk };
   }
 
   const checkInsOf = (personId: string) =>
