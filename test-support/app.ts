@@ -81,12 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     routes,
     clock,
     async signIn(email, password = TEST_PASSWORD) {
-      const response = await app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
-        headers: { origin: TEST_ORIGIN },
-        payload: { email, password },
-      });
+      const response = await signInAttempt({ app }, email, password);
       if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === "beklijf_session");
       return `beklijf_session=${cookie!.value}`;
@@ -113,13 +108,38 @@ export function useTestApp(options: TestAppOptions = {}): SharedTestApp {
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type Caller = ReturnType<typeof caller>;
 
-/** A JSON call as the web app makes it: same origin, a language, the session cookie (none: signed out). */
-export function caller(t: Pick<TestApp, "app">) {
-  return (method: Method, url: string, cookie: string | null, payload?: object, language = "en") =>
+/**
+ * A JSON call as the web app makes it: same origin, a language (`defaultLanguage` unless the call names
+ * one), the session cookie (null: signed out).
+ */
+export function caller(t: Pick<TestApp, "app">, defaultLanguage = "en") {
+  return (method: Method, url: string, cookie: string | null, payload?: object, language = defaultLanguage) =>
     t.app.inject({
       method,
       url,
       headers: { origin: TEST_ORIGIN, "accept-language": language, ...(cookie ? { cookie } : {}) },
       ...(payload ? { payload } : {}),
     });
+}
+
+/** Where a request comes from: the client's address (the throttles count per address) and extra headers. */
+export interface From {
+  remoteAddress?: string;
+  headers?: Record<string, string>;
+}
+
+/** A POST as a page sends it before anyone is signed in (sign-in, forgot and reset password). */
+export function publicPost(t: Pick<TestApp, "app">, url: string, payload: object, from: From = {}) {
+  return t.app.inject({
+    method: "POST",
+    url,
+    remoteAddress: from.remoteAddress,
+    headers: { origin: TEST_ORIGIN, ...from.headers },
+    payload,
+  });
+}
+
+/** One try at signing in, from the sign-in page. */
+export function signInAttempt(t: Pick<TestApp, "app">, email: string, password: string, from: From = {}) {
+  return publicPost(t, "/api/auth/sign-in", { email, password }, from);
 }

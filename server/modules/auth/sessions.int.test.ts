@@ -1,12 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionsView } from "../../../common/schemas/auth.ts";
-import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
-import {
-  buildCoordinator,
-  buildLearner,
-  buildOrganisation,
-  TEST_PASSWORD,
-} from "../../../test-support/factories.ts";
+import { caller, signInAttempt, useTestApp } from "../../../test-support/app.ts";
+import { buildCoordinator, buildLearner, buildOrganisation, TEST_PASSWORD } from "../../../test-support/factories.ts";
 
 const PHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -33,23 +28,14 @@ describe("sessions and the in-app password change", () => {
   });
 
   async function signIn(email: string, userAgent = LAPTOP, cookie?: string, password = TEST_PASSWORD) {
-    const response = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
+    const response = await signInAttempt(t, email, password, {
       remoteAddress: `10.4.0.${nextIp++}`,
-      headers: { origin: TEST_ORIGIN, "user-agent": userAgent, ...(cookie ? { cookie } : {}) },
-      payload: { email, password },
+      headers: { "user-agent": userAgent, ...(cookie ? { cookie } : {}) },
     });
     expect(response.statusCode, response.body).toBe(200);
     return `beklijf_session=${response.cookies.find((c) => c.name === "beklijf_session")!.value}`;
   }
-  const call = (method: "GET" | "POST" | "DELETE", url: string, cookie: string | null, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { origin: TEST_ORIGIN, "accept-language": "nl", ...(cookie ? { cookie } : {}) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t, "nl");
   const me = async (cookie: string) => (await call("GET", "/api/me", cookie)).statusCode;
   const later = (ms: number) => {
     t.clock.now = new Date(t.clock.now.getTime() + ms);

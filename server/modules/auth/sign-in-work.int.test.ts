@@ -1,7 +1,7 @@
 import * as argon2 from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { publicPost, signInAttempt, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, TEST_PASSWORD } from "../../../test-support/factories.ts";
 import { outboxEmails, passwordResetRequests } from "../../db/schema/index.ts";
 import { sendRequestedResetLinks } from "./auth.service.ts";
@@ -29,13 +29,7 @@ describe("sign-in and forgot-password do the same work for every address", () =>
   });
 
   const signIn = (email: string, password: string) =>
-    t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
-      remoteAddress: `10.3.0.${nextIp++}`,
-      headers: { origin: TEST_ORIGIN },
-      payload: { email, password },
-    });
+    signInAttempt(t, email, password, { remoteAddress: `10.3.0.${nextIp++}` });
 
   it("verifies exactly one argon2 hash for a wrong password, an unknown, a deactivated and a password-less account", async () => {
     const verify = vi.mocked(argon2.verify);
@@ -60,13 +54,12 @@ describe("sign-in and forgot-password do the same work for every address", () =>
 
   it("answers a reset request the same way for a known and an unknown address, and mails only later", async () => {
     for (const email of ["active@zeta.test", "nobody@zeta.test"]) {
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/forgot-password",
-        remoteAddress: `10.3.1.${nextIp++}`,
-        headers: { origin: TEST_ORIGIN },
-        payload: { email },
-      });
+      const response = await publicPost(
+        t,
+        "/api/auth/forgot-password",
+        { email },
+        { remoteAddress: `10.3.1.${nextIp++}` },
+      );
       expect(response.statusCode).toBe(202);
       expect(response.json()).toEqual({ ok: true });
     }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -17,19 +17,7 @@ describe("people and teams", () => {
   let coordinatorId: string;
   let teamId: string;
 
-  const call = (
-    method: "GET" | "POST" | "PATCH" | "DELETE",
-    url: string,
-    cookie: string,
-    payload?: object,
-    language = "en",
-  ) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie, origin: TEST_ORIGIN, "accept-language": language },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t);
 
   const countPeople = async () =>
     (await t.database.db.select().from(persons).where(eq(persons.organisationId, orgId))).length;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -15,13 +15,7 @@ describe("GDPR export and erasure", () => {
   let coordinator: string;
   let coordinatorId: string;
 
-  const call = (method: "GET" | "POST" | "DELETE", url: string, cookie: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie, origin: TEST_ORIGIN, "accept-language": "en" },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t);
 
   beforeAll(async () => {
     const org = await buildOrganisation(t.database.db, { name: "Iota Installaties" });

@@ -1,13 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/schema/index.ts";
-import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
-import {
-  buildCoordinator,
-  buildLearner,
-  buildOrganisation,
-  buildPerson,
-} from "../../../test-support/factories.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { buildCoordinator, buildLearner, buildOrganisation, buildPerson } from "../../../test-support/factories.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 
 describe("trajectories and the design check over HTTP", () => {
@@ -16,19 +11,7 @@ describe("trajectories and the design check over HTTP", () => {
   let secondDesigner: string;
   let learner: string;
 
-  const call = (
-    method: "GET" | "POST" | "PUT",
-    url: string,
-    cookie: string | null,
-    payload?: object,
-    language = "en",
-  ) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { origin: TEST_ORIGIN, "accept-language": language, ...(cookie ? { cookie } : {}) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t);
 
   const lecture: TrajectoryDocument = {
     title: "Leidinggeven in de praktijk",
