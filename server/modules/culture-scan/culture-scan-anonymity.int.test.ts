@@ -8,6 +8,7 @@ import {
   buildTeam,
 } from "../../../test-support/factories.ts";
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
+import { tokenIn } from "../../../test-support/smtp-peer.ts";
 import { outboxEmails } from "../../db/schema/index.ts";
 
 /** The attacks of issue 13, section 1, each through the API a coordinator (or anyone with the poster) has. */
@@ -56,8 +57,7 @@ describe("culture-scan anonymity", () => {
     expect(created.statusCode).toBe(201);
     const scanId: string = created.json().id;
     const mails = await db.select().from(outboxEmails).where(eq(outboxEmails.organisationId, org.id));
-    const token = (email: string) =>
-      /#token=([\w-]+)/.exec(mails.find((m) => m.toAddress === email)!.textBody)![1]!;
+    const token = (email: string) => tokenIn(mails.find((m) => m.toAddress === email)!.textBody);
     const list = (await call("GET", "/api/culture-scans", undefined, cookie)).json();
     const shared = /#shared=([\w-]+)/.exec(list[0].sharedLink)![1]!;
     const results = async () =>

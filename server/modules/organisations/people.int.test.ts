@@ -7,6 +7,7 @@ import {
   buildOrganisation,
   buildTeam,
 } from "../../../test-support/factories.ts";
+import { tokenIn } from "../../../test-support/smtp-peer.ts";
 import { auditEvents, outboxEmails, persons } from "../../db/schema/index.ts";
 
 describe("people and teams", () => {
@@ -180,7 +181,7 @@ describe("people and teams", () => {
         .select()
         .from(outboxEmails)
         .where(eq(outboxEmails.toAddress, "nieuw@delta.test"));
-      const token = /#token=([\w-]+)/.exec(mail!.textBody)![1]!;
+      const token = tokenIn(mail!.textBody);
       const info = await t.app.inject({
         method: "POST",
         url: "/api/auth/invitations/lookup",
@@ -216,11 +217,11 @@ describe("people and teams", () => {
         name: "Twee Links",
         email: "twee@delta.test",
       });
-      const first = /#token=([\w-]+)/.exec(
+      const first = tokenIn(
         (
           await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "twee@delta.test"))
         )[0]!.textBody,
-      )![1]!;
+      );
       expect(
         (await call("POST", `/api/people/${created.json().id}/invitation`, coordinator)).statusCode,
       ).toBe(202);

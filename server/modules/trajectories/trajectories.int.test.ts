@@ -2,7 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/schema/index.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
-import { buildCoordinator, buildLearner, buildOrganisation, buildPerson } from "../../../test-support/factories.ts";
+import {
+  buildCoordinator,
+  buildLearner,
+  buildOrganisation,
+  buildPerson,
+} from "../../../test-support/factories.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 
 describe("trajectories and the design check over HTTP", () => {
