@@ -5,6 +5,7 @@ import {
   buildCoordinator,
   buildOrganisation,
   buildPerson,
+  buildTeam,
   type Person,
 } from "./factories.ts";
 
@@ -47,5 +48,35 @@ export async function organisationWithPeople<Name extends string>(
     const person = await buildPerson(db, { organisationId: created.id, ...people[name] });
     signedInPeople[name] = await signedIn(t, person);
   }
-  return { organisation: created, people: signedInPeople };
+  return { organisation: created, people: signedInPeople, cookies: cookiesOf(signedInPeople) };
+}
+
+/** Each signed-in person's Cookie header, by the same names. */
+export function cookiesOf<Name extends string>(people: Record<Name, SignedIn<Person>>): Record<Name, string> {
+  return Object.fromEntries(
+    Object.entries<SignedIn<Person>>(people).map(([name, p]) => [name, p.cookie]),
+  ) as Record<Name, string>;
+}
+
+/**
+ * A learner in the team of their manager, and a colleague in no team of that manager, all signed in:
+ * who writes a plan, logs it and confirms it. With `emailDomain`, their addresses are
+ * learner@, colleague@ and manager@ that domain, for tests that read their mail.
+ */
+export async function learnerWithManager(
+  t: Pick<SharedTestApp, "database" | "signIn">,
+  emailDomain?: string,
+) {
+  const email = (name: string) => (emailDomain ? { email: `${name}@${emailDomain}` } : {});
+  const scenario = await organisationWithPeople(t, {
+    learner: email("learner"),
+    colleague: email("colleague"),
+    manager: { roles: ["manager"], ...email("manager") },
+  });
+  const { organisation, people } = scenario;
+  await buildTeam(t.database.db, organisation.id, {
+    managerIds: [people.manager.id],
+    memberIds: [people.learner.id],
+  });
+  return scenario;
 }

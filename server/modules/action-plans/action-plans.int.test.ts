@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
-import { buildTeam } from "../../../test-support/factories.ts";
-import { organisationWithPeople } from "../../../test-support/sign-in.ts";
+import { buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { cookiesOf, learnerWithManager, organisationWithPeople } from "../../../test-support/sign-in.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { applicationConfirmations, outboxEmails } from "../../db/schema/index.ts";
 
@@ -51,22 +51,19 @@ describe("action plans, the application log and the manager's confirmation (role
 
   beforeAll(async () => {
     const db = t.database.db;
-    const { organisation, people } = await organisationWithPeople(t, {
-      learner: { email: "learner@plans.test" },
-      colleague: { email: "colleague@plans.test" },
-      manager: { roles: ["manager"], email: "manager@plans.test" },
-      "other-manager": { roles: ["manager"], email: "other-manager@plans.test" },
+    const { organisation, people } = await learnerWithManager(t, "plans.test");
+    const otherManager = await buildPerson(db, {
+      organisationId: organisation.id,
+      roles: ["manager"],
+      email: "other-manager@plans.test",
     });
-    await buildTeam(db, organisation.id, { managerIds: [people.manager.id], memberIds: [people.learner.id] });
-    await buildTeam(db, organisation.id, {
-      managerIds: [people["other-manager"].id],
-      memberIds: [people.colleague.id],
-    });
+    await buildTeam(db, organisation.id, { managerIds: [otherManager.id], memberIds: [people.colleague.id] });
     const elsewhere = await organisationWithPeople(t, {
       outsider: { roles: ["manager", "coordinator"], email: "outsider@plans.test" },
     });
-    for (const [name, person] of Object.entries({ ...people, ...elsewhere.people }))
-      cookies[name] = person.cookie;
+    Object.assign(cookies, cookiesOf(people), cookiesOf(elsewhere.people), {
+      "other-manager": await t.signIn(otherManager.email),
+    });
   });
 
   const plan = {

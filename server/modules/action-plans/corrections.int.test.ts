@@ -2,24 +2,16 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanView, TeamView } from "../../../common/schemas/action-plans.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
-import { buildTeam } from "../../../test-support/factories.ts";
-import { organisationWithPeople } from "../../../test-support/sign-in.ts";
+import { learnerWithManager } from "../../../test-support/sign-in.ts";
 import { actionPlans, auditEvents } from "../../db/schema/index.ts";
 
 describe("correcting plans and applications", () => {
   const t = useTestApp();
   const call = caller(t);
-  const cookies: Record<string, string> = {};
+  let cookies: Record<"learner" | "colleague" | "manager", string>;
 
   beforeAll(async () => {
-    const db = t.database.db;
-    const { organisation, people } = await organisationWithPeople(t, {
-      learner: {},
-      colleague: {},
-      manager: { roles: ["manager"] },
-    });
-    await buildTeam(db, organisation.id, { managerIds: [people.manager.id], memberIds: [people.learner.id] });
-    for (const [name, person] of Object.entries(people)) cookies[name] = person.cookie;
+    ({ cookies } = await learnerWithManager(t));
   });
 
   const newPlan = async (action: string) => {
@@ -75,7 +67,7 @@ describe("correcting plans and applications", () => {
       competenceId: "nope",
     });
     expect(competence.json().errors[0].code).toBe("unknown_competence");
-    for (const who of ["colleague", "manager"])
+    for (const who of ["colleague", "manager"] as const)
       expect(
         (await call("PATCH", `/api/action-plans/${plan.id}`, cookies[who]!, { action: "Hacked" })).statusCode,
         who,
@@ -85,7 +77,7 @@ describe("correcting plans and applications", () => {
 
   it("archives a plan: hidden from the manager and without reminders, restorable by the learner only", async () => {
     const plan = await newPlan("I repeat the next step out loud");
-    for (const who of ["colleague", "manager"])
+    for (const who of ["colleague", "manager"] as const)
       expect(
         (await call("POST", `/api/action-plans/${plan.id}/archive`, cookies[who]!)).statusCode,
         who,
@@ -136,7 +128,7 @@ describe("correcting plans and applications", () => {
     const [plan] = (await call("GET", "/api/me/action-plans", cookies.learner!)).json<PlanView[]>();
     const first = (await log(plan!.id, new Date().toISOString())).json<{ id: string }>();
     const second = (await log(plan!.id, new Date().toISOString())).json<{ id: string }>();
-    for (const who of ["colleague", "manager"]) {
+    for (const who of ["colleague", "manager"] as const) {
       expect(
         (await call("PATCH", `/api/applications/${first.id}`, cookies[who]!, { whatHappened: "x" }))
           .statusCode,

@@ -11,13 +11,14 @@ describe("coaching: a coach sees only coachees who accepted", () => {
 
   /** Each test its own organisation: a coach, Anouk (who has a plan) and Bas. */
   async function organisation() {
-    const { people } = await organisationWithPeople(t, {
+    const {
+      people: { anouk, bas },
+      cookies,
+    } = await organisationWithPeople(t, {
       coach: { roles: ["coach"] },
       anouk: { name: "Anouk" },
       bas: { name: "Bas" },
     });
-    const { anouk, bas } = people;
-    const cookies = { coach: people.coach.cookie, anouk: anouk.cookie, bas: bas.cookie };
     await call("POST", "/api/action-plans", cookies.anouk, {
       situation: "When the weekly planning meeting starts late again",
       action: "I propose one agenda item per person and keep time",
