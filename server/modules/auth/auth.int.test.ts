@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { publicPost, signInAttempt, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { caller, publicPost, signInAttempt, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -13,6 +13,7 @@ import { sendRequestedResetLinks } from "./auth.service.ts";
 
 describe("authentication", () => {
   const t = useTestApp();
+  const call = caller(t);
   let orgId: string;
 
   beforeAll(async () => {
@@ -201,11 +202,7 @@ describe("authentication", () => {
   describe("POST /api/auth/sign-out", () => {
     it("ends the session so the cookie no longer works", async () => {
       const cookie = await t.signIn("learner@gamma.test");
-      const out = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-out",
-        headers: { cookie, origin: TEST_ORIGIN },
-      });
+      const out = await call("POST", "/api/auth/sign-out", cookie);
       expect(out.statusCode).toBe(200);
       const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
       expect(me.statusCode).toBe(401);

@@ -220,12 +220,7 @@ describe("culture scan", () => {
   });
 
   it("shows a team under its new name after a rename during the scan", async () => {
-    await t.app.inject({
-      method: "PATCH",
-      url: `/api/teams/${small}`,
-      headers: { cookie: coordinator, origin: TEST_ORIGIN },
-      payload: { name: "Binnendienst" },
-    });
+    await call("PATCH", `/api/teams/${small}`, { name: "Binnendienst" });
     const results = (await call("GET", `/api/culture-scans/${scanId}/results`)).json();
     expect(results.groups.map((g: { team: string }) => g.team)).toContain("Binnendienst");
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, errorLogger, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { caller, createTestApp, errorLogger, type TestApp } from "../../../test-support/app.ts";
 import { createTestDatabase } from "../../../test-support/database.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 import { useSmtpPeer } from "../../../test-support/shared.ts";
@@ -101,11 +101,10 @@ describe("invitation email through the job queue (pg-boss) to an SMTP peer", () 
 
   it("sends the invitation soon after a person is added, and its link opens the invitation", async () => {
     const cookie = await t.signIn("coord@zeta.test");
-    const created = await t.app.inject({
-      method: "POST",
-      url: "/api/people",
-      headers: { cookie, origin: TEST_ORIGIN },
-      payload: { name: "Invited Ivy", email: "ivy@zeta.test", locale: "en" },
+    const created = await caller(t)("POST", "/api/people", cookie, {
+      name: "Invited Ivy",
+      email: "ivy@zeta.test",
+      locale: "en",
     });
     expect(created.statusCode).toBe(201);
     const mail = await peer.waitFor((m) => m.to.includes("ivy@zeta.test"), 20_000);
