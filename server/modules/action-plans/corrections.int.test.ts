@@ -8,6 +8,7 @@ import { actionPlans, auditEvents } from "../../db/schema/index.ts";
 describe("correcting plans and applications", () => {
   const t = useTestApp();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let cookies: Record<"learner" | "colleague" | "manager", string>;
 
   beforeAll(async () => {
@@ -52,13 +53,9 @@ describe("correcting plans and applications", () => {
     expect(vague.statusCode).toBe(200);
     expect(vague.json<PlanView>().action).toBe("be better at listening");
     expect(vague.json<PlanView>().findings.map((f) => f.code)).toEqual(["vague_action"]);
-    const past = await call(
-      "PATCH",
-      `/api/action-plans/${plan.id}`,
-      cookies.learner!,
-      { firstMoment: "2020-01-01T09:00:00Z" },
-      "nl",
-    );
+    const past = await callInDutch("PATCH", `/api/action-plans/${plan.id}`, cookies.learner!, {
+      firstMoment: "2020-01-01T09:00:00Z",
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().errors[0]).toMatchObject({ field: "firstMoment", code: "first_moment_in_past" });
     const empty = await call("PATCH", `/api/action-plans/${plan.id}`, cookies.learner!, { situation: " " });
@@ -111,13 +108,9 @@ describe("correcting plans and applications", () => {
     expect(future.json().detail).toMatch(/^When lies in the future/);
     const ok = await log(plan.id, new Date().toISOString());
     expect(ok.statusCode).toBe(201);
-    const patched = await call(
-      "PATCH",
-      `/api/applications/${ok.json().id}`,
-      cookies.learner!,
-      { occurredAt: "1999-05-01T10:00:00Z" },
-      "nl",
-    );
+    const patched = await callInDutch("PATCH", `/api/applications/${ok.json().id}`, cookies.learner!, {
+      occurredAt: "1999-05-01T10:00:00Z",
+    });
     expect(patched.statusCode).toBe(400);
     expect(patched.json().detail).toMatch(/^Wanneer ligt vóór/);
     const [stored] = await t.database.db.select().from(actionPlans).where(eq(actionPlans.id, plan.id));
@@ -156,13 +149,9 @@ describe("correcting plans and applications", () => {
     expect(
       (await call("POST", `/api/applications/${first.id}/confirmations`, cookies.manager!)).statusCode,
     ).toBe(200);
-    const late = await call(
-      "PATCH",
-      `/api/applications/${first.id}`,
-      cookies.learner!,
-      { whatHappened: "x" },
-      "nl",
-    );
+    const late = await callInDutch("PATCH", `/api/applications/${first.id}`, cookies.learner!, {
+      whatHappened: "x",
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: "APPLICATION_CONFIRMED" });
     expect(late.json().detail).toContain("bevestigd");

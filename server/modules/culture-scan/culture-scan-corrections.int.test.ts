@@ -15,6 +15,7 @@ type Problem = { detail: string; errors?: { field: string; code: string; message
 describe("correcting culture scans and their actions", () => {
   const t = useTestApp();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let coordinator: string;
   let learner: string;
   let service: string;
@@ -125,13 +126,9 @@ describe("correcting culture scans and their actions", () => {
       field: "closesOn",
       code: "scan_close_only_later",
     });
-    const retitled = await call(
-      "PATCH",
-      `/api/culture-scans/${openScanId}`,
-      coordinator,
-      { title: "Anders" },
-      "nl",
-    );
+    const retitled = await callInDutch("PATCH", `/api/culture-scans/${openScanId}`, coordinator, {
+      title: "Anders",
+    });
     expect(retitled.statusCode).toBe(400);
     expect(retitled.json<Problem>().errors?.[0]?.message).toContain("Titel");
     const teams = await call("PATCH", `/api/culture-scans/${openScanId}`, coordinator, { teamIds: [office] });
@@ -155,13 +152,11 @@ describe("correcting culture scans and their actions", () => {
   });
 
   it("refuses a scan action due in the past, naming the due date", async () => {
-    const refused = await call(
-      "POST",
-      `/api/culture-scans/${openScanId}/actions`,
-      coordinator,
-      { title: "Leerlunch", owner: "Kim", dueOn: "2020-01-01" },
-      "nl",
-    );
+    const refused = await callInDutch("POST", `/api/culture-scans/${openScanId}/actions`, coordinator, {
+      title: "Leerlunch",
+      owner: "Kim",
+      dueOn: "2020-01-01",
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<Problem>().errors?.[0]).toMatchObject({ field: "dueOn", code: "date_in_past" });
     expect(refused.json<Problem>().errors?.[0]?.message).toContain("Uiterlijk");

@@ -10,6 +10,7 @@ type Problem = { code: string; detail: string; errors?: { field: string; code: s
 describe("correcting the impact records: KPIs and success-case interviews", () => {
   const t = useTestApp();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let coordinator: string;
   let trajectoryId: string;
   let finishedId: string;
@@ -46,19 +47,17 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
         message: expect.stringMatching(/^Before is not a number/),
       },
     ]);
-    const dutch = await call(
-      "POST",
-      url,
-      coordinator,
-      { ...figure, beforeValue: 40, afterValue: "12,5x" },
-      "nl",
-    );
+    const dutch = await callInDutch("POST", url, coordinator, {
+      ...figure,
+      beforeValue: 40,
+      afterValue: "12,5x",
+    });
     expect(dutch.json<Problem>().errors?.[0]?.message).toMatch(/is geen getal/);
     const missing = await call("POST", url, coordinator, figure);
     expect(missing.json<Problem>().errors?.[0]).toMatchObject({ field: "beforeValue", code: "required" });
     const created = await call("POST", url, coordinator, { ...figure, beforeValue: 40 });
     const id = created.json<{ id: string }>().id;
-    const put = await call("PUT", `${url}/${id}`, coordinator, { ...figure, beforeValue: null }, "nl");
+    const put = await callInDutch("PUT", `${url}/${id}`, coordinator, { ...figure, beforeValue: null });
     expect(put.json<Problem>().errors?.[0]).toMatchObject({ field: "beforeValue", code: "not_a_number" });
     const corrected = await call("PUT", `${url}/${id}`, coordinator, {
       ...figure,
@@ -79,13 +78,11 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
   it("refuses an empty interview, naming the first question", async () => {
     const person = (await cases()).least.find((c) => !c.interview)!;
     const blank = { used: " ", result: "", helped: "", hindered: "", suggestion: "" };
-    const refused = await call(
-      "POST",
-      interviewsUrl(),
-      coordinator,
-      { personId: person.personId, kind: "non-success", notes: blank },
-      "nl",
-    );
+    const refused = await callInDutch("POST", interviewsUrl(), coordinator, {
+      personId: person.personId,
+      kind: "non-success",
+      notes: blank,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<Problem>().errors?.[0]).toMatchObject({ field: "used", code: "interview_empty" });
     expect(refused.json<Problem>().errors?.[0]?.message).toContain("Wat heb je uit de training gebruikt");
@@ -118,7 +115,7 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     const shown = (await cases()).least.find((c) => c.personId === person.personId)!.interview!;
     expect(shown).toMatchObject({ evidenceChecked: true, finalAt: expect.any(String) });
     expect(shown.notes.hindered).toBe("Te druk op maandag");
-    const late = await call("PATCH", `${interviewsUrl()}/${id}`, coordinator, { notes }, "nl");
+    const late = await callInDutch("PATCH", `${interviewsUrl()}/${id}`, coordinator, { notes });
     expect(late.statusCode).toBe(409);
     expect(late.json<Problem>()).toMatchObject({
       code: "INTERVIEW_FINAL",

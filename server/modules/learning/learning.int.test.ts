@@ -16,6 +16,7 @@ import { measures, questions } from "../../db/schema/index.ts";
 describe("the learner's day, content and tests over HTTP", () => {
   const t = useTestApp();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let learner: string;
   let learnerId: string;
   let setup: CohortFixture;
@@ -80,12 +81,11 @@ describe("the learner's day, content and tests over HTTP", () => {
       "chosen",
     );
     const mandatory = activityOfType("reflection");
-    const refused = await call(
+    const refused = await callInDutch(
       "POST",
       `/api/me/activities/${setup.cohortId}/${mandatory.id}/progress`,
       learner,
       { status: "skipped" },
-      "nl",
     );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].message).toBe("Alleen keuzeactiviteiten kun je kiezen of overslaan.");
@@ -144,6 +144,7 @@ describe("the learner's day, content and tests over HTTP", () => {
 describe("the question bank over HTTP", () => {
   const t = useTestApp();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let designer: string;
   let learner: string;
   let trajectoryId: string;
@@ -178,18 +179,12 @@ describe("the question bank over HTTP", () => {
   });
 
   it("explains what is missing in a question, in the caller's language", async () => {
-    const response = await call(
-      "POST",
-      `/api/trajectories/${trajectoryId}/questions`,
-      designer,
-      {
-        competenceId: competenceIds[0],
-        kind: "scenario",
-        prompt: "What now?",
-        options: [{ text: "Only one", correct: true }],
-      },
-      "nl",
-    );
+    const response = await callInDutch("POST", `/api/trajectories/${trajectoryId}/questions`, designer, {
+      competenceId: competenceIds[0],
+      kind: "scenario",
+      prompt: "What now?",
+      options: [{ text: "Only one", correct: true }],
+    });
     expect(response.statusCode).toBe(400);
     const messages = response.json<{ errors: { message: string }[] }>().errors.map((e) => e.message);
     expect(messages).toContain("Een meerkeuzevraag heeft minstens twee opties nodig.");
@@ -249,12 +244,11 @@ describe("the question bank over HTTP", () => {
       "De-escalating an upset customer;multiple-choice;Good row?;Yes;No;1",
       "De-escalating an upset customer;multiple-choice;No right answer?;Yes;No;",
     ].join("\n");
-    const response = await call(
+    const response = await callInDutch(
       "POST",
       `/api/trajectories/${trajectoryId}/questions/import`,
       designer,
       { format: "csv", content: csv },
-      "nl",
     );
     expect(response.statusCode).toBe(422);
     expect(response.json().detail).toContain("rij 3");

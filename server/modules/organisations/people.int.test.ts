@@ -19,6 +19,7 @@ describe("people and teams", () => {
   let teamId: string;
 
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
 
   const countPeople = async () =>
     (await t.database.db.select().from(persons).where(eq(persons.organisationId, orgId))).length;
@@ -84,13 +85,10 @@ describe("people and teams", () => {
 
     it("refuses a duplicate email in the organisation with a clear message and writes nothing", async () => {
       const before = await countPeople();
-      const response = await call(
-        "POST",
-        "/api/people",
-        coordinator,
-        { name: "Other", email: "LEARNER@delta.test" },
-        "nl",
-      );
+      const response = await callInDutch("POST", "/api/people", coordinator, {
+        name: "Other",
+        email: "LEARNER@delta.test",
+      });
       expect(response.statusCode).toBe(409);
       expect(response.json()).toMatchObject({
         code: "EMAIL_TAKEN",
@@ -101,13 +99,11 @@ describe("people and teams", () => {
 
     it("names every bad field in the request's language and writes nothing", async () => {
       const before = await countPeople();
-      const response = await call(
-        "POST",
-        "/api/people",
-        coordinator,
-        { name: " ", email: "not-an-email", roles: [] },
-        "nl",
-      );
+      const response = await callInDutch("POST", "/api/people", coordinator, {
+        name: " ",
+        email: "not-an-email",
+        roles: [],
+      });
       expect(response.statusCode).toBe(400);
       const fields = response.json().errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(["name", "email", "roles"]));
@@ -250,7 +246,7 @@ describe("people and teams", () => {
     });
 
     it("refuses a duplicate team name clearly", async () => {
-      const response = await call("POST", "/api/teams", coordinator, { name: "Service" }, "nl");
+      const response = await callInDutch("POST", "/api/teams", coordinator, { name: "Service" });
       expect(response.statusCode).toBe(409);
       expect(response.json().detail).toBe("Er is al een team met de naam Service.");
     });

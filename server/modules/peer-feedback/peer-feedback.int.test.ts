@@ -13,6 +13,7 @@ import { feedbackRequests, outboxEmails } from "../../db/schema/index.ts";
 describe("peer feedback within a cohort", () => {
   const t = useTestApp();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let asker: string;
   let colleague: string;
   let outsider: string;
@@ -75,22 +76,19 @@ describe("peer feedback within a cohort", () => {
 
   it("refuses someone outside the cohort, and a file that is not a photo or video, in Dutch", async () => {
     const about = "refused: outside the cohort or not a photo";
-    const outside = await call(
-      "POST",
-      "/api/feedback-requests",
-      asker,
-      { colleagueId: outsiderId, cohortId, about },
-      "nl",
-    );
+    const outside = await callInDutch("POST", "/api/feedback-requests", asker, {
+      colleagueId: outsiderId,
+      cohortId,
+      about,
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().errors[0].code).toBe("not_in_cohort");
-    const pdf = await call(
-      "POST",
-      "/api/feedback-requests",
-      asker,
-      { colleagueId, cohortId, about, attachment: { name: "a.pdf", type: "application/pdf", data: "AAAA" } },
-      "nl",
-    );
+    const pdf = await callInDutch("POST", "/api/feedback-requests", asker, {
+      colleagueId,
+      cohortId,
+      about,
+      attachment: { name: "a.pdf", type: "application/pdf", data: "AAAA" },
+    });
     expect(pdf.statusCode).toBe(400);
     expect(await requestsAbout(about)).toEqual([]);
   });

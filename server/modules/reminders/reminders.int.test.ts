@@ -11,6 +11,7 @@ describe("reminders: nudge emails and the calendar feed", () => {
   const t = useTestApp();
   const peer = useSmtpPeer();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let learner: string;
   let learnerEmail: string;
   let learnerId: string;
@@ -59,13 +60,9 @@ describe("reminders: nudge emails and the calendar feed", () => {
       pausedUntil: new Date(nextWeek.getTime() + 86_400_000).toISOString().slice(0, 10),
     });
     expect(await sendNudges(t.database.db, TEST_ORIGIN, nextWeek)).toBe(0);
-    const bad = await call(
-      "PATCH",
-      "/api/me/learning-preferences",
-      learner,
-      { nudgeFrequency: "hourly" },
-      "nl",
-    );
+    const bad = await callInDutch("PATCH", "/api/me/learning-preferences", learner, {
+      nudgeFrequency: "hourly",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].message).toBe("Kies een van de opties bij Herinneringen.");
   });
@@ -74,13 +71,9 @@ describe("reminders: nudge emails and the calendar feed", () => {
     const before = (await call("GET", "/api/me/learning-preferences", learner)).json<{
       pausedUntil: string | null;
     }>();
-    const own = await call(
-      "PATCH",
-      "/api/me/learning-preferences",
-      learner,
-      { pausedUntil: "2020-01-01" },
-      "nl",
-    );
+    const own = await callInDutch("PATCH", "/api/me/learning-preferences", learner, {
+      pausedUntil: "2020-01-01",
+    });
     expect(own.statusCode).toBe(400);
     expect(own.json().errors[0]).toMatchObject({ field: "pausedUntil", code: "date_in_past" });
     expect(own.json().errors[0].message).toContain("Pauze tot");

@@ -9,6 +9,7 @@ import { auditEvents, checkIns } from "../../db/schema/index.ts";
 describe("the manager's team screen and check-ins", () => {
   const t = useTestApp();
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
 
   /** Each test its own organisation: a manager with one team of two members, and a manager of no one. */
   async function organisationWithTeam() {
@@ -147,13 +148,11 @@ describe("the manager's team screen and check-ins", () => {
 
     it("names each invalid field, in the caller's language", async () => {
       const { manager, anouk } = await organisationWithTeam();
-      const response = await call(
-        "POST",
-        "/api/team/check-ins",
-        manager.cookie,
-        { personId: "not-an-id", kind: "talked", agreements: "x".repeat(2001) },
-        "nl",
-      );
+      const response = await callInDutch("POST", "/api/team/check-ins", manager.cookie, {
+        personId: "not-an-id",
+        kind: "talked",
+        agreements: "x".repeat(2001),
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json().code).toBe("VALIDATION_FAILED");
       const fields = response.json<{ errors: { field: string; message: string }[] }>().errors;
@@ -181,13 +180,11 @@ describe("the manager's team screen and check-ins", () => {
 
     it("refuses an empty check-in, naming the agreements field in the caller's language", async () => {
       const { manager, anouk } = await organisationWithTeam();
-      const empty = await call(
-        "POST",
-        "/api/team/check-ins",
-        manager.cookie,
-        { personId: anouk.id, kind: "after", agreements: "   " },
-        "nl",
-      );
+      const empty = await callInDutch("POST", "/api/team/check-ins", manager.cookie, {
+        personId: anouk.id,
+        kind: "after",
+        agreements: "   ",
+      });
       expect(empty.statusCode).toBe(400);
       expect(empty.json().detail).toBe("Afspraken is verplicht.");
       const id = await record(manager.cookie, anouk.id);

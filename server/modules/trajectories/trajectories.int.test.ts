@@ -17,6 +17,7 @@ describe("trajectories and the design check over HTTP", () => {
   let learner: string;
 
   const call = caller(t);
+  const callInDutch = caller(t, "nl");
 
   const lecture: TrajectoryDocument = {
     title: "Leidinggeven in de praktijk",
@@ -62,7 +63,7 @@ describe("trajectories and the design check over HTTP", () => {
 
   describe("POST /api/design-check", () => {
     it("scores a bare lecture low and explains why, with evidence, in the caller's language", async () => {
-      const response = await call("POST", "/api/design-check", null, lecture, "nl");
+      const response = await callInDutch("POST", "/api/design-check", null, lecture);
       expect(response.statusCode).toBe(200);
       const result = response.json();
       expect(result.score).toBeLessThan(25);
@@ -117,7 +118,7 @@ describe("trajectories and the design check over HTTP", () => {
           .filter((e: { verification: string }) => e.verification === "NV")
           .every((e: { figure: unknown }) => e.figure === null),
       ).toBe(true);
-      const coaching = (await call("GET", "/api/evidence?q=coaching", null, undefined, "nl")).json();
+      const coaching = (await callInDutch("GET", "/api/evidence?q=coaching", null, undefined)).json();
       expect(coaching.length).toBeGreaterThan(0);
       expect(
         coaching.every((e: { claim: string; source: string; topic: string }) =>
@@ -158,13 +159,10 @@ describe("trajectories and the design check over HTTP", () => {
       });
       expect(first.statusCode).toBe(200);
       expect(first.json().version).toBe(2);
-      const stale = await call(
-        "PUT",
-        `/api/trajectories/${created.id}`,
-        secondDesigner,
-        { version: 1, document: { ...created.document, title: "Tweede" } },
-        "nl",
-      );
+      const stale = await callInDutch("PUT", `/api/trajectories/${created.id}`, secondDesigner, {
+        version: 1,
+        document: { ...created.document, title: "Tweede" },
+      });
       expect(stale.statusCode).toBe(409);
       expect(stale.json()).toMatchObject({
         code: "EDIT_CONFLICT",
