@@ -105,8 +105,7 @@ export function useTestApp(options: TestAppOptions = {}): SharedTestApp {
   );
 }
 
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type Caller = ReturnType<typeof caller>;
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * A JSON call as the web app makes it: same origin, a language (`defaultLanguage` unless the call names
