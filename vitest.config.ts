@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 const integration = ["server/**/*.int.test.ts"];
+/** Fails a test on unexpected console errors and warnings, and on the app's error log. */
+const setupFiles = ["test-support/error-output-guard.ts"];
 
 export default defineConfig({
   test: {
@@ -11,6 +13,7 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "common/**/*.test.ts", "web/**/*.test.ts"],
           exclude: integration,
           environment: "node",
+          setupFiles,
         },
       },
       {
@@ -18,6 +21,7 @@ export default defineConfig({
           name: "int-pglite",
           include: integration,
           env: { TEST_DB: "pglite" },
+          setupFiles,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -27,6 +31,7 @@ export default defineConfig({
           name: "int-postgres",
           include: integration,
           env: { TEST_DB: "postgres" },
+          setupFiles,
           globalSetup: ["test-support/postgres-server.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

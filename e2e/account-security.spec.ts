@@ -1,35 +1,21 @@
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, waitForMail } from "./support/fixtures.ts";
+import { anotherBrowser, APP, expectAccessible, signIn } from "./support/fixtures.ts";
+import { acceptInvitation, invitationFor } from "./support/demo.ts";
 
 const PASSWORD = "een goed wachtwoord";
 
 /** A colleague of the demo organisation of our own (one per project), invited as a real one would be. */
 async function invitedColleague(page: Page, info: TestInfo): Promise<{ email: string; name: string }> {
   const name = info.project.name === "phone" ? "Gert Maas" : "Linda Postma";
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  const people = await page.request.get(`${APP}/api/people`);
-  const person = ((await people.json()) as { id: string; name: string; email: string }[]).find(
-    (p) => p.name === name,
-  )!;
-  const invited = await page.request.post(`${APP}/api/people/${person.id}/invitation`, {
-    headers: { origin: APP },
-  });
-  expect(invited.ok()).toBe(true);
-  const mail = await waitForMail(person.email, /invitation#token=/);
-  const link = /http:\/\/localhost:3100\/invitation#token=[\w-]+/.exec(mail.text)![0];
+  const { email, link } = await invitationFor(page, name);
   await page.context().clearCookies();
-  await page.goto(link);
-  await page.getByLabel("Nieuw wachtwoord").fill(PASSWORD);
-  await page.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Wachtwoord opslaan en inloggen" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hallo ${name.split(" ")[0]}`);
-  return { email: person.email, name };
+  await acceptInvitation(page, link, PASSWORD, name);
+  return { email, name };
 }
 
 async function secondDevice(browser: Browser, info: TestInfo, email: string): Promise<Page> {
-  const context = await browser.newContext({ ...info.project.use, locale: "nl-NL" });
-  const page = await context.newPage();
+  const page = await anotherBrowser(browser, info, "nl-NL");
   await signIn(page, email, PASSWORD);
   return page;
 }

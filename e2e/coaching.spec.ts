@@ -1,12 +1,11 @@
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+import { anotherBrowser, APP, expectAccessible, signInInEnglish } from "./support/fixtures.ts";
 
 test("a coach offers coaching, the learner accepts, and the coach's notes reach the learner", async ({
   page,
   browser,
 }, info) => {
-  await signIn(page, "manager@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "manager@demo.beklijf.nl");
   await page.getByRole("navigation").getByRole("link", { name: "Coaching" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Offer coaching" })).toBeVisible();
   // The first run offers coaching to Femke; a second (the other screen size) finds her a coachee already.
@@ -20,10 +19,8 @@ test("a coach offers coaching, the learner accepts, and the coach's notes reach 
   }
   await expectAccessible(page, "coaching (coach)");
 
-  const context = await browser.newContext({ ...info.project.use });
-  const learner = await context.newPage();
-  await signIn(learner, "learner@demo.beklijf.nl");
-  await useEnglish(learner);
+  const learner = await anotherBrowser(browser, info);
+  await signInInEnglish(learner, "learner@demo.beklijf.nl");
   await learner.goto(`${APP}/plans`);
   await expect(learner.getByRole("heading", { level: 2, name: "Coaching" })).toBeVisible();
   const accept = learner.getByRole("button", { name: "Accept" });
@@ -49,5 +46,5 @@ test("a coach offers coaching, the learner accepts, and the coach's notes reach 
 
   await learner.reload();
   await expect(learner.getByText(note)).toBeVisible();
-  await context.close();
+  await learner.context().close();
 });

@@ -1,5 +1,13 @@
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, uniqueEmail, useEnglish, waitForMail } from "./support/fixtures.ts";
+import {
+  APP,
+  expectAccessible,
+  signIn,
+  signInInEnglish,
+  uniqueEmail,
+  useEnglish,
+  waitForMail,
+} from "./support/fixtures.ts";
 
 test.describe("a coordinator", () => {
   test("signs in by keyboard, switches language, and adds a person who gets an invitation", async ({
@@ -55,8 +63,7 @@ test.describe("a coordinator", () => {
   test("imports a CSV with one bad row: sees the problem, imports nothing, then imports the fixed file", async ({
     page,
   }, info) => {
-    await signIn(page, "coordinator@demo.beklijf.nl");
-    await useEnglish(page);
+    await signInInEnglish(page, "coordinator@demo.beklijf.nl");
     await page.goto(`${APP}/people/import`);
     await expect(page.getByRole("heading", { level: 1, name: "Import people from CSV" })).toBeVisible();
     await expectAccessible(page, "import");
@@ -113,8 +120,7 @@ test.describe("a coordinator", () => {
 });
 
 test("a coordinator erases a person's personal data after confirming", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.goto(`${APP}/people`);
   const form = page.getByRole("form", { name: "Add a person" });
   await form.getByLabel("Name").fill("Tijdelijke Kracht");
@@ -131,8 +137,7 @@ test("a coordinator erases a person's personal data after confirming", async ({ 
 });
 
 test("a double click on a create button makes one record", async ({ page }) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.goto(`${APP}/teams`);
   const name = `Dubbelklik ${Date.now()}`;
   await page.getByLabel("Team name").fill(name);

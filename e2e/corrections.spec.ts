@@ -1,10 +1,8 @@
-import type { Page } from "@playwright/test";
-import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
 import { expect, test } from "./support/test.ts";
+import { APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
+import { copyOfTemplate, getJson, postJson } from "./support/api.ts";
 
 /** Correcting what was made: trajectories archived and restored, cohorts moved and cancelled. */
-
-const headers = { origin: APP, "accept-language": "en" };
 
 /** A working day about `days` from now, as YYYY-MM-DD. */
 function workingDayIn(days: number): string {
@@ -13,23 +11,10 @@ function workingDayIn(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-async function copyOfTemplate(page: Page, title: string): Promise<string> {
-  const templates = (await (await page.request.get(`${APP}/api/trajectory-templates`)).json()) as {
-    document: Record<string, unknown>;
-  }[];
-  const created = await page.request.post(`${APP}/api/trajectories`, {
-    headers,
-    data: { ...templates[0]!.document, title },
-  });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
-}
-
 test("a designer archives a trajectory, finds it under 'show archived' and restores it", async ({
   page,
 }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   const title = `Archive me ${info.project.name} ${Date.now()}`;
   const id = await copyOfTemplate(page, title);
   await page.goto(`${APP}/trajectories/${id}`);
@@ -50,8 +35,7 @@ test("a designer archives a trajectory, finds it under 'show archived' and resto
 test("unsaved changes in the editor survive a reload as a draft, and leaving asks first", async ({
   page,
 }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   const id = await copyOfTemplate(page, `Draft ${info.project.name} ${Date.now()}`);
   await page.goto(`${APP}/trajectories/${id}`);
   await page.getByLabel("Target behaviour").fill("Written but not saved");
@@ -75,24 +59,15 @@ test("unsaved changes in the editor survive a reload as a draft, and leaving ask
 });
 
 test("a planner moves a cohort's practice day and cancels it", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   const trajectoryId = await copyOfTemplate(page, `Cohort corrections ${info.project.name} ${Date.now()}`);
-  const people = (await (await page.request.get(`${APP}/api/people`)).json()) as {
-    id: string;
-    status: string;
-  }[];
-  const planned = await page.request.post(`${APP}/api/cohorts`, {
-    headers,
-    data: {
-      trajectoryId,
-      name: `Move me ${info.project.name}`,
-      sessionDates: [workingDayIn(20)],
-      personIds: [people.find((p) => p.status === "active")!.id],
-    },
+  const people = await getJson<{ id: string; status: string }[]>(page, "/api/people");
+  const { id: cohortId } = await postJson<{ id: string }>(page, "/api/cohorts", {
+    trajectoryId,
+    name: `Move me ${info.project.name}`,
+    sessionDates: [workingDayIn(20)],
+    personIds: [people.find((p) => p.status === "active")!.id],
   });
-  expect(planned.status()).toBe(201);
-  const cohortId = ((await planned.json()) as { id: string }).id;
   await page.goto(`${APP}/cohorts/${cohortId}`);
   await page.getByRole("button", { name: "Change cohort" }).click();
   await expectAccessible(page, "change a cohort");
@@ -109,14 +84,10 @@ test("a planner moves a cohort's practice day and cancels it", async ({ page }, 
 
 test("a manager who opens another team's cohort is told it is not theirs", async ({ page }) => {
   await signIn(page, "coordinator@demo.beklijf.nl");
-  const cohorts = (await (await page.request.get(`${APP}/api/cohorts`)).json()) as {
-    id: string;
-    name: string;
-  }[];
+  const cohorts = await getJson<{ id: string; name: string }[]>(page, "/api/cohorts");
   const montage = cohorts.find((c) => c.name === "Montage, veilig werken op hoogte")!;
   await page.context().clearCookies();
-  await signIn(page, "manager@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "manager@demo.beklijf.nl");
   await page.goto(`${APP}/cohorts/${montage.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Not one of your cohorts" })).toBeVisible();
   await expect(page.getByText("Bram Hendriks")).toHaveCount(0);

@@ -1,6 +1,15 @@
 import { completeScanAnswers } from "../test-support/scan-answers.ts";
-import { APP, expectAccessible, signIn, useEnglish, waitForMail } from "./support/fixtures.ts";
 import { expect, test } from "./support/test.ts";
+import {
+  anotherBrowser,
+  APP,
+  expectAccessible,
+  signInInEnglish,
+  waitForLink,
+  waitForMail,
+} from "./support/fixtures.ts";
+import { getJson, postJson } from "./support/api.ts";
+import { tokenIn } from "../test-support/smtp-peer.ts";
 
 test("a scan with 12 respondents in two teams shows no figures for the team with 3 answers", async ({
   page,
@@ -8,30 +17,24 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
 }, info) => {
   test.setTimeout(120_000);
   const run = `${info.project.name}-${Date.now().toString(36)}`;
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
 
   // Two new teams of 9 and 3 people, through the API the screens use.
-  const headers = { origin: APP, "accept-language": "en" };
   const people: { id: string; email: string }[] = [];
   for (let i = 0; i < 12; i++) {
     const email = `scan-${run}-${i}@example.test`;
-    const response = await page.request.post(`${APP}/api/people`, {
-      headers,
-      data: { name: `Respondent ${i}`, email, sendInvitation: false },
+    const person = await postJson<{ id: string }>(page, "/api/people", {
+      name: `Respondent ${i}`,
+      email,
+      sendInvitation: false,
     });
-    expect(response.status()).toBe(201);
-    people.push({ id: ((await response.json()) as { id: string }).id, email });
+    people.push({ id: person.id, email });
   }
   for (const [name, members] of [
     [`Big ${run}`, people.slice(0, 9)],
     [`Small ${run}`, people.slice(9)],
   ] as const) {
-    const response = await page.request.post(`${APP}/api/teams`, {
-      headers,
-      data: { name, memberIds: members.map((m) => m.id) },
-    });
-    expect(response.status()).toBe(201);
+    await postJson(page, "/api/teams", { name, memberIds: members.map((m) => m.id) });
   }
 
   await page.getByRole("navigation").getByRole("link", { name: "Culture scan" }).click();
@@ -45,9 +48,8 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
   await expect(form.getByRole("status")).toHaveText("The scan has started; the links are on their way.");
 
   // One respondent answers on their own device through the questionnaire screens.
-  const first = await waitForMail(people[0]!.email, /scan#token=/);
-  const link = /http:\/\/localhost:3100\/scan#token=[\w-]+/.exec(first.text)![0];
-  const respondent = await (await browser.newContext({ ...info.project.use, locale: "en-GB" })).newPage();
+  const link = await waitForLink(people[0]!.email, "scan");
+  const respondent = await anotherBrowser(browser, info, "en-GB");
   await respondent.goto(link);
   await expect(respondent.getByText("Step 1 of 4")).toBeVisible();
   await expectAccessible(respondent, "questionnaire");
@@ -75,12 +77,12 @@ test("a scan with 12 respondents in two teams shows no figures for the team with
   // The other eleven are simulated through the same public API.
   for (const person of people.slice(1)) {
     const mail = await waitForMail(person.email, /scan#token=/);
-    const token = /#token=([\w-]+)/.exec(mail.text)![1]!;
-    const response = await page.request.post(`${APP}/api/scan/submit`, {
-      headers,
-      data: { token, answers: completeScanAnswers(3) },
-    });
-    expect(response.status(), person.email).toBe(200);
+    await postJson(
+      page,
+      "/api/scan/submit",
+      { token: tokenIn(mail.text), answers: completeScanAnswers(3) },
+      200,
+    );
   }
 
   // While the scan is open the results hold counts only; the figures come once it has closed.
@@ -110,25 +112,19 @@ test("the coordinator corrects a planned scan and deletes it, and corrects and r
 }, info) => {
   test.setTimeout(90_000);
   const run = `${info.project.name}-${Date.now().toString(36)}`;
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
-  const headers = { origin: APP, "accept-language": "en" };
-  const [team] = (await (await page.request.get(`${APP}/api/teams`, { headers })).json()) as { id: string }[];
-  const create = async (title: string, opensOn: string) => {
-    const response = await page.request.post(`${APP}/api/culture-scans`, {
-      headers,
-      data: { title, teamIds: [team!.id], opensOn, closesOn: "2099-12-31" },
-    });
-    expect(response.status()).toBe(201);
-    return ((await response.json()) as { id: string }).id;
-  };
-  await create(`Planed ${run}`, "2099-06-01");
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  const [team] = await getJson<{ id: string }[]>(page, "/api/teams");
+  await postJson(page, "/api/culture-scans", {
+    title: `Planed ${run}`,
+    teamIds: [team!.id],
+    opensOn: "2099-06-01",
+    closesOn: "2099-12-31",
+  });
   // The demo's closed scan shows its results, and with them the action plan.
-  const scans = (await (await page.request.get(`${APP}/api/culture-scans`, { headers })).json()) as {
-    id: string;
-    status: string;
-    responses: number;
-  }[];
+  const scans = await getJson<{ id: string; status: string; responses: number }[]>(
+    page,
+    "/api/culture-scans",
+  );
   const closedId = scans.find((s) => s.status === "closed" && s.responses >= 10)!.id;
 
   // A typing error in a scan that has not opened: corrected, then the scan is deleted after asking.
@@ -147,11 +143,11 @@ test("the coordinator corrects a planned scan and deletes it, and corrects and r
   await expect(page.getByRole("link", { name: `Planned ${run}` })).toHaveCount(0);
 
   // An action of the closed scan: a past due date is refused by its label, then corrected and removed.
-  const added = await page.request.post(`${APP}/api/culture-scans/${closedId}/actions`, {
-    headers,
-    data: { title: `Learning lunch ${run}`, owner: "Kim", dueOn: "2099-05-01" },
+  await postJson(page, `/api/culture-scans/${closedId}/actions`, {
+    title: `Learning lunch ${run}`,
+    owner: "Kim",
+    dueOn: "2099-05-01",
   });
-  expect(added.status()).toBe(201);
   await page.goto(`${APP}/culture-scans/${closedId}`);
   const action = page.getByRole("listitem").filter({ hasText: `Learning lunch ${run}` });
   // By keyboard: the action sits at the very end of the page, where the emulated phone's pointer lands on

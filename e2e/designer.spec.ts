@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
 import { expect, test } from "./support/test.ts";
+import { APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
 
 async function score(page: Page): Promise<number> {
   return Number(await page.getByTestId("transfer-score").textContent());
@@ -24,8 +24,7 @@ async function addActivity(page: Page, phase: string, type: string, day?: number
 test("a designer builds a trajectory from scratch, watches the score rise, and plans a cohort", async ({
   page,
 }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.getByRole("navigation").getByRole("link", { name: "Trajectories" }).click();
   await page.getByRole("link", { name: "New trajectory" }).click();
   await expectAccessible(page, "new trajectory");
@@ -106,8 +105,7 @@ test("a designer builds a trajectory from scratch, watches the score rise, and p
 });
 
 test("the evidence library is searchable and never shows an unverified figure as fact", async ({ page }) => {
-  await signIn(page, "manager@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "manager@demo.beklijf.nl");
   await page.goto(`${APP}/evidence`);
   await expectAccessible(page, "evidence library");
   await page.getByLabel("Search the evidence").fill("feedback");

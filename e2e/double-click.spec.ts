@@ -1,6 +1,8 @@
-import type { Browser, Page, TestInfo } from "@playwright/test";
-import { APP, signIn, uniqueEmail, useEnglish } from "./support/fixtures.ts";
+import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
+import { anotherBrowser, APP, signInInEnglish, uniqueEmail } from "./support/fixtures.ts";
+import { goToDemoTrajectory, newOrganisationFigure } from "./support/demo.ts";
+import { copyOfTemplate, getJson, postJson, remove } from "./support/api.ts";
 
 /**
  * A real double click on the submit button of every create form makes ONE record. The web app sends one
@@ -13,40 +15,22 @@ import { expect, test } from "./support/test.ts";
  * afterwards, so the journeys that run later see the demo as it was.
  */
 
-const headers = { origin: APP, "accept-language": "en" };
-
 /** Unique per run and per project, so phone and laptop runs and re-runs do not collide. */
 const unique = (info: TestInfo) => `${info.project.name} ${Date.now()}`;
 
-async function json<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`${APP}${path}`, { headers });
-  expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function signedIn(browser: Browser, info: TestInfo, email: string): Promise<Page> {
-  const context = await browser.newContext({ ...info.project.use });
-  const page = await context.newPage();
-  await signIn(page, email);
-  await useEnglish(page);
-  return page;
-}
-
 test("a double click on 'Create team' makes one team", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.goto(`${APP}/teams`);
   const name = `Double click ${unique(info)}`;
   await page.getByLabel("Team name").fill(name);
   await page.getByRole("button", { name: "Create team" }).dblclick();
   await expect(page.getByText("The team has been created.")).toBeVisible();
-  const teams = await json<{ name: string }[]>(page, "/api/teams");
+  const teams = await getJson<{ name: string }[]>(page, "/api/teams");
   expect(teams.filter((team) => team.name === name)).toHaveLength(1);
 });
 
 test("a double click on 'Add person' makes one person", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.goto(`${APP}/people`);
   const name = `Dubbel Klik ${unique(info)}`;
   const email = uniqueEmail("double-click", info.project.name);
@@ -56,13 +40,12 @@ test("a double click on 'Add person' makes one person", async ({ page }, info) =
   await form.getByLabel("Email an invitation now").uncheck();
   await form.getByRole("button", { name: "Add person" }).dblclick();
   await expect(form.getByText(`${name} has been added.`)).toBeVisible();
-  const people = await json<{ email: string }[]>(page, "/api/people");
+  const people = await getJson<{ email: string }[]>(page, "/api/people");
   expect(people.filter((person) => person.email.toLowerCase() === email.toLowerCase())).toHaveLength(1);
 });
 
 test("a double click on 'Start the scan' makes one culture scan", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.goto(`${APP}/culture-scans`);
   const title = `Double click ${unique(info)}`;
   const form = page.getByRole("form", { name: "New scan" });
@@ -73,16 +56,18 @@ test("a double click on 'Start the scan' makes one culture scan", async ({ page 
   await form.getByLabel("Closing date").fill("2099-12-31");
   await form.getByRole("button", { name: "Start the scan and send the links" }).dblclick();
   await expect(form.getByRole("status")).toHaveText("The scan has started; the links are on their way.");
-  const scans = await json<{ id: string; title: string }[]>(page, "/api/culture-scans");
+  const scans = await getJson<{ id: string; title: string }[]>(page, "/api/culture-scans");
   const made = scans.filter((scan) => scan.title === title);
   expect(made).toHaveLength(1);
-  expect((await page.request.delete(`${APP}/api/culture-scans/${made[0]!.id}`, { headers })).ok()).toBe(true);
+  await remove(page, `/api/culture-scans/${made[0]!.id}`);
 });
 
 test("a double click on 'Save action' makes one action in the scan's action plan", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
-  const scans = await json<{ id: string; status: string; responses: number }[]>(page, "/api/culture-scans");
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  const scans = await getJson<{ id: string; status: string; responses: number }[]>(
+    page,
+    "/api/culture-scans",
+  );
   const closedId = scans.find((scan) => scan.status === "closed" && scan.responses >= 10)!.id;
   await page.goto(`${APP}/culture-scans/${closedId}`);
   const owner = `Owner ${unique(info)}`;
@@ -91,51 +76,33 @@ test("a double click on 'Save action' makes one action in the scan's action plan
   await recommendation.getByLabel("Owner").fill(owner);
   await recommendation.getByRole("button", { name: "Save action" }).dblclick();
   await expect(recommendation.getByText("Added to the action plan.")).toBeVisible();
-  const results = await json<{ actions: { id: string; scanId: string; owner: string }[] }>(
+  const results = await getJson<{ actions: { id: string; scanId: string; owner: string }[] }>(
     page,
     `/api/culture-scans/${closedId}/results`,
   );
   const made = results.actions.filter((action) => action.owner === owner);
   expect(made).toHaveLength(1);
-  const removed = await page.request.delete(`${APP}/api/culture-scans/${closedId}/actions/${made[0]!.id}`, {
-    headers,
-  });
-  expect(removed.ok()).toBe(true);
+  await remove(page, `/api/culture-scans/${closedId}/actions/${made[0]!.id}`);
 });
 
 test("a double click on 'Save the figure' makes one organisation figure", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
-  await page.goto(`${APP}/trajectories`);
-  await page
-    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
-    .first()
-    .click();
-  await page.getByRole("link", { name: "Impact" }).click();
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  await goToDemoTrajectory(page, "Impact");
   await expect(
     page.getByRole("heading", { level: 1, name: "Impact: Moeilijke klantgesprekken" }),
   ).toBeVisible();
   const trajectoryId = /\/trajectories\/([^/]+)\/impact/.exec(page.url())![1]!;
   const name = `Complaints ${unique(info)}`;
-  const kpis = page.getByRole("region", { name: "Organisation figures (tier 8)" });
-  await kpis.getByText("Add a figure").click();
-  const add = kpis.locator("details form");
-  await add.getByLabel("Name").fill(name);
-  await add.getByLabel("Unit").fill("per month");
-  await add.getByLabel("Before", { exact: true }).fill("40");
-  await add.getByLabel("Period before").fill("Q1");
+  const { kpis, add } = await newOrganisationFigure(page, name, "40");
   await add.getByRole("button", { name: "Save the figure" }).dblclick();
   await expect(kpis.getByRole("listitem").filter({ hasText: name })).toBeVisible();
-  const figures = await json<{ kpis: { id: string; name: string }[] }>(
+  const figures = await getJson<{ kpis: { id: string; name: string }[] }>(
     page,
     `/api/trajectories/${trajectoryId}/kpis`,
   );
   const made = figures.kpis.filter((kpi) => kpi.name === name);
   expect(made).toHaveLength(1);
-  const removed = await page.request.delete(`${APP}/api/trajectories/${trajectoryId}/kpis/${made[0]!.id}`, {
-    headers,
-  });
-  expect(removed.ok()).toBe(true);
+  await remove(page, `/api/trajectories/${trajectoryId}/kpis/${made[0]!.id}`);
 });
 
 type Plan = { id: string; action: string; applications: { whatHappened: string }[] };
@@ -151,26 +118,25 @@ async function writePlan(page: Page, action: string, submit: "click" | "dblclick
 }
 
 async function archivePlans(page: Page, action: string): Promise<void> {
-  for (const plan of (await json<Plan[]>(page, "/api/me/action-plans")).filter((p) => p.action === action)) {
-    const archived = await page.request.post(`${APP}/api/action-plans/${plan.id}/archive`, { headers });
-    expect(archived.ok()).toBe(true);
+  for (const plan of (await getJson<Plan[]>(page, "/api/me/action-plans")).filter(
+    (p) => p.action === action,
+  )) {
+    await postJson(page, `/api/action-plans/${plan.id}/archive`, {}, 200);
   }
 }
 
 test("a double click on 'Save the plan' makes one action plan", async ({ page }, info) => {
-  await signIn(page, "learner@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
   const action = `I repeat the promised date aloud (${unique(info)})`;
   await writePlan(page, action, "dblclick");
-  const plans = await json<Plan[]>(page, "/api/me/action-plans");
+  const plans = await getJson<Plan[]>(page, "/api/me/action-plans");
   expect(plans.filter((plan) => plan.action === action)).toHaveLength(1);
   // Leave the demo learner with no more plans than before.
   await archivePlans(page, action);
 });
 
 test("a double click on 'Save' in the log makes one application entry", async ({ page }, info) => {
-  await signIn(page, "learner@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
   const run = unique(info);
   const action = `I name the frustration first (${run})`;
   await writePlan(page, action, "click");
@@ -181,7 +147,7 @@ test("a double click on 'Save' in the log makes one application entry", async ({
   await plan.getByLabel("What happened").fill(happened);
   await plan.getByRole("button", { name: "Save", exact: true }).dblclick();
   await expect(plan.getByText(/Logged\. Thank you/)).toBeVisible();
-  const plans = await json<Plan[]>(page, "/api/me/action-plans");
+  const plans = await getJson<Plan[]>(page, "/api/me/action-plans");
   const mine = plans.filter((p) => p.action === action);
   expect(mine).toHaveLength(1);
   expect(mine[0]!.applications.filter((a) => a.whatHappened === happened)).toHaveLength(1);
@@ -189,8 +155,7 @@ test("a double click on 'Save' in the log makes one application entry", async ({
 });
 
 test("a double click on 'Save the check-in' makes one check-in", async ({ page, browser }, info) => {
-  await signIn(page, "manager@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "manager@demo.beklijf.nl");
   await page.goto(`${APP}/team`);
   const agreements = `Look back on Thursday (${unique(info)})`;
   const femke = page.locator("li.member", { hasText: "Femke de Wit" });
@@ -200,35 +165,29 @@ test("a double click on 'Save the check-in' makes one check-in", async ({ page, 
   await expect(femke.getByText(agreements)).toBeVisible();
 
   // The team screen shows only the last check-in; Femke's own data export holds all of them.
-  const learner = await signedIn(browser, info, "learner@demo.beklijf.nl");
-  const exported = await json<{ learning: { checkIns: { agreements: string }[] } }>(
+  const learner = await anotherBrowser(browser, info);
+  await signInInEnglish(learner, "learner@demo.beklijf.nl");
+  const exported = await getJson<{ learning: { checkIns: { agreements: string }[] } }>(
     learner,
     "/api/me/export",
   );
   expect(exported.learning.checkIns.filter((c) => c.agreements === agreements)).toHaveLength(1);
   await learner.context().close();
 
-  const team = await json<{
+  const team = await getJson<{
     teams: { members: { name: string; lastCheckIn: { id: string; agreements: string } | null }[] }[];
   }>(page, "/api/team");
   const made = team.teams
     .flatMap((t) => t.members)
     .map((m) => m.lastCheckIn)
     .find((c) => c?.agreements === agreements)!;
-  expect((await page.request.delete(`${APP}/api/team/check-ins/${made.id}`, { headers })).ok()).toBe(true);
+  await remove(page, `/api/team/check-ins/${made.id}`);
 });
 
 test("a double click on 'Save' in the question bank makes one question", async ({ page }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   // A trajectory of its own: a new question in a demo trajectory would reach the learners' practice.
-  const templates = await json<{ document: Record<string, unknown> }[]>(page, "/api/trajectory-templates");
-  const created = await page.request.post(`${APP}/api/trajectories`, {
-    headers,
-    data: { ...templates[0]!.document, title: `Question bank ${unique(info)}` },
-  });
-  expect(created.status()).toBe(201);
-  const trajectoryId = ((await created.json()) as { id: string }).id;
+  const trajectoryId = await copyOfTemplate(page, `Question bank ${unique(info)}`);
   await page.goto(`${APP}/trajectories/${trajectoryId}/questions`);
   await page.getByRole("button", { name: "Add a question" }).click();
   const form = page.getByRole("form", { name: "Add a question" });
@@ -239,7 +198,7 @@ test("a double click on 'Save' in the question bank makes one question", async (
   await form.getByRole("button", { name: "Save", exact: true }).dblclick();
   await expect(form).toHaveCount(0);
   await expect(page.locator("strong", { hasText: prompt })).toBeVisible();
-  const bank = await json<{ questions: { prompt: string }[] }>(
+  const bank = await getJson<{ questions: { prompt: string }[] }>(
     page,
     `/api/trajectories/${trajectoryId}/questions`,
   );

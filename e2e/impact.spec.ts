@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { pdfPages } from "../test-support/pdf-text.ts";
-import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
 import { expect, test } from "./support/test.ts";
+import { APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
+import { goToDemoTrajectory, newOrganisationFigure } from "./support/demo.ts";
 
 const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
 
@@ -9,14 +10,8 @@ test("the coordinator opens the impact of the finished demo cohort and downloads
   page,
 }) => {
   test.setTimeout(90_000);
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
-  await page.goto(`${APP}/trajectories`);
-  await page
-    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
-    .first()
-    .click();
-  await page.getByRole("link", { name: "Impact" }).click();
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  await goToDemoTrajectory(page, "Impact");
   await expect(
     page.getByRole("heading", { level: 1, name: "Impact: Moeilijke klantgesprekken" }),
   ).toBeVisible();
@@ -54,13 +49,8 @@ test("the coordinator opens the impact of the finished demo cohort and downloads
 });
 
 test("a designer sees the measurement plan in the editor", async ({ page }) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
-  await page.goto(`${APP}/trajectories`);
-  await page
-    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
-    .first()
-    .click();
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  await goToDemoTrajectory(page);
   const plan = page.getByRole("region", { name: "Measurement plan" });
   await expect(plan.getByText(/Derived from the activities/)).toBeVisible();
   await expect(plan.getByLabel("Measure 1", { exact: true })).toHaveValue("attendance");
@@ -72,24 +62,12 @@ test("the coordinator corrects an organisation figure and a success-case intervi
 }, info) => {
   test.setTimeout(90_000);
   const run = `${info.project.name}-${Date.now().toString(36)}`;
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
-  await page.goto(`${APP}/trajectories`);
-  await page
-    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
-    .first()
-    .click();
-  await page.getByRole("link", { name: "Impact" }).click();
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  await goToDemoTrajectory(page, "Impact");
   await page.getByLabel("Cohort").selectOption({ label: FINISHED });
 
   // A figure typed with a word where the number belongs: "not a number", named by its label.
-  const kpis = page.getByRole("region", { name: "Organisation figures (tier 8)" });
-  await kpis.getByText("Add a figure").click();
-  const add = kpis.locator("details form");
-  await add.getByLabel("Name").fill(`Complaints ${run}`);
-  await add.getByLabel("Unit").fill("per month");
-  await add.getByLabel("Before", { exact: true }).fill("forty");
-  await add.getByLabel("Period before").fill("Q1");
+  const { kpis, add } = await newOrganisationFigure(page, `Complaints ${run}`, "forty");
   await add.getByRole("button", { name: "Save the figure" }).click();
   await expect(add.getByText("Before is not a number").first()).toBeVisible();
   await add.getByLabel("Before", { exact: true }).fill("40");
@@ -134,12 +112,7 @@ test("a Dutch reader sees Dutch numbers and Dutch statistics text", async ({ pag
   const dutch = page.getByRole("button", { name: "Nederlands" });
   if (await dutch.isVisible()) await dutch.click();
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
-  await page.goto(`${APP}/trajectories`);
-  await page
-    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
-    .first()
-    .click();
-  await page.getByRole("link", { name: "Impact" }).click();
+  await goToDemoTrajectory(page, "Impact");
   const effect = page.locator("section").filter({ has: page.locator("#impact-effect") });
   // "46,2%" and "0,50", never "46.2%" or "0.50", beside the Dutch hinge point.
   await expect(effect).toContainText(/\d+,\d%/);

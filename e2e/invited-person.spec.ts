@@ -1,12 +1,18 @@
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, uniqueEmail, useEnglish, waitForMail } from "./support/fixtures.ts";
+import {
+  anotherBrowser,
+  APP,
+  expectAccessible,
+  signInInEnglish,
+  uniqueEmail,
+  waitForLink,
+} from "./support/fixtures.ts";
 
 test("an invited person opens the emailed link, chooses a password and lands on their home", async ({
   page,
   browser,
 }, info) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.goto(`${APP}/people`);
   const email = uniqueEmail("ivo", info.project.name);
   const form = page.getByRole("form", { name: "Add a person" });
@@ -15,12 +21,10 @@ test("an invited person opens the emailed link, chooses a password and lands on 
   await form.getByRole("button", { name: "Add person" }).click();
   await expect(form.getByRole("status")).toBeVisible();
 
-  const mail = await waitForMail(email, /invitation#token=/);
-  const link = /http:\/\/localhost:3100\/invitation#token=[\w-]+/.exec(mail.text)![0];
+  const link = await waitForLink(email, "invitation");
 
   // A fresh browser context: the invited person's own phone or laptop.
-  const context = await browser.newContext({ ...info.project.use, locale: "nl-NL" });
-  const invited = await context.newPage();
+  const invited = await anotherBrowser(browser, info, "nl-NL");
   await invited.goto(link);
   await expect(invited.getByRole("heading", { level: 1, name: "Welkom bij Beklijf" })).toBeVisible();
   await expect(invited.getByText(`Je logt in met ${email}`)).toBeVisible();
@@ -39,5 +43,5 @@ test("an invited person opens the emailed link, chooses a password and lands on 
   await expect(invited.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
   await invited.goto(link);
   await expect(invited.getByRole("alert")).toContainText("verlopen of al gebruikt");
-  await context.close();
+  await invited.context().close();
 });

@@ -1,6 +1,7 @@
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, useEnglish, waitForMail } from "./support/fixtures.ts";
+import { anotherBrowser, APP, expectAccessible, signInInEnglish, useEnglish } from "./support/fixtures.ts";
+import { acceptInvitation, goToDemoTrajectory, invitationFor } from "./support/demo.ts";
 
 /**
  * Each project takes its own colleague from the demo service team (invited by the coordinator, as a
@@ -8,24 +9,9 @@ import { APP, expectAccessible, signIn, useEnglish, waitForMail } from "./suppor
  */
 async function colleagueSignedIn(page: Page, browser: Browser, info: TestInfo): Promise<Page> {
   const name = info.project.name === "phone" ? "Sanne Jansen" : "Daan Bakker";
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  const people = await page.request.get(`${APP}/api/people`);
-  const person = ((await people.json()) as { id: string; name: string; email: string }[]).find(
-    (p) => p.name === name,
-  )!;
-  const invited = await page.request.post(`${APP}/api/people/${person.id}/invitation`, {
-    headers: { origin: APP },
-  });
-  expect(invited.ok()).toBe(true);
-  const mail = await waitForMail(person.email, /invitation#token=/);
-  const link = /http:\/\/localhost:3100\/invitation#token=[\w-]+/.exec(mail.text)![0];
-  const context = await browser.newContext({ ...info.project.use, locale: "nl-NL" });
-  const learner = await context.newPage();
-  await learner.goto(link);
-  await learner.getByLabel("Nieuw wachtwoord").fill("een goed wachtwoord");
-  await learner.getByLabel("Herhaal het wachtwoord").fill("een goed wachtwoord");
-  await learner.getByRole("button", { name: "Wachtwoord opslaan en inloggen" }).click();
-  await expect(learner.getByRole("heading", { level: 1 })).toHaveText(`Hallo ${name.split(" ")[0]}`);
+  const { link } = await invitationFor(page, name);
+  const learner = await anotherBrowser(browser, info, "nl-NL");
+  await acceptInvitation(learner, link, "een goed wachtwoord", name);
   return learner;
 }
 
@@ -96,8 +82,7 @@ test("a learner does today's practice and sees the next practice move from now t
 test("a learner reads an earlier task, marks it done, and sets reminders and a calendar feed", async ({
   page,
 }) => {
-  await signIn(page, "learner@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
   await page.goto(`${APP}/today`);
   const todo = page.getByTestId("today-items");
   // The short survey after the practice day is answered, not marked done: take the first task.
@@ -130,14 +115,8 @@ test("a learner reads an earlier task, marks it done, and sets reminders and a c
 test("a designer opens the question bank, sees where learners stumble, and finds the badges", async ({
   page,
 }) => {
-  await signIn(page, "coordinator@demo.beklijf.nl");
-  await useEnglish(page);
-  await page.goto(`${APP}/trajectories`);
-  await page
-    .getByRole("link", { name: /Moeilijke klantgesprekken/ })
-    .first()
-    .click();
-  await page.getByRole("link", { name: "Questions" }).click();
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  await goToDemoTrajectory(page, "Questions");
   await expect(page.getByRole("heading", { level: 2, name: /\d+ questions/ })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Where learners stumble" })).toBeVisible();
   await expectAccessible(page, "question bank");

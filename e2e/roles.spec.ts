@@ -1,9 +1,15 @@
 import { expect, test } from "./support/test.ts";
-import { APP, APP_WITHOUT_SMTP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+import {
+  APP,
+  APP_WITHOUT_SMTP,
+  expectAccessible,
+  signIn,
+  signInInEnglish,
+  useEnglish,
+} from "./support/fixtures.ts";
 
 test("a manager sees their team on the home screen", async ({ page }) => {
-  await signIn(page, "manager@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "manager@demo.beklijf.nl");
   await expect(page.getByRole("heading", { level: 2, name: "Your team" })).toBeVisible();
   await expect(page.getByText("Service & Onderhoud")).toBeVisible();
   await expect(page.getByRole("navigation").getByRole("link", { name: "People" })).toHaveCount(0);
@@ -11,8 +17,7 @@ test("a manager sees their team on the home screen", async ({ page }) => {
 });
 
 test("a learner sees what is waiting today and can change their own language", async ({ page }) => {
-  await signIn(page, "learner@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
   await expect(page.getByText(/\d+ things?, about \d+ minutes/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Open today" })).toBeVisible();
   await expectAccessible(page, "learner home");

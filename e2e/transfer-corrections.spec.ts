@@ -1,11 +1,10 @@
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+import { anotherBrowser, APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
 
 test("a learner corrects a plan and her log, archives and restores the plan", async ({ page }, info) => {
   page.on("dialog", (dialog) => void dialog.accept());
-  await signIn(page, "learner@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
   await page.getByRole("navigation").getByRole("link", { name: "My plans" }).click();
   const action = `I note the promised date in the work order (${info.project.name} ${Date.now()})`;
   await page
@@ -81,8 +80,7 @@ async function becomeCoachee(page: Page, browser: Browser, info: TestInfo): Prom
     headers: { origin: APP },
     data: { personId: femke!.personId },
   });
-  const context = await browser.newContext({ ...info.project.use });
-  const learner = await context.newPage();
+  const learner = await anotherBrowser(browser, info);
   await signIn(learner, "learner@demo.beklijf.nl");
   const mine = (await (await learner.request.get(`${APP}/api/me/coaching`)).json()) as {
     invitations: { relationId: string }[];
@@ -92,7 +90,7 @@ async function becomeCoachee(page: Page, browser: Browser, info: TestInfo): Prom
       headers: { origin: APP },
       data: { accept: true },
     });
-  await context.close();
+  await learner.context().close();
 }
 
 test("a manager corrects and deletes a check-in; a coach corrects and deletes a session", async ({
@@ -100,8 +98,7 @@ test("a manager corrects and deletes a check-in; a coach corrects and deletes a 
   browser,
 }, info) => {
   page.on("dialog", (dialog) => void dialog.accept());
-  await signIn(page, "manager@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "manager@demo.beklijf.nl");
   await page.getByRole("navigation").getByRole("link", { name: "My team" }).click();
   const femke = page.locator("li.member", { hasText: "Femke de Wit" });
   await femke.getByText(/Check-in guide/).click();

@@ -1,13 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./support/test.ts";
-import { APP, expectAccessible, signIn, useEnglish } from "./support/fixtures.ts";
+import { anotherBrowser, APP, expectAccessible, signInInEnglish, useEnglish } from "./support/fixtures.ts";
 
 test("a learner writes a plan with coaching and logs an application; the manager confirms it", async ({
   page,
   browser,
 }, info) => {
-  await signIn(page, "learner@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
   await page.getByRole("navigation").getByRole("link", { name: "My plans" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My plans" })).toBeVisible();
   await page
@@ -34,10 +33,8 @@ test("a learner writes a plan with coaching and logs an application; the manager
   await plan.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(/Logged\. Thank you/)).toBeVisible();
 
-  const context = await browser.newContext({ ...info.project.use });
-  const manager = await context.newPage();
-  await signIn(manager, "manager@demo.beklijf.nl");
-  await useEnglish(manager);
+  const manager = await anotherBrowser(browser, info);
+  await signInInEnglish(manager, "manager@demo.beklijf.nl");
   await manager.getByRole("navigation").getByRole("link", { name: "My team" }).click();
   await expect(manager.getByText(/You never see their answers/)).toBeVisible();
   const application = manager.locator(".applications li", { hasText: "The customer calmed down" }).filter({
@@ -53,7 +50,7 @@ test("a learner writes a plan with coaching and logs an application; the manager
   await expectAccessible(manager, "team with a check-in guide open");
   await application.getByRole("button", { name: /I saw this happen/ }).click();
   await expect(application.getByText("seen by your manager")).toBeVisible();
-  await context.close();
+  await manager.context().close();
 
   await page.reload();
   await expect(page.locator("li.plan", { hasText: action }).getByText("seen by your manager")).toBeVisible();
@@ -89,8 +86,7 @@ test("a digest link that was changed or has expired says so and records nothing"
 test("a learner asks a colleague from the training group for feedback, with a photo", async ({
   page,
 }, info) => {
-  await signIn(page, "learner@demo.beklijf.nl");
-  await useEnglish(page);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
   await page.getByRole("navigation").getByRole("link", { name: "Feedback" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Feedback from colleagues" })).toBeVisible();
   await page

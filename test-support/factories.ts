@@ -29,6 +29,8 @@ export interface BuildPerson {
   withPassword?: boolean;
 }
 
+export type Person = Awaited<ReturnType<typeof buildPerson>>;
+
 export async function buildPerson(db: Db, options: BuildPerson) {
   const tenant = new Tenant(db, options.organisationId);
   const id = unique();

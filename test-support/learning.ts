@@ -2,21 +2,10 @@ import type { TrajectoryDetail, TrajectoryDocument } from "../common/schemas/tra
 import type { QuestionInput } from "../common/schemas/questions.ts";
 import { difficultCustomerConversations } from "../server/modules/trajectories/templates/difficult-customer-conversations.ts";
 import { renderTemplate } from "../server/modules/trajectories/templates/template.ts";
-import { TEST_ORIGIN, type TestApp } from "./app.ts";
+import { caller, type SharedTestApp } from "./app.ts";
+import { buildCoordinator, buildLearner, buildOrganisation, type BuildPerson } from "./factories.ts";
+import { signedIn } from "./sign-in.ts";
 import { addDays, workingDayOnOrAfter } from "../common/dates.ts";
-
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-/** A JSON call as the web app makes it: same origin, a language, the session cookie. */
-export function caller(t: TestApp) {
-  return (method: Method, url: string, cookie: string | null, payload?: object, language = "en") =>
-    t.app.inject({
-      method,
-      url,
-      headers: { origin: TEST_ORIGIN, "accept-language": language, ...(cookie ? { cookie } : {}) },
-      ...(payload ? { payload } : {}),
-    });
-}
 
 /** The customer-conversations template with Markdown content and extra material filled in. */
 export function trajectoryWithContent(): TrajectoryDocument {
@@ -71,7 +60,7 @@ export const testQuestion = (
  * to `daysAfter` days after the practice day, as a learner would find it.
  */
 export async function cohortAfterPracticeDay(
-  t: TestApp,
+  t: SharedTestApp,
   options: {
     designer: string;
     learnerIds: string[];
@@ -106,3 +95,39 @@ export async function cohortAfterPracticeDay(
   t.clock.now = new Date(`${addDays(practiceDay, options.daysAfter ?? 3)}T09:00:00Z`);
   return { trajectory, competenceIds, questionIds, cohortId: cohort.json<{ id: string }>().id, practiceDay };
 }
+
+/**
+ * An organisation of its own with a coordinator who designed the trajectory, the `learners` (one plain
+ * learner unless given) and their cohort after its practice day, as `cohortAfterPracticeDay` builds it.
+ * Everyone is signed in after the clock moved, so their sessions are fresh.
+ */
+export async function organisationWithCohort(
+  t: SharedTestApp,
+  options: {
+    organisation?: Parameters<typeof buildOrganisation>[1];
+    learners?: Partial<BuildPerson>[];
+    questions?: (competenceIds: string[]) => QuestionInput[];
+    daysAfter?: number;
+    /** Moves the clock on once more (to the next Monday morning, say) before anyone signs in. */
+    moveClock?: (now: Date) => Date;
+  } = {},
+) {
+  const db = t.database.db;
+  const organisation = await buildOrganisation(db, options.organisation);
+  const designer = await buildCoordinator(db, organisation.id);
+  const learners = [];
+  for (const learner of options.learners ?? [{}])
+    learners.push(await buildLearner(db, organisation.id, learner));
+  const cohort = await cohortAfterPracticeDay(t, {
+    designer: await t.signIn(designer.email),
+    learnerIds: learners.map((learner) => learner.id),
+    questions: options.questions ?? (() => []),
+    daysAfter: options.daysAfter,
+  });
+  if (options.moveClock) t.clock.now = options.moveClock(t.clock.now);
+  const signedInLearners = [];
+  for (const learner of learners) signedInLearners.push(await signedIn(t, learner));
+  return { ...cohort, organisation, designer: await signedIn(t, designer), learners: signedInLearners };
+}
+
+export type CohortFixture = Awaited<ReturnType<typeof organisationWithCohort>>;

@@ -1,3 +1,5 @@
+import type { InferInsertModel } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../server/db/client.ts";
 import { Tenant } from "../server/db/tenant.ts";
 import {
@@ -26,6 +28,8 @@ import { TEST_ORIGIN } from "./app.ts";
 import { buildCoordinator, buildLearner, buildOrganisation, buildTeam } from "./factories.ts";
 import { scenario } from "./learning.ts";
 
+type TableWithId = PgTable & { id: PgColumn };
+
 /**
  * An organisation with one of everything (trajectory, cohort, scan, question, card, plan, application,
  * coaching, feedback request, KPI), named "Alpha": the cross-tenant harness probes it from another
@@ -52,6 +56,17 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     locale: null,
   };
   const tenantA = new Tenant(db, orgA.id);
+  /** Inserts one of Alpha's rows into `table`: its id. */
+  const insertAlpha = async <T extends TableWithId>(
+    table: T,
+    values: Omit<InferInsertModel<T>, "organisationId">,
+  ) => {
+    const [row] = await db
+      .insert(table)
+      .values(tenantA.row(values) as InferInsertModel<T>)
+      .returning({ id: table.id });
+    return row!.id as string;
+  };
   const scopeA = scopeFor(db, actorA, { now: new Date(), site: TEST_ORIGIN });
   const trajectory = await createTrajectory(scopeA, {
     document: { ...document, title: "Alpha geheim traject" },
@@ -74,154 +89,104 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     trajectoryId: trajectory.id,
     question: { ...scenario(competenceId), prompt: "Alpha geheime vraag" },
   });
-  const [card] = await db
-    .insert(practiceCards)
-    .values(
-      tenantA.row({
-        personId: learnerA.id,
-        cohortId: cohort.id,
-        questionId: question.id,
-        due: new Date(),
-        fsrs: storeCard(newCard(new Date())),
-      }),
-    )
-    .returning({ id: practiceCards.id });
-  const [plan] = await db
-    .insert(actionPlans)
-    .values(
-      tenantA.row({
-        personId: learnerA.id,
-        cohortId: cohort.id,
-        situation: "Alpha geheime situatie",
-        action: "Alpha geheime actie",
-        firstMoment: new Date(),
-        createdAt: new Date(),
-      }),
-    )
-    .returning({ id: actionPlans.id });
-  const [application] = await db
-    .insert(planApplications)
-    .values(
-      tenantA.row({
-        planId: plan!.id,
-        personId: learnerA.id,
-        occurredAt: new Date(),
-        whatHappened: "Alpha geheim verslag",
-        outcome: "went-well" as const,
-        createdAt: new Date(),
-      }),
-    )
-    .returning({ id: planApplications.id });
-  const [relation] = await db
-    .insert(coachingRelations)
-    .values(
-      tenantA.row({
-        coachId: coordinatorA.id,
-        coacheeId: learnerA.id,
-        status: "accepted" as const,
-        createdAt: new Date(),
-      }),
-    )
-    .returning({ id: coachingRelations.id });
-  const [coachingSession] = await db
-    .insert(coachingSessions)
-    .values(
-      tenantA.row({
-        relationId: relation!.id,
-        scheduledAt: new Date(),
-        notes: "Alpha geheime coachnotitie",
-        createdAt: new Date(),
-      }),
-    )
-    .returning({ id: coachingSessions.id });
-  const [checkIn] = await db
-    .insert(checkIns)
-    .values(
-      tenantA.row({
-        managerId: coordinatorA.id,
-        personId: learnerA.id,
-        kind: "after" as const,
-        agreements: "Alpha geheime afspraak",
-        source: "screen" as const,
-        at: new Date(),
-      }),
-    )
-    .returning({ id: checkIns.id });
-  const [feedback] = await db
-    .insert(feedbackRequests)
-    .values(
-      tenantA.row({
-        requesterId: learnerA.id,
-        colleagueId: coordinatorA.id,
-        cohortId: cohort.id,
-        about: "Alpha geheime vraag om feedback",
-        attachmentName: "alpha.jpg",
-        attachmentType: "image/jpeg",
-        attachment: Buffer.from("alpha"),
-        createdAt: new Date(),
-      }),
-    )
-    .returning({ id: feedbackRequests.id });
-  const [kpi] = await db
-    .insert(impactKpis)
-    .values(
-      tenantA.row({
-        trajectoryId: trajectory.id,
-        name: "Alpha geheim cijfer",
-        unit: "x",
-        better: "lower" as const,
-        beforeValue: 3,
-        beforePeriod: "Q1",
-        createdAt: new Date(),
-      }),
-    )
-    .returning({ id: impactKpis.id });
-  const [scanAction] = await db
-    .insert(scanActions)
-    .values(
-      tenantA.row({ scanId: scan.id, title: "Alpha geheime scanactie", owner: "Alpha", dueOn: "2099-01-01" }),
-    )
-    .returning({ id: scanActions.id });
-  const [interview] = await db
-    .insert(successCaseInterviews)
-    .values(
-      tenantA.row({
-        trajectoryId: trajectory.id,
-        personId: learnerA.id,
-        interviewerId: coordinatorA.id,
-        kind: "success" as const,
-        notes: { used: "Alpha geheim interview", result: "", helped: "", hindered: "", suggestion: "" },
-        createdAt: new Date(),
-      }),
-    )
-    .returning({ id: successCaseInterviews.id });
+  const cardId = await insertAlpha(practiceCards, {
+    personId: learnerA.id,
+    cohortId: cohort.id,
+    questionId: question.id,
+    due: new Date(),
+    fsrs: storeCard(newCard(new Date())),
+  });
+  const planId = await insertAlpha(actionPlans, {
+    personId: learnerA.id,
+    cohortId: cohort.id,
+    situation: "Alpha geheime situatie",
+    action: "Alpha geheime actie",
+    firstMoment: new Date(),
+    createdAt: new Date(),
+  });
+  const applicationId = await insertAlpha(planApplications, {
+    planId,
+    personId: learnerA.id,
+    occurredAt: new Date(),
+    whatHappened: "Alpha geheim verslag",
+    outcome: "went-well" as const,
+    createdAt: new Date(),
+  });
+  const relationId = await insertAlpha(coachingRelations, {
+    coachId: coordinatorA.id,
+    coacheeId: learnerA.id,
+    status: "accepted" as const,
+    createdAt: new Date(),
+  });
+  const coachingSessionId = await insertAlpha(coachingSessions, {
+    relationId,
+    scheduledAt: new Date(),
+    notes: "Alpha geheime coachnotitie",
+    createdAt: new Date(),
+  });
+  const checkInId = await insertAlpha(checkIns, {
+    managerId: coordinatorA.id,
+    personId: learnerA.id,
+    kind: "after" as const,
+    agreements: "Alpha geheime afspraak",
+    source: "screen" as const,
+    at: new Date(),
+  });
+  const feedbackId = await insertAlpha(feedbackRequests, {
+    requesterId: learnerA.id,
+    colleagueId: coordinatorA.id,
+    cohortId: cohort.id,
+    about: "Alpha geheime vraag om feedback",
+    attachmentName: "alpha.jpg",
+    attachmentType: "image/jpeg",
+    attachment: Buffer.from("alpha"),
+    createdAt: new Date(),
+  });
+  const kpiId = await insertAlpha(impactKpis, {
+    trajectoryId: trajectory.id,
+    name: "Alpha geheim cijfer",
+    unit: "x",
+    better: "lower" as const,
+    beforeValue: 3,
+    beforePeriod: "Q1",
+    createdAt: new Date(),
+  });
+  const scanActionId = await insertAlpha(scanActions, {
+    scanId: scan.id,
+    title: "Alpha geheime scanactie",
+    owner: "Alpha",
+    dueOn: "2099-01-01",
+  });
+  const interviewId = await insertAlpha(successCaseInterviews, {
+    trajectoryId: trajectory.id,
+    personId: learnerA.id,
+    interviewerId: coordinatorA.id,
+    kind: "success" as const,
+    notes: { used: "Alpha geheim interview", result: "", helped: "", hindered: "", suggestion: "" },
+    createdAt: new Date(),
+  });
   // A signed-in device of A's learner: another organisation must not see or end it.
-  const [session] = await db
-    .insert(sessions)
-    .values(
-      tenantA.row({
-        tokenHash: `alpha-session-${crypto.randomUUID()}`,
-        personId: learnerA.id,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        userAgent: "Alpha browser",
-      }),
-    )
-    .returning({ id: sessions.id });
+  const sessionId = await insertAlpha(sessions, {
+    tokenHash: `alpha-session-${crypto.randomUUID()}`,
+    personId: learnerA.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    userAgent: "Alpha browser",
+  });
   const fixture: Fixture = {
-    sessionId: session!.id,
-    kpiId: kpi!.id,
-    scanActionId: scanAction!.id,
-    interviewId: interview!.id,
-    requestId: feedback!.id,
-    relationId: relation!.id,
-    planId: plan!.id,
-    applicationId: application!.id,
-    checkInId: checkIn!.id,
-    coachingSessionId: coachingSession!.id,
+    sessionId,
+    kpiId,
+    scanActionId,
+    interviewId,
+    requestId: feedbackId,
+    relationId,
+    planId,
+    applicationId,
+    checkInId,
+    coachingSessionId,
     questionId: question.id,
     activityId: trajectory.document.activities[0]!.id!,
     competenceId,
-    cardId: card!.id,
+    cardId,
     scanId: scan.id,
     trajectoryId: trajectory.id,
     cohortId: cohort.id,
@@ -249,22 +214,22 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     "Alpha scan",
     question.id,
     "Alpha geheime vraag",
-    card!.id,
-    plan!.id,
-    application!.id,
+    cardId,
+    planId,
+    applicationId,
     "Alpha geheime actie",
     "Alpha geheim verslag",
-    checkIn!.id,
+    checkInId,
     "Alpha geheime afspraak",
-    coachingSession!.id,
+    coachingSessionId,
     "Alpha geheime coachnotitie",
-    kpi!.id,
+    kpiId,
     "Alpha geheim cijfer",
-    scanAction!.id,
+    scanActionId,
     "Alpha geheime scanactie",
-    interview!.id,
+    interviewId,
     "Alpha geheim interview",
-    session!.id,
+    sessionId,
   ];
   return { fixture, secrets };
 }

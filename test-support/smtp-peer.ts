@@ -69,3 +69,10 @@ export function linkIn(mail: ReceivedMail): string {
   if (!match) throw new Error(`no link in mail: ${mail.text}`);
   return match[0];
 }
+
+/** The token of the first personal link (`…#token=…`) in a mail's text. */
+export function tokenIn(text: string): string {
+  const match = /#token=([\w-]+)/.exec(text);
+  if (!match) throw new Error(`no token in mail: ${text}`);
+  return match[1]!;
+}

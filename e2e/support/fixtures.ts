@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, type TestInfo } from "@playwright/test";
 import type { ReceivedMail } from "../../test-support/smtp-peer.ts";
 
 export const APP = "http://localhost:3100";
@@ -21,7 +21,6 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(serious, `accessibility of ${screen}`).toEqual([]);
 }
 
-/** Waits for a mail to arrive at the e2e SMTP peer. */
 /**
  * The first mail to `to` (whose text matches `containing`, when given): a morning nudge or digest may
  * reach the same person first, depending on the weekday the suite runs.
@@ -43,6 +42,12 @@ export async function waitForMail(
   throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
 }
 
+/** The personal link (an invitation, a scan) in the first mail to `to` that holds one. */
+export async function waitForLink(to: string, kind: "invitation" | "scan"): Promise<string> {
+  const mail = await waitForMail(to, new RegExp(`${kind}#token=`));
+  return new RegExp(`${APP}/${kind}#token=[\\w-]+`).exec(mail.text)![0];
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, base = APP): Promise<void> {
   await page.goto(`${base}/sign-in`);
   await page.locator('input[name="email"]').fill(email);
@@ -54,6 +59,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function useEnglish(page: Page): Promise<void> {
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+}
+
+/** Signs in and switches the screens to English: where most journeys start. */
+export async function signInInEnglish(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await useEnglish(page);
+}
+
+/** A browser of its own for a second person, on the same kind of device (phone or laptop) as the journey. */
+export async function anotherBrowser(browser: Browser, info: TestInfo, locale?: string): Promise<Page> {
+  const context = await browser.newContext({ ...info.project.use, ...(locale ? { locale } : {}) });
+  return context.newPage();
 }
 
 /** Unique per run and per project, so desktop and phone journeys do not collide. */

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { createTestApp, publicPost, useTestApp } from "../../test-support/app.ts";
+import { expectErrorOutput } from "../../test-support/error-output-guard.ts";
 
 describe("API basics", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it("GET /api/health answers 200 when the database answers", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/health" });
@@ -72,20 +69,20 @@ describe("API basics", () => {
   });
 
   it("refuses text PostgreSQL cannot store and numbers that overflow, naming the field in the user's language", async () => {
-    const huge = await t.app.inject({
-      method: "POST",
-      url: "/api/effect-sizes",
-      headers: { "accept-language": "en", origin: TEST_ORIGIN },
-      payload: { design: "independent", groupA: [1, 2, 1e308], groupB: [1, 2, 3] },
-    });
+    const huge = await publicPost(
+      t,
+      "/api/effect-sizes",
+      { design: "independent", groupA: [1, 2, 1e308], groupB: [1, 2, 3] },
+      { headers: { "accept-language": "en" } },
+    );
     expect(huge.statusCode).toBe(400);
     expect(huge.json().errors[0]).toMatchObject({ field: "groupA", code: "number_out_of_range" });
-    const nul = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/forgot-password",
-      headers: { "accept-language": "nl", origin: TEST_ORIGIN },
-      payload: { email: "a\u0000@example.test" },
-    });
+    const nul = await publicPost(
+      t,
+      "/api/auth/forgot-password",
+      { email: "a\u0000@example.test" },
+      { headers: { "accept-language": "nl" } },
+    );
     expect(nul.statusCode).toBe(400);
     expect(nul.json()).toMatchObject({ code: "VALIDATION_FAILED" });
     expect(nul.json().detail).toMatch(/^E-mailadres bevat tekens/);
@@ -114,14 +111,13 @@ describe("API basics", () => {
   });
 
   it("turns an unexpected database error into a generic 500 without SQL or stack", async () => {
+    // The failure is logged for the operator, with the statement but without its values.
+    expectErrorOutput("log", /^unhandled error: Failed query: select .* from .*\nparams: \[withheld\]$/s);
     const broken = await createTestApp();
     try {
       await broken.database.db.execute(sql`drop table one_time_tokens`);
-      const response = await broken.app.inject({
-        method: "POST",
-        url: "/api/auth/forgot-password",
-        headers: { "accept-language": "en", origin: TEST_ORIGIN },
-        payload: { email: "someone@example.test" },
+      const response = await publicPost(broken, "/api/auth/forgot-password", {
+        email: "someone@example.test",
       });
       // No person matches, so nothing touches the dropped table: the request still succeeds.
       expect(response.statusCode).toBe(202);

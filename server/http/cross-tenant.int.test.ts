@@ -1,6 +1,6 @@
 import type { RouteOptions } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../test-support/app.ts";
 import { buildCoordinator, buildOrganisation, buildTeam } from "../../test-support/factories.ts";
 import { buildRichOrganisation } from "../../test-support/rich-organisation.ts";
 import { snapshotTenant, tenantTables } from "../../test-support/tenant-snapshot.ts";
@@ -60,14 +60,13 @@ function fillPath(url: string, a: Fixture): string {
 }
 
 describe("cross-tenant isolation (every API route)", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let a: Fixture;
   let aSecrets: string[];
   let bCookie: string;
   let bOrganisationId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const rich = await buildRichOrganisation(t.database.db);
     a = rich.fixture;
     aSecrets = rich.secrets;
@@ -78,8 +77,6 @@ describe("cross-tenant isolation (every API route)", () => {
     await buildTeam(db, orgB.id, { name: "Beta Service", managerIds: [coordinatorB.id] });
     bCookie = await t.signIn("coord@beta.test");
   });
-
-  afterAll(() => t.close());
 
   it("covers every signed-in route", () => {
     const registered = routeKeys(t.routes)

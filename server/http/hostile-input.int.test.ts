@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../test-support/app.ts";
 import { buildRichOrganisation } from "../../test-support/rich-organisation.ts";
 import { snapshotTenant } from "../../test-support/tenant-snapshot.ts";
 import { type Fixture, probes } from "./cross-tenant.probes.ts";
@@ -130,14 +130,13 @@ function attacksFor(method: string, path: string, operation: Operation, a: Fixtu
 }
 
 describe("hostile input on every route", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let a: Fixture;
   let organisationId: string;
   let cookie: string;
   let attacks: Attack[];
 
   beforeAll(async () => {
-    t = await createTestApp();
     a = (await buildRichOrganisation(t.database.db)).fixture;
     organisationId = (await t.database.db.query.organisations.findFirst({
       where: (o, { eq }) => eq(o.name, a.organisationName),
@@ -154,8 +153,6 @@ describe("hostile input on every route", () => {
       .filter((attack) => !attack.url.startsWith("/api/auth/sign-out"))
       .sort((x, y) => Number(x.method === "DELETE") - Number(y.method === "DELETE"));
   });
-
-  afterAll(() => t.close());
 
   it("covers the whole OpenAPI document", () => {
     expect(attacks.length).toBeGreaterThan(300);

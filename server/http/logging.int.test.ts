@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, TEST_ORIGIN, useTestApp } from "../../test-support/app.ts";
 import { buildLearner, buildOrganisation } from "../../test-support/factories.ts";
 import { createLogger } from "../logger.ts";
 
@@ -18,25 +18,17 @@ function memoryLog() {
 }
 
 describe("logs", () => {
-  let t: TestApp;
   const log = memoryLog();
+  const t = useTestApp({ logger: log.logger });
 
   beforeAll(async () => {
-    t = await createTestApp({ logger: log.logger });
     const organisation = await buildOrganisation(t.database.db);
     await buildLearner(t.database.db, organisation.id, { email: "sanne.log@example.test" });
   });
-  afterAll(() => t.close());
 
   it("never hold a calendar feed's secret address", async () => {
     const cookie = await t.signIn("sanne.log@example.test");
-    const { url } = (
-      await t.app.inject({
-        method: "GET",
-        url: "/api/me/calendar-feed",
-        headers: { cookie, origin: TEST_ORIGIN },
-      })
-    ).json<{ url: string }>();
+    const { url } = (await caller(t)("GET", "/api/me/calendar-feed", cookie)).json<{ url: string }>();
     const token = url.split("/").pop()!.replace(".ics", "");
     const feed = await t.app.inject({ method: "GET", url: url.slice(TEST_ORIGIN.length) });
     expect(feed.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import type { RouteOptions } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../test-support/app.ts";
 import { buildRichOrganisation } from "../../test-support/rich-organisation.ts";
 import { snapshotTenant } from "../../test-support/tenant-snapshot.ts";
 import { type Fixture, probes } from "./cross-tenant.probes.ts";
@@ -107,17 +107,15 @@ function fillPath(url: string, a: Fixture): string {
 }
 
 describe("every write once", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let a: Fixture;
   const cookies: Partial<Record<As, string>> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
     a = (await buildRichOrganisation(t.database.db)).fixture;
     cookies.coordinator = await t.signIn("coord@alpha.test");
     cookies.learner = await t.signIn("learner@alpha.test");
   });
-  afterAll(() => t.close());
 
   it("lists every signed-in POST as creating or not", () => {
     expect(signedInPosts(t.routes)).toEqual([...Object.keys(creating), ...Object.keys(notCreating)].sort());

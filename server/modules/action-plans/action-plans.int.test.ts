@@ -1,17 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { cookiesOf, learnerWithManager, organisationWithPeople } from "../../../test-support/sign-in.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { applicationConfirmations, outboxEmails } from "../../db/schema/index.ts";
 
 describe("POST /api/action-plans/check", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const check = (payload: object, language: string) =>
     t.app.inject({
@@ -49,39 +45,26 @@ describe("POST /api/action-plans/check", () => {
 });
 
 describe("action plans, the application log and the manager's confirmation (role rules)", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
     const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const learner = await buildLearner(db, org.id, { email: "learner@plans.test" });
-    const colleague = await buildLearner(db, org.id, { email: "colleague@plans.test" });
-    const manager = await buildPerson(db, {
-      organisationId: org.id,
-      roles: ["manager"],
-      email: "manager@plans.test",
-    });
+    const { organisation, people } = await learnerWithManager(t, "plans.test");
     const otherManager = await buildPerson(db, {
-      organisationId: org.id,
+      organisationId: organisation.id,
       roles: ["manager"],
       email: "other-manager@plans.test",
     });
-    await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
-    await buildTeam(db, org.id, { managerIds: [otherManager.id], memberIds: [colleague.id] });
-    const outsider = await buildPerson(db, {
-      organisationId: (await buildOrganisation(db)).id,
-      roles: ["manager", "coordinator"],
-      email: "outsider@plans.test",
+    await buildTeam(db, organisation.id, { managerIds: [otherManager.id], memberIds: [people.colleague.id] });
+    const elsewhere = await organisationWithPeople(t, {
+      outsider: { roles: ["manager", "coordinator"], email: "outsider@plans.test" },
     });
-    for (const person of [learner, colleague, manager, otherManager, outsider]) {
-      cookies[person.email.split("@")[0]!] = await t.signIn(person.email);
-    }
+    Object.assign(cookies, cookiesOf(people), cookiesOf(elsewhere.people), {
+      "other-manager": await t.signIn(otherManager.email),
+    });
   });
-  afterAll(() => t.close());
 
   const plan = {
     situation: "When a customer calls for the second time about a late repair",

@@ -1,33 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanView, TeamView } from "../../../common/schemas/action-plans.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { learnerWithManager } from "../../../test-support/sign-in.ts";
 import { actionPlans, auditEvents } from "../../db/schema/index.ts";
 
 describe("correcting plans and applications", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-  const cookies: Record<string, string> = {};
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
+  let cookies: Record<"learner" | "colleague" | "manager", string>;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-    const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const learner = await buildLearner(db, org.id, { email: "learner@fix.test" });
-    const colleague = await buildLearner(db, org.id, { email: "colleague@fix.test" });
-    const manager = await buildPerson(db, {
-      organisationId: org.id,
-      roles: ["manager"],
-      email: "manager@fix.test",
-    });
-    await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
-    for (const person of [learner, colleague, manager])
-      cookies[person.email.split("@")[0]!] = await t.signIn(person.email);
+    ({ cookies } = await learnerWithManager(t));
   });
-  afterAll(() => t.close());
 
   const newPlan = async (action: string) => {
     const created = await call("POST", "/api/action-plans", cookies.learner!, {
@@ -67,13 +53,9 @@ describe("correcting plans and applications", () => {
     expect(vague.statusCode).toBe(200);
     expect(vague.json<PlanView>().action).toBe("be better at listening");
     expect(vague.json<PlanView>().findings.map((f) => f.code)).toEqual(["vague_action"]);
-    const past = await call(
-      "PATCH",
-      `/api/action-plans/${plan.id}`,
-      cookies.learner!,
-      { firstMoment: "2020-01-01T09:00:00Z" },
-      "nl",
-    );
+    const past = await callInDutch("PATCH", `/api/action-plans/${plan.id}`, cookies.learner!, {
+      firstMoment: "2020-01-01T09:00:00Z",
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().errors[0]).toMatchObject({ field: "firstMoment", code: "first_moment_in_past" });
     const empty = await call("PATCH", `/api/action-plans/${plan.id}`, cookies.learner!, { situation: " " });
@@ -82,7 +64,7 @@ describe("correcting plans and applications", () => {
       competenceId: "nope",
     });
     expect(competence.json().errors[0].code).toBe("unknown_competence");
-    for (const who of ["colleague", "manager"])
+    for (const who of ["colleague", "manager"] as const)
       expect(
         (await call("PATCH", `/api/action-plans/${plan.id}`, cookies[who]!, { action: "Hacked" })).statusCode,
         who,
@@ -92,7 +74,7 @@ describe("correcting plans and applications", () => {
 
   it("archives a plan: hidden from the manager and without reminders, restorable by the learner only", async () => {
     const plan = await newPlan("I repeat the next step out loud");
-    for (const who of ["colleague", "manager"])
+    for (const who of ["colleague", "manager"] as const)
       expect(
         (await call("POST", `/api/action-plans/${plan.id}/archive`, cookies[who]!)).statusCode,
         who,
@@ -126,13 +108,9 @@ describe("correcting plans and applications", () => {
     expect(future.json().detail).toMatch(/^When lies in the future/);
     const ok = await log(plan.id, new Date().toISOString());
     expect(ok.statusCode).toBe(201);
-    const patched = await call(
-      "PATCH",
-      `/api/applications/${ok.json().id}`,
-      cookies.learner!,
-      { occurredAt: "1999-05-01T10:00:00Z" },
-      "nl",
-    );
+    const patched = await callInDutch("PATCH", `/api/applications/${ok.json().id}`, cookies.learner!, {
+      occurredAt: "1999-05-01T10:00:00Z",
+    });
     expect(patched.statusCode).toBe(400);
     expect(patched.json().detail).toMatch(/^Wanneer ligt vóór/);
     const [stored] = await t.database.db.select().from(actionPlans).where(eq(actionPlans.id, plan.id));
@@ -143,7 +121,7 @@ describe("correcting plans and applications", () => {
     const [plan] = (await call("GET", "/api/me/action-plans", cookies.learner!)).json<PlanView[]>();
     const first = (await log(plan!.id, new Date().toISOString())).json<{ id: string }>();
     const second = (await log(plan!.id, new Date().toISOString())).json<{ id: string }>();
-    for (const who of ["colleague", "manager"]) {
+    for (const who of ["colleague", "manager"] as const) {
       expect(
         (await call("PATCH", `/api/applications/${first.id}`, cookies[who]!, { whatHappened: "x" }))
           .statusCode,
@@ -171,13 +149,9 @@ describe("correcting plans and applications", () => {
     expect(
       (await call("POST", `/api/applications/${first.id}/confirmations`, cookies.manager!)).statusCode,
     ).toBe(200);
-    const late = await call(
-      "PATCH",
-      `/api/applications/${first.id}`,
-      cookies.learner!,
-      { whatHappened: "x" },
-      "nl",
-    );
+    const late = await callInDutch("PATCH", `/api/applications/${first.id}`, cookies.learner!, {
+      whatHappened: "x",
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: "APPLICATION_CONFIRMED" });
     expect(late.json().detail).toContain("bevestigd");

@@ -1,23 +1,22 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { caller, publicPost, signInAttempt, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
   buildOrganisation,
   TEST_PASSWORD,
 } from "../../../test-support/factories.ts";
+import { tokenIn } from "../../../test-support/smtp-peer.ts";
 import { outboxEmails, persons, sessions } from "../../db/schema/index.ts";
 import { sendRequestedResetLinks } from "./auth.service.ts";
 
-const json = { origin: TEST_ORIGIN };
-
 describe("authentication", () => {
-  let t: TestApp;
+  const t = useTestApp();
+  const call = caller(t);
   let orgId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const org = await buildOrganisation(t.database.db, { name: "Gamma Bouw" });
     orgId = org.id;
     await buildCoordinator(t.database.db, org.id, { email: "coord@gamma.test" });
@@ -27,19 +26,13 @@ describe("authentication", () => {
       locale: "en",
     });
   });
-  afterAll(() => t.close());
   beforeEach(() => {
     t.clock.now = new Date();
   });
 
   describe("POST /api/auth/sign-in", () => {
     it("sets a secure, http-only, SameSite session cookie on the right password", async () => {
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
-        headers: json,
-        payload: { email: "Learner@Gamma.test ", password: TEST_PASSWORD },
-      });
+      const response = await signInAttempt(t, "Learner@Gamma.test ", TEST_PASSWORD);
       expect(response.statusCode).toBe(200);
       const cookie = response.cookies.find((c) => c.name === "beklijf_session")!;
       expect(cookie.httpOnly).toBe(true);
@@ -58,17 +51,11 @@ describe("authentication", () => {
     });
 
     it("refuses a wrong password with the same message as an unknown email, in the asked language", async () => {
-      const wrong = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
-        headers: { ...json, "accept-language": "en-GB,en;q=0.9" },
-        payload: { email: "learner@gamma.test", password: "wrong password" },
+      const wrong = await signInAttempt(t, "learner@gamma.test", "wrong password", {
+        headers: { "accept-language": "en-GB,en;q=0.9" },
       });
-      const unknown = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
-        headers: { ...json, "accept-language": "nl-BE" },
-        payload: { email: "nobody@gamma.test", password: "wrong password" },
+      const unknown = await signInAttempt(t, "nobody@gamma.test", "wrong password", {
+        headers: { "accept-language": "nl-BE" },
       });
       expect(wrong.statusCode).toBe(401);
       expect(wrong.headers["content-type"]).toContain("application/problem+json");
@@ -85,12 +72,12 @@ describe("authentication", () => {
     });
 
     it("names the missing field in the error", async () => {
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
-        headers: { ...json, "accept-language": "en" },
-        payload: { email: "learner@gamma.test" },
-      });
+      const response = await publicPost(
+        t,
+        "/api/auth/sign-in",
+        { email: "learner@gamma.test" },
+        { headers: { "accept-language": "en" } },
+      );
       expect(response.statusCode).toBe(400);
       expect(response.json().errors).toEqual([
         { field: "password", code: "required", message: "Password is required." },
@@ -100,35 +87,18 @@ describe("authentication", () => {
     it("refuses a deactivated person", async () => {
       const db = t.database.db;
       await buildLearner(db, orgId, { email: "gone@gamma.test", status: "deactivated" });
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
-        headers: json,
-        payload: { email: "gone@gamma.test", password: TEST_PASSWORD },
-      });
+      const response = await signInAttempt(t, "gone@gamma.test", TEST_PASSWORD);
       expect(response.statusCode).toBe(401);
     });
 
     it("slows down guessing per address without locking out the owner elsewhere", async () => {
       const guess = (ip: string) =>
-        t.app.inject({
-          method: "POST",
-          url: "/api/auth/sign-in",
-          remoteAddress: ip,
-          headers: json,
-          payload: { email: "coord@gamma.test", password: "guess-guess" },
-        });
+        signInAttempt(t, "coord@gamma.test", "guess-guess", { remoteAddress: ip });
       const codes: number[] = [];
       for (let i = 0; i < 11; i++) codes.push((await guess("10.9.9.9")).statusCode);
       expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
       expect(codes[10]).toBe(429);
-      const owner = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
-        remoteAddress: "10.1.1.1",
-        headers: json,
-        payload: { email: "coord@gamma.test", password: TEST_PASSWORD },
-      });
+      const owner = await signInAttempt(t, "coord@gamma.test", TEST_PASSWORD, { remoteAddress: "10.1.1.1" });
       expect(owner.statusCode).toBe(200);
     });
   });
@@ -136,12 +106,9 @@ describe("authentication", () => {
   it("slows down guessing one account from many IPs, while the owner's own browser still signs in", async () => {
     await buildCoordinator(t.database.db, orgId, { email: "target@gamma.test" });
     const attempt = (ip: string, password: string, device?: string) =>
-      t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
+      signInAttempt(t, "target@gamma.test", password, {
         remoteAddress: ip,
-        headers: { ...json, ...(device ? { cookie: `beklijf_device=${device}` } : {}) },
-        payload: { email: "target@gamma.test", password },
+        headers: device ? { cookie: `beklijf_device=${device}` } : {},
       });
     // The owner signed in on their laptop last week: that browser carries a device cookie.
     const earlier = await attempt("10.5.0.1", TEST_PASSWORD);
@@ -166,12 +133,9 @@ describe("authentication", () => {
 
   it("cannot be fooled by a client that claims another IP in X-Forwarded-For", async () => {
     const guess = (forwardedFor: string) =>
-      t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
+      signInAttempt(t, "learner@gamma.test", "wrong guess", {
         remoteAddress: "10.8.8.8",
-        headers: { ...json, "x-forwarded-for": forwardedFor },
-        payload: { email: "learner@gamma.test", password: "wrong guess" },
+        headers: { "x-forwarded-for": forwardedFor },
       });
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) codes.push((await guess(`192.0.2.${i}`)).statusCode);
@@ -181,12 +145,8 @@ describe("authentication", () => {
   it("slows down password spraying across many addresses from one IP", async () => {
     const codes: number[] = [];
     for (let i = 0; i < 51; i++) {
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-in",
+      const response = await signInAttempt(t, `spray${i}@gamma.test`, "Welkom01!", {
         remoteAddress: "10.7.7.7",
-        headers: json,
-        payload: { email: `spray${i}@gamma.test`, password: "Welkom01!" },
       });
       codes.push(response.statusCode);
     }
@@ -242,11 +202,7 @@ describe("authentication", () => {
   describe("POST /api/auth/sign-out", () => {
     it("ends the session so the cookie no longer works", async () => {
       const cookie = await t.signIn("learner@gamma.test");
-      const out = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/sign-out",
-        headers: { cookie, origin: TEST_ORIGIN },
-      });
+      const out = await call("POST", "/api/auth/sign-out", cookie);
       expect(out.statusCode).toBe(200);
       const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
       expect(me.statusCode).toBe(401);
@@ -256,19 +212,13 @@ describe("authentication", () => {
   describe("forgot password", () => {
     let nextIp = 1;
     async function requestReset(email: string, remoteAddress = `10.0.1.${nextIp++}`): Promise<string | null> {
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/forgot-password",
-        remoteAddress,
-        headers: json,
-        payload: { email },
-      });
+      const response = await publicPost(t, "/api/auth/forgot-password", { email }, { remoteAddress });
       expect(response.statusCode).toBe(202);
       // The worker's job (auth.send-reset-links) looks the address up and queues the mail.
       await sendRequestedResetLinks(t.database.db, TEST_ORIGIN, t.clock.now);
       const mails = await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
       const latest = mails.sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime())[0];
-      return latest ? /#token=([\w-]+)/.exec(latest.textBody)![1]! : null;
+      return latest ? tokenIn(latest.textBody) : null;
     }
 
     it("answers the same whether or not the address exists, and mails only real accounts", async () => {
@@ -278,13 +228,12 @@ describe("authentication", () => {
 
     it("limits reset mails per address so nobody can flood an inbox", async () => {
       const ask = () =>
-        t.app.inject({
-          method: "POST",
-          url: "/api/auth/forgot-password",
-          remoteAddress: "10.0.2.1",
-          headers: json,
-          payload: { email: "flood@gamma.test" },
-        });
+        publicPost(
+          t,
+          "/api/auth/forgot-password",
+          { email: "flood@gamma.test" },
+          { remoteAddress: "10.0.2.1" },
+        );
       for (let i = 0; i < 5; i++) expect((await ask()).statusCode).toBe(202);
       expect((await ask()).statusCode).toBe(429);
     });
@@ -302,22 +251,18 @@ describe("authentication", () => {
     it("sets a new password once, signs out other sessions, and refuses the link a second time", async () => {
       const oldCookie = await t.signIn("coord@gamma.test");
       const token = (await requestReset("coord@gamma.test"))!;
-      const reset = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/reset-password",
-        headers: json,
-        payload: { token, password: "a brand new passphrase" },
+      const reset = await publicPost(t, "/api/auth/reset-password", {
+        token,
+        password: "a brand new passphrase",
       });
       expect(reset.statusCode).toBe(200);
       expect(
         (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: oldCookie } })).statusCode,
       ).toBe(401);
       expect(await t.signIn("coord@gamma.test", "a brand new passphrase")).toContain("beklijf_session=");
-      const again = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/reset-password",
-        headers: json,
-        payload: { token, password: "yet another passphrase" },
+      const again = await publicPost(t, "/api/auth/reset-password", {
+        token,
+        password: "yet another passphrase",
       });
       expect(again.statusCode).toBe(410);
       expect(again.json().code).toBe("TOKEN_INVALID");
@@ -326,34 +271,27 @@ describe("authentication", () => {
     it("refuses a link after an hour", async () => {
       const token = (await requestReset("learner@gamma.test"))!;
       t.clock.now = new Date(Date.now() + 61 * 60_000);
-      const late = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/reset-password",
-        headers: json,
-        payload: { token, password: "too late passphrase" },
+      const late = await publicPost(t, "/api/auth/reset-password", {
+        token,
+        password: "too late passphrase",
       });
       expect(late.statusCode).toBe(410);
     });
 
     it("refuses a short password and keeps the link usable", async () => {
       const token = (await requestReset("learner@gamma.test"))!;
-      const short = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/reset-password",
-        headers: { ...json, "accept-language": "nl" },
-        payload: { token, password: "kort" },
-      });
+      const short = await publicPost(
+        t,
+        "/api/auth/reset-password",
+        { token, password: "kort" },
+        { headers: { "accept-language": "nl" } },
+      );
       expect(short.statusCode).toBe(400);
       expect(short.json().errors[0]).toMatchObject({
         field: "password",
         message: "Wachtwoord moet minstens 10 tekens lang zijn.",
       });
-      const ok = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/reset-password",
-        headers: json,
-        payload: { token, password: TEST_PASSWORD },
-      });
+      const ok = await publicPost(t, "/api/auth/reset-password", { token, password: TEST_PASSWORD });
       expect(ok.statusCode).toBe(200);
     });
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionsView } from "../../../common/schemas/auth.ts";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { caller, signInAttempt, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -16,11 +16,10 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 describe("sessions and the in-app password change", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let nextIp = 1;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const org = await buildOrganisation(t.database.db, { name: "Eta Elektro" });
     await buildCoordinator(t.database.db, org.id, { email: "coord@eta.test" });
     await buildLearner(t.database.db, org.id, { email: "learner@eta.test" });
@@ -29,32 +28,31 @@ describe("sessions and the in-app password change", () => {
     const other = await buildOrganisation(t.database.db, { name: "Theta Transport" });
     await buildLearner(t.database.db, other.id, { email: "outsider@theta.test" });
   });
-  afterAll(() => t.close());
   beforeEach(() => {
     t.clock.now = new Date();
   });
 
   async function signIn(email: string, userAgent = LAPTOP, cookie?: string, password = TEST_PASSWORD) {
-    const response = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
+    const response = await signInAttempt(t, email, password, {
       remoteAddress: `10.4.0.${nextIp++}`,
-      headers: { origin: TEST_ORIGIN, "user-agent": userAgent, ...(cookie ? { cookie } : {}) },
-      payload: { email, password },
+      headers: { "user-agent": userAgent, ...(cookie ? { cookie } : {}) },
     });
     expect(response.statusCode, response.body).toBe(200);
     return `beklijf_session=${response.cookies.find((c) => c.name === "beklijf_session")!.value}`;
   }
-  const call = (method: "GET" | "POST" | "DELETE", url: string, cookie: string | null, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { origin: TEST_ORIGIN, "accept-language": "nl", ...(cookie ? { cookie } : {}) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t, "nl");
   const me = async (cookie: string) => (await call("GET", "/api/me", cookie)).statusCode;
   const later = (ms: number) => {
     t.clock.now = new Date(t.clock.now.getTime() + ms);
+  };
+  /** What GET /api/me answers after each wait in turn: 200 while the session lives, then 401. */
+  const statusesAfter = async (cookie: string, waits: number[]) => {
+    const statuses: number[] = [];
+    for (const wait of waits) {
+      later(wait);
+      statuses.push(await me(cookie));
+    }
+    return statuses;
   };
 
   it("requires authentication", async () => {
@@ -89,12 +87,7 @@ describe("sessions and the in-app password change", () => {
   describe("session lifetime", () => {
     it("signs a coordinator out after 30 minutes without activity, and after 12 hours in all", async () => {
       const idle = await signIn("coord@eta.test");
-      later(29 * MINUTE);
-      expect(await me(idle)).toBe(200);
-      later(29 * MINUTE);
-      expect(await me(idle)).toBe(200);
-      later(31 * MINUTE);
-      expect(await me(idle)).toBe(401);
+      expect(await statusesAfter(idle, [29 * MINUTE, 29 * MINUTE, 31 * MINUTE])).toEqual([200, 200, 401]);
 
       const busy = await signIn("coord@eta.test");
       for (let minutes = 0; minutes < 12 * 60 - 20; minutes += 20) {
@@ -107,12 +100,7 @@ describe("sessions and the in-app password change", () => {
 
     it("keeps a learner signed in for a week without activity, and at most two weeks", async () => {
       const cookie = await signIn("learner@eta.test");
-      later(6 * DAY);
-      expect(await me(cookie)).toBe(200);
-      later(6 * DAY);
-      expect(await me(cookie)).toBe(200);
-      later(3 * DAY);
-      expect(await me(cookie)).toBe(401);
+      expect(await statusesAfter(cookie, [6 * DAY, 6 * DAY, 3 * DAY])).toEqual([200, 200, 401]);
 
       const idle = await signIn("learner@eta.test");
       later(7 * DAY + MINUTE);

@@ -1,7 +1,7 @@
 import * as argon2 from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { publicPost, signInAttempt, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner, buildOrganisation, TEST_PASSWORD } from "../../../test-support/factories.ts";
 import { outboxEmails, passwordResetRequests } from "../../db/schema/index.ts";
 import { sendRequestedResetLinks } from "./auth.service.ts";
@@ -17,27 +17,19 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
  * requests, these tests check that every kind of address takes the same path.
  */
 describe("sign-in and forgot-password do the same work for every address", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let nextIp = 1;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const org = await buildOrganisation(t.database.db, { name: "Zeta Zorg" });
     await buildLearner(t.database.db, org.id, { email: "active@zeta.test" });
     // Active, but has never chosen a password (for example an imported account).
     await buildLearner(t.database.db, org.id, { email: "nopassword@zeta.test", withPassword: false });
     await buildLearner(t.database.db, org.id, { email: "gone@zeta.test", status: "deactivated" });
   });
-  afterAll(() => t.close());
 
   const signIn = (email: string, password: string) =>
-    t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
-      remoteAddress: `10.3.0.${nextIp++}`,
-      headers: { origin: TEST_ORIGIN },
-      payload: { email, password },
-    });
+    signInAttempt(t, email, password, { remoteAddress: `10.3.0.${nextIp++}` });
 
   it("verifies exactly one argon2 hash for a wrong password, an unknown, a deactivated and a password-less account", async () => {
     const verify = vi.mocked(argon2.verify);
@@ -62,13 +54,12 @@ describe("sign-in and forgot-password do the same work for every address", () =>
 
   it("answers a reset request the same way for a known and an unknown address, and mails only later", async () => {
     for (const email of ["active@zeta.test", "nobody@zeta.test"]) {
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/forgot-password",
-        remoteAddress: `10.3.1.${nextIp++}`,
-        headers: { origin: TEST_ORIGIN },
-        payload: { email },
-      });
+      const response = await publicPost(
+        t,
+        "/api/auth/forgot-password",
+        { email },
+        { remoteAddress: `10.3.1.${nextIp++}` },
+      );
       expect(response.statusCode).toBe(202);
       expect(response.json()).toEqual({ ok: true });
     }

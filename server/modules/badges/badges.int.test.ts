@@ -1,48 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
-import {
-  buildCoordinator,
-  buildLearner,
-  buildOrganisation,
-  buildPerson,
-  buildTeam,
-} from "../../../test-support/factories.ts";
-import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { type CohortFixture, organisationWithCohort } from "../../../test-support/learning.ts";
 import { achievementCredentialProblems } from "../../../test-support/open-badges-schema.ts";
+import { outsiderCookie } from "../../../test-support/sign-in.ts";
 
 describe("competence badges as Open Badges 3.0 credentials", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   let designer: string;
   let learner: string;
   let manager: string;
   let organisationId: string;
-  let setup: Awaited<ReturnType<typeof cohortAfterPracticeDay>>;
+  let setup: CohortFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
     const db = t.database.db;
-    const org = await buildOrganisation(db, { name: "Gamma Service" });
-    organisationId = org.id;
-    const designerRow = await buildCoordinator(db, org.id);
-    const learnerRow = await buildLearner(db, org.id, { email: "lena@badges.test" });
+    setup = await organisationWithCohort(t, {
+      organisation: { name: "Gamma Service" },
+      learners: [{ email: "lena@badges.test" }],
+    });
+    organisationId = setup.organisation.id;
+    designer = setup.designer.cookie;
+    learner = setup.learners[0]!.cookie;
     const managerRow = await buildPerson(db, {
-      organisationId: org.id,
+      organisationId,
       roles: ["manager"],
       email: "max@badges.test",
     });
-    await buildTeam(db, org.id, { managerIds: [managerRow.id], memberIds: [learnerRow.id] });
-    setup = await cohortAfterPracticeDay(t, {
-      designer: await t.signIn(designerRow.email),
-      learnerIds: [learnerRow.id],
-      questions: () => [],
-    });
-    designer = await t.signIn(designerRow.email);
-    learner = await t.signIn(learnerRow.email);
+    await buildTeam(db, organisationId, { managerIds: [managerRow.id], memberIds: [setup.learners[0]!.id] });
     manager = await t.signIn(managerRow.email);
   });
-  afterAll(() => t.close());
 
   it("lets a designer define a badge with an evidence rule, and refuses a rule without evidence", async () => {
     const url = `/api/trajectories/${setup.trajectory.id}/achievements`;
@@ -156,8 +144,8 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
   });
 
   it("keeps credentials to their owner", async () => {
-    const other = await buildLearner(t.database.db, (await buildOrganisation(t.database.db)).id);
-    expect((await call("GET", "/api/me/credentials", await t.signIn(other.email))).json()).toEqual([]);
+    const other = await outsiderCookie(t, buildLearner);
+    expect((await call("GET", "/api/me/credentials", other)).json()).toEqual([]);
     expect((await call("GET", "/api/me/credentials", manager)).json()).toEqual([]);
   });
 });

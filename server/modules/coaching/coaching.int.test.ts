@@ -1,33 +1,24 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CoachView, MyCoachingView } from "../../../common/schemas/coaching.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { organisationWithPeople } from "../../../test-support/sign-in.ts";
 import { auditEvents } from "../../db/schema/index.ts";
 
 describe("coaching: a coach sees only coachees who accepted", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   /** Each test its own organisation: a coach, Anouk (who has a plan) and Bas. */
   async function organisation() {
-    const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const coach = await buildPerson(db, { organisationId: org.id, roles: ["coach"] });
-    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
-    const bas = await buildLearner(db, org.id, { name: "Bas" });
-    const cookies = {
-      coach: await t.signIn(coach.email),
-      anouk: await t.signIn(anouk.email),
-      bas: await t.signIn(bas.email),
-    };
+    const {
+      people: { anouk, bas },
+      cookies,
+    } = await organisationWithPeople(t, {
+      coach: { roles: ["coach"] },
+      anouk: { name: "Anouk" },
+      bas: { name: "Bas" },
+    });
     await call("POST", "/api/action-plans", cookies.anouk, {
       situation: "When the weekly planning meeting starts late again",
       action: "I propose one agenda item per person and keep time",
@@ -134,22 +125,17 @@ describe("coaching: a coach sees only coachees who accepted", () => {
 });
 
 describe("coaching and the GDPR", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   it("puts coaching in the coachee's export, and erasing the coachee removes the coach's notes about them", async () => {
     const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const coordinator = await buildPerson(db, { organisationId: org.id, roles: ["coordinator", "coach"] });
-    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
-    const coach = await t.signIn(coordinator.email);
-    const learner = await t.signIn(anouk.email);
+    const { people } = await organisationWithPeople(t, {
+      coordinator: { roles: ["coordinator", "coach"] },
+      anouk: { name: "Anouk" },
+    });
+    const { anouk } = people;
+    const [coach, learner] = [people.coordinator.cookie, anouk.cookie];
     await call("POST", "/api/coaching/relations", coach, { personId: anouk.id });
     const [invitation] = (await call("GET", "/api/me/coaching", learner)).json<MyCoachingView>().invitations;
     await call("POST", `/api/coaching/relations/${invitation!.relationId}/answer`, learner, { accept: true });

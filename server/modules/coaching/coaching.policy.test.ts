@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "../../../common/roles.ts";
-import type { Actor } from "../../http/context.ts";
+import { actorWith } from "../../../test-support/actors.ts";
 import {
   authorize,
   canAnswer,
@@ -11,22 +10,12 @@ import {
   canSeePlans,
 } from "./coaching.policy.ts";
 
-const actor = (roles: Role[]): Actor => ({
-  personId: "c",
-  organisationId: "o",
-  sessionId: "s",
-  name: "C",
-  email: "c@example.test",
-  roles: new Set(roles),
-  locale: null,
-});
-
 describe("coaching rules", () => {
   const relation = { coachId: "c", coacheeId: "l", status: "accepted" as const };
 
   it("lets only coaches coach", () => {
-    expect(() => authorize(actor(["coach"]), "coaching.coach")).not.toThrow();
-    expect(() => authorize(actor(["learner", "manager"]), "coaching.coach")).toThrow(/coaching.coach/);
+    expect(() => authorize(actorWith("coach"), "coaching.coach")).not.toThrow();
+    expect(() => authorize(actorWith("learner", "manager"), "coaching.coach")).toThrow(/coaching.coach/);
   });
 
   it("offers coaching to an active colleague, not to oneself", () => {

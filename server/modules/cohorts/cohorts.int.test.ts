@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
 import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
 import { addDays } from "../../../common/dates.ts";
 import { and, eq } from "drizzle-orm";
 import type { TodayResponse } from "../../../common/schemas/learning.ts";
 import { auditEvents, outboxEmails } from "../../db/schema/index.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -13,17 +13,11 @@ import {
   buildPerson,
   buildTeam,
 } from "../../../test-support/factories.ts";
-import { caller, trajectoryWithContent } from "../../../test-support/learning.ts";
+import { trajectoryWithContent } from "../../../test-support/learning.ts";
 
 describe("cohort planning: /api/cohorts", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   /** A working day about `days` from today (moved further from today when it falls in a weekend). */
   const inDays = (days: number) => {
@@ -53,6 +47,23 @@ describe("cohort planning: /api/cohorts", () => {
     ).json<TrajectoryDetail>();
     return { org, designer, anna, bas, managerRow, team, trajectory };
   }
+
+  /** The "your dates changed" emails sent in an organisation. */
+  const datesChangedMails = (organisationId: string) =>
+    t.database.db
+      .select()
+      .from(outboxEmails)
+      .where(
+        and(
+          eq(outboxEmails.template, "cohort-dates-changed"),
+          eq(outboxEmails.organisationId, organisationId),
+        ),
+      );
+  const auditOf = (action: string, cohortId: string) =>
+    t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.subjectId, cohortId)));
 
   const plan = (trajectoryId: string, extra: object = {}) => ({
     trajectoryId,
@@ -230,21 +241,10 @@ describe("cohort planning: /api/cohorts", () => {
       expect(after).toMatchObject({ name: "Najaar", sessionDates: [moved], cancelledAt: null });
       expect(after.schedule.find((a) => a.phase === "session")?.date).toBe(moved);
       expect(after.assignments.every((a) => after.schedule.some((s) => s.date === a.date))).toBe(true);
-      const mails = await t.database.db
-        .select()
-        .from(outboxEmails)
-        .where(
-          and(
-            eq(outboxEmails.template, "cohort-dates-changed"),
-            eq(outboxEmails.organisationId, anna.organisationId),
-          ),
-        );
+      const mails = await datesChangedMails(anna.organisationId);
       expect(mails).toHaveLength(2);
       expect(mails.every((m) => m.subject.includes("Najaar"))).toBe(true);
-      const audit = await t.database.db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.action, "cohort.updated"), eq(auditEvents.subjectId, cohort.id)));
+      const audit = await auditOf("cohort.updated", cohort.id);
       expect(audit).toHaveLength(1);
     });
 
@@ -261,15 +261,7 @@ describe("cohort planning: /api/cohorts", () => {
       const after = response.json<CohortDetail>();
       expect(after.participants.map((p) => p.id)).toEqual([anna.id]);
       expect(after.assignments.some((a) => a.personId === bas.id)).toBe(false);
-      const mails = await t.database.db
-        .select()
-        .from(outboxEmails)
-        .where(
-          and(
-            eq(outboxEmails.template, "cohort-dates-changed"),
-            eq(outboxEmails.organisationId, anna.organisationId),
-          ),
-        );
+      const mails = await datesChangedMails(anna.organisationId);
       expect(mails).toHaveLength(0);
     });
 
@@ -340,10 +332,7 @@ describe("cohort planning: /api/cohorts", () => {
       expect(again.statusCode).toBe(409);
       expect(again.json().code).toBe("COHORT_CANCELLED");
       expect((await call("POST", `/api/cohorts/${cohort.id}/cancel`, designer)).statusCode).toBe(200);
-      const audit = await t.database.db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.action, "cohort.cancelled"), eq(auditEvents.subjectId, cohort.id)));
+      const audit = await auditOf("cohort.cancelled", cohort.id);
       expect(audit).toHaveLength(1);
     });
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -8,11 +8,12 @@ import {
   buildTeam,
 } from "../../../test-support/factories.ts";
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
+import { tokenIn } from "../../../test-support/smtp-peer.ts";
 import { outboxEmails } from "../../db/schema/index.ts";
 
 /** The attacks of issue 13, section 1, each through the API a coordinator (or anyone with the poster) has. */
 describe("culture-scan anonymity", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let run = 0;
 
   const call = (
@@ -56,8 +57,7 @@ describe("culture-scan anonymity", () => {
     expect(created.statusCode).toBe(201);
     const scanId: string = created.json().id;
     const mails = await db.select().from(outboxEmails).where(eq(outboxEmails.organisationId, org.id));
-    const token = (email: string) =>
-      /#token=([\w-]+)/.exec(mails.find((m) => m.toAddress === email)!.textBody)![1]!;
+    const token = (email: string) => tokenIn(mails.find((m) => m.toAddress === email)!.textBody);
     const list = (await call("GET", "/api/culture-scans", undefined, cookie)).json();
     const shared = /#shared=([\w-]+)/.exec(list[0].sharedLink)![1]!;
     const results = async () =>
@@ -89,11 +89,6 @@ describe("culture-scan anonymity", () => {
       r.comments,
       r.recommendations,
     ]);
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
 
   describe("the shared poster link", () => {
     it("cannot lift a team over the threshold with padded answers", async () => {

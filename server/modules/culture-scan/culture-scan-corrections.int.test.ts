@@ -1,21 +1,21 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResults, ScanSummary } from "../../../common/schemas/culture-scans.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
   buildOrganisation,
   buildTeam,
 } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
 import { auditEvents, cultureScans, outboxEmails, scanInvitations } from "../../db/schema/index.ts";
 
 type Problem = { detail: string; errors?: { field: string; code: string; message: string }[] };
 
 describe("correcting culture scans and their actions", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let coordinator: string;
   let learner: string;
   let service: string;
@@ -23,8 +23,6 @@ describe("correcting culture scans and their actions", () => {
   let openScanId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Lambda Logistiek" });
     await buildCoordinator(db, org.id, { email: "coord@lambda.test" });
@@ -47,7 +45,6 @@ describe("correcting culture scans and their actions", () => {
     });
     openScanId = open.json<{ id: string }>().id;
   });
-  afterAll(() => t.close());
 
   const plannedScan = async (title: string) => {
     const created = await call("POST", "/api/culture-scans", coordinator, {
@@ -129,13 +126,9 @@ describe("correcting culture scans and their actions", () => {
       field: "closesOn",
       code: "scan_close_only_later",
     });
-    const retitled = await call(
-      "PATCH",
-      `/api/culture-scans/${openScanId}`,
-      coordinator,
-      { title: "Anders" },
-      "nl",
-    );
+    const retitled = await callInDutch("PATCH", `/api/culture-scans/${openScanId}`, coordinator, {
+      title: "Anders",
+    });
     expect(retitled.statusCode).toBe(400);
     expect(retitled.json<Problem>().errors?.[0]?.message).toContain("Titel");
     const teams = await call("PATCH", `/api/culture-scans/${openScanId}`, coordinator, { teamIds: [office] });
@@ -159,13 +152,11 @@ describe("correcting culture scans and their actions", () => {
   });
 
   it("refuses a scan action due in the past, naming the due date", async () => {
-    const refused = await call(
-      "POST",
-      `/api/culture-scans/${openScanId}/actions`,
-      coordinator,
-      { title: "Leerlunch", owner: "Kim", dueOn: "2020-01-01" },
-      "nl",
-    );
+    const refused = await callInDutch("POST", `/api/culture-scans/${openScanId}/actions`, coordinator, {
+      title: "Leerlunch",
+      owner: "Kim",
+      dueOn: "2020-01-01",
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<Problem>().errors?.[0]).toMatchObject({ field: "dueOn", code: "date_in_past" });
     expect(refused.json<Problem>().errors?.[0]?.message).toContain("Uiterlijk");

@@ -1,8 +1,8 @@
 import { completeScanAnswers } from "../../../test-support/scan-answers.ts";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -10,10 +10,11 @@ import {
   buildTeam,
 } from "../../../test-support/factories.ts";
 import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
+import { tokenIn } from "../../../test-support/smtp-peer.ts";
 import { outboxEmails, scanResponses } from "../../db/schema/index.ts";
 
 describe("culture scan", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let coordinator: string;
   let big: string;
   let small: string;
@@ -34,7 +35,6 @@ describe("culture scan", () => {
     });
 
   beforeAll(async () => {
-    t = await createTestApp();
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Kappa Koeltechniek" });
     await buildCoordinator(db, org.id, { email: "coord@kappa.test" });
@@ -59,9 +59,8 @@ describe("culture scan", () => {
       .select()
       .from(outboxEmails)
       .where(eq(outboxEmails.template, "culture-scan-invitation"));
-    for (const mail of mails) tokens.set(mail.toAddress, /#token=([\w-]+)/.exec(mail.textBody)![1]!);
+    for (const mail of mails) tokens.set(mail.toAddress, tokenIn(mail.textBody));
   });
-  afterAll(() => t.close());
 
   it("emails every invited person a personal link", () => {
     expect(tokens.size).toBe(12);
@@ -221,42 +220,36 @@ describe("culture scan", () => {
   });
 
   it("shows a team under its new name after a rename during the scan", async () => {
-    await t.app.inject({
-      method: "PATCH",
-      url: `/api/teams/${small}`,
-      headers: { cookie: coordinator, origin: TEST_ORIGIN },
-      payload: { name: "Binnendienst" },
-    });
+    await call("PATCH", `/api/teams/${small}`, { name: "Binnendienst" });
     const results = (await call("GET", `/api/culture-scans/${scanId}/results`)).json();
     expect(results.groups.map((g: { team: string }) => g.team)).toContain("Binnendienst");
   });
 
+  /**
+   * An organisation of its own (`name`.test) whose coordinator opens a scan for a team of two, named by
+   * the local parts of their addresses: the coordinator's cookie and the scan's id.
+   */
+  async function scanForTwo(name: string, members: [string, string], title: string) {
+    const db = t.database.db;
+    const org = await buildOrganisation(db, { name: name[0]!.toUpperCase() + name.slice(1) });
+    await buildCoordinator(db, org.id, { email: `coord@${name}.test` });
+    const memberIds = [];
+    for (const member of members)
+      memberIds.push((await buildLearner(db, org.id, { email: `${member}@${name}.test` })).id);
+    const team = await buildTeam(db, org.id, { name: "Team", memberIds });
+    const cookie = await t.signIn(`coord@${name}.test`);
+    const scan = { title, teamIds: [team.id], opensOn: "2020-01-01", closesOn: "2099-01-01" };
+    return { cookie, id: (await call("POST", "/api/culture-scans", scan, cookie)).json<{ id: string }>().id };
+  }
+
   it("keeps an answer that was started before the scan closed, and refuses a new one after", async () => {
     const db = t.database.db;
-    const org = await buildOrganisation(db, { name: "Lambda" });
-    await buildCoordinator(db, org.id, { email: "coord@lambda.test" });
-    const team = await buildTeam(db, org.id, {
-      name: "Team",
-      memberIds: [
-        (await buildLearner(db, org.id, { email: "early@lambda.test" })).id,
-        (await buildLearner(db, org.id, { email: "late@lambda.test" })).id,
-      ],
-    });
-    const cookie = await t.signIn("coord@lambda.test");
-    const id = (
-      await call(
-        "POST",
-        "/api/culture-scans",
-        { title: "Kort", teamIds: [team.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
-        cookie,
-      )
-    ).json().id;
+    const { cookie, id } = await scanForTwo("lambda", ["early", "late"], "Kort");
     const mails = await db
       .select()
       .from(outboxEmails)
       .where(eq(outboxEmails.template, "culture-scan-invitation"));
-    const token = (email: string) =>
-      /#token=([\w-]+)/.exec(mails.find((m) => m.toAddress === email)!.textBody)![1]!;
+    const token = (email: string) => tokenIn(mails.find((m) => m.toAddress === email)!.textBody);
     await call("PUT", "/api/scan/draft", { token: token("early@lambda.test"), answers: { tasks: 3 } }, null);
     t.clock.now = new Date(Date.now() + 60_000);
     await call("POST", `/api/culture-scans/${id}/close`, undefined, cookie);
@@ -286,26 +279,9 @@ describe("culture scan", () => {
 
   it("reminds everyone invited the same way, so neither the count nor the mail tells who answered", async () => {
     const db = t.database.db;
-    const org = await buildOrganisation(db, { name: "Mu" });
-    await buildCoordinator(db, org.id, { email: "coord@mu.test" });
-    const team = await buildTeam(db, org.id, {
-      name: "Team",
-      memberIds: [
-        (await buildLearner(db, org.id, { email: "done@mu.test" })).id,
-        (await buildLearner(db, org.id, { email: "todo@mu.test" })).id,
-      ],
-    });
-    const cookie = await t.signIn("coord@mu.test");
-    const id = (
-      await call(
-        "POST",
-        "/api/culture-scans",
-        { title: "Herinnering", teamIds: [team.id], opensOn: "2020-01-01", closesOn: "2099-01-01" },
-        cookie,
-      )
-    ).json().id;
+    const { cookie, id } = await scanForTwo("mu", ["done", "todo"], "Herinnering");
     const mails = await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "done@mu.test"));
-    const firstLink = /#token=([\w-]+)/.exec(mails[0]!.textBody)![1]!;
+    const firstLink = tokenIn(mails[0]!.textBody);
     await call("POST", "/api/scan/submit", { token: firstLink, answers: completeScanAnswers(4) }, null);
     const reminded = await call("POST", `/api/culture-scans/${id}/reminders`, undefined, cookie);
     expect(reminded.json()).toEqual({ reminded: 2 });
@@ -314,16 +290,14 @@ describe("culture scan", () => {
       .from(outboxEmails)
       .where(eq(outboxEmails.template, "culture-scan-reminder"));
     expect(reminders.map((m) => m.toAddress).sort()).toEqual(["done@mu.test", "todo@mu.test"]);
-    const doneReminder = /#token=([\w-]+)/.exec(
-      reminders.find((m) => m.toAddress === "done@mu.test")!.textBody,
-    )![1]!;
+    const doneReminder = tokenIn(reminders.find((m) => m.toAddress === "done@mu.test")!.textBody);
     expect((await call("POST", "/api/scan/lookup", { token: doneReminder }, null)).json()).toMatchObject({
       status: "answered",
       draft: null,
     });
-    const todoFirst = /#token=([\w-]+)/.exec(
+    const todoFirst = tokenIn(
       (await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "todo@mu.test")))[0]!.textBody,
-    )![1]!;
+    );
     expect((await call("POST", "/api/scan/lookup", { token: todoFirst }, null)).statusCode).toBe(200);
   });
 });

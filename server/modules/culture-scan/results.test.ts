@@ -7,28 +7,33 @@ function response(teamId: string | null, phase: string, score: number, comment =
   return { teamId, answers: completeScanAnswers(score, comment), phase };
 }
 
+/** `count` answers alike: from `teamId` (null: none), in `phase`, every question scored `score`. */
+const responses = (count: number, teamId: string | null, phase: string, score: number, comment = "") =>
+  Array.from({ length: count }, () => response(teamId, phase, score, comment));
+
 const teams = [
   { id: "t-service", name: "Service" },
   { id: "t-montage", name: "Montage" },
   { id: "t-kantoor", name: "Kantoor" },
 ];
 
+/** The results of a scan among `teams` (unless `extra` says otherwise) with a threshold of 5. */
+const resultsOf = (
+  rows: ResponseRow[],
+  invited: number,
+  extra: Partial<Parameters<typeof computeResults>[0]> = {},
+) => computeResults({ responses: rows, teams, invited, threshold: 5, otherLabel: "Other", ...extra });
+
 describe("computeResults", () => {
   it("shows figures for large teams and none for a team under the threshold", () => {
     const rows = [
-      ...Array.from({ length: 9 }, () => response("t-service", "acting", 4)),
-      ...Array.from({ length: 6 }, () => response("t-montage", "applying", 3)),
-      ...Array.from({ length: 5 }, () => response("t-planning", "selecting", 3)),
-      ...Array.from({ length: 3 }, () => response("t-kantoor", "unaware", 2, "Meer tijd")),
+      ...responses(9, "t-service", "acting", 4),
+      ...responses(6, "t-montage", "applying", 3),
+      ...responses(5, "t-planning", "selecting", 3),
+      ...responses(3, "t-kantoor", "unaware", 2, "Meer tijd"),
     ];
     const allTeams = [...teams, { id: "t-planning", name: "Planning" }];
-    const results = computeResults({
-      responses: rows,
-      teams: allTeams,
-      invited: 40,
-      threshold: 5,
-      otherLabel: "Other",
-    });
+    const results = resultsOf(rows, 40, { teams: allTeams });
     expect(results.groups.find((g) => g.team === "Service")!.figures?.phases.acting).toBe(9);
     expect(results.groups.find((g) => g.team === "Kantoor")).toMatchObject({
       responses: 3,
@@ -43,17 +48,8 @@ describe("computeResults", () => {
   });
 
   it("hides the only large team too when showing it would reveal a small one", () => {
-    const rows = [
-      ...Array.from({ length: 9 }, () => response("t-service", "acting", 4)),
-      ...Array.from({ length: 3 }, () => response("t-kantoor", "unaware", 2)),
-    ];
-    const results = computeResults({
-      responses: rows,
-      teams,
-      invited: 12,
-      threshold: 5,
-      otherLabel: "Other",
-    });
+    const rows = [...responses(9, "t-service", "acting", 4), ...responses(3, "t-kantoor", "unaware", 2)];
+    const results = resultsOf(rows, 12);
     expect(results.groups.filter((g) => g.teamId && g.figures)).toEqual([]);
     expect(results.overall?.layers.manager).toBe(3.5);
     // 9 acting of 12 would leave the 3 others as a small phase of their own: neither count is shown.
@@ -62,17 +58,11 @@ describe("computeResults", () => {
 
   it("does not let the total minus the shown teams reveal a small team", () => {
     const rows = [
-      ...Array.from({ length: 9 }, () => response("t-service", "acting", 4)),
-      ...Array.from({ length: 8 }, () => response("t-montage", "applying", 3)),
-      ...Array.from({ length: 3 }, () => response("t-kantoor", "unaware", 1)),
+      ...responses(9, "t-service", "acting", 4),
+      ...responses(8, "t-montage", "applying", 3),
+      ...responses(3, "t-kantoor", "unaware", 1),
     ];
-    const results = computeResults({
-      responses: rows,
-      teams,
-      invited: 25,
-      threshold: 5,
-      otherLabel: "Other",
-    });
+    const results = resultsOf(rows, 25);
     const shown = results.groups
       .filter((g) => g.figures && g.teamId)
       .reduce((sum, g) => sum + g.responses, 0);
@@ -83,17 +73,11 @@ describe("computeResults", () => {
 
   it("fills heatmap cells only for phases with enough people, and feeds the recommendations", () => {
     const rows = [
-      ...Array.from({ length: 6 }, () => response("t-service", "applying", 2)),
-      ...Array.from({ length: 5 }, () => response("t-service", "acting", 4)),
-      ...Array.from({ length: 2 }, () => response("t-service", "unaware", 5)),
+      ...responses(6, "t-service", "applying", 2),
+      ...responses(5, "t-service", "acting", 4),
+      ...responses(2, "t-service", "unaware", 5),
     ];
-    const results = computeResults({
-      responses: rows,
-      teams,
-      invited: 13,
-      threshold: 5,
-      otherLabel: "Other",
-    });
+    const results = resultsOf(rows, 13);
     expect(results.heatmap.manager.applying).toBe(2);
     // Acting would leave unaware's 2 as the overall minus the shown cells, so it stays hidden with them.
     expect(results.heatmap.manager.acting).toBeNull();
@@ -103,22 +87,16 @@ describe("computeResults", () => {
   });
 
   it("shows comments only above the threshold, sorted so their order reveals nobody", () => {
-    const few = computeResults({
-      responses: [response("t-service", "acting", 3, "b"), response("t-service", "acting", 3, "a")],
-      teams,
-      invited: 2,
-      threshold: 5,
-      otherLabel: "Other",
-    });
+    const few = resultsOf(
+      [response("t-service", "acting", 3, "b"), response("t-service", "acting", 3, "a")],
+      2,
+    );
     expect(few.comments).toEqual([]);
     expect(few.overall).toBeNull();
-    const many = computeResults({
-      responses: Array.from({ length: 5 }, (_, i) => response("t-service", "acting", 3, `c${5 - i}`)),
-      teams,
-      invited: 5,
-      threshold: 5,
-      otherLabel: "Other",
-    });
+    const many = resultsOf(
+      Array.from({ length: 5 }, (_, i) => response("t-service", "acting", 3, `c${5 - i}`)),
+      5,
+    );
     expect(many.comments).toEqual(["c1", "c2", "c3", "c4", "c5"]);
   });
 
@@ -128,27 +106,14 @@ describe("computeResults", () => {
       ...response(null, "acting", 4),
       viaSharedLink: true,
     }));
-    const results = computeResults({
-      responses: [real, ...padding, ...Array.from({ length: 9 }, () => response("t-service", "acting", 3))],
-      teams,
-      invited: 12,
-      threshold: 5,
-      otherLabel: "Other",
-    });
+    const results = resultsOf([real, ...padding, ...responses(9, "t-service", "acting", 3)], 12);
     expect(results.groups.find((g) => g.team === "Kantoor")!.figures).toBeNull();
     expect(results.groups.find((g) => g.team === "Service")!.figures).toBeNull();
     expect(results).toMatchObject({ responses: 14, sharedLinkResponses: 4, responseRate: 83.3 });
   });
 
   it("shows no figure at all while the scan is open", () => {
-    const results = computeResults({
-      responses: Array.from({ length: 12 }, () => response("t-service", "acting", 3, "x")),
-      teams,
-      invited: 12,
-      threshold: 5,
-      otherLabel: "Other",
-      final: false,
-    });
+    const results = resultsOf(responses(12, "t-service", "acting", 3, "x"), 12, { final: false });
     expect(results).toMatchObject({ heldUntilClose: true, overall: null, comments: [], recommendations: [] });
     expect(results.groups.every((g) => g.figures === null)).toBe(true);
     expect(Object.values(results.heatmap).flatMap((row) => Object.values(row))).toEqual(

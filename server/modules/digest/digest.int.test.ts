@@ -1,75 +1,51 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import {
-  buildCoordinator,
-  buildLearner,
-  buildOrganisation,
-  buildPerson,
-  buildTeam,
-} from "../../../test-support/factories.ts";
-import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
-import { startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { nextMondayMorning } from "../../../test-support/clock.ts";
+import { buildPerson, buildTeam } from "../../../test-support/factories.ts";
+import { organisationWithCohort } from "../../../test-support/learning.ts";
+import { useSmtpPeer } from "../../../test-support/shared.ts";
 import { applicationConfirmations, checkIns, persons } from "../../db/schema/index.ts";
 import { createMailer } from "../notifications/index.ts";
 import { deliverOutbox } from "../notifications/index.ts";
 import { sendDigests } from "./digest.service.ts";
 import { signingKey, signLink } from "./signed-links.ts";
 
-/** The next Monday at 08:30 Amsterdam time (07:30 UTC in winter, 06:30 in summer, both after 08:00 local). */
-function nextMondayMorning(from: Date): Date {
-  const date = new Date(from);
-  date.setUTCDate(date.getUTCDate() + ((8 - date.getUTCDay()) % 7 || 7));
-  date.setUTCHours(7, 30, 0, 0);
-  return date;
-}
-
 describe("the manager's weekly digest with one-click links", () => {
-  let t: TestApp;
-  let peer: SmtpPeer;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const peer = useSmtpPeer();
+  const call = caller(t);
   let links: { talked: string; sawIt: string };
   let ids: { organisationId: string; managerId: string; learnerId: string };
 
   beforeAll(async () => {
-    peer = await startSmtpPeer();
-    t = await createTestApp();
-    call = caller(t);
     const db = t.database.db;
-    const org = await buildOrganisation(db, { defaultLocale: "en" });
-    const designer = await buildCoordinator(db, org.id);
-    const learner = await buildLearner(db, org.id, { name: "Lotte Learner", email: "lotte@digest.test" });
+    const { organisation, learners, cohortId } = await organisationWithCohort(t, {
+      organisation: { defaultLocale: "en" },
+      learners: [{ name: "Lotte Learner", email: "lotte@digest.test" }],
+    });
+    const learner = learners[0]!;
     const manager = await buildPerson(db, {
-      organisationId: org.id,
+      organisationId: organisation.id,
       roles: ["manager"],
       name: "Mia Manager",
       email: "mia@digest.test",
     });
-    await buildPerson(db, { organisationId: org.id, roles: ["manager"], email: "idle@digest.test" });
-    await buildTeam(db, org.id, { managerIds: [manager.id], memberIds: [learner.id] });
-    ids = { organisationId: org.id, managerId: manager.id, learnerId: learner.id };
-    const setup = await cohortAfterPracticeDay(t, {
-      designer: await t.signIn(designer.email),
-      learnerIds: [learner.id],
-      questions: () => [],
-    });
-    const cookie = await t.signIn(learner.email);
-    const plan = await call("POST", "/api/action-plans", cookie, {
+    await buildPerson(db, { organisationId: organisation.id, roles: ["manager"], email: "idle@digest.test" });
+    await buildTeam(db, organisation.id, { managerIds: [manager.id], memberIds: [learner.id] });
+    ids = { organisationId: organisation.id, managerId: manager.id, learnerId: learner.id };
+    const plan = await call("POST", "/api/action-plans", learner.cookie, {
       situation: "When a customer calls about a late repair",
       action: "I first name the frustration",
       firstMoment: t.clock.now.toISOString(),
-      cohortId: setup.cohortId,
+      cohortId,
     });
-    await call("POST", `/api/action-plans/${plan.json<{ id: string }>().id}/applications`, cookie, {
+    await call("POST", `/api/action-plans/${plan.json<{ id: string }>().id}/applications`, learner.cookie, {
       occurredAt: t.clock.now.toISOString(),
       whatHappened: "It worked",
       outcome: "went-well",
     });
     t.clock.now = nextMondayMorning(t.clock.now);
-  });
-  afterAll(async () => {
-    await t.close();
-    await peer.close();
   });
 
   it("emails each manager with a team in training once on Monday, with a question and signed links", async () => {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../../test-support/app.ts";
 
 describe("POST /api/effect-sizes", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const post = (payload: object, language = "en") =>
     t.app.inject({
@@ -15,14 +11,18 @@ describe("POST /api/effect-sizes", () => {
       headers: { "accept-language": language },
       payload,
     });
+  /** The calculator's answer to a request it must accept. */
+  const computed = async (payload: object, language = "en") => {
+    const response = await post(payload, language);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
 
   const pre = [52, 61, 47, 55, 66, 58, 49, 63, 57, 60, 54, 50];
   const post_ = [60, 66, 55, 58, 74, 63, 57, 70, 60, 69, 59, 55];
 
   it("computes g for two independent groups, with an interval and what it means", async () => {
-    const response = await post({ design: "independent", groupA: post_, groupB: pre });
-    expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = await computed({ design: "independent", groupA: post_, groupB: pre });
     expect(body).toMatchObject({ design: "independent", n: 24 });
     expect(body.estimates).toHaveLength(1);
     const g = body.estimates[0];
@@ -33,7 +33,7 @@ describe("POST /api/effect-sizes", () => {
   });
 
   it("computes d_pre (the headline), d_z and d_rm for paired scores and warns that they are not comparable with controlled effects", async () => {
-    const body = (await post({ design: "pre-post", pre, post: post_ }, "nl")).json();
+    const body = await computed({ design: "pre-post", pre, post: post_ }, "nl");
     expect(body.headline).toBe("d_pre");
     expect(body.estimates.map((e: { metric: string }) => e.metric)).toEqual(["d_pre", "d_z", "d_rm"]);
     expect(body.estimates[1].value).toBeGreaterThan(body.estimates[2].value);
@@ -47,28 +47,25 @@ describe("POST /api/effect-sizes", () => {
   const issuePost = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 5, 9];
 
   it("answers with d_pre and a clear note when every learner gained the same", async () => {
-    const response = await post({ design: "pre-post", pre: issuePre, post: issuePost });
-    expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = await computed({ design: "pre-post", pre: issuePre, post: issuePost });
     // J(11)·2/SD_pre = 0.92996·2/2.874918 = 0.647
     expect(body.estimates).toEqual([expect.objectContaining({ metric: "d_pre", value: 0.647 })]);
     expect(body.notes.join(" ")).toMatch(/changed by the same amount/);
-    const dutch = (await post({ design: "pre-post", pre: issuePre, post: issuePost }, "nl")).json();
+    const dutch = await computed({ design: "pre-post", pre: issuePre, post: issuePost }, "nl");
     expect(dutch.notes.join(" ")).toMatch(/evenveel/);
   });
 
   it("answers pre-post-control when everyone in both groups changed by the same amount", async () => {
-    const response = await post({
+    const body = await computed({
       design: "pre-post-control",
       treatment: { pre: issuePre, post: issuePost },
       control: { pre: issuePre, post: issuePre.map((x) => x + 1) },
     });
-    expect(response.statusCode).toBe(200);
-    expect(response.json().estimates[0]).toMatchObject({ metric: "d_ppc2" });
+    expect(body.estimates[0]).toMatchObject({ metric: "d_ppc2" });
   });
 
   it("refuses scores times 1e154 with a clear message, and gives offsets of 1e14 the plain scores' answer", async () => {
-    const plain = (await post({ design: "pre-post", pre, post: post_ })).json();
+    const plain = await computed({ design: "pre-post", pre, post: post_ });
     // The input guard refuses numbers beyond 1e15 for every route; the pure calculator copes with them
     // too (see effect-size-calculator.test.ts), but no score scale needs them.
     const huge = await post({
@@ -88,15 +85,13 @@ describe("POST /api/effect-sizes", () => {
 
   it("computes d_ppc2 for pre-post with a comparison group", async () => {
     const control = { pre, post: pre.map((x, i) => x + (i % 3) - 1) };
-    const body = (
-      await post({ design: "pre-post-control", treatment: { pre, post: post_ }, control })
-    ).json();
+    const body = await computed({ design: "pre-post-control", treatment: { pre, post: post_ }, control });
     expect(body.estimates[0]).toMatchObject({ metric: "d_ppc2" });
     expect(body.estimates[0].value).toBeGreaterThan(0.5);
   });
 
   it("says 'too few to say' below five people per group", async () => {
-    const body = (await post({ design: "pre-post", pre: [1, 2, 3], post: [2, 3, 5] })).json();
+    const body = await computed({ design: "pre-post", pre: [1, 2, 3], post: [2, 3, 5] });
     expect(body.estimates).toEqual([]);
     expect(body.notes[0]).toContain("Too few to say");
   });

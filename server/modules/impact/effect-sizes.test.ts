@@ -29,6 +29,20 @@ const control = [
   { meanPre: 34.8, meanPost: 33.4, sdPre: 3.1, sdPost: 6.9, n: 14, r: 0.44 },
 ];
 
+type Study = (typeof treatment)[number];
+
+/** Each study's estimate and its variance, to four decimals: how the metafor references are given. */
+function expectEachStudy(
+  estimate: (study: Study) => { value: number; variance: number },
+  studies: Study[],
+  expected: { values: number[]; variances: number[] },
+) {
+  studies.forEach((study, i) => {
+    expect(estimate(study).value).toBeCloseTo(expected.values[i]!, 4);
+    expect(estimate(study).variance).toBeCloseTo(expected.variances[i]!, 4);
+  });
+}
+
 describe("helpers", () => {
   it("computes ln Γ accurately", () => {
     expect(logGamma(5)).toBeCloseTo(Math.log(24), 12);
@@ -54,17 +68,13 @@ describe("independent groups: Hedges' g", () => {
 describe("single group pre-post", () => {
   // metafor, escalc(measure = "SMCC") on the morris2008 data (tests/testthat/test_analysis_example_morris2008.r).
   it("d_z matches metafor's standardised mean change (change-score standardisation)", () => {
-    const expectedT = [0.5417, 1.0198, 2.6619, 1.9088, 0.0765];
-    const expectedVarT = [0.0573, 0.0304, 0.5048, 0.2822, 0.0716];
-    const expectedC = [-0.2213, 0.1219, 0.0, 0.5575, -0.2126];
-    const expectedVarC = [0.0512, 0.024, 0.1111, 0.105, 0.073];
-    treatment.forEach((study, i) => {
-      expect(dz(study).value).toBeCloseTo(expectedT[i]!, 4);
-      expect(dz(study).variance).toBeCloseTo(expectedVarT[i]!, 4);
+    expectEachStudy(dz, treatment, {
+      values: [0.5417, 1.0198, 2.6619, 1.9088, 0.0765],
+      variances: [0.0573, 0.0304, 0.5048, 0.2822, 0.0716],
     });
-    control.forEach((study, i) => {
-      expect(dz(study).value).toBeCloseTo(expectedC[i]!, 4);
-      expect(dz(study).variance).toBeCloseTo(expectedVarC[i]!, 4);
+    expectEachStudy(dz, control, {
+      values: [-0.2213, 0.1219, 0.0, 0.5575, -0.2126],
+      variances: [0.0512, 0.024, 0.1111, 0.105, 0.073],
     });
   });
 
@@ -73,17 +83,13 @@ describe("single group pre-post", () => {
   // Var = 2(1−r)/n + d²/(2n) (Becker 1988). Study 1 by hand: 7.9/15 = 0.52667, c(19) = 0.96 → 0.5056;
   // Var = 2·0.53/20 + 0.5056²/40 = 0.0530 + 0.0064 = 0.0594.
   it("d_pre matches metafor's standardised mean change with raw-score (pretest SD) standardisation", () => {
-    const expectedT = [0.5056, 1.0481, 1.8054, 1.4181, 0.0801];
-    const expectedVarT = [0.0594, 0.0254, 0.2322, 0.1225, 0.0802];
-    const expectedC = [-0.2365, 0.0958, 0.0, 0.2667, -0.425];
-    const expectedVarC = [0.0544, 0.0173, 0.0511, 0.0232, 0.0864];
-    treatment.forEach((study, i) => {
-      expect(smcr(study).value).toBeCloseTo(expectedT[i]!, 4);
-      expect(smcr(study).variance).toBeCloseTo(expectedVarT[i]!, 4);
+    expectEachStudy(smcr, treatment, {
+      values: [0.5056, 1.0481, 1.8054, 1.4181, 0.0801],
+      variances: [0.0594, 0.0254, 0.2322, 0.1225, 0.0802],
     });
-    control.forEach((study, i) => {
-      expect(smcr(study).value).toBeCloseTo(expectedC[i]!, 4);
-      expect(smcr(study).variance).toBeCloseTo(expectedVarC[i]!, 4);
+    expectEachStudy(smcr, control, {
+      values: [-0.2365, 0.0958, 0.0, 0.2667, -0.425],
+      variances: [0.0544, 0.0173, 0.0511, 0.0232, 0.0864],
     });
   });
 

@@ -1,36 +1,23 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SuccessCasesView } from "../../../common/schemas/impact.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { seededDemoImpact } from "../../../test-support/demo.ts";
 import { auditEvents, successCaseInterviews } from "../../db/schema/index.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
 
-const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
 type Problem = { code: string; detail: string; errors?: { field: string; code: string; message: string }[] };
 
 describe("correcting the impact records: KPIs and success-case interviews", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let coordinator: string;
   let trajectoryId: string;
   let finishedId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.database.db);
-    call = caller(t);
-    coordinator = await t.signIn("coordinator@demo.beklijf.nl", DEMO_PASSWORD);
-    const list = (await call("GET", "/api/trajectories", coordinator)).json<
-      { id: string; title: string }[]
-    >();
-    trajectoryId = list.find((x) => x.title === "Moeilijke klantgesprekken")!.id;
-    const all = (
-      await call("GET", `/api/trajectories/${trajectoryId}/impact`, coordinator)
-    ).json<ImpactView>();
-    finishedId = all.cohorts.find((c) => c.name === FINISHED)!.id;
+    ({ coordinator, trajectoryId, finishedId } = await seededDemoImpact(t));
   });
-  afterAll(() => t.close());
 
   const interviews = `/api/trajectories/${"{trajectoryId}"}/success-cases/interviews`;
   const interviewsUrl = () => interviews.replace("{trajectoryId}", trajectoryId);
@@ -38,6 +25,9 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     (
       await call("GET", `/api/trajectories/${trajectoryId}/success-cases?cohortId=${finishedId}`, coordinator)
     ).json<SuccessCasesView>();
+
+  const interviewsAbout = (personId: string) =>
+    t.database.db.select().from(successCaseInterviews).where(eq(successCaseInterviews.personId, personId));
 
   it("requires authentication", async () => {
     expect(
@@ -57,19 +47,17 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
         message: expect.stringMatching(/^Before is not a number/),
       },
     ]);
-    const dutch = await call(
-      "POST",
-      url,
-      coordinator,
-      { ...figure, beforeValue: 40, afterValue: "12,5x" },
-      "nl",
-    );
+    const dutch = await callInDutch("POST", url, coordinator, {
+      ...figure,
+      beforeValue: 40,
+      afterValue: "12,5x",
+    });
     expect(dutch.json<Problem>().errors?.[0]?.message).toMatch(/is geen getal/);
     const missing = await call("POST", url, coordinator, figure);
     expect(missing.json<Problem>().errors?.[0]).toMatchObject({ field: "beforeValue", code: "required" });
     const created = await call("POST", url, coordinator, { ...figure, beforeValue: 40 });
     const id = created.json<{ id: string }>().id;
-    const put = await call("PUT", `${url}/${id}`, coordinator, { ...figure, beforeValue: null }, "nl");
+    const put = await callInDutch("PUT", `${url}/${id}`, coordinator, { ...figure, beforeValue: null });
     expect(put.json<Problem>().errors?.[0]).toMatchObject({ field: "beforeValue", code: "not_a_number" });
     const corrected = await call("PUT", `${url}/${id}`, coordinator, {
       ...figure,
@@ -90,22 +78,15 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
   it("refuses an empty interview, naming the first question", async () => {
     const person = (await cases()).least.find((c) => !c.interview)!;
     const blank = { used: " ", result: "", helped: "", hindered: "", suggestion: "" };
-    const refused = await call(
-      "POST",
-      interviewsUrl(),
-      coordinator,
-      { personId: person.personId, kind: "non-success", notes: blank },
-      "nl",
-    );
+    const refused = await callInDutch("POST", interviewsUrl(), coordinator, {
+      personId: person.personId,
+      kind: "non-success",
+      notes: blank,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<Problem>().errors?.[0]).toMatchObject({ field: "used", code: "interview_empty" });
     expect(refused.json<Problem>().errors?.[0]?.message).toContain("Wat heb je uit de training gebruikt");
-    expect(
-      await t.database.db
-        .select()
-        .from(successCaseInterviews)
-        .where(eq(successCaseInterviews.personId, person.personId)),
-    ).toEqual([]);
+    expect(await interviewsAbout(person.personId)).toEqual([]);
   });
 
   it("corrects an interview until it is marked final, then answers 409 with a clear message", async () => {
@@ -134,7 +115,7 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     const shown = (await cases()).least.find((c) => c.personId === person.personId)!.interview!;
     expect(shown).toMatchObject({ evidenceChecked: true, finalAt: expect.any(String) });
     expect(shown.notes.hindered).toBe("Te druk op maandag");
-    const late = await call("PATCH", `${interviewsUrl()}/${id}`, coordinator, { notes }, "nl");
+    const late = await callInDutch("PATCH", `${interviewsUrl()}/${id}`, coordinator, { notes });
     expect(late.statusCode).toBe(409);
     expect(late.json<Problem>()).toMatchObject({
       code: "INTERVIEW_FINAL",
@@ -161,11 +142,6 @@ describe("correcting the impact records: KPIs and success-case interviews", () =
     expect((await call("DELETE", `/api/people/${person.personId}`, coordinator)).statusCode).toBeLessThan(
       300,
     );
-    expect(
-      await t.database.db
-        .select()
-        .from(successCaseInterviews)
-        .where(eq(successCaseInterviews.personId, person.personId)),
-    ).toEqual([]);
+    expect(await interviewsAbout(person.personId)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ImpactView, SuccessCasesView } from "../../../common/schemas/impact.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { seededDemoImpact } from "../../../test-support/demo.ts";
 import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
 import { pdfPages } from "../../../test-support/pdf-text.ts";
 import {
@@ -15,34 +15,21 @@ import {
   surveyResponses,
   trajectories,
 } from "../../db/schema/index.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
-
-const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
+import { DEMO_PASSWORD } from "../../db/seed/demo.ts";
 
 describe("impact on the demo organisation", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let coordinator: string;
   let manager: string;
   let trajectoryId: string;
   let finishedId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.database.db);
-    call = caller(t);
-    coordinator = await t.signIn("coordinator@demo.beklijf.nl", DEMO_PASSWORD);
+    ({ coordinator, trajectoryId, finishedId } = await seededDemoImpact(t));
     manager = await t.signIn("henk.brouwer@demo.beklijf.nl", DEMO_PASSWORD);
-    const list = (await call("GET", "/api/trajectories", coordinator)).json<
-      { id: string; title: string }[]
-    >();
-    trajectoryId = list.find((x) => x.title === "Moeilijke klantgesprekken")!.id;
-    const all = (
-      await call("GET", `/api/trajectories/${trajectoryId}/impact`, coordinator)
-    ).json<ImpactView>();
-    finishedId = all.cohorts.find((c) => c.name === FINISHED)!.id;
   });
-  afterAll(() => t.close());
 
   const impactOf = async (query = `?cohortId=${finishedId}`) => {
     const response = await call("GET", `/api/trajectories/${trajectoryId}/impact${query}`, coordinator);
@@ -244,12 +231,11 @@ describe("impact on the demo organisation", () => {
       .from(learnerPreferences)
       .where(eq(learnerPreferences.interviewConsent, true));
     const refusedFor = participants.find((p) => !agreed.some((a) => a.personId === p.personId))!;
-    const refused = await call(
+    const refused = await callInDutch(
       "POST",
       `/api/trajectories/${trajectoryId}/success-cases/interviews`,
       coordinator,
       { personId: refusedFor.personId, kind: "success", notes },
-      "nl",
     );
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ detail: string }>().detail).toMatch(/toestemming/);
@@ -258,13 +244,12 @@ describe("impact on the demo organisation", () => {
   it("records KPIs with the causality caveat; bad input is refused in Dutch and stores nothing", async () => {
     const url = `/api/trajectories/${trajectoryId}/kpis`;
     const before = await t.database.db.select().from(impactKpis);
-    const bad = await call(
-      "POST",
-      url,
-      coordinator,
-      { name: "", unit: "uur", better: "less", beforeValue: "veel" },
-      "nl",
-    );
+    const bad = await callInDutch("POST", url, coordinator, {
+      name: "",
+      unit: "uur",
+      better: "less",
+      beforeValue: "veel",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ errors: { field: string; message: string }[] }>().errors.map((e) => e.field)).toEqual(
       expect.arrayContaining(["name", "better", "beforeValue", "beforePeriod"]),
@@ -299,13 +284,12 @@ describe("impact on the demo organisation", () => {
     const figure = { name: "Omzet", unit: "euro", better: "higher", beforeValue: 100, beforePeriod: "2024" };
     const before = await t.database.db.select().from(impactKpis);
     const audits = await t.database.db.select().from(auditEvents);
-    const huge = await call(
-      "POST",
-      url,
-      coordinator,
-      { ...figure, beforeValue: 1e308, afterValue: -1e308, afterPeriod: "2025" },
-      "nl",
-    );
+    const huge = await callInDutch("POST", url, coordinator, {
+      ...figure,
+      beforeValue: 1e308,
+      afterValue: -1e308,
+      afterPeriod: "2025",
+    });
     expect(huge.statusCode).toBe(400);
     const errors = huge.json<{ errors: { field: string; message: string }[] }>().errors;
     expect(errors.map((e) => e.field).sort()).toEqual(["afterValue", "beforeValue"]);
@@ -317,7 +301,7 @@ describe("impact on the demo organisation", () => {
     const created = await call("POST", url, coordinator, figure);
     expect(created.statusCode).toBe(201);
     const id = created.json<{ id: string }>().id;
-    const put = await call("PUT", `${url}/${id}`, coordinator, { ...figure, afterValue: -1e308 }, "nl");
+    const put = await callInDutch("PUT", `${url}/${id}`, coordinator, { ...figure, afterValue: -1e308 });
     expect(put.statusCode).toBe(400);
     const [row] = await t.database.db.select().from(impactKpis).where(eq(impactKpis.id, id));
     expect(row).toMatchObject({ beforeValue: 100, afterValue: null });
@@ -356,14 +340,13 @@ describe("impact on the demo organisation", () => {
   });
 
   it("locks the survey's answer standards once answers exist", async () => {
-    const response = await call(
+    const response = await callInDutch(
       "PUT",
       `/api/trajectories/${trajectoryId}/survey-standards`,
       coordinator,
       {
         standards: [{ question: "ability", acceptableFrom: 3, targetPercent: 80 }],
       },
-      "nl",
     );
     expect(response.statusCode).toBe(409);
     expect(response.json<{ code: string }>().code).toBe("STANDARDS_LOCKED");
@@ -394,7 +377,7 @@ describe("impact on the demo organisation", () => {
     }>();
     expect(detail.survey.questions).toEqual(["ability", "realism", "firstUse", "support"]);
     expect(detail.canMarkDone).toBe(false);
-    const partial = await call("POST", `${url}/survey`, learner, { answers: { ability: 2 } }, "nl");
+    const partial = await callInDutch("POST", `${url}/survey`, learner, { answers: { ability: 2 } });
     expect(partial.statusCode).toBe(400);
     expect(partial.json<{ errors: { message: string }[] }>().errors[0]!.message).toMatch(/beantwoord/);
     const answers = { ability: 2, realism: 3, firstUse: 3, support: 1 };

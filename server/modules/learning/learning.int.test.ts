@@ -1,29 +1,28 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ActivityDetail, TodayResponse } from "../../../common/schemas/learning.ts";
 import type { QuestionBank } from "../../../common/schemas/questions.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
-import { caller, cohortAfterPracticeDay, scenario, testQuestion } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { buildLearner } from "../../../test-support/factories.ts";
+import {
+  type CohortFixture,
+  organisationWithCohort,
+  scenario,
+  testQuestion,
+} from "../../../test-support/learning.ts";
+import { outsiderCookie } from "../../../test-support/sign-in.ts";
 import { measures, questions } from "../../db/schema/index.ts";
 
 describe("the learner's day, content and tests over HTTP", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let learner: string;
   let learnerId: string;
-  let setup: Awaited<ReturnType<typeof cohortAfterPracticeDay>>;
+  let setup: CohortFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-    const org = await buildOrganisation(t.database.db);
-    const designerRow = await buildCoordinator(t.database.db, org.id);
-    const learnerRow = await buildLearner(t.database.db, org.id);
-    learnerId = learnerRow.id;
-    setup = await cohortAfterPracticeDay(t, {
-      designer: await t.signIn(designerRow.email),
-      learnerIds: [learnerId],
+    setup = await organisationWithCohort(t, {
       questions: ([first, second]) => [
         scenario(first!),
         testQuestion(first!, "insight-test"),
@@ -32,9 +31,8 @@ describe("the learner's day, content and tests over HTTP", () => {
       ],
       daysAfter: 3,
     });
-    learner = await t.signIn(learnerRow.email);
+    ({ cookie: learner, id: learnerId } = setup.learners[0]!);
   });
-  afterAll(() => t.close());
 
   const today = async () => (await call("GET", "/api/me/today", learner)).json<TodayResponse>();
   const activityOfType = (type: string) => setup.trajectory.document.activities.find((a) => a.type === type)!;
@@ -83,12 +81,11 @@ describe("the learner's day, content and tests over HTTP", () => {
       "chosen",
     );
     const mandatory = activityOfType("reflection");
-    const refused = await call(
+    const refused = await callInDutch(
       "POST",
       `/api/me/activities/${setup.cohortId}/${mandatory.id}/progress`,
       learner,
       { status: "skipped" },
-      "nl",
     );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].message).toBe("Alleen keuzeactiviteiten kun je kiezen of overslaan.");
@@ -137,9 +134,7 @@ describe("the learner's day, content and tests over HTTP", () => {
   });
 
   it("keeps another learner's cohort out of reach", async () => {
-    const org = await buildOrganisation(t.database.db);
-    const outsider = await buildLearner(t.database.db, org.id);
-    const cookie = await t.signIn(outsider.email);
+    const cookie = await outsiderCookie(t, buildLearner);
     const theory = activityOfType("theory-module");
     const response = await call("GET", `/api/me/activities/${setup.cohortId}/${theory.id}`, cookie);
     expect(response.statusCode).toBe(404);
@@ -147,32 +142,21 @@ describe("the learner's day, content and tests over HTTP", () => {
 });
 
 describe("the question bank over HTTP", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let designer: string;
   let learner: string;
   let trajectoryId: string;
   let competenceIds: string[];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-    const org = await buildOrganisation(t.database.db);
-    const designerRow = await buildCoordinator(t.database.db, org.id);
-    const learnerRow = await buildLearner(t.database.db, org.id);
-    designer = await t.signIn(designerRow.email);
-    learner = await t.signIn(learnerRow.email);
-    const setup = await cohortAfterPracticeDay(t, {
-      designer,
-      learnerIds: [learnerRow.id],
-      questions: () => [],
-    });
-    designer = await t.signIn(designerRow.email);
-    learner = await t.signIn(learnerRow.email);
+    const setup = await organisationWithCohort(t);
+    designer = setup.designer.cookie;
+    learner = setup.learners[0]!.cookie;
     trajectoryId = setup.trajectory.id;
     competenceIds = setup.competenceIds;
   });
-  afterAll(() => t.close());
 
   const bank = async () =>
     (await call("GET", `/api/trajectories/${trajectoryId}/questions`, designer)).json<QuestionBank>();
@@ -195,18 +179,12 @@ describe("the question bank over HTTP", () => {
   });
 
   it("explains what is missing in a question, in the caller's language", async () => {
-    const response = await call(
-      "POST",
-      `/api/trajectories/${trajectoryId}/questions`,
-      designer,
-      {
-        competenceId: competenceIds[0],
-        kind: "scenario",
-        prompt: "What now?",
-        options: [{ text: "Only one", correct: true }],
-      },
-      "nl",
-    );
+    const response = await callInDutch("POST", `/api/trajectories/${trajectoryId}/questions`, designer, {
+      competenceId: competenceIds[0],
+      kind: "scenario",
+      prompt: "What now?",
+      options: [{ text: "Only one", correct: true }],
+    });
     expect(response.statusCode).toBe(400);
     const messages = response.json<{ errors: { message: string }[] }>().errors.map((e) => e.message);
     expect(messages).toContain("Een meerkeuzevraag heeft minstens twee opties nodig.");
@@ -266,12 +244,11 @@ describe("the question bank over HTTP", () => {
       "De-escalating an upset customer;multiple-choice;Good row?;Yes;No;1",
       "De-escalating an upset customer;multiple-choice;No right answer?;Yes;No;",
     ].join("\n");
-    const response = await call(
+    const response = await callInDutch(
       "POST",
       `/api/trajectories/${trajectoryId}/questions/import`,
       designer,
       { format: "csv", content: csv },
-      "nl",
     );
     expect(response.statusCode).toBe(422);
     expect(response.json().detail).toContain("rij 3");

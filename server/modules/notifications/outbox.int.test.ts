@@ -1,32 +1,28 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { caller, createTestApp, errorLogger, type TestApp } from "../../../test-support/app.ts";
 import { createTestDatabase } from "../../../test-support/database.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
-import { linkIn, startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
+import { useSmtpPeer } from "../../../test-support/shared.ts";
+import { linkIn } from "../../../test-support/smtp-peer.ts";
 import type { Database } from "../../db/client.ts";
 import { outboxEmails } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { jobHandlers, jobSchedules } from "../../jobs/handlers.ts";
 import { type Jobs, startJobs } from "../../jobs/queue.ts";
-import { createLogger } from "../../logger.ts";
 import { createMailer } from "./mailer.ts";
 import { deliverOutbox, enqueueEmail } from "./outbox.service.ts";
 
 describe("email outbox", () => {
-  let peer: SmtpPeer;
+  const peer = useSmtpPeer();
   let database: Database;
   let organisationId: string;
 
   beforeAll(async () => {
-    peer = await startSmtpPeer();
     database = await createTestDatabase();
     organisationId = (await buildOrganisation(database.db)).id;
   });
-  afterAll(async () => {
-    await database.close();
-    await peer.close();
-  });
+  afterAll(() => database.close());
 
   it("delivers pending mail to a real SMTP server and marks it sent", async () => {
     const tenant = new Tenant(database.db, organisationId);
@@ -79,19 +75,18 @@ describe("email outbox", () => {
 });
 
 describe("invitation email through the job queue (pg-boss) to an SMTP peer", () => {
-  let peer: SmtpPeer;
+  const peer = useSmtpPeer();
   let t: TestApp;
   let jobs: Jobs;
 
   beforeAll(async () => {
-    peer = await startSmtpPeer();
     const database = await createTestDatabase();
     const mailer = createMailer(peer.url, "Beklijf <noreply@example.test>");
     jobs = await startJobs(database, {
       work: true,
       handlers: jobHandlers(database.db, mailer, "http://localhost:3000"),
       schedules: jobSchedules,
-      logger: createLogger("silent"),
+      logger: errorLogger(),
     });
     t = await createTestApp({ database, jobs, mailer });
     const org = await buildOrganisation(database.db, { name: "Zeta Zonnepanelen" });
@@ -102,16 +97,14 @@ describe("invitation email through the job queue (pg-boss) to an SMTP peer", () 
     await t.close();
     await jobs.stop();
     await t.database.close();
-    await peer.close();
   });
 
   it("sends the invitation soon after a person is added, and its link opens the invitation", async () => {
     const cookie = await t.signIn("coord@zeta.test");
-    const created = await t.app.inject({
-      method: "POST",
-      url: "/api/people",
-      headers: { cookie, origin: TEST_ORIGIN },
-      payload: { name: "Invited Ivy", email: "ivy@zeta.test", locale: "en" },
+    const created = await caller(t)("POST", "/api/people", cookie, {
+      name: "Invited Ivy",
+      email: "ivy@zeta.test",
+      locale: "en",
     });
     expect(created.statusCode).toBe(201);
     const mail = await peer.waitFor((m) => m.to.includes("ivy@zeta.test"), 20_000);

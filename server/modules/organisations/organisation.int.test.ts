@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 
 /** Each test builds its own organisation, so any one of them runs alone. */
 describe("organisation settings and the signed-in person", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let n = 0;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
 
   const call = (method: "GET" | "PATCH", url: string, cookie?: string, payload?: object) =>
     t.app.inject({

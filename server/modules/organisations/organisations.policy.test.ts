@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../../common/roles.ts";
-import type { Actor } from "../../http/context.ts";
+import { actorWith } from "../../../test-support/actors.ts";
 import {
   authorize,
   canDeactivate,
@@ -8,9 +8,6 @@ import {
   endsCoordination,
   type OrganisationPermission,
 } from "./organisations.policy.ts";
-
-/** Grants read only the roles. */
-const actorWith = (...roles: Role[]) => ({ roles: new Set(roles) }) as unknown as Actor;
 
 describe("organisation grants", () => {
   const allowed = (roles: Role[], permission: OrganisationPermission) => {

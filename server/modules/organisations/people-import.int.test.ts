@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -11,7 +11,7 @@ import { outboxEmails, persons, teams } from "../../db/schema/index.ts";
 import { snapshotTenant } from "../../../test-support/tenant-snapshot.ts";
 
 describe("POST /api/people/import", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let orgId: string;
   let cookie: string;
 
@@ -24,7 +24,6 @@ describe("POST /api/people/import", () => {
     });
 
   beforeAll(async () => {
-    t = await createTestApp();
     const org = await buildOrganisation(t.database.db, { name: "Epsilon Elektro" });
     orgId = org.id;
     await buildCoordinator(t.database.db, org.id, { email: "coord@epsilon.test" });
@@ -32,7 +31,6 @@ describe("POST /api/people/import", () => {
     await buildTeam(t.database.db, org.id, { name: "Montage" });
     cookie = await t.signIn("coord@epsilon.test");
   });
-  afterAll(() => t.close());
 
   const withBadRow =
     "Voornaam;Achternaam;E-mail;Afdeling\n" +

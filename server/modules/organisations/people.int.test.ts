@@ -1,41 +1,30 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
   buildOrganisation,
   buildTeam,
 } from "../../../test-support/factories.ts";
+import { tokenIn } from "../../../test-support/smtp-peer.ts";
 import { auditEvents, outboxEmails, persons } from "../../db/schema/index.ts";
 
 describe("people and teams", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let orgId: string;
   let coordinator: string;
   let learner: string;
   let coordinatorId: string;
   let teamId: string;
 
-  const call = (
-    method: "GET" | "POST" | "PATCH" | "DELETE",
-    url: string,
-    cookie: string,
-    payload?: object,
-    language = "en",
-  ) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie, origin: TEST_ORIGIN, "accept-language": language },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
 
   const countPeople = async () =>
     (await t.database.db.select().from(persons).where(eq(persons.organisationId, orgId))).length;
 
   beforeAll(async () => {
-    t = await createTestApp();
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Delta Klimaat" });
     orgId = org.id;
@@ -46,7 +35,6 @@ describe("people and teams", () => {
     coordinator = await t.signIn("coord@delta.test");
     learner = await t.signIn("learner@delta.test");
   });
-  afterAll(() => t.close());
 
   describe("POST /api/people", () => {
     it("requires authentication", async () => {
@@ -97,13 +85,10 @@ describe("people and teams", () => {
 
     it("refuses a duplicate email in the organisation with a clear message and writes nothing", async () => {
       const before = await countPeople();
-      const response = await call(
-        "POST",
-        "/api/people",
-        coordinator,
-        { name: "Other", email: "LEARNER@delta.test" },
-        "nl",
-      );
+      const response = await callInDutch("POST", "/api/people", coordinator, {
+        name: "Other",
+        email: "LEARNER@delta.test",
+      });
       expect(response.statusCode).toBe(409);
       expect(response.json()).toMatchObject({
         code: "EMAIL_TAKEN",
@@ -114,13 +99,11 @@ describe("people and teams", () => {
 
     it("names every bad field in the request's language and writes nothing", async () => {
       const before = await countPeople();
-      const response = await call(
-        "POST",
-        "/api/people",
-        coordinator,
-        { name: " ", email: "not-an-email", roles: [] },
-        "nl",
-      );
+      const response = await callInDutch("POST", "/api/people", coordinator, {
+        name: " ",
+        email: "not-an-email",
+        roles: [],
+      });
       expect(response.statusCode).toBe(400);
       const fields = response.json().errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(["name", "email", "roles"]));
@@ -194,7 +177,7 @@ describe("people and teams", () => {
         .select()
         .from(outboxEmails)
         .where(eq(outboxEmails.toAddress, "nieuw@delta.test"));
-      const token = /#token=([\w-]+)/.exec(mail!.textBody)![1]!;
+      const token = tokenIn(mail!.textBody);
       const info = await t.app.inject({
         method: "POST",
         url: "/api/auth/invitations/lookup",
@@ -230,11 +213,11 @@ describe("people and teams", () => {
         name: "Twee Links",
         email: "twee@delta.test",
       });
-      const first = /#token=([\w-]+)/.exec(
+      const first = tokenIn(
         (
           await t.database.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "twee@delta.test"))
         )[0]!.textBody,
-      )![1]!;
+      );
       expect(
         (await call("POST", `/api/people/${created.json().id}/invitation`, coordinator)).statusCode,
       ).toBe(202);
@@ -263,7 +246,7 @@ describe("people and teams", () => {
     });
 
     it("refuses a duplicate team name clearly", async () => {
-      const response = await call("POST", "/api/teams", coordinator, { name: "Service" }, "nl");
+      const response = await callInDutch("POST", "/api/teams", coordinator, { name: "Service" });
       expect(response.statusCode).toBe(409);
       expect(response.json().detail).toBe("Er is al een team met de naam Service.");
     });

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { MyFeedbackView } from "../../../common/schemas/peer-feedback.ts";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
-import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
-import { caller, cohortAfterPracticeDay } from "../../../test-support/learning.ts";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { buildLearner } from "../../../test-support/factories.ts";
+import { organisationWithCohort } from "../../../test-support/learning.ts";
 import { feedbackRequests, outboxEmails } from "../../db/schema/index.ts";
 
 /**
@@ -11,8 +11,9 @@ import { feedbackRequests, outboxEmails } from "../../db/schema/index.ts";
  * read; each test makes and checks its own requests, so any test runs alone.
  */
 describe("peer feedback within a cohort", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let asker: string;
   let colleague: string;
   let outsider: string;
@@ -21,27 +22,25 @@ describe("peer feedback within a cohort", () => {
   let cohortId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-    const db = t.database.db;
-    const org = await buildOrganisation(db, { defaultLocale: "en" });
-    const designer = await buildCoordinator(db, org.id);
-    const askerRow = await buildLearner(db, org.id, { name: "Ruben", email: "ruben@feedback.test" });
-    const colleagueRow = await buildLearner(db, org.id, { name: "Lotte", email: "lotte@feedback.test" });
-    const outsiderRow = await buildLearner(db, org.id, { name: "Niels", email: "niels@feedback.test" });
-    colleagueId = colleagueRow.id;
-    outsiderId = outsiderRow.id;
-    const setup = await cohortAfterPracticeDay(t, {
-      designer: await t.signIn(designer.email),
-      learnerIds: [askerRow.id, colleagueRow.id],
-      questions: () => [],
+    const setup = await organisationWithCohort(t, {
+      organisation: { defaultLocale: "en" },
+      learners: [
+        { name: "Ruben", email: "ruben@feedback.test" },
+        { name: "Lotte", email: "lotte@feedback.test" },
+      ],
     });
     cohortId = setup.cohortId;
-    asker = await t.signIn(askerRow.email);
-    colleague = await t.signIn(colleagueRow.email);
+    const [ruben, lotte] = setup.learners;
+    asker = ruben!.cookie;
+    colleague = lotte!.cookie;
+    colleagueId = lotte!.id;
+    const outsiderRow = await buildLearner(t.database.db, setup.organisation.id, {
+      name: "Niels",
+      email: "niels@feedback.test",
+    });
+    outsiderId = outsiderRow.id;
     outsider = await t.signIn(outsiderRow.email);
   });
-  afterAll(() => t.close());
 
   const photo = {
     name: "notes.jpg",
@@ -77,22 +76,19 @@ describe("peer feedback within a cohort", () => {
 
   it("refuses someone outside the cohort, and a file that is not a photo or video, in Dutch", async () => {
     const about = "refused: outside the cohort or not a photo";
-    const outside = await call(
-      "POST",
-      "/api/feedback-requests",
-      asker,
-      { colleagueId: outsiderId, cohortId, about },
-      "nl",
-    );
+    const outside = await callInDutch("POST", "/api/feedback-requests", asker, {
+      colleagueId: outsiderId,
+      cohortId,
+      about,
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().errors[0].code).toBe("not_in_cohort");
-    const pdf = await call(
-      "POST",
-      "/api/feedback-requests",
-      asker,
-      { colleagueId, cohortId, about, attachment: { name: "a.pdf", type: "application/pdf", data: "AAAA" } },
-      "nl",
-    );
+    const pdf = await callInDutch("POST", "/api/feedback-requests", asker, {
+      colleagueId,
+      cohortId,
+      about,
+      attachment: { name: "a.pdf", type: "application/pdf", data: "AAAA" },
+    });
     expect(pdf.statusCode).toBe(400);
     expect(await requestsAbout(about)).toEqual([]);
   });

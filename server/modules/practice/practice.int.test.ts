@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type {
   PracticeAnswerResult,
   PracticeResponse,
   TodayResponse,
 } from "../../../common/schemas/learning.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
-import { caller, cohortAfterPracticeDay, scenario } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { type CohortFixture, organisationWithCohort, scenario } from "../../../test-support/learning.ts";
 import { answers, learnerPreferences, practiceCards, xapiStatements } from "../../db/schema/index.ts";
 
 /**
@@ -16,39 +15,30 @@ import { answers, learnerPreferences, practiceCards, xapiStatements } from "../.
  * only moves forward, and each fixture places its practice day relative to it.
  */
 describe("spaced practice over HTTP", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   /** A learner three days after the practice day, with eight scenario questions waiting for them. */
   async function learnerAfterPracticeDay() {
-    const org = await buildOrganisation(t.database.db);
-    const designerRow = await buildCoordinator(t.database.db, org.id);
-    const learnerRow = await buildLearner(t.database.db, org.id, { locale: "en" });
-    const setup = await cohortAfterPracticeDay(t, {
-      designer: await t.signIn(designerRow.email),
-      learnerIds: [learnerRow.id],
+    const setup = await organisationWithCohort(t, {
+      learners: [{ locale: "en" }],
       // Eight scenario questions of 60 s each: more than one five-minute session holds.
       questions: ([first, second]) => [
         ...Array.from({ length: 4 }, (_, i) => scenario(first!, i + 1)),
         ...Array.from({ length: 4 }, (_, i) => scenario(second!, i + 5)),
       ],
     });
+    const [learner] = setup.learners;
     const fixture = {
       setup,
-      learnerId: learnerRow.id,
-      learner: "",
-      designer: "",
+      learnerId: learner!.id,
+      learner: learner!.cookie,
+      designer: setup.designer.cookie,
       /** Moves the clock; sessions expire like real ones, so sign in again as a returning learner would. */
       travel: async (days: number) => {
         t.clock.now = new Date(t.clock.now.getTime() + days * 86_400_000);
-        fixture.learner = await t.signIn(learnerRow.email);
-        fixture.designer = await t.signIn(designerRow.email);
+        fixture.learner = await t.signIn(learner!.email);
+        fixture.designer = await t.signIn(setup.designer.email);
       },
       practice: async () => (await call("GET", "/api/me/practice", fixture.learner)).json<PracticeResponse>(),
       /** Answers a card right (or wrong) now; returns the answer's result. */
@@ -60,7 +50,6 @@ describe("spaced practice over HTTP", () => {
           clientId,
         }),
     };
-    await fixture.travel(0);
     return fixture;
   }
 
@@ -263,27 +252,18 @@ describe("spaced practice over HTTP", () => {
 });
 
 describe("practice questions linked to an if-then plan", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const call = caller(t);
   let learner: string;
   let learnerEmail: string;
-  let setup: Awaited<ReturnType<typeof cohortAfterPracticeDay>>;
+  let setup: CohortFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-    const org = await buildOrganisation(t.database.db);
-    const designer = await buildCoordinator(t.database.db, org.id);
-    const learnerRow = await buildLearner(t.database.db, org.id);
-    setup = await cohortAfterPracticeDay(t, {
-      designer: await t.signIn(designer.email),
-      learnerIds: [learnerRow.id],
+    setup = await organisationWithCohort(t, {
       questions: ([first]) => [scenario(first!, 1), scenario(first!, 2)],
     });
-    learnerEmail = learnerRow.email;
-    learner = await t.signIn(learnerEmail);
+    ({ cookie: learner, email: learnerEmail } = setup.learners[0]!);
   });
-  afterAll(() => t.close());
 
   it("brings a linked question up for practice just before the plan's moment", async () => {
     const first = (await call("GET", "/api/me/practice", learner)).json<PracticeResponse>();

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -10,27 +10,19 @@ import {
 import { auditEvents, idempotencyKeys, outboxEmails, persons, sessions } from "../../db/schema/index.ts";
 
 describe("GDPR export and erasure", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let orgId: string;
   let coordinator: string;
   let coordinatorId: string;
 
-  const call = (method: "GET" | "POST" | "DELETE", url: string, cookie: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie, origin: TEST_ORIGIN, "accept-language": "en" },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t);
 
   beforeAll(async () => {
-    t = await createTestApp();
     const org = await buildOrganisation(t.database.db, { name: "Iota Installaties" });
     orgId = org.id;
     coordinatorId = (await buildCoordinator(t.database.db, org.id, { email: "coord@iota.test" })).id;
     coordinator = await t.signIn("coord@iota.test");
   });
-  afterAll(() => t.close());
 
   it("requires authentication", async () => {
     expect((await t.app.inject({ method: "GET", url: "/api/me/export" })).statusCode).toBe(401);

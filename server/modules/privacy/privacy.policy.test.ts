@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "../../../common/roles.ts";
-import type { Actor } from "../../http/context.ts";
+import { actorWith } from "../../../test-support/actors.ts";
 import { can } from "../../policy.ts";
 import { canErase, privacyGrants } from "./privacy.policy.ts";
-
-/** Grants read only the roles. */
-const actorWith = (...roles: Role[]) => ({ roles: new Set(roles) }) as unknown as Actor;
 
 describe("privacy grants", () => {
   it("lets only a coordinator export or erase someone else's data", () => {

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
 import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import { buildCoordinator, buildOrganisation, buildPerson } from "../../../test-support/factories.ts";
-import { caller, scenario, trajectoryWithContent } from "../../../test-support/learning.ts";
+import { scenario, trajectoryWithContent } from "../../../test-support/learning.ts";
 
 describe("the question bank: /api/trajectories/:trajectoryId/questions", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
 
   /** An organisation of its own with a designer signed in and one trajectory: each test starts from here. */
   async function designerWithTrajectory() {

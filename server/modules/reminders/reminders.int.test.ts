@@ -1,50 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
-import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
-import { caller, cohortAfterPracticeDay, scenario } from "../../../test-support/learning.ts";
-import { startSmtpPeer, type SmtpPeer } from "../../../test-support/smtp-peer.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
+import { nextMondayMorning } from "../../../test-support/clock.ts";
+import { organisationWithCohort, scenario } from "../../../test-support/learning.ts";
+import { useSmtpPeer } from "../../../test-support/shared.ts";
 import { createMailer } from "../notifications/index.ts";
 import { deliverOutbox } from "../notifications/index.ts";
 import { isNudgeMoment, sendNudges } from "./nudges.service.ts";
 
-/** The next Monday at 08:30 Amsterdam time (07:30 UTC in winter, 06:30 in summer: both after 07:00 local). */
-function nextMondayMorning(from: Date): Date {
-  const date = new Date(from);
-  date.setUTCDate(date.getUTCDate() + ((8 - date.getUTCDay()) % 7 || 7));
-  date.setUTCHours(7, 30, 0, 0);
-  return date;
-}
-
 describe("reminders: nudge emails and the calendar feed", () => {
-  let t: TestApp;
-  let peer: SmtpPeer;
-  let call: ReturnType<typeof caller>;
+  const t = useTestApp();
+  const peer = useSmtpPeer();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
   let learner: string;
   let learnerEmail: string;
   let learnerId: string;
   let coordinator: string;
 
   beforeAll(async () => {
-    peer = await startSmtpPeer();
-    t = await createTestApp();
-    call = caller(t);
-    const org = await buildOrganisation(t.database.db, { defaultLocale: "nl" });
-    const designerRow = await buildCoordinator(t.database.db, org.id);
-    const learnerRow = await buildLearner(t.database.db, org.id, { name: "Sanne Smit" });
-    learnerEmail = learnerRow.email;
-    learnerId = learnerRow.id;
-    await cohortAfterPracticeDay(t, {
-      designer: await t.signIn(designerRow.email),
-      learnerIds: [learnerRow.id],
+    const setup = await organisationWithCohort(t, {
+      organisation: { defaultLocale: "nl" },
+      learners: [{ name: "Sanne Smit" }],
       questions: ([first]) => [scenario(first!)],
+      moveClock: nextMondayMorning,
     });
-    t.clock.now = nextMondayMorning(t.clock.now);
-    learner = await t.signIn(learnerEmail);
-    coordinator = await t.signIn(designerRow.email);
-  });
-  afterAll(async () => {
-    await t.close();
-    await peer.close();
+    ({ cookie: learner, email: learnerEmail, id: learnerId } = setup.learners[0]!);
+    coordinator = setup.designer.cookie;
   });
 
   const deliver = () =>
@@ -79,13 +60,9 @@ describe("reminders: nudge emails and the calendar feed", () => {
       pausedUntil: new Date(nextWeek.getTime() + 86_400_000).toISOString().slice(0, 10),
     });
     expect(await sendNudges(t.database.db, TEST_ORIGIN, nextWeek)).toBe(0);
-    const bad = await call(
-      "PATCH",
-      "/api/me/learning-preferences",
-      learner,
-      { nudgeFrequency: "hourly" },
-      "nl",
-    );
+    const bad = await callInDutch("PATCH", "/api/me/learning-preferences", learner, {
+      nudgeFrequency: "hourly",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].message).toBe("Kies een van de opties bij Herinneringen.");
   });
@@ -94,13 +71,9 @@ describe("reminders: nudge emails and the calendar feed", () => {
     const before = (await call("GET", "/api/me/learning-preferences", learner)).json<{
       pausedUntil: string | null;
     }>();
-    const own = await call(
-      "PATCH",
-      "/api/me/learning-preferences",
-      learner,
-      { pausedUntil: "2020-01-01" },
-      "nl",
-    );
+    const own = await callInDutch("PATCH", "/api/me/learning-preferences", learner, {
+      pausedUntil: "2020-01-01",
+    });
     expect(own.statusCode).toBe(400);
     expect(own.json().errors[0]).toMatchObject({ field: "pausedUntil", code: "date_in_past" });
     expect(own.json().errors[0].message).toContain("Pauze tot");

@@ -1,42 +1,31 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { buildLearner, buildOrganisation, buildPerson, buildTeam } from "../../../test-support/factories.ts";
-import { caller } from "../../../test-support/learning.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
+import { buildTeam } from "../../../test-support/factories.ts";
+import { organisationWithPeople } from "../../../test-support/sign-in.ts";
 import { auditEvents, checkIns } from "../../db/schema/index.ts";
 
 describe("the manager's team screen and check-ins", () => {
-  let t: TestApp;
-  let call: ReturnType<typeof caller>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    call = caller(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
 
   /** Each test its own organisation: a manager with one team of two members, and a manager of no one. */
   async function organisationWithTeam() {
-    const db = t.database.db;
-    const org = await buildOrganisation(db);
-    const manager = await buildPerson(db, { organisationId: org.id, roles: ["manager"] });
-    const stranger = await buildPerson(db, { organisationId: org.id, roles: ["manager"] });
-    const anouk = await buildLearner(db, org.id, { name: "Anouk" });
-    const bas = await buildLearner(db, org.id, { name: "Bas" });
-    const team = await buildTeam(db, org.id, {
+    const { organisation, people } = await organisationWithPeople(t, {
+      manager: { roles: ["manager"] },
+      stranger: { roles: ["manager"] },
+      anouk: { name: "Anouk" },
+      bas: { name: "Bas" },
+    });
+    const { manager, anouk, bas } = people;
+    const team = await buildTeam(t.database.db, organisation.id, {
       name: "Service desk",
       managerIds: [manager.id],
       memberIds: [anouk.id, bas.id],
     });
-    return {
-      team,
-      anouk,
-      bas,
-      manager: { ...manager, cookie: await t.signIn(manager.email) },
-      stranger: { ...stranger, cookie: await t.signIn(stranger.email) },
-      learner: { ...anouk, cookie: await t.signIn(anouk.email) },
-    };
+    return { team, anouk, bas, manager, stranger: people.stranger, learner: anouk };
   }
 
   const checkInsOf = (personId: string) =>
@@ -159,13 +148,11 @@ describe("the manager's team screen and check-ins", () => {
 
     it("names each invalid field, in the caller's language", async () => {
       const { manager, anouk } = await organisationWithTeam();
-      const response = await call(
-        "POST",
-        "/api/team/check-ins",
-        manager.cookie,
-        { personId: "not-an-id", kind: "talked", agreements: "x".repeat(2001) },
-        "nl",
-      );
+      const response = await callInDutch("POST", "/api/team/check-ins", manager.cookie, {
+        personId: "not-an-id",
+        kind: "talked",
+        agreements: "x".repeat(2001),
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json().code).toBe("VALIDATION_FAILED");
       const fields = response.json<{ errors: { field: string; message: string }[] }>().errors;
@@ -193,13 +180,11 @@ describe("the manager's team screen and check-ins", () => {
 
     it("refuses an empty check-in, naming the agreements field in the caller's language", async () => {
       const { manager, anouk } = await organisationWithTeam();
-      const empty = await call(
-        "POST",
-        "/api/team/check-ins",
-        manager.cookie,
-        { personId: anouk.id, kind: "after", agreements: "   " },
-        "nl",
-      );
+      const empty = await callInDutch("POST", "/api/team/check-ins", manager.cookie, {
+        personId: anouk.id,
+        kind: "after",
+        agreements: "   ",
+      });
       expect(empty.statusCode).toBe(400);
       expect(empty.json().detail).toBe("Afspraken is verplicht.");
       const id = await record(manager.cookie, anouk.id);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/schema/index.ts";
-import { createTestApp, TEST_ORIGIN, type TestApp } from "../../../test-support/app.ts";
+import { caller, useTestApp } from "../../../test-support/app.ts";
 import {
   buildCoordinator,
   buildLearner,
@@ -11,24 +11,13 @@ import {
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 
 describe("trajectories and the design check over HTTP", () => {
-  let t: TestApp;
+  const t = useTestApp();
   let designer: string;
   let secondDesigner: string;
   let learner: string;
 
-  const call = (
-    method: "GET" | "POST" | "PUT",
-    url: string,
-    cookie: string | null,
-    payload?: object,
-    language = "en",
-  ) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { origin: TEST_ORIGIN, "accept-language": language, ...(cookie ? { cookie } : {}) },
-      ...(payload ? { payload } : {}),
-    });
+  const call = caller(t);
+  const callInDutch = caller(t, "nl");
 
   const lecture: TrajectoryDocument = {
     title: "Leidinggeven in de praktijk",
@@ -51,7 +40,6 @@ describe("trajectories and the design check over HTTP", () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
     const db = t.database.db;
     const org = await buildOrganisation(db, { name: "Theta Techniek" });
     await buildPerson(db, {
@@ -72,11 +60,10 @@ describe("trajectories and the design check over HTTP", () => {
     secondDesigner = await t.signIn("designer2@theta.test");
     learner = await t.signIn("a@theta.test");
   });
-  afterAll(() => t.close());
 
   describe("POST /api/design-check", () => {
     it("scores a bare lecture low and explains why, with evidence, in the caller's language", async () => {
-      const response = await call("POST", "/api/design-check", null, lecture, "nl");
+      const response = await callInDutch("POST", "/api/design-check", null, lecture);
       expect(response.statusCode).toBe(200);
       const result = response.json();
       expect(result.score).toBeLessThan(25);
@@ -131,7 +118,7 @@ describe("trajectories and the design check over HTTP", () => {
           .filter((e: { verification: string }) => e.verification === "NV")
           .every((e: { figure: unknown }) => e.figure === null),
       ).toBe(true);
-      const coaching = (await call("GET", "/api/evidence?q=coaching", null, undefined, "nl")).json();
+      const coaching = (await callInDutch("GET", "/api/evidence?q=coaching", null, undefined)).json();
       expect(coaching.length).toBeGreaterThan(0);
       expect(
         coaching.every((e: { claim: string; source: string; topic: string }) =>
@@ -172,13 +159,10 @@ describe("trajectories and the design check over HTTP", () => {
       });
       expect(first.statusCode).toBe(200);
       expect(first.json().version).toBe(2);
-      const stale = await call(
-        "PUT",
-        `/api/trajectories/${created.id}`,
-        secondDesigner,
-        { version: 1, document: { ...created.document, title: "Tweede" } },
-        "nl",
-      );
+      const stale = await callInDutch("PUT", `/api/trajectories/${created.id}`, secondDesigner, {
+        version: 1,
+        document: { ...created.document, title: "Tweede" },
+      });
       expect(stale.statusCode).toBe(409);
       expect(stale.json()).toMatchObject({
         code: "EDIT_CONFLICT",
