@@ -6,6 +6,19 @@ import type { Db } from "./client.ts";
 export type TenantTable = PgTable & { organisationId: PgColumn };
 
 /**
+ * The condition of a join between two tenant-owned tables outside any one organisation (a sweep over
+ * all of them, a lookup by a secret token that names its organisation): both rows in the same
+ * organisation, plus the join's own conditions. Inside an organisation, `Tenant.joinOn` also pins it.
+ */
+export function sameOrganisation(
+  joined: TenantTable,
+  other: TenantTable,
+  ...conditions: (SQL | undefined)[]
+): SQL {
+  return and(eq(joined.organisationId, other.organisationId), ...conditions) as SQL;
+}
+
+/**
  * The one way modules reach tenant-owned rows. Every filter starts with the organisation id and every
  * insert gets it stamped on, so forgetting the tenant is not possible through this helper.
  */
@@ -29,11 +42,7 @@ export class Tenant {
    * cannot forget the organisation the way a hand-written `and(eq(a.organisationId, b.organisationId), …)` can.
    */
   joinOn(joined: TenantTable, other: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
-    return and(
-      eq(joined.organisationId, other.organisationId),
-      eq(joined.organisationId, this.organisationId),
-      ...conditions,
-    ) as SQL;
+    return sameOrganisation(joined, other, eq(joined.organisationId, this.organisationId), ...conditions);
   }
 
   /** Stamps the organisation id on rows about to be inserted. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { SurveyAnswers } from "../../../common/schemas/impact.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { computeSchedule } from "../../modules/cohorts/schedule.ts";
@@ -348,12 +348,7 @@ async function seedEffects(tenant: Tenant, input: DemoImpactInput) {
   const [first] = await tenant.db
     .select({ personId: learnerPreferences.personId })
     .from(learnerPreferences)
-    .where(
-      and(
-        eq(learnerPreferences.organisationId, tenant.organisationId),
-        eq(learnerPreferences.personId, input.participantIds[0]!),
-      ),
-    );
+    .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, input.participantIds[0]!)));
   if (!first) return;
   await tenant.db.insert(successCaseInterviews).values(
     tenant.row({

@@ -1,11 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
-import {
-  actionPlans,
-  applicationConfirmations,
-  planApplications,
-  teamMemberships,
-} from "../../db/schema/index.ts";
+import { actionPlans, applicationConfirmations, planApplications } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import { recordAudit } from "../../audit.ts";
@@ -14,7 +9,7 @@ import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
-import { managesPerson } from "../organisations/index.ts";
+import { managerIdsOf, managesPerson } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import {
   canConfirm,
@@ -172,27 +167,7 @@ async function notifyManagers(
   outcome: ApplicationOutcome,
   site: string,
 ) {
-  const learnerTeams = tenant.db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, actor.personId),
-        eq(teamMemberships.isManager, false),
-      ),
-    );
-  const managerIds = tenant.db
-    .select({ personId: teamMemberships.personId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.isManager, true),
-        inArray(teamMemberships.teamId, learnerTeams),
-      ),
-    );
-  for (const manager of await recipientsOf(tenant, managerIds)) {
+  for (const manager of await recipientsOf(tenant, managerIdsOf(tenant, actor.personId))) {
     const { locale } = manager;
     await enqueueEmail(tenant, manager.email, locale, {
       template: "application-logged",

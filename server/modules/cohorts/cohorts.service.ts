@@ -17,6 +17,7 @@ import { todayIn } from "../../../common/dates.ts";
 import type { Jobs } from "../../jobs/queue.ts";
 import { can } from "../../policy.ts";
 import { deliverSoon, enqueueEmail, recipientsOf } from "../notifications/index.ts";
+import { managedMemberIds } from "../organisations/index.ts";
 import {
   authorize,
   cohortGrants,
@@ -137,30 +138,7 @@ export async function getCohort(
 
 /** The people in the teams this person manages (not the managers themselves). */
 async function managedPersonIds(tenant: Tenant, managerId: string): Promise<Set<string>> {
-  const managed = await tenant.db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, managerId),
-        eq(teamMemberships.isManager, true),
-      ),
-    );
-  if (managed.length === 0) return new Set();
-  const members = await tenant.db
-    .select({ personId: teamMemberships.personId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        inArray(
-          teamMemberships.teamId,
-          managed.map((m) => m.teamId),
-        ),
-        eq(teamMemberships.isManager, false),
-      ),
-    );
+  const members = await managedMemberIds(tenant, managerId);
   return new Set(members.map((m) => m.personId));
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { surveyMomentOf, surveyQuestions } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyAnswers, SurveyView } from "../../../common/schemas/impact.ts";
 import { activityProgress, cohorts, surveyResponses, surveyStandards } from "../../db/schema/index.ts";
@@ -159,13 +159,7 @@ export async function setStandards(
     const answered = await tx.db
       .select({ id: surveyResponses.id })
       .from(surveyResponses)
-      .innerJoin(
-        cohorts,
-        and(
-          eq(cohorts.organisationId, surveyResponses.organisationId),
-          eq(cohorts.id, surveyResponses.cohortId),
-        ),
-      )
+      .innerJoin(cohorts, tx.joinOn(cohorts, surveyResponses, eq(cohorts.id, surveyResponses.cohortId)))
       .where(tx.where(surveyResponses, eq(cohorts.trajectoryId, scope.trajectoryId)))
       .limit(1);
     if (answered.length > 0) throw new AppError("STANDARDS_LOCKED");

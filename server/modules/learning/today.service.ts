@@ -193,10 +193,7 @@ async function planItems(
     .from(actionPlans)
     .leftJoin(
       planApplications,
-      and(
-        eq(planApplications.organisationId, actionPlans.organisationId),
-        eq(planApplications.planId, actionPlans.id),
-      ),
+      tenant.joinOn(planApplications, actionPlans, eq(planApplications.planId, actionPlans.id)),
     )
     // An archived plan asks nothing of the learner.
     .where(tenant.where(actionPlans, eq(actionPlans.personId, personId), isNull(actionPlans.archivedAt)))

@@ -13,6 +13,7 @@ import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { organisationOf } from "./organisation.service.ts";
+import { teamsOf } from "./relationships.ts";
 
 /** The signed-in person, their organisation and roles, and the switches the web app reads. */
 export async function getMe(scope: Scope, features: MeResponse["features"]): Promise<MeResponse> {
@@ -35,21 +36,6 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
     roles: [...actor.roles].sort(),
     features,
   };
-}
-
-async function teamsOf(tenant: Tenant, personId: string, asManager: boolean) {
-  return tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, personId),
-        eq(teamMemberships.isManager, asManager),
-      ),
-    )
-    .orderBy(teams.name);
 }
 
 async function coordinatorBlock(tenant: Tenant): Promise<HomeResponse["coordinator"]> {

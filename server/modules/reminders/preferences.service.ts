@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, isNull, ne, or } from "drizzle-orm";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { learnerPreferences, persons } from "../../db/schema/index.ts";
+import type { Db } from "../../db/client.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { todayIn } from "../../../common/dates.ts";
@@ -155,4 +156,20 @@ export async function claimStamp(
     )
     .returning({ personId: learnerPreferences.personId });
   return claimed.length > 0;
+}
+
+/**
+ * Each recipient of a sweep with their preferences and stamps, or null for someone who never set any.
+ * Unscoped on purpose: a sweep reads every organisation's rows, each keyed by its own organisation.
+ */
+export async function withPreferences<R extends { organisationId: string; personId: string }>(
+  db: Db,
+  recipients: R[],
+): Promise<(R & { preferences: typeof learnerPreferences.$inferSelect | null })[]> {
+  const rows = await db.select().from(learnerPreferences);
+  const byPerson = new Map(rows.map((row) => [`${row.organisationId}/${row.personId}`, row]));
+  return recipients.map((r) => ({
+    ...r,
+    preferences: byPerson.get(`${r.organisationId}/${r.personId}`) ?? null,
+  }));
 }

@@ -1,14 +1,7 @@
 import { count, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
-import {
-  activityProgress,
-  answers,
-  checkIns,
-  persons,
-  teamMemberships,
-  teams,
-} from "../../db/schema/index.ts";
+import { activityProgress, answers, checkIns, persons, teamMemberships } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { recordAudit } from "../../audit.ts";
@@ -16,7 +9,7 @@ import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
 import { computeSchedule, enrolmentChoices, enrolmentsOf } from "../cohorts/index.ts";
 import { todayIn } from "../../../common/dates.ts";
-import { managesPerson } from "../organisations/index.ts";
+import { managesPerson, teamsOf } from "../organisations/index.ts";
 import { canChangeCheckIn, canRecordCheckIn } from "./team.policy.ts";
 
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
@@ -208,18 +201,7 @@ export async function teamViewOf(
   tenant: Tenant,
   { managerId, locale, now }: { managerId: string; locale: Locale; now: Date },
 ): Promise<TeamView> {
-  const managed = await tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, managerId),
-        eq(teamMemberships.isManager, true),
-      ),
-    )
-    .orderBy(teams.name);
+  const managed = await teamsOf(tenant, managerId, true);
   if (managed.length === 0) return { teams: [] };
   const members = await tenant.db
     .select({
