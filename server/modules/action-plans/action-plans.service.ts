@@ -217,11 +217,7 @@ export async function plansOf(
     .from(planApplications)
     .leftJoin(
       applicationConfirmations,
-      tenant.joinOn(
-        applicationConfirmations,
-        planApplications,
-        eq(applicationConfirmations.applicationId, planApplications.id),
-      ),
+      tenant.refersTo(applicationConfirmations.applicationId, planApplications),
     )
     .where(
       tenant.where(

@@ -191,17 +191,10 @@ async function ruleMet(tenant: Tenant, personId: string, achievement: Achievemen
   const [confirmed] = await tenant.db
     .select({ n: sql<number>`count(distinct ${planApplications.id})`.mapWith(Number) })
     .from(planApplications)
-    .innerJoin(
-      actionPlans,
-      tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
-    )
+    .innerJoin(actionPlans, tenant.refersTo(planApplications.planId, actionPlans))
     .innerJoin(
       applicationConfirmations,
-      tenant.joinOn(
-        applicationConfirmations,
-        planApplications,
-        eq(applicationConfirmations.applicationId, planApplications.id),
-      ),
+      tenant.refersTo(applicationConfirmations.applicationId, planApplications),
     )
     .where(
       tenant.where(

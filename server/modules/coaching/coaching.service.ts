@@ -28,7 +28,7 @@ async function relationsOf(tenant: Tenant, column: "coachId" | "coacheeId", pers
   return tenant.db
     .select({ relation: coachingRelations, coach: persons.name })
     .from(coachingRelations)
-    .innerJoin(persons, tenant.joinOn(persons, coachingRelations, eq(persons.id, coachingRelations.coachId)))
+    .innerJoin(persons, tenant.refersTo(coachingRelations.coachId, persons))
     .where(tenant.where(coachingRelations, eq(coachingRelations[column], personId)));
 }
 
@@ -81,7 +81,7 @@ export async function getCoachView({ tenant, actor, locale }: Scope): Promise<Co
   const learners = await tenant.db
     .selectDistinct({ personId: persons.id, name: persons.name })
     .from(persons)
-    .innerJoin(personRoles, tenant.joinOn(personRoles, persons, eq(personRoles.personId, persons.id)))
+    .innerJoin(personRoles, tenant.refersTo(personRoles.personId, persons))
     .where(
       tenant.where(
         persons,
@@ -199,14 +199,7 @@ async function ownSession(tenant: Tenant, actorId: string, sessionId: string) {
   const [row] = await tenant.db
     .select({ session: coachingSessions, relation: coachingRelations })
     .from(coachingSessions)
-    .innerJoin(
-      coachingRelations,
-      tenant.joinOn(
-        coachingRelations,
-        coachingSessions,
-        eq(coachingRelations.id, coachingSessions.relationId),
-      ),
-    )
+    .innerJoin(coachingRelations, tenant.refersTo(coachingSessions.relationId, coachingRelations))
     .where(tenant.where(coachingSessions, eq(coachingSessions.id, sessionId)));
   if (!row || !canChangeSession({ actorId, relation: row.relation })) throw notFound("session");
   return row;

@@ -259,7 +259,7 @@ const cohortsWithTrajectory = <T extends Parameters<Tenant["db"]["select"]>[0]>(
   tenant.db
     .select(fields)
     .from(cohorts)
-    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)));
+    .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories));
 
 async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetail> {
   const [row] = await cohortsWithTrajectory(tenant, { cohort: cohorts, trajectory: trajectories }).where(
@@ -269,10 +269,7 @@ async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetai
   const participants = await tenant.db
     .select({ id: persons.id, name: persons.name })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
-    )
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
     .orderBy(asc(persons.name));
   const schedule = computeSchedule(row.trajectory.document, row.cohort.sessionDates);

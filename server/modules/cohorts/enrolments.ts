@@ -37,11 +37,8 @@ export async function enrolmentsOf(
       sessionDates: cohorts.sessionDates,
     })
     .from(cohortParticipants)
-    .innerJoin(
-      cohorts,
-      tenant.joinOn(cohorts, cohortParticipants, eq(cohorts.id, cohortParticipants.cohortId)),
-    )
-    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
+    .innerJoin(cohorts, tenant.refersTo(cohortParticipants.cohortId, cohorts))
+    .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories))
     .where(
       tenant.where(
         cohortParticipants,
@@ -68,10 +65,7 @@ export async function learnerSettings(
   const [row] = await tenant.db
     .select({ timeZone: persons.timeZone, pausedUntil: learnerPreferences.pausedUntil })
     .from(persons)
-    .leftJoin(
-      learnerPreferences,
-      tenant.joinOn(learnerPreferences, persons, eq(learnerPreferences.personId, persons.id)),
-    )
+    .leftJoin(learnerPreferences, tenant.refersTo(learnerPreferences.personId, persons))
     .where(tenant.where(persons, eq(persons.id, personId)));
   if (!row) throw notFound("person");
   return { timeZone: row.timeZone, pausedUntil: row.pausedUntil ?? null };

@@ -86,7 +86,7 @@ async function invitees(tenant: Tenant, teamIds: string[]) {
       teamId: teamMemberships.teamId,
     })
     .from(teamMemberships)
-    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
+    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
     .where(tenant.where(teamMemberships, inArray(teamMemberships.teamId, teamIds), live));
   return [...new Map(rows.map((r) => [r.id, r])).values()];
 }
@@ -184,7 +184,7 @@ export async function findScans(scope: Scope) {
   const scans = await tenant.db
     .select({ scan: cultureScans, timeZone: persons.timeZone })
     .from(cultureScans)
-    .leftJoin(persons, tenant.joinOn(persons, cultureScans, eq(persons.id, cultureScans.createdBy)))
+    .leftJoin(persons, tenant.refersTo(cultureScans.createdBy, persons))
     .where(tenant.where(cultureScans))
     .orderBy(desc(cultureScans.createdAt));
   const invited = await tenant.db
@@ -334,7 +334,7 @@ export async function remindScan(
     const invited = await tx.db
       .select({ id: scanInvitations.id, name: persons.name, email: persons.email, locale: persons.locale })
       .from(scanInvitations)
-      .innerJoin(persons, tx.joinOn(persons, scanInvitations, eq(persons.id, scanInvitations.personId)))
+      .innerJoin(persons, tx.refersTo(scanInvitations.personId, persons))
       .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scanId), isNull(persons.erasedAt)));
     for (const invitation of invited) {
       // Only hashes are stored, so a reminder carries a second link; the first email's link still works.

@@ -68,10 +68,7 @@ export async function loadParticipants(
       erasedAt: persons.erasedAt,
     })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
-    )
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
     .where(tenant.where(cohortParticipants, inArray(cohortParticipants.cohortId, cohortIds)))
     .orderBy(persons.name);
   const facts = new Map<string, Participant>(
@@ -178,7 +175,7 @@ async function addDelayedDecisions(
         correct: sql<number>`count(*) filter (where ${answers.correct})::int`,
       })
       .from(answers)
-      .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
+      .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
       .where(
         tenant.where(
           answers,
@@ -212,17 +209,10 @@ async function addApplications(
       confirmed: sql<number>`count(distinct ${applicationConfirmations.applicationId})::int`,
     })
     .from(planApplications)
-    .innerJoin(
-      actionPlans,
-      tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
-    )
+    .innerJoin(actionPlans, tenant.refersTo(planApplications.planId, actionPlans))
     .leftJoin(
       applicationConfirmations,
-      tenant.joinOn(
-        applicationConfirmations,
-        planApplications,
-        eq(applicationConfirmations.applicationId, planApplications.id),
-      ),
+      tenant.refersTo(applicationConfirmations.applicationId, planApplications),
     )
     .where(
       tenant.where(

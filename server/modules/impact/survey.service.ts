@@ -159,7 +159,7 @@ export async function setStandards(
     const answered = await tx.db
       .select({ id: surveyResponses.id })
       .from(surveyResponses)
-      .innerJoin(cohorts, tx.joinOn(cohorts, surveyResponses, eq(cohorts.id, surveyResponses.cohortId)))
+      .innerJoin(cohorts, tx.refersTo(surveyResponses.cohortId, cohorts))
       .where(tx.where(surveyResponses, eq(cohorts.trajectoryId, scope.trajectoryId)))
       .limit(1);
     if (answered.length > 0) throw new AppError("STANDARDS_LOCKED");

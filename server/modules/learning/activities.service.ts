@@ -69,7 +69,7 @@ async function storedResult(
   const given = await tenant.db
     .select({ answer: answers, question: questions })
     .from(answers)
-    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
+    .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
     .where(
       tenant.where(
         answers,

@@ -191,10 +191,7 @@ async function planItems(
   const plans = await tenant.db
     .select({ plan: actionPlans, logged: sql<number>`count(${planApplications.id})`.mapWith(Number) })
     .from(actionPlans)
-    .leftJoin(
-      planApplications,
-      tenant.joinOn(planApplications, actionPlans, eq(planApplications.planId, actionPlans.id)),
-    )
+    .leftJoin(planApplications, tenant.refersTo(planApplications.planId, actionPlans))
     // An archived plan asks nothing of the learner.
     .where(tenant.where(actionPlans, eq(actionPlans.personId, personId), isNull(actionPlans.archivedAt)))
     .groupBy(actionPlans.organisationId, actionPlans.id);

@@ -53,7 +53,7 @@ async function coordinatorBlock(tenant: Tenant): Promise<HomeResponse["coordinat
         ),
     })
     .from(teams)
-    .leftJoin(teamMemberships, tenant.joinOn(teamMemberships, teams, eq(teamMemberships.teamId, teams.id)))
+    .leftJoin(teamMemberships, tenant.refersTo(teamMemberships.teamId, teams))
     .where(tenant.where(teams))
     .groupBy(teams.id);
   const countOf = (status: string) => statusCounts.find((s) => s.status === status)?.n ?? 0;

@@ -53,7 +53,7 @@ async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonS
       isManager: teamMemberships.isManager,
     })
     .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
+    .innerJoin(teams, tenant.refersTo(teamMemberships.teamId, teams))
     .where(
       tenant.where(teamMemberships, personIds ? inArray(teamMemberships.personId, personIds) : undefined),
     )
@@ -173,7 +173,7 @@ export async function assertAnotherCoordinatorRemains(tenant: Tenant, leaving: s
   const coordinators = await tenant.db
     .select({ personId: personRoles.personId })
     .from(personRoles)
-    .innerJoin(persons, tenant.joinOn(persons, personRoles, eq(persons.id, personRoles.personId)))
+    .innerJoin(persons, tenant.refersTo(personRoles.personId, persons))
     .where(tenant.where(personRoles, eq(personRoles.role, "coordinator"), eq(persons.status, "active")));
   const activeCoordinatorIds = coordinators.map((c) => c.personId);
   if (!canStopCoordinating({ personId: leaving, activeCoordinatorIds }))

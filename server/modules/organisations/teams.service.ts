@@ -22,7 +22,7 @@ async function loadTeams(tenant: Tenant, teamId?: string): Promise<TeamSummary[]
       isManager: teamMemberships.isManager,
     })
     .from(teamMemberships)
-    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
+    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
     .where(tenant.where(teamMemberships, teamId ? eq(teamMemberships.teamId, teamId) : undefined))
     .orderBy(asc(persons.name));
   return teamRows.map((team) => {

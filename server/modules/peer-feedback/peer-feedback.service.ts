@@ -22,10 +22,7 @@ export async function colleaguesOf({ tenant, actor }: Scope) {
   const rows = await tenant.db
     .select({ cohortId: cohortParticipants.cohortId, id: persons.id, name: persons.name })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
-    )
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
     .where(
       tenant.where(
         cohortParticipants,
@@ -154,10 +151,7 @@ export async function myFeedback({ tenant, actor }: Scope): Promise<MyFeedbackVi
           action: actionPlans.action,
         })
         .from(planApplications)
-        .innerJoin(
-          actionPlans,
-          tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
-        )
+        .innerJoin(actionPlans, tenant.refersTo(planApplications.planId, actionPlans))
         .where(tenant.where(planApplications, inArray(planApplications.id, applicationIds)))
     : [];
   const answerOf = (r: (typeof rows)[number]) =>

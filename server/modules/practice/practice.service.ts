@@ -69,7 +69,7 @@ async function loadCards(tenant: Tenant, personId: string): Promise<DueCard[]> {
       question: questions,
     })
     .from(practiceCards)
-    .innerJoin(questions, tenant.joinOn(questions, practiceCards, eq(questions.id, practiceCards.questionId)))
+    .innerJoin(questions, tenant.refersTo(practiceCards.questionId, questions))
     .where(tenant.where(practiceCards, eq(practiceCards.personId, personId), isNull(questions.deletedAt)));
 }
 
@@ -85,7 +85,7 @@ async function secondsUsedToday(tenant: Tenant, personId: string, dayStart: Date
   const rows = await tenant.db
     .select({ kind: questions.kind, n: count() })
     .from(answers)
-    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
+    .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
     .where(
       tenant.where(
         answers,

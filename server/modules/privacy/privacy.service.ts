@@ -46,16 +46,13 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
   const teamRows = await tenant.db
     .select({ name: teams.name, isManager: teamMemberships.isManager })
     .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
+    .innerJoin(teams, tenant.refersTo(teamMemberships.teamId, teams))
     .where(tenant.where(teamMemberships, eq(teamMemberships.personId, personId)));
   const cohortRows = await tenant.db
     .select({ cohort: cohorts.name, trajectory: trajectories.title, sessionDates: cohorts.sessionDates })
     .from(cohortParticipants)
-    .innerJoin(
-      cohorts,
-      tenant.joinOn(cohorts, cohortParticipants, eq(cohorts.id, cohortParticipants.cohortId)),
-    )
-    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
+    .innerJoin(cohorts, tenant.refersTo(cohortParticipants.cohortId, cohorts))
+    .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories))
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.personId, personId)));
   const mail = await tenant.db
     .select({ subject: outboxEmails.subject, status: outboxEmails.status, createdAt: outboxEmails.createdAt })

@@ -211,7 +211,7 @@ export async function teamViewOf(
       timeZone: persons.timeZone,
     })
     .from(teamMemberships)
-    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
+    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
     .where(
       tenant.where(
         teamMemberships,

@@ -43,7 +43,7 @@ async function loadTrajectory(tenant: Tenant, trajectoryId: string) {
   const [row] = await tenant.db
     .select({ trajectory: trajectories, updatedByName: persons.name })
     .from(trajectories)
-    .leftJoin(persons, tenant.joinOn(persons, trajectories, eq(persons.id, trajectories.updatedBy)))
+    .leftJoin(persons, tenant.refersTo(trajectories.updatedBy, persons))
     .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
   if (!row) throw notFound("trajectory");
   return { ...row.trajectory, updatedByName: row.updatedByName };
