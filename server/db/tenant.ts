@@ -63,6 +63,11 @@ export class Tenant {
       .where(this.where(table, ...conditions));
   }
 
+  /** Whole rows of `table` in this organisation that meet `conditions`. */
+  selectRows<TTable extends TenantTable>(table: TTable, ...conditions: (SQL | undefined)[]) {
+    return this.select(table, getTableColumns(table), ...conditions);
+  }
+
   /**
    * The condition of a join between two tenant-owned tables: both rows in this organisation, plus the
    * join's own conditions. It cannot forget the organisation the way a hand-written

@@ -137,17 +137,13 @@ export async function performLinkAction(
   const payload = readLink(await signingKey(db), token, now);
   if (!payload) throw invalidLink();
   const tenant = new Tenant(db, payload.o);
-  const people = await tenant.db
-    .select({ id: persons.id, name: persons.name })
-    .from(persons)
-    .where(
-      tenant.where(
-        persons,
-        inArray(persons.id, [payload.m, payload.p]),
-        eq(persons.status, "active"),
-        isNull(persons.erasedAt),
-      ),
-    );
+  const people = await tenant.select(
+    persons,
+    { id: persons.id, name: persons.name },
+    inArray(persons.id, [payload.m, payload.p]),
+    eq(persons.status, "active"),
+    isNull(persons.erasedAt),
+  );
   const learner = people.find((person) => person.id === payload.p);
   const facts = {
     managerActive: people.some((person) => person.id === payload.m),

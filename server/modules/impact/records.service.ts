@@ -39,10 +39,7 @@ export async function getAttendance(
   const { tenant, actor } = scope;
   authorize(actor, "impact.record");
   const cohort = await cohortWithPeople(tenant, cohortId);
-  const rows = await tenant.db
-    .select()
-    .from(attendance)
-    .where(tenant.where(attendance, eq(attendance.cohortId, cohortId)));
+  const rows = await tenant.selectRows(attendance, eq(attendance.cohortId, cohortId));
   return {
     sessionDates: cohort.sessionDates,
     participants: cohort.people.map((p) => ({

@@ -84,19 +84,11 @@ export async function getToday(tenant: Tenant, personId: string, now: Date): Pro
   const practice = await planSession(tenant, personId, now);
   const { today, enrolments } = practice;
   const [progress, openRemediations] = await Promise.all([
-    tenant.db
-      .select()
-      .from(activityProgress)
-      .where(tenant.where(activityProgress, eq(activityProgress.personId, personId))),
-    tenant.db
-      .select()
-      .from(remediations)
-      .where(
-        tenant.where(
-          remediations,
-          and(eq(remediations.personId, personId), isNull(remediations.materialDoneAt)),
-        ),
-      ),
+    tenant.selectRows(activityProgress, eq(activityProgress.personId, personId)),
+    tenant.selectRows(
+      remediations,
+      and(eq(remediations.personId, personId), isNull(remediations.materialDoneAt)),
+    ),
   ]);
   const items: TodayItem[] = [];
   const menu: TodayItem[] = [];

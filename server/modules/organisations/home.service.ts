@@ -19,16 +19,17 @@ import { teamsOf } from "./relationships.ts";
 export async function getMe(scope: Scope, features: MeResponse["features"]): Promise<MeResponse> {
   const { tenant, actor } = scope;
   const org = await organisationOf(tenant);
-  const [person] = await tenant.db
-    .select({
+  const [person] = await tenant.select(
+    persons,
+    {
       id: persons.id,
       name: persons.name,
       email: persons.email,
       locale: persons.locale,
       timeZone: persons.timeZone,
-    })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, actor.personId)));
+    },
+    eq(persons.id, actor.personId),
+  );
   if (!person) throw notFound("person");
   return {
     person: { ...person, locale: isLocale(person.locale) ? person.locale : null },
@@ -39,10 +40,8 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
 }
 
 async function coordinatorBlock(tenant: Tenant): Promise<HomeResponse["coordinator"]> {
-  const statusCounts = await tenant.db
-    .select({ status: persons.status, n: count() })
-    .from(persons)
-    .where(tenant.where(persons))
+  const statusCounts = await tenant
+    .select(persons, { status: persons.status, n: count() })
     .groupBy(persons.status);
   const teamRows = await tenant.db
     .select({
@@ -69,15 +68,12 @@ async function managerBlock(tenant: Tenant, personId: string): Promise<HomeRespo
   const managed = await teamsOf(tenant, personId, true);
   const ids = managed.map((t) => t.id);
   const sizes = ids.length
-    ? await tenant.db
-        .select({ teamId: teamMemberships.teamId, n: count() })
-        .from(teamMemberships)
-        .where(
-          tenant.where(
-            teamMemberships,
-            inArray(teamMemberships.teamId, ids),
-            eq(teamMemberships.isManager, false),
-          ),
+    ? await tenant
+        .select(
+          teamMemberships,
+          { teamId: teamMemberships.teamId, n: count() },
+          inArray(teamMemberships.teamId, ids),
+          eq(teamMemberships.isManager, false),
         )
         .groupBy(teamMemberships.teamId)
     : [];

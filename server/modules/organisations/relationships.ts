@@ -8,39 +8,33 @@ import type { Tenant } from "../../db/tenant.ts";
 
 /** The ids of the teams `personId` manages (`asManager`) or is a member of, as `{ teamId }` rows. */
 function teamIdsOf(tenant: Tenant, personId: string, asManager: boolean) {
-  return tenant.db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, personId),
-        eq(teamMemberships.isManager, asManager),
-      ),
-    );
+  return tenant.select(
+    teamMemberships,
+    { teamId: teamMemberships.teamId },
+    eq(teamMemberships.personId, personId),
+    eq(teamMemberships.isManager, asManager),
+  );
 }
 
 /** The managers (`asManager`) or members of the teams `teamIds`, as `{ personId }` rows. */
 function peopleIn(tenant: Tenant, teamIds: string[] | SQLWrapper, asManager: boolean, ...conditions: SQL[]) {
-  return tenant.db
-    .select({ personId: teamMemberships.personId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        inArray(teamMemberships.teamId, teamIds),
-        eq(teamMemberships.isManager, asManager),
-        ...conditions,
-      ),
-    );
+  return tenant.select(
+    teamMemberships,
+    { personId: teamMemberships.personId },
+    inArray(teamMemberships.teamId, teamIds),
+    eq(teamMemberships.isManager, asManager),
+    ...conditions,
+  );
 }
 
 /** The teams, by name, that `personId` manages (`asManager`) or is a member of. */
 export function teamsOf(tenant: Tenant, personId: string, asManager: boolean) {
-  return tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(tenant.where(teams, inArray(teams.id, teamIdsOf(tenant, personId, asManager))))
+  return tenant
+    .select(
+      teams,
+      { id: teams.id, name: teams.name },
+      inArray(teams.id, teamIdsOf(tenant, personId, asManager)),
+    )
     .orderBy(teams.name);
 }
 

@@ -23,20 +23,16 @@ export const secondsFor: Record<QuestionKind, number> = { "multiple-choice": 30,
  */
 async function missingCards(tenant: Tenant, started: Enrolment[], rows: DueCard[]) {
   if (started.length === 0) return [];
-  const bank = await tenant.db
-    .select({ id: questions.id, trajectoryId: questions.trajectoryId })
-    .from(questions)
-    .where(
-      tenant.where(
-        questions,
-        inArray(
-          questions.trajectoryId,
-          started.map((e) => e.trajectoryId),
-        ),
-        isNull(questions.deletedAt),
-        sql`${questions.uses} @> '["practice"]'::jsonb`,
-      ),
-    );
+  const bank = await tenant.select(
+    questions,
+    { id: questions.id, trajectoryId: questions.trajectoryId },
+    inArray(
+      questions.trajectoryId,
+      started.map((e) => e.trajectoryId),
+    ),
+    isNull(questions.deletedAt),
+    sql`${questions.uses} @> '["practice"]'::jsonb`,
+  );
   const carded = new Set(rows.map((row) => `${row.cohortId}:${row.question.id}`));
   return started.flatMap((e) =>
     bank
@@ -191,18 +187,14 @@ async function questionsLinkedToComingPlans(
   personId: string,
   now: Date,
 ): Promise<Set<string>> {
-  const plans = await tenant.db
-    .select({ cohortId: actionPlans.cohortId, questionIds: actionPlans.questionIds })
-    .from(actionPlans)
-    .where(
-      tenant.where(
-        actionPlans,
-        eq(actionPlans.personId, personId),
-        isNull(actionPlans.archivedAt),
-        gte(actionPlans.firstMoment, new Date(now.getTime() - 86_400_000)),
-        lte(actionPlans.firstMoment, new Date(now.getTime() + 2 * 86_400_000)),
-      ),
-    );
+  const plans = await tenant.select(
+    actionPlans,
+    { cohortId: actionPlans.cohortId, questionIds: actionPlans.questionIds },
+    eq(actionPlans.personId, personId),
+    isNull(actionPlans.archivedAt),
+    gte(actionPlans.firstMoment, new Date(now.getTime() - 86_400_000)),
+    lte(actionPlans.firstMoment, new Date(now.getTime() + 2 * 86_400_000)),
+  );
   return new Set(plans.flatMap((p) => p.questionIds.map((id) => `${p.cohortId}:${id}`)));
 }
 

@@ -24,10 +24,7 @@ const present = (row: typeof learnerPreferences.$inferSelect): LearningPreferenc
 });
 
 async function preferencesOf(tenant: Tenant, personId: string) {
-  const [row] = await tenant.db
-    .select()
-    .from(learnerPreferences)
-    .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));
+  const [row] = await tenant.selectRows(learnerPreferences, eq(learnerPreferences.personId, personId));
   return row ?? null;
 }
 
@@ -42,10 +39,7 @@ async function refusePastPause(
   now: Date,
 ): Promise<void> {
   if (!pausedUntil) return;
-  const [person] = await tenant.db
-    .select({ timeZone: persons.timeZone })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [person] = await tenant.select(persons, { timeZone: persons.timeZone }, eq(persons.id, personId));
   if (!person) throw notFound("person");
   if (pausedUntil < todayIn(person.timeZone, now)) throw invalid("pausedUntil", "date_in_past");
 }
@@ -101,10 +95,7 @@ export async function setPause(
   { personId, pausedUntil }: { personId: string; pausedUntil: string | null },
 ): Promise<LearningPreferences> {
   authorize(actor, "people.manage");
-  const [person] = await tenant.db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [person] = await tenant.select(persons, { id: persons.id }, eq(persons.id, personId));
   if (!person) throw notFound("person");
   await refusePastPause(tenant, personId, pausedUntil, now);
   await tenant.transaction(async (tx) => {

@@ -24,10 +24,8 @@ export async function findTrajectories(
   { archived }: { archived?: "include" } = {},
 ) {
   authorize(actor, "trajectory.read");
-  const rows = await tenant.db
-    .select()
-    .from(trajectories)
-    .where(tenant.where(trajectories, archived === "include" ? undefined : isNull(trajectories.archivedAt)))
+  const rows = await tenant
+    .selectRows(trajectories, archived === "include" ? undefined : isNull(trajectories.archivedAt))
     .orderBy(desc(trajectories.updatedAt));
   const rules = await loadRules();
   return rows.map((row) => ({ row, score: runDesignCheck(row.document, rules).score }));
