@@ -29,3 +29,25 @@ export function workingDayOnOrAfter(isoDate: string): string {
   const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
   return weekday === 6 ? addDays(isoDate, 2) : weekday === 0 ? addDays(isoDate, 1) : isoDate;
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/**
+ * The day of the week (0 is Sunday) and the hour (0–23) on the clock in a time zone: when a sweep may
+ * write to someone ("Monday from 08:00 their time").
+ */
+export function localClock(timeZone: string, now: Date): { weekday: number; hour: number } {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      hour: "numeric",
+      hourCycle: "h23",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(now).map((part) => [part.type, part.value]));
+  return { weekday: weekdays.indexOf(parts.weekday ?? ""), hour: Number(parts.hour) };
+}

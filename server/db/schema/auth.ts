@@ -1,13 +1,12 @@
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, tenantKeyColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /** Signed-in sessions. Only a SHA-256 of the cookie token is stored, so a database leak signs nobody in. */
-export const sessions = pgTable(
+export const sessions = tenantTable(
   "sessions",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     tokenHash: text("token_hash").notNull(),
     personId: uuid("person_id").notNull(),
     createdAt: createdAtColumn().defaultNow(),
@@ -19,19 +18,17 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("sessions_token_hash_idx").on(t.tokenHash),
     index("sessions_person_idx").on(t.organisationId, t.personId),
     personReference(t),
   ],
+  { throughParent: true },
 );
 
 /** Invitation and password-reset links: single use, expiring, stored hashed. */
-export const oneTimeTokens = pgTable(
+export const oneTimeTokens = tenantTable(
   "one_time_tokens",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     tokenHash: text("token_hash").notNull(),
     personId: uuid("person_id").notNull(),
     purpose: text("purpose", { enum: ["invitation", "password-reset"] }).notNull(),
@@ -40,11 +37,11 @@ export const oneTimeTokens = pgTable(
     createdAt: createdAtColumn().defaultNow(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("one_time_tokens_hash_idx").on(t.tokenHash),
     index("one_time_tokens_person_idx").on(t.organisationId, t.personId),
     personReference(t),
   ],
+  { throughParent: true },
 );
 
 /**

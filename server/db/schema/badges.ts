@@ -1,6 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference, tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 import { organisations } from "./organisations.ts";
 import { trajectories } from "./trajectories.ts";
 
@@ -15,11 +16,9 @@ export const issuerKeys = pgTable("issuer_keys", {
 });
 
 /** A competence badge a designer defines, with the evidence rule that earns it. */
-export const achievements = pgTable(
+export const achievements = tenantTable(
   "achievements",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     competenceId: text("competence_id").notNull(),
     name: text("name").notNull(),
@@ -32,27 +31,24 @@ export const achievements = pgTable(
     createdAt: createdAtColumn(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     index("achievements_trajectory_idx").on(t.organisationId, t.trajectoryId),
     tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
 
 /** A badge awarded to a learner, with its signed Open Badges 3.0 credential. */
-export const badgeAwards = pgTable(
+export const badgeAwards = tenantTable(
   "badge_awards",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     achievementId: uuid("achievement_id").notNull(),
     personId: uuid("person_id").notNull(),
     awardedAt: instant("awarded_at").notNull(),
     credential: jsonb("credential").$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("badge_awards_once_uq").on(t.organisationId, t.achievementId, t.personId),
     tenantReference(t, t.achievementId, achievements).onDelete("cascade"),
     personReference(t),
   ],
+  { throughParent: true },
 );

@@ -1,13 +1,12 @@
-import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, tenantKeyColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference, tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /** A coach offers coaching; only after the learner accepts does the coach see their plans. */
-export const coachingRelations = pgTable(
+export const coachingRelations = tenantTable(
   "coaching_relations",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     coachId: uuid("coach_id").notNull(),
     coacheeId: uuid("coachee_id").notNull(),
     status: text("status").$type<"invited" | "accepted" | "declined">().notNull(),
@@ -15,18 +14,16 @@ export const coachingRelations = pgTable(
     answeredAt: instant("answered_at"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("coaching_relations_pair_uq").on(t.organisationId, t.coachId, t.coacheeId),
     personReference(t, t.coacheeId),
   ],
+  { throughParent: true },
 );
 
 /** A coaching session: when, the notes (the coachee reads them too) and the plan it was about. */
-export const coachingSessions = pgTable(
+export const coachingSessions = tenantTable(
   "coaching_sessions",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     relationId: uuid("relation_id").notNull(),
     scheduledAt: instant("scheduled_at").notNull(),
     notes: text("notes").notNull().default(""),
@@ -35,5 +32,6 @@ export const coachingSessions = pgTable(
     /** When the coach last corrected the session or its notes. */
     updatedAt: instant("updated_at"),
   },
-  (t) => [tenantPrimaryKey(t), tenantReference(t, t.relationId, coachingRelations).onDelete("cascade")],
+  (t) => [tenantReference(t, t.relationId, coachingRelations).onDelete("cascade")],
+  { throughParent: true },
 );

@@ -2,10 +2,11 @@ import { timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
 
 // The column shapes every tenant-owned table shares, written once; the keys and references built on
-// them are in tenant-keys.ts. These are function declarations rather than arrow constants on purpose:
-// organisations.ts uses them while this file refers to its table, and a declared function can be called
-// before either file has run, whichever of the two is loaded first. The table itself is only reached
-// inside a callback that Drizzle runs later.
+// them are in tenant-keys.ts, and tenant-tables.ts puts them first in every tenant-owned table. These
+// are function declarations rather than arrow constants on purpose: organisations.ts uses them while
+// this file refers to its table, and a declared function can be called before either file has run,
+// whichever of the two is loaded first. The table itself is only reached inside a callback that
+// Drizzle runs later.
 
 /** A point in time, always stored with its time zone. */
 export function instant(name: string) {

@@ -1,15 +1,14 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
-import { tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { boolean, date, index, integer, jsonb, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, instant } from "./columns.ts";
+import { tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 export type ScanAnswers = Record<string, string | number>;
 
 /** A learning-culture scan: who is invited (teams, or everyone) and when it is open. */
-export const cultureScans = pgTable(
+export const cultureScans = tenantTable(
   "culture_scans",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     title: text("title").notNull(),
     teamIds: jsonb("team_ids").$type<string[]>().notNull().default([]),
     opensOn: date("opens_on").notNull(),
@@ -34,18 +33,16 @@ export const cultureScans = pgTable(
     createdBy: uuid("created_by"),
     createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [tenantPrimaryKey(t), uniqueIndex("culture_scans_shared_token_idx").on(t.sharedToken)],
+  (t) => [uniqueIndex("culture_scans_shared_token_idx").on(t.sharedToken)],
 );
 
 /**
  * A personal link. It knows the person (for the email and reminders) and whether it has been spent,
  * but nothing points from a response back to it: the response is written without any link.
  */
-export const scanInvitations = pgTable(
+export const scanInvitations = tenantTable(
   "scan_invitations",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     scanId: uuid("scan_id").notNull(),
     personId: uuid("person_id"),
     teamId: uuid("team_id"),
@@ -60,20 +57,18 @@ export const scanInvitations = pgTable(
     remindedAt: instant("reminded_at"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("scan_invitations_token_idx").on(t.tokenHash),
     uniqueIndex("scan_invitations_reminder_token_idx").on(t.reminderTokenHash),
     index("scan_invitations_scan_idx").on(t.organisationId, t.scanId),
     tenantReference(t, t.scanId, cultureScans).onDelete("cascade"),
   ],
+  { throughParent: true },
 );
 
 /** An anonymous response: the team it counts for, the raw answers and the derived phase. */
-export const scanResponses = pgTable(
+export const scanResponses = tenantTable(
   "scan_responses",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     scanId: uuid("scan_id").notNull(),
     /** The invitation's team; null for people without a team and for every shared-link answer. */
     teamId: uuid("team_id"),
@@ -87,18 +82,16 @@ export const scanResponses = pgTable(
     submittedOn: date("submitted_on").notNull(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     index("scan_responses_scan_idx").on(t.organisationId, t.scanId),
     tenantReference(t, t.scanId, cultureScans).onDelete("cascade"),
   ],
+  { throughParent: true },
 );
 
 /** The organisation's action plan: interventions turned into owned, dated actions. */
-export const scanActions = pgTable(
+export const scanActions = tenantTable(
   "scan_actions",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     scanId: uuid("scan_id").notNull(),
     title: text("title").notNull(),
     interventionId: text("intervention_id"),
@@ -109,5 +102,6 @@ export const scanActions = pgTable(
       .default("planned"),
     createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [tenantPrimaryKey(t), tenantReference(t, t.scanId, cultureScans).onDelete("cascade")],
+  (t) => [tenantReference(t, t.scanId, cultureScans).onDelete("cascade")],
+  { throughParent: true },
 );

@@ -1,6 +1,7 @@
 import { pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, instant, tenantKeyColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /**
  * Installation-wide secrets (not tenant data): the key that signs one-click email links. Made on first
@@ -16,13 +17,13 @@ export const installationSecrets = pgTable("installation_secrets", {
  * One row per digest link that has been used: a link acts once. The key is the SHA-256 of the signed
  * token, so a second click (or a replay) finds the row and records nothing again.
  */
-export const digestLinkUses = pgTable(
+export const digestLinkUses = tenantTable(
   "digest_link_uses",
   {
-    organisationId: tenantKeyColumn(),
     linkHash: text("link_hash").notNull(),
     managerId: uuid("manager_id").notNull(),
     usedAt: instant("used_at").notNull(),
   },
-  (t) => [tenantPrimaryKey(t, t.linkHash), personReference(t, t.managerId)],
+  (t) => [personReference(t, t.managerId)],
+  { key: ["linkHash"], throughParent: true },
 );

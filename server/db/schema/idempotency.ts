@@ -1,15 +1,15 @@
-import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, organisationIdColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
+import { index, integer, text, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn } from "./columns.ts";
+import { personReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /**
  * Idempotency keys (IETF httpapi Idempotency-Key): the first answer to a person's write, kept for a day,
  * so the same key replays it instead of writing twice. `statusCode` is null while the first request runs.
  */
-export const idempotencyKeys = pgTable(
+export const idempotencyKeys = tenantTable(
   "idempotency_keys",
   {
-    organisationId: organisationIdColumn(),
     personId: uuid("person_id").notNull(),
     key: text("key").notNull(),
     /** A hash of method, route, parameters and body: the same key with another request is refused. */
@@ -19,9 +19,6 @@ export const idempotencyKeys = pgTable(
     body: text("body"),
     createdAt: createdAtColumn(),
   },
-  (t) => [
-    tenantPrimaryKey(t, t.personId, t.key),
-    index("idempotency_keys_created_idx").on(t.createdAt),
-    personReference(t),
-  ],
+  (t) => [index("idempotency_keys_created_idx").on(t.createdAt), personReference(t)],
+  { key: ["personId", "key"] },
 );

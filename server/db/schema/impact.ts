@@ -5,21 +5,20 @@ import {
   index,
   integer,
   jsonb,
-  pgTable,
   text,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { InterviewNotes, SurveyAnswers, SurveyMoment } from "../../../common/schemas/impact.ts";
-import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference, tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 import { cohorts, trajectories } from "./trajectories.ts";
 
 /** Who was present on a practice day (LTEM tier 1), recorded by the coordinator or trainer. */
-export const attendance = pgTable(
+export const attendance = tenantTable(
   "attendance",
   {
-    organisationId: organisationIdColumn(),
     cohortId: uuid("cohort_id").notNull(),
     personId: uuid("person_id").notNull(),
     sessionDate: date("session_date").notNull(),
@@ -27,19 +26,14 @@ export const attendance = pgTable(
     recordedBy: uuid("recorded_by"),
     recordedAt: instant("recorded_at").notNull(),
   },
-  (t) => [
-    tenantPrimaryKey(t, t.cohortId, t.personId, t.sessionDate),
-    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
-    personReference(t),
-  ],
+  (t) => [tenantReference(t, t.cohortId, cohorts).onDelete("cascade"), personReference(t)],
+  { key: ["cohortId", "personId", "sessionDate"] },
 );
 
 /** A learner's answers to a performance-focused survey (LTEM tier 3): one per survey activity. */
-export const surveyResponses = pgTable(
+export const surveyResponses = tenantTable(
   "survey_responses",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     cohortId: uuid("cohort_id").notNull(),
     personId: uuid("person_id").notNull(),
     activityId: text("activity_id").notNull(),
@@ -48,7 +42,6 @@ export const surveyResponses = pgTable(
     submittedAt: instant("submitted_at").notNull(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("survey_responses_once_uq").on(t.organisationId, t.personId, t.cohortId, t.activityId),
     tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
     personReference(t),
@@ -59,10 +52,9 @@ export const surveyResponses = pgTable(
  * What counts as an acceptable answer, per survey question and trajectory, decided before the data
  * are read: once a response exists the standards are locked.
  */
-export const surveyStandards = pgTable(
+export const surveyStandards = tenantTable(
   "survey_standards",
   {
-    organisationId: organisationIdColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     question: text("question").notNull(),
     acceptableFrom: integer("acceptable_from").notNull(),
@@ -70,18 +62,14 @@ export const surveyStandards = pgTable(
     setBy: uuid("set_by"),
     setAt: instant("set_at").notNull(),
   },
-  (t) => [
-    tenantPrimaryKey(t, t.trajectoryId, t.question),
-    tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
-  ],
+  (t) => [tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade")],
+  { key: ["trajectoryId", "question"] },
 );
 
 /** An organisation figure before and after a trajectory (LTEM tier 8), such as complaints per month. */
-export const impactKpis = pgTable(
+export const impactKpis = tenantTable(
   "impact_kpis",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     name: text("name").notNull(),
     unit: text("unit").notNull(),
@@ -95,18 +83,15 @@ export const impactKpis = pgTable(
     createdAt: createdAtColumn(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     index("impact_kpis_trajectory_idx").on(t.organisationId, t.trajectoryId),
     tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
   ],
 );
 
 /** A short structured interview with a most or least successful learner (Success Case Method). */
-export const successCaseInterviews = pgTable(
+export const successCaseInterviews = tenantTable(
   "success_case_interviews",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     personId: uuid("person_id").notNull(),
     interviewerId: uuid("interviewer_id"),
@@ -120,7 +105,6 @@ export const successCaseInterviews = pgTable(
     finalAt: instant("final_at"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     index("success_case_interviews_trajectory_idx").on(t.organisationId, t.trajectoryId),
     tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
     personReference(t),

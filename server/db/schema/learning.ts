@@ -1,32 +1,27 @@
-import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { idColumn, instant, organisationIdColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { index, integer, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { instant } from "./columns.ts";
+import { personReference, tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 import { cohorts } from "./trajectories.ts";
 
 /** What a learner did with an activity of their cohort: done, or (for optional ones) chosen or skipped. */
-export const activityProgress = pgTable(
+export const activityProgress = tenantTable(
   "activity_progress",
   {
-    organisationId: organisationIdColumn(),
     personId: uuid("person_id").notNull(),
     cohortId: uuid("cohort_id").notNull(),
     activityId: text("activity_id").notNull(),
     status: text("status").$type<"done" | "chosen" | "skipped">().notNull(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [
-    tenantPrimaryKey(t, t.personId, t.cohortId, t.activityId),
-    personReference(t),
-    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
-  ],
+  (t) => [personReference(t), tenantReference(t, t.cohortId, cohorts).onDelete("cascade")],
+  { key: ["personId", "cohortId", "activityId"] },
 );
 
 /** A score on the kick-off insight test or the final competence proof, per competence: impact data. */
-export const measures = pgTable(
+export const measures = tenantTable(
   "measures",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     personId: uuid("person_id").notNull(),
     cohortId: uuid("cohort_id").notNull(),
     trajectoryId: uuid("trajectory_id").notNull(),
@@ -40,7 +35,6 @@ export const measures = pgTable(
     assessedBy: uuid("assessed_by"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("measures_once_uq").on(
       t.organisationId,
       t.personId,
@@ -54,15 +48,15 @@ export const measures = pgTable(
 );
 
 /** Extra material and practice opened for a learner who keeps missing one competence's questions. */
-export const remediations = pgTable(
+export const remediations = tenantTable(
   "remediations",
   {
-    organisationId: organisationIdColumn(),
     personId: uuid("person_id").notNull(),
     cohortId: uuid("cohort_id").notNull(),
     competenceId: text("competence_id").notNull(),
     startedAt: instant("started_at").notNull(),
     materialDoneAt: instant("material_done_at"),
   },
-  (t) => [tenantPrimaryKey(t, t.personId, t.cohortId, t.competenceId), personReference(t)],
+  (t) => [personReference(t)],
+  { key: ["personId", "cohortId", "competenceId"] },
 );

@@ -1,16 +1,14 @@
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
-import { tenantPrimaryKey } from "./tenant-keys.ts";
+import { index, integer, text } from "drizzle-orm/pg-core";
+import { createdAtColumn, instant } from "./columns.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /**
  * The email outbox. A message is written in the same transaction as the change that causes it, so an
  * acknowledged action never loses its email; a job delivers pending rows and retries failures.
  */
-export const outboxEmails = pgTable(
+export const outboxEmails = tenantTable(
   "outbox_emails",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     toAddress: text("to_address").notNull(),
     locale: text("locale").notNull(),
     template: text("template").notNull(),
@@ -24,5 +22,5 @@ export const outboxEmails = pgTable(
     createdAt: createdAtColumn().defaultNow(),
     sentAt: instant("sent_at"),
   },
-  (t) => [tenantPrimaryKey(t), index("outbox_emails_status_idx").on(t.status, t.createdAt)],
+  (t) => [index("outbox_emails_status_idx").on(t.status, t.createdAt)],
 );

@@ -1,6 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, organisationIdColumn, tenantKeyColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference, tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /** The tenant. Everything else hangs off an organisation. */
 export const organisations = pgTable("organisations", {
@@ -12,11 +13,9 @@ export const organisations = pgTable("organisations", {
   createdAt: createdAtColumn().defaultNow(),
 });
 
-export const persons = pgTable(
+export const persons = tenantTable(
   "persons",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     locale: text("locale"),
@@ -32,55 +31,49 @@ export const persons = pgTable(
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     unique("persons_org_email_unique").on(t.organisationId, t.email),
     index("persons_email_idx").on(t.email),
   ],
 );
 
-export const personRoles = pgTable(
+export const personRoles = tenantTable(
   "person_roles",
   {
-    organisationId: tenantKeyColumn(),
     personId: uuid("person_id").notNull(),
     role: text("role", { enum: ["coordinator", "designer", "manager", "learner", "coach"] }).notNull(),
   },
-  (t) => [tenantPrimaryKey(t, t.personId, t.role), personReference(t)],
+  (t) => [personReference(t)],
+  { key: ["personId", "role"], throughParent: true },
 );
 
-export const teams = pgTable(
+export const teams = tenantTable(
   "teams",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     name: text("name").notNull(),
     createdAt: createdAtColumn().defaultNow(),
   },
-  (t) => [tenantPrimaryKey(t), unique("teams_org_name_unique").on(t.organisationId, t.name)],
+  (t) => [unique("teams_org_name_unique").on(t.organisationId, t.name)],
 );
 
 /** A person's place in a team: a member, or one of its managers. */
-export const teamMemberships = pgTable(
+export const teamMemberships = tenantTable(
   "team_memberships",
   {
-    organisationId: tenantKeyColumn(),
     teamId: uuid("team_id").notNull(),
     personId: uuid("person_id").notNull(),
     isManager: boolean("is_manager").notNull().default(false),
   },
   (t) => [
-    tenantPrimaryKey(t, t.teamId, t.personId),
     index("team_memberships_person_idx").on(t.organisationId, t.personId),
     tenantReference(t, t.teamId, teams).onDelete("cascade"),
     personReference(t),
   ],
+  { key: ["teamId", "personId"], throughParent: true },
 );
 
-export const auditEvents = pgTable(
+export const auditEvents = tenantTable(
   "audit_events",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     actorId: uuid("actor_id"),
     action: text("action").notNull(),
     subjectType: text("subject_type").notNull(),
@@ -88,5 +81,5 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     at: createdAtColumn().defaultNow(),
   },
-  (t) => [tenantPrimaryKey(t), index("audit_events_at_idx").on(t.organisationId, t.at)],
+  (t) => [index("audit_events_at_idx").on(t.organisationId, t.at)],
 );

@@ -1,6 +1,7 @@
-import { customType, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, instant, tenantKeyColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
+import { customType, index, text, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /** Raw bytes (a photo or short video), as PostgreSQL's bytea on both PGlite and a server. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -12,11 +13,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  * A learner asks a colleague from the same cohort for feedback on an application or an assignment,
  * optionally with a short photo or video; the colleague answers in a fixed form.
  */
-export const feedbackRequests = pgTable(
+export const feedbackRequests = tenantTable(
   "feedback_requests",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     requesterId: uuid("requester_id").notNull(),
     colleagueId: uuid("colleague_id").notNull(),
     cohortId: uuid("cohort_id").notNull(),
@@ -31,8 +30,8 @@ export const feedbackRequests = pgTable(
     answeredAt: instant("answered_at"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     index("feedback_requests_colleague_idx").on(t.organisationId, t.colleagueId),
     personReference(t, t.requesterId),
   ],
+  { throughParent: true },
 );

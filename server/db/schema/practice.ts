@@ -1,16 +1,15 @@
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { QuestionUse } from "../../../common/schemas/questions.ts";
-import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { createdAtColumn, instant } from "./columns.ts";
+import { personReference, tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 import { questions } from "./questions.ts";
 import { cohorts } from "./trajectories.ts";
 
 /** One question for one learner in one cohort, with its FSRS memory state. */
-export const practiceCards = pgTable(
+export const practiceCards = tenantTable(
   "practice_cards",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     personId: uuid("person_id").notNull(),
     cohortId: uuid("cohort_id").notNull(),
     questionId: uuid("question_id").notNull(),
@@ -20,7 +19,6 @@ export const practiceCards = pgTable(
     createdAt: createdAtColumn().defaultNow(),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("practice_cards_question_uq").on(t.organisationId, t.personId, t.cohortId, t.questionId),
     index("practice_cards_due_idx").on(t.organisationId, t.personId, t.due),
     personReference(t),
@@ -34,11 +32,9 @@ export const practiceCards = pgTable(
  * after a lost connection) count once; `answeredAt` is when the learner answered, which may be long
  * before it arrived.
  */
-export const answers = pgTable(
+export const answers = tenantTable(
   "answers",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     personId: uuid("person_id").notNull(),
     cohortId: uuid("cohort_id").notNull(),
     questionId: uuid("question_id").notNull(),
@@ -57,7 +53,6 @@ export const answers = pgTable(
     nextDue: instant("next_due"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     uniqueIndex("answers_client_uq").on(t.organisationId, t.personId, t.clientId),
     index("answers_person_competence_idx").on(t.organisationId, t.personId, t.competenceId, t.answeredAt),
     index("answers_question_idx").on(t.organisationId, t.questionId),

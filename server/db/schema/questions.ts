@@ -1,23 +1,22 @@
-import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, text, uuid } from "drizzle-orm/pg-core";
 import type {
   QuestionKind,
   QuestionLevel,
   QuestionOption,
   QuestionUse,
 } from "../../../common/schemas/questions.ts";
-import { createdAtColumn, idColumn, instant, organisationIdColumn } from "./columns.ts";
-import { tenantPrimaryKey, tenantReference } from "./tenant-keys.ts";
+import { createdAtColumn, instant } from "./columns.ts";
+import { tenantReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 import { trajectories } from "./trajectories.ts";
 
 /**
  * A question in a trajectory's bank. Deleting one only stamps `deletedAt`: it leaves practice and
  * stops being served, while the answers given to it keep their meaning.
  */
-export const questions = pgTable(
+export const questions = tenantTable(
   "questions",
   {
-    organisationId: organisationIdColumn(),
-    id: idColumn(),
     trajectoryId: uuid("trajectory_id").notNull(),
     competenceId: text("competence_id").notNull(),
     kind: text("kind").$type<QuestionKind>().notNull(),
@@ -33,7 +32,6 @@ export const questions = pgTable(
     deletedAt: instant("deleted_at"),
   },
   (t) => [
-    tenantPrimaryKey(t),
     index("questions_trajectory_idx").on(t.organisationId, t.trajectoryId),
     tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
   ],

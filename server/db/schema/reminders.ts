@@ -1,13 +1,12 @@
-import { boolean, date, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { NudgeFrequency } from "../../../common/schemas/learning.ts";
-import { organisationIdColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
+import { personReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /** How a learner wants to be nudged, a pause (holiday, sick leave) and their private calendar feed. */
-export const learnerPreferences = pgTable(
+export const learnerPreferences = tenantTable(
   "learner_preferences",
   {
-    organisationId: organisationIdColumn(),
     personId: uuid("person_id").notNull(),
     nudgeFrequency: text("nudge_frequency").$type<NudgeFrequency>().notNull().default("twice-weekly"),
     pausedUntil: date("paused_until"),
@@ -22,9 +21,6 @@ export const learnerPreferences = pgTable(
     /** The learner agrees to be asked for a short success-case interview about what they applied. */
     interviewConsent: boolean("interview_consent").notNull().default(false),
   },
-  (t) => [
-    tenantPrimaryKey(t, t.personId),
-    uniqueIndex("learner_preferences_calendar_uq").on(t.calendarToken),
-    personReference(t),
-  ],
+  (t) => [uniqueIndex("learner_preferences_calendar_uq").on(t.calendarToken), personReference(t)],
+  { key: ["personId"] },
 );

@@ -1,13 +1,12 @@
-import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { idColumn, instant, tenantKeyColumn } from "./columns.ts";
-import { personReference, tenantPrimaryKey } from "./tenant-keys.ts";
+import { index, text, uuid } from "drizzle-orm/pg-core";
+import { instant } from "./columns.ts";
+import { personReference } from "./tenant-keys.ts";
+import { tenantTable } from "./tenant-tables.ts";
 
 /** A manager's check-in with a learner, from the team screen or a one-click digest link. */
-export const checkIns = pgTable(
+export const checkIns = tenantTable(
   "check_ins",
   {
-    organisationId: tenantKeyColumn(),
-    id: idColumn(),
     managerId: uuid("manager_id").notNull(),
     personId: uuid("person_id").notNull(),
     cohortId: uuid("cohort_id"),
@@ -18,9 +17,6 @@ export const checkIns = pgTable(
     /** When the manager who recorded it last corrected it. */
     updatedAt: instant("updated_at"),
   },
-  (t) => [
-    tenantPrimaryKey(t),
-    index("check_ins_person_idx").on(t.organisationId, t.personId),
-    personReference(t),
-  ],
+  (t) => [index("check_ins_person_idx").on(t.organisationId, t.personId), personReference(t)],
+  { throughParent: true },
 );

@@ -13,15 +13,12 @@ import { persons } from "./organisations.ts";
 
 type TenantKeyed = { organisationId: AnyPgColumn };
 
-/** The key of a tenant-owned row: the organisation id and the row's id, or the columns given. */
-export function tenantPrimaryKey(t: TenantKeyed & { id: AnyPgColumn }): PrimaryKeyBuilder;
+/** The key of a tenant-owned row: the organisation id, then the columns that tell its rows apart. */
 export function tenantPrimaryKey(
   t: TenantKeyed,
   ...columns: [AnyPgColumn, ...AnyPgColumn[]]
-): PrimaryKeyBuilder;
-export function tenantPrimaryKey(t: TenantKeyed & { id?: AnyPgColumn }, ...columns: AnyPgColumn[]) {
-  const rest = columns.length > 0 ? columns : [t.id as AnyPgColumn];
-  return primaryKey({ columns: [t.organisationId, ...rest] });
+): PrimaryKeyBuilder {
+  return primaryKey({ columns: [t.organisationId, ...columns] });
 }
 
 /**

@@ -80,10 +80,11 @@ export async function seedDemoCultureScan(
     .returning({ id: cultureScans.id });
   const random = generator(20_270_401);
   for (const [index, teamId] of teamIds.entries()) {
-    const members = await tenant.db
-      .select({ personId: teamMemberships.personId })
-      .from(teamMemberships)
-      .where(tenant.where(teamMemberships, eq(teamMemberships.teamId, teamId)));
+    const members = await tenant.select(
+      teamMemberships,
+      { personId: teamMemberships.personId },
+      eq(teamMemberships.teamId, teamId),
+    );
     for (const [position, member] of members.entries()) {
       const answered = position < (ANSWERS_PER_TEAM[index] ?? 0);
       const spentOn = addDays(today, -55 + (position % 5));

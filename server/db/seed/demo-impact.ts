@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { SurveyAnswers } from "../../../common/schemas/impact.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { computeSchedule } from "../../modules/cohorts/schedule.ts";
@@ -87,20 +87,17 @@ function surveyAnswers(i: number, moment: "after-practice-day" | "after-weeks"):
 
 /** Who manages each participant: the manager of the team they are a member of. */
 async function managersOf(tenant: Tenant, personIds: string[]) {
-  const memberships = await tenant.db
-    .select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        inArray(teamMemberships.personId, personIds),
-        eq(teamMemberships.isManager, false),
-      ),
-    );
-  const managers = await tenant.db
-    .select({ personId: teamMemberships.personId, teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(tenant.where(teamMemberships, eq(teamMemberships.isManager, true)));
+  const memberships = await tenant.select(
+    teamMemberships,
+    { personId: teamMemberships.personId, teamId: teamMemberships.teamId },
+    inArray(teamMemberships.personId, personIds),
+    eq(teamMemberships.isManager, false),
+  );
+  const managers = await tenant.select(
+    teamMemberships,
+    { personId: teamMemberships.personId, teamId: teamMemberships.teamId },
+    eq(teamMemberships.isManager, true),
+  );
   return new Map(memberships.map((m) => [m.personId, managers.find((x) => x.teamId === m.teamId)!.personId]));
 }
 
@@ -128,10 +125,7 @@ export async function seedDemoImpact(tenant: Tenant, input: DemoImpactInput): Pr
         "learner-survey",
       ].includes(a.type),
   );
-  const bank = await tenant.db
-    .select()
-    .from(questions)
-    .where(tenant.where(questions, eq(questions.trajectoryId, input.trajectoryId)));
+  const bank = await tenant.selectRows(questions, eq(questions.trajectoryId, input.trajectoryId));
   const practice = bank.filter((q) => q.uses.includes("practice") && q.kind !== "open");
   const managers = await managersOf(tenant, input.participantIds);
 
@@ -345,15 +339,11 @@ async function seedEffects(tenant: Tenant, input: DemoImpactInput) {
       },
     ]),
   );
-  const [first] = await tenant.db
-    .select({ personId: learnerPreferences.personId })
-    .from(learnerPreferences)
-    .where(
-      and(
-        eq(learnerPreferences.organisationId, tenant.organisationId),
-        eq(learnerPreferences.personId, input.participantIds[0]!),
-      ),
-    );
+  const [first] = await tenant.select(
+    learnerPreferences,
+    { personId: learnerPreferences.personId },
+    eq(learnerPreferences.personId, input.participantIds[0]!),
+  );
   if (!first) return;
   await tenant.db.insert(successCaseInterviews).values(
     tenant.row({

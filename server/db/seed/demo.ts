@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../../modules/auth/passwords.ts";
 import type { Db } from "../client.ts";
 import { seedDemoCultureScan } from "./demo-culture-scan.ts";
@@ -8,6 +8,7 @@ import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts
 import { withActivityIds } from "../../modules/trajectories/activity-ids.ts";
 import { trajectoryTemplates } from "../../modules/trajectories/templates/index.ts";
 import { renderTemplate } from "../../modules/trajectories/templates/template.ts";
+import { membersOf } from "../../modules/organisations/index.ts";
 import {
   cohortParticipants,
   cohorts,
@@ -127,16 +128,7 @@ async function insertCohort(
       }),
     )
     .returning({ id: cohorts.id });
-  const members = await tenant.db
-    .select({ personId: teamMemberships.personId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        inArray(teamMemberships.teamId, values.teamIds),
-        eq(teamMemberships.isManager, false),
-      ),
-    );
+  const members = await membersOf(tenant, values.teamIds);
   await tenant.db
     .insert(cohortParticipants)
     .values(tenant.rows(members.map((m) => ({ cohortId: cohort!.id, personId: m.personId }))));

@@ -40,17 +40,13 @@ async function assertPlanContent(
     throw invalid("competenceId", "unknown_competence");
   if (input.questionIds?.length) {
     if (!input.cohortId) throw invalid("questionIds", "unknown_question");
-    const found = await tenant.db
-      .select({ id: questions.id, uses: questions.uses })
-      .from(questions)
-      .where(
-        tenant.where(
-          questions,
-          inArray(questions.id, input.questionIds),
-          eq(questions.trajectoryId, enrolments[0]!.trajectoryId),
-          isNull(questions.deletedAt),
-        ),
-      );
+    const found = await tenant.select(
+      questions,
+      { id: questions.id, uses: questions.uses },
+      inArray(questions.id, input.questionIds),
+      eq(questions.trajectoryId, enrolments[0]!.trajectoryId),
+      isNull(questions.deletedAt),
+    );
     const practice = found.filter((q) => q.uses.includes("practice"));
     if (practice.length !== new Set(input.questionIds).size) throw invalid("questionIds", "unknown_question");
   }
@@ -62,22 +58,19 @@ const isPast = (firstMoment: string, now: Date) =>
 async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now: Date): Promise<void> {
   if (isPast(input.firstMoment, now)) throw invalid("firstMoment", "first_moment_in_past");
   await assertPlanContent(tenant, actor, input);
-  const existing = await tenant.db
-    .select({ id: actionPlans.id, cohortId: actionPlans.cohortId })
-    .from(actionPlans)
-    .where(
-      tenant.where(actionPlans, eq(actionPlans.personId, actor.personId), isNull(actionPlans.archivedAt)),
-    );
+  const existing = await tenant.select(
+    actionPlans,
+    { id: actionPlans.id, cohortId: actionPlans.cohortId },
+    eq(actionPlans.personId, actor.personId),
+    isNull(actionPlans.archivedAt),
+  );
   if (existing.filter((p) => p.cohortId === (input.cohortId ?? null)).length >= MAX_PLANS_PER_COHORT)
     throw invalid("action", "too_many_plans");
 }
 
 /** The plan if the signed-in learner owns it; to anyone else it does not exist. */
 async function ownPlan(tenant: Tenant, actor: Actor, planId: string) {
-  const [plan] = await tenant.db
-    .select()
-    .from(actionPlans)
-    .where(tenant.where(actionPlans, eq(actionPlans.id, planId)));
+  const [plan] = await tenant.selectRows(actionPlans, eq(actionPlans.id, planId));
   if (!plan || !canChangePlan({ actorId: actor.personId, ownerId: plan.personId })) throw notFound("plan");
   return plan;
 }
@@ -199,16 +192,12 @@ export async function plansOf(
   only?: string[],
   { archived = false }: { archived?: boolean } = {},
 ): Promise<PlanView[]> {
-  const plans = await tenant.db
-    .select()
-    .from(actionPlans)
-    .where(
-      tenant.where(
-        actionPlans,
-        eq(actionPlans.personId, personId),
-        only ? inArray(actionPlans.id, only) : undefined,
-        archived ? undefined : isNull(actionPlans.archivedAt),
-      ),
+  const plans = await tenant
+    .selectRows(
+      actionPlans,
+      eq(actionPlans.personId, personId),
+      only ? inArray(actionPlans.id, only) : undefined,
+      archived ? undefined : isNull(actionPlans.archivedAt),
     )
     .orderBy(desc(actionPlans.createdAt));
   if (plans.length === 0) return [];
@@ -217,11 +206,7 @@ export async function plansOf(
     .from(planApplications)
     .leftJoin(
       applicationConfirmations,
-      tenant.joinOn(
-        applicationConfirmations,
-        planApplications,
-        eq(applicationConfirmations.applicationId, planApplications.id),
-      ),
+      tenant.refersTo(applicationConfirmations.applicationId, planApplications),
     )
     .where(
       tenant.where(

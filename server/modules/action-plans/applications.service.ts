@@ -1,20 +1,15 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
-import {
-  actionPlans,
-  applicationConfirmations,
-  planApplications,
-  teamMemberships,
-} from "../../db/schema/index.ts";
+import { actionPlans, applicationConfirmations, planApplications } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
-import { recordAudit } from "../../audit.ts";
+import { correctRecord, removeRecord } from "../../audit.ts";
 import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
-import { managesPerson } from "../organisations/index.ts";
+import { managerIdsOf, managesPerson } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import {
   canConfirm,
@@ -33,10 +28,7 @@ export async function logApplication(
   }: { planId: string; occurredAt: string; whatHappened: string; outcome: ApplicationOutcome },
 ) {
   const { tenant, actor, now, site } = scope;
-  const [plan] = await tenant.db
-    .select()
-    .from(actionPlans)
-    .where(tenant.where(actionPlans, eq(actionPlans.id, planId)));
+  const [plan] = await tenant.selectRows(actionPlans, eq(actionPlans.id, planId));
   if (!plan || !canLogOn({ actorId: actor.personId, ownerId: plan.personId })) throw notFound("plan");
   const occurredAt = new Date(input.occurredAt);
   assertOccurredAt(occurredAt, plan.createdAt, now);
@@ -84,10 +76,12 @@ async function ownApplication(tenant: Tenant, actor: Actor, applicationId: strin
   const row = await applicationById(tenant, applicationId);
   if (!row || !canCorrectApplication({ actorId: actor.personId, ownerId: row.personId }))
     throw notFound("application");
-  const [confirmation] = await tenant.db
-    .select({ by: applicationConfirmations.confirmedBy })
-    .from(applicationConfirmations)
-    .where(tenant.where(applicationConfirmations, eq(applicationConfirmations.applicationId, applicationId)))
+  const [confirmation] = await tenant
+    .select(
+      applicationConfirmations,
+      { by: applicationConfirmations.confirmedBy },
+      eq(applicationConfirmations.applicationId, applicationId),
+    )
     .limit(1);
   // Once a manager confirmed it, it is evidence someone else vouched for: it stays as it was.
   if (confirmation) throw new AppError("APPLICATION_CONFIRMED", "application already confirmed");
@@ -112,52 +106,31 @@ export async function updateApplication(
 ) {
   const { tenant, actor, now } = scope;
   const row = await ownApplication(tenant, actor, applicationId);
-  const [plan] = await tenant.db
-    .select({ createdAt: actionPlans.createdAt })
-    .from(actionPlans)
-    .where(tenant.where(actionPlans, eq(actionPlans.id, row.planId)));
+  const [plan] = await tenant.select(
+    actionPlans,
+    { createdAt: actionPlans.createdAt },
+    eq(actionPlans.id, row.planId),
+  );
   if (input.occurredAt !== undefined) assertOccurredAt(new Date(input.occurredAt), plan!.createdAt, now);
-  const changes = {
-    ...(input.occurredAt !== undefined ? { occurredAt: new Date(input.occurredAt) } : {}),
-    ...(input.whatHappened !== undefined ? { whatHappened: input.whatHappened } : {}),
-    ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
-  };
-  return tenant.transaction(async (tx) => {
-    const [updated] = await tx.db
-      .update(planApplications)
-      .set({ ...changes, updatedAt: now })
-      .where(tx.where(planApplications, eq(planApplications.id, applicationId)))
-      .returning();
-    await recordAudit(
-      tx,
-      actor,
-      "application.update",
-      { type: "application", id: applicationId },
-      {
-        fields: Object.keys(changes),
-      },
-    );
-    return presentApplication(updated!, false);
+  const updated = await correctRecord(scope, {
+    table: planApplications,
+    subject: { type: "application", id: applicationId },
+    changes: {
+      occurredAt: input.occurredAt === undefined ? undefined : new Date(input.occurredAt),
+      whatHappened: input.whatHappened,
+      outcome: input.outcome,
+    },
   });
+  return presentApplication(updated, false);
 }
 
 /** The learner removes her own application (a duplicate, a mistake) until a manager confirmed it. */
 export async function deleteApplication(scope: Scope, { applicationId }: { applicationId: string }) {
-  const { tenant, actor } = scope;
-  const row = await ownApplication(tenant, actor, applicationId);
-  await tenant.transaction(async (tx) => {
-    await tx.db
-      .delete(planApplications)
-      .where(tx.where(planApplications, eq(planApplications.id, applicationId)));
-    await recordAudit(
-      tx,
-      actor,
-      "application.delete",
-      { type: "application", id: applicationId },
-      {
-        planId: row.planId,
-      },
-    );
+  const row = await ownApplication(scope.tenant, scope.actor, applicationId);
+  await removeRecord(scope, {
+    table: planApplications,
+    subject: { type: "application", id: applicationId },
+    details: { planId: row.planId },
   });
 }
 
@@ -172,27 +145,7 @@ async function notifyManagers(
   outcome: ApplicationOutcome,
   site: string,
 ) {
-  const learnerTeams = tenant.db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, actor.personId),
-        eq(teamMemberships.isManager, false),
-      ),
-    );
-  const managerIds = tenant.db
-    .select({ personId: teamMemberships.personId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.isManager, true),
-        inArray(teamMemberships.teamId, learnerTeams),
-      ),
-    );
-  for (const manager of await recipientsOf(tenant, managerIds)) {
+  for (const manager of await recipientsOf(tenant, managerIdsOf(tenant, actor.personId))) {
     const { locale } = manager;
     await enqueueEmail(tenant, manager.email, locale, {
       template: "application-logged",
@@ -236,10 +189,7 @@ export async function confirmApplication(scope: Scope, { applicationId }: { appl
 
 /** An application as stored, whoever logged it; callers apply the policy. */
 export async function applicationById(tenant: Tenant, applicationId: string) {
-  const [row] = await tenant.db
-    .select()
-    .from(planApplications)
-    .where(tenant.where(planApplications, eq(planApplications.id, applicationId)));
+  const [row] = await tenant.selectRows(planApplications, eq(planApplications.id, applicationId));
   return row;
 }
 

@@ -76,10 +76,11 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
   const { tenant, actor, now } = scope;
-  const [person] = await tenant.db
-    .select({ passwordHash: persons.passwordHash })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, actor.personId)));
+  const [person] = await tenant.select(
+    persons,
+    { passwordHash: persons.passwordHash },
+    eq(persons.id, actor.personId),
+  );
   const matches = person?.passwordHash
     ? await verifyPassword(person.passwordHash, input.currentPassword)
     : (await verifyAgainstDummy(input.currentPassword), false);

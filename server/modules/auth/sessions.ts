@@ -162,16 +162,18 @@ export async function endOwnSession(scope: Scope, { sessionId }: { sessionId: st
 /** The actor's live sessions, most recently active first. */
 export async function listOwnSessions(scope: Scope) {
   const { tenant, actor, now } = scope;
-  const rows = await tenant.db
-    .select({
-      id: sessions.id,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      userAgent: sessions.userAgent,
-    })
-    .from(sessions)
-    .where(tenant.where(sessions, eq(sessions.personId, actor.personId)))
+  const rows = await tenant
+    .select(
+      sessions,
+      {
+        id: sessions.id,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        userAgent: sessions.userAgent,
+      },
+      eq(sessions.personId, actor.personId),
+    )
     .orderBy(desc(sessions.lastSeenAt));
   return rows.filter((row) => isSessionLive(row, actor.roles, now));
 }

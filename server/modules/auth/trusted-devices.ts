@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { installationSecrets } from "../../db/schema/index.ts";
+import { installationKey } from "../../installation-secrets.ts";
 
 /**
  * Device cookies (OWASP's answer to account lockout as a denial of service): after a successful sign-in
@@ -15,16 +14,7 @@ import { installationSecrets } from "../../db/schema/index.ts";
 export const DEVICE_COOKIE = "beklijf_device";
 export const DEVICE_DAYS = 180;
 
-const KEY_NAME = "device-cookie-key";
-
-export async function deviceKey(db: Db): Promise<Buffer> {
-  await db
-    .insert(installationSecrets)
-    .values({ name: KEY_NAME, value: randomBytes(32).toString("base64") })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(installationSecrets).where(eq(installationSecrets.name, KEY_NAME));
-  return Buffer.from(row!.value, "base64");
-}
+export const deviceKey = (db: Db): Promise<Buffer> => installationKey(db, "device-cookie-key");
 
 const mac = (key: Buffer, nonce: string, email: string) =>
   createHmac("sha256", key).update(`${nonce}|${email}`).digest("base64url");

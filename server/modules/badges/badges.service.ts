@@ -57,7 +57,7 @@ function achievementDocument(site: string, achievement: Achievement) {
 
 async function issuerKey(tenant: Tenant, site: string, now: Date): Promise<IssuerKey> {
   const issuerId = issuerUrl(site, tenant.organisationId);
-  const [found] = await tenant.db.select().from(issuerKeys).where(tenant.where(issuerKeys));
+  const [found] = await tenant.selectRows(issuerKeys);
   if (found) return { id: `${issuerId}#${found.publicKeyMultibase}`, controller: issuerId, ...found };
   const key = await generateIssuerKey(issuerId);
   await tenant.db
@@ -80,7 +80,7 @@ async function issuerKey(tenant: Tenant, site: string, now: Date): Promise<Issue
  */
 export async function issuerDocuments(db: Db, site: string, organisationId: string) {
   const tenant = new Tenant(db, organisationId);
-  const [key] = await tenant.db.select().from(issuerKeys).where(tenant.where(issuerKeys));
+  const [key] = await tenant.selectRows(issuerKeys);
   if (!key) return null;
   const [org] = await db
     .select({ name: organisations.name })
@@ -105,10 +105,7 @@ export async function issuerDocuments(db: Db, site: string, organisationId: stri
 /** A badge's definition at its id URL, public like the credentials that carry it. */
 export async function publicAchievement(db: Db, site: string, organisationId: string, achievementId: string) {
   const tenant = new Tenant(db, organisationId);
-  const [achievement] = await tenant.db
-    .select()
-    .from(achievements)
-    .where(tenant.where(achievements, eq(achievements.id, achievementId)));
+  const [achievement] = await tenant.selectRows(achievements, eq(achievements.id, achievementId));
   if (!achievement) throw notFound("achievement");
   const [org] = await db
     .select({ name: organisations.name })
@@ -124,20 +121,17 @@ export async function publicAchievement(db: Db, site: string, organisationId: st
 /** A trajectory's badge definitions and how often each was awarded (designers only). */
 export async function listAchievements({ tenant, actor }: Scope, { trajectoryId }: { trajectoryId: string }) {
   authorize(actor, "trajectory.write");
-  const [trajectory] = await tenant.db
-    .select({ id: trajectories.id })
-    .from(trajectories)
-    .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
+  const [trajectory] = await tenant.select(
+    trajectories,
+    { id: trajectories.id },
+    eq(trajectories.id, trajectoryId),
+  );
   if (!trajectory) throw notFound("trajectory");
-  const rows = await tenant.db
-    .select()
-    .from(achievements)
-    .where(tenant.where(achievements, eq(achievements.trajectoryId, trajectoryId)))
+  const rows = await tenant
+    .selectRows(achievements, eq(achievements.trajectoryId, trajectoryId))
     .orderBy(achievements.createdAt);
-  const awarded = await tenant.db
-    .select({ achievementId: badgeAwards.achievementId, n: count() })
-    .from(badgeAwards)
-    .where(tenant.where(badgeAwards))
+  const awarded = await tenant
+    .select(badgeAwards, { achievementId: badgeAwards.achievementId, n: count() })
     .groupBy(badgeAwards.achievementId);
   return rows.map((row) => ({
     id: row.id,
@@ -158,10 +152,11 @@ export async function createAchievement(
 ) {
   const { tenant, actor, now } = scope;
   authorize(actor, "trajectory.write");
-  const [trajectory] = await tenant.db
-    .select({ document: trajectories.document })
-    .from(trajectories)
-    .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
+  const [trajectory] = await tenant.select(
+    trajectories,
+    { document: trajectories.document },
+    eq(trajectories.id, trajectoryId),
+  );
   if (!trajectory) throw notFound("trajectory");
   if (!trajectory.document.competences.some((c) => c.id === input.competenceId))
     throw invalid("competenceId", "unknown_competence");
@@ -173,17 +168,12 @@ export async function createAchievement(
 
 async function ruleMet(tenant: Tenant, personId: string, achievement: Achievement): Promise<boolean> {
   if (achievement.requiresProof) {
-    const proofs = await tenant.db
-      .select()
-      .from(measures)
-      .where(
-        tenant.where(
-          measures,
-          eq(measures.personId, personId),
-          eq(measures.kind, "competence-proof"),
-          eq(measures.competenceId, achievement.competenceId),
-        ),
-      );
+    const proofs = await tenant.selectRows(
+      measures,
+      eq(measures.personId, personId),
+      eq(measures.kind, "competence-proof"),
+      eq(measures.competenceId, achievement.competenceId),
+    );
     if (!proofs.some((p) => p.total > 0 && p.correct / p.total >= PROOF_PASS)) return false;
   }
   if (achievement.minConfirmedApplications === 0) return true;
@@ -191,17 +181,10 @@ async function ruleMet(tenant: Tenant, personId: string, achievement: Achievemen
   const [confirmed] = await tenant.db
     .select({ n: sql<number>`count(distinct ${planApplications.id})`.mapWith(Number) })
     .from(planApplications)
-    .innerJoin(
-      actionPlans,
-      tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
-    )
+    .innerJoin(actionPlans, tenant.refersTo(planApplications.planId, actionPlans))
     .innerJoin(
       applicationConfirmations,
-      tenant.joinOn(
-        applicationConfirmations,
-        planApplications,
-        eq(applicationConfirmations.applicationId, planApplications.id),
-      ),
+      tenant.refersTo(applicationConfirmations.applicationId, planApplications),
     )
     .where(
       tenant.where(
@@ -228,10 +211,7 @@ function identityOf(email: string) {
 }
 
 async function issueFor(tenant: Tenant, personId: string, achievement: Achievement, site: string, now: Date) {
-  const [person] = await tenant.db
-    .select()
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [person] = await tenant.selectRows(persons, eq(persons.id, personId));
   const [org] = await tenant.db
     .select()
     .from(organisations)
@@ -273,11 +253,12 @@ export async function awardEarnedBadges(
   site: string,
   now: Date,
 ): Promise<number> {
-  const candidates = await tenant.db.select().from(achievements).where(tenant.where(achievements));
-  const held = await tenant.db
-    .select({ achievementId: badgeAwards.achievementId })
-    .from(badgeAwards)
-    .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
+  const candidates = await tenant.selectRows(achievements);
+  const held = await tenant.select(
+    badgeAwards,
+    { achievementId: badgeAwards.achievementId },
+    eq(badgeAwards.personId, personId),
+  );
   let awarded = 0;
   for (const achievement of candidates.filter((a) => !held.some((h) => h.achievementId === a.id))) {
     if (await ruleMet(tenant, personId, achievement)) {
@@ -290,10 +271,8 @@ export async function awardEarnedBadges(
 
 /** The person's credentials as Open Badges 3.0 JSON; those stored before proofs were arrays get one now. */
 export async function credentialsOf(tenant: Tenant, personId: string) {
-  const rows = await tenant.db
-    .select()
-    .from(badgeAwards)
-    .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)))
+  const rows = await tenant
+    .selectRows(badgeAwards, eq(badgeAwards.personId, personId))
     .orderBy(badgeAwards.awardedAt);
   return rows.map((row) => withProofArray(row.credential));
 }

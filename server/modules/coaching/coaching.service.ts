@@ -9,7 +9,7 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import { recordAudit } from "../../audit.ts";
+import { correctRecord, removeRecord } from "../../audit.ts";
 import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
 import {
@@ -28,24 +28,19 @@ async function relationsOf(tenant: Tenant, column: "coachId" | "coacheeId", pers
   return tenant.db
     .select({ relation: coachingRelations, coach: persons.name })
     .from(coachingRelations)
-    .innerJoin(persons, tenant.joinOn(persons, coachingRelations, eq(persons.id, coachingRelations.coachId)))
+    .innerJoin(persons, tenant.refersTo(coachingRelations.coachId, persons))
     .where(tenant.where(coachingRelations, eq(coachingRelations[column], personId)));
 }
 
 async function relationById(tenant: Tenant, relationId: string): Promise<Relation | undefined> {
-  const [relation] = await tenant.db
-    .select()
-    .from(coachingRelations)
-    .where(tenant.where(coachingRelations, eq(coachingRelations.id, relationId)));
+  const [relation] = await tenant.selectRows(coachingRelations, eq(coachingRelations.id, relationId));
   return relation;
 }
 
 async function sessionsOf(tenant: Tenant, relationIds: string[]) {
   if (relationIds.length === 0) return [];
-  return tenant.db
-    .select()
-    .from(coachingSessions)
-    .where(tenant.where(coachingSessions, inArray(coachingSessions.relationId, relationIds)))
+  return tenant
+    .selectRows(coachingSessions, inArray(coachingSessions.relationId, relationIds))
     .orderBy(asc(coachingSessions.scheduledAt));
 }
 
@@ -58,10 +53,7 @@ const presentSession = (s: typeof coachingSessions.$inferSelect) => ({
 
 async function namesOf(tenant: Tenant, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
-  const rows = await tenant.db
-    .select({ id: persons.id, name: persons.name })
-    .from(persons)
-    .where(tenant.where(persons, inArray(persons.id, ids)));
+  const rows = await tenant.select(persons, { id: persons.id, name: persons.name }, inArray(persons.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -81,7 +73,7 @@ export async function getCoachView({ tenant, actor, locale }: Scope): Promise<Co
   const learners = await tenant.db
     .selectDistinct({ personId: persons.id, name: persons.name })
     .from(persons)
-    .innerJoin(personRoles, tenant.joinOn(personRoles, persons, eq(personRoles.personId, persons.id)))
+    .innerJoin(personRoles, tenant.refersTo(personRoles.personId, persons))
     .where(
       tenant.where(
         persons,
@@ -112,10 +104,12 @@ export async function getCoachView({ tenant, actor, locale }: Scope): Promise<Co
 /** Offers coaching to a colleague; offering twice changes nothing. */
 export async function inviteCoachee({ tenant, actor, now }: Scope, { personId }: { personId: string }) {
   authorize(actor, "coaching.coach");
-  const [person] = await tenant.db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId), eq(persons.status, "active")));
+  const [person] = await tenant.select(
+    persons,
+    { id: persons.id },
+    eq(persons.id, personId),
+    eq(persons.status, "active"),
+  );
   if (!canOffer({ actorId: actor.personId, personId, personActive: person !== undefined }))
     throw notFound("person");
   await tenant.db
@@ -173,10 +167,11 @@ export async function scheduleSession(
   const relation = await relationById(tenant, input.relationId);
   if (!relation || !canSchedule({ actorId: actor.personId, relation })) throw notFound("coachee");
   if (input.planId) {
-    const [plan] = await tenant.db
-      .select({ personId: actionPlans.personId })
-      .from(actionPlans)
-      .where(tenant.where(actionPlans, eq(actionPlans.id, input.planId)));
+    const [plan] = await tenant.select(
+      actionPlans,
+      { personId: actionPlans.personId },
+      eq(actionPlans.id, input.planId),
+    );
     if (!plan || !canLinkPlan({ planOwnerId: plan.personId, relation })) throw notFound("plan");
   }
   const [row] = await tenant.db
@@ -199,14 +194,7 @@ async function ownSession(tenant: Tenant, actorId: string, sessionId: string) {
   const [row] = await tenant.db
     .select({ session: coachingSessions, relation: coachingRelations })
     .from(coachingSessions)
-    .innerJoin(
-      coachingRelations,
-      tenant.joinOn(
-        coachingRelations,
-        coachingSessions,
-        eq(coachingRelations.id, coachingSessions.relationId),
-      ),
-    )
+    .innerJoin(coachingRelations, tenant.refersTo(coachingSessions.relationId, coachingRelations))
     .where(tenant.where(coachingSessions, eq(coachingSessions.id, sessionId)));
   if (!row || !canChangeSession({ actorId, relation: row.relation })) throw notFound("session");
   return row;
@@ -217,7 +205,7 @@ async function ownSession(tenant: Tenant, actorId: string, sessionId: string) {
  * the change is audited.
  */
 export async function updateSession(
-  { tenant, actor, now }: Scope,
+  scope: Scope,
   {
     coachingSessionId,
     ...input
@@ -228,57 +216,35 @@ export async function updateSession(
     planId?: string | null | undefined;
   },
 ) {
+  const { tenant, actor } = scope;
   const { relation } = await ownSession(tenant, actor.personId, coachingSessionId);
   if (input.planId) {
-    const [plan] = await tenant.db
-      .select({ personId: actionPlans.personId })
-      .from(actionPlans)
-      .where(tenant.where(actionPlans, eq(actionPlans.id, input.planId)));
+    const [plan] = await tenant.select(
+      actionPlans,
+      { personId: actionPlans.personId },
+      eq(actionPlans.id, input.planId),
+    );
     if (!plan || !canLinkPlan({ planOwnerId: plan.personId, relation })) throw notFound("plan");
   }
-  const changes = {
-    ...(input.scheduledAt !== undefined ? { scheduledAt: new Date(input.scheduledAt) } : {}),
-    ...(input.notes !== undefined ? { notes: input.notes } : {}),
-    ...(input.planId !== undefined ? { planId: input.planId } : {}),
-  };
-  return tenant.transaction(async (tx) => {
-    const [updated] = await tx.db
-      .update(coachingSessions)
-      .set({ ...changes, updatedAt: now })
-      .where(tx.where(coachingSessions, eq(coachingSessions.id, coachingSessionId)))
-      .returning();
-    await recordAudit(
-      tx,
-      actor,
-      "coaching-session.update",
-      { type: "coaching-session", id: coachingSessionId },
-      {
-        coacheeId: relation.coacheeId,
-        fields: Object.keys(changes),
-      },
-    );
-    return presentSession(updated!);
+  const updated = await correctRecord(scope, {
+    table: coachingSessions,
+    subject: { type: "coaching-session", id: coachingSessionId },
+    changes: {
+      scheduledAt: input.scheduledAt === undefined ? undefined : new Date(input.scheduledAt),
+      notes: input.notes,
+      planId: input.planId,
+    },
+    details: { coacheeId: relation.coacheeId },
   });
+  return presentSession(updated);
 }
 
 /** The coach deletes a session (a duplicate, one that did not happen); audited, the coachee read it. */
-export async function deleteSession(
-  { tenant, actor }: Scope,
-  { coachingSessionId }: { coachingSessionId: string },
-) {
-  const { relation } = await ownSession(tenant, actor.personId, coachingSessionId);
-  await tenant.transaction(async (tx) => {
-    await tx.db
-      .delete(coachingSessions)
-      .where(tx.where(coachingSessions, eq(coachingSessions.id, coachingSessionId)));
-    await recordAudit(
-      tx,
-      actor,
-      "coaching-session.delete",
-      { type: "coaching-session", id: coachingSessionId },
-      {
-        coacheeId: relation.coacheeId,
-      },
-    );
+export async function deleteSession(scope: Scope, { coachingSessionId }: { coachingSessionId: string }) {
+  const { relation } = await ownSession(scope.tenant, scope.actor.personId, coachingSessionId);
+  await removeRecord(scope, {
+    table: coachingSessions,
+    subject: { type: "coaching-session", id: coachingSessionId },
+    details: { coacheeId: relation.coacheeId },
   });
 }

@@ -17,6 +17,7 @@ import { todayIn } from "../../../common/dates.ts";
 import type { Jobs } from "../../jobs/queue.ts";
 import { can } from "../../policy.ts";
 import { deliverSoon, enqueueEmail, recipientsOf } from "../notifications/index.ts";
+import { managedMemberIds } from "../organisations/index.ts";
 import {
   authorize,
   cohortGrants,
@@ -34,35 +35,34 @@ async function resolveParticipants(
   personIds: string[],
 ): Promise<string[]> {
   if (teamIds.length > 0) {
-    const found = await tenant.db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(tenant.where(teams, inArray(teams.id, teamIds)));
+    const found = await tenant.select(teams, { id: teams.id }, inArray(teams.id, teamIds));
     if (found.length !== new Set(teamIds).size) throw invalid("teamIds", "unknown_team");
   }
   const teamMembers = teamIds.length
-    ? await tenant.db
-        .select({ personId: teamMemberships.personId, isManager: teamMemberships.isManager })
-        .from(teamMemberships)
-        .where(tenant.where(teamMemberships, inArray(teamMemberships.teamId, teamIds)))
+    ? await tenant.select(
+        teamMemberships,
+        { personId: teamMemberships.personId, isManager: teamMemberships.isManager },
+        inArray(teamMemberships.teamId, teamIds),
+      )
     : [];
   if (personIds.length > 0) {
-    const found = await tenant.db
-      .select({ id: persons.id, status: persons.status })
-      .from(persons)
-      .where(tenant.where(persons, inArray(persons.id, personIds)));
+    const found = await tenant.select(
+      persons,
+      { id: persons.id, status: persons.status },
+      inArray(persons.id, personIds),
+    );
     if (found.length !== new Set(personIds).size) throw invalid("personIds", "unknown_person");
     // Someone chosen by name who has left must be a visible choice, not silently dropped.
     if (found.some((p) => p.status === "deactivated")) throw invalid("personIds", "person_deactivated");
   }
   const all = plannedParticipants({ teamMembers, chosenPersonIds: personIds });
   const active = all.length
-    ? await tenant.db
-        .select({ id: persons.id })
-        .from(persons)
-        .where(
-          tenant.where(persons, inArray(persons.id, all), inArray(persons.status, ["active", "invited"])),
-        )
+    ? await tenant.select(
+        persons,
+        { id: persons.id },
+        inArray(persons.id, all),
+        inArray(persons.status, ["active", "invited"]),
+      )
     : [];
   // A team whose members have all left plans nobody: say so instead of creating an empty cohort.
   if (active.length === 0) throw invalid("personIds", "no_participants");
@@ -79,10 +79,7 @@ function assertDates(sessionDates: string[], today: string, kept: string[] = [])
 export async function planCohort(scope: Scope, input: CreateCohortBody): Promise<CohortDetail> {
   const { tenant, actor, now } = scope;
   authorize(actor, "cohort.plan");
-  const [trajectory] = await tenant.db
-    .select()
-    .from(trajectories)
-    .where(tenant.where(trajectories, eq(trajectories.id, input.trajectoryId)));
+  const [trajectory] = await tenant.selectRows(trajectories, eq(trajectories.id, input.trajectoryId));
   if (!trajectory) throw notFound("trajectory");
   if (!trajectory.document.activities.some((a) => a.phase === "session"))
     throw new AppError("NO_PRACTICE_DAY");
@@ -137,30 +134,7 @@ export async function getCohort(
 
 /** The people in the teams this person manages (not the managers themselves). */
 async function managedPersonIds(tenant: Tenant, managerId: string): Promise<Set<string>> {
-  const managed = await tenant.db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, managerId),
-        eq(teamMemberships.isManager, true),
-      ),
-    );
-  if (managed.length === 0) return new Set();
-  const members = await tenant.db
-    .select({ personId: teamMemberships.personId })
-    .from(teamMemberships)
-    .where(
-      tenant.where(
-        teamMemberships,
-        inArray(
-          teamMemberships.teamId,
-          managed.map((m) => m.teamId),
-        ),
-        eq(teamMemberships.isManager, false),
-      ),
-    );
+  const members = await managedMemberIds(tenant, managerId);
   return new Set(members.map((m) => m.personId));
 }
 
@@ -281,7 +255,7 @@ const cohortsWithTrajectory = <T extends Parameters<Tenant["db"]["select"]>[0]>(
   tenant.db
     .select(fields)
     .from(cohorts)
-    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)));
+    .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories));
 
 async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetail> {
   const [row] = await cohortsWithTrajectory(tenant, { cohort: cohorts, trajectory: trajectories }).where(
@@ -291,10 +265,7 @@ async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetai
   const participants = await tenant.db
     .select({ id: persons.id, name: persons.name })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
-    )
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
     .orderBy(asc(persons.name));
   const schedule = computeSchedule(row.trajectory.document, row.cohort.sessionDates);
@@ -323,10 +294,8 @@ export async function findCohorts({ tenant, actor }: Scope) {
     cohort: cohorts,
     trajectoryTitle: trajectories.title,
   }).where(tenant.where(cohorts));
-  const counts = await tenant.db
-    .select({ cohortId: cohortParticipants.cohortId, n: count() })
-    .from(cohortParticipants)
-    .where(tenant.where(cohortParticipants))
+  const counts = await tenant
+    .select(cohortParticipants, { cohortId: cohortParticipants.cohortId, n: count() })
     .groupBy(cohortParticipants.cohortId);
   const seesEveryCohort = can(cohortGrants, actor, "cohort.plan");
   const managed = seesEveryCohort ? new Set<string>() : await managedPersonIds(tenant, actor.personId);

@@ -37,11 +37,8 @@ export async function enrolmentsOf(
       sessionDates: cohorts.sessionDates,
     })
     .from(cohortParticipants)
-    .innerJoin(
-      cohorts,
-      tenant.joinOn(cohorts, cohortParticipants, eq(cohorts.id, cohortParticipants.cohortId)),
-    )
-    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
+    .innerJoin(cohorts, tenant.refersTo(cohortParticipants.cohortId, cohorts))
+    .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories))
     .where(
       tenant.where(
         cohortParticipants,
@@ -68,10 +65,7 @@ export async function learnerSettings(
   const [row] = await tenant.db
     .select({ timeZone: persons.timeZone, pausedUntil: learnerPreferences.pausedUntil })
     .from(persons)
-    .leftJoin(
-      learnerPreferences,
-      tenant.joinOn(learnerPreferences, persons, eq(learnerPreferences.personId, persons.id)),
-    )
+    .leftJoin(learnerPreferences, tenant.refersTo(learnerPreferences.personId, persons))
     .where(tenant.where(persons, eq(persons.id, personId)));
   if (!row) throw notFound("person");
   return { timeZone: row.timeZone, pausedUntil: row.pausedUntil ?? null };
@@ -79,10 +73,7 @@ export async function learnerSettings(
 
 /** The person's own time zone: the dates and times they see, and what "today" is for them. */
 export async function timeZoneOf(tenant: Tenant, personId: string): Promise<string> {
-  const [row] = await tenant.db
-    .select({ timeZone: persons.timeZone })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [row] = await tenant.select(persons, { timeZone: persons.timeZone }, eq(persons.id, personId));
   if (!row) throw notFound("person");
   return row.timeZone;
 }
@@ -104,25 +95,22 @@ export function readingMinutes(markdown: string): number {
 export async function enrolmentChoices(tenant: Tenant, personId: string) {
   const enrolments = await enrolmentsOf(tenant, personId);
   const bank = enrolments.length
-    ? await tenant.db
-        .select({
-          id: questions.id,
-          prompt: questions.prompt,
-          situation: questions.situation,
-          competenceId: questions.competenceId,
-          trajectoryId: questions.trajectoryId,
-          uses: questions.uses,
-        })
-        .from(questions)
-        .where(
-          tenant.where(
-            questions,
-            inArray(
-              questions.trajectoryId,
-              enrolments.map((e) => e.trajectoryId),
-            ),
-            isNull(questions.deletedAt),
+    ? await tenant
+        .select(
+          questions,
+          {
+            id: questions.id,
+            prompt: questions.prompt,
+            situation: questions.situation,
+            competenceId: questions.competenceId,
+            trajectoryId: questions.trajectoryId,
+            uses: questions.uses,
+          },
+          inArray(
+            questions.trajectoryId,
+            enrolments.map((e) => e.trajectoryId),
           ),
+          isNull(questions.deletedAt),
         )
         .orderBy(questions.createdAt)
     : [];

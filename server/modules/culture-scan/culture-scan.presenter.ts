@@ -42,31 +42,17 @@ export function resultsCsv(results: ScanResults, locale: Locale): string {
     ],
   ];
   for (const group of results.groups) {
-    if (!group.figures) {
+    const { figures } = group;
+    if (!figures) {
       rows.push([group.team, group.responses, t("ui.scans.csv.suppressed"), null]);
       continue;
     }
-    for (const phase of phasesOfChange)
-      rows.push([
-        group.team,
-        group.responses,
-        t(`ui.scans.phases.${phase}`),
-        group.figures.phases[phase] ?? null,
-      ]);
-    for (const layer of layers)
-      rows.push([
-        group.team,
-        group.responses,
-        t(`ui.scans.layers.${layer}`),
-        group.figures.layers[layer] ?? null,
-      ]);
-    for (const p of preconditions)
-      rows.push([
-        group.team,
-        group.responses,
-        t(`ui.scans.preconditions.${p}`),
-        group.figures.preconditions[p] ?? null,
-      ]);
+    const measures: (readonly [string, number | null | undefined])[] = [
+      ...phasesOfChange.map((phase) => [t(`ui.scans.phases.${phase}`), figures.phases[phase]] as const),
+      ...layers.map((layer) => [t(`ui.scans.layers.${layer}`), figures.layers[layer]] as const),
+      ...preconditions.map((p) => [t(`ui.scans.preconditions.${p}`), figures.preconditions[p]] as const),
+    ];
+    for (const [measure, value] of measures) rows.push([group.team, group.responses, measure, value ?? null]);
   }
   return toCsv(rows, locale);
 }

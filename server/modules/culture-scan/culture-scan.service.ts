@@ -35,10 +35,7 @@ const STARTING_ZONE = "Europe/Amsterdam";
 /** The time zone a person's calendar days are in. */
 export async function zoneOf(tenant: Tenant, personId: string | null): Promise<string> {
   if (!personId) return STARTING_ZONE;
-  const [person] = await tenant.db
-    .select({ timeZone: persons.timeZone })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [person] = await tenant.select(persons, { timeZone: persons.timeZone }, eq(persons.id, personId));
   return person?.timeZone ?? STARTING_ZONE;
 }
 
@@ -53,10 +50,7 @@ export function scanStatus(scan: Scan, now: Date, timeZone: string): "planned" |
 }
 
 export async function getScan(tenant: Tenant, scanId: string): Promise<Scan> {
-  const [scan] = await tenant.db
-    .select()
-    .from(cultureScans)
-    .where(tenant.where(cultureScans, eq(cultureScans.id, scanId)));
+  const [scan] = await tenant.selectRows(cultureScans, eq(cultureScans.id, scanId));
   if (!scan) throw notFound("culture scan");
   return scan;
 }
@@ -65,17 +59,15 @@ export async function getScan(tenant: Tenant, scanId: string): Promise<Scan> {
 async function invitees(tenant: Tenant, teamIds: string[]) {
   const live = and(isNull(persons.erasedAt), ne(persons.status, "deactivated"));
   if (teamIds.length === 0) {
-    const people = await tenant.db
-      .select({ id: persons.id, name: persons.name, email: persons.email, locale: persons.locale })
-      .from(persons)
-      .where(tenant.where(persons, live));
-    const places = await tenant.db.select().from(teamMemberships).where(tenant.where(teamMemberships));
+    const people = await tenant.select(
+      persons,
+      { id: persons.id, name: persons.name, email: persons.email, locale: persons.locale },
+      live,
+    );
+    const places = await tenant.selectRows(teamMemberships);
     return people.map((p) => ({ ...p, teamId: places.find((m) => m.personId === p.id)?.teamId ?? null }));
   }
-  const found = await tenant.db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(tenant.where(teams, inArray(teams.id, teamIds)));
+  const found = await tenant.select(teams, { id: teams.id }, inArray(teams.id, teamIds));
   if (found.length !== new Set(teamIds).size) throw invalid("teamIds", "unknown_team");
   const rows = await tenant.db
     .select({
@@ -86,7 +78,7 @@ async function invitees(tenant: Tenant, teamIds: string[]) {
       teamId: teamMemberships.teamId,
     })
     .from(teamMemberships)
-    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
+    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
     .where(tenant.where(teamMemberships, inArray(teamMemberships.teamId, teamIds), live));
   return [...new Map(rows.map((r) => [r.id, r])).values()];
 }
@@ -184,18 +176,14 @@ export async function findScans(scope: Scope) {
   const scans = await tenant.db
     .select({ scan: cultureScans, timeZone: persons.timeZone })
     .from(cultureScans)
-    .leftJoin(persons, tenant.joinOn(persons, cultureScans, eq(persons.id, cultureScans.createdBy)))
+    .leftJoin(persons, tenant.refersTo(cultureScans.createdBy, persons))
     .where(tenant.where(cultureScans))
     .orderBy(desc(cultureScans.createdAt));
-  const invited = await tenant.db
-    .select({ scanId: scanInvitations.scanId, n: count() })
-    .from(scanInvitations)
-    .where(tenant.where(scanInvitations))
+  const invited = await tenant
+    .select(scanInvitations, { scanId: scanInvitations.scanId, n: count() })
     .groupBy(scanInvitations.scanId);
-  const answered = await tenant.db
-    .select({ scanId: scanResponses.scanId, n: count() })
-    .from(scanResponses)
-    .where(tenant.where(scanResponses))
+  const answered = await tenant
+    .select(scanResponses, { scanId: scanResponses.scanId, n: count() })
     .groupBy(scanResponses.scanId);
   return scans.map(({ scan, timeZone: zone }) => {
     const status = scanStatus(scan, now, zone ?? STARTING_ZONE);
@@ -259,10 +247,11 @@ export async function updateScan(
     if (input.teamIds !== undefined && status === "planned") {
       const people = await invitees(tx, input.teamIds);
       if (people.length === 0) throw invalid("teamIds", "no_participants");
-      const existing = await tx.db
-        .select({ id: scanInvitations.id, personId: scanInvitations.personId })
-        .from(scanInvitations)
-        .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scanId)));
+      const existing = await tx.select(
+        scanInvitations,
+        { id: scanInvitations.id, personId: scanInvitations.personId },
+        eq(scanInvitations.scanId, scanId),
+      );
       const wanted = new Set(people.map((p) => p.id));
       const gone = existing.filter((i) => !i.personId || !wanted.has(i.personId)).map((i) => i.id);
       if (gone.length > 0)
@@ -334,7 +323,7 @@ export async function remindScan(
     const invited = await tx.db
       .select({ id: scanInvitations.id, name: persons.name, email: persons.email, locale: persons.locale })
       .from(scanInvitations)
-      .innerJoin(persons, tx.joinOn(persons, scanInvitations, eq(persons.id, scanInvitations.personId)))
+      .innerJoin(persons, tx.refersTo(scanInvitations.personId, persons))
       .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scanId), isNull(persons.erasedAt)));
     for (const invitation of invited) {
       // Only hashes are stored, so a reminder carries a second link; the first email's link still works.

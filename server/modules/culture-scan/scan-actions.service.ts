@@ -30,10 +30,11 @@ export async function addAction(
 }
 
 async function getAction(tenant: Tenant, scanId: string, actionId: string) {
-  const [action] = await tenant.db
-    .select()
-    .from(scanActions)
-    .where(tenant.where(scanActions, eq(scanActions.id, actionId), eq(scanActions.scanId, scanId)));
+  const [action] = await tenant.selectRows(
+    scanActions,
+    eq(scanActions.id, actionId),
+    eq(scanActions.scanId, scanId),
+  );
   if (!action) throw notFound("scan action");
   return action;
 }

@@ -120,11 +120,7 @@ export async function submitAnswers(
   const clean = validateAnswers(answers, true);
   const today = todayIn(zone, now);
   await tenant.transaction(async (tx) => {
-    const [locked] = await tx.db
-      .select()
-      .from(cultureScans)
-      .where(tx.where(cultureScans, eq(cultureScans.id, scan.id)))
-      .for("update");
+    const [locked] = await tx.selectRows(cultureScans, eq(cultureScans.id, scan.id)).for("update");
     assertCanAnswer(locked!, invitation, now, zone);
     if (invitation) {
       const spent = await tx.db
@@ -136,16 +132,13 @@ export async function submitAnswers(
         .returning({ id: scanInvitations.id });
       if (spent.length === 0) throw new AppError("SCAN_ALREADY_ANSWERED");
     } else {
-      const [invited] = await tx.db
-        .select({ n: count() })
-        .from(scanInvitations)
-        .where(tx.where(scanInvitations, eq(scanInvitations.scanId, scan.id)));
-      const [shared] = await tx.db
-        .select({ n: count() })
-        .from(scanResponses)
-        .where(
-          tx.where(scanResponses, eq(scanResponses.scanId, scan.id), eq(scanResponses.viaSharedLink, true)),
-        );
+      const [invited] = await tx.select(scanInvitations, { n: count() }, eq(scanInvitations.scanId, scan.id));
+      const [shared] = await tx.select(
+        scanResponses,
+        { n: count() },
+        eq(scanResponses.scanId, scan.id),
+        eq(scanResponses.viaSharedLink, true),
+      );
       if ((shared?.n ?? 0) >= (invited?.n ?? 0)) throw new AppError("SCAN_SHARED_LINK_FULL");
     }
     await tx.db.insert(scanResponses).values(

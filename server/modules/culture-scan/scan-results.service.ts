@@ -42,18 +42,9 @@ export async function getResults(scope: Scope, { scanId }: { scanId: string }) {
   const status = scanStatus(scan, now, await scanZone(tenant, scan));
   const final = status === "closed";
   if (final) await releaseResults(tenant, scan, now);
-  const responses = await tenant.db
-    .select(responseColumns)
-    .from(scanResponses)
-    .where(tenant.where(scanResponses, eq(scanResponses.scanId, scanId)));
-  const teamRows = await tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(tenant.where(teams));
-  const [invited] = await tenant.db
-    .select({ n: count() })
-    .from(scanInvitations)
-    .where(tenant.where(scanInvitations, eq(scanInvitations.scanId, scanId)));
+  const responses = await tenant.select(scanResponses, responseColumns, eq(scanResponses.scanId, scanId));
+  const teamRows = await tenant.select(teams, { id: teams.id, name: teams.name });
+  const [invited] = await tenant.select(scanInvitations, { n: count() }, eq(scanInvitations.scanId, scanId));
   const results = computeResults({
     responses,
     teams: teamRows,
@@ -62,20 +53,15 @@ export async function getResults(scope: Scope, { scanId }: { scanId: string }) {
     otherLabel: translator(locale)("ui.scans.other"),
     final,
   });
-  const [previous] = await tenant.db
-    .select()
-    .from(cultureScans)
-    .where(tenant.where(cultureScans, lt(cultureScans.createdAt, scan.createdAt)))
+  const [previous] = await tenant
+    .selectRows(cultureScans, lt(cultureScans.createdAt, scan.createdAt))
     .orderBy(desc(cultureScans.createdAt))
     .limit(1);
   let trend = null;
   if (previous) {
     // Only final results of the earlier scan: its figures must not move between readings either.
     const before = previous.resultsReleasedAt
-      ? await tenant.db
-          .select(responseColumns)
-          .from(scanResponses)
-          .where(tenant.where(scanResponses, eq(scanResponses.scanId, previous.id)))
+      ? await tenant.select(scanResponses, responseColumns, eq(scanResponses.scanId, previous.id))
       : [];
     const earlier = computeResults({
       responses: before,
@@ -86,12 +72,8 @@ export async function getResults(scope: Scope, { scanId }: { scanId: string }) {
     });
     trend = { scanId: previous.id, title: previous.title, overall: earlier.overall };
   }
-  const actions = await tenant.db
-    .select()
-    .from(scanActions)
-    .where(
-      tenant.where(scanActions, inArray(scanActions.scanId, previous ? [scanId, previous.id] : [scanId])),
-    )
+  const actions = await tenant
+    .selectRows(scanActions, inArray(scanActions.scanId, previous ? [scanId, previous.id] : [scanId]))
     .orderBy(scanActions.dueOn);
   await recordAudit(tenant, actor, "scan.results-viewed", { type: "culture-scan", id: scanId });
   return {

@@ -1,18 +1,18 @@
-import { and, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import type { Db } from "../../db/client.ts";
-import { digestLinkUses, learnerPreferences, persons, teamMemberships } from "../../db/schema/index.ts";
+import { digestLinkUses, persons, teamMemberships } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
 import { applicationById, recordConfirmation } from "../action-plans/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
-import { enqueueEmail, findRecipients } from "../notifications/index.ts";
-import { claimStamp } from "../reminders/index.ts";
+import { enqueueEmail, findRecipients, hasRowIn } from "../notifications/index.ts";
+import { claimStamp, withPreferences } from "../reminders/index.ts";
 import { saveCheckIn, teamViewOf } from "../team/index.ts";
 import { canUseLink, linkConfirms } from "./digest.policy.ts";
 import { hashLink, readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
-import { todayIn } from "../../../common/dates.ts";
+import { localClock, todayIn } from "../../../common/dates.ts";
 import { managesPerson } from "../organisations/index.ts";
 
 /** Digests go out on Monday from 08:00 in the manager's own time zone. */
@@ -20,15 +20,8 @@ export const DIGEST_HOUR = 8;
 const LINK_DAYS = 14;
 
 function isDigestMoment(timeZone: string, now: Date): boolean {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    hour: "numeric",
-    hourCycle: "h23",
-  })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
-  return parts.weekday === "Mon" && Number(parts.hour) >= DIGEST_HOUR;
+  const { weekday, hour } = localClock(timeZone, now);
+  return weekday === 1 && hour >= DIGEST_HOUR;
 }
 
 type Member = TeamView["teams"][number]["members"][number];
@@ -84,31 +77,8 @@ function itemFor(
  * tenant-scoped, each manager's own work continues scoped to their organisation.
  */
 async function managers(db: Db) {
-  const isManager = exists(
-    db
-      .select({ one: sql`1` })
-      .from(teamMemberships)
-      .where(
-        and(
-          eq(teamMemberships.organisationId, persons.organisationId),
-          eq(teamMemberships.personId, persons.id),
-          eq(teamMemberships.isManager, true),
-        ),
-      ),
-  );
-  const [recipients, stamps] = await Promise.all([
-    findRecipients(db, isManager),
-    db
-      .select({
-        organisationId: learnerPreferences.organisationId,
-        personId: learnerPreferences.personId,
-        lastDigestOn: learnerPreferences.lastDigestOn,
-      })
-      .from(learnerPreferences)
-      .where(isNotNull(learnerPreferences.lastDigestOn)),
-  ]);
-  const lastDigest = new Map(stamps.map((s) => [`${s.organisationId}/${s.personId}`, s.lastDigestOn]));
-  return recipients.map((r) => ({ ...r, lastDigestOn: lastDigest.get(`${r.organisationId}/${r.personId}`) }));
+  const isManager = hasRowIn(db, teamMemberships, eq(teamMemberships.isManager, true));
+  return withPreferences(db, await findRecipients(db, isManager));
 }
 
 /**
@@ -121,7 +91,7 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
   let sent = 0;
   for (const manager of await managers(db)) {
     const today = todayIn(manager.timeZone, now);
-    if (manager.lastDigestOn === today || !isDigestMoment(manager.timeZone, now)) continue;
+    if (manager.preferences?.lastDigestOn === today || !isDigestMoment(manager.timeZone, now)) continue;
     const { locale } = manager;
     const tenant = new Tenant(db, manager.organisationId);
     const view = await teamViewOf(tenant, { managerId: manager.personId, locale, now });
@@ -167,17 +137,13 @@ export async function performLinkAction(
   const payload = readLink(await signingKey(db), token, now);
   if (!payload) throw invalidLink();
   const tenant = new Tenant(db, payload.o);
-  const people = await tenant.db
-    .select({ id: persons.id, name: persons.name })
-    .from(persons)
-    .where(
-      tenant.where(
-        persons,
-        inArray(persons.id, [payload.m, payload.p]),
-        eq(persons.status, "active"),
-        isNull(persons.erasedAt),
-      ),
-    );
+  const people = await tenant.select(
+    persons,
+    { id: persons.id, name: persons.name },
+    inArray(persons.id, [payload.m, payload.p]),
+    eq(persons.status, "active"),
+    isNull(persons.erasedAt),
+  );
   const learner = people.find((person) => person.id === payload.p);
   const facts = {
     managerActive: people.some((person) => person.id === payload.m),

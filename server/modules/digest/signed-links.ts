@@ -1,7 +1,6 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/client.ts";
-import { installationSecrets } from "../../db/schema/index.ts";
+import { installationKey } from "../../installation-secrets.ts";
 
 /**
  * One-click links for managers who never sign in: a small signed payload naming one action for one
@@ -21,16 +20,7 @@ export interface LinkPayload {
   e: number;
 }
 
-const KEY_NAME = "link-signing-key";
-
-export async function signingKey(db: Db): Promise<Buffer> {
-  await db
-    .insert(installationSecrets)
-    .values({ name: KEY_NAME, value: randomBytes(32).toString("base64") })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(installationSecrets).where(eq(installationSecrets.name, KEY_NAME));
-  return Buffer.from(row!.value, "base64");
-}
+export const signingKey = (db: Db): Promise<Buffer> => installationKey(db, "link-signing-key");
 
 const mac = (key: Buffer, body: string) => createHmac("sha256", key).update(body).digest("base64url");
 

@@ -41,6 +41,19 @@ export const workplace = text(
   "Employees in organisational training",
   "Medewerkers in opleidingen binnen organisaties",
 );
+/**
+ * Blume et al. (2010), the transfer meta-analysis several entries draw on; read in a secondary
+ * transcription of its tables unless an entry says otherwise.
+ */
+export const blume2010 = {
+  source:
+    "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
+  design: metaAnalysis,
+  population: workplace,
+  outcome: text("Transfer of training", "Transfer van de opleiding"),
+  verification: "V-S",
+} satisfies Partial<EvidenceEntry>;
+
 export const mixedEducation = text("Mostly school and university students", "Vooral scholieren en studenten");
 
 /** Shown beside every Hattie figure (shared/research/evidence.md §3.2). */

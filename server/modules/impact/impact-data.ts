@@ -39,10 +39,12 @@ const isTask = (a: { type: string; phase: string; mandatory: boolean }) =>
   a.mandatory && a.phase !== "session" && a.type !== "practice-session" && a.type !== "retrieval-practice";
 
 export async function trajectoryCohorts(tenant: Tenant, trajectoryId: string): Promise<CohortRow[]> {
-  return tenant.db
-    .select({ id: cohorts.id, name: cohorts.name, sessionDates: cohorts.sessionDates })
-    .from(cohorts)
-    .where(tenant.where(cohorts, eq(cohorts.trajectoryId, trajectoryId)))
+  return tenant
+    .select(
+      cohorts,
+      { id: cohorts.id, name: cohorts.name, sessionDates: cohorts.sessionDates },
+      eq(cohorts.trajectoryId, trajectoryId),
+    )
     .orderBy(cohorts.createdAt);
 }
 
@@ -68,10 +70,7 @@ export async function loadParticipants(
       erasedAt: persons.erasedAt,
     })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
-    )
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
     .where(tenant.where(cohortParticipants, inArray(cohortParticipants.cohortId, cohortIds)))
     .orderBy(persons.name);
   const facts = new Map<string, Participant>(
@@ -97,10 +96,7 @@ export async function loadParticipants(
   );
   const of = (personId: string, cohortId: string) => facts.get(key(personId, cohortId));
 
-  for (const row of await tenant.db
-    .select()
-    .from(attendance)
-    .where(tenant.where(attendance, inArray(attendance.cohortId, cohortIds)))) {
+  for (const row of await tenant.selectRows(attendance, inArray(attendance.cohortId, cohortIds))) {
     const learner = of(row.personId, row.cohortId);
     if (learner) learner.attended = learner.attended === true || row.present;
   }
@@ -116,28 +112,21 @@ export async function loadParticipants(
     ]),
   );
   for (const learner of facts.values()) learner.tasksDue = dueTasks.get(learner.cohortId)?.size ?? 0;
-  for (const row of await tenant.db
-    .select({
+  for (const row of await tenant.select(
+    activityProgress,
+    {
       personId: activityProgress.personId,
       cohortId: activityProgress.cohortId,
       activityId: activityProgress.activityId,
-    })
-    .from(activityProgress)
-    .where(
-      tenant.where(
-        activityProgress,
-        inArray(activityProgress.cohortId, cohortIds),
-        eq(activityProgress.status, "done"),
-      ),
-    )) {
+    },
+    inArray(activityProgress.cohortId, cohortIds),
+    eq(activityProgress.status, "done"),
+  )) {
     const learner = of(row.personId, row.cohortId);
     if (learner && dueTasks.get(row.cohortId)?.has(row.activityId)) learner.tasksDone += 1;
   }
 
-  for (const row of await tenant.db
-    .select()
-    .from(surveyResponses)
-    .where(tenant.where(surveyResponses, inArray(surveyResponses.cohortId, cohortIds)))) {
+  for (const row of await tenant.selectRows(surveyResponses, inArray(surveyResponses.cohortId, cohortIds))) {
     const learner = of(row.personId, row.cohortId);
     if (!learner) continue;
     learner.surveys.add(row.activityId);
@@ -147,10 +136,7 @@ export async function loadParticipants(
     }
   }
 
-  for (const row of await tenant.db
-    .select()
-    .from(measures)
-    .where(tenant.where(measures, inArray(measures.cohortId, cohortIds)))) {
+  for (const row of await tenant.selectRows(measures, inArray(measures.cohortId, cohortIds))) {
     const learner = of(row.personId, row.cohortId);
     if (!learner) continue;
     const sum = learner.tests.get(row.activityId) ?? { correct: 0, total: 0 };
@@ -178,7 +164,7 @@ async function addDelayedDecisions(
         correct: sql<number>`count(*) filter (where ${answers.correct})::int`,
       })
       .from(answers)
-      .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
+      .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
       .where(
         tenant.where(
           answers,
@@ -212,17 +198,10 @@ async function addApplications(
       confirmed: sql<number>`count(distinct ${applicationConfirmations.applicationId})::int`,
     })
     .from(planApplications)
-    .innerJoin(
-      actionPlans,
-      tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
-    )
+    .innerJoin(actionPlans, tenant.refersTo(planApplications.planId, actionPlans))
     .leftJoin(
       applicationConfirmations,
-      tenant.joinOn(
-        applicationConfirmations,
-        planApplications,
-        eq(applicationConfirmations.applicationId, planApplications.id),
-      ),
+      tenant.refersTo(applicationConfirmations.applicationId, planApplications),
     )
     .where(
       tenant.where(
@@ -241,10 +220,8 @@ async function addApplications(
 }
 
 export async function loadKpis(tenant: Tenant, trajectoryId: string) {
-  return tenant.db
-    .select()
-    .from(impactKpis)
-    .where(tenant.where(impactKpis, eq(impactKpis.trajectoryId, trajectoryId)))
+  return tenant
+    .selectRows(impactKpis, eq(impactKpis.trajectoryId, trajectoryId))
     .orderBy(impactKpis.createdAt);
 }
 

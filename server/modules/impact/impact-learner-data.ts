@@ -1,37 +1,25 @@
 import { eq } from "drizzle-orm";
 import { attendance, successCaseInterviews, surveyResponses } from "../../db/schema/index.ts";
-import type { Tenant } from "../../db/tenant.ts";
+import { columnsOf, type Tenant } from "../../db/tenant.ts";
 
 /** The person's part of the evaluation in a GDPR export: attendance, survey answers, interviews. */
 export async function collectImpactData(tenant: Tenant, personId: string) {
   return {
-    attendance: await tenant.db
-      .select({
-        cohortId: attendance.cohortId,
-        sessionDate: attendance.sessionDate,
-        present: attendance.present,
-      })
-      .from(attendance)
-      .where(tenant.where(attendance, eq(attendance.personId, personId))),
-    surveyAnswers: await tenant.db
-      .select({
-        cohortId: surveyResponses.cohortId,
-        moment: surveyResponses.moment,
-        answers: surveyResponses.answers,
-        submittedAt: surveyResponses.submittedAt,
-      })
-      .from(surveyResponses)
-      .where(tenant.where(surveyResponses, eq(surveyResponses.personId, personId))),
-    successCaseInterviews: await tenant.db
-      .select({
-        kind: successCaseInterviews.kind,
-        notes: successCaseInterviews.notes,
-        createdAt: successCaseInterviews.createdAt,
-        updatedAt: successCaseInterviews.updatedAt,
-        finalAt: successCaseInterviews.finalAt,
-      })
-      .from(successCaseInterviews)
-      .where(tenant.where(successCaseInterviews, eq(successCaseInterviews.personId, personId))),
+    attendance: await tenant.select(
+      attendance,
+      columnsOf(attendance, "cohortId", "sessionDate", "present"),
+      eq(attendance.personId, personId),
+    ),
+    surveyAnswers: await tenant.select(
+      surveyResponses,
+      columnsOf(surveyResponses, "cohortId", "moment", "answers", "submittedAt"),
+      eq(surveyResponses.personId, personId),
+    ),
+    successCaseInterviews: await tenant.select(
+      successCaseInterviews,
+      columnsOf(successCaseInterviews, "kind", "notes", "createdAt", "updatedAt", "finalAt"),
+      eq(successCaseInterviews.personId, personId),
+    ),
   };
 }
 

@@ -40,10 +40,7 @@ export async function impactScope(
   permission: ImpactPermission = "impact.read",
 ): Promise<ImpactScope> {
   authorize(actor, permission);
-  const [row] = await tenant.db
-    .select()
-    .from(trajectories)
-    .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
+  const [row] = await tenant.selectRows(trajectories, eq(trajectories.id, trajectoryId));
   if (!row) throw notFound("trajectory");
   const all = await trajectoryCohorts(tenant, trajectoryId);
   const selected = cohortId ? all.filter((c) => c.id === cohortId) : all;

@@ -19,16 +19,13 @@ async function cohortWithPeople(tenant: Tenant, cohortId: string) {
   const [cohort] = await tenant.db
     .select({ cohort: cohorts, document: trajectories.document })
     .from(cohorts)
-    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
+    .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories))
     .where(tenant.where(cohorts, eq(cohorts.id, cohortId)));
   if (!cohort) throw notFound("cohort");
   const people = await tenant.db
     .select({ personId: persons.id, name: persons.name })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
-    )
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
     .orderBy(persons.name);
   return { ...cohort.cohort, document: cohort.document, people };
@@ -42,10 +39,7 @@ export async function getAttendance(
   const { tenant, actor } = scope;
   authorize(actor, "impact.record");
   const cohort = await cohortWithPeople(tenant, cohortId);
-  const rows = await tenant.db
-    .select()
-    .from(attendance)
-    .where(tenant.where(attendance, eq(attendance.cohortId, cohortId)));
+  const rows = await tenant.selectRows(attendance, eq(attendance.cohortId, cohortId));
   return {
     sessionDates: cohort.sessionDates,
     participants: cohort.people.map((p) => ({

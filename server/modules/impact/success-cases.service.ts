@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { desc, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { interviewPrompts } from "../../../common/impact-vocabulary.ts";
 import type {
@@ -18,24 +18,18 @@ import { recordAudit } from "../../audit.ts";
 
 async function consentsOf(tenant: Tenant, personIds: string[]): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();
-  const rows = await tenant.db
-    .select({ personId: learnerPreferences.personId })
-    .from(learnerPreferences)
-    .where(
-      tenant.where(
-        learnerPreferences,
-        inArray(learnerPreferences.personId, personIds),
-        eq(learnerPreferences.interviewConsent, true),
-      ),
-    );
+  const rows = await tenant.select(
+    learnerPreferences,
+    { personId: learnerPreferences.personId },
+    inArray(learnerPreferences.personId, personIds),
+    eq(learnerPreferences.interviewConsent, true),
+  );
   return new Set(rows.map((r) => r.personId));
 }
 
 async function interviewsOf(tenant: Tenant, trajectoryId: string) {
-  return tenant.db
-    .select()
-    .from(successCaseInterviews)
-    .where(tenant.where(successCaseInterviews, eq(successCaseInterviews.trajectoryId, trajectoryId)))
+  return tenant
+    .selectRows(successCaseInterviews, eq(successCaseInterviews.trajectoryId, trajectoryId))
     .orderBy(desc(successCaseInterviews.createdAt));
 }
 
@@ -104,16 +98,11 @@ const presentSaved = (row: typeof successCaseInterviews.$inferSelect) => ({
 async function openInterview(scope: Scope, trajectoryId: string, interviewId: string) {
   const { tenant } = scope;
   await gatherImpact(scope, { trajectoryId, permission: "impact.people" });
-  const [row] = await tenant.db
-    .select()
-    .from(successCaseInterviews)
-    .where(
-      tenant.where(
-        successCaseInterviews,
-        eq(successCaseInterviews.id, interviewId),
-        eq(successCaseInterviews.trajectoryId, trajectoryId),
-      ),
-    );
+  const [row] = await tenant.selectRows(
+    successCaseInterviews,
+    eq(successCaseInterviews.id, interviewId),
+    eq(successCaseInterviews.trajectoryId, trajectoryId),
+  );
   if (!row) throw notFound("interview");
   if (row.finalAt) throw new AppError("INTERVIEW_FINAL");
   return row;
@@ -128,34 +117,14 @@ export async function updateInterview(
     ...patch
   }: UpdateInterviewBody & { trajectoryId: string; interviewId: string },
 ) {
-  const { tenant, actor, now } = scope;
   const row = await openInterview(scope, trajectoryId, interviewId);
   const notes = patch.notes ?? row.notes;
   refuseEmpty(notes);
-  const updated = await tenant.transaction(async (tx) => {
-    // The final check again inside the write: a "mark final" at the same moment wins.
-    const [saved] = await tx.db
-      .update(successCaseInterviews)
-      .set({ notes, evidenceChecked: patch.evidenceChecked ?? row.evidenceChecked, updatedAt: now })
-      .where(
-        tx.where(
-          successCaseInterviews,
-          eq(successCaseInterviews.id, interviewId),
-          isNull(successCaseInterviews.finalAt),
-        ),
-      )
-      .returning();
-    if (!saved) throw new AppError("INTERVIEW_FINAL");
-    await recordAudit(
-      tx,
-      actor,
-      "impact.interview-updated",
-      { type: "person", id: row.personId },
-      { interviewId },
-    );
-    return saved;
+  return changeOpenInterview(scope, row, "impact.interview-updated", {
+    notes,
+    evidenceChecked: patch.evidenceChecked ?? row.evidenceChecked,
+    updatedAt: scope.now,
   });
-  return presentSaved(updated);
 }
 
 /** Marks an interview final: its notes no longer change (the evaluation can cite them as they are). */
@@ -163,27 +132,34 @@ export async function finaliseInterview(
   scope: Scope,
   { trajectoryId, interviewId }: { trajectoryId: string; interviewId: string },
 ) {
-  const { tenant, actor, now } = scope;
   const row = await openInterview(scope, trajectoryId, interviewId);
+  return changeOpenInterview(scope, row, "impact.interview-final", { finalAt: scope.now });
+}
+
+/**
+ * Writes to an interview that is still open, audited as `action`. The final check is made again
+ * inside the write: a "mark final" at the same moment wins.
+ */
+async function changeOpenInterview(
+  { tenant, actor }: Scope,
+  row: typeof successCaseInterviews.$inferSelect,
+  action: string,
+  changes: Partial<typeof successCaseInterviews.$inferInsert>,
+) {
   const updated = await tenant.transaction(async (tx) => {
     const [saved] = await tx.db
       .update(successCaseInterviews)
-      .set({ finalAt: now })
+      .set(changes)
       .where(
         tx.where(
           successCaseInterviews,
-          and(eq(successCaseInterviews.id, interviewId), isNull(successCaseInterviews.finalAt)),
+          eq(successCaseInterviews.id, row.id),
+          isNull(successCaseInterviews.finalAt),
         ),
       )
       .returning();
     if (!saved) throw new AppError("INTERVIEW_FINAL");
-    await recordAudit(
-      tx,
-      actor,
-      "impact.interview-final",
-      { type: "person", id: row.personId },
-      { interviewId },
-    );
+    await recordAudit(tx, actor, action, { type: "person", id: row.personId }, { interviewId: row.id });
     return saved;
   });
   return presentSaved(updated);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { surveyMomentOf, surveyQuestions } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyAnswers, SurveyView } from "../../../common/schemas/impact.ts";
 import { activityProgress, cohorts, surveyResponses, surveyStandards } from "../../db/schema/index.ts";
@@ -22,17 +22,13 @@ export async function surveyFor(
   const activity = enrolment.document.activities.find((a) => a.id === activityId);
   if (activity?.type !== "learner-survey") return null;
   const moment = surveyMomentOf(activity.offsetDays);
-  const [response] = await tenant.db
-    .select({ answers: surveyResponses.answers })
-    .from(surveyResponses)
-    .where(
-      tenant.where(
-        surveyResponses,
-        eq(surveyResponses.personId, personId),
-        eq(surveyResponses.cohortId, enrolment.cohortId),
-        eq(surveyResponses.activityId, activityId),
-      ),
-    );
+  const [response] = await tenant.select(
+    surveyResponses,
+    { answers: surveyResponses.answers },
+    eq(surveyResponses.personId, personId),
+    eq(surveyResponses.cohortId, enrolment.cohortId),
+    eq(surveyResponses.activityId, activityId),
+  );
   return { moment, questions: [...surveyQuestions[moment]], answers: response?.answers ?? null };
 }
 
@@ -101,21 +97,23 @@ export async function submitSurvey(
 
 async function responsesOf(tenant: Tenant, cohortIds: string[]) {
   if (cohortIds.length === 0) return [];
-  return tenant.db
-    .select({ moment: surveyResponses.moment, answers: surveyResponses.answers })
-    .from(surveyResponses)
-    .where(tenant.where(surveyResponses, inArray(surveyResponses.cohortId, cohortIds)));
+  return tenant.select(
+    surveyResponses,
+    { moment: surveyResponses.moment, answers: surveyResponses.answers },
+    inArray(surveyResponses.cohortId, cohortIds),
+  );
 }
 
 async function ownStandards(tenant: Tenant, trajectoryId: string): Promise<StandardView[]> {
-  return tenant.db
-    .select({
+  return tenant.select(
+    surveyStandards,
+    {
       question: surveyStandards.question,
       acceptableFrom: surveyStandards.acceptableFrom,
       targetPercent: surveyStandards.targetPercent,
-    })
-    .from(surveyStandards)
-    .where(tenant.where(surveyStandards, eq(surveyStandards.trajectoryId, trajectoryId)));
+    },
+    eq(surveyStandards.trajectoryId, trajectoryId),
+  );
 }
 
 /** Results per moment against the standards; locked once any learner of the trajectory answered. */
@@ -159,13 +157,7 @@ export async function setStandards(
     const answered = await tx.db
       .select({ id: surveyResponses.id })
       .from(surveyResponses)
-      .innerJoin(
-        cohorts,
-        and(
-          eq(cohorts.organisationId, surveyResponses.organisationId),
-          eq(cohorts.id, surveyResponses.cohortId),
-        ),
-      )
+      .innerJoin(cohorts, tx.refersTo(surveyResponses.cohortId, cohorts))
       .where(tx.where(surveyResponses, eq(cohorts.trajectoryId, scope.trajectoryId)))
       .limit(1);
     if (answered.length > 0) throw new AppError("STANDARDS_LOCKED");

@@ -32,16 +32,8 @@ function findActivity(enrolment: Enrolment, activityId: string): ScheduledActivi
 }
 
 async function testQuestions(tenant: Tenant, enrolment: Enrolment, kind: TestKind) {
-  const rows = await tenant.db
-    .select()
-    .from(questions)
-    .where(
-      tenant.where(
-        questions,
-        eq(questions.trajectoryId, enrolment.trajectoryId),
-        isNull(questions.deletedAt),
-      ),
-    )
+  const rows = await tenant
+    .selectRows(questions, eq(questions.trajectoryId, enrolment.trajectoryId), isNull(questions.deletedAt))
     .orderBy(questions.createdAt, questions.id);
   return rows.filter((q) => q.uses.includes(kind) && q.kind !== "open");
 }
@@ -54,22 +46,17 @@ async function storedResult(
   activityId: string,
   kind: TestKind,
 ): Promise<TestResult | null> {
-  const scores = await tenant.db
-    .select()
-    .from(measures)
-    .where(
-      tenant.where(
-        measures,
-        eq(measures.personId, personId),
-        eq(measures.cohortId, enrolment.cohortId),
-        eq(measures.activityId, activityId),
-      ),
-    );
+  const scores = await tenant.selectRows(
+    measures,
+    eq(measures.personId, personId),
+    eq(measures.cohortId, enrolment.cohortId),
+    eq(measures.activityId, activityId),
+  );
   if (scores.length === 0) return null;
   const given = await tenant.db
     .select({ answer: answers, question: questions })
     .from(answers)
-    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
+    .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
     .where(
       tenant.where(
         answers,
@@ -103,17 +90,12 @@ export async function getActivity(
   const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
   const activity = findActivity(enrolment, activityId);
   const content = enrolment.document.activities.find((a) => a.id === activityId)?.content ?? null;
-  const [state] = await tenant.db
-    .select()
-    .from(activityProgress)
-    .where(
-      tenant.where(
-        activityProgress,
-        eq(activityProgress.personId, actor.personId),
-        eq(activityProgress.cohortId, cohortId),
-        eq(activityProgress.activityId, activityId),
-      ),
-    );
+  const [state] = await tenant.selectRows(
+    activityProgress,
+    eq(activityProgress.personId, actor.personId),
+    eq(activityProgress.cohortId, cohortId),
+    eq(activityProgress.activityId, activityId),
+  );
   const kind = testTypes.has(activity.type) ? (activity.type as TestKind) : null;
   const bank = kind ? await testQuestions(tenant, enrolment, kind) : [];
   const test =
@@ -284,17 +266,12 @@ export async function getExtraMaterial(
 ): Promise<ExtraMaterialView> {
   const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
   const competence = enrolment.document.competences.find((c) => c.id === competenceId);
-  const [remediation] = await tenant.db
-    .select()
-    .from(remediations)
-    .where(
-      tenant.where(
-        remediations,
-        eq(remediations.personId, actor.personId),
-        eq(remediations.cohortId, cohortId),
-        eq(remediations.competenceId, competenceId),
-      ),
-    );
+  const [remediation] = await tenant.selectRows(
+    remediations,
+    eq(remediations.personId, actor.personId),
+    eq(remediations.cohortId, cohortId),
+    eq(remediations.competenceId, competenceId),
+  );
   if (!competence?.extraMaterial) throw notFound("extra material");
   return {
     cohortId,

@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import {
   feedbackRequests,
   actionPlans,
@@ -15,126 +16,80 @@ import {
   remediations,
   xapiStatements,
 } from "../../db/schema/index.ts";
-import type { Tenant } from "../../db/tenant.ts";
+import { columnsOf, type Tenant } from "../../db/tenant.ts";
 
 /** The learner's part of a GDPR export: progress, answers, scores, preferences and xAPI statements. */
 export async function collectLearningData(tenant: Tenant, personId: string) {
+  const ofPerson = (column: PgColumn) => eq(column, personId);
   const [progress, given, scores, extra, preferences, statements] = await Promise.all([
-    tenant.db
-      .select({
-        cohortId: activityProgress.cohortId,
-        activityId: activityProgress.activityId,
-        status: activityProgress.status,
-        at: activityProgress.updatedAt,
-      })
-      .from(activityProgress)
-      .where(tenant.where(activityProgress, eq(activityProgress.personId, personId))),
+    tenant.select(
+      activityProgress,
+      { ...columnsOf(activityProgress, "cohortId", "activityId", "status"), at: activityProgress.updatedAt },
+      ofPerson(activityProgress.personId),
+    ),
     tenant.db
       .select({
         question: questions.prompt,
-        context: answers.context,
-        optionId: answers.optionId,
-        text: answers.text,
-        selfRating: answers.selfRating,
-        correct: answers.correct,
-        answeredAt: answers.answeredAt,
+        ...columnsOf(answers, "context", "optionId", "text", "selfRating", "correct", "answeredAt"),
       })
       .from(answers)
-      .innerJoin(
-        questions,
-        and(eq(questions.organisationId, answers.organisationId), eq(questions.id, answers.questionId)),
-      )
-      .where(tenant.where(answers, eq(answers.personId, personId))),
-    tenant.db
-      .select({
-        kind: measures.kind,
-        competenceId: measures.competenceId,
-        correct: measures.correct,
-        total: measures.total,
-        takenAt: measures.takenAt,
-      })
-      .from(measures)
-      .where(tenant.where(measures, eq(measures.personId, personId))),
-    tenant.db
-      .select({
-        competenceId: remediations.competenceId,
-        startedAt: remediations.startedAt,
-        materialDoneAt: remediations.materialDoneAt,
-      })
-      .from(remediations)
-      .where(tenant.where(remediations, eq(remediations.personId, personId))),
-    tenant.db
-      .select({
-        nudgeFrequency: learnerPreferences.nudgeFrequency,
-        pausedUntil: learnerPreferences.pausedUntil,
-        calendarToken: learnerPreferences.calendarToken,
-      })
-      .from(learnerPreferences)
-      .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId))),
-    tenant.db
-      .select({ statement: xapiStatements.statement })
-      .from(xapiStatements)
-      .where(tenant.where(xapiStatements, eq(xapiStatements.personId, personId))),
+      .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
+      .where(tenant.where(answers, ofPerson(answers.personId))),
+    tenant.select(
+      measures,
+      columnsOf(measures, "kind", "competenceId", "correct", "total", "takenAt"),
+      ofPerson(measures.personId),
+    ),
+    tenant.select(
+      remediations,
+      columnsOf(remediations, "competenceId", "startedAt", "materialDoneAt"),
+      ofPerson(remediations.personId),
+    ),
+    tenant.select(
+      learnerPreferences,
+      columnsOf(learnerPreferences, "nudgeFrequency", "pausedUntil", "calendarToken"),
+      ofPerson(learnerPreferences.personId),
+    ),
+    tenant.select(xapiStatements, columnsOf(xapiStatements, "statement"), ofPerson(xapiStatements.personId)),
   ]);
-  const plans = await tenant.db
-    .select({
-      situation: actionPlans.situation,
-      action: actionPlans.action,
-      firstMoment: actionPlans.firstMoment,
-      createdAt: actionPlans.createdAt,
-      archivedAt: actionPlans.archivedAt,
-    })
-    .from(actionPlans)
-    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId)));
-  const applications = await tenant.db
-    .select({
-      occurredAt: planApplications.occurredAt,
-      whatHappened: planApplications.whatHappened,
-      outcome: planApplications.outcome,
-      updatedAt: planApplications.updatedAt,
-    })
-    .from(planApplications)
-    .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
-  const credentials = await tenant.db
-    .select({ credential: badgeAwards.credential })
-    .from(badgeAwards)
-    .where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
-  const talks = await tenant.db
-    .select({
-      kind: checkIns.kind,
-      agreements: checkIns.agreements,
-      at: checkIns.at,
-      updatedAt: checkIns.updatedAt,
-    })
-    .from(checkIns)
-    .where(tenant.where(checkIns, eq(checkIns.personId, personId)));
-  const feedback = await tenant.db
-    .select({
-      about: feedbackRequests.about,
-      wentWell: feedbackRequests.wentWell,
-      tryNext: feedbackRequests.tryNext,
+  const plans = await tenant.select(
+    actionPlans,
+    columnsOf(actionPlans, "situation", "action", "firstMoment", "createdAt", "archivedAt"),
+    ofPerson(actionPlans.personId),
+  );
+  const applications = await tenant.select(
+    planApplications,
+    columnsOf(planApplications, "occurredAt", "whatHappened", "outcome", "updatedAt"),
+    ofPerson(planApplications.personId),
+  );
+  const credentials = await tenant.select(
+    badgeAwards,
+    columnsOf(badgeAwards, "credential"),
+    ofPerson(badgeAwards.personId),
+  );
+  const talks = await tenant.select(
+    checkIns,
+    columnsOf(checkIns, "kind", "agreements", "at", "updatedAt"),
+    ofPerson(checkIns.personId),
+  );
+  const feedback = await tenant.select(
+    feedbackRequests,
+    {
+      ...columnsOf(feedbackRequests, "about", "wentWell", "tryNext"),
       asked: feedbackRequests.createdAt,
       answered: feedbackRequests.answeredAt,
-    })
-    .from(feedbackRequests)
-    .where(tenant.where(feedbackRequests, eq(feedbackRequests.requesterId, personId)));
+    },
+    ofPerson(feedbackRequests.requesterId),
+  );
   const coaching = await tenant.db
     .select({
       status: coachingRelations.status,
       offeredAt: coachingRelations.createdAt,
-      scheduledAt: coachingSessions.scheduledAt,
-      notes: coachingSessions.notes,
+      ...columnsOf(coachingSessions, "scheduledAt", "notes"),
     })
     .from(coachingRelations)
-    .leftJoin(
-      coachingSessions,
-      tenant.joinOn(
-        coachingSessions,
-        coachingRelations,
-        eq(coachingSessions.relationId, coachingRelations.id),
-      ),
-    )
-    .where(tenant.where(coachingRelations, eq(coachingRelations.coacheeId, personId)));
+    .leftJoin(coachingSessions, tenant.refersTo(coachingSessions.relationId, coachingRelations))
+    .where(tenant.where(coachingRelations, ofPerson(coachingRelations.coacheeId)));
   return {
     coaching,
     feedbackAsked: feedback,

@@ -84,19 +84,11 @@ export async function getToday(tenant: Tenant, personId: string, now: Date): Pro
   const practice = await planSession(tenant, personId, now);
   const { today, enrolments } = practice;
   const [progress, openRemediations] = await Promise.all([
-    tenant.db
-      .select()
-      .from(activityProgress)
-      .where(tenant.where(activityProgress, eq(activityProgress.personId, personId))),
-    tenant.db
-      .select()
-      .from(remediations)
-      .where(
-        tenant.where(
-          remediations,
-          and(eq(remediations.personId, personId), isNull(remediations.materialDoneAt)),
-        ),
-      ),
+    tenant.selectRows(activityProgress, eq(activityProgress.personId, personId)),
+    tenant.selectRows(
+      remediations,
+      and(eq(remediations.personId, personId), isNull(remediations.materialDoneAt)),
+    ),
   ]);
   const items: TodayItem[] = [];
   const menu: TodayItem[] = [];
@@ -191,13 +183,7 @@ async function planItems(
   const plans = await tenant.db
     .select({ plan: actionPlans, logged: sql<number>`count(${planApplications.id})`.mapWith(Number) })
     .from(actionPlans)
-    .leftJoin(
-      planApplications,
-      and(
-        eq(planApplications.organisationId, actionPlans.organisationId),
-        eq(planApplications.planId, actionPlans.id),
-      ),
-    )
+    .leftJoin(planApplications, tenant.refersTo(planApplications.planId, actionPlans))
     // An archived plan asks nothing of the learner.
     .where(tenant.where(actionPlans, eq(actionPlans.personId, personId), isNull(actionPlans.archivedAt)))
     .groupBy(actionPlans.organisationId, actionPlans.id);

@@ -84,12 +84,7 @@ export async function readMailbox(scope: Scope, { smtpConfigured }: { smtpConfig
   const { tenant, actor, locale } = scope;
   authorize(actor, "mailbox.read");
   if (smtpConfigured) throw new AppError("NOT_FOUND", "mailbox is off when SMTP is configured");
-  const messages = await tenant.db
-    .select()
-    .from(outboxEmails)
-    .where(tenant.where(outboxEmails))
-    .orderBy(desc(outboxEmails.createdAt))
-    .limit(100);
+  const messages = await tenant.selectRows(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(100);
   const hiddenScanLink = translator(locale)("ui.mailbox.scanLinkHidden");
   return messages.map((message) => presentOutboxMessage(message, hiddenScanLink));
 }

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, exists, inArray, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import type { Db } from "../../db/client.ts";
 import { organisations, persons } from "../../db/schema/index.ts";
-import type { Tenant } from "../../db/tenant.ts";
+import { sameOrganisation, type Tenant, type TenantTable } from "../../db/tenant.ts";
 
 /** Someone to write to: where, by which name, in which language and for which time zone. */
 export interface Recipient {
@@ -46,4 +47,17 @@ export async function findRecipients(db: Db, where: SQL | undefined): Promise<Re
 export function recipientsOf(tenant: Tenant, personIds: string[] | SQLWrapper): Promise<Recipient[]> {
   if (Array.isArray(personIds) && personIds.length === 0) return Promise.resolve([]);
   return findRecipients(tenant.db, tenant.where(persons, inArray(persons.id, personIds)));
+}
+
+/**
+ * For a sweep's `findRecipients`: the person has a row in `table` that meets `conditions` (manages a
+ * team, takes part in a cohort), in their own organisation.
+ */
+export function hasRowIn(db: Db, table: TenantTable & { personId: PgColumn }, ...conditions: SQL[]): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(sameOrganisation(table, persons, eq(table.personId, persons.id), ...conditions)),
+  );
 }

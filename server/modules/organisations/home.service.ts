@@ -13,21 +13,23 @@ import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { organisationOf } from "./organisation.service.ts";
+import { teamsOf } from "./relationships.ts";
 
 /** The signed-in person, their organisation and roles, and the switches the web app reads. */
 export async function getMe(scope: Scope, features: MeResponse["features"]): Promise<MeResponse> {
   const { tenant, actor } = scope;
   const org = await organisationOf(tenant);
-  const [person] = await tenant.db
-    .select({
+  const [person] = await tenant.select(
+    persons,
+    {
       id: persons.id,
       name: persons.name,
       email: persons.email,
       locale: persons.locale,
       timeZone: persons.timeZone,
-    })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, actor.personId)));
+    },
+    eq(persons.id, actor.personId),
+  );
   if (!person) throw notFound("person");
   return {
     person: { ...person, locale: isLocale(person.locale) ? person.locale : null },
@@ -37,26 +39,9 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
   };
 }
 
-async function teamsOf(tenant: Tenant, personId: string, asManager: boolean) {
-  return tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, personId),
-        eq(teamMemberships.isManager, asManager),
-      ),
-    )
-    .orderBy(teams.name);
-}
-
 async function coordinatorBlock(tenant: Tenant): Promise<HomeResponse["coordinator"]> {
-  const statusCounts = await tenant.db
-    .select({ status: persons.status, n: count() })
-    .from(persons)
-    .where(tenant.where(persons))
+  const statusCounts = await tenant
+    .select(persons, { status: persons.status, n: count() })
     .groupBy(persons.status);
   const teamRows = await tenant.db
     .select({
@@ -67,7 +52,7 @@ async function coordinatorBlock(tenant: Tenant): Promise<HomeResponse["coordinat
         ),
     })
     .from(teams)
-    .leftJoin(teamMemberships, tenant.joinOn(teamMemberships, teams, eq(teamMemberships.teamId, teams.id)))
+    .leftJoin(teamMemberships, tenant.refersTo(teamMemberships.teamId, teams))
     .where(tenant.where(teams))
     .groupBy(teams.id);
   const countOf = (status: string) => statusCounts.find((s) => s.status === status)?.n ?? 0;
@@ -83,15 +68,12 @@ async function managerBlock(tenant: Tenant, personId: string): Promise<HomeRespo
   const managed = await teamsOf(tenant, personId, true);
   const ids = managed.map((t) => t.id);
   const sizes = ids.length
-    ? await tenant.db
-        .select({ teamId: teamMemberships.teamId, n: count() })
-        .from(teamMemberships)
-        .where(
-          tenant.where(
-            teamMemberships,
-            inArray(teamMemberships.teamId, ids),
-            eq(teamMemberships.isManager, false),
-          ),
+    ? await tenant
+        .select(
+          teamMemberships,
+          { teamId: teamMemberships.teamId, n: count() },
+          inArray(teamMemberships.teamId, ids),
+          eq(teamMemberships.isManager, false),
         )
         .groupBy(teamMemberships.teamId)
     : [];

@@ -3,4 +3,4 @@ export { organisationOf, type Organisation } from "./organisation.service.ts";
 export { authorize } from "./organisations.policy.ts";
 export { detectDelimiter } from "./people-import.ts";
 export { assertAnotherCoordinatorRemains } from "./people.service.ts";
-export { managesPerson } from "./relationships.ts";
+export { managedMemberIds, managerIdsOf, managesPerson, membersOf, teamsOf } from "./relationships.ts";

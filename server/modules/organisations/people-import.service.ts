@@ -36,15 +36,9 @@ async function planImport(tenant: Tenant, csv: string): Promise<Plan> {
   const parsed = parseOrThrow(csv);
   const emails = parsed.map((c) => c.email).filter(Boolean);
   const existing = emails.length
-    ? await tenant.db
-        .select({ id: persons.id, email: persons.email })
-        .from(persons)
-        .where(tenant.where(persons, inArray(persons.email, emails)))
+    ? await tenant.select(persons, { id: persons.id, email: persons.email }, inArray(persons.email, emails))
     : [];
-  const teamRows = await tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(tenant.where(teams));
+  const teamRows = await tenant.select(teams, { id: teams.id, name: teams.name });
   const teamIds = new Map(teamRows.map((t) => [t.name.toLowerCase(), t.id]));
   const newTeams = [
     ...new Map(

@@ -30,21 +30,23 @@ export async function findPeople(scope: Scope): Promise<PersonSummary[]> {
 async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonSummary[]> {
   // Erased people stay only as anonymous placeholders for group figures; they are not listed.
   const idFilter = personIds ? inArray(persons.id, personIds) : isNull(persons.erasedAt);
-  const people = await tenant.db
-    .select({
-      id: persons.id,
-      name: persons.name,
-      email: persons.email,
-      status: persons.status,
-      locale: persons.locale,
-    })
-    .from(persons)
-    .where(tenant.where(persons, idFilter))
+  const people = await tenant
+    .select(
+      persons,
+      {
+        id: persons.id,
+        name: persons.name,
+        email: persons.email,
+        status: persons.status,
+        locale: persons.locale,
+      },
+      idFilter,
+    )
     .orderBy(asc(persons.name));
-  const roleRows = await tenant.db
-    .select()
-    .from(personRoles)
-    .where(tenant.where(personRoles, personIds ? inArray(personRoles.personId, personIds) : undefined));
+  const roleRows = await tenant.selectRows(
+    personRoles,
+    personIds ? inArray(personRoles.personId, personIds) : undefined,
+  );
   const teamRows = await tenant.db
     .select({
       personId: teamMemberships.personId,
@@ -53,7 +55,7 @@ async function loadPeople(tenant: Tenant, personIds?: string[]): Promise<PersonS
       isManager: teamMemberships.isManager,
     })
     .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
+    .innerJoin(teams, tenant.refersTo(teamMemberships.teamId, teams))
     .where(
       tenant.where(teamMemberships, personIds ? inArray(teamMemberships.personId, personIds) : undefined),
     )
@@ -77,21 +79,14 @@ export async function getPerson(scope: Scope, { personId }: { personId: string }
 
 async function assertTeamsExist(tenant: Tenant, teamIds: string[]): Promise<void> {
   if (teamIds.length === 0) return;
-  const found = await tenant.db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(tenant.where(teams, inArray(teams.id, teamIds)));
+  const found = await tenant.select(teams, { id: teams.id }, inArray(teams.id, teamIds));
   if (found.length !== new Set(teamIds).size) {
     throw invalid("teamIds", "unknown_team");
   }
 }
 
 async function assertEmailFree(tenant: Tenant, email: string, exceptPersonId?: string): Promise<void> {
-  const [existing] = await tenant.db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.email, email)))
-    .limit(1);
+  const [existing] = await tenant.select(persons, { id: persons.id }, eq(persons.email, email)).limit(1);
   if (existing && existing.id !== exceptPersonId) throw new AppError("EMAIL_TAKEN", "email taken", { email });
 }
 
@@ -173,7 +168,7 @@ export async function assertAnotherCoordinatorRemains(tenant: Tenant, leaving: s
   const coordinators = await tenant.db
     .select({ personId: personRoles.personId })
     .from(personRoles)
-    .innerJoin(persons, tenant.joinOn(persons, personRoles, eq(persons.id, personRoles.personId)))
+    .innerJoin(persons, tenant.refersTo(personRoles.personId, persons))
     .where(tenant.where(personRoles, eq(personRoles.role, "coordinator"), eq(persons.status, "active")));
   const activeCoordinatorIds = coordinators.map((c) => c.personId);
   if (!canStopCoordinating({ personId: leaving, activeCoordinatorIds }))
@@ -239,10 +234,11 @@ export async function updatePerson(
 
 /** Sets the teams a person is a member of; managerships of teams they stay in are kept. */
 async function replaceMemberships(tenant: Tenant, personId: string, teamIds: string[]): Promise<void> {
-  const current = await tenant.db
-    .select({ teamId: teamMemberships.teamId })
-    .from(teamMemberships)
-    .where(tenant.where(teamMemberships, eq(teamMemberships.personId, personId)));
+  const current = await tenant.select(
+    teamMemberships,
+    { teamId: teamMemberships.teamId },
+    eq(teamMemberships.personId, personId),
+  );
   const wanted = new Set(teamIds);
   const leaving = current.map((c) => c.teamId).filter((id) => !wanted.has(id));
   if (leaving.length > 0) {

@@ -9,10 +9,8 @@ import { isUniqueViolation } from "./people.service.ts";
 import { recordAudit } from "../../audit.ts";
 
 async function loadTeams(tenant: Tenant, teamId?: string): Promise<TeamSummary[]> {
-  const teamRows = await tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(tenant.where(teams, teamId ? eq(teams.id, teamId) : undefined))
+  const teamRows = await tenant
+    .select(teams, { id: teams.id, name: teams.name }, teamId ? eq(teams.id, teamId) : undefined)
     .orderBy(asc(teams.name));
   const memberRows = await tenant.db
     .select({
@@ -22,7 +20,7 @@ async function loadTeams(tenant: Tenant, teamId?: string): Promise<TeamSummary[]
       isManager: teamMemberships.isManager,
     })
     .from(teamMemberships)
-    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
+    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
     .where(tenant.where(teamMemberships, teamId ? eq(teamMemberships.teamId, teamId) : undefined))
     .orderBy(asc(persons.name));
   return teamRows.map((team) => {
@@ -49,10 +47,7 @@ export async function getTeam(scope: Scope, { teamId }: { teamId: string }): Pro
 
 async function assertPeopleExist(tenant: Tenant, ids: string[], field: string): Promise<void> {
   if (ids.length === 0) return;
-  const found = await tenant.db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(tenant.where(persons, inArray(persons.id, ids)));
+  const found = await tenant.select(persons, { id: persons.id }, inArray(persons.id, ids));
   if (found.length !== new Set(ids).size) {
     throw invalid(field, "unknown_person");
   }

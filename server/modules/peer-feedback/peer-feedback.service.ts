@@ -22,10 +22,7 @@ export async function colleaguesOf({ tenant, actor }: Scope) {
   const rows = await tenant.db
     .select({ cohortId: cohortParticipants.cohortId, id: persons.id, name: persons.name })
     .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      tenant.joinOn(persons, cohortParticipants, eq(persons.id, cohortParticipants.personId)),
-    )
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
     .where(
       tenant.where(
         cohortParticipants,
@@ -64,16 +61,12 @@ function decodeAttachment(attachment: Ask["attachment"]) {
 /** Asks a colleague from the cohort for feedback, and emails them in their own language. */
 export async function askFeedback({ tenant, actor, now, site }: Scope, input: Ask) {
   const enrolment = await enrolmentOf(tenant, actor.personId, input.cohortId);
-  const participant = tenant.db
-    .select({ personId: cohortParticipants.personId })
-    .from(cohortParticipants)
-    .where(
-      tenant.where(
-        cohortParticipants,
-        eq(cohortParticipants.cohortId, enrolment.cohortId),
-        eq(cohortParticipants.personId, input.colleagueId),
-      ),
-    );
+  const participant = tenant.select(
+    cohortParticipants,
+    { personId: cohortParticipants.personId },
+    eq(cohortParticipants.cohortId, enrolment.cohortId),
+    eq(cohortParticipants.personId, input.colleagueId),
+  );
   const [colleague] = await recipientsOf(tenant, participant);
   const colleagueInCohort = colleague !== undefined;
   if (!colleague || !canAsk({ actorId: actor.personId, colleagueId: input.colleagueId, colleagueInCohort }))
@@ -111,37 +104,28 @@ export async function askFeedback({ tenant, actor, now, site }: Scope, input: As
 
 /** The feedback the signed-in person asked for, and the requests waiting for their answer. */
 export async function myFeedback({ tenant, actor }: Scope): Promise<MyFeedbackView> {
-  const rows = await tenant.db
-    .select({
-      id: feedbackRequests.id,
-      requesterId: feedbackRequests.requesterId,
-      colleagueId: feedbackRequests.colleagueId,
-      applicationId: feedbackRequests.applicationId,
-      about: feedbackRequests.about,
-      hasAttachment: feedbackRequests.attachmentName,
-      wentWell: feedbackRequests.wentWell,
-      tryNext: feedbackRequests.tryNext,
-      answeredAt: feedbackRequests.answeredAt,
-    })
-    .from(feedbackRequests)
-    .where(
-      tenant.where(
-        feedbackRequests,
-        or(
-          eq(feedbackRequests.requesterId, actor.personId),
-          eq(feedbackRequests.colleagueId, actor.personId),
-        ),
-      ),
+  const rows = await tenant
+    .select(
+      feedbackRequests,
+      {
+        id: feedbackRequests.id,
+        requesterId: feedbackRequests.requesterId,
+        colleagueId: feedbackRequests.colleagueId,
+        applicationId: feedbackRequests.applicationId,
+        about: feedbackRequests.about,
+        hasAttachment: feedbackRequests.attachmentName,
+        wentWell: feedbackRequests.wentWell,
+        tryNext: feedbackRequests.tryNext,
+        answeredAt: feedbackRequests.answeredAt,
+      },
+      or(eq(feedbackRequests.requesterId, actor.personId), eq(feedbackRequests.colleagueId, actor.personId)),
     )
     .orderBy(feedbackRequests.createdAt);
   const people = rows.flatMap((r) => [r.requesterId, r.colleagueId]);
   const names = people.length
     ? new Map(
         (
-          await tenant.db
-            .select({ id: persons.id, name: persons.name })
-            .from(persons)
-            .where(tenant.where(persons, inArray(persons.id, people)))
+          await tenant.select(persons, { id: persons.id, name: persons.name }, inArray(persons.id, people))
         ).map((p) => [p.id, p.name]),
       )
     : new Map<string, string>();
@@ -154,10 +138,7 @@ export async function myFeedback({ tenant, actor }: Scope): Promise<MyFeedbackVi
           action: actionPlans.action,
         })
         .from(planApplications)
-        .innerJoin(
-          actionPlans,
-          tenant.joinOn(actionPlans, planApplications, eq(actionPlans.id, planApplications.planId)),
-        )
+        .innerJoin(actionPlans, tenant.refersTo(planApplications.planId, actionPlans))
         .where(tenant.where(planApplications, inArray(planApplications.id, applicationIds)))
     : [];
   const answerOf = (r: (typeof rows)[number]) =>
@@ -193,16 +174,17 @@ export async function myFeedback({ tenant, actor }: Scope): Promise<MyFeedbackVi
 }
 
 async function requestById(tenant: Tenant, requestId: string) {
-  const [row] = await tenant.db
-    .select({
+  const [row] = await tenant.select(
+    feedbackRequests,
+    {
       requesterId: feedbackRequests.requesterId,
       colleagueId: feedbackRequests.colleagueId,
       answeredAt: feedbackRequests.answeredAt,
       attachmentName: feedbackRequests.attachmentName,
       attachmentType: feedbackRequests.attachmentType,
-    })
-    .from(feedbackRequests)
-    .where(tenant.where(feedbackRequests, eq(feedbackRequests.id, requestId)));
+    },
+    eq(feedbackRequests.id, requestId),
+  );
   return row;
 }
 
@@ -226,10 +208,11 @@ export async function attachmentOf({ tenant, actor }: Scope, { requestId }: { re
   if (!row?.attachmentType || !isParticipant({ actorId: actor.personId, request: row }))
     throw notFound("attachment");
   // The bytes are read only for one of the two people in the request.
-  const [file] = await tenant.db
-    .select({ data: feedbackRequests.attachment })
-    .from(feedbackRequests)
-    .where(tenant.where(feedbackRequests, eq(feedbackRequests.id, requestId)));
+  const [file] = await tenant.select(
+    feedbackRequests,
+    { data: feedbackRequests.attachment },
+    eq(feedbackRequests.id, requestId),
+  );
   if (!file?.data) throw notFound("attachment");
   return { name: row.attachmentName ?? "attachment", type: row.attachmentType, data: file.data };
 }

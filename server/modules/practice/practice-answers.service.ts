@@ -50,7 +50,7 @@ async function replay(
   const [previous] = await tenant.db
     .select({ answer: answers, question: questions })
     .from(answers)
-    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
+    .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
     .where(tenant.where(answers, eq(answers.personId, personId), eq(answers.clientId, clientId)));
   if (!previous) return null;
   const { answer, question } = previous;
@@ -80,7 +80,7 @@ export async function answerCard(
   const [row] = await tenant.db
     .select({ card: practiceCards, question: questions })
     .from(practiceCards)
-    .innerJoin(questions, tenant.joinOn(questions, practiceCards, eq(questions.id, practiceCards.questionId)))
+    .innerJoin(questions, tenant.refersTo(practiceCards.questionId, questions))
     .where(
       tenant.where(
         practiceCards,

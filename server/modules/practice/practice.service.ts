@@ -23,20 +23,16 @@ export const secondsFor: Record<QuestionKind, number> = { "multiple-choice": 30,
  */
 async function missingCards(tenant: Tenant, started: Enrolment[], rows: DueCard[]) {
   if (started.length === 0) return [];
-  const bank = await tenant.db
-    .select({ id: questions.id, trajectoryId: questions.trajectoryId })
-    .from(questions)
-    .where(
-      tenant.where(
-        questions,
-        inArray(
-          questions.trajectoryId,
-          started.map((e) => e.trajectoryId),
-        ),
-        isNull(questions.deletedAt),
-        sql`${questions.uses} @> '["practice"]'::jsonb`,
-      ),
-    );
+  const bank = await tenant.select(
+    questions,
+    { id: questions.id, trajectoryId: questions.trajectoryId },
+    inArray(
+      questions.trajectoryId,
+      started.map((e) => e.trajectoryId),
+    ),
+    isNull(questions.deletedAt),
+    sql`${questions.uses} @> '["practice"]'::jsonb`,
+  );
   const carded = new Set(rows.map((row) => `${row.cohortId}:${row.question.id}`));
   return started.flatMap((e) =>
     bank
@@ -69,7 +65,7 @@ async function loadCards(tenant: Tenant, personId: string): Promise<DueCard[]> {
       question: questions,
     })
     .from(practiceCards)
-    .innerJoin(questions, tenant.joinOn(questions, practiceCards, eq(questions.id, practiceCards.questionId)))
+    .innerJoin(questions, tenant.refersTo(practiceCards.questionId, questions))
     .where(tenant.where(practiceCards, eq(practiceCards.personId, personId), isNull(questions.deletedAt)));
 }
 
@@ -85,7 +81,7 @@ async function secondsUsedToday(tenant: Tenant, personId: string, dayStart: Date
   const rows = await tenant.db
     .select({ kind: questions.kind, n: count() })
     .from(answers)
-    .innerJoin(questions, tenant.joinOn(questions, answers, eq(questions.id, answers.questionId)))
+    .innerJoin(questions, tenant.refersTo(answers.questionId, questions))
     .where(
       tenant.where(
         answers,
@@ -191,18 +187,14 @@ async function questionsLinkedToComingPlans(
   personId: string,
   now: Date,
 ): Promise<Set<string>> {
-  const plans = await tenant.db
-    .select({ cohortId: actionPlans.cohortId, questionIds: actionPlans.questionIds })
-    .from(actionPlans)
-    .where(
-      tenant.where(
-        actionPlans,
-        eq(actionPlans.personId, personId),
-        isNull(actionPlans.archivedAt),
-        gte(actionPlans.firstMoment, new Date(now.getTime() - 86_400_000)),
-        lte(actionPlans.firstMoment, new Date(now.getTime() + 2 * 86_400_000)),
-      ),
-    );
+  const plans = await tenant.select(
+    actionPlans,
+    { cohortId: actionPlans.cohortId, questionIds: actionPlans.questionIds },
+    eq(actionPlans.personId, personId),
+    isNull(actionPlans.archivedAt),
+    gte(actionPlans.firstMoment, new Date(now.getTime() - 86_400_000)),
+    lte(actionPlans.firstMoment, new Date(now.getTime() + 2 * 86_400_000)),
+  );
   return new Set(plans.flatMap((p) => p.questionIds.map((id) => `${p.cohortId}:${id}`)));
 }
 

@@ -24,19 +24,15 @@ export async function openRemediationIfStruggling(
   },
 ): Promise<boolean> {
   const since = new Date(input.at.getTime() - REMEDIATION_WINDOW_DAYS * 86_400_000);
-  const [misses] = await tenant.db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(answers)
-    .where(
-      tenant.where(
-        answers,
-        eq(answers.personId, input.personId),
-        eq(answers.cohortId, input.cohortId),
-        eq(answers.competenceId, input.competenceId),
-        eq(answers.correct, false),
-        gte(answers.answeredAt, since),
-      ),
-    );
+  const [misses] = await tenant.select(
+    answers,
+    { n: sql<number>`count(*)`.mapWith(Number) },
+    eq(answers.personId, input.personId),
+    eq(answers.cohortId, input.cohortId),
+    eq(answers.competenceId, input.competenceId),
+    eq(answers.correct, false),
+    gte(answers.answeredAt, since),
+  );
   if ((misses?.n ?? 0) < REMEDIATION_MISSES) return false;
   const opened = await tenant.db
     .insert(remediations)
@@ -51,10 +47,11 @@ export async function openRemediationIfStruggling(
     .onConflictDoNothing()
     .returning({ competenceId: remediations.competenceId });
   if (opened.length === 0) return false;
-  const sameCompetence = tenant.db
-    .select({ id: questions.id })
-    .from(questions)
-    .where(tenant.where(questions, eq(questions.competenceId, input.competenceId)));
+  const sameCompetence = tenant.select(
+    questions,
+    { id: questions.id },
+    eq(questions.competenceId, input.competenceId),
+  );
   await tenant.db
     .update(practiceCards)
     .set({ due: input.now })

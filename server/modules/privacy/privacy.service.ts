@@ -24,8 +24,9 @@ import { recordAudit } from "../../audit.ts";
 
 /** Everything Beklijf holds about one person, as they would receive it (GDPR art. 15 and 20). */
 async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
-  const [person] = await tenant.db
-    .select({
+  const [person] = await tenant.select(
+    persons,
+    {
       id: persons.id,
       name: persons.name,
       email: persons.email,
@@ -35,38 +36,36 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
       employeeNumber: persons.employeeNumber,
       createdAt: persons.createdAt,
       updatedAt: persons.updatedAt,
-    })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+    },
+    eq(persons.id, personId),
+  );
   if (!person) throw notFound("person");
-  const roles = await tenant.db
-    .select({ role: personRoles.role })
-    .from(personRoles)
-    .where(tenant.where(personRoles, eq(personRoles.personId, personId)));
+  const roles = await tenant.select(
+    personRoles,
+    { role: personRoles.role },
+    eq(personRoles.personId, personId),
+  );
   const teamRows = await tenant.db
     .select({ name: teams.name, isManager: teamMemberships.isManager })
     .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
+    .innerJoin(teams, tenant.refersTo(teamMemberships.teamId, teams))
     .where(tenant.where(teamMemberships, eq(teamMemberships.personId, personId)));
   const cohortRows = await tenant.db
     .select({ cohort: cohorts.name, trajectory: trajectories.title, sessionDates: cohorts.sessionDates })
     .from(cohortParticipants)
-    .innerJoin(
-      cohorts,
-      tenant.joinOn(cohorts, cohortParticipants, eq(cohorts.id, cohortParticipants.cohortId)),
-    )
-    .innerJoin(trajectories, tenant.joinOn(trajectories, cohorts, eq(trajectories.id, cohorts.trajectoryId)))
+    .innerJoin(cohorts, tenant.refersTo(cohortParticipants.cohortId, cohorts))
+    .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories))
     .where(tenant.where(cohortParticipants, eq(cohortParticipants.personId, personId)));
-  const mail = await tenant.db
-    .select({ subject: outboxEmails.subject, status: outboxEmails.status, createdAt: outboxEmails.createdAt })
-    .from(outboxEmails)
-    .where(tenant.where(outboxEmails, eq(outboxEmails.toAddress, person.email)));
-  const history = await tenant.db
-    .select({ action: auditEvents.action, subjectType: auditEvents.subjectType, at: auditEvents.at })
-    .from(auditEvents)
-    .where(
-      tenant.where(auditEvents, or(eq(auditEvents.subjectId, personId), eq(auditEvents.actorId, personId))),
-    );
+  const mail = await tenant.select(
+    outboxEmails,
+    { subject: outboxEmails.subject, status: outboxEmails.status, createdAt: outboxEmails.createdAt },
+    eq(outboxEmails.toAddress, person.email),
+  );
+  const history = await tenant.select(
+    auditEvents,
+    { action: auditEvents.action, subjectType: auditEvents.subjectType, at: auditEvents.at },
+    or(eq(auditEvents.subjectId, personId), eq(auditEvents.actorId, personId)),
+  );
   return {
     exportedAt: now.toISOString(),
     person,

@@ -31,10 +31,11 @@ interface QuestionRef {
 
 /** The trajectory's document: its competences are what questions are filed under. */
 async function loadDocument(tenant: Tenant, trajectoryId: string): Promise<TrajectoryDocument> {
-  const [row] = await tenant.db
-    .select({ document: trajectories.document })
-    .from(trajectories)
-    .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
+  const [row] = await tenant.select(
+    trajectories,
+    { document: trajectories.document },
+    eq(trajectories.id, trajectoryId),
+  );
   if (!row) throw notFound("trajectory");
   return row.document;
 }
@@ -72,30 +73,26 @@ async function troubleByCompetence(
   now: Date,
 ): Promise<CompetenceTrouble[]> {
   const since = new Date(now.getTime() - 60 * 86_400_000);
-  const cohortIds = tenant.db
-    .select({ id: cohorts.id })
-    .from(cohorts)
-    .where(tenant.where(cohorts, eq(cohorts.trajectoryId, trajectoryId)));
-  const stats = await tenant.db
-    .select({
-      competenceId: answers.competenceId,
-      total: count(),
-      missed: sql<number>`count(*) filter (where not ${answers.correct})`.mapWith(Number),
-    })
-    .from(answers)
-    .where(
-      tenant.where(
-        answers,
-        eq(answers.context, "practice"),
-        gte(answers.answeredAt, since),
-        inArray(answers.cohortId, cohortIds),
-      ),
+  const cohortIds = tenant.select(cohorts, { id: cohorts.id }, eq(cohorts.trajectoryId, trajectoryId));
+  const stats = await tenant
+    .select(
+      answers,
+      {
+        competenceId: answers.competenceId,
+        total: count(),
+        missed: sql<number>`count(*) filter (where not ${answers.correct})`.mapWith(Number),
+      },
+      eq(answers.context, "practice"),
+      gte(answers.answeredAt, since),
+      inArray(answers.cohortId, cohortIds),
     )
     .groupBy(answers.competenceId);
-  const helped = await tenant.db
-    .select({ competenceId: remediations.competenceId, learners: count() })
-    .from(remediations)
-    .where(tenant.where(remediations, inArray(remediations.cohortId, cohortIds)))
+  const helped = await tenant
+    .select(
+      remediations,
+      { competenceId: remediations.competenceId, learners: count() },
+      inArray(remediations.cohortId, cohortIds),
+    )
     .groupBy(remediations.competenceId);
   return document.competences.map((competence) => {
     const stat = stats.find((s) => s.competenceId === competence.id);
@@ -110,10 +107,8 @@ async function troubleByCompetence(
 }
 
 async function activeQuestions(tenant: Tenant, trajectoryId: string): Promise<QuestionRow[]> {
-  return tenant.db
-    .select()
-    .from(questions)
-    .where(tenant.where(questions, eq(questions.trajectoryId, trajectoryId), isNull(questions.deletedAt)))
+  return tenant
+    .selectRows(questions, eq(questions.trajectoryId, trajectoryId), isNull(questions.deletedAt))
     .orderBy(questions.createdAt, questions.id);
 }
 

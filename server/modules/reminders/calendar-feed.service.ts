@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import type { Db } from "../../db/client.ts";
 import { learnerPreferences, organisations, persons } from "../../db/schema/index.ts";
-import { Tenant } from "../../db/tenant.ts";
+import { sameOrganisation, Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
 import { type CalendarEvent, renderCalendar } from "../calendar/index.ts";
@@ -31,10 +31,7 @@ export async function renderFeed(
     .from(learnerPreferences)
     .innerJoin(
       persons,
-      and(
-        eq(persons.organisationId, learnerPreferences.organisationId),
-        eq(persons.id, learnerPreferences.personId),
-      ),
+      sameOrganisation(persons, learnerPreferences, eq(persons.id, learnerPreferences.personId)),
     )
     .innerJoin(organisations, eq(organisations.id, learnerPreferences.organisationId))
     .where(eq(learnerPreferences.calendarToken, token));

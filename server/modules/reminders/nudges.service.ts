@@ -1,14 +1,13 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { type Locale, recipientLocale } from "../../../common/locales.ts";
+import { type Locale } from "../../../common/locales.ts";
 import type { NudgeFrequency, TodayItem } from "../../../common/schemas/learning.ts";
 import type { Db } from "../../db/client.ts";
-import { cohortParticipants, learnerPreferences, organisations, persons } from "../../db/schema/index.ts";
+import { cohortParticipants } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { translator } from "../../i18n.ts";
 import { getToday } from "../learning/index.ts";
-import { enqueueEmail } from "../notifications/index.ts";
-import { claimStamp } from "./preferences.service.ts";
-import { todayIn } from "../../../common/dates.ts";
+import { enqueueEmail, findRecipients, hasRowIn } from "../notifications/index.ts";
+import { claimStamp, withPreferences } from "./preferences.service.ts";
+import { localClock, todayIn } from "../../../common/dates.ts";
 
 /** Nudges go out from this local hour on, never at night. */
 export const NUDGE_HOUR = 7;
@@ -20,70 +19,18 @@ const nudgeDays: Record<NudgeFrequency, number[]> = {
   off: [],
 };
 
-function localClock(timeZone: string, now: Date): { weekday: number; hour: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    hour: "numeric",
-    hourCycle: "h23",
-  })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
-  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday ?? "");
-  return { weekday, hour: Number(parts.hour) };
-}
-
 /** Whether today is one of the learner's nudge days and it is late enough in their morning. */
 export function isNudgeMoment(frequency: NudgeFrequency, timeZone: string, now: Date): boolean {
   const { weekday, hour } = localClock(timeZone, now);
   return hour >= NUDGE_HOUR && nudgeDays[frequency].includes(weekday);
 }
 
-interface Candidate {
-  organisationId: string;
-  personId: string;
-  name: string;
-  email: string;
-  locale: string | null;
-  defaultLocale: string;
-  timeZone: string;
-  frequency: NudgeFrequency | null;
-  pausedUntil: string | null;
-  lastNudgedOn: string | null;
+/** Every active learner in a cohort, in every organisation, with their preferences and stamps. */
+async function candidates(db: Db) {
+  return withPreferences(db, await findRecipients(db, hasRowIn(db, cohortParticipants)));
 }
 
-async function candidates(db: Db): Promise<Candidate[]> {
-  return db
-    .selectDistinct({
-      organisationId: persons.organisationId,
-      personId: persons.id,
-      name: persons.name,
-      email: persons.email,
-      locale: persons.locale,
-      defaultLocale: organisations.defaultLocale,
-      timeZone: persons.timeZone,
-      frequency: learnerPreferences.nudgeFrequency,
-      pausedUntil: learnerPreferences.pausedUntil,
-      lastNudgedOn: learnerPreferences.lastNudgedOn,
-    })
-    .from(cohortParticipants)
-    .innerJoin(
-      persons,
-      and(
-        eq(persons.organisationId, cohortParticipants.organisationId),
-        eq(persons.id, cohortParticipants.personId),
-      ),
-    )
-    .innerJoin(organisations, eq(organisations.id, persons.organisationId))
-    .leftJoin(
-      learnerPreferences,
-      and(
-        eq(learnerPreferences.organisationId, persons.organisationId),
-        eq(learnerPreferences.personId, persons.id),
-      ),
-    )
-    .where(and(eq(persons.status, "active"), isNull(persons.erasedAt)));
-}
+type Candidate = Awaited<ReturnType<typeof candidates>>[number];
 
 const pending = (items: TodayItem[]) => items.filter((item) => item.kind !== "practice-day");
 
@@ -95,10 +42,11 @@ const pending = (items: TodayItem[]) => items.filter((item) => item.kind !== "pr
 export async function sendNudges(db: Db, site: string, now: Date): Promise<number> {
   let sent = 0;
   for (const candidate of await candidates(db)) {
-    const frequency = candidate.frequency ?? "twice-weekly";
+    const { preferences } = candidate;
+    const frequency = preferences?.nudgeFrequency ?? "twice-weekly";
     const today = todayIn(candidate.timeZone, now);
-    if (candidate.lastNudgedOn === today) continue;
-    if (candidate.pausedUntil && candidate.pausedUntil >= today) continue;
+    if (preferences?.lastNudgedOn === today) continue;
+    if (preferences?.pausedUntil && preferences.pausedUntil >= today) continue;
     if (!isNudgeMoment(frequency, candidate.timeZone, now)) continue;
     const tenant = new Tenant(db, candidate.organisationId);
     const todo = pending((await getToday(tenant, candidate.personId, now)).items);
@@ -117,7 +65,7 @@ async function claimAndQueue(
 ): Promise<boolean> {
   return tenant.transaction(async (tx) => {
     if (!(await claimStamp(tx, candidate.personId, "lastNudgedOn", today))) return false;
-    const locale: Locale = recipientLocale(candidate.locale, candidate.defaultLocale);
+    const { locale } = candidate;
     await enqueueEmail(tx, candidate.email, locale, {
       template: "learning-nudge",
       params: {

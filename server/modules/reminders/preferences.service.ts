@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, isNull, ne, or } from "drizzle-orm";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { learnerPreferences, persons } from "../../db/schema/index.ts";
+import type { Db } from "../../db/client.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { todayIn } from "../../../common/dates.ts";
@@ -23,10 +24,7 @@ const present = (row: typeof learnerPreferences.$inferSelect): LearningPreferenc
 });
 
 async function preferencesOf(tenant: Tenant, personId: string) {
-  const [row] = await tenant.db
-    .select()
-    .from(learnerPreferences)
-    .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));
+  const [row] = await tenant.selectRows(learnerPreferences, eq(learnerPreferences.personId, personId));
   return row ?? null;
 }
 
@@ -41,10 +39,7 @@ async function refusePastPause(
   now: Date,
 ): Promise<void> {
   if (!pausedUntil) return;
-  const [person] = await tenant.db
-    .select({ timeZone: persons.timeZone })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [person] = await tenant.select(persons, { timeZone: persons.timeZone }, eq(persons.id, personId));
   if (!person) throw notFound("person");
   if (pausedUntil < todayIn(person.timeZone, now)) throw invalid("pausedUntil", "date_in_past");
 }
@@ -100,10 +95,7 @@ export async function setPause(
   { personId, pausedUntil }: { personId: string; pausedUntil: string | null },
 ): Promise<LearningPreferences> {
   authorize(actor, "people.manage");
-  const [person] = await tenant.db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(tenant.where(persons, eq(persons.id, personId)));
+  const [person] = await tenant.select(persons, { id: persons.id }, eq(persons.id, personId));
   if (!person) throw notFound("person");
   await refusePastPause(tenant, personId, pausedUntil, now);
   await tenant.transaction(async (tx) => {
@@ -155,4 +147,20 @@ export async function claimStamp(
     )
     .returning({ personId: learnerPreferences.personId });
   return claimed.length > 0;
+}
+
+/**
+ * Each recipient of a sweep with their preferences and stamps, or null for someone who never set any.
+ * Unscoped on purpose: a sweep reads every organisation's rows, each keyed by its own organisation.
+ */
+export async function withPreferences<R extends { organisationId: string; personId: string }>(
+  db: Db,
+  recipients: R[],
+): Promise<(R & { preferences: typeof learnerPreferences.$inferSelect | null })[]> {
+  const rows = await db.select().from(learnerPreferences);
+  const byPerson = new Map(rows.map((row) => [`${row.organisationId}/${row.personId}`, row]));
+  return recipients.map((r) => ({
+    ...r,
+    preferences: byPerson.get(`${r.organisationId}/${r.personId}`) ?? null,
+  }));
 }

@@ -1,22 +1,15 @@
 import { count, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
-import {
-  activityProgress,
-  answers,
-  checkIns,
-  persons,
-  teamMemberships,
-  teams,
-} from "../../db/schema/index.ts";
+import { activityProgress, answers, checkIns, persons, teamMemberships } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
-import { recordAudit } from "../../audit.ts";
+import { correctRecord, removeRecord } from "../../audit.ts";
 import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
 import { computeSchedule, enrolmentChoices, enrolmentsOf } from "../cohorts/index.ts";
 import { todayIn } from "../../../common/dates.ts";
-import { managesPerson } from "../organisations/index.ts";
+import { managesPerson, teamsOf } from "../organisations/index.ts";
 import { canChangeCheckIn, canRecordCheckIn } from "./team.policy.ts";
 
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
@@ -26,26 +19,19 @@ async function progressOf(tenant: Tenant, personId: string, timeZone: string, no
   const today = todayIn(timeZone, now);
   const [enrolments, done, practised] = await Promise.all([
     enrolmentsOf(tenant, personId),
-    tenant.db
-      .select({ cohortId: activityProgress.cohortId, activityId: activityProgress.activityId })
-      .from(activityProgress)
-      .where(
-        tenant.where(
-          activityProgress,
-          eq(activityProgress.personId, personId),
-          eq(activityProgress.status, "done"),
-        ),
-      ),
-    tenant.db
-      .select({ cohortId: answers.cohortId, n: count() })
-      .from(answers)
-      .where(
-        tenant.where(
-          answers,
-          eq(answers.personId, personId),
-          eq(answers.context, "practice"),
-          gte(answers.answeredAt, new Date(now.getTime() - 7 * 86_400_000)),
-        ),
+    tenant.select(
+      activityProgress,
+      { cohortId: activityProgress.cohortId, activityId: activityProgress.activityId },
+      eq(activityProgress.personId, personId),
+      eq(activityProgress.status, "done"),
+    ),
+    tenant
+      .select(
+        answers,
+        { cohortId: answers.cohortId, n: count() },
+        eq(answers.personId, personId),
+        eq(answers.context, "practice"),
+        gte(answers.answeredAt, new Date(now.getTime() - 7 * 86_400_000)),
       )
       .groupBy(answers.cohortId),
   ]);
@@ -69,10 +55,8 @@ async function progressOf(tenant: Tenant, personId: string, timeZone: string, no
 }
 
 async function lastCheckIn(tenant: Tenant, personId: string, viewerId: string) {
-  const [row] = await tenant.db
-    .select()
-    .from(checkIns)
-    .where(tenant.where(checkIns, eq(checkIns.personId, personId)))
+  const [row] = await tenant
+    .selectRows(checkIns, eq(checkIns.personId, personId))
     .orderBy(desc(checkIns.at))
     .limit(1);
   return row
@@ -92,10 +76,7 @@ const presentCheckIn = (row: typeof checkIns.$inferSelect) => ({
 
 /** The check-in if the signed-in manager recorded it; to anyone else it does not exist. */
 async function ownCheckIn(tenant: Tenant, actorId: string, checkInId: string) {
-  const [row] = await tenant.db
-    .select()
-    .from(checkIns)
-    .where(tenant.where(checkIns, eq(checkIns.id, checkInId)));
+  const [row] = await tenant.selectRows(checkIns, eq(checkIns.id, checkInId));
   if (!row || !canChangeCheckIn({ actorId, authorId: row.managerId })) throw notFound("check-in");
   return row;
 }
@@ -111,48 +92,25 @@ export async function updateCheckIn(
     ...input
   }: { checkInId: string; kind?: "before" | "after" | undefined; agreements?: string | undefined },
 ) {
-  const { tenant, actor, now } = scope;
+  const { tenant, actor } = scope;
   const row = await ownCheckIn(tenant, actor.personId, checkInId);
   if (input.agreements === undefined && row.agreements.trim() === "") throw invalid("agreements", "required");
-  const changes = {
-    ...(input.kind !== undefined ? { kind: input.kind } : {}),
-    ...(input.agreements !== undefined ? { agreements: input.agreements } : {}),
-  };
-  return tenant.transaction(async (tx) => {
-    const [updated] = await tx.db
-      .update(checkIns)
-      .set({ ...changes, updatedAt: now })
-      .where(tx.where(checkIns, eq(checkIns.id, checkInId)))
-      .returning();
-    await recordAudit(
-      tx,
-      actor,
-      "check-in.update",
-      { type: "check-in", id: checkInId },
-      {
-        personId: row.personId,
-        fields: Object.keys(changes),
-      },
-    );
-    return presentCheckIn(updated!);
+  const updated = await correctRecord(scope, {
+    table: checkIns,
+    subject: { type: "check-in", id: checkInId },
+    changes: { kind: input.kind, agreements: input.agreements },
+    details: { personId: row.personId },
   });
+  return presentCheckIn(updated);
 }
 
 /** The manager who recorded a check-in removes it (a duplicate, the wrong person); audited. */
 export async function deleteCheckIn(scope: Scope, { checkInId }: { checkInId: string }) {
-  const { tenant, actor } = scope;
-  const row = await ownCheckIn(tenant, actor.personId, checkInId);
-  await tenant.transaction(async (tx) => {
-    await tx.db.delete(checkIns).where(tx.where(checkIns, eq(checkIns.id, checkInId)));
-    await recordAudit(
-      tx,
-      actor,
-      "check-in.delete",
-      { type: "check-in", id: checkInId },
-      {
-        personId: row.personId,
-      },
-    );
+  const row = await ownCheckIn(scope.tenant, scope.actor.personId, checkInId);
+  await removeRecord(scope, {
+    table: checkIns,
+    subject: { type: "check-in", id: checkInId },
+    details: { personId: row.personId },
   });
 }
 
@@ -208,18 +166,7 @@ export async function teamViewOf(
   tenant: Tenant,
   { managerId, locale, now }: { managerId: string; locale: Locale; now: Date },
 ): Promise<TeamView> {
-  const managed = await tenant.db
-    .select({ id: teams.id, name: teams.name })
-    .from(teamMemberships)
-    .innerJoin(teams, tenant.joinOn(teams, teamMemberships, eq(teams.id, teamMemberships.teamId)))
-    .where(
-      tenant.where(
-        teamMemberships,
-        eq(teamMemberships.personId, managerId),
-        eq(teamMemberships.isManager, true),
-      ),
-    )
-    .orderBy(teams.name);
+  const managed = await teamsOf(tenant, managerId, true);
   if (managed.length === 0) return { teams: [] };
   const members = await tenant.db
     .select({
@@ -229,7 +176,7 @@ export async function teamViewOf(
       timeZone: persons.timeZone,
     })
     .from(teamMemberships)
-    .innerJoin(persons, tenant.joinOn(persons, teamMemberships, eq(persons.id, teamMemberships.personId)))
+    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
     .where(
       tenant.where(
         teamMemberships,

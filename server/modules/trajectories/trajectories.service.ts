@@ -24,10 +24,8 @@ export async function findTrajectories(
   { archived }: { archived?: "include" } = {},
 ) {
   authorize(actor, "trajectory.read");
-  const rows = await tenant.db
-    .select()
-    .from(trajectories)
-    .where(tenant.where(trajectories, archived === "include" ? undefined : isNull(trajectories.archivedAt)))
+  const rows = await tenant
+    .selectRows(trajectories, archived === "include" ? undefined : isNull(trajectories.archivedAt))
     .orderBy(desc(trajectories.updatedAt));
   const rules = await loadRules();
   return rows.map((row) => ({ row, score: runDesignCheck(row.document, rules).score }));
@@ -43,7 +41,7 @@ async function loadTrajectory(tenant: Tenant, trajectoryId: string) {
   const [row] = await tenant.db
     .select({ trajectory: trajectories, updatedByName: persons.name })
     .from(trajectories)
-    .leftJoin(persons, tenant.joinOn(persons, trajectories, eq(persons.id, trajectories.updatedBy)))
+    .leftJoin(persons, tenant.refersTo(trajectories.updatedBy, persons))
     .where(tenant.where(trajectories, eq(trajectories.id, trajectoryId)));
   if (!row) throw notFound("trajectory");
   return { ...row.trajectory, updatedByName: row.updatedByName };

@@ -79,10 +79,8 @@ export const isoDuration = (ms: number) => `PT${Math.round(ms / 100) / 10}S`;
 
 /** A person's own statements, newest first, as stored in Beklijf's record store. */
 export async function statementsOf(tenant: Tenant, personId: string, limit: number) {
-  const rows = await tenant.db
-    .select({ statement: xapiStatements.statement })
-    .from(xapiStatements)
-    .where(tenant.where(xapiStatements, eq(xapiStatements.personId, personId)))
+  const rows = await tenant
+    .select(xapiStatements, { statement: xapiStatements.statement }, eq(xapiStatements.personId, personId))
     .orderBy(desc(xapiStatements.stored))
     .limit(limit);
   return rows.map((r) => r.statement);

@@ -1,4 +1,11 @@
-import { type EvidenceEntry, metaAnalysis, mixedEducation, text, workplace } from "../evidence-types.ts";
+import {
+  blume2010,
+  type EvidenceEntry,
+  metaAnalysis,
+  mixedEducation,
+  text,
+  workplace,
+} from "../evidence-types.ts";
 
 /** Evaluation and Hattie's Visible Learning (always with caveats). */
 export const evaluationEvidence: EvidenceEntry[] = [
@@ -34,12 +41,7 @@ export const evaluationEvidence: EvidenceEntry[] = [
       "affective reactions ρ = .08; utility reactions ρ = .46",
       "affectieve reacties ρ = 0,08; reacties over nut ρ = 0,46",
     ),
-    source:
-      "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
-    design: metaAnalysis,
-    population: workplace,
-    outcome: text("Transfer of training", "Transfer van de opleiding"),
-    verification: "V-S",
+    ...blume2010,
     caveats: [],
   },
   {

@@ -1,4 +1,4 @@
-import { type EvidenceEntry, metaAnalysis, text, workplace } from "../evidence-types.ts";
+import { blume2010, type EvidenceEntry, metaAnalysis, text, workplace } from "../evidence-types.ts";
 
 /** Transfer, action plans and practice. */
 export const transferEvidence: EvidenceEntry[] = [
@@ -52,12 +52,7 @@ export const transferEvidence: EvidenceEntry[] = [
       "Na de opleiding doelen stellen, zonder triggers, hing niet betrouwbaar samen met transfer.",
     ),
     figure: text("ρ = .08, n.s. (k = 6, N = 378)", "ρ = 0,08, n.s. (k = 6, N = 378)"),
-    source:
-      "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
-    design: metaAnalysis,
-    population: workplace,
-    outcome: text("Transfer of training", "Transfer van de opleiding"),
-    verification: "V-S",
+    ...blume2010,
     caveats: [
       text(
         "From a secondary transcription of the tables; few studies.",
@@ -76,12 +71,7 @@ export const transferEvidence: EvidenceEntry[] = [
       "ρ = .36 (k = 35, N = 5,017); support alone ρ = .21",
       "ρ = 0,36 (k = 35, N = 5.017); alleen steun ρ = 0,21",
     ),
-    source:
-      "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
-    design: metaAnalysis,
-    population: workplace,
-    outcome: text("Transfer of training", "Transfer van de opleiding"),
-    verification: "V-S",
+    ...blume2010,
     caveats: [
       text(
         "When support and transfer are both self-reported in one questionnaire, the relation is inflated (ρ = .54 vs .23).",
@@ -97,11 +87,8 @@ export const transferEvidence: EvidenceEntry[] = [
       "Motivatie en werkomgeving wegen zwaarder bij open vaardigheden (zoals leidinggeven of klantgesprekken) dan bij gesloten vaardigheden (zoals softwareprocedures).",
     ),
     figure: null,
-    source:
-      "Blume, B. D., Ford, J. K., Baldwin, T. T., & Huang, J. L. (2010). Transfer of training: A meta-analytic review. Journal of Management, 36(4), 1065–1105.",
+    ...blume2010,
     design: text("Meta-analysis of 89 studies", "Meta-analyse van 89 studies"),
-    population: workplace,
-    outcome: text("Transfer of training", "Transfer van de opleiding"),
     verification: "V-P",
     caveats: [],
   },

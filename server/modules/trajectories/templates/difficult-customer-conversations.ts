@@ -1,4 +1,4 @@
-import { step, type TrajectoryTemplate } from "./template.ts";
+import { behaviourSurvey, practiceQuestions, step, type TrajectoryTemplate } from "./template.ts";
 
 export const difficultCustomerConversations: TrajectoryTemplate = {
   key: "difficult-customer-conversations",
@@ -130,7 +130,7 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
       "Short survey: what can you do now, and who will help?",
       "Korte vragenlijst: wat kun je nu, en wie helpt je?",
     ),
-    step("between", "retrieval-practice", 2, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("between", 2),
     step(
       "between",
       "on-the-job-assignment",
@@ -155,7 +155,7 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
       "Ask a colleague for feedback on a real conversation",
       "Vraag een collega om feedback op een echt gesprek",
     ),
-    step("after", "retrieval-practice", 14, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("after", 14),
     step(
       "after",
       "coaching-session",
@@ -164,7 +164,7 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
       "Coaching: what helped, what got in the way?",
       "Coaching: wat hielp, wat zat in de weg?",
     ),
-    step("after", "retrieval-practice", 35, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("after", 35),
     step(
       "after",
       "reflection",
@@ -182,14 +182,7 @@ export const difficultCustomerConversations: TrajectoryTemplate = {
       "Competence proof: a recorded role play, assessed with the same criteria",
       "Bekwaamheidsbewijs: een opgenomen rollenspel, beoordeeld met dezelfde criteria",
     ),
-    step(
-      "after",
-      "learner-survey",
-      45,
-      10,
-      "Short survey: what do you now do differently?",
-      "Korte vragenlijst: wat doe je nu anders?",
-    ),
+    behaviourSurvey(45),
     step(
       "after",
       "manager-check-in",

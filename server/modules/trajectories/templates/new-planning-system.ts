@@ -1,4 +1,4 @@
-import { step, type TrajectoryTemplate } from "./template.ts";
+import { behaviourSurvey, practiceQuestions, step, type TrajectoryTemplate } from "./template.ts";
 
 export const newPlanningSystem: TrajectoryTemplate = {
   key: "new-planning-system",
@@ -91,7 +91,7 @@ export const newPlanningSystem: TrajectoryTemplate = {
       "Plan your own jobs in the new system with your buddy nearby",
       "Plan je eigen klussen in het nieuwe systeem met je buddy in de buurt",
     ),
-    step("between", "retrieval-practice", 3, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("between", 3),
     step(
       "between",
       "peer-feedback",
@@ -108,7 +108,7 @@ export const newPlanningSystem: TrajectoryTemplate = {
       "Check-in: what still slows you down?",
       "Gesprek: wat houdt je nog op?",
     ),
-    step("between", "retrieval-practice", 10, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("between", 10),
     step(
       "after",
       "practice-session",
@@ -118,7 +118,7 @@ export const newPlanningSystem: TrajectoryTemplate = {
       "Extra oefenuur in de oefenomgeving",
       { optional: true, theoryShare: 0 },
     ),
-    step("after", "retrieval-practice", 21, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("after", 21),
     step(
       "after",
       "competence-proof",
@@ -127,14 +127,7 @@ export const newPlanningSystem: TrajectoryTemplate = {
       "Competence proof: plan three real jobs without help",
       "Bekwaamheidsbewijs: plan drie echte klussen zonder hulp",
     ),
-    step(
-      "after",
-      "learner-survey",
-      28,
-      10,
-      "Short survey: what do you now do differently?",
-      "Korte vragenlijst: wat doe je nu anders?",
-    ),
+    behaviourSurvey(28),
     step(
       "after",
       "manager-check-in",

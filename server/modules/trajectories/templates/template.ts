@@ -48,6 +48,28 @@ export function step(
   };
 }
 
+/** The five-minute practice moment that every template spaces out over the weeks. */
+export const practiceQuestions = (phase: Phase, offsetDays: number): TemplateActivity =>
+  step(
+    phase,
+    "retrieval-practice",
+    offsetDays,
+    5,
+    "Practice questions (5 minutes)",
+    "Oefenvragen (5 minuten)",
+  );
+
+/** The survey on changed behaviour (LTEM tier 3) that every template asks near its end. */
+export const behaviourSurvey = (offsetDays: number): TemplateActivity =>
+  step(
+    "after",
+    "learner-survey",
+    offsetDays,
+    10,
+    "Short survey: what do you now do differently?",
+    "Korte vragenlijst: wat doe je nu anders?",
+  );
+
 export function renderTemplate(template: TrajectoryTemplate, locale: Locale): TrajectoryDocument {
   return {
     title: template.title[locale],

@@ -1,4 +1,4 @@
-import { step, type TrajectoryTemplate } from "./template.ts";
+import { behaviourSurvey, practiceQuestions, step, type TrajectoryTemplate } from "./template.ts";
 
 export const workingSafelyAtHeight: TrajectoryTemplate = {
   key: "working-safely-at-height",
@@ -102,7 +102,7 @@ export const workingSafelyAtHeight: TrajectoryTemplate = {
       "Inspect your own equipment with the foreman on site",
       "Controleer je eigen materiaal met de uitvoerder op de bouwplaats",
     ),
-    step("between", "retrieval-practice", 3, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("between", 3),
     step(
       "between",
       "peer-feedback",
@@ -119,8 +119,8 @@ export const workingSafelyAtHeight: TrajectoryTemplate = {
       "Check-in on site: what do you see applied?",
       "Gesprek op de bouwplaats: wat zie je toegepast?",
     ),
-    step("after", "retrieval-practice", 14, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
-    step("after", "retrieval-practice", 30, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("after", 14),
+    practiceQuestions("after", 30),
     step(
       "after",
       "competence-proof",
@@ -129,14 +129,7 @@ export const workingSafelyAtHeight: TrajectoryTemplate = {
       "Competence proof: an inspection observed by the foreman",
       "Bekwaamheidsbewijs: een controle, beoordeeld door de uitvoerder",
     ),
-    step(
-      "after",
-      "learner-survey",
-      30,
-      10,
-      "Short survey: what do you now do differently?",
-      "Korte vragenlijst: wat doe je nu anders?",
-    ),
+    behaviourSurvey(30),
     step(
       "after",
       "coaching-session",
@@ -145,7 +138,7 @@ export const workingSafelyAtHeight: TrajectoryTemplate = {
       "Toolbox talk: what made speaking up hard?",
       "Toolboxgesprek: wat maakte aanspreken lastig?",
     ),
-    step("after", "retrieval-practice", 60, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("after", 60),
     step(
       "after",
       "manager-check-in",
@@ -154,6 +147,6 @@ export const workingSafelyAtHeight: TrajectoryTemplate = {
       "Check-in: confirm safe work over the past months",
       "Gesprek: bevestig veilig werk van de afgelopen maanden",
     ),
-    step("after", "retrieval-practice", 90, 5, "Practice questions (5 minutes)", "Oefenvragen (5 minuten)"),
+    practiceQuestions("after", 90),
   ],
 };
