@@ -3,12 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { NumberField } from "../../components/number-field.tsx";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo, useFormValues } from "../../lib/forms.ts";
 import { useTrajectory } from "../trajectories/trajectories-api.ts";
 import { badgeKeys, badgesApi } from "./badges-api.ts";
 
@@ -67,7 +66,7 @@ export function BadgesPage() {
           </li>
         ))}
       </ul>
-      <form className="card" aria-labelledby="badge-form" onSubmit={submitTo(save)}>
+      <form className="card" aria-labelledby="badge-form" onSubmit={onSubmitDo(() => save.mutate())}>
         <h2 id="badge-form">{t("ui.badges.new")}</h2>
         <ErrorMessage error={save.error} />
         <SelectField label={t("fields.competenceId")} {...form.bind("competenceId")}>

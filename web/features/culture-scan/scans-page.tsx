@@ -3,19 +3,17 @@ import type { ScanSummary } from "../../../common/schemas/culture-scans.ts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ConfirmButton } from "../../components/confirm-button.tsx";
-import { MutationButton } from "../../components/mutation-button.tsx";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { type FormValues, submitTo, useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, type FormValues, onSubmitDo, useFormValues } from "../../lib/forms.ts";
+import { MutationButton, confirmFirst } from "../../components/buttons.tsx";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { scanApi, scanKeys, useScans } from "./culture-scan-api.ts";
 import { EditDetails } from "./edit-details.tsx";
 
@@ -47,8 +45,8 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
   const remind = useMutation({
     mutationFn: () => scanApi.remind(scan.id),
   });
-  const close = useRefreshingMutation(() => scanApi.close(scan.id), scanKeys.all);
-  const remove = useRefreshingMutation(() => scanApi.remove(scan.id), scanKeys.all);
+  const close = useSaveThenRefresh(() => scanApi.close(scan.id), [scanKeys.all]);
+  const remove = useSaveThenRefresh(() => scanApi.remove(scan.id), [scanKeys.all]);
   return (
     <article className="card" aria-labelledby={`scan-${scan.id}`}>
       <h3 id={`scan-${scan.id}`}>
@@ -81,14 +79,15 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
       ) : null}
       {scan.status === "planned" ? (
         <div className="button-row">
-          <ConfirmButton
-            question={t("ui.scans.confirmDelete", { title: scan.title })}
-            onConfirm={() => remove.mutate()}
+          <button
+            type="button"
+            className="button-danger small"
             disabled={remove.isPending}
+            onClick={confirmFirst(t("ui.scans.confirmDelete", { title: scan.title }), () => remove.mutate())}
           >
             {t("ui.scans.delete")}
             <span className="visually-hidden"> {scan.title}</span>
-          </ConfirmButton>
+          </button>
         </div>
       ) : null}
       {scan.status === "closed" ? null : <EditScan scan={scan} />}
@@ -147,10 +146,10 @@ function EditScan({ scan }: { scan: ScanSummary }) {
     closesOn: scan.closesOn,
   });
   const [open, setOpen] = useState(false);
-  const save = useRefreshingMutation(
+  const save = useSaveThenRefresh(
     () => scanApi.update(scan.id, planned ? form.values : { closesOn: form.values.closesOn }),
-    scanKeys.all,
-    () => setOpen(false),
+    [scanKeys.all],
+    { onSaved: () => setOpen(false) },
   );
   return (
     <EditDetails
@@ -159,7 +158,7 @@ function EditScan({ scan }: { scan: ScanSummary }) {
       open={open}
       onOpenChange={setOpen}
     >
-      <form className="form" onSubmit={submitTo(save)} noValidate>
+      <form className="form" onSubmit={onSubmitDo(() => save.mutate())} noValidate>
         <ErrorMessage error={save.error} />
         <ScanFields form={form} error={save.error} planned={planned} />
         <button type="submit" className="button-primary small" disabled={save.isPending}>
@@ -178,13 +177,16 @@ function NewScanForm() {
     opensOn: isoDaysFromToday(0),
     closesOn: isoDaysFromToday(14),
   }));
-  const create = useRefreshingMutation(
-    () => scanApi.create(form.values),
-    scanKeys.all,
-    () => form.set({ title: "" }),
-  );
+  const create = useSaveThenRefresh(() => scanApi.create(form.values), [scanKeys.all], {
+    onSaved: () => form.set({ title: "" }),
+  });
   return (
-    <form className="card form" onSubmit={submitTo(create)} noValidate aria-labelledby="new-scan-title">
+    <form
+      className="card form"
+      onSubmit={onSubmitDo(() => create.mutate())}
+      noValidate
+      aria-labelledby="new-scan-title"
+    >
       <h2 id="new-scan-title">{t("ui.scans.new")}</h2>
       <ErrorMessage error={create.error} />
       {create.isSuccess ? <SuccessMessage>{t("ui.scans.started")}</SuccessMessage> : null}

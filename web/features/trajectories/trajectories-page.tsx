@@ -4,9 +4,9 @@ import { Link } from "react-router";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { trajectoriesApi, trajectoryKeys, useTrajectories } from "./trajectories-api.ts";
 
 export function TrajectoriesPage() {
@@ -15,9 +15,9 @@ export function TrajectoriesPage() {
   const [showArchived, setShowArchived] = useState(false);
   const trajectories = useTrajectories(showArchived ? "include" : undefined);
   const canWrite = hasRole(me.data, "designer") || hasRole(me.data, "coordinator");
-  const restore = useRefreshingMutation(
+  const restore = useSaveThenRefresh(
     (trajectoryId: string) => trajectoriesApi.restore(trajectoryId),
-    trajectoryKeys.all,
+    [trajectoryKeys.all],
   );
   const locale = currentLocale();
   return (

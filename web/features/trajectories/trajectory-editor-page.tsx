@@ -3,7 +3,6 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { MutationButton } from "../../components/mutation-button.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { QueryStatus } from "../../components/query-status.tsx";
@@ -15,6 +14,7 @@ import { trajectoriesApi, trajectoryKeys, useDesignCheck, useTrajectory } from "
 import { MeasurementPlanEditor } from "./measurement-plan-editor.tsx";
 import { TrajectoryBasics } from "./trajectory-basics.tsx";
 import { hasRole, useMe } from "../../lib/session.ts";
+import { MutationButton } from "../../components/buttons.tsx";
 import { ConfirmInline, DraftOffer, LeavePrompt, useDraft, useLeaveGuard } from "./guarded-editor.tsx";
 
 export function TrajectoryEditorPage() {
