@@ -10,18 +10,18 @@ export interface QueryLike<T> {
 
 /**
  * The states of one query on a screen: "Loading…" while it loads, the error when it failed (or else
- * `writeError`, a failed change on the same screen), then the children with its data — or, when
- * `isEmpty` says there is nothing to show, the empty state.
+ * `otherError`: a failed change on the same screen, or another query it needs), then the children with
+ * its data — or, when `isEmpty` says there is nothing to show, the empty state.
  */
 export function QueryState<T>({
   query,
-  writeError,
+  otherError,
   isEmpty,
   empty,
   children,
 }: {
   query: QueryLike<T>;
-  writeError?: unknown;
+  otherError?: unknown;
   isEmpty?: (data: NonNullable<T>) => boolean;
   empty?: { title: string; text?: string };
   children: (data: NonNullable<T>) => ReactNode;
@@ -30,7 +30,7 @@ export function QueryState<T>({
   return (
     <>
       {query.isLoading ? <Loading /> : null}
-      <ErrorMessage error={query.error ?? writeError} />
+      <ErrorMessage error={query.error ?? otherError} />
       {data === undefined ? null : empty && isEmpty?.(data) ? (
         <EmptyState title={empty.title}>{empty.text ? <p>{empty.text}</p> : null}</EmptyState>
       ) : (

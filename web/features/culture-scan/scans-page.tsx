@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { noItems, QueryState } from "../../components/query-state.tsx";
 import { useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
@@ -28,10 +28,9 @@ export function ScansPage() {
           <h2 id="scan-list" className="visually-hidden">
             {t("ui.scans.title")}
           </h2>
-          <QueryStatus query={scans} empty={{ title: t("ui.scans.empty") }} />
-          {scans.data?.map((scan) => (
-            <ScanCard key={scan.id} scan={scan} />
-          ))}
+          <QueryState query={scans} isEmpty={noItems} empty={{ title: t("ui.scans.empty") }}>
+            {(all) => all.map((scan) => <ScanCard key={scan.id} scan={scan} />)}
+          </QueryState>
         </section>
         <NewScanForm />
       </div>

@@ -4,7 +4,7 @@ import { attachmentTypes, MAX_ATTACHMENT_BYTES } from "../../../common/schemas/p
 import { SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 import { fieldError, onSubmitDo, useFormValues } from "../../lib/forms.ts";
@@ -146,35 +146,38 @@ export function FeedbackPage() {
   return (
     <Page title={t("ui.feedback.title")}>
       <p className="hint">{t("ui.feedback.intro")}</p>
-      <QueryStatus query={feedback} />
-      {data && data.toAnswer.length > 0 ? (
-        <SectionCard id="to-answer" title={t("ui.feedback.toAnswer")}>
-          <ul className="plain-list">
-            {data.toAnswer.map((r) => (
-              <li key={r.id} className="feedback-request">
-                <p>
-                  <strong>{r.requester}</strong>: {r.about}
-                </p>
-                {r.application ? (
-                  <p className="hint">{`${r.application.action} — ${r.application.whatHappened}`}</p>
-                ) : null}
-                {r.hasAttachment ? (
-                  <p>
-                    <a href={attachmentUrl(r.id)} target="_blank" rel="noreferrer">
-                      {t("ui.feedback.openFile")}
-                    </a>
-                  </p>
-                ) : null}
-                {r.answer ? (
-                  <p className="hint">{t("ui.feedback.thanks")}</p>
-                ) : (
-                  <AnswerForm requestId={r.id} />
-                )}
-              </li>
-            ))}
-          </ul>
-        </SectionCard>
-      ) : null}
+      <QueryState query={feedback}>
+        {({ toAnswer }) =>
+          toAnswer.length > 0 ? (
+            <SectionCard id="to-answer" title={t("ui.feedback.toAnswer")}>
+              <ul className="plain-list">
+                {toAnswer.map((r) => (
+                  <li key={r.id} className="feedback-request">
+                    <p>
+                      <strong>{r.requester}</strong>: {r.about}
+                    </p>
+                    {r.application ? (
+                      <p className="hint">{`${r.application.action} — ${r.application.whatHappened}`}</p>
+                    ) : null}
+                    {r.hasAttachment ? (
+                      <p>
+                        <a href={attachmentUrl(r.id)} target="_blank" rel="noreferrer">
+                          {t("ui.feedback.openFile")}
+                        </a>
+                      </p>
+                    ) : null}
+                    {r.answer ? (
+                      <p className="hint">{t("ui.feedback.thanks")}</p>
+                    ) : (
+                      <AnswerForm requestId={r.id} />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </SectionCard>
+          ) : null
+        }
+      </QueryState>
       <AskForm />
       {data ? (
         <SectionCard id="asked" title={t("ui.feedback.mine")}>

@@ -5,7 +5,7 @@ import { Link, useParams } from "react-router";
 import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { DesignCheckPanel } from "./design-check-panel.tsx";
@@ -27,17 +27,18 @@ export function TrajectoryEditorPage() {
       <p>
         <Link to="/trajectories">← {t("ui.trajectory.back")}</Link>
       </p>
-      <QueryStatus query={trajectory} />
-      {trajectory.data ? (
-        <Editor
-          key={`${trajectoryId}:${generation}`}
-          initial={trajectory.data}
-          onReload={async () => {
-            await trajectory.refetch();
-            setGeneration((g) => g + 1);
-          }}
-        />
-      ) : null}
+      <QueryState query={trajectory}>
+        {(data) => (
+          <Editor
+            key={`${trajectoryId}:${generation}`}
+            initial={data}
+            onReload={async () => {
+              await trajectory.refetch();
+              setGeneration((g) => g + 1);
+            }}
+          />
+        )}
+      </QueryState>
     </Page>
   );
 }
