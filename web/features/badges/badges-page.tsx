@@ -5,7 +5,7 @@ import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { NumberField } from "../../components/number-field.tsx";
 import { Page } from "../../components/page.tsx";
-import { noItems, QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 import { fieldError, onSubmitDo, useFormValues } from "../../lib/forms.ts";
 import { useTrajectory } from "../trajectories/trajectories-api.ts";
@@ -51,7 +51,6 @@ export function BadgesPage() {
       <QueryState
         query={list}
         otherError={trajectory.error}
-        isEmpty={noItems}
         empty={{ title: t("ui.badges.emptyTitle"), text: t("ui.badges.emptyText") }}
       >
         {(badges) => (

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { FileField } from "../../components/file-field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { noItems, QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { badgeKeys, badgesApi, type Credential } from "./badges-api.ts";
@@ -71,7 +71,6 @@ export function PassportPage() {
       <p className="hint">{t("ui.passport.intro")}</p>
       <QueryState
         query={credentials}
-        isEmpty={noItems}
         empty={{ title: t("ui.passport.emptyTitle"), text: t("ui.passport.emptyText") }}
       >
         {(earned) => (

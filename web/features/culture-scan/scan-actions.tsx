@@ -6,7 +6,7 @@ import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatDecimal } from "../../lib/i18n.ts";
 import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
-import { confirmFirst } from "../../components/buttons.tsx";
+import { MutationButton } from "../../components/buttons.tsx";
 import { onSubmitDo, useFormValues } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { scanApi, scanKeys } from "./culture-scan-api.ts";
@@ -144,16 +144,13 @@ function EditAction({ action, resultsOf }: { action: ScanResults["actions"][numb
           <button type="submit" className="button-primary small" disabled={save.isPending}>
             {t("ui.scans.saveAction")}
           </button>
-          <button
-            type="button"
+          <MutationButton
+            mutation={remove}
             className="button-danger small"
-            disabled={remove.isPending}
-            onClick={confirmFirst(t("ui.scans.confirmDeleteAction", { title: action.title }), () =>
-              remove.mutate(),
-            )}
+            confirm={t("ui.scans.confirmDeleteAction", { title: action.title })}
           >
             {t("ui.scans.deleteAction")}
-          </button>
+          </MutationButton>
         </div>
       </form>
     </EditDetails>

@@ -6,13 +6,13 @@ import { Link } from "react-router";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { noItems, QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
 import { fieldError, type FormValues, onSubmitDo, useFormValues } from "../../lib/forms.ts";
-import { MutationButton, confirmFirst } from "../../components/buttons.tsx";
+import { MutationButton } from "../../components/buttons.tsx";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { scanApi, scanKeys, useScans } from "./culture-scan-api.ts";
 import { EditDetails } from "./edit-details.tsx";
@@ -28,7 +28,7 @@ export function ScansPage() {
           <h2 id="scan-list" className="visually-hidden">
             {t("ui.scans.title")}
           </h2>
-          <QueryState query={scans} isEmpty={noItems} empty={{ title: t("ui.scans.empty") }}>
+          <QueryState query={scans} empty={{ title: t("ui.scans.empty") }}>
             {(all) => all.map((scan) => <ScanCard key={scan.id} scan={scan} />)}
           </QueryState>
         </section>
@@ -78,15 +78,14 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
       ) : null}
       {scan.status === "planned" ? (
         <div className="button-row">
-          <button
-            type="button"
+          <MutationButton
+            mutation={remove}
             className="button-danger small"
-            disabled={remove.isPending}
-            onClick={confirmFirst(t("ui.scans.confirmDelete", { title: scan.title }), () => remove.mutate())}
+            confirm={t("ui.scans.confirmDelete", { title: scan.title })}
           >
             {t("ui.scans.delete")}
             <span className="visually-hidden"> {scan.title}</span>
-          </button>
+          </MutationButton>
         </div>
       ) : null}
       {scan.status === "closed" ? null : <EditScan scan={scan} />}

@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page.tsx";
-import { noItems, QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { useEvidence } from "./evidence-api.ts";
 import { EvidenceCard } from "./evidence-card.tsx";
 
@@ -22,7 +22,7 @@ export function EvidencePage() {
       <p role="status" className="hint">
         {evidence.data ? t("ui.evidence.count", { count: evidence.data.length }) : ""}
       </p>
-      <QueryState query={evidence} isEmpty={noItems} empty={{ title: t("ui.evidence.none") }}>
+      <QueryState query={evidence} empty={{ title: t("ui.evidence.none") }}>
         {(entries) => (
           <div className="evidence-list">
             {entries.map((entry) => (

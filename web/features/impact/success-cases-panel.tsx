@@ -8,7 +8,7 @@ import { ErrorMessage } from "../../components/feedback.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { fieldError, onSubmitDo } from "../../lib/forms.ts";
-import { confirmFirst } from "../../components/buttons.tsx";
+import { MutationButton } from "../../components/buttons.tsx";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
 
@@ -116,16 +116,13 @@ function RecordedInterview({
           <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
             {t("ui.impact.editInterview", { name: person.name })}
           </button>
-          <button
-            type="button"
+          <MutationButton
+            mutation={finalise}
             className="button-secondary small"
-            disabled={finalise.isPending}
-            onClick={confirmFirst(t("ui.impact.confirmFinal", { name: person.name }), () =>
-              finalise.mutate(),
-            )}
+            confirm={t("ui.impact.confirmFinal", { name: person.name })}
           >
             {t("ui.impact.markFinal", { name: person.name })}
-          </button>
+          </MutationButton>
         </div>
       )}
       <ErrorMessage error={finalise.error} />

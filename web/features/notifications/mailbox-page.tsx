@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page.tsx";
-import { noItems, QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { mailboxKeys, notificationsApi } from "./notifications-api.ts";
 
@@ -17,7 +17,7 @@ export function MailboxPage() {
   return (
     <Page title={t("ui.mailbox.title")}>
       <p className="notice">{t("ui.mailbox.intro")}</p>
-      <QueryState query={messages} isEmpty={noItems} empty={{ title: t("ui.mailbox.empty") }}>
+      <QueryState query={messages} empty={{ title: t("ui.mailbox.empty") }}>
         {(mail) =>
           mail.map((message) => (
             <article key={message.id} className="card mail">

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { noItems, QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
@@ -38,7 +38,6 @@ export function TrajectoriesPage() {
       <ErrorMessage error={restore.error} />
       <QueryState
         query={trajectories}
-        isEmpty={noItems}
         empty={{ title: t("ui.trajectories.empty"), text: t("ui.trajectories.emptyText") }}
       >
         {(all) => (
