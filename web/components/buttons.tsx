@@ -64,24 +64,30 @@ export interface Runnable {
   mutate: () => void;
 }
 
-/** A button that runs one mutation, disabled while it runs (and whenever `disabled` says so). */
+/**
+ * A button that runs one mutation, disabled while it runs (and whenever `disabled` says so). With
+ * `confirm`, for an act that cannot be undone, the browser's own dialog asks that question first.
+ */
 export function MutationButton({
   mutation,
   className,
   disabled = false,
+  confirm,
   children,
 }: {
   mutation: Runnable;
   className: string;
   disabled?: boolean;
+  confirm?: string;
   children: ReactNode;
 }) {
+  const run = () => mutation.mutate();
   return (
     <button
       type="button"
       className={className}
       disabled={disabled || mutation.isPending}
-      onClick={() => mutation.mutate()}
+      onClick={confirm === undefined ? run : confirmFirst(confirm, run)}
     >
       {children}
     </button>

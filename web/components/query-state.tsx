@@ -10,18 +10,19 @@ export interface QueryLike<T> {
 
 /**
  * The states of one query on a screen: "Loading…" while it loads, the error when it failed (or else
- * `writeError`, a failed change on the same screen), then the children with its data — or, when
- * `isEmpty` says there is nothing to show, the empty state.
+ * `otherError`: a failed change on the same screen, or another query it needs), then the children with
+ * its data — or, when there is nothing to show, the `empty` state. Nothing to show is an empty list
+ * unless `isEmpty` says otherwise.
  */
 export function QueryState<T>({
   query,
-  writeError,
-  isEmpty,
+  otherError,
+  isEmpty = isEmptyList,
   empty,
   children,
 }: {
   query: QueryLike<T>;
-  writeError?: unknown;
+  otherError?: unknown;
   isEmpty?: (data: NonNullable<T>) => boolean;
   empty?: { title: string; text?: string };
   children: (data: NonNullable<T>) => ReactNode;
@@ -30,8 +31,8 @@ export function QueryState<T>({
   return (
     <>
       {query.isLoading ? <Loading /> : null}
-      <ErrorMessage error={query.error ?? writeError} />
-      {data === undefined ? null : empty && isEmpty?.(data) ? (
+      <ErrorMessage error={query.error ?? otherError} />
+      {data === undefined ? null : empty && isEmpty(data) ? (
         <EmptyState title={empty.title}>{empty.text ? <p>{empty.text}</p> : null}</EmptyState>
       ) : (
         children(data)
@@ -40,5 +41,4 @@ export function QueryState<T>({
   );
 }
 
-/** `isEmpty` for a query whose data is a list. */
-export const noItems = (items: readonly unknown[]) => items.length === 0;
+const isEmptyList = (data: unknown) => Array.isArray(data) && data.length === 0;

@@ -3,12 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { NumberField } from "../../components/number-field.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo, useFormValues } from "../../lib/forms.ts";
 import { useTrajectory } from "../trajectories/trajectories-api.ts";
 import { badgeKeys, badgesApi } from "./badges-api.ts";
 
@@ -49,25 +48,29 @@ export function BadgesPage() {
       <p>
         <Link to={`/trajectories/${trajectoryId}`}>← {t("ui.questions.back")}</Link>
       </p>
-      <QueryStatus
+      <QueryState
         query={list}
-        error={list.error ?? trajectory.error}
+        otherError={trajectory.error}
         empty={{ title: t("ui.badges.emptyTitle"), text: t("ui.badges.emptyText") }}
-      />
-      <ul className="plain-list">
-        {list.data?.map((badge) => (
-          <li key={badge.id} className="card">
-            <h2>{badge.name}</h2>
-            <p>{badge.description}</p>
-            <p className="hint">
-              {nameOf(badge.competenceId)} · {t("ui.badges.rule", { count: badge.minConfirmedApplications })}
-              {badge.requiresProof ? ` · ${t("ui.badges.proofRule")}` : ""} ·{" "}
-              {t("ui.badges.awarded", { count: badge.awarded })}
-            </p>
-          </li>
-        ))}
-      </ul>
-      <form className="card" aria-labelledby="badge-form" onSubmit={submitTo(save)}>
+      >
+        {(badges) => (
+          <ul className="plain-list">
+            {badges.map((badge) => (
+              <li key={badge.id} className="card">
+                <h2>{badge.name}</h2>
+                <p>{badge.description}</p>
+                <p className="hint">
+                  {nameOf(badge.competenceId)} ·{" "}
+                  {t("ui.badges.rule", { count: badge.minConfirmedApplications })}
+                  {badge.requiresProof ? ` · ${t("ui.badges.proofRule")}` : ""} ·{" "}
+                  {t("ui.badges.awarded", { count: badge.awarded })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
+      <form className="card" aria-labelledby="badge-form" onSubmit={onSubmitDo(() => save.mutate())}>
         <h2 id="badge-form">{t("ui.badges.new")}</h2>
         <ErrorMessage error={save.error} />
         <SelectField label={t("fields.competenceId")} {...form.bind("competenceId")}>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { FileField } from "../../components/file-field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { badgeKeys, badgesApi, type Credential } from "./badges-api.ts";
@@ -69,31 +69,34 @@ export function PassportPage() {
   return (
     <Page title={t("ui.passport.title")}>
       <p className="hint">{t("ui.passport.intro")}</p>
-      <QueryStatus
+      <QueryState
         query={credentials}
         empty={{ title: t("ui.passport.emptyTitle"), text: t("ui.passport.emptyText") }}
-      />
-      <ul className="plain-list badges" aria-label={t("ui.passport.title")}>
-        {credentials.data?.map((credential) => (
-          <li key={credential.id} className="card badge-card">
-            <h2>{credential.name}</h2>
-            <p>{credential.credentialSubject.achievement.description}</p>
-            <p className="hint">
-              {t("ui.passport.awarded", {
-                date: formatDateTime(credential.validFrom, locale),
-                issuer: credential.issuer.name ?? "",
-              })}
-            </p>
-            {credential.credentialSubject.achievement.criteria?.narrative ? (
-              <p className="hint">{credential.credentialSubject.achievement.criteria.narrative}</p>
-            ) : null}
-            <button type="button" className="button-secondary" onClick={() => download(credential)}>
-              {t("ui.passport.download")}
-              <span className="visually-hidden"> {credential.name}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      >
+        {(earned) => (
+          <ul className="plain-list badges" aria-label={t("ui.passport.title")}>
+            {earned.map((credential) => (
+              <li key={credential.id} className="card badge-card">
+                <h2>{credential.name}</h2>
+                <p>{credential.credentialSubject.achievement.description}</p>
+                <p className="hint">
+                  {t("ui.passport.awarded", {
+                    date: formatDateTime(credential.validFrom, locale),
+                    issuer: credential.issuer.name ?? "",
+                  })}
+                </p>
+                {credential.credentialSubject.achievement.criteria?.narrative ? (
+                  <p className="hint">{credential.credentialSubject.achievement.criteria.narrative}</p>
+                ) : null}
+                <button type="button" className="button-secondary" onClick={() => download(credential)}>
+                  {t("ui.passport.download")}
+                  <span className="visually-hidden"> {credential.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <VerifyFile />
     </Page>
   );

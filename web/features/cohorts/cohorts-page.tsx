@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { noItems, QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatDay } from "./calendar.tsx";
@@ -19,11 +19,7 @@ export function CohortsPage() {
         </Link>
       }
     >
-      <QueryState
-        query={cohorts}
-        isEmpty={noItems}
-        empty={{ title: t("ui.cohorts.empty"), text: t("ui.cohorts.emptyText") }}
-      >
+      <QueryState query={cohorts} empty={{ title: t("ui.cohorts.empty"), text: t("ui.cohorts.emptyText") }}>
         {(list) => (
           <ul className="trajectory-list">
             {list.map((cohort) => (

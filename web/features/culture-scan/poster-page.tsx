@@ -3,7 +3,7 @@ import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { useScans } from "./culture-scan-api.ts";
 
 /** A printable poster with the shared link as a QR code, for staff without company email. */
@@ -19,23 +19,28 @@ export function PosterPage() {
   });
   return (
     <Page title={scan?.title ?? t("ui.scans.poster")}>
-      <QueryStatus query={scans} error={scans.error ?? qr.error} />
-      {scan && !scan.sharedLink ? <p className="notice">{t("ui.scans.posterClosed")}</p> : null}
-      {scan?.sharedLink && qr.data ? (
-        <div className="poster card">
-          <p className="poster-lead">{t("ui.scans.posterLead")}</p>
-          <img
-            className="qr"
-            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.data)}`}
-            alt={t("ui.scans.qrAlt")}
-          />
-          <p className="poster-link">{scan.sharedLink}</p>
-          <p>{t("ui.scans.posterAnonymous")}</p>
-          <button type="button" className="button-primary no-print" onClick={() => window.print()}>
-            {t("ui.scans.print")}
-          </button>
-        </div>
-      ) : null}
+      <QueryState query={scans} otherError={qr.error}>
+        {() => (
+          <>
+            {scan && !scan.sharedLink ? <p className="notice">{t("ui.scans.posterClosed")}</p> : null}
+            {scan?.sharedLink && qr.data ? (
+              <div className="poster card">
+                <p className="poster-lead">{t("ui.scans.posterLead")}</p>
+                <img
+                  className="qr"
+                  src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.data)}`}
+                  alt={t("ui.scans.qrAlt")}
+                />
+                <p className="poster-link">{scan.sharedLink}</p>
+                <p>{t("ui.scans.posterAnonymous")}</p>
+                <button type="button" className="button-primary no-print" onClick={() => window.print()}>
+                  {t("ui.scans.print")}
+                </button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

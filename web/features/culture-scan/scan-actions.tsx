@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
-import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { SectionCard } from "../../components/section-card.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { currentLocale, formatDecimal } from "../../lib/i18n.ts";
 import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
+import { MutationButton } from "../../components/buttons.tsx";
+import { onSubmitDo, useFormValues } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { scanApi, scanKeys } from "./culture-scan-api.ts";
 import { EditDetails } from "./edit-details.tsx";
 
@@ -68,10 +68,10 @@ function ActionForm({
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const form = useFormValues(() => ({ owner: "", dueOn: isoDaysFromToday(30) }));
-  const add = useRefreshingMutation(
+  const add = useSaveThenRefresh(
     () => scanApi.addAction(scanId, { title, ...form.values, interventionId }),
-    scanKeys.scan(scanId),
-    () => setOpen(false),
+    [scanKeys.scan(scanId)],
+    { onSaved: () => setOpen(false) },
   );
   if (!open) {
     return (
@@ -85,7 +85,7 @@ function ActionForm({
     );
   }
   return (
-    <form className="form" onSubmit={submitTo(add)} noValidate>
+    <form className="form" onSubmit={onSubmitDo(() => add.mutate())} noValidate>
       <ErrorMessage error={add.error} />
       <div className="field-row">
         <Field label={t("fields.owner")} {...form.bind("owner", add.error)} />
@@ -108,14 +108,14 @@ function EditAction({ action, resultsOf }: { action: ScanResults["actions"][numb
     dueOn: action.dueOn,
     status: action.status,
   });
-  const save = useRefreshingMutation(
+  const save = useSaveThenRefresh(
     () => scanApi.updateAction(action.scanId, action.id, form.values),
-    scanKeys.scan(resultsOf),
-    () => setOpen(false),
+    [scanKeys.scan(resultsOf)],
+    { onSaved: () => setOpen(false) },
   );
-  const remove = useRefreshingMutation(
+  const remove = useSaveThenRefresh(
     () => scanApi.removeAction(action.scanId, action.id),
-    scanKeys.scan(resultsOf),
+    [scanKeys.scan(resultsOf)],
   );
   return (
     <EditDetails
@@ -125,7 +125,7 @@ function EditAction({ action, resultsOf }: { action: ScanResults["actions"][numb
       open={open}
       onOpenChange={setOpen}
     >
-      <form className="form" onSubmit={submitTo(save)} noValidate>
+      <form className="form" onSubmit={onSubmitDo(() => save.mutate())} noValidate>
         <ErrorMessage error={save.error ?? remove.error} />
         <Field label={t("fields.title")} {...form.bind("title", save.error)} />
         <div className="field-row">
@@ -144,13 +144,13 @@ function EditAction({ action, resultsOf }: { action: ScanResults["actions"][numb
           <button type="submit" className="button-primary small" disabled={save.isPending}>
             {t("ui.scans.saveAction")}
           </button>
-          <ConfirmButton
-            question={t("ui.scans.confirmDeleteAction", { title: action.title })}
-            onConfirm={() => remove.mutate()}
-            disabled={remove.isPending}
+          <MutationButton
+            mutation={remove}
+            className="button-danger small"
+            confirm={t("ui.scans.confirmDeleteAction", { title: action.title })}
           >
             {t("ui.scans.deleteAction")}
-          </ConfirmButton>
+          </MutationButton>
         </div>
       </form>
     </EditDetails>

@@ -3,19 +3,17 @@ import type { ScanSummary } from "../../../common/schemas/culture-scans.ts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ConfirmButton } from "../../components/confirm-button.tsx";
-import { MutationButton } from "../../components/mutation-button.tsx";
 import { Field } from "../../components/field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { type FormValues, submitTo, useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
+import { QueryState } from "../../components/query-state.tsx";
 import { useTeams } from "../organisations/people/people-api.ts";
 import { TeamCheckboxes } from "../organisations/people/role-checkboxes.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatDay, isoDaysFromToday } from "../../lib/dates.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, type FormValues, onSubmitDo, useFormValues } from "../../lib/forms.ts";
+import { MutationButton } from "../../components/buttons.tsx";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { scanApi, scanKeys, useScans } from "./culture-scan-api.ts";
 import { EditDetails } from "./edit-details.tsx";
 
@@ -30,10 +28,9 @@ export function ScansPage() {
           <h2 id="scan-list" className="visually-hidden">
             {t("ui.scans.title")}
           </h2>
-          <QueryStatus query={scans} empty={{ title: t("ui.scans.empty") }} />
-          {scans.data?.map((scan) => (
-            <ScanCard key={scan.id} scan={scan} />
-          ))}
+          <QueryState query={scans} empty={{ title: t("ui.scans.empty") }}>
+            {(all) => all.map((scan) => <ScanCard key={scan.id} scan={scan} />)}
+          </QueryState>
         </section>
         <NewScanForm />
       </div>
@@ -47,8 +44,8 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
   const remind = useMutation({
     mutationFn: () => scanApi.remind(scan.id),
   });
-  const close = useRefreshingMutation(() => scanApi.close(scan.id), scanKeys.all);
-  const remove = useRefreshingMutation(() => scanApi.remove(scan.id), scanKeys.all);
+  const close = useSaveThenRefresh(() => scanApi.close(scan.id), [scanKeys.all]);
+  const remove = useSaveThenRefresh(() => scanApi.remove(scan.id), [scanKeys.all]);
   return (
     <article className="card" aria-labelledby={`scan-${scan.id}`}>
       <h3 id={`scan-${scan.id}`}>
@@ -81,14 +78,14 @@ function ScanCard({ scan }: { scan: ScanSummary }) {
       ) : null}
       {scan.status === "planned" ? (
         <div className="button-row">
-          <ConfirmButton
-            question={t("ui.scans.confirmDelete", { title: scan.title })}
-            onConfirm={() => remove.mutate()}
-            disabled={remove.isPending}
+          <MutationButton
+            mutation={remove}
+            className="button-danger small"
+            confirm={t("ui.scans.confirmDelete", { title: scan.title })}
           >
             {t("ui.scans.delete")}
             <span className="visually-hidden"> {scan.title}</span>
-          </ConfirmButton>
+          </MutationButton>
         </div>
       ) : null}
       {scan.status === "closed" ? null : <EditScan scan={scan} />}
@@ -147,10 +144,10 @@ function EditScan({ scan }: { scan: ScanSummary }) {
     closesOn: scan.closesOn,
   });
   const [open, setOpen] = useState(false);
-  const save = useRefreshingMutation(
+  const save = useSaveThenRefresh(
     () => scanApi.update(scan.id, planned ? form.values : { closesOn: form.values.closesOn }),
-    scanKeys.all,
-    () => setOpen(false),
+    [scanKeys.all],
+    { onSaved: () => setOpen(false) },
   );
   return (
     <EditDetails
@@ -159,7 +156,7 @@ function EditScan({ scan }: { scan: ScanSummary }) {
       open={open}
       onOpenChange={setOpen}
     >
-      <form className="form" onSubmit={submitTo(save)} noValidate>
+      <form className="form" onSubmit={onSubmitDo(() => save.mutate())} noValidate>
         <ErrorMessage error={save.error} />
         <ScanFields form={form} error={save.error} planned={planned} />
         <button type="submit" className="button-primary small" disabled={save.isPending}>
@@ -178,13 +175,16 @@ function NewScanForm() {
     opensOn: isoDaysFromToday(0),
     closesOn: isoDaysFromToday(14),
   }));
-  const create = useRefreshingMutation(
-    () => scanApi.create(form.values),
-    scanKeys.all,
-    () => form.set({ title: "" }),
-  );
+  const create = useSaveThenRefresh(() => scanApi.create(form.values), [scanKeys.all], {
+    onSaved: () => form.set({ title: "" }),
+  });
   return (
-    <form className="card form" onSubmit={submitTo(create)} noValidate aria-labelledby="new-scan-title">
+    <form
+      className="card form"
+      onSubmit={onSubmitDo(() => create.mutate())}
+      noValidate
+      aria-labelledby="new-scan-title"
+    >
       <h2 id="new-scan-title">{t("ui.scans.new")}</h2>
       <ErrorMessage error={create.error} />
       {create.isSuccess ? <SuccessMessage>{t("ui.scans.started")}</SuccessMessage> : null}

@@ -1,8 +1,7 @@
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmptyState } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { useEvidence } from "./evidence-api.ts";
 import { EvidenceCard } from "./evidence-card.tsx";
 
@@ -19,18 +18,21 @@ export function EvidencePage() {
         <label htmlFor={searchId}>{t("ui.evidence.search")}</label>
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </div>
-      <QueryStatus query={evidence} />
+      {/* Outside QueryState: a live region has to stay on the page for each new count to be read out. */}
       <p role="status" className="hint">
         {evidence.data ? t("ui.evidence.count", { count: evidence.data.length }) : ""}
       </p>
-      {evidence.data?.length === 0 ? <EmptyState title={t("ui.evidence.none")} /> : null}
-      <div className="evidence-list">
-        {evidence.data?.map((entry) => (
-          <div className="card" key={entry.id}>
-            <EvidenceCard entry={entry} />
+      <QueryState query={evidence} empty={{ title: t("ui.evidence.none") }}>
+        {(entries) => (
+          <div className="evidence-list">
+            {entries.map((entry) => (
+              <div className="card" key={entry.id}>
+                <EvidenceCard entry={entry} />
+              </div>
+            ))}
           </div>
-        ))}
-      </div>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import type { ImpactView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
@@ -39,38 +39,39 @@ export function ImpactPage() {
       <p>
         <Link to={`/trajectories/${trajectoryId}`}>← {t("ui.impact.back")}</Link>
       </p>
-      <QueryStatus query={impact} />
-      {data ? (
-        <>
-          <SectionCard id="impact-scope" title={t("ui.impact.scope")}>
-            <SelectField
-              label={t("ui.impact.cohort")}
-              value={cohortId}
-              onChange={(event) => setSearch(event.target.value ? { cohort: event.target.value } : {})}
-            >
-              <option value="">{t("ui.impact.allCohorts")}</option>
-              <SelectOptions items={data.cohorts} toValue={(c) => c.id} label={(c) => c.name} />
-            </SelectField>
-            <p>{t("ui.impact.participants", { count: data.participants })}</p>
-            {data.planIsDefault ? <p className="hint">{t("ui.impact.defaultPlan")}</p> : null}
-            <div className="button-row">
-              {downloads.map(({ label, href }) => (
-                <a key={label} className="button-secondary" href={href} download>
-                  {label}
-                </a>
-              ))}
-            </div>
-          </SectionCard>
-          <SectionCard id="impact-tiers" title={t("ui.impact.tiers")}>
-            <TierChart impact={data} />
-            <EvidenceList impact={data} />
-          </SectionCard>
-          <EffectSizePanel effect={data.effectSize} />
-          <SurveyPanel trajectoryId={trajectoryId} cohortId={cohortId} />
-          <KpiPanel trajectoryId={trajectoryId} />
-          <SuccessCasesPanel trajectoryId={trajectoryId} cohortId={cohortId} />
-        </>
-      ) : null}
+      <QueryState query={impact}>
+        {(data) => (
+          <>
+            <SectionCard id="impact-scope" title={t("ui.impact.scope")}>
+              <SelectField
+                label={t("ui.impact.cohort")}
+                value={cohortId}
+                onChange={(event) => setSearch(event.target.value ? { cohort: event.target.value } : {})}
+              >
+                <option value="">{t("ui.impact.allCohorts")}</option>
+                <SelectOptions items={data.cohorts} toValue={(c) => c.id} label={(c) => c.name} />
+              </SelectField>
+              <p>{t("ui.impact.participants", { count: data.participants })}</p>
+              {data.planIsDefault ? <p className="hint">{t("ui.impact.defaultPlan")}</p> : null}
+              <div className="button-row">
+                {downloads.map(({ label, href }) => (
+                  <a key={label} className="button-secondary" href={href} download>
+                    {label}
+                  </a>
+                ))}
+              </div>
+            </SectionCard>
+            <SectionCard id="impact-tiers" title={t("ui.impact.tiers")}>
+              <TierChart impact={data} />
+              <EvidenceList impact={data} />
+            </SectionCard>
+            <EffectSizePanel effect={data.effectSize} />
+            <SurveyPanel trajectoryId={trajectoryId} cohortId={cohortId} />
+            <KpiPanel trajectoryId={trajectoryId} />
+            <SuccessCasesPanel trajectoryId={trajectoryId} cohortId={cohortId} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiBody, KpiView } from "../../../common/schemas/impact.ts";
 import { Field, SelectField } from "../../components/field.tsx";
-import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatNumber } from "../../lib/i18n.ts";
+import { confirmFirst } from "../../components/buttons.tsx";
+import { onSubmitDo, useFormValues } from "../../lib/forms.ts";
 import { impactApi, impactKeys, type KpiDraft } from "./impact-api.ts";
 
 const empty = {
@@ -91,13 +91,16 @@ export function KpiPanel({ trajectoryId }: { trajectoryId: string }) {
               >
                 {t("ui.impact.editKpi", { name: k.name })}
               </button>
-              <ConfirmButton
-                question={t("ui.impact.confirmRemoveKpi", { name: k.name })}
-                onConfirm={() => remove.mutate(k.id)}
+              <button
+                type="button"
+                className="button-danger small"
                 disabled={remove.isPending}
+                onClick={confirmFirst(t("ui.impact.confirmRemoveKpi", { name: k.name }), () =>
+                  remove.mutate(k.id),
+                )}
               >
                 {t("ui.impact.remove", { name: k.name })}
-              </ConfirmButton>
+              </button>
             </div>
             {editing === k.id ? (
               <KpiEditor
@@ -154,7 +157,7 @@ function KpiEditor({
     <Field label={t(`fields.${name}`)} inputMode={inputMode} {...form.bind(name, mutation.error)} />
   );
   return (
-    <form className="form" onSubmit={submitTo(mutation)} noValidate>
+    <form className="form" onSubmit={onSubmitDo(() => mutation.mutate())} noValidate>
       <ErrorMessage error={mutation.error} />
       {field("name")}
       {field("unit")}

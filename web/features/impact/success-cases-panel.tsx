@@ -4,13 +4,12 @@ import { useTranslation } from "react-i18next";
 import { interviewPrompts, type InterviewPrompt } from "../../../common/impact-vocabulary.ts";
 import type { SuccessCase } from "../../../common/schemas/impact.ts";
 import { TextAreaField } from "../../components/field.tsx";
-import { ConfirmButton } from "../../components/confirm-button.tsx";
-import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo } from "../../lib/forms.ts";
+import { MutationButton } from "../../components/buttons.tsx";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
 
 /** Success Case Method: the clearest successes and non-successes, each with a short structured interview. */
@@ -80,9 +79,9 @@ function RecordedInterview({
   const { t } = useTranslation();
   const interview = person.interview!;
   const [editing, setEditing] = useState(false);
-  const finalise = useRefreshingMutation(
+  const finalise = useSaveThenRefresh(
     () => impactApi.finaliseInterview(trajectoryId, interview.id),
-    impactKeys.successCases(trajectoryId),
+    [impactKeys.successCases(trajectoryId)],
   );
   if (editing) {
     return (
@@ -117,14 +116,13 @@ function RecordedInterview({
           <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
             {t("ui.impact.editInterview", { name: person.name })}
           </button>
-          <ConfirmButton
+          <MutationButton
+            mutation={finalise}
             className="button-secondary small"
-            question={t("ui.impact.confirmFinal", { name: person.name })}
-            onConfirm={() => finalise.mutate()}
-            disabled={finalise.isPending}
+            confirm={t("ui.impact.confirmFinal", { name: person.name })}
           >
             {t("ui.impact.markFinal", { name: person.name })}
-          </ConfirmButton>
+          </MutationButton>
         </div>
       )}
       <ErrorMessage error={finalise.error} />
@@ -165,7 +163,7 @@ function InterviewForm({
     },
   });
   const form = (
-    <form onSubmit={submitTo(save)} noValidate>
+    <form onSubmit={onSubmitDo(() => save.mutate())} noValidate>
       {interviewPrompts.map((prompt) => (
         <TextAreaField
           key={prompt}

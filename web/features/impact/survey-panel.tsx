@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { SURVEY_OPTION_COUNT } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyResultsView } from "../../../common/schemas/impact.ts";
 import { SelectField } from "../../components/field.tsx";
-import { submitTo } from "../../components/form-values.ts";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 import { currentLocale, formatPercent } from "../../lib/i18n.ts";
+import { onSubmitDo } from "../../lib/forms.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { impactApi, impactKeys } from "./impact-api.ts";
 
 const options = Array.from({ length: SURVEY_OPTION_COUNT }, (_, i) => i);
@@ -78,9 +78,9 @@ export function SurveyPanel({ trajectoryId, cohortId }: { trajectoryId: string; 
 function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: SurveyResultsView }) {
   const { t } = useTranslation();
   const [standards, setStandards] = useState<StandardView[]>(data.standards);
-  const save = useRefreshingMutation(
+  const save = useSaveThenRefresh(
     () => impactApi.setStandards(trajectoryId, { standards }),
-    impactKeys.survey(trajectoryId),
+    [impactKeys.survey(trajectoryId)],
   );
   const update = (question: string, patch: Partial<StandardView>) =>
     setStandards((all) => all.map((s) => (s.question === question ? { ...s, ...patch } : s)));
@@ -92,7 +92,7 @@ function StandardsForm({ trajectoryId, data }: { trajectoryId: string; data: Sur
       ) : (
         <p className="hint">{t("ui.impact.standardsHint")}</p>
       )}
-      <form onSubmit={submitTo(save)}>
+      <form onSubmit={onSubmitDo(() => save.mutate())}>
         {standards.map((s) => (
           <fieldset key={s.question} disabled={data.locked}>
             <legend>{t(`survey.${s.question}.prompt`)}</legend>

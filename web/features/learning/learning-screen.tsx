@@ -25,7 +25,7 @@ export function LearningScreen<T>({
       <p>
         <Link to="/today">← {t("ui.learn.back")}</Link>
       </p>
-      <QueryState query={query} writeError={writeError}>
+      <QueryState query={query} otherError={writeError}>
         {children}
       </QueryState>
     </Page>

@@ -3,14 +3,13 @@ import { useTranslation } from "react-i18next";
 import { attachmentTypes, MAX_ATTACHMENT_BYTES } from "../../../common/schemas/peer-feedback.ts";
 import { SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
-import { submitTo, useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
+import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo, useFormValues } from "../../lib/forms.ts";
 import { currentLocale } from "../../lib/i18n.ts";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import {
   answerFeedback,
   askFeedback,
@@ -60,7 +59,7 @@ function AskForm() {
       label: `${c.name} (${group.cohortName})`,
     })),
   );
-  const ask = useRefreshingMutation(
+  const ask = useSaveThenRefresh(
     async () => {
       const [cohortId, colleagueId] = (form.values.choice || options[0]?.value || "|").split("|");
       return askFeedback({
@@ -70,16 +69,18 @@ function AskForm() {
         ...(file ? { attachment: { name: file.name, type: file.type, data: await readAsBase64(file) } } : {}),
       });
     },
-    feedbackKeys.mine(),
-    () => {
-      form.set({ about: "" });
-      setFile(null);
+    [feedbackKeys.mine()],
+    {
+      onSaved: () => {
+        form.set({ about: "" });
+        setFile(null);
+      },
     },
   );
   const attachmentProblem = fieldError(ask.error, "attachment");
   if (options.length === 0) return null;
   return (
-    <form className="card" aria-labelledby="ask-feedback" onSubmit={submitTo(ask)}>
+    <form className="card" aria-labelledby="ask-feedback" onSubmit={onSubmitDo(() => ask.mutate())}>
       <h2 id="ask-feedback">{t("ui.feedback.ask")}</h2>
       <ErrorMessage error={ask.error} />
       {ask.isSuccess ? <SuccessMessage>{t("ui.feedback.asked")}</SuccessMessage> : null}
@@ -124,9 +125,9 @@ function AskForm() {
 function AnswerForm({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const form = useFormValues({ wentWell: "", tryNext: "" });
-  const answer = useRefreshingMutation(() => answerFeedback(requestId, form.values), feedbackKeys.mine());
+  const answer = useSaveThenRefresh(() => answerFeedback(requestId, form.values), [feedbackKeys.mine()]);
   return (
-    <form onSubmit={submitTo(answer)}>
+    <form onSubmit={onSubmitDo(() => answer.mutate())}>
       <ErrorMessage error={answer.error} />
       <TextAreaField label={t("fields.wentWell")} rows={2} {...form.bind("wentWell")} />
       <TextAreaField label={t("fields.tryNext")} rows={2} {...form.bind("tryNext")} />
@@ -145,35 +146,38 @@ export function FeedbackPage() {
   return (
     <Page title={t("ui.feedback.title")}>
       <p className="hint">{t("ui.feedback.intro")}</p>
-      <QueryStatus query={feedback} />
-      {data && data.toAnswer.length > 0 ? (
-        <SectionCard id="to-answer" title={t("ui.feedback.toAnswer")}>
-          <ul className="plain-list">
-            {data.toAnswer.map((r) => (
-              <li key={r.id} className="feedback-request">
-                <p>
-                  <strong>{r.requester}</strong>: {r.about}
-                </p>
-                {r.application ? (
-                  <p className="hint">{`${r.application.action} — ${r.application.whatHappened}`}</p>
-                ) : null}
-                {r.hasAttachment ? (
-                  <p>
-                    <a href={attachmentUrl(r.id)} target="_blank" rel="noreferrer">
-                      {t("ui.feedback.openFile")}
-                    </a>
-                  </p>
-                ) : null}
-                {r.answer ? (
-                  <p className="hint">{t("ui.feedback.thanks")}</p>
-                ) : (
-                  <AnswerForm requestId={r.id} />
-                )}
-              </li>
-            ))}
-          </ul>
-        </SectionCard>
-      ) : null}
+      <QueryState query={feedback}>
+        {({ toAnswer }) =>
+          toAnswer.length > 0 ? (
+            <SectionCard id="to-answer" title={t("ui.feedback.toAnswer")}>
+              <ul className="plain-list">
+                {toAnswer.map((r) => (
+                  <li key={r.id} className="feedback-request">
+                    <p>
+                      <strong>{r.requester}</strong>: {r.about}
+                    </p>
+                    {r.application ? (
+                      <p className="hint">{`${r.application.action} — ${r.application.whatHappened}`}</p>
+                    ) : null}
+                    {r.hasAttachment ? (
+                      <p>
+                        <a href={attachmentUrl(r.id)} target="_blank" rel="noreferrer">
+                          {t("ui.feedback.openFile")}
+                        </a>
+                      </p>
+                    ) : null}
+                    {r.answer ? (
+                      <p className="hint">{t("ui.feedback.thanks")}</p>
+                    ) : (
+                      <AnswerForm requestId={r.id} />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </SectionCard>
+          ) : null
+        }
+      </QueryState>
       <AskForm />
       {data ? (
         <SectionCard id="asked" title={t("ui.feedback.mine")}>

@@ -3,14 +3,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { QuestionBank, QuestionView } from "../../../common/schemas/questions.ts";
-import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from "../../components/feedback.tsx";
 import { FileField } from "../../components/file-field.tsx";
 import { Page } from "../../components/page.tsx";
-import { useRefreshingMutation } from "../../components/refreshing-mutation.ts";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatPercent } from "../../lib/i18n.ts";
 import { useTrajectory } from "../trajectories/trajectories-api.ts";
+import { confirmFirst } from "../../components/buttons.tsx";
+import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { QuestionForm } from "./question-form.tsx";
 import { questionKeys, questionsApi, useQuestionBank } from "./questions-api.ts";
 
@@ -131,10 +131,14 @@ function QuestionItem({
           {t("ui.common.edit")}
           <span className="visually-hidden"> {question.prompt}</span>
         </button>
-        <ConfirmButton question={t("ui.questions.confirmDelete")} onConfirm={onDelete}>
+        <button
+          type="button"
+          className="button-danger small"
+          onClick={confirmFirst(t("ui.questions.confirmDelete"), onDelete)}
+        >
           {t("ui.trajectory.remove")}
           <span className="visually-hidden"> {question.prompt}</span>
-        </ConfirmButton>
+        </button>
       </div>
     </li>
   );
@@ -148,9 +152,9 @@ export function QuestionBankPage() {
   const [editing, setEditing] = useState<QuestionView | "new" | null>(null);
   const trajectory = useTrajectory(trajectoryId);
   const bank = useQuestionBank(trajectoryId);
-  const remove = useRefreshingMutation(
+  const remove = useSaveThenRefresh(
     (id: string) => questionsApi.remove(trajectoryId, id),
-    questionKeys.bank(trajectoryId),
+    [questionKeys.bank(trajectoryId)],
   );
   const refresh = () => {
     setEditing(null);

@@ -3,10 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuestionInput, QuestionView } from "../../../common/schemas/questions.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
-import { submitTo, textBinder } from "../../components/form-values.ts";
 import { ErrorMessage } from "../../components/feedback.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, onSubmitDo, textBinder } from "../../lib/forms.ts";
 import { DraftOffer, LeavePrompt, useDraft, useLeaveGuard } from "../trajectories/guarded-editor.tsx";
 import { questionsApi } from "./questions-api.ts";
 
@@ -105,7 +104,7 @@ export function QuestionForm({
     <form
       className="card question-form"
       aria-label={editing ? t("ui.questions.edit") : t("ui.questions.add")}
-      onSubmit={submitTo(save)}
+      onSubmit={onSubmitDo(() => save.mutate())}
     >
       <h2>{editing ? t("ui.questions.edit") : t("ui.questions.add")}</h2>
       <LeavePrompt blocker={blocker} />

@@ -6,10 +6,9 @@ import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts
 import { Field } from "../../components/field.tsx";
 import { FileField } from "../../components/file-field.tsx";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
-import { useFormValues } from "../../components/form-values.ts";
 import { Page } from "../../components/page.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, useFormValues } from "../../lib/forms.ts";
 import { SkillKindField, type Competence } from "./competences-editor.tsx";
 import { trajectoriesApi, useTemplates } from "./trajectories-api.ts";
 

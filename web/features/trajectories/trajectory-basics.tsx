@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { Field } from "../../components/field.tsx";
-import { textBinder } from "../../components/form-values.ts";
 import { NumberField } from "../../components/number-field.tsx";
-import { fieldError } from "../../lib/forms.ts";
+import { fieldError, textBinder } from "../../lib/forms.ts";
 import { CompetencesEditor } from "./competences-editor.tsx";
 
 /**

@@ -3,10 +3,9 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { TrajectoryDetail, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { MutationButton } from "../../components/mutation-button.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
-import { QueryStatus } from "../../components/query-status.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { DesignCheckPanel } from "./design-check-panel.tsx";
@@ -15,6 +14,7 @@ import { trajectoriesApi, trajectoryKeys, useDesignCheck, useTrajectory } from "
 import { MeasurementPlanEditor } from "./measurement-plan-editor.tsx";
 import { TrajectoryBasics } from "./trajectory-basics.tsx";
 import { hasRole, useMe } from "../../lib/session.ts";
+import { MutationButton } from "../../components/buttons.tsx";
 import { ConfirmInline, DraftOffer, LeavePrompt, useDraft, useLeaveGuard } from "./guarded-editor.tsx";
 
 export function TrajectoryEditorPage() {
@@ -27,17 +27,18 @@ export function TrajectoryEditorPage() {
       <p>
         <Link to="/trajectories">← {t("ui.trajectory.back")}</Link>
       </p>
-      <QueryStatus query={trajectory} />
-      {trajectory.data ? (
-        <Editor
-          key={`${trajectoryId}:${generation}`}
-          initial={trajectory.data}
-          onReload={async () => {
-            await trajectory.refetch();
-            setGeneration((g) => g + 1);
-          }}
-        />
-      ) : null}
+      <QueryState query={trajectory}>
+        {(data) => (
+          <Editor
+            key={`${trajectoryId}:${generation}`}
+            initial={data}
+            onReload={async () => {
+              await trajectory.refetch();
+              setGeneration((g) => g + 1);
+            }}
+          />
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { noItems, QueryState } from "../../../components/query-state.tsx";
+import { QueryState } from "../../../components/query-state.tsx";
 import { Page } from "../../../components/page.tsx";
 import { ResponsiveTable } from "../../../components/responsive-table.tsx";
 import { AddPersonForm } from "./add-person-form.tsx";
@@ -23,7 +23,7 @@ export function PeoplePage() {
           <h2 id="people-list-title" className="visually-hidden">
             {t("ui.people.list")}
           </h2>
-          <QueryState query={people} isEmpty={noItems} empty={{ title: t("ui.people.empty") }}>
+          <QueryState query={people} empty={{ title: t("ui.people.empty") }}>
             {(list) => (
               <ResponsiveTable
                 caption={t("ui.people.list")}

@@ -5,7 +5,7 @@ import { Field } from "../../../components/field.tsx";
 import { MutationButton, SubmitButton } from "../../../components/buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "../../../components/feedback.tsx";
 import { MutationForm } from "../../../components/mutation-form.tsx";
-import { noItems, QueryState } from "../../../components/query-state.tsx";
+import { QueryState } from "../../../components/query-state.tsx";
 import { Page } from "../../../components/page.tsx";
 import { organisationsApi, usePeople, useTeams } from "../organisations-api.ts";
 import { TeamCheckboxes } from "../people/role-checkboxes.tsx";
@@ -23,11 +23,7 @@ export function TeamsPage() {
           <h2 id="teams-list-title" className="visually-hidden">
             {t("ui.teams.title")}
           </h2>
-          <QueryState
-            query={teams}
-            isEmpty={noItems}
-            empty={{ title: t("ui.teams.empty"), text: t("ui.teams.emptyText") }}
-          >
+          <QueryState query={teams} empty={{ title: t("ui.teams.empty"), text: t("ui.teams.emptyText") }}>
             {(list) => list.map((team) => <TeamCard key={team.id} team={team} />)}
           </QueryState>
         </section>
