@@ -7,21 +7,25 @@ export function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Today's date in a time zone, as YYYY-MM-DD. Formatters are kept: making one costs more than using it. */
-export function todayIn(timeZone: string, now: Date): string {
-  let format = dateFormats.get(timeZone);
+/** A formatter per time zone and use, kept: making one costs more than using it. */
+function formatIn(timeZone: string, use: "date" | "clock"): Intl.DateTimeFormat {
+  const key = `${use}|${timeZone}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    dateFormats.set(timeZone, format);
+    format =
+      use === "date"
+        ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+        : new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" });
+    formats.set(key, format);
   }
-  return format.format(now);
+  return format;
+}
+
+/** Today's date in a time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date): string {
+  return formatIn(timeZone, "date").format(now);
 }
 
 /** The date itself when it is a working day (Monday to Friday), else the Monday after. */
@@ -30,7 +34,6 @@ export function workingDayOnOrAfter(isoDate: string): string {
   return weekday === 6 ? addDays(isoDate, 2) : weekday === 0 ? addDays(isoDate, 1) : isoDate;
 }
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /**
@@ -38,16 +41,10 @@ const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
  * write to someone ("Monday from 08:00 their time").
  */
 export function localClock(timeZone: string, now: Date): { weekday: number; hour: number } {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      weekday: "short",
-      hour: "numeric",
-      hourCycle: "h23",
-    });
-    clockFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(now).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatIn(timeZone, "clock")
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
   return { weekday: weekdays.indexOf(parts.weekday ?? ""), hour: Number(parts.hour) };
 }

@@ -13,3 +13,8 @@ export function can<P extends string>(grants: Grants<P>, actor: Actor, permissio
 export function authorize<P extends string>(grants: Grants<P>, actor: Actor, permission: P): void {
   if (!can(grants, actor, permission)) throw forbidden(permission);
 }
+
+/** A module's own `authorize(actor, permission)`, over its permission table. */
+export function authorizerFor<P extends string>(grants: Grants<P>): (actor: Actor, permission: P) => void {
+  return (actor, permission) => authorize(grants, actor, permission);
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { activityTypes, phases } from "../trajectory-vocabulary.ts";
-import { isoDate } from "./cohorts.ts";
+import { isoDate, scheduledActivity } from "./cohorts.ts";
 import { idSchema, patchOf } from "./common.ts";
 import { surveyView } from "./impact.ts";
 import { questionKinds } from "./questions.ts";
@@ -44,16 +44,20 @@ export type TodayResponse = z.infer<typeof todayResponse>;
 
 export const practiceOptionView = z.object({ id: z.string(), text: z.string() });
 
+/** A question as the learner sees it: never which options are right. */
+export const testQuestionView = z.object({
+  id: idSchema,
+  kind: z.enum(questionKinds),
+  competence: z.string(),
+  situation: z.string().nullable(),
+  prompt: z.string(),
+  options: z.array(practiceOptionView),
+});
+
 export const practiceCardView = z.object({
   cardId: idSchema,
   cohortId: idSchema,
-  question: z.object({
-    id: idSchema,
-    kind: z.enum(questionKinds),
-    competence: z.string(),
-    situation: z.string().nullable(),
-    prompt: z.string(),
-    options: z.array(practiceOptionView),
+  question: testQuestionView.extend({
     /** Open questions only: shown after the learner has written their own answer, for self-rating. */
     modelAnswer: z.string().nullable(),
   }),
@@ -107,15 +111,6 @@ export type PracticeAnswerResult = z.infer<typeof practiceAnswerResult>;
 
 export const activityParams = z.object({ cohortId: idSchema, activityId: z.string().min(1).max(64) });
 
-export const testQuestionView = z.object({
-  id: idSchema,
-  kind: z.enum(questionKinds),
-  competence: z.string(),
-  situation: z.string().nullable(),
-  prompt: z.string(),
-  options: z.array(practiceOptionView),
-});
-
 export const developmentPoint = z.object({
   competenceId: z.string(),
   competence: z.string(),
@@ -135,13 +130,7 @@ export type TestResult = z.infer<typeof testResult>;
 export const activityDetail = z.object({
   cohortId: idSchema,
   cohortName: z.string(),
-  activityId: z.string(),
-  title: z.string(),
-  type: z.enum(activityTypes),
-  phase: z.enum(phases),
-  date: isoDate,
-  durationMinutes: z.number().int(),
-  mandatory: z.boolean(),
+  ...scheduledActivity.shape,
   content: z.string().nullable(),
   readingMinutes: z.number().int().nullable(),
   status: z.enum(["open", "done", "chosen", "skipped"]),

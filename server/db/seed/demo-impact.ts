@@ -152,42 +152,49 @@ export async function seedDemoImpact(tenant: Tenant, input: DemoImpactInput): Pr
         recordedAt: at(input.practiceDay, 17),
       }),
     );
-    await tenant.db.insert(measures).values(
-      tenant.rows(
-        competences.map((competenceId, c) => ({
-          personId,
-          cohortId: input.cohortId,
-          trajectoryId: input.trajectoryId,
-          activityId: insight!.id!,
-          kind: "insight-test" as const,
-          competenceId,
-          correct: Math.min(
-            2,
-            Math.max(0, p.preCorrect - (c === 1 ? 1 : 0) + (i % 3 === 0 && c === 1 ? 1 : 0)),
-          ),
-          total: 2,
-          takenAt: at(addDays(input.practiceDay, -10)),
-        })),
-      ),
-    );
-    progress.push(done(insight!.id!, addDays(input.practiceDay, -10)));
-    if (p.proof !== null) {
-      await tenant.db.insert(measures).values(
+    /** One score per competence on the insight test or the proof. */
+    const recordScores = (score: {
+      kind: "insight-test" | "competence-proof";
+      activityId: string;
+      total: number;
+      day: string;
+      correct: (competence: number) => number;
+      assessedBy?: string;
+    }) =>
+      tenant.db.insert(measures).values(
         tenant.rows(
           competences.map((competenceId, c) => ({
             personId,
             cohortId: input.cohortId,
             trajectoryId: input.trajectoryId,
-            activityId: proof!.id!,
-            kind: "competence-proof" as const,
+            activityId: score.activityId,
+            kind: score.kind,
             competenceId,
-            correct: Math.max(0, p.proof! - c),
-            total: 10,
-            takenAt: at(addDays(input.practiceDay, 45)),
-            assessedBy: input.coordinatorId,
+            correct: score.correct(c),
+            total: score.total,
+            takenAt: at(score.day),
+            assessedBy: score.assessedBy,
           })),
         ),
       );
+    await recordScores({
+      kind: "insight-test",
+      activityId: insight!.id!,
+      total: 2,
+      day: addDays(input.practiceDay, -10),
+      correct: (c) =>
+        Math.min(2, Math.max(0, p.preCorrect - (c === 1 ? 1 : 0) + (i % 3 === 0 && c === 1 ? 1 : 0))),
+    });
+    progress.push(done(insight!.id!, addDays(input.practiceDay, -10)));
+    if (p.proof !== null) {
+      await recordScores({
+        kind: "competence-proof",
+        activityId: proof!.id!,
+        total: 10,
+        day: addDays(input.practiceDay, 45),
+        correct: (c) => Math.max(0, p.proof! - c),
+        assessedBy: input.coordinatorId,
+      });
       progress.push(done(proof!.id!, addDays(input.practiceDay, 45)));
     }
     for (const survey of surveys) {

@@ -113,15 +113,22 @@ const SERVICE_DAYS_AGO = 16;
 /** A finished cohort: its competence proof and the survey a few weeks on are behind it. */
 const FINISHED_DAYS_AGO = 70;
 
+interface DemoTrajectory {
+  id: string;
+  document: TrajectoryDocument;
+}
+
+/** A cohort of the members of `teamIds`, with what the learning and impact seeds need to know of it. */
 async function insertCohort(
   tenant: Tenant,
-  values: { trajectoryId: string; name: string; practiceDay: string; teamIds: string[]; createdBy: string },
-): Promise<{ cohortId: string; participantIds: string[] }> {
+  trajectory: DemoTrajectory,
+  values: { name: string; practiceDay: string; teamIds: string[]; createdBy: string },
+) {
   const [cohort] = await tenant.db
     .insert(cohorts)
     .values(
       tenant.row({
-        trajectoryId: values.trajectoryId,
+        trajectoryId: trajectory.id,
         name: values.name,
         sessionDates: [values.practiceDay],
         createdBy: values.createdBy,
@@ -132,7 +139,13 @@ async function insertCohort(
   await tenant.db
     .insert(cohortParticipants)
     .values(tenant.rows(members.map((m) => ({ cohortId: cohort!.id, personId: m.personId }))));
-  return { cohortId: cohort!.id, participantIds: members.map((m) => m.personId) };
+  return {
+    trajectoryId: trajectory.id,
+    document: trajectory.document,
+    cohortId: cohort!.id,
+    practiceDay: values.practiceDay,
+    participantIds: members.map((m) => m.personId),
+  };
 }
 
 /**
@@ -146,7 +159,7 @@ async function seedDemoTrajectories(
   teamIds: string[],
   demo: { learnerId: string; managerId: string },
 ): Promise<void> {
-  const saved: { id: string; document: TrajectoryDocument }[] = [];
+  const saved: DemoTrajectory[] = [];
   for (const template of trajectoryTemplates) {
     const document = withActivityIds(renderTemplate(template, "nl"));
     const [row] = await tenant.db
@@ -157,47 +170,34 @@ async function seedDemoTrajectories(
       .returning({ id: trajectories.id });
     saved.push({ id: row!.id, document });
   }
+  const [customerConversations, workingAtHeight] = [saved[0]!, saved[2]!];
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
-  const service = await insertCohort(tenant, {
-    trajectoryId: saved[0]!.id,
+  const createdBy = coordinatorId;
+  const service = await insertCohort(tenant, customerConversations, {
     name: "Serviceteam, klantgesprekken",
     practiceDay: addDays(today, -SERVICE_DAYS_AGO),
     teamIds: [teamIds[0]!],
-    createdBy: coordinatorId,
+    createdBy,
   });
   await seedDemoLearning(tenant, {
-    trajectoryId: saved[0]!.id,
-    document: saved[0]!.document,
-    cohortId: service.cohortId,
-    practiceDay: addDays(today, -SERVICE_DAYS_AGO),
-    participantIds: service.participantIds,
+    ...service,
     demoLearnerId: demo.learnerId,
     serviceManagerId: demo.managerId,
     now,
   });
-  const finished = await insertCohort(tenant, {
-    trajectoryId: saved[0]!.id,
+  const finished = await insertCohort(tenant, customerConversations, {
     name: "Kantoor en planning, klantgesprekken (voorjaar)",
     practiceDay: addDays(today, -FINISHED_DAYS_AGO),
     teamIds: [teamIds[2]!, teamIds[3]!],
-    createdBy: coordinatorId,
+    createdBy,
   });
-  await seedDemoImpact(tenant, {
-    trajectoryId: saved[0]!.id,
-    document: saved[0]!.document,
-    cohortId: finished.cohortId,
-    practiceDay: addDays(today, -FINISHED_DAYS_AGO),
-    participantIds: finished.participantIds,
-    coordinatorId,
-    now,
-  });
-  await insertCohort(tenant, {
-    trajectoryId: saved[2]!.id,
+  await seedDemoImpact(tenant, { ...finished, coordinatorId, now });
+  await insertCohort(tenant, workingAtHeight, {
     name: "Montage, veilig werken op hoogte",
     practiceDay: addDays(today, 21),
     teamIds: [teamIds[1]!],
-    createdBy: coordinatorId,
+    createdBy,
   });
 }
 

@@ -1,11 +1,9 @@
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 /** Role grants: coaching others is for coaches; being coached needs no role. */
 export const coachingGrants: Grants<"coaching.coach"> = { "coaching.coach": ["coach"] };
 
-export const authorize = (actor: Actor, permission: keyof typeof coachingGrants): void =>
-  authorizeWith(coachingGrants, actor, permission);
+export const authorize = authorizerFor(coachingGrants);
 
 interface Relation {
   coachId: string;

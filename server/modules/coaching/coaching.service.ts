@@ -158,6 +158,16 @@ export async function getMyCoaching({ tenant, actor }: Scope): Promise<MyCoachin
   };
 }
 
+/** A session may be about one of the coachee's own plans; any other plan does not exist to the coach. */
+async function assertLinkablePlan(tenant: Tenant, relation: Relation, planId: string): Promise<void> {
+  const [plan] = await tenant.select(
+    actionPlans,
+    { personId: actionPlans.personId },
+    eq(actionPlans.id, planId),
+  );
+  if (!plan || !canLinkPlan({ planOwnerId: plan.personId, relation })) throw notFound("plan");
+}
+
 /** A session on an accepted relation, optionally about one of the coachee's own plans. */
 export async function scheduleSession(
   { tenant, actor, now }: Scope,
@@ -166,14 +176,7 @@ export async function scheduleSession(
   authorize(actor, "coaching.coach");
   const relation = await relationById(tenant, input.relationId);
   if (!relation || !canSchedule({ actorId: actor.personId, relation })) throw notFound("coachee");
-  if (input.planId) {
-    const [plan] = await tenant.select(
-      actionPlans,
-      { personId: actionPlans.personId },
-      eq(actionPlans.id, input.planId),
-    );
-    if (!plan || !canLinkPlan({ planOwnerId: plan.personId, relation })) throw notFound("plan");
-  }
+  if (input.planId) await assertLinkablePlan(tenant, relation, input.planId);
   const [row] = await tenant.db
     .insert(coachingSessions)
     .values(
@@ -218,14 +221,7 @@ export async function updateSession(
 ) {
   const { tenant, actor } = scope;
   const { relation } = await ownSession(tenant, actor.personId, coachingSessionId);
-  if (input.planId) {
-    const [plan] = await tenant.select(
-      actionPlans,
-      { personId: actionPlans.personId },
-      eq(actionPlans.id, input.planId),
-    );
-    if (!plan || !canLinkPlan({ planOwnerId: plan.personId, relation })) throw notFound("plan");
-  }
+  if (input.planId) await assertLinkablePlan(tenant, relation, input.planId);
   const updated = await correctRecord(scope, {
     table: coachingSessions,
     subject: { type: "coaching-session", id: coachingSessionId },

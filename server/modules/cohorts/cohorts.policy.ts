@@ -1,5 +1,4 @@
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 export type CohortPermission = "cohort.read" | "cohort.plan";
 
@@ -9,9 +8,7 @@ export const cohortGrants: Grants<CohortPermission> = {
   "cohort.plan": ["coordinator", "designer"],
 };
 
-export function authorize(actor: Actor, permission: CohortPermission): void {
-  authorizeWith(cohortGrants, actor, permission);
-}
+export const authorize = authorizerFor(cohortGrants);
 
 /**
  * Who a cohort plan names: members of the chosen teams (never their managers, who guide rather than

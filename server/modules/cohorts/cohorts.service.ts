@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { count, eq, inArray, isNull } from "drizzle-orm";
 import { intlLocale, type Locale } from "../../../common/locales.ts";
 import type { CohortDetail, CreateCohortBody, UpdateCohortBody } from "../../../common/schemas/cohorts.ts";
 import {
@@ -25,7 +25,7 @@ import {
   plannedParticipants,
   practiceDateProblem,
 } from "./cohorts.policy.ts";
-import { timeZoneOf } from "./enrolments.ts";
+import { participantsOf, timeZoneOf } from "./enrolments.ts";
 import { assignSchedule, computeSchedule } from "./schedule.ts";
 
 /** The people a cohort plan names: members of the chosen teams (not their managers) plus chosen people. */
@@ -262,12 +262,10 @@ async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetai
     tenant.where(cohorts, eq(cohorts.id, cohortId)),
   );
   if (!row) throw notFound("cohort");
-  const participants = await tenant.db
-    .select({ id: persons.id, name: persons.name })
-    .from(cohortParticipants)
-    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
-    .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
-    .orderBy(asc(persons.name));
+  const participants = (await participantsOf(tenant, [cohortId])).map((p) => ({
+    id: p.personId,
+    name: p.name,
+  }));
   const schedule = computeSchedule(row.trajectory.document, row.cohort.sessionDates);
   return {
     id: row.cohort.id,

@@ -1,6 +1,7 @@
-import { eq, inArray, isNull } from "drizzle-orm";
+import { eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import {
+  activityProgress,
   cohortParticipants,
   cohorts,
   learnerPreferences,
@@ -128,4 +129,51 @@ export async function enrolmentChoices(tenant: Tenant, personId: string) {
         competenceId,
       })),
   }));
+}
+
+/**
+ * What a learner did with an activity of their cohort: done, or (for an optional one) chosen or
+ * skipped. Saying it twice keeps the latest.
+ */
+export async function saveProgress(
+  tenant: Tenant,
+  progress: {
+    personId: string;
+    cohortId: string;
+    activityId: string;
+    status: "done" | "chosen" | "skipped";
+    at: Date;
+  },
+): Promise<void> {
+  const { status, at, ...activity } = progress;
+  await tenant.db
+    .insert(activityProgress)
+    .values(tenant.row({ ...activity, status, updatedAt: at }))
+    .onConflictDoUpdate({
+      target: [
+        activityProgress.organisationId,
+        activityProgress.personId,
+        activityProgress.cohortId,
+        activityProgress.activityId,
+      ],
+      set: { status, updatedAt: at },
+    });
+}
+
+/**
+ * The people taking part in the cohorts, by name; `conditions` narrow them further (on `persons`, say).
+ * Erased people stay in, as anonymous placeholders: the cohort's figures count them.
+ */
+export function participantsOf(tenant: Tenant, cohortIds: string[], ...conditions: SQL[]) {
+  return tenant.db
+    .select({
+      cohortId: cohortParticipants.cohortId,
+      personId: persons.id,
+      name: persons.name,
+      erasedAt: persons.erasedAt,
+    })
+    .from(cohortParticipants)
+    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
+    .where(tenant.where(cohortParticipants, inArray(cohortParticipants.cohortId, cohortIds), ...conditions))
+    .orderBy(persons.name);
 }

@@ -5,8 +5,10 @@ export {
   enrolmentOf,
   enrolmentsOf,
   learnerSettings,
+  participantsOf,
   practiceStarted,
   readingMinutes,
+  saveProgress,
   timeZoneOf,
 } from "./enrolments.ts";
 export type { Enrolment } from "./enrolments.ts";

@@ -1,5 +1,4 @@
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 export type ScanPermission = "scan.manage" | "scan.results";
 
@@ -8,6 +7,4 @@ export const scanGrants: Grants<ScanPermission> = {
   "scan.results": ["coordinator"],
 };
 
-export function authorize(actor: Actor, permission: ScanPermission): void {
-  authorizeWith(scanGrants, actor, permission);
-}
+export const authorize = authorizerFor(scanGrants);

@@ -54,6 +54,16 @@ export const blume2010 = {
   verification: "V-S",
 } satisfies Partial<EvidenceEntry>;
 
+/** Thalheimer (2020), the synthesis of transfer research several entries summarise. */
+export const thalheimer2020 = {
+  source:
+    "Thalheimer, W. (2020). Factors That Support Training Transfer: A Brief Synopsis of the Transfer Research. Work-Learning Research.",
+  design: text("Narrative synthesis of transfer research", "Verhalende synthese van transferonderzoek"),
+  population: text("Workplace learning", "Leren op het werk"),
+  outcome: text("Application at work", "Toepassing op het werk"),
+  verification: "V-S",
+} satisfies Partial<EvidenceEntry>;
+
 export const mixedEducation = text("Mostly school and university students", "Vooral scholieren en studenten");
 
 /** Shown beside every Hattie figure (shared/research/evidence.md §3.2). */

@@ -7,17 +7,15 @@ import {
   answers,
   applicationConfirmations,
   attendance,
-  cohortParticipants,
   cohorts,
   impactKpis,
   measures,
-  persons,
   planApplications,
   questions,
   surveyResponses,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { computeSchedule } from "../cohorts/index.ts";
+import { computeSchedule, participantsOf } from "../cohorts/index.ts";
 import type { KpiFact, LearnerFacts } from "./tiers.ts";
 import { addDays } from "../../../common/dates.ts";
 
@@ -62,17 +60,7 @@ export async function loadParticipants(
 ): Promise<Participant[]> {
   const cohortIds = cohortRows.map((c) => c.id);
   if (cohortIds.length === 0) return [];
-  const people = await tenant.db
-    .select({
-      personId: cohortParticipants.personId,
-      cohortId: cohortParticipants.cohortId,
-      name: persons.name,
-      erasedAt: persons.erasedAt,
-    })
-    .from(cohortParticipants)
-    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
-    .where(tenant.where(cohortParticipants, inArray(cohortParticipants.cohortId, cohortIds)))
-    .orderBy(persons.name);
+  const people = await participantsOf(tenant, cohortIds);
   const facts = new Map<string, Participant>(
     people.map((p) => [
       key(p.personId, p.cohortId),

@@ -1,5 +1,4 @@
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 export type ImpactPermission = "impact.read" | "impact.record" | "impact.people";
 
@@ -13,6 +12,4 @@ export const impactGrants: Grants<ImpactPermission> = {
   "impact.people": ["coordinator"],
 };
 
-export function authorize(actor: Actor, permission: ImpactPermission): void {
-  authorizeWith(impactGrants, actor, permission);
-}
+export const authorize = authorizerFor(impactGrants);

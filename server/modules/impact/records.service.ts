@@ -1,17 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { AttendanceView } from "../../../common/schemas/impact.ts";
-import {
-  attendance,
-  cohortParticipants,
-  cohorts,
-  measures,
-  persons,
-  trajectories,
-} from "../../db/schema/index.ts";
+import { attendance, cohorts, measures, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
+import { participantsOf } from "../cohorts/index.ts";
 import { authorize } from "./impact.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -22,12 +16,7 @@ async function cohortWithPeople(tenant: Tenant, cohortId: string) {
     .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories))
     .where(tenant.where(cohorts, eq(cohorts.id, cohortId)));
   if (!cohort) throw notFound("cohort");
-  const people = await tenant.db
-    .select({ personId: persons.id, name: persons.name })
-    .from(cohortParticipants)
-    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
-    .where(tenant.where(cohortParticipants, eq(cohortParticipants.cohortId, cohortId)))
-    .orderBy(persons.name);
+  const people = await participantsOf(tenant, [cohortId]);
   return { ...cohort.cohort, document: cohort.document, people };
 }
 

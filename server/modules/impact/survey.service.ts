@@ -1,12 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
 import { surveyMomentOf, surveyQuestions } from "../../../common/impact-vocabulary.ts";
 import type { StandardView, SurveyAnswers, SurveyView } from "../../../common/schemas/impact.ts";
-import { activityProgress, cohorts, surveyResponses, surveyStandards } from "../../db/schema/index.ts";
+import { cohorts, surveyResponses, surveyStandards } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid } from "../../errors.ts";
 import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
-import { type Enrolment, enrolmentOf } from "../cohorts/index.ts";
+import { type Enrolment, enrolmentOf, saveProgress } from "../cohorts/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import { impactScope } from "./impact.service.ts";
 import { missingOrUnknown, standardsWithDefaults, surveyResults } from "./survey.ts";
@@ -63,26 +63,13 @@ export async function submitSurvey(
       .onConflictDoNothing()
       .returning({ id: surveyResponses.id });
     if (inserted.length === 0) throw new AppError("ALREADY_SUBMITTED");
-    await tx.db
-      .insert(activityProgress)
-      .values(
-        tx.row({
-          personId: actor.personId,
-          cohortId: enrolment.cohortId,
-          activityId,
-          status: "done",
-          updatedAt: now,
-        }),
-      )
-      .onConflictDoUpdate({
-        target: [
-          activityProgress.organisationId,
-          activityProgress.personId,
-          activityProgress.cohortId,
-          activityProgress.activityId,
-        ],
-        set: { status: "done", updatedAt: now },
-      });
+    await saveProgress(tx, {
+      personId: actor.personId,
+      cohortId: enrolment.cohortId,
+      activityId,
+      status: "done",
+      at: now,
+    });
     await recordStatement(tx, site, {
       personId: actor.personId,
       verb: "completed",

@@ -6,10 +6,17 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { computeSchedule } from "../cohorts/index.ts";
+import { presentScheduled } from "./learning.presenter.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
 import { surveyFor } from "../impact/index.ts";
 import { recordStatement } from "../xapi/index.ts";
-import { competenceName, type Enrolment, enrolmentOf, readingMinutes } from "../cohorts/index.ts";
+import {
+  competenceName,
+  type Enrolment,
+  enrolmentOf,
+  readingMinutes,
+  saveProgress,
+} from "../cohorts/index.ts";
 
 const testTypes = new Set(["insight-test", "competence-proof"]);
 /** Done on the practice day itself or through practice, not with a button. */
@@ -117,12 +124,7 @@ export async function getActivity(
     cohortId,
     cohortName: enrolment.cohortName,
     activityId,
-    title: activity.title,
-    type: activity.type,
-    phase: activity.phase,
-    date: activity.date,
-    durationMinutes: activity.durationMinutes,
-    mandatory: activity.mandatory,
+    ...presentScheduled(activity),
     content,
     readingMinutes: content ? readingMinutes(content) : null,
     status: state?.status ?? "open",
@@ -130,28 +132,6 @@ export async function getActivity(
     survey,
     canMarkDone: test === null && survey === null && !notMarkable.has(activity.type),
   };
-}
-
-async function saveProgress(
-  tenant: Tenant,
-  personId: string,
-  cohortId: string,
-  activityId: string,
-  status: "done" | "chosen" | "skipped",
-  now: Date,
-) {
-  await tenant.db
-    .insert(activityProgress)
-    .values(tenant.row({ personId, cohortId, activityId, status, updatedAt: now }))
-    .onConflictDoUpdate({
-      target: [
-        activityProgress.organisationId,
-        activityProgress.personId,
-        activityProgress.cohortId,
-        activityProgress.activityId,
-      ],
-      set: { status, updatedAt: now },
-    });
 }
 
 const verbFor = { done: "completed", chosen: "registered", skipped: "waived" } as const;
@@ -166,7 +146,7 @@ export async function setProgress(
   if (status !== "done" && detail.mandatory) throw invalid("status", "not_optional");
   if (status === "done" && !detail.canMarkDone) throw invalid("status", "cannot_mark_done");
   await tenant.transaction(async (tx) => {
-    await saveProgress(tx, actor.personId, cohortId, activityId, status, now);
+    await saveProgress(tx, { personId: actor.personId, cohortId, activityId, status, at: now });
     await recordStatement(tx, site, {
       personId: actor.personId,
       verb: verbFor[status],
@@ -243,7 +223,7 @@ export async function submitTest(
         }),
       ),
     );
-    await saveProgress(tx, actor.personId, cohortId, activityId, "done", now);
+    await saveProgress(tx, { personId: actor.personId, cohortId, activityId, status: "done", at: now });
     const right = graded.filter((g) => g.correct).length;
     await recordStatement(tx, site, {
       personId: actor.personId,

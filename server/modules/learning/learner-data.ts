@@ -16,7 +16,7 @@ import {
   remediations,
   xapiStatements,
 } from "../../db/schema/index.ts";
-import { columnsOf, type Tenant } from "../../db/tenant.ts";
+import { columnsOf, type Tenant, type TenantTable } from "../../db/tenant.ts";
 
 /** The learner's part of a GDPR export: progress, answers, scores, preferences and xAPI statements. */
 export async function collectLearningData(tenant: Tenant, personId: string) {
@@ -116,37 +116,27 @@ export async function collectLearningData(tenant: Tenant, personId: string) {
  * anonymous placeholder, so group figures stay true.
  */
 export async function eraseLearningData(tenant: Tenant, personId: string): Promise<void> {
-  await tenant.db
-    .update(answers)
-    .set({ text: null })
-    .where(tenant.where(answers, eq(answers.personId, personId)));
-  await tenant.db
+  const { db } = tenant;
+  const theirs = (table: TenantTable, column: PgColumn) => tenant.where(table, eq(column, personId));
+  await db.update(answers).set({ text: null }).where(theirs(answers, answers.personId));
+  await db
     .update(actionPlans)
     .set({ situation: "—", action: "—" })
-    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId)));
-  await tenant.db
+    .where(theirs(actionPlans, actionPlans.personId));
+  await db
     .update(planApplications)
     .set({ whatHappened: "" })
-    .where(tenant.where(planApplications, eq(planApplications.personId, personId)));
+    .where(theirs(planApplications, planApplications.personId));
   // Their feedback requests (with any photo or video) go; answers they wrote for others lose their text.
-  await tenant.db
-    .delete(feedbackRequests)
-    .where(tenant.where(feedbackRequests, eq(feedbackRequests.requesterId, personId)));
-  await tenant.db
+  await db.delete(feedbackRequests).where(theirs(feedbackRequests, feedbackRequests.requesterId));
+  await db
     .update(feedbackRequests)
     .set({ wentWell: "", tryNext: "" })
-    .where(tenant.where(feedbackRequests, eq(feedbackRequests.colleagueId, personId)));
+    .where(theirs(feedbackRequests, feedbackRequests.colleagueId));
   // A credential names the person (by a hashed email): it goes. Check-in notes go; the fact of a talk stays.
-  await tenant.db.delete(badgeAwards).where(tenant.where(badgeAwards, eq(badgeAwards.personId, personId)));
-  await tenant.db
-    .update(checkIns)
-    .set({ agreements: "" })
-    .where(tenant.where(checkIns, eq(checkIns.personId, personId)));
-  await tenant.db
-    .delete(learnerPreferences)
-    .where(tenant.where(learnerPreferences, eq(learnerPreferences.personId, personId)));
+  await db.delete(badgeAwards).where(theirs(badgeAwards, badgeAwards.personId));
+  await db.update(checkIns).set({ agreements: "" }).where(theirs(checkIns, checkIns.personId));
+  await db.delete(learnerPreferences).where(theirs(learnerPreferences, learnerPreferences.personId));
   // Coaching about them (offers and the coach's session notes) goes with them.
-  await tenant.db
-    .delete(coachingRelations)
-    .where(tenant.where(coachingRelations, eq(coachingRelations.coacheeId, personId)));
+  await db.delete(coachingRelations).where(theirs(coachingRelations, coachingRelations.coacheeId));
 }

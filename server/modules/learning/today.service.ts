@@ -4,6 +4,7 @@ import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { actionPlans, activityProgress, planApplications, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { computeSchedule } from "../cohorts/index.ts";
+import { presentScheduled } from "./learning.presenter.ts";
 import { planSession } from "../practice/index.ts";
 import { competenceName, type Enrolment, readingMinutes } from "../cohorts/index.ts";
 import { addDays } from "../../../common/dates.ts";
@@ -28,12 +29,7 @@ function activityItem(
     cohortName: enrolment.cohortName,
     activityId: activity.activityId,
     competenceId: null,
-    title: activity.title,
-    type: activity.type,
-    phase: activity.phase,
-    date: activity.date,
-    durationMinutes: activity.durationMinutes,
-    mandatory: activity.mandatory,
+    ...presentScheduled(activity),
     status,
     choice,
     href: `/learn/${enrolment.cohortId}/${activity.activityId}`,

@@ -1,5 +1,4 @@
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 export type NotificationPermission = "mailbox.read";
 
@@ -8,6 +7,4 @@ export const notificationGrants: Grants<NotificationPermission> = {
   "mailbox.read": ["coordinator"],
 };
 
-export function authorize(actor: Actor, permission: NotificationPermission): void {
-  authorizeWith(notificationGrants, actor, permission);
-}
+export const authorize = authorizerFor(notificationGrants);

@@ -9,7 +9,7 @@ import {
   teams,
   trajectories,
 } from "../../db/schema/index.ts";
-import type { Tenant } from "../../db/tenant.ts";
+import { columnsOf, type Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { organisationOf } from "./organisation.service.ts";
@@ -21,13 +21,7 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
   const org = await organisationOf(tenant);
   const [person] = await tenant.select(
     persons,
-    {
-      id: persons.id,
-      name: persons.name,
-      email: persons.email,
-      locale: persons.locale,
-      timeZone: persons.timeZone,
-    },
+    columnsOf(persons, "id", "name", "email", "locale", "timeZone"),
     eq(persons.id, actor.personId),
   );
   if (!person) throw notFound("person");

@@ -1,5 +1,4 @@
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
-import type { Actor } from "../../http/context.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 export type OrganisationPermission = "people.read" | "people.manage" | "teams.manage" | "organisation.update";
 
@@ -11,9 +10,7 @@ export const organisationGrants: Grants<OrganisationPermission> = {
   "organisation.update": ["coordinator"],
 };
 
-export function authorize(actor: Actor, permission: OrganisationPermission): void {
-  authorizeWith(organisationGrants, actor, permission);
-}
+export const authorize = authorizerFor(organisationGrants);
 
 /** Nobody deactivates themselves: they would lose access in the middle of what they were doing. */
 export function canDeactivate(facts: { actorId: string; personId: string }): boolean {

@@ -11,7 +11,7 @@ import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { applicationById } from "../action-plans/index.ts";
-import { enrolmentOf, enrolmentsOf } from "../cohorts/index.ts";
+import { enrolmentOf, enrolmentsOf, participantsOf } from "../cohorts/index.ts";
 import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { canAnswer, canAsk, canReferTo, isParticipant } from "./peer-feedback.policy.ts";
 
@@ -19,26 +19,18 @@ import { canAnswer, canAsk, canReferTo, isParticipant } from "./peer-feedback.po
 export async function colleaguesOf({ tenant, actor }: Scope) {
   const enrolments = await enrolmentsOf(tenant, actor.personId);
   if (enrolments.length === 0) return [];
-  const rows = await tenant.db
-    .select({ cohortId: cohortParticipants.cohortId, id: persons.id, name: persons.name })
-    .from(cohortParticipants)
-    .innerJoin(persons, tenant.refersTo(cohortParticipants.personId, persons))
-    .where(
-      tenant.where(
-        cohortParticipants,
-        inArray(
-          cohortParticipants.cohortId,
-          enrolments.map((e) => e.cohortId),
-        ),
-        ne(persons.id, actor.personId),
-        eq(persons.status, "active"),
-      ),
-    )
-    .orderBy(persons.name);
+  const rows = await participantsOf(
+    tenant,
+    enrolments.map((e) => e.cohortId),
+    ne(persons.id, actor.personId),
+    eq(persons.status, "active"),
+  );
   return enrolments.map((e) => ({
     cohortId: e.cohortId,
     cohortName: e.cohortName,
-    colleagues: rows.filter((r) => r.cohortId === e.cohortId).map(({ id, name }) => ({ id, name })),
+    colleagues: rows
+      .filter((r) => r.cohortId === e.cohortId)
+      .map(({ personId, name }) => ({ id: personId, name })),
   }));
 }
 

@@ -1,5 +1,4 @@
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 export type PrivacyPermission = "person.export" | "person.erase";
 
@@ -8,9 +7,7 @@ export const privacyGrants: Grants<PrivacyPermission> = {
   "person.erase": ["coordinator"],
 };
 
-export function authorize(actor: Actor, permission: PrivacyPermission): void {
-  authorizeWith(privacyGrants, actor, permission);
-}
+export const authorize = authorizerFor(privacyGrants);
 
 /** Nobody erases themselves here: they would lose access mid-request (a coordinator asks another one). */
 export function canErase(facts: { actorId: string; personId: string }): boolean {

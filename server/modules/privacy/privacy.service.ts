@@ -13,7 +13,7 @@ import {
   teams,
   trajectories,
 } from "../../db/schema/index.ts";
-import type { Tenant } from "../../db/tenant.ts";
+import { columnsOf, type Tenant } from "../../db/tenant.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { assertAnotherCoordinatorRemains } from "../organisations/index.ts";
@@ -26,17 +26,18 @@ import { recordAudit } from "../../audit.ts";
 async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
   const [person] = await tenant.select(
     persons,
-    {
-      id: persons.id,
-      name: persons.name,
-      email: persons.email,
-      locale: persons.locale,
-      timeZone: persons.timeZone,
-      status: persons.status,
-      employeeNumber: persons.employeeNumber,
-      createdAt: persons.createdAt,
-      updatedAt: persons.updatedAt,
-    },
+    columnsOf(
+      persons,
+      "id",
+      "name",
+      "email",
+      "locale",
+      "timeZone",
+      "status",
+      "employeeNumber",
+      "createdAt",
+      "updatedAt",
+    ),
     eq(persons.id, personId),
   );
   if (!person) throw notFound("person");

@@ -1,4 +1,4 @@
-import { type Locale } from "../../../common/locales.ts";
+import type { Locale } from "../../../common/locales.ts";
 import type { NudgeFrequency, TodayItem } from "../../../common/schemas/learning.ts";
 import type { Db } from "../../db/client.ts";
 import { cohortParticipants } from "../../db/schema/index.ts";

@@ -1,5 +1,4 @@
-import type { Actor } from "../../http/context.ts";
-import { authorize as authorizeWith, type Grants } from "../../policy.ts";
+import { authorizerFor, type Grants } from "../../policy.ts";
 
 export type TrajectoryPermission = "trajectory.read" | "trajectory.write";
 
@@ -9,6 +8,4 @@ export const trajectoryGrants: Grants<TrajectoryPermission> = {
   "trajectory.write": ["coordinator", "designer"],
 };
 
-export function authorize(actor: Actor, permission: TrajectoryPermission): void {
-  authorizeWith(trajectoryGrants, actor, permission);
-}
+export const authorize = authorizerFor(trajectoryGrants);

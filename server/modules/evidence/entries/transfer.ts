@@ -1,4 +1,11 @@
-import { blume2010, type EvidenceEntry, metaAnalysis, text, workplace } from "../evidence-types.ts";
+import {
+  blume2010,
+  type EvidenceEntry,
+  metaAnalysis,
+  text,
+  thalheimer2020,
+  workplace,
+} from "../evidence-types.ts";
 
 /** Transfer, action plans and practice. */
 export const transferEvidence: EvidenceEntry[] = [
@@ -10,15 +17,12 @@ export const transferEvidence: EvidenceEntry[] = [
       "Actieplannen die de situatie noemen die de actie uitlokt, leiden tot meer toepassing dan alleen doelen.",
     ),
     figure: null,
-    source:
-      "Thalheimer, W. (2020). Factors That Support Training Transfer: A Brief Synopsis of the Transfer Research. Work-Learning Research.",
-    design: text("Narrative synthesis of transfer research", "Verhalende synthese van transferonderzoek"),
+    ...thalheimer2020,
     population: text(
       "Workplace learning, several study types",
       "Leren op het werk, verschillende soorten studies",
     ),
     outcome: text("Application at work (transfer)", "Toepassing op het werk (transfer)"),
-    verification: "V-S",
     caveats: [
       text("Read in secondary summaries of the report.", "Gelezen in samenvattingen van het rapport."),
     ],
@@ -100,12 +104,7 @@ export const transferEvidence: EvidenceEntry[] = [
       "Vroege kansen om het geleerde op het werk te gebruiken, verhogen de transfer.",
     ),
     figure: null,
-    source:
-      "Thalheimer, W. (2020). Factors That Support Training Transfer: A Brief Synopsis of the Transfer Research. Work-Learning Research.",
-    design: text("Narrative synthesis of transfer research", "Verhalende synthese van transferonderzoek"),
-    population: text("Workplace learning", "Leren op het werk"),
-    outcome: text("Application at work", "Toepassing op het werk"),
-    verification: "V-S",
+    ...thalheimer2020,
     caveats: [],
   },
   {
@@ -116,12 +115,7 @@ export const transferEvidence: EvidenceEntry[] = [
       "Oefenen met taken zoals mensen ze op het werk doen, ondersteunt transfer; transfer naar situaties die nooit zijn geoefend is zeldzaam.",
     ),
     figure: null,
-    source:
-      "Thalheimer, W. (2020). Factors That Support Training Transfer: A Brief Synopsis of the Transfer Research. Work-Learning Research.",
-    design: text("Narrative synthesis of transfer research", "Verhalende synthese van transferonderzoek"),
-    population: text("Workplace learning", "Leren op het werk"),
-    outcome: text("Application at work", "Toepassing op het werk"),
-    verification: "V-S",
+    ...thalheimer2020,
     caveats: [],
   },
   {
