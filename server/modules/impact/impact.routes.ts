@@ -129,8 +129,8 @@ export const impactRoutes = defineRoutes(
         body: standardsBody,
         response: surveyResultsView,
       },
-      ({ tenant, actor, now }, { params, body }) =>
-        setStandards(tenant, actor, params.trajectoryId, body.standards, now),
+      (scope, { params, body }) =>
+        setStandards(scope, { trajectoryId: params.trajectoryId, standards: body.standards }),
     ),
   ],
 );

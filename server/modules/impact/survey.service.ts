@@ -125,11 +125,8 @@ export async function getSurveyResults(
  * would only describe the data.
  */
 export async function setStandards(
-  tenant: Tenant,
-  actor: Actor,
-  trajectoryId: string,
-  standards: StandardView[],
-  now: Date,
+  { tenant, actor, now }: Scope,
+  { trajectoryId, standards }: { trajectoryId: string; standards: StandardView[] },
 ) {
   const scope = await impactScope(tenant, actor, trajectoryId, undefined, "impact.record");
   const unknown = standards.findIndex(
