@@ -73,8 +73,13 @@ export const practiceResponse = z.object({
   backlog: z.number().int(),
   /** When the next card falls due after today's session (null when there are no cards). */
   nextDue: z.string().nullable(),
-  /** The learner's average chance of remembering their practised cards a week from now (0–1). */
+  /**
+   * The share (0–1) of the learner's practised cards they will probably still remember a week from now
+   * without practising in between; a card missed and not answered right since counts as not known.
+   */
   forecastNextWeek: z.number().nullable(),
+  /** How many practised cards the forecast is about. */
+  forecastCards: z.number().int(),
   pausedUntil: isoDate.nullable(),
 });
 export type PracticeResponse = z.infer<typeof practiceResponse>;

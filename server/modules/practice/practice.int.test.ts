@@ -104,6 +104,55 @@ describe("spaced practice over HTTP", () => {
     expect(JSON.stringify(statements[0]!.statement)).not.toContain("@");
   });
 
+  it("brings a wrong answer back within a day, and a re-ask with its own client id counts once", async () => {
+    const { practice, answer, learnerId } = await learnerAfterPracticeDay();
+    const [card] = (await practice()).cards;
+    const missed = await answer(card!, "miss-again-01", false);
+    expect(missed.json<PracticeAnswerResult>().correct).toBe(false);
+    const nextDue = new Date(missed.json<PracticeAnswerResult>().nextDue).getTime();
+    expect(nextDue).toBeGreaterThan(t.clock.now.getTime());
+    expect(nextDue).toBeLessThanOrEqual(t.clock.now.getTime() + 86_400_000);
+    // The session asks it again a few questions later: a new answer, with its own client id.
+    t.clock.now = new Date(t.clock.now.getTime() + 3 * 60_000);
+    const reAsked = await answer(card!, "miss-again-02");
+    expect(reAsked.json<PracticeAnswerResult>().correct).toBe(true);
+    // Sent again (a retry after a lost connection), each counts once and gets its first result back.
+    expect((await answer(card!, "miss-again-01", false)).json()).toEqual(missed.json());
+    expect((await answer(card!, "miss-again-02")).json()).toEqual(reAsked.json());
+    const rows = await t.database.db.select().from(answers).where(eq(answers.personId, learnerId));
+    expect(rows.map((row) => row.correct)).toEqual([false, true]);
+    const [stored] = await t.database.db
+      .select()
+      .from(practiceCards)
+      .where(eq(practiceCards.id, card!.cardId));
+    expect(stored!.due.toISOString()).toBe(reAsked.json<PracticeAnswerResult>().nextDue);
+    expect(stored!.due.getTime()).toBeGreaterThanOrEqual(t.clock.now.getTime() + 86_400_000);
+  });
+
+  it("offers a missed card again the next day at the latest, when the session did not ask it again", async () => {
+    const { practice, answer, travel } = await learnerAfterPracticeDay();
+    const plan = await practice();
+    for (const [index, card] of plan.cards.entries()) await answer(card, `step-0000${index}`, index > 0);
+    // Today's five minutes are used up, so it waits for tomorrow's session rather than lengthen today's.
+    const after = await practice();
+    expect(after.cards).toEqual([]);
+    expect(new Date(after.nextDue!).getTime()).toBeLessThanOrEqual(t.clock.now.getTime() + 86_400_000);
+    await travel(1);
+    expect((await practice()).cards.map((c) => c.cardId)).toContain(plan.cards[0]!.cardId);
+  });
+
+  it("lowers the week's forecast after a session answered all wrong", async () => {
+    const { practice, answer, travel } = await learnerAfterPracticeDay();
+    for (const [index, card] of (await practice()).cards.entries()) await answer(card, `fc-right-${index}`);
+    await travel(30);
+    const before = await practice();
+    expect(before.forecastNextWeek).not.toBeNull();
+    for (const [index, card] of before.cards.entries()) await answer(card, `fc-wrong-${index}`, false);
+    const after = await practice();
+    expect(after.forecastNextWeek!).toBeLessThanOrEqual(before.forecastNextWeek!);
+    expect(after.forecastCards).toBeGreaterThanOrEqual(before.forecastCards);
+  });
+
   it("schedules an answer given offline by the moment it was given, not when it arrived", async () => {
     const { practice, learner, learnerId } = await learnerAfterPracticeDay();
     const [card] = (await practice()).cards;

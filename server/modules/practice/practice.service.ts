@@ -11,7 +11,15 @@ import {
   learnerSettings,
   practiceStarted,
 } from "../cohorts/index.ts";
-import { loadCard, newCard, planPractice, type QueuedCard, recallChance, storeCard } from "./scheduler.ts";
+import {
+  loadCard,
+  newCard,
+  planPractice,
+  type QueuedCard,
+  recallChance,
+  recallForecast,
+  storeCard,
+} from "./scheduler.ts";
 import { todayIn } from "../../../common/dates.ts";
 
 /** Typical answering time per kind of question: the daily session is planned in minutes, not cards. */
@@ -120,6 +128,7 @@ export interface PracticePlan {
   backlog: number;
   nextDue: Date | null;
   forecastNextWeek: number | null;
+  forecastCards: number;
   pausedUntil: string | null;
   enrolments: Enrolment[];
 }
@@ -172,7 +181,7 @@ export async function planSession(tenant: Tenant, personId: string, now: Date): 
     backlog: due.length - session.length,
     // While today's session waits, the next practice is now; after it, the earliest date still ahead.
     nextDue: session.length > 0 ? now : nextDueAfterSession(rows, sessionIds, plan.later, now),
-    forecastNextWeek: forecast(rows, now, retentionOf),
+    ...forecast(rows, now, retentionOf),
     pausedUntil: paused ? pausedUntil : null,
     enrolments,
   };
@@ -215,18 +224,14 @@ function nextDueAfterSession(
   return new Date(Math.min(...candidates.map((d) => d.getTime())));
 }
 
-/** Average recall chance a week from now over the cards already practised at least once. */
-function forecast(rows: DueCard[], now: Date, retentionOf: (cohortId: string) => number): number | null {
-  const practised = rows
-    .map((row) => ({ row, card: loadCard(row.fsrs) }))
-    .filter(({ card }) => card.reps > 0);
-  if (practised.length === 0) return null;
+/** The share of the practised cards the learner will probably still remember a week from now. */
+function forecast(rows: DueCard[], now: Date, retentionOf: (cohortId: string) => number) {
   const inAWeek = new Date(now.getTime() + 7 * 86_400_000);
-  const total = practised.reduce(
-    (sum, { row, card }) => sum + recallChance(card, inAWeek, retentionOf(row.cohortId)),
-    0,
+  const result = recallForecast(
+    rows.map((row) => ({ card: loadCard(row.fsrs), retention: retentionOf(row.cohortId) })),
+    inAWeek,
   );
-  return Math.round((total / practised.length) * 100) / 100;
+  return { forecastNextWeek: result?.share ?? null, forecastCards: result?.cards ?? 0 };
 }
 
 function presentCard(row: DueCard, enrolments: Enrolment[]): PracticeCardView {
@@ -257,6 +262,7 @@ export async function getPractice({ tenant, actor, now }: Scope): Promise<Practi
     backlog: plan.backlog,
     nextDue: plan.nextDue?.toISOString() ?? null,
     forecastNextWeek: plan.forecastNextWeek,
+    forecastCards: plan.forecastCards,
     pausedUntil: plan.pausedUntil,
   };
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type Grade, Rating } from "ts-fsrs";
+import { type Grade, Rating, State } from "ts-fsrs";
 import {
   clampRetention,
+  isMissed,
   loadCard,
   newCard,
   planPractice,
   ratingFor,
   recallChance,
+  recallForecast,
   review,
   storeCard,
 } from "./scheduler.ts";
@@ -49,12 +51,58 @@ describe("FSRS scheduling adapter", () => {
     const intervals: number[] = [];
     for (const grade of [Rating.Good, Rating.Good, Rating.Again, Rating.Good, Rating.Good] as Grade[]) {
       card = review(card, grade, now, 0.9, false).card;
-      intervals.push(days(now, card.due));
+      intervals.push(Math.round(((card.due.getTime() - now.getTime()) / day) * 1440) / 1440);
       now = card.due;
     }
-    // FSRS-6 default weights, retention 0.9, no fuzz, whole days only (no same-day learning steps).
-    expect(intervals).toEqual([3, 14, 2, 5, 13]);
-    expect(card.due.toISOString()).toBe("2027-04-07T09:00:00.000Z");
+    // FSRS-6 default weights, retention 0.9, no fuzz, one 10-minute (re)learning step: a new card
+    // answered right goes straight to FSRS's 2 days, the lapse comes back after 10 minutes, and after
+    // that relearning step FSRS's short-term formula gives 2 days. Before decision 0013 (long-term
+    // scheduler only) the same answers gave 3, 14, 2, 5, 13 days.
+    expect(intervals).toEqual([2, 11, 10 / 1440, 2, 5]);
+    expect(card.due.toISOString()).toBe("2027-03-21T09:10:00.000Z");
+  });
+
+  it("brings a missed review card back within a day, and sooner than before the miss", () => {
+    let card = newCard(start);
+    card = review(card, Rating.Good, start, 0.9, false).card;
+    card = review(card, Rating.Good, card.due, 0.9, false).card;
+    const missedAt = card.due;
+    const lapsed = review(card, Rating.Again, missedAt, 0.9, false).card;
+    expect(lapsed.due.getTime() - missedAt.getTime()).toBeLessThanOrEqual(day);
+    expect(lapsed.lapses).toBe(1);
+    expect(isMissed(lapsed)).toBe(true);
+  });
+
+  it("brings a new card answered wrong back the same day, still unlearnt", () => {
+    const missed = review(newCard(start), Rating.Again, start, 0.9, false).card;
+    expect(missed.due.getTime() - start.getTime()).toBe(10 * 60_000);
+    expect(isMissed(missed)).toBe(true);
+  });
+
+  it("graduates a missed card when the learner answers it right again a few minutes later", () => {
+    const learning = review(newCard(start), Rating.Good, start, 0.9, false).card;
+    const lapsed = review(learning, Rating.Again, learning.due, 0.9, false).card;
+    // The re-ask in the same session comes before the step's ten minutes are up: an early step.
+    const reAskedAt = new Date(learning.due.getTime() + 3 * 60_000);
+    const graduated = review(lapsed, Rating.Good, reAskedAt, 0.9, false).card;
+    expect(isMissed(graduated)).toBe(false);
+    expect(graduated.state).toBe(State.Review);
+    const days = (graduated.due.getTime() - reAskedAt.getTime()) / day;
+    expect(days).toBeGreaterThanOrEqual(1);
+    expect(days).toBeLessThanOrEqual(2);
+    // Wrong again: it stays in its step and comes back after ten minutes, without a second lapse.
+    const again = review(lapsed, Rating.Again, reAskedAt, 0.9, false).card;
+    expect(again.due.getTime() - reAskedAt.getTime()).toBe(10 * 60_000);
+    expect(again.lapses).toBe(lapsed.lapses);
+  });
+
+  it("keeps working with cards stored before the learning steps existed", () => {
+    const stored = storeCard(review(newCard(start), Rating.Good, start, 0.9, false).card);
+    delete stored.learning_steps;
+    const card = loadCard(stored);
+    expect(card.learning_steps).toBe(0);
+    const lapsed = review(card, Rating.Again, card.due, 0.9, false).card;
+    expect(lapsed.due.getTime() - card.due.getTime()).toBeLessThanOrEqual(day);
   });
 
   it("schedules a late (offline) answer by the moment it was given", () => {
@@ -143,5 +191,61 @@ describe("planPractice", () => {
     expect(loaded.due).toEqual(reviewed.due);
     expect(loaded.last_review).toEqual(reviewed.last_review);
     expect(loaded.stability).toBe(reviewed.stability);
+  });
+});
+
+describe("recallForecast", () => {
+  const inAWeek = (from: Date) => new Date(from.getTime() + 7 * day);
+  /** A learner's cards in different states: long overdue, freshly learnt, and never answered. */
+  function deck() {
+    const overdue = review(newCard(start), Rating.Good, start, 0.9, false).card;
+    const recent = review(
+      review(newCard(start), Rating.Good, start, 0.9, false).card,
+      Rating.Good,
+      new Date(start.getTime() + 2 * day),
+      0.9,
+      false,
+    ).card;
+    return [overdue, recent, newCard(start), newCard(start)];
+  }
+  const forecastOf = (cards: ReturnType<typeof deck>, at: Date) =>
+    recallForecast(
+      cards.map((card) => ({ card, retention: 0.9 })),
+      at,
+    );
+
+  it("knows nothing before any card was answered", () => {
+    expect(forecastOf([newCard(start)], inAWeek(start))).toBeNull();
+  });
+
+  it("never rises after a session answered all wrong, however overdue the cards were", () => {
+    for (const daysLater of [2, 3, 20, 90]) {
+      const now = new Date(start.getTime() + daysLater * day);
+      const before = deck();
+      const after = before.map((card) => review(card, Rating.Again, now, 0.9, false).card);
+      const was = forecastOf(before, inAWeek(now))!;
+      const is = forecastOf(after, inAWeek(now))!;
+      expect(is.share).toBeLessThanOrEqual(was.share);
+      expect(is.cards).toBe(4);
+    }
+  });
+
+  it("never rises after any single wrong answer", () => {
+    const now = new Date(start.getTime() + 30 * day);
+    const cards = deck();
+    const was = forecastOf(cards, inAWeek(now))!.share;
+    for (const [index, card] of cards.entries()) {
+      const after = cards.with(index, review(card, Rating.Again, now, 0.9, false).card);
+      expect(forecastOf(after, inAWeek(now))!.share).toBeLessThanOrEqual(was);
+    }
+  });
+
+  it("rises again when a missed card is answered right later in the session", () => {
+    const now = new Date(start.getTime() + 5 * day);
+    const missed = deck().map((card) => review(card, Rating.Again, now, 0.9, false).card);
+    const reAsked = new Date(now.getTime() + 3 * 60_000);
+    const rightAgain = missed.map((card) => review(card, Rating.Good, reAsked, 0.9, false).card);
+    expect(forecastOf(missed, inAWeek(reAsked))!.share).toBe(0);
+    expect(forecastOf(rightAgain, inAWeek(reAsked))!.share).toBeGreaterThan(0.5);
   });
 });

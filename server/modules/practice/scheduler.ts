@@ -1,4 +1,4 @@
-import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from "ts-fsrs";
+import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating, State } from "ts-fsrs";
 
 /**
  * The one place Beklijf talks to ts-fsrs (the FSRS reference implementation). Everything here is pure:
@@ -29,16 +29,28 @@ export function scheduler(desiredRetention = DEFAULT_RETENTION, fuzz = true) {
 }
 
 /**
- * Fuzz spreads reviews that would otherwise fall on the same day; tests switch it off. Short-term
- * (minutes-apart) learning steps are off: learners practise once a day for a few minutes, so every
- * interval is whole days.
+ * One learning step and one relearning step of ten minutes (decision 0013). A miss (new card or lapse)
+ * comes back ten minutes later: the session asks it again after a few other questions, and when the
+ * learner stops first, the next session offers it that day or the next. Answered right then, FSRS's own
+ * short-term formula schedules it (a day or two after a lapse), where the long-term scheduler alone
+ * forced a lapse to at least two or three days (its Again < Hard < Good spacing), against FSRS's own
+ * estimate of about one day. A new card answered right goes straight to FSRS's interval (2 days with
+ * the default weights): one step only, so once-a-day learners are not asked the same card twice for it.
+ * The step is ten minutes rather than one so a learner who reloads right after a session is not served
+ * the card they just saw; within a session the re-ask comes sooner, and ts-fsrs takes an early step.
+ * Fuzz spreads reviews that would otherwise fall on the same day; tests switch it off.
  */
+export const LEARNING_STEPS = ["10m"] as const;
+export const RELEARNING_STEPS = ["10m"] as const;
+
 function buildScheduler(desiredRetention: number, fuzz: boolean) {
   return fsrs(
     generatorParameters({
       request_retention: clampRetention(desiredRetention),
       enable_fuzz: fuzz,
-      enable_short_term: false,
+      enable_short_term: true,
+      learning_steps: LEARNING_STEPS,
+      relearning_steps: RELEARNING_STEPS,
     }),
   );
 }
@@ -128,7 +140,11 @@ export function planPractice(
   return { today: days[0]!, later };
 }
 
-/** Cards are stored as JSON; ts-fsrs wants its dates back as Date objects. */
+/**
+ * Cards are stored as JSON; ts-fsrs wants its dates back as Date objects. Cards stored before the
+ * learning steps (decision 0013) have no `learning_steps`: 0 is "at the first step", what ts-fsrs
+ * assumes too, and they are all in the Review state, where the step only matters after a lapse.
+ */
 export function storeCard(card: PracticeCard): Record<string, unknown> {
   return JSON.parse(JSON.stringify(card)) as Record<string, unknown>;
 }
@@ -137,7 +153,35 @@ export function loadCard(stored: Record<string, unknown>): PracticeCard {
   const card = { ...stored } as unknown as PracticeCard & { due: string | Date; last_review?: string | Date };
   return {
     ...card,
+    learning_steps: card.learning_steps ?? 0,
     due: new Date(card.due),
     ...(card.last_review ? { last_review: new Date(card.last_review) } : {}),
   } as PracticeCard;
+}
+
+/** True while a card is missed and not yet answered right since: it is in a (re)learning step. */
+export function isMissed(card: PracticeCard): boolean {
+  return card.state === State.Learning || card.state === State.Relearning;
+}
+
+/**
+ * The share (0–1) of the practised cards the learner will probably still remember at `at` without
+ * practising in between: each card's FSRS recall chance, where a card missed and not answered right
+ * since counts as not known (0). Counting a miss as 0, rather than FSRS's recall from the moment the
+ * learner saw the right answer, is what keeps a wrong answer from ever raising the forecast: FSRS
+ * measures recall from the last review, so a long-overdue card answered wrong (clock reset) and a new
+ * card answered wrong (joining the average at about 0.6 after a week) both raised it. Cards never
+ * answered are left out: nothing is known about them yet.
+ */
+export function recallForecast(
+  cards: { card: PracticeCard; retention: number }[],
+  at: Date,
+): { share: number; cards: number } | null {
+  const practised = cards.filter(({ card }) => card.reps > 0);
+  if (practised.length === 0) return null;
+  const total = practised.reduce(
+    (sum, { card, retention }) => sum + (isMissed(card) ? 0 : recallChance(card, at, retention)),
+    0,
+  );
+  return { share: Math.round((total / practised.length) * 100) / 100, cards: practised.length };
 }
