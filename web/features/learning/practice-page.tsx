@@ -2,18 +2,23 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type {
-  PracticeAnswerBody,
-  PracticeCardView,
-  PracticeResponse,
-} from "../../../common/schemas/learning.ts";
+import type { PracticeAnswerBody, PracticeCardView } from "../../../common/schemas/learning.ts";
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { flushPendingAnswers, keepForLater } from "../../lib/answer-outbox.ts";
-import { currentLocale, formatDateTime, formatDay, formatPercent } from "../../lib/i18n.ts";
+import { currentLocale, formatDay } from "../../lib/i18n.ts";
 import { learningApi, learningKeys, usePractice } from "./learning-api.ts";
 import { OpenAnswer } from "./open-answer.tsx";
+import { Forecast } from "./practice-forecast.tsx";
+import {
+  afterAnswer,
+  recapOf,
+  type SessionAnswer,
+  type SessionItem,
+  startSession,
+} from "./practice-queue.ts";
+import { PracticeRecap } from "./practice-recap.tsx";
 
 interface Outcome {
   nextDue: string | null;
@@ -26,42 +31,30 @@ interface Outcome {
 
 type AnswerPayload = PracticeAnswerBody["answer"];
 
-/** The summary a learner sees before and after a session: when next, and how much will stick. */
-function Forecast({ plan }: { plan: PracticeResponse }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  return (
-    <dl className="stats forecast">
-      <div>
-        <dt>{t("ui.practice.nextDue")}</dt>
-        <dd data-testid="next-due">
-          {!plan.nextDue
-            ? t("ui.practice.nothingPlanned")
-            : plan.cards.length > 0
-              ? t("ui.practice.now")
-              : formatDateTime(plan.nextDue, locale)}
-        </dd>
-      </div>
-      {plan.forecastNextWeek !== null ? (
-        <div>
-          <dt>{t("ui.practice.forecastLabel")}</dt>
-          <dd>
-            <meter min={0} max={1} value={plan.forecastNextWeek} aria-hidden="true" />{" "}
-            {t("ui.practice.forecast", { percent: formatPercent(plan.forecastNextWeek, locale) })}
-          </dd>
-        </div>
-      ) : null}
-    </dl>
-  );
+/**
+ * One answer as sent (or kept offline): a fresh client id each time, so a question asked again in the
+ * session is a second answer, while a resend of this one still counts once.
+ */
+function answerBody(cardId: string, answer: AnswerPayload, shownAt: number): PracticeAnswerBody {
+  return {
+    cardId,
+    answer,
+    answeredAt: new Date().toISOString(),
+    clientId: crypto.randomUUID(),
+    responseMs: Date.now() - shownAt,
+  };
 }
 
 function CardView({
   card,
+  repeat,
   outcome,
   onAnswer,
   busy,
 }: {
   card: PracticeCardView;
+  /** Asked again because it was missed earlier in this session. */
+  repeat: boolean;
   outcome: Outcome | null;
   onAnswer: (answer: AnswerPayload) => void;
   busy: boolean;
@@ -71,6 +64,7 @@ function CardView({
   return (
     <article className="card practice-card" aria-labelledby={`q-${card.cardId}`}>
       <p className="tag">{q.competence}</p>
+      {repeat ? <p className="again-tag">{t("ui.practiceRecap.againTag")}</p> : null}
       {q.situation ? <p className="situation">{q.situation}</p> : null}
       <h2 id={`q-${card.cardId}`}>{q.prompt}</h2>
       {q.kind === "open" ? (
@@ -112,7 +106,11 @@ function CardView({
                   : t("ui.practice.notQuite")}
             </p>
             {outcome.feedback ? <p>{outcome.feedback}</p> : null}
-            {outcome.nextDue ? (
+            {outcome.correct === false && !repeat ? (
+              <p className="hint" data-testid="card-next-due">
+                {t("ui.practiceRecap.askAgainSoon")}
+              </p>
+            ) : outcome.nextDue ? (
               <p className="hint" data-testid="card-next-due">
                 {t("ui.practice.seeAgain", {
                   date: formatDay(outcome.nextDue.slice(0, 10), currentLocale()),
@@ -134,7 +132,9 @@ export function PracticePage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const practice = usePractice();
-  const [session, setSession] = useState<PracticeCardView[] | null>(null);
+  const [session, setSession] = useState<SessionItem[] | null>(null);
+  // Every answer of this visit, for the recap at the end.
+  const [given, setGiven] = useState<SessionAnswer[]>([]);
   const [index, setIndex] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -153,29 +153,27 @@ export function PracticePage() {
   }, [client]);
 
   const plan = practice.data;
-  const cards = session ?? plan?.cards ?? [];
-  const card = cards[index];
+  const queue = session ?? startSession(plan?.cards ?? []);
+  const item = queue[index];
+  const card = item?.card;
   const finished = session !== null && index >= session.length;
 
   async function answer(payload: AnswerPayload) {
-    if (!card) return;
-    if (session === null) setSession(cards);
-    const body = {
-      cardId: card.cardId,
-      answer: payload,
-      answeredAt: new Date().toISOString(),
-      clientId: crypto.randomUUID(),
-      responseMs: Date.now() - shownAt,
-    };
+    if (!item || !card) return;
+    // The session is fixed at the first answer: a refetch of the plan must not reshuffle it.
+    if (session === null) setSession(queue);
+    const body = answerBody(card.cardId, payload, shownAt);
     const chosen = typeof payload === "string" ? payload : null;
     setBusy(true);
     setError(null);
     try {
       const result = await learningApi.answerCard(body);
       setOutcome({ ...result, chosen, offline: false });
+      noteAnswer(item, result.correct, result.nextDue);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "NETWORK") {
         keepForLater(body);
+        noteAnswer(item, null, null);
         setOutcome({
           correct: null,
           feedback: "",
@@ -188,6 +186,21 @@ export function PracticePage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Keeps the answer for the recap and, for a miss, asks the question again a few questions later. */
+  function noteAnswer(answered: SessionItem, correct: boolean | null, nextDue: string | null) {
+    setSession(afterAnswer(queue, index, correct));
+    setGiven((earlier) => [
+      ...earlier,
+      {
+        cardId: answered.card.cardId,
+        prompt: answered.card.question.prompt,
+        repeat: answered.repeat,
+        correct,
+        nextDue,
+      },
+    ]);
   }
 
   useEffect(() => {
@@ -228,50 +241,54 @@ export function PracticePage() {
             <>
               <div className="session-progress">
                 <label htmlFor="practice-progress">
-                  {t("ui.practice.progress", { current: index + 1, total: cards.length })}
+                  {t("ui.practice.progress", { current: index + 1, total: queue.length })}
                 </label>
-                <progress id="practice-progress" max={cards.length} value={index} />
+                <progress id="practice-progress" max={queue.length} value={index} />
               </div>
               <CardView
-                key={card.cardId}
+                key={`${card.cardId}-${index}`}
                 card={card}
+                repeat={item.repeat}
                 outcome={outcome}
                 onAnswer={(a) => void answer(a)}
                 busy={busy}
               />
               {outcome ? (
                 <button ref={nextButton} type="button" className="button-primary" onClick={() => void next()}>
-                  {index + 1 < cards.length ? t("ui.practice.next") : t("ui.practice.finish")}
+                  {index + 1 < queue.length ? t("ui.practice.next") : t("ui.practice.finish")}
                 </button>
               ) : null}
             </>
           ) : (
-            <section className="card" aria-labelledby="practice-done">
-              {plan.cards.length > 0 ? (
-                // Misses on one competence brought related questions forward, within today's budget.
-                <>
-                  <h2 id="practice-done">{t("ui.practice.moreTitle")}</h2>
-                  <p>{t("ui.practice.moreText", { count: plan.cards.length })}</p>
-                  <button type="button" className="button-primary" onClick={restart}>
-                    {t("ui.practice.continue")}
-                  </button>
-                </>
-              ) : (
-                <>
-                  <h2 id="practice-done">
-                    {finished ? t("ui.practice.doneTitle") : t("ui.practice.noneTitle")}
-                  </h2>
-                  <p>
-                    {plan.backlog > 0
-                      ? t("ui.practice.backlog", { count: plan.backlog })
-                      : t("ui.practice.doneText")}
-                  </p>
-                </>
-              )}
-              <p>
-                <Link to="/today">{t("ui.practice.backToToday")}</Link>
-              </p>
-            </section>
+            <>
+              {finished ? <PracticeRecap lines={recapOf(given)} /> : null}
+              <section className="card" aria-labelledby="practice-done">
+                {plan.cards.length > 0 ? (
+                  // Misses on one competence brought related questions forward, within today's budget.
+                  <>
+                    <h2 id="practice-done">{t("ui.practice.moreTitle")}</h2>
+                    <p>{t("ui.practice.moreText", { count: plan.cards.length })}</p>
+                    <button type="button" className="button-primary" onClick={restart}>
+                      {t("ui.practice.continue")}
+                    </button>
+                  </>
+                ) : (
+                  <>
+                    <h2 id="practice-done">
+                      {finished ? t("ui.practice.doneTitle") : t("ui.practice.noneTitle")}
+                    </h2>
+                    <p>
+                      {plan.backlog > 0
+                        ? t("ui.practice.backlog", { count: plan.backlog })
+                        : t("ui.practice.doneText")}
+                    </p>
+                  </>
+                )}
+                <p>
+                  <Link to="/today">{t("ui.practice.backToToday")}</Link>
+                </p>
+              </section>
+            </>
           )}
           <Forecast plan={plan} />
         </>
