@@ -22,7 +22,7 @@ export function Forecast({ plan }: { plan: PracticeResponse }) {
         </dd>
       </div>
       {plan.forecastNextWeek !== null ? (
-        <div>
+        <div className="forecast-words">
           <dt>{t("ui.practiceForecast.label")}</dt>
           <dd data-testid="forecast">
             <meter min={0} max={1} value={plan.forecastNextWeek} aria-hidden="true" />{" "}
