@@ -37,13 +37,8 @@ function RuleBar({ rule }: { rule: BadgeRuleProgress }) {
   const bar = barOf(rule);
   return (
     <li className={rule.met ? "rule-met" : undefined}>
-      <span className="bar-label">{label}</span>{" "}
-      <meter
-        min={0}
-        max={Math.max(bar.max, 0.0001)}
-        value={Math.min(bar.value, bar.max)}
-        aria-hidden="true"
-      />{" "}
+      <span className="bar-label">{label}</span>
+      <meter min={0} max={bar.max} value={Math.min(bar.value, bar.max)} aria-hidden="true" />{" "}
       <span>{remains}</span>
     </li>
   );
