@@ -44,6 +44,34 @@ const applicationSummary = z.object({
   confirmed: z.boolean(),
 });
 
+/** The weekly pulse on a plan, in one tap: did what the plan says, tried, or not yet. */
+export const pulseRatings = ["did-it", "tried", "not-yet"] as const;
+export type PulseRating = (typeof pulseRatings)[number];
+
+/** One week's pulse on a plan: the Monday that starts the learner's week, and the rating. */
+export const pulseSummary = z.object({ week: z.string(), rating: z.enum(pulseRatings) });
+
+/** The learner's one tap on a plan for this week. */
+export const pulseBody = z.object({ rating: z.enum(pulseRatings) });
+
+/** This week's pulse: each open plan with the rating given so far this week (null: not yet given). */
+export const pulseView = z.object({
+  /** The Monday that starts the learner's week (YYYY-MM-DD, in their time zone). */
+  week: z.string(),
+  /** Every open plan has a rating this week. */
+  given: z.boolean(),
+  plans: z.array(
+    z.object({
+      planId: idSchema,
+      situation: z.string(),
+      action: z.string(),
+      rating: z.enum(pulseRatings).nullable(),
+      answeredAt: z.string().nullable(),
+    }),
+  ),
+});
+export type PulseView = z.infer<typeof pulseView>;
+
 export const planView = z.object({
   id: idSchema,
   situation: z.string(),
@@ -56,6 +84,8 @@ export const planView = z.object({
   applications: z.array(applicationSummary),
   /** Archived plans are hidden by default and produce no reminders; the learner can restore them. */
   archivedAt: z.string().nullable(),
+  /** The last weeks' pulses, newest first: the learner's own word on how the plan is going. */
+  pulses: z.array(pulseSummary),
 });
 export type PlanView = z.infer<typeof planView>;
 
@@ -124,6 +154,8 @@ export const teamMemberView = z.object({
       action: z.string(),
       firstMoment: z.string(),
       applications: z.array(applicationSummary),
+      /** The learner's weekly pulses on the plan, newest first (her own word, not evidence). */
+      pulses: z.array(pulseSummary),
     }),
   ),
 });
@@ -182,6 +214,46 @@ export const achievementInput = z.object({
 });
 
 export const achievementView = achievementInput.extend({ id: idSchema, awarded: z.number().int() });
+
+/** One part of a badge's evidence rule and how far the learner is on it. */
+export const badgeRuleProgress = z.discriminatedUnion("rule", [
+  z.object({
+    rule: z.literal("competence-proof"),
+    met: z.boolean(),
+    /** The best share of right answers so far (0–1); null when no proof was taken. */
+    bestShare: z.number().nullable(),
+    neededShare: z.number(),
+  }),
+  z.object({
+    rule: z.literal("confirmed-applications"),
+    met: z.boolean(),
+    /** Confirmed applications so far, counted up to the number needed. */
+    have: z.number().int(),
+    needed: z.number().int(),
+  }),
+]);
+export type BadgeRuleProgress = z.infer<typeof badgeRuleProgress>;
+export const badgeProgressView = z.object({ met: z.boolean(), rules: z.array(badgeRuleProgress) });
+export type BadgeProgress = z.infer<typeof badgeProgressView>;
+
+/** A badge of the learner's trajectories she has not earned yet, with what its rule still needs. */
+export const badgeInProgress = badgeProgressView.extend({
+  achievementId: idSchema,
+  name: z.string(),
+  description: z.string(),
+  criteria: z.string(),
+  competenceName: z.string(),
+});
+export type BadgeInProgress = z.infer<typeof badgeInProgress>;
+
+/**
+ * The learner's passport: the signed Open Badges 3.0 credentials exactly as issued (no schema reshapes a
+ * signed document), and the badges in progress.
+ */
+export const credentialsView = z.object({
+  credentials: z.array(z.record(z.string(), z.unknown())),
+  inProgress: z.array(badgeInProgress),
+});
 
 export const passportEntry = z.object({
   id: idSchema,

@@ -5,7 +5,14 @@ import { idSchema, patchOf } from "./common.ts";
 import { surveyView } from "./impact.ts";
 import { questionKinds } from "./questions.ts";
 
-export const todayItemKinds = ["activity", "practice-day", "practice", "extra-material", "plan"] as const;
+export const todayItemKinds = [
+  "activity",
+  "practice-day",
+  "practice",
+  "extra-material",
+  "plan",
+  "pulse",
+] as const;
 
 /** One thing on a learner's list. `status` says when it was due; nothing turns red or shouts. */
 export const todayItem = z.object({

@@ -179,6 +179,8 @@ export const probes: Record<string, Probe> = {
   "POST /api/action-plans/:planId/restore": { expect: 404 },
   "PATCH /api/applications/:applicationId": { expect: 404, body: () => ({ whatHappened: "Hacked" }) },
   "DELETE /api/applications/:applicationId": { expect: 404 },
+  "GET /api/me/plan-pulse": { expect: "own" },
+  "PUT /api/me/plans/:planId/pulse": { expect: 404, body: () => ({ rating: "did-it" }) },
   "PATCH /api/team/check-ins/:checkInId": { expect: 404, body: () => ({ agreements: "Hacked" }) },
   "DELETE /api/team/check-ins/:checkInId": { expect: 404 },
   "PATCH /api/coaching/sessions/:coachingSessionId": { expect: 404, body: () => ({ notes: "Hacked" }) },

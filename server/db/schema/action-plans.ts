@@ -1,5 +1,5 @@
-import { index, jsonb, text, uuid } from "drizzle-orm/pg-core";
-import type { ApplicationOutcome } from "../../../common/schemas/action-plans.ts";
+import { date, index, jsonb, text, uuid } from "drizzle-orm/pg-core";
+import type { ApplicationOutcome, PulseRating } from "../../../common/schemas/action-plans.ts";
 import { createdAtColumn, instant } from "./columns.ts";
 import { personReference, tenantReference } from "./tenant-keys.ts";
 import { tenantTable } from "./tenant-tables.ts";
@@ -53,4 +53,27 @@ export const applicationConfirmations = tenantTable(
   },
   (t) => [tenantReference(t, t.applicationId, planApplications).onDelete("cascade")],
   { key: ["applicationId", "confirmedBy"], throughParent: true },
+);
+
+/**
+ * The weekly pulse: once a week the learner says in one tap whether she did what a plan says ("did it",
+ * "tried", "not yet"). One row per plan and week (the Monday of the learner's week): a second tap in
+ * the same week changes the rating instead of adding one.
+ */
+export const planPulses = tenantTable(
+  "plan_pulses",
+  {
+    planId: uuid("plan_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    /** The Monday that starts the week, in the learner's time zone (YYYY-MM-DD). */
+    week: date("week", { mode: "string" }).notNull(),
+    rating: text("rating").$type<PulseRating>().notNull(),
+    /** When the learner last tapped: the first answer or a correction later that week. */
+    answeredAt: instant("answered_at").notNull(),
+  },
+  (t) => [
+    index("plan_pulses_person_idx").on(t.organisationId, t.personId, t.week),
+    tenantReference(t, t.planId, actionPlans).onDelete("cascade"),
+  ],
+  { key: ["planId", "week"], throughParent: true },
 );

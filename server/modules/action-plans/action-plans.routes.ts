@@ -8,6 +8,8 @@ import {
   planCheckResult,
   planParams,
   planView,
+  pulseBody,
+  pulseView,
   updateApplicationBody,
   updatePlanBody,
 } from "../../../common/schemas/action-plans.ts";
@@ -18,6 +20,7 @@ import { confirmApplication } from "./applications.service.ts";
 import { deleteApplication } from "./applications.service.ts";
 import { logApplication } from "./applications.service.ts";
 import { updateApplication } from "./applications.service.ts";
+import { givePulse, myPulse } from "./pulse.service.ts";
 
 /** If-then plans, the application log and the manager's confirmation. */
 export const actionPlanRoutes = defineRoutes(
@@ -109,6 +112,28 @@ export const actionPlanRoutes = defineRoutes(
         response: applicationView,
       },
       (scope, { params, body }) => updateApplication(scope, { ...params, ...body }),
+    ),
+
+    route.get(
+      "/api/me/plan-pulse",
+      {
+        summary:
+          "This week's pulse: each open plan with the learner's rating so far this week (did it, tried, not yet)",
+        response: pulseView,
+      },
+      (scope) => myPulse(scope),
+    ),
+
+    route.put(
+      "/api/me/plans/:planId/pulse",
+      {
+        summary:
+          "Rate an open plan for this week in one tap; one record per plan and week, a second tap changes it",
+        params: planParams,
+        body: pulseBody,
+        response: pulseView,
+      },
+      (scope, { params, body }) => givePulse(scope, { ...params, ...body }),
     ),
 
     route.delete(

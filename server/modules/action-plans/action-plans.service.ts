@@ -11,6 +11,7 @@ import { enrolmentOf, enrolmentsOf } from "../cohorts/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import { canChangePlan } from "./action-plans.policy.ts";
 import { checkPlan } from "./plan-checker.ts";
+import { pulsesOf } from "./pulse-history.ts";
 
 /** "One to three plans": a fourth would thin out the attention each one gets. */
 export const MAX_PLANS_PER_COHORT = 3;
@@ -69,7 +70,7 @@ async function assertPlanFits(tenant: Tenant, actor: Actor, input: NewPlan, now:
 }
 
 /** The plan if the signed-in learner owns it; to anyone else it does not exist. */
-async function ownPlan(tenant: Tenant, actor: Actor, planId: string) {
+export async function ownPlan(tenant: Tenant, actor: Actor, planId: string) {
   const [plan] = await tenant.selectRows(actionPlans, eq(actionPlans.id, planId));
   if (!plan || !canChangePlan({ actorId: actor.personId, ownerId: plan.personId })) throw notFound("plan");
   return plan;
@@ -218,6 +219,10 @@ export async function plansOf(
       ),
     )
     .orderBy(desc(planApplications.occurredAt));
+  const pulses = await pulsesOf(
+    tenant,
+    plans.map((p) => p.id),
+  );
   return plans.map((plan) => ({
     id: plan.id,
     situation: plan.situation,
@@ -235,6 +240,7 @@ export async function plansOf(
       outcome: a.application.outcome,
       confirmed: a.confirmed,
     })),
+    pulses: pulses.get(plan.id) ?? [],
   }));
 }
 

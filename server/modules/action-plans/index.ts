@@ -2,3 +2,4 @@
 export { plansOf } from "./action-plans.service.ts";
 export { applicationById, recordConfirmation } from "./applications.service.ts";
 export { isConfirmable } from "./action-plans.policy.ts";
+export { collectPlanPulses, erasePlanPulses, pulseTodayItems } from "./pulse.service.ts";

@@ -52,7 +52,17 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
   });
 
   it("awards the badge when the manager confirms an application, as a verifiable OB 3.0 credential", async () => {
-    expect((await call("GET", "/api/me/credentials", learner)).json()).toEqual([]);
+    const before = (await call("GET", "/api/me/credentials", learner)).json();
+    expect(before).toEqual({
+      credentials: [],
+      inProgress: [
+        expect.objectContaining({
+          name: "Calm under pressure",
+          met: false,
+          rules: [{ rule: "confirmed-applications", met: false, have: 0, needed: 1 }],
+        }),
+      ],
+    });
     const plan = await call("POST", "/api/action-plans", learner, {
       situation: "When a customer calls about a late repair",
       action: "I first name the frustration",
@@ -75,12 +85,21 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
         outcome: "went-well",
       },
     );
-    expect((await call("GET", "/api/me/credentials", learner)).json()).toEqual([]);
+    // Logged but not yet confirmed: still one confirmed application to go, and no badge.
+    expect((await call("GET", "/api/me/credentials", learner)).json()).toMatchObject({
+      credentials: [],
+      inProgress: [{ rules: [{ have: 0, needed: 1 }] }],
+    });
     const todayAfter = (await call("GET", "/api/me/today", learner)).json<{ items: { kind: string }[] }>();
     expect(todayAfter.items.map((item) => item.kind)).not.toContain("plan");
     await call("POST", `/api/applications/${applied.json<{ id: string }>().id}/confirmations`, manager);
-    const credentials = (await call("GET", "/api/me/credentials", learner)).json<Record<string, unknown>[]>();
+    const { credentials, inProgress } = (await call("GET", "/api/me/credentials", learner)).json<{
+      credentials: Record<string, unknown>[];
+      inProgress: unknown[];
+    }>();
     expect(credentials).toHaveLength(1);
+    // Nothing remains, so the badge is awarded: it leaves the badges in progress.
+    expect(inProgress).toEqual([]);
     const [credential] = credentials;
     expect(credential).toMatchObject({
       type: ["VerifiableCredential", "OpenBadgeCredential"],
@@ -109,13 +128,13 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
   });
 
   it("resolves the credential's issuer id to a Profile and its achievement id to the Achievement", async () => {
-    const [credential] = (await call("GET", "/api/me/credentials", learner)).json<
-      {
+    const [credential] = (await call("GET", "/api/me/credentials", learner)).json<{
+      credentials: {
         issuer: { id: string };
         credentialSubject: { achievement: { id: string } };
         proof: { verificationMethod: string }[];
-      }[]
-    >();
+      }[];
+    }>().credentials;
     const get = (url: string) => t.app.inject({ method: "GET", url: url.slice(TEST_ORIGIN.length) });
     const issuer = await get(credential!.issuer.id);
     expect(issuer.statusCode).toBe(200);
@@ -145,7 +164,13 @@ describe("competence badges as Open Badges 3.0 credentials", () => {
 
   it("keeps credentials to their owner", async () => {
     const other = await outsiderCookie(t, buildLearner);
-    expect((await call("GET", "/api/me/credentials", other)).json()).toEqual([]);
-    expect((await call("GET", "/api/me/credentials", manager)).json()).toEqual([]);
+    expect((await call("GET", "/api/me/credentials", other)).json()).toEqual({
+      credentials: [],
+      inProgress: [],
+    });
+    expect((await call("GET", "/api/me/credentials", manager)).json()).toEqual({
+      credentials: [],
+      inProgress: [],
+    });
   });
 });

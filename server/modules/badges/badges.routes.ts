@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   achievementInput,
   achievementView,
+  credentialsView,
   verifyCredentialBody,
   verifyCredentialResult,
 } from "../../../common/schemas/action-plans.ts";
@@ -10,9 +11,9 @@ import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
 import { notFound } from "../../errors.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { defineRoutes, publicRoute, route } from "../../http/route-table.ts";
+import { myPassport } from "./passport.service.ts";
 import {
   createAchievement,
-  credentialsOf,
   issuerDocuments,
   listAchievements,
   publicAchievement,
@@ -52,8 +53,12 @@ export const badgeRoutes = defineRoutes(
 
       route.get(
         "/api/me/credentials",
-        { summary: "The learner's Open Badges 3.0 credentials (signed, eddsa-rdfc-2022) as JSON" },
-        ({ tenant, actor }) => credentialsOf(tenant, actor.personId),
+        {
+          summary:
+            "The learner's Open Badges 3.0 credentials (signed, eddsa-rdfc-2022) as JSON, and the badges in progress with what each still needs",
+          response: credentialsView,
+        },
+        (scope) => myPassport(scope),
       ),
 
       route.post(

@@ -1,15 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import {
   achievements,
-  actionPlans,
-  applicationConfirmations,
   badgeAwards,
   issuerKeys,
-  measures,
   organisations,
   persons,
-  planApplications,
   trajectories,
 } from "../../db/schema/index.ts";
 import type { Db } from "../../db/client.ts";
@@ -28,9 +24,8 @@ import {
   verifyOpenBadge,
   withProofArray,
 } from "./open-badges.ts";
-
-/** A competence proof counts as passed from this share of right answers. */
-export const PROOF_PASS = 0.7;
+import { evidenceOf } from "./badge-evidence.ts";
+import { badgeProgress } from "./badge-progress.ts";
 
 type Achievement = typeof achievements.$inferSelect;
 type AchievementInput = Pick<
@@ -166,36 +161,6 @@ export async function createAchievement(
   return listAchievements(scope, { trajectoryId });
 }
 
-async function ruleMet(tenant: Tenant, personId: string, achievement: Achievement): Promise<boolean> {
-  if (achievement.requiresProof) {
-    const proofs = await tenant.selectRows(
-      measures,
-      eq(measures.personId, personId),
-      eq(measures.kind, "competence-proof"),
-      eq(measures.competenceId, achievement.competenceId),
-    );
-    if (!proofs.some((p) => p.total > 0 && p.correct / p.total >= PROOF_PASS)) return false;
-  }
-  if (achievement.minConfirmedApplications === 0) return true;
-  // Distinct applications: two managers confirming one application still count it once.
-  const [confirmed] = await tenant.db
-    .select({ n: sql<number>`count(distinct ${planApplications.id})`.mapWith(Number) })
-    .from(planApplications)
-    .innerJoin(actionPlans, tenant.refersTo(planApplications.planId, actionPlans))
-    .innerJoin(
-      applicationConfirmations,
-      tenant.refersTo(applicationConfirmations.applicationId, planApplications),
-    )
-    .where(
-      tenant.where(
-        planApplications,
-        eq(planApplications.personId, personId),
-        eq(actionPlans.competenceId, achievement.competenceId),
-      ),
-    );
-  return (confirmed?.n ?? 0) >= achievement.minConfirmedApplications;
-}
-
 /** The learner is identified by a salted hash of their email, not in the clear (OB 3.0 IdentityObject). */
 function identityOf(email: string) {
   const salt = randomBytes(8).toString("hex");
@@ -259,9 +224,10 @@ export async function awardEarnedBadges(
     { achievementId: badgeAwards.achievementId },
     eq(badgeAwards.personId, personId),
   );
+  const evidence = await evidenceOf(tenant, personId);
   let awarded = 0;
   for (const achievement of candidates.filter((a) => !held.some((h) => h.achievementId === a.id))) {
-    if (await ruleMet(tenant, personId, achievement)) {
+    if (badgeProgress(achievement, evidence(achievement.competenceId)).met) {
       await issueFor(tenant, personId, achievement, site, now);
       awarded += 1;
     }

@@ -8,6 +8,7 @@ import { presentScheduled } from "./learning.presenter.ts";
 import { planSession } from "../practice/index.ts";
 import { competenceName, type Enrolment, readingMinutes } from "../cohorts/index.ts";
 import { addDays } from "../../../common/dates.ts";
+import { pulseTodayItems } from "../action-plans/index.ts";
 
 /** Done on the practice day itself, or by the practice session: never a separate to-do. */
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
@@ -99,6 +100,7 @@ export async function getToday(tenant: Tenant, personId: string, now: Date): Pro
   if (practice.session.length > 0) items.push(practiceItem(practice, enrolments));
   items.push(...extraMaterialItems(enrolments, openRemediations, today));
   items.push(...(await planItems(tenant, personId, enrolments, today)));
+  items.push(...(await pulseTodayItems(tenant, personId, enrolments, today)));
   const doneToday = progress.filter(
     (p) => p.status === "done" && p.updatedAt.toISOString().slice(0, 10) === today,
   ).length;

@@ -198,12 +198,13 @@ export async function teamViewOf(
         cohorts: await progressOf(tenant, member.personId, member.timeZone, now),
         lastCheckIn: await lastCheckIn(tenant, member.personId, managerId),
         plans: (await plansOf(tenant, member.personId, locale)).map(
-          ({ id, situation, action, firstMoment, applications }) => ({
+          ({ id, situation, action, firstMoment, applications, pulses }) => ({
             id,
             situation,
             action,
             firstMoment,
             applications,
+            pulses,
           }),
         ),
       },

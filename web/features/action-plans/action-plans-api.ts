@@ -8,6 +8,8 @@ import type {
   planCheckBody,
   planCheckResult,
   PlanView,
+  PulseRating,
+  PulseView,
   updateApplicationBody,
   updatePlanBody,
 } from "../../../common/schemas/action-plans.ts";
@@ -21,6 +23,7 @@ export const planKeys = {
   mine: () => [...planKeys.all, "mine"] as const,
   check: (plan: z.input<typeof planCheckBody>) => [...planKeys.all, "check", plan] as const,
   enrolments: () => [...planKeys.all, "enrolments"] as const,
+  pulse: () => [...planKeys.all, "pulse"] as const,
 };
 
 export const checkPlan = (plan: z.input<typeof planCheckBody>) =>
@@ -57,3 +60,11 @@ export const useMyPlans = () =>
 /** The learner's cohorts with competences and practice questions, to tie a plan to. */
 export const useEnrolments = () =>
   useQuery({ queryKey: planKeys.enrolments(), queryFn: () => api<Enrolment[]>("GET", "/api/me/enrolments") });
+
+/** This week's pulse: each open plan with the rating given so far this week. */
+export const usePlanPulse = () =>
+  useQuery({ queryKey: planKeys.pulse(), queryFn: () => api<PulseView>("GET", "/api/me/plan-pulse") });
+
+/** One tap on a plan for this week; a second tap with another rating changes it. */
+export const givePulse = (planId: string, rating: PulseRating) =>
+  api<PulseView>("PUT", `/api/me/plans/${planId}/pulse`, { rating });

@@ -1,116 +1,17 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanView } from "../../../common/schemas/action-plans.ts";
-import { Field, TextAreaField } from "../../components/field.tsx";
-import { EditDeleteButtons, FormActions, ItemButton } from "../../components/buttons.tsx";
-import { RadioGroup } from "../../components/choices.tsx";
+import { EditDeleteButtons, ItemButton } from "../../components/buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { MyCoaching } from "../coaching/my-coaching.tsx";
-import { useDraft } from "../../lib/draft.ts";
-import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
-import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
-import {
-  archivePlan,
-  deleteApplication,
-  logApplication,
-  planKeys,
-  restorePlan,
-  updateApplication,
-  useMyPlans,
-} from "./action-plans-api.ts";
+import { archivePlan, deleteApplication, planKeys, restorePlan, useMyPlans } from "./action-plans-api.ts";
+import { type Application, LogApplication } from "./log-application.tsx";
 import { PlanForm } from "./plan-form.tsx";
-
-const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
-type Outcome = (typeof outcomes)[number];
-
-type Application = PlanView["applications"][number];
-
-/**
- * The one-minute log: when, how it went (four taps), and a line on what happened. With `application`,
- * the same form corrects that entry.
- */
-function LogApplication({
-  plan,
-  application,
-  onDone,
-}: {
-  plan: PlanView;
-  application?: Application;
-  onDone?: () => void;
-}) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(application !== undefined);
-  const draft = useDraft<{ outcome: Outcome | ""; when: string; text: string }>(() => ({
-    outcome: application?.outcome ?? "",
-    when: localDateTimeInput(application?.occurredAt),
-    text: application?.whatHappened ?? "",
-  }));
-  const log = useSaveThenRefresh(
-    async () => {
-      const { outcome, when, text } = draft.values;
-      const body = {
-        occurredAt: instantFromLocalInput(when),
-        whatHappened: text,
-        outcome: outcome || undefined,
-      };
-      if (application) await updateApplication(application.id, body);
-      else await logApplication(plan.id, body);
-    },
-    [planKeys.mine()],
-    {
-      onSaved: () => {
-        setOpen(false);
-        draft.reset("text", "outcome");
-      },
-      afterRefresh: () => onDone?.(),
-    },
-  );
-  const close = () => {
-    setOpen(false);
-    onDone?.();
-  };
-  if (!open) {
-    return (
-      <>
-        {log.isSuccess ? <SuccessMessage>{t("ui.plans.logged")}</SuccessMessage> : null}
-        <ItemButton item={plan.action} className="button-primary" onClick={() => setOpen(true)}>
-          {t("ui.plans.logIt")}
-        </ItemButton>
-      </>
-    );
-  }
-  return (
-    <form
-      className="log-form"
-      aria-label={application ? t("ui.plans.editLog") : t("ui.plans.logIt")}
-      onSubmit={onSubmitDo(() => log.mutate())}
-    >
-      <ErrorMessage error={log.error} />
-      <RadioGroup
-        legend={t("ui.plans.howItWent")}
-        name={`outcome-${application?.id ?? plan.id}`}
-        options={outcomes.map((value) => ({ value, label: t(`ui.plans.outcomeChoices.${value}`) }))}
-        value={draft.values.outcome}
-        onChange={(outcome) => draft.set("outcome", outcome)}
-      />
-      <Field
-        label={t("fields.occurredAt")}
-        type="datetime-local"
-        {...draft.bind("when", log.error, "occurredAt")}
-      />
-      <TextAreaField
-        label={t("fields.whatHappened")}
-        rows={2}
-        {...draft.bind("text", log.error, "whatHappened")}
-      />
-      <FormActions submitLabel={t("ui.plans.saveLog")} pending={log.isPending} onCancel={close} />
-    </form>
-  );
-}
+import { PulseHistory, WeeklyPulse } from "./plan-pulse.tsx";
 
 /** One entry of the log: edit or delete it until a manager confirmed it; after that, a note why not. */
 function ApplicationItem({ plan, application }: { plan: PlanView; application: Application }) {
@@ -182,6 +83,7 @@ function PlanCard({ plan }: { plan: PlanView }) {
       </p>
       <p className="hint">{t("ui.plans.expected", { date: formatDateTime(plan.firstMoment, locale) })}</p>
       {plan.findings.length > 0 ? <p className="notice-inline">{plan.findings[0]!.suggestion}</p> : null}
+      <PulseHistory pulses={plan.pulses} />
       {plan.applications.length > 0 ? (
         <ul className="plain-list applications">
           {plan.applications.map((a) => (
@@ -238,6 +140,7 @@ export function PlansPage() {
   return (
     <Page title={t("ui.plans.title")}>
       {saved ? <SuccessMessage>{t("ui.plans.saved")}</SuccessMessage> : null}
+      <WeeklyPulse />
       <QueryState
         query={plans}
         isEmpty={() => active.length === 0}

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type {
   achievementInput,
   achievementView,
+  BadgeInProgress,
   verifyCredentialResult,
 } from "../../../common/schemas/action-plans.ts";
 import { api } from "../../lib/api.ts";
@@ -22,6 +23,12 @@ export interface Credential {
   credentialSubject: { achievement: { description?: string; criteria?: { narrative?: string } } };
 }
 
+/** The passport: the credentials earned, and the badges within reach with what each still needs. */
+export interface Passport {
+  credentials: Credential[];
+  inProgress: BadgeInProgress[];
+}
+
 export const badgeKeys = {
   achievements: (trajectoryId: string) => ["achievements", trajectoryId] as const,
   credentials: () => ["credentials"] as const,
@@ -37,7 +44,7 @@ export const badgesApi = {
     trajectoryId: string,
     input: Omit<AchievementInput, "competenceId"> & { competenceId?: string },
   ) => api<AchievementView[]>("POST", achievementsPath(trajectoryId), input),
-  credentials: () => api<Credential[]>("GET", "/api/me/credentials"),
+  credentials: () => api<Passport>("GET", "/api/me/credentials"),
   verify: (credential: unknown) =>
     api<VerifyCredentialResult>("POST", "/api/credentials/verify", { credential }),
 };

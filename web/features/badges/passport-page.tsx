@@ -7,6 +7,7 @@ import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { badgeKeys, badgesApi, type Credential } from "./badges-api.ts";
+import { BadgesInProgress } from "./badge-progress.tsx";
 
 /** Offers the credential as a file, exactly as signed: any Open Badges 3.0 wallet or verifier can read it. */
 function download(credential: Credential) {
@@ -71,30 +72,38 @@ export function PassportPage() {
       <p className="hint">{t("ui.passport.intro")}</p>
       <QueryState
         query={credentials}
+        isEmpty={(passport) => passport.credentials.length === 0 && passport.inProgress.length === 0}
         empty={{ title: t("ui.passport.emptyTitle"), text: t("ui.passport.emptyText") }}
       >
-        {(earned) => (
-          <ul className="plain-list badges" aria-label={t("ui.passport.title")}>
-            {earned.map((credential) => (
-              <li key={credential.id} className="card badge-card">
-                <h2>{credential.name}</h2>
-                <p>{credential.credentialSubject.achievement.description}</p>
-                <p className="hint">
-                  {t("ui.passport.awarded", {
-                    date: formatDateTime(credential.validFrom, locale),
-                    issuer: credential.issuer.name ?? "",
-                  })}
-                </p>
-                {credential.credentialSubject.achievement.criteria?.narrative ? (
-                  <p className="hint">{credential.credentialSubject.achievement.criteria.narrative}</p>
-                ) : null}
-                <button type="button" className="button-secondary" onClick={() => download(credential)}>
-                  {t("ui.passport.download")}
-                  <span className="visually-hidden"> {credential.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+        {({ credentials: earned, inProgress }) => (
+          <>
+            {earned.length === 0 ? (
+              <p>{t("ui.passport.noneYet")}</p>
+            ) : (
+              <ul className="plain-list badges" aria-label={t("ui.passport.title")}>
+                {earned.map((credential) => (
+                  <li key={credential.id} className="card badge-card">
+                    <h2>{credential.name}</h2>
+                    <p>{credential.credentialSubject.achievement.description}</p>
+                    <p className="hint">
+                      {t("ui.passport.awarded", {
+                        date: formatDateTime(credential.validFrom, locale),
+                        issuer: credential.issuer.name ?? "",
+                      })}
+                    </p>
+                    {credential.credentialSubject.achievement.criteria?.narrative ? (
+                      <p className="hint">{credential.credentialSubject.achievement.criteria.narrative}</p>
+                    ) : null}
+                    <button type="button" className="button-secondary" onClick={() => download(credential)}>
+                      {t("ui.passport.download")}
+                      <span className="visually-hidden"> {credential.name}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <BadgesInProgress badges={inProgress} />
+          </>
         )}
       </QueryState>
       <VerifyFile />

@@ -13,6 +13,7 @@ function itemTitle(item: TodayItem, t: TFunction): string {
   if (item.kind === "extra-material") return t("ui.today.extraMaterial", { competence: item.title });
   if (item.kind === "practice-day") return t("ui.today.practiceDay", { title: item.title });
   if (item.kind === "plan") return t("ui.today.planMoment", { action: item.title });
+  if (item.kind === "pulse") return t("ui.pulse.todayItem", { count: Number(item.title) });
   return item.title;
 }
 
