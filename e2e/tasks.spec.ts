@@ -73,6 +73,14 @@ test("a learner's check-in task closes when her manager records it, and she read
   await expect(tool.getByText(/recorded by Marco de Vries on/)).toBeVisible();
   await expectAccessible(page, "check-in task closed");
   await phoneScreenshot(page, info, "check-in-closed");
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  const inDutch = page.getByRole("region", { name: "Het gesprek na de praktijkdag" });
+  await expect(
+    inDutch.getByRole("heading", { level: 3, name: "Wat jullie hebben afgesproken" }),
+  ).toBeVisible();
+  await expect(inDutch.getByText(/vastgelegd door Marco de Vries op/)).toBeVisible();
+  await expectAccessible(page, "check-in task closed (nl)");
+  await page.getByRole("button", { name: "English" }).click();
 
   await removeCheckIns(page, manager, new RegExp(info.project.name));
   await manager.context().close();
