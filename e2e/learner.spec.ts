@@ -91,10 +91,12 @@ test("a learner reads an earlier task, marks it done, and sets reminders and a c
   await signInInEnglish(page, "learner@demo.beklijf.nl");
   await page.goto(`${APP}/today`);
   const todo = page.getByTestId("today-items");
-  // The short survey after the practice day is answered, not marked done: take the first task.
+  // The short survey is answered and a check-in or feedback request closes through its tool, not with
+  // a tick: take the first task of the learner's own.
   const first = todo
-    .getByRole("link")
-    .filter({ hasNotText: /vragenlijst/i })
+    .getByRole("listitem")
+    .filter({ hasNotText: /vragenlijst|closes when your manager/i })
+    .locator('a[href^="/learn/"]')
     .first();
   const title = (await first.textContent()) ?? "";
   await first.click();

@@ -184,7 +184,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     checkInId,
     coachingSessionId,
     questionId: question.id,
-    activityId: trajectory.document.activities[0]!.id!,
+    // One the learner marks done herself (a check-in, say, closes only through the manager's record).
+    activityId: trajectory.document.activities.find((a) => a.type === "theory-module")!.id!,
     competenceId,
     cardId,
     scanId: scan.id,

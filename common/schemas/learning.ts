@@ -14,6 +14,13 @@ export const todayItemKinds = [
   "pulse",
 ] as const;
 
+/**
+ * Tasks done with a tool of their own rather than ticked off: a check-in the manager records, a feedback
+ * request, an if-then plan. Each closes itself when its record exists.
+ */
+export const taskTools = ["check-in", "peer-feedback", "action-plan"] as const;
+export type TaskTool = (typeof taskTools)[number];
+
 /** One thing on a learner's list. `status` says when it was due; nothing turns red or shouts. */
 export const todayItem = z.object({
   key: z.string(),
@@ -33,6 +40,8 @@ export const todayItem = z.object({
   choice: z.enum(["chosen", "skipped"]).nullable(),
   /** The screen in the web app that does this item. */
   href: z.string(),
+  /** Set for a task that closes itself through its tool (absent on older servers). */
+  tool: z.enum(taskTools).nullish(),
 });
 export type TodayItem = z.infer<typeof todayItem>;
 
@@ -46,6 +55,8 @@ export const todayResponse = z.object({
   upcoming: z.array(todayItem),
   doneToday: z.number().int(),
   pausedUntil: isoDate.nullable(),
+  /** Optional activities the learner skipped and can still take back (absent on older servers). */
+  skipped: z.array(todayItem).optional(),
 });
 export type TodayResponse = z.infer<typeof todayResponse>;
 
@@ -139,6 +150,20 @@ export const testResult = z.object({
 });
 export type TestResult = z.infer<typeof testResult>;
 
+/** A check-in the learner's manager recorded with them, as the learner reads it. */
+export const myCheckIn = z.object({
+  id: idSchema,
+  kind: z.enum(["before", "after", "talked"]),
+  agreements: z.string(),
+  at: z.string(),
+  managerName: z.string(),
+  cohortId: idSchema.nullable(),
+  cohortName: z.string().nullable(),
+});
+export type MyCheckIn = z.infer<typeof myCheckIn>;
+export const myCheckInsResponse = z.object({ checkIns: z.array(myCheckIn) });
+export type MyCheckInsResponse = z.infer<typeof myCheckInsResponse>;
+
 export const activityDetail = z.object({
   cohortId: idSchema,
   cohortName: z.string(),
@@ -152,10 +177,26 @@ export const activityDetail = z.object({
   survey: surveyView.nullable(),
   /** What the learner can do with it on this screen. */
   canMarkDone: z.boolean(),
+  /** A task with a tool of its own: where to do it, or (a check-in) who holds it and what was agreed. */
+  tool: z
+    .object({
+      kind: z.enum(taskTools),
+      /** The screen that does it; null for a check-in, which the manager records. */
+      href: z.string().nullable(),
+      /** For a check-in: the conversation before the practice day, or the one after it. */
+      moment: z.enum(["before", "after"]).nullable(),
+      /** For a check-in: the learner's managers, who record it. */
+      managers: z.array(z.string()),
+      /** For a check-in: the one that closed the task, with its agreements. */
+      checkIn: myCheckIn.nullable(),
+    })
+    .nullish(),
 });
 export type ActivityDetail = z.infer<typeof activityDetail>;
 
-export const progressBody = z.object({ status: z.enum(["done", "chosen", "skipped"]) });
+/** "open" takes a choice or a skip back: the optional activity is on the menu again. */
+export const progressBody = z.object({ status: z.enum(["done", "chosen", "skipped", "open"]) });
+export type ProgressStatus = z.infer<typeof progressBody>["status"];
 
 export const testAnswersBody = z.object({
   answers: z

@@ -135,6 +135,7 @@ export const probes: Record<string, Probe> = {
     body: () => ({ format: "json", content: JSON.stringify([probeQuestion]) }),
   },
   "GET /api/me/today": { expect: "own" },
+  "GET /api/me/check-ins": { expect: "own" },
   "GET /api/me/practice": { expect: "own" },
   "POST /api/practice-answers": {
     expect: 404,

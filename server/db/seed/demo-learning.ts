@@ -56,12 +56,16 @@ export async function seedDemoLearning(tenant: Tenant, input: DemoLearningInput)
     )
     .returning();
   // Everything before the practice day, and the first assignment after it: the check-in and the peer
-  // feedback request stay open, so the demo shows earlier work calmly waiting.
+  // feedback request stay open, so the demo shows earlier work calmly waiting. The demo learner also
+  // left her kick-off reflection and first assignment for later (two tasks she marks done herself; the
+  // check-in and the feedback request close through their tools, not with a tick) and has not decided
+  // on the optional video yet, whatever her place in the participant list.
   const before = input.document.activities.filter(
     (a) =>
       ((a.phase === "before" || a.phase === "kickoff") && a.type !== "insight-test") ||
       a.type === "on-the-job-assignment",
   );
+  const leftForLater = new Set(["reflection", "on-the-job-assignment", "video"]);
   const insight = input.document.activities.find((a) => a.type === "insight-test")!;
   for (const [index, personId] of input.participantIds.entries()) {
     const isDemoLearner = personId === input.demoLearnerId;
@@ -69,6 +73,7 @@ export async function seedDemoLearning(tenant: Tenant, input: DemoLearningInput)
       tenant.rows(
         before
           .filter((a) => a.mandatory || index % 2 === 0)
+          .filter((a) => !(isDemoLearner && leftForLater.has(a.type)))
           .map((a) => ({
             personId,
             cohortId: input.cohortId,

@@ -1,11 +1,27 @@
-import { eq, isNull } from "drizzle-orm";
-import type { ActivityDetail, ExtraMaterialView, TestResult } from "../../../common/schemas/learning.ts";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type {
+  ActivityDetail,
+  ExtraMaterialView,
+  ProgressStatus,
+  TestResult,
+} from "../../../common/schemas/learning.ts";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { activityProgress, answers, measures, questions, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { computeSchedule } from "../cohorts/index.ts";
+import {
+  checkInMoment,
+  closedAt,
+  checkInsPerTask,
+  managerNamesOf,
+  presentCheckIn,
+  type TaskFacts,
+  taskFactsOf,
+  taskToolOf,
+  toolHref,
+} from "./task-tools.ts";
 import { presentScheduled } from "./learning.presenter.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
 import { surveyFor } from "../impact/index.ts";
@@ -120,6 +136,9 @@ export async function getActivity(
         }
       : null;
   const survey = await surveyFor(tenant, actor.personId, enrolment, activityId);
+  const toolKind = taskToolOf(activity.type);
+  const facts = toolKind ? await taskFactsOf(tenant, actor.personId, [enrolment]) : null;
+  const closed = facts !== null && closedAt(enrolment, activity, facts) !== null;
   return {
     cohortId,
     cohortName: enrolment.cohortName,
@@ -127,24 +146,52 @@ export async function getActivity(
     ...presentScheduled(activity),
     content,
     readingMinutes: content ? readingMinutes(content) : null,
-    status: state?.status ?? "open",
+    // A tool task is done when its record exists; an earlier tick (before tasks closed themselves) stays.
+    status: closed ? "done" : (state?.status ?? "open"),
     test,
     survey,
-    canMarkDone: test === null && survey === null && !notMarkable.has(activity.type),
+    canMarkDone: test === null && survey === null && !notMarkable.has(activity.type) && toolKind === null,
+    tool: facts ? await toolOf(tenant, actor.personId, enrolment, activity, facts) : null,
+  };
+}
+
+/** What the activity page shows of a tool task: the form to open, or who holds the check-in and its agreements. */
+async function toolOf(
+  tenant: Tenant,
+  personId: string,
+  enrolment: Enrolment,
+  activity: ScheduledActivity,
+  facts: TaskFacts,
+): Promise<NonNullable<ActivityDetail["tool"]>> {
+  const kind = taskToolOf(activity.type)!;
+  if (kind !== "check-in")
+    return { kind, href: toolHref(kind, enrolment.cohortId), moment: null, managers: [], checkIn: null };
+  const closing = checkInsPerTask(enrolment, facts).get(activity.activityId);
+  return {
+    kind,
+    href: null,
+    moment: checkInMoment(activity.phase),
+    managers: await managerNamesOf(tenant, personId),
+    checkIn: closing ? presentCheckIn(closing) : null,
   };
 }
 
 const verbFor = { done: "completed", chosen: "registered", skipped: "waived" } as const;
 
-/** Mark as done; choose or skip an optional activity. Saying "done" twice is harmless. */
+/**
+ * Mark as done; choose or skip an optional activity, or take that choice back ("open"). Saying the
+ * same twice is harmless.
+ */
 export async function setProgress(
   scope: Scope,
-  { cohortId, activityId, status }: ActivityRef & { status: "done" | "chosen" | "skipped" },
+  { cohortId, activityId, status }: ActivityRef & { status: ProgressStatus },
 ): Promise<ActivityDetail> {
   const { tenant, actor, now, site } = scope;
   const detail = await getActivity(scope, { cohortId, activityId });
   if (status !== "done" && detail.mandatory) throw invalid("status", "not_optional");
+  if (status === "done" && detail.tool) throw invalid("status", "closed_by_tool");
   if (status === "done" && !detail.canMarkDone) throw invalid("status", "cannot_mark_done");
+  if (status === "open") return takeBack(scope, { cohortId, activityId });
   await tenant.transaction(async (tx) => {
     await saveProgress(tx, { personId: actor.personId, cohortId, activityId, status, at: now });
     await recordStatement(tx, site, {
@@ -156,6 +203,28 @@ export async function setProgress(
       stored: now,
     });
   });
+  return getActivity(scope, { cohortId, activityId });
+}
+
+/**
+ * Takes a skip or a choice back: the progress row goes, and the optional activity is on the menu again.
+ * A done activity stays done; taking back twice is harmless.
+ */
+async function takeBack(scope: Scope, { cohortId, activityId }: ActivityRef): Promise<ActivityDetail> {
+  const { tenant, actor } = scope;
+  await tenant.db
+    .delete(activityProgress)
+    .where(
+      tenant.where(
+        activityProgress,
+        and(
+          eq(activityProgress.personId, actor.personId),
+          eq(activityProgress.cohortId, cohortId),
+          eq(activityProgress.activityId, activityId),
+          inArray(activityProgress.status, ["skipped", "chosen"]),
+        ),
+      ),
+    );
   return getActivity(scope, { cohortId, activityId });
 }
 

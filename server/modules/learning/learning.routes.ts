@@ -4,6 +4,7 @@ import {
   activityParams,
   extraMaterialParams,
   extraMaterialView,
+  myCheckInsResponse,
   progressBody,
   testAnswersBody,
   testResult,
@@ -19,6 +20,7 @@ import {
   submitTest,
 } from "./activities.service.ts";
 import { getToday } from "./today.service.ts";
+import { findMyCheckIns } from "./task-tools.ts";
 
 /** The learner's side: what is due, content, tests. Everything is the signed-in person's own. */
 export const learningRoutes = defineRoutes(
@@ -43,7 +45,8 @@ export const learningRoutes = defineRoutes(
     route.post(
       "/api/me/activities/:cohortId/:activityId/progress",
       {
-        summary: "Mark an activity as done, or choose or skip an optional one",
+        summary:
+          "Mark an activity as done, choose or skip an optional one, or take a choice or skip back (open)",
         params: activityParams,
         body: progressBody,
         response: activityDetail,
@@ -61,6 +64,16 @@ export const learningRoutes = defineRoutes(
         status: 201,
       },
       (scope, { params, body }) => submitTest(scope, { ...params, answers: body.answers }),
+    ),
+
+    route.get(
+      "/api/me/check-ins",
+      {
+        summary:
+          "The check-ins the learner's managers recorded with her (newest first): agreements, manager, kind, date, cohort",
+        response: myCheckInsResponse,
+      },
+      (scope) => findMyCheckIns(scope),
     ),
 
     route.get(

@@ -9,6 +9,7 @@ import { planSession } from "../practice/index.ts";
 import { competenceName, type Enrolment, readingMinutes } from "../cohorts/index.ts";
 import { addDays } from "../../../common/dates.ts";
 import { pulseTodayItems } from "../action-plans/index.ts";
+import { closedAt, type TaskFacts, taskFactsOf, taskToolOf, toolHref } from "./task-tools.ts";
 
 /** Done on the practice day itself, or by the practice session: never a separate to-do. */
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
@@ -23,6 +24,8 @@ function activityItem(
   choice: TodayItem["choice"],
 ): TodayItem {
   const status = activity.date < today ? "earlier" : activity.date === today ? "today" : "upcoming";
+  const tool = taskToolOf(activity.type);
+  const activityHref = `/learn/${enrolment.cohortId}/${activity.activityId}`;
   return {
     key: `${enrolment.cohortId}:${activity.activityId}`,
     kind: activity.type === "practice-session" ? "practice-day" : "activity",
@@ -33,27 +36,49 @@ function activityItem(
     ...presentScheduled(activity),
     status,
     choice,
-    href: `/learn/${enrolment.cohortId}/${activity.activityId}`,
+    // A feedback request or a plan opens its form at once; a check-in opens the page that explains it.
+    href: (tool && toolHref(tool, enrolment.cohortId)) ?? activityHref,
+    tool,
   };
 }
 
+/** Practice-day work happens in the room; only the day itself is shown, never a to-do afterwards. */
+const isShownOnToday = (activity: ScheduledActivity) =>
+  activity.type !== "retrieval-practice" &&
+  (activity.phase !== "session" || activity.type === "practice-session");
+
+const noFacts: TaskFacts = {
+  checkIns: [],
+  feedbackCohorts: new Map(),
+  planCohorts: new Map(),
+  cohortCreated: new Map(),
+};
+
 /**
- * Sorts one cohort's activities into the learner's list, menu and preview. Done items leave the list;
- * skipped optional ones leave the menu; overdue ones stay, calmly marked "earlier".
+ * Sorts one cohort's activities into the learner's list, menu, preview and skipped list. Done items
+ * leave the list (a tool task is done when its record exists); skipped optional ones leave the menu for
+ * the skipped list, where they can be taken back; overdue ones stay, calmly marked "earlier".
  */
-export function sortActivities(enrolment: Enrolment, progress: Progress[], today: string) {
+export function sortActivities(
+  enrolment: Enrolment,
+  progress: Progress[],
+  today: string,
+  facts: TaskFacts = noFacts,
+) {
   const list: TodayItem[] = [];
   const menu: TodayItem[] = [];
   const upcoming: TodayItem[] = [];
+  const skipped: TodayItem[] = [];
   const horizon = addDays(today, UPCOMING_DAYS);
   for (const activity of computeSchedule(enrolment.document, enrolment.sessionDates)) {
-    // Practice-day work happens in the room; only the day itself is shown, never a to-do afterwards.
-    if (activity.type === "retrieval-practice") continue;
-    if (activity.phase === "session" && activity.type !== "practice-session") continue;
+    if (!isShownOnToday(activity)) continue;
     const state = progress.find(
       (p) => p.cohortId === enrolment.cohortId && p.activityId === activity.activityId,
     );
+    if (state?.status === "skipped" && !activity.mandatory)
+      skipped.push(activityItem(enrolment, activity, today, "skipped"));
     if (state?.status === "done" || state?.status === "skipped") continue;
+    if (closedAt(enrolment, activity, facts)) continue;
     const choice = activity.mandatory ? null : state?.status === "chosen" ? "chosen" : null;
     const item = activityItem(enrolment, activity, today, choice);
     if (activity.date > today) {
@@ -66,7 +91,7 @@ export function sortActivities(enrolment: Enrolment, progress: Progress[], today
       list.push(item);
     }
   }
-  return { list, menu, upcoming };
+  return { list, menu, upcoming, skipped };
 }
 
 const phaseOrder = ["before", "kickoff", "session", "between", "after"];
@@ -80,38 +105,60 @@ function byDateThenPhase(a: TodayItem, b: TodayItem): number {
 export async function getToday(tenant: Tenant, personId: string, now: Date): Promise<TodayResponse> {
   const practice = await planSession(tenant, personId, now);
   const { today, enrolments } = practice;
-  const [progress, openRemediations] = await Promise.all([
+  const [progress, openRemediations, facts] = await Promise.all([
     tenant.selectRows(activityProgress, eq(activityProgress.personId, personId)),
     tenant.selectRows(
       remediations,
       and(eq(remediations.personId, personId), isNull(remediations.materialDoneAt)),
     ),
+    taskFactsOf(tenant, personId, enrolments),
   ]);
   const items: TodayItem[] = [];
   const menu: TodayItem[] = [];
   const upcoming: TodayItem[] = [];
+  const skipped: TodayItem[] = [];
   for (const enrolment of enrolments) {
-    const sorted = sortActivities(enrolment, progress, today);
+    const sorted = sortActivities(enrolment, progress, today, facts);
     items.push(...sorted.list);
     menu.push(...sorted.menu);
     upcoming.push(...sorted.upcoming);
+    skipped.push(...sorted.skipped);
   }
   items.sort(byDateThenPhase);
   if (practice.session.length > 0) items.push(practiceItem(practice, enrolments));
   items.push(...extraMaterialItems(enrolments, openRemediations, today));
   items.push(...(await planItems(tenant, personId, enrolments, today)));
   items.push(...(await pulseTodayItems(tenant, personId, enrolments, today)));
-  const doneToday = progress.filter(
-    (p) => p.status === "done" && p.updatedAt.toISOString().slice(0, 10) === today,
-  ).length;
   return {
     date: today,
     items,
     menu: menu.sort(byDateThenPhase),
     upcoming: upcoming.sort(byDateThenPhase),
-    doneToday,
+    doneToday: doneTodayCount(enrolments, progress, facts, today),
     pausedUntil: practice.pausedUntil,
+    skipped: skipped.sort(byDateThenPhase),
   };
+}
+
+/**
+ * What the learner finished today: activities marked done today, and tool tasks whose record (the
+ * check-in, the request, the plan) first closed them today. A task done both ways counts once.
+ */
+function doneTodayCount(enrolments: Enrolment[], progress: Progress[], facts: TaskFacts, today: string) {
+  const isToday = (at: Date) => at.toISOString().slice(0, 10) === today;
+  const marked = progress.filter((p) => p.status === "done" && isToday(p.updatedAt));
+  const closed = enrolments.flatMap((enrolment) =>
+    computeSchedule(enrolment.document, enrolment.sessionDates).filter((activity) => {
+      if (!isShownOnToday(activity)) return false;
+      const at = closedAt(enrolment, activity, facts);
+      const ticked = progress.some(
+        (p) =>
+          p.cohortId === enrolment.cohortId && p.activityId === activity.activityId && p.status === "done",
+      );
+      return at !== null && isToday(at) && !ticked;
+    }),
+  );
+  return marked.length + closed.length;
 }
 
 function practiceItem(practice: Awaited<ReturnType<typeof planSession>>, enrolments: Enrolment[]): TodayItem {

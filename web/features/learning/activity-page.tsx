@@ -12,6 +12,7 @@ import { activityAnswered, learningApi, useActivity, useProgress } from "./learn
 import { LearningScreen } from "./learning-screen.tsx";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
+import { TaskTool } from "./task-tool.tsx";
 
 /** Scores per competence as bars, with what to work on: the insight test's development points. */
 export function TestResultView({ result }: { result: TestResult }) {
@@ -107,6 +108,7 @@ export function ActivityPage() {
             )
           ) : null}
           {detail.survey ? <SurveyForm detail={detail} /> : null}
+          <TaskTool detail={detail} />
           {detail.status === "done" && !detail.test ? (
             <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
           ) : null}
@@ -128,6 +130,19 @@ export function ActivityPage() {
                 </button>
                 <button type="button" className="link-button" onClick={() => progress.mutate("skipped")}>
                   {t("ui.today.skip")}
+                </button>
+              </>
+            ) : null}
+            {!detail.mandatory && detail.status === "skipped" ? (
+              <>
+                <p className="hint">{t("ui.tasks.youSkipped")}</p>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={progress.isPending}
+                  onClick={() => progress.mutate("open")}
+                >
+                  {t("ui.tasks.undoSkip")}
                 </button>
               </>
             ) : null}

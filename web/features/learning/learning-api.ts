@@ -5,9 +5,11 @@ import type {
   CalendarFeedResponse,
   ExtraMaterialView,
   LearningPreferences,
+  MyCheckInsResponse,
   PracticeAnswerBody,
   PracticeAnswerResult,
   PracticeResponse,
+  ProgressStatus,
   TestResult,
   TodayResponse,
 } from "../../../common/schemas/learning.ts";
@@ -24,6 +26,7 @@ export const learningKeys = {
   extraMaterial: (cohortId: string, competenceId: string) => ["extra", cohortId, competenceId] as const,
   preferences: () => ["learning-preferences"] as const,
   calendarFeed: () => ["calendar-feed"] as const,
+  checkIns: () => ["my-check-ins"] as const,
 };
 
 /** What an answered test or survey makes stale: the activity itself and the Today list. */
@@ -43,7 +46,7 @@ export const learningApi = {
   answerCard: (body: PracticeAnswerBody) => api<PracticeAnswerResult>("POST", "/api/practice-answers", body),
   activity: (cohortId: string, activityId: string) =>
     api<ActivityDetail>("GET", activityPath(cohortId, activityId)),
-  setProgress: (cohortId: string, activityId: string, status: "done" | "chosen" | "skipped") =>
+  setProgress: (cohortId: string, activityId: string, status: ProgressStatus) =>
     api<ActivityDetail>("POST", `${activityPath(cohortId, activityId)}/progress`, { status }),
   submitTest: (cohortId: string, activityId: string, answers: { questionId: string; optionId: string }[]) =>
     api<TestResult>("POST", `${activityPath(cohortId, activityId)}/test`, { answers }),
@@ -58,7 +61,12 @@ export const learningApi = {
     api<LearningPreferences>("PATCH", "/api/me/learning-preferences", patch),
   calendarFeed: () => api<CalendarFeedResponse>("GET", "/api/me/calendar-feed"),
   revokeCalendarFeed: () => api<void>("DELETE", "/api/me/calendar-feed"),
+  checkIns: () => api<MyCheckInsResponse>("GET", "/api/me/check-ins"),
 };
+
+/** The check-ins the learner's managers recorded with her, with what was agreed. */
+export const useMyCheckIns = () =>
+  useQuery({ queryKey: learningKeys.checkIns(), queryFn: learningApi.checkIns });
 
 export const useToday = () => useQuery({ queryKey: learningKeys.today(), queryFn: learningApi.today });
 
@@ -71,12 +79,11 @@ export const useActivity = (cohortId: string, activityId: string) =>
     queryFn: () => learningApi.activity(cohortId, activityId),
   });
 
-/** Done, chosen or skipped: the Today list follows at once. */
+/** Done, chosen, skipped or taken back ("open"): the Today list follows at once. */
 export function useProgress(cohortId: string, activityId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (status: "done" | "chosen" | "skipped") =>
-      learningApi.setProgress(cohortId, activityId, status),
+    mutationFn: (status: ProgressStatus) => learningApi.setProgress(cohortId, activityId, status),
     onSuccess: async (detail) => {
       client.setQueryData(learningKeys.activity(cohortId, activityId), detail);
       await client.invalidateQueries({ queryKey: learningKeys.today() });

@@ -7,6 +7,7 @@ import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
 import { useProgress, useToday } from "./learning-api.ts";
+import { MyCheckInsCard } from "./task-tool.tsx";
 
 function itemTitle(item: TodayItem, t: TFunction): string {
   if (item.kind === "practice") return t("ui.today.practiceTitle");
@@ -26,6 +27,7 @@ function ItemMeta({ item }: { item: TodayItem }) {
       {item.type && item.kind === "activity" ? ` · ${t(`ui.activityTypes.${item.type}`)}` : ""}
       {item.status === "earlier" ? ` · ${t("ui.today.since", { date: formatDay(item.date, locale) })}` : ""}
       {item.status === "upcoming" ? ` · ${formatDay(item.date, locale)}` : ""}
+      {item.tool === "check-in" ? ` · ${t("ui.tasks.closesByManager")}` : ""}
       {` · ${item.cohortName}`}
     </span>
   );
@@ -89,6 +91,29 @@ function MenuItem({ item }: { item: TodayItem }) {
   );
 }
 
+/** A skipped optional activity: changing one's mind is fine, so it can be taken back. */
+function SkippedItem({ item }: { item: TodayItem }) {
+  const { t } = useTranslation();
+  const progress = useProgress(item.cohortId, item.activityId ?? "");
+  return (
+    <li className="today-item">
+      <div>
+        <Link to={item.href}>{item.title}</Link>
+        <ItemMeta item={item} />
+      </div>
+      <ItemButton
+        item={item.title}
+        className="button-secondary small"
+        disabled={progress.isPending}
+        onClick={() => progress.mutate("open")}
+      >
+        {t("ui.tasks.takeBack")}
+      </ItemButton>
+      <ErrorMessage error={progress.error} />
+    </li>
+  );
+}
+
 /** The learner's start screen: what to do now, in order, with how long each takes. */
 export function TodayPage() {
   const { t } = useTranslation();
@@ -142,6 +167,17 @@ export function TodayPage() {
               </ul>
             </section>
           ) : null}
+          {data.skipped && data.skipped.length > 0 ? (
+            <section className="card" aria-labelledby="today-skipped">
+              <h2 id="today-skipped">{t("ui.tasks.skipped")}</h2>
+              <p className="hint">{t("ui.tasks.skippedHint")}</p>
+              <ul className="today-list" data-testid="today-skipped">
+                {data.skipped.map((item) => (
+                  <SkippedItem key={item.key} item={item} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {data.upcoming.length > 0 ? (
             <section className="card" aria-labelledby="today-upcoming">
               <h2 id="today-upcoming">{t("ui.today.upcoming")}</h2>
@@ -157,6 +193,7 @@ export function TodayPage() {
               </ul>
             </section>
           ) : null}
+          <MyCheckInsCard />
         </>
       ) : null}
     </Page>

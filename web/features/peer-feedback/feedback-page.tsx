@@ -1,5 +1,6 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { attachmentTypes, MAX_ATTACHMENT_BYTES } from "../../../common/schemas/peer-feedback.ts";
 import { SelectField, TextAreaField } from "../../components/field.tsx";
 import { EmptyState, ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
@@ -59,6 +60,13 @@ function AskForm() {
       label: `${c.name} (${group.cohortName})`,
     })),
   );
+  // A feedback task on Today opens this form for its training group (`?cohort=`): that group comes first.
+  const [search] = useSearchParams();
+  const preselected = options.find((o) => o.value.startsWith(`${search.get("cohort")}|`))?.value;
+  const { setValues } = form;
+  useEffect(() => {
+    if (preselected) setValues((current) => (current.choice ? current : { ...current, choice: preselected }));
+  }, [preselected, setValues]);
   const ask = useSaveThenRefresh(
     async () => {
       const [cohortId, colleagueId] = (form.values.choice || options[0]?.value || "|").split("|");
