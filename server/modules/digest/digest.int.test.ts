@@ -58,7 +58,9 @@ describe("the manager's weekly digest with one-click links", () => {
       (m) =>
         m.to.includes("mia@digest.test") && m.subject === "This week with your team: one question per person",
     );
-    expect(mail.text).toContain('Lotte Learner: logged "I first name the frustration" at work.');
+    expect(mail.text).toContain(
+      'Lotte Learner:\n  - applied "When a customer calls about a late repair" on ',
+    );
     const talked = /We talked: (\S+)/.exec(mail.text)![1]!;
     const sawIt = /I saw it applied: (\S+)/.exec(mail.text)![1]!;
     links = { talked: talked.split("#token=")[1]!, sawIt: sawIt.split("#token=")[1]! };
