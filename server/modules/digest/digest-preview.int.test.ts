@@ -59,7 +59,7 @@ describe("the digest preview and the landing page's read of a link", () => {
     const response = await call("GET", "/api/team/digest-preview", mia.cookie);
     expect(response.statusCode).toBe(200);
     preview = response.json<DigestPreview>();
-    expect(preview.subject).toBe("This week with your team: one question per person");
+    expect(preview.subject).toBe("This week with your team: what needs you");
     expect(preview.text).toContain("Hello Mia Manager,");
     expect(preview.text).toContain(
       'Femke de Vries:\n  - applied "When a customer <b>calls</b> about a late repair" on ',

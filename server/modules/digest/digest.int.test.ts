@@ -55,8 +55,7 @@ describe("the manager's weekly digest with one-click links", () => {
     ).toBe(0);
     await deliverOutbox(t.database.db, createMailer(peer.url, "Beklijf <noreply@example.test>"));
     const mail = await peer.waitFor(
-      (m) =>
-        m.to.includes("mia@digest.test") && m.subject === "This week with your team: one question per person",
+      (m) => m.to.includes("mia@digest.test") && m.subject === "This week with your team: what needs you",
     );
     expect(mail.text).toContain(
       'Lotte Learner:\n  - applied "When a customer calls about a late repair" on ',

@@ -24,6 +24,7 @@ function LinkQuestion({ link }: { link: DigestLinkView }) {
             date: formatDay(application.occurredAt.slice(0, 10), currentLocale()),
           })}
         </p>
+        <p className="hint">{t("ui.digest.whatHappened")}</p>
         <blockquote>{application.whatHappened}</blockquote>
       </>
     );
