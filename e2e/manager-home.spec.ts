@@ -77,6 +77,7 @@ test("a manager starts on what needs them, previews the digest, and confirms an 
   await application.getByRole("button", { name: /I saw this happen/ }).click();
   await expect(application.getByText("seen by your manager")).toBeVisible();
   await expectAccessible(manager, "team sorted by attention");
+  await manager.screenshot({ path: info.outputPath("team.png") });
   await manager.goto(APP);
   await expect(needsYou.getByRole("link", { name: "Preview this week's digest" })).toBeVisible();
   await expect(item).toHaveCount(0);
