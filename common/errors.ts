@@ -22,6 +22,8 @@ export const errorStatus = {
   /** The scan already holds as many shared-link answers as it has invited people. */
   SCAN_SHARED_LINK_FULL: 409,
   TOKEN_INVALID: 410,
+  /** A one-click link from the in-app digest preview: it shows what it would record, and records nothing. */
+  DIGEST_PREVIEW_LINK: 409,
   CANNOT_DEACTIVATE_SELF: 409,
   LAST_COORDINATOR: 409,
   IMPORT_INVALID: 422,

@@ -126,6 +126,8 @@ export const enrolmentView = z.object({
 export const teamMemberView = z.object({
   personId: idSchema,
   name: z.string(),
+  /** How many things about this person wait for the manager this week (see `GET /api/team/needs-you`). */
+  waiting: z.number().int(),
   cohorts: z.array(
     z.object({
       cohortId: idSchema,

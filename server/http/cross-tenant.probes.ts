@@ -187,6 +187,8 @@ export const probes: Record<string, Probe> = {
   "PATCH /api/coaching/sessions/:coachingSessionId": { expect: 404, body: () => ({ notes: "Hacked" }) },
   "DELETE /api/coaching/sessions/:coachingSessionId": { expect: 404 },
   "GET /api/team": { expect: "own" },
+  "GET /api/team/needs-you": { expect: "own" },
+  "GET /api/team/digest-preview": { expect: "own" },
   "POST /api/team/check-ins": {
     expect: 404,
     body: (a) => ({ personId: a.personId, kind: "before", agreements: "Probe" }),

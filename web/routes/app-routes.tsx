@@ -32,6 +32,7 @@ import { QuestionBankPage } from "../features/questions/question-bank-page.tsx";
 import { PlansPage } from "../features/action-plans/plans-page.tsx";
 import { TeamPage } from "../features/team/team-page.tsx";
 import { DigestActionPage } from "../features/team/digest-action-page.tsx";
+import { DigestPreviewPage } from "../features/team/digest-preview-page.tsx";
 import { BadgesPage } from "../features/badges/badges-page.tsx";
 import { PassportPage } from "../features/badges/passport-page.tsx";
 import { CoachingPage } from "../features/coaching/coaching-page.tsx";
@@ -70,6 +71,7 @@ export function AppRoutes() {
         <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
         <Route path="/trajectories/:trajectoryId/impact" element={<ImpactPage />} />
         <Route path="/team" element={<TeamPage />} />
+        <Route path="/team/digest-preview" element={<DigestPreviewPage />} />
         <Route path="/practice" element={<PracticePage />} />
         <Route path="/learn/:cohortId/extra/:competenceId" element={<ExtraMaterialPage />} />
         <Route path="/learn/:cohortId/:activityId" element={<ActivityPage />} />

@@ -55,10 +55,11 @@ describe("the manager's weekly digest with one-click links", () => {
     ).toBe(0);
     await deliverOutbox(t.database.db, createMailer(peer.url, "Beklijf <noreply@example.test>"));
     const mail = await peer.waitFor(
-      (m) =>
-        m.to.includes("mia@digest.test") && m.subject === "This week with your team: one question per person",
+      (m) => m.to.includes("mia@digest.test") && m.subject === "This week with your team: what needs you",
     );
-    expect(mail.text).toContain('Lotte Learner: logged "I first name the frustration" at work.');
+    expect(mail.text).toContain(
+      'Lotte Learner:\n  - applied "When a customer calls about a late repair" on ',
+    );
     const talked = /We talked: (\S+)/.exec(mail.text)![1]!;
     const sawIt = /I saw it applied: (\S+)/.exec(mail.text)![1]!;
     links = { talked: talked.split("#token=")[1]!, sawIt: sawIt.split("#token=")[1]! };

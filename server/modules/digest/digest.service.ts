@@ -1,17 +1,27 @@
 import { eq, inArray, isNull } from "drizzle-orm";
-import type { TeamView } from "../../../common/schemas/action-plans.ts";
+import type { Locale } from "../../../common/locales.ts";
+import type { DigestLinkView, DigestPreview } from "../../../common/schemas/team.ts";
 import type { Db } from "../../db/client.ts";
 import { digestLinkUses, persons, teamMemberships } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
-import { applicationById, recordConfirmation } from "../action-plans/index.ts";
+import { applicationById, plansOf, recordConfirmation } from "../action-plans/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
-import { enqueueEmail, findRecipients, hasRowIn } from "../notifications/index.ts";
+import {
+  enqueueEmail,
+  findRecipients,
+  hasRowIn,
+  type Recipient,
+  recipientsOf,
+  renderEmail,
+} from "../notifications/index.ts";
 import { claimStamp, withPreferences } from "../reminders/index.ts";
-import { saveCheckIn, teamViewOf } from "../team/index.ts";
+import { needsYouOf, saveCheckIn } from "../team/index.ts";
+import { digestHtml, digestItemsText, digestPeople, type LinkFor } from "./digest-content.ts";
 import { canUseLink, linkConfirms } from "./digest.policy.ts";
-import { hashLink, readLink, signingKey, signLink, type LinkPayload } from "./signed-links.ts";
+import { hashLink, readLink, signingKey, signLink } from "./signed-links.ts";
 import { localClock, todayIn } from "../../../common/dates.ts";
 import { managesPerson } from "../organisations/index.ts";
 
@@ -24,52 +34,40 @@ function isDigestMoment(timeZone: string, now: Date): boolean {
   return weekday === 1 && hour >= DIGEST_HOUR;
 }
 
-type Member = TeamView["teams"][number]["members"][number];
-type Translate = ReturnType<typeof translator>;
-
-/** One concrete question for this week, chosen from where the person is in their trajectory. */
-export function questionFor(member: Member, t: Translate, today: string): string {
-  const unconfirmed = member.plans.flatMap((p) =>
-    p.applications.filter((a) => !a.confirmed && a.outcome !== "did-not-act").map(() => p),
-  );
-  if (unconfirmed[0])
-    return t("emails.digest.askApplied", { name: member.name, action: unconfirmed[0].action });
-  const upcoming = member.cohorts.find((c) => c.phase === "before");
-  if (upcoming) return t("emails.digest.askBefore", { name: member.name, cohort: upcoming.cohortName });
-  const plan = member.plans[0];
-  if (plan && plan.firstMoment.slice(0, 10) <= today)
-    return t("emails.digest.askPlan", { name: member.name, action: plan.action });
-  if (plan) return t("emails.digest.askSupport", { name: member.name, action: plan.action });
-  return t("emails.digest.askSituation", { name: member.name });
+interface DigestFor {
+  tenant: Tenant;
+  manager: Pick<Recipient, "personId" | "name" | "locale">;
+  key: Buffer;
+  site: string;
+  now: Date;
+  /** Sign the links as preview links: they show what they would record and record nothing. */
+  preview: boolean;
 }
 
-function itemFor(
-  member: Member,
-  context: {
-    key: Buffer;
-    organisationId: string;
-    managerId: string;
-    site: string;
-    now: Date;
-    today: string;
-    t: Translate;
-  },
-): string {
-  const expires = Math.floor(context.now.getTime() / 1000) + LINK_DAYS * 86_400;
-  const link = (payload: Omit<LinkPayload, "o" | "m" | "e">) =>
-    `${context.site}/digest-action#token=${signLink(context.key, { ...payload, o: context.organisationId, m: context.managerId, e: expires })}`;
-  const lines = [
-    `${member.name}: ${questionFor(member, context.t, context.today)}`,
-    `  ${context.t("emails.digest.talked")}: ${link({ p: member.personId, a: "talked" })}`,
-  ];
-  const application = member.plans
-    .flatMap((p) => p.applications)
-    .find((a) => !a.confirmed && a.outcome !== "did-not-act");
-  if (application)
-    lines.push(
-      `  ${context.t("emails.digest.sawIt")}: ${link({ p: member.personId, a: "confirm", x: application.id })}`,
-    );
-  return lines.join("\n");
+/**
+ * The one digest builder, for the Monday sweep and the in-app preview alike: the manager's needs-you list
+ * (the same rules as the home screen), grouped per person, with signed links valid for two weeks.
+ */
+export async function buildDigest({ tenant, manager, key, site, now, preview }: DigestFor) {
+  const { locale } = manager;
+  const items = await needsYouOf(tenant, { managerId: manager.personId, locale, now });
+  const expires = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
+  const linkFor: LinkFor = (payload) =>
+    `${site}/digest-action#token=${signLink(key, {
+      ...payload,
+      o: tenant.organisationId,
+      m: manager.personId,
+      e: expires,
+      ...(preview ? { v: 1 as const } : {}),
+    })}`;
+  const people = digestPeople(items, locale, linkFor);
+  const itemsText = people.length > 0 ? digestItemsText(people) : translator(locale)("emails.digest.nothing");
+  const email = {
+    template: "manager-digest" as const,
+    params: { name: manager.name, items: itemsText, teamLink: `${site}/team` },
+  };
+  const { subject, text } = renderEmail(locale, email);
+  return { items, email, subject, text, html: digestHtml({ subject, text, locale }, itemsText, people) };
 }
 
 /**
@@ -92,29 +90,13 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
   for (const manager of await managers(db)) {
     const today = todayIn(manager.timeZone, now);
     if (manager.preferences?.lastDigestOn === today || !isDigestMoment(manager.timeZone, now)) continue;
-    const { locale } = manager;
     const tenant = new Tenant(db, manager.organisationId);
-    const view = await teamViewOf(tenant, { managerId: manager.personId, locale, now });
-    const members = view.teams.flatMap((team) => team.members).filter((m) => m.cohorts.length > 0);
-    if (members.length === 0) continue;
-    const t = translator(locale);
-    const items = members.map((member) =>
-      itemFor(member, {
-        key,
-        organisationId: manager.organisationId,
-        managerId: manager.personId,
-        site,
-        now,
-        today,
-        t,
-      }),
-    );
+    const digest = await buildDigest({ tenant, manager, key, site, now, preview: false });
+    // Nothing waits for this manager: no email, so the digest keeps meaning "something needs you".
+    if (digest.items.length === 0) continue;
     const queued = await tenant.transaction(async (tx) => {
       if (!(await claimStamp(tx, manager.personId, "lastDigestOn", today))) return false;
-      await enqueueEmail(tx, manager.email, locale, {
-        template: "manager-digest",
-        params: { name: manager.name, items: items.join("\n\n"), teamLink: `${site}/team` },
-      });
+      await enqueueEmail(tx, manager.email, manager.locale, digest.email);
       return true;
     });
     if (queued) sent += 1;
@@ -122,18 +104,34 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
   return sent;
 }
 
+/**
+ * The digest as it would be sent to the signed-in manager now, any day of the week. It queues and stamps
+ * nothing, and its links are preview links: they open the landing page, which names the person and the
+ * record, but pressing the button there records nothing (decision: the preview must never confirm by
+ * accident, and a forwarded preview must not act for the manager).
+ */
+export async function previewDigest({ tenant, actor, site, now }: Scope): Promise<DigestPreview> {
+  const [manager] = await recipientsOf(tenant, [actor.personId]);
+  if (!manager) throw notFound("person");
+  const digest = await buildDigest({
+    tenant,
+    manager,
+    key: await signingKey(tenant.db),
+    site,
+    now,
+    preview: true,
+  });
+  return { subject: digest.subject, text: digest.text, html: digest.html };
+}
+
 const invalidLink = () => new AppError("TOKEN_INVALID", "digest link invalid or expired");
 
 /**
- * Carries out a digest link's one action, once. The signature must hold, the manager and the learner
- * must both still be active, and the manager must still manage the person. The link's use is recorded
- * (keyed by the token's hash) in the same transaction as the action, so a second click, a replay or two
- * clicks at once record nothing more and answer that it was already recorded.
+ * A digest link that still holds: the signature is right, it has not expired, the manager and the learner
+ * are both still active and the manager still manages the person; for "I saw it applied", the application
+ * is the learner's and can be confirmed. Otherwise TOKEN_INVALID.
  */
-export async function performLinkAction(
-  db: Db,
-  { token, now, site }: { token: string; now: Date; site: string },
-): Promise<{ done: "talked" | "confirmed"; learner: string; alreadyRecorded: boolean }> {
+async function checkedLink(db: Db, token: string, now: Date) {
   const payload = readLink(await signingKey(db), token, now);
   if (!payload) throw invalidLink();
   const tenant = new Tenant(db, payload.o);
@@ -152,10 +150,64 @@ export async function performLinkAction(
   };
   // A deactivated (or erased) manager's links stop working, as their sign-in does.
   if (!learner || !canUseLink(facts)) throw invalidLink();
-  const done = payload.a === "talked" ? ("talked" as const) : ("confirmed" as const);
   const application = payload.a === "confirm" ? await applicationById(tenant, payload.x ?? "") : undefined;
   if (payload.a === "confirm" && !(application && linkConfirms({ application, learnerId: payload.p })))
     throw invalidLink();
+  return { payload, tenant, learner, application };
+}
+
+const linkUsed = async (tenant: Tenant, token: string) =>
+  (
+    await tenant.select(
+      digestLinkUses,
+      { at: digestLinkUses.usedAt },
+      eq(digestLinkUses.linkHash, hashLink(token)),
+    )
+  ).length > 0;
+
+/**
+ * What a digest link would record, read without acting, so the landing page can say "Confirm that Femke
+ * de Vries applied 'When a customer …' on 12 November?" before the button is pressed.
+ */
+export async function describeLink(
+  db: Db,
+  { token, now, locale }: { token: string; now: Date; locale: Locale },
+): Promise<DigestLinkView> {
+  const { payload, tenant, learner, application } = await checkedLink(db, token, now);
+  const plan = application
+    ? ((await plansOf(tenant, payload.p, locale, [application.planId]))[0] ??
+      (await plansOf(tenant, payload.p, locale, [application.planId], { archived: true }))[0])
+    : undefined;
+  return {
+    action: payload.a,
+    learner: learner.name,
+    application:
+      application && plan
+        ? {
+            situation: plan.situation,
+            action: plan.action,
+            occurredAt: application.occurredAt.toISOString(),
+            whatHappened: application.whatHappened,
+          }
+        : null,
+    preview: payload.v === 1,
+    alreadyRecorded: await linkUsed(tenant, token),
+  };
+}
+
+/**
+ * Carries out a digest link's one action, once. The link must hold (see `checkedLink`) and must not be a
+ * preview link. The link's use is recorded (keyed by the token's hash) in the same transaction as the
+ * action, so a second click, a replay or two clicks at once record nothing more and answer that it was
+ * already recorded.
+ */
+export async function performLinkAction(
+  db: Db,
+  { token, now, site }: { token: string; now: Date; site: string },
+): Promise<{ done: "talked" | "confirmed"; learner: string; alreadyRecorded: boolean }> {
+  const { payload, tenant, learner, application } = await checkedLink(db, token, now);
+  if (payload.v === 1) throw new AppError("DIGEST_PREVIEW_LINK", "a preview link records nothing");
+  const done = payload.a === "talked" ? ("talked" as const) : ("confirmed" as const);
   const firstUse = await tenant.transaction(async (tx) => {
     const claimed = await tx.db
       .insert(digestLinkUses)

@@ -18,6 +18,8 @@ export interface LinkPayload {
   x?: string;
   /** expiry, seconds since the epoch */
   e: number;
+  /** 1 for a link in the in-app preview: it reads what it would record, and records nothing. */
+  v?: 1;
 }
 
 export const signingKey = (db: Db): Promise<Buffer> => installationKey(db, "link-signing-key");
@@ -44,6 +46,7 @@ export function readLink(key: Buffer, token: string, now: Date): LinkPayload | n
   }
   if (typeof payload.e !== "number" || payload.e * 1000 < now.getTime()) return null;
   if (payload.a !== "talked" && payload.a !== "confirm") return null;
+  if (payload.v !== undefined && payload.v !== 1) return null;
   return payload;
 }
 

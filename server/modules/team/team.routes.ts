@@ -8,7 +8,15 @@ import {
   updateCheckInBody,
 } from "../../../common/schemas/action-plans.ts";
 import { defineRoutes, route } from "../../http/route-table.ts";
-import { deleteCheckIn, getTeamView, myEnrolments, recordCheckIn, updateCheckIn } from "./team.service.ts";
+import { needsYouView } from "../../../common/schemas/team.ts";
+import {
+  deleteCheckIn,
+  getNeedsYou,
+  getTeamView,
+  myEnrolments,
+  recordCheckIn,
+  updateCheckIn,
+} from "./team.service.ts";
 
 /** The manager's team screen and check-ins; the learner's cohorts to plan for. */
 export const teamRoutes = defineRoutes(
@@ -21,6 +29,16 @@ export const teamRoutes = defineRoutes(
         response: teamView,
       },
       (scope) => getTeamView(scope),
+    ),
+
+    route.get(
+      "/api/team/needs-you",
+      {
+        summary:
+          "What needs the signed-in manager this week: applications to confirm, check-ins due, plans without a moment, people without a plan (oldest first; empty for someone who manages no team)",
+        response: needsYouView,
+      },
+      (scope) => getNeedsYou(scope),
     ),
 
     route.post(

@@ -1,78 +1,17 @@
-import { count, desc, eq, gte, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
-import { activityProgress, answers, checkIns, persons, teamMemberships } from "../../db/schema/index.ts";
+import { checkIns } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { correctRecord, removeRecord } from "../../audit.ts";
 import type { Scope } from "../../http/scope.ts";
-import { plansOf } from "../action-plans/index.ts";
-import { computeSchedule, enrolmentChoices, enrolmentsOf } from "../cohorts/index.ts";
-import { todayIn } from "../../../common/dates.ts";
-import { managesPerson, teamsOf } from "../organisations/index.ts";
+import { enrolmentChoices } from "../cohorts/index.ts";
+import { managesPerson } from "../organisations/index.ts";
+import type { NeedsYouItem, NeedsYouView } from "../../../common/schemas/team.ts";
+import { sortNeedsYou } from "./needs-you.ts";
+import { managedTeams, presentCheckIn } from "./team-members.ts";
 import { canChangeCheckIn, canRecordCheckIn } from "./team.policy.ts";
-
-const notAToDo = new Set(["practice-session", "retrieval-practice"]);
-
-/** Activities done out of those due by today (the member's today, in their time zone): progress, not results. */
-async function progressOf(tenant: Tenant, personId: string, timeZone: string, now: Date) {
-  const today = todayIn(timeZone, now);
-  const [enrolments, done, practised] = await Promise.all([
-    enrolmentsOf(tenant, personId),
-    tenant.select(
-      activityProgress,
-      { cohortId: activityProgress.cohortId, activityId: activityProgress.activityId },
-      eq(activityProgress.personId, personId),
-      eq(activityProgress.status, "done"),
-    ),
-    tenant
-      .select(
-        answers,
-        { cohortId: answers.cohortId, n: count() },
-        eq(answers.personId, personId),
-        eq(answers.context, "practice"),
-        gte(answers.answeredAt, new Date(now.getTime() - 7 * 86_400_000)),
-      )
-      .groupBy(answers.cohortId),
-  ]);
-  return enrolments.map((e) => {
-    const due = computeSchedule(e.document, e.sessionDates).filter(
-      (a) => a.date <= today && a.mandatory && !notAToDo.has(a.type) && a.phase !== "session",
-    );
-    const doneIds = new Set(done.filter((d) => d.cohortId === e.cohortId).map((d) => d.activityId));
-    return {
-      cohortId: e.cohortId,
-      cohortName: e.cohortName,
-      practiceDay: e.sessionDates[0]!,
-      // Which check-in guide fits: before the practice day, or after it.
-      phase: (today <= e.sessionDates[0]! ? "before" : "after") as "before" | "after",
-      activitiesDone: due.filter((a) => doneIds.has(a.activityId)).length,
-      activitiesDue: due.length,
-      // Whether they practised, never what they answered.
-      practisedLastWeek: practised.some((p) => p.cohortId === e.cohortId && p.n > 0),
-    };
-  });
-}
-
-async function lastCheckIn(tenant: Tenant, personId: string, viewerId: string) {
-  const [row] = await tenant
-    .selectRows(checkIns, eq(checkIns.personId, personId))
-    .orderBy(desc(checkIns.at))
-    .limit(1);
-  return row
-    ? {
-        ...presentCheckIn(row),
-        mine: canChangeCheckIn({ actorId: viewerId, authorId: row.managerId }),
-      }
-    : null;
-}
-
-const presentCheckIn = (row: typeof checkIns.$inferSelect) => ({
-  id: row.id,
-  at: row.at.toISOString(),
-  kind: row.kind,
-  agreements: row.agreements,
-});
 
 /** The check-in if the signed-in manager recorded it; to anyone else it does not exist. */
 async function ownCheckIn(tenant: Tenant, actorId: string, checkInId: string) {
@@ -161,67 +100,65 @@ export async function saveCheckIn(
 export const getTeamView = ({ tenant, actor, locale, now }: Scope): Promise<TeamView> =>
   teamViewOf(tenant, { managerId: actor.personId, locale, now });
 
-/** Every team a manager manages, each member's progress, plans and applications (the screen and the digest). */
+/**
+ * Every team a manager manages, each member's progress, plans and applications, and how many things about
+ * them wait for the manager. Members with something waiting come first (the oldest waiting first), then
+ * the others by name: an order of attention, never of results.
+ */
 export async function teamViewOf(
   tenant: Tenant,
-  { managerId, locale, now }: { managerId: string; locale: Locale; now: Date },
+  context: { managerId: string; locale: Locale; now: Date },
 ): Promise<TeamView> {
-  const managed = await teamsOf(tenant, managerId, true);
-  if (managed.length === 0) return { teams: [] };
-  const members = await tenant.db
-    .select({
-      teamId: teamMemberships.teamId,
-      personId: persons.id,
-      name: persons.name,
-      timeZone: persons.timeZone,
-    })
-    .from(teamMemberships)
-    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
-    .where(
-      tenant.where(
-        teamMemberships,
-        inArray(
-          teamMemberships.teamId,
-          managed.map((t) => t.id),
-        ),
-        eq(teamMemberships.isManager, false),
-        inArray(persons.status, ["active", "invited"]),
-      ),
-    )
-    .orderBy(persons.name);
-  const views = await Promise.all(
-    members.map(async (member) => ({
-      teamId: member.teamId,
-      view: {
-        personId: member.personId,
-        name: member.name,
-        cohorts: await progressOf(tenant, member.personId, member.timeZone, now),
-        lastCheckIn: await lastCheckIn(tenant, member.personId, managerId),
-        plans: (await plansOf(tenant, member.personId, locale)).map(
-          ({ id, situation, action, firstMoment, applications, pulses }) => ({
-            id,
-            situation,
-            action,
-            firstMoment,
-            applications,
-            pulses,
-          }),
-        ),
-      },
-    })),
-  );
+  const teams = await managedTeams(tenant, context);
   return {
-    teams: managed.map((team) => {
-      const members = views.filter((v) => v.teamId === team.id).map((v) => v.view);
+    teams: teams.map((team) => {
+      const members = byAttention(team.members).map(({ view, needsYou }) => ({
+        ...view,
+        waiting: needsYou.length,
+      }));
       return { id: team.id, name: team.name, progress: progressOfTeam(members), members };
     }),
   };
 }
 
-type MemberView = TeamView["teams"][number]["members"][number];
+function byAttention<T extends { view: { name: string }; needsYou: NeedsYouItem[] }>(members: T[]): T[] {
+  const firstDue = (m: T) => (m.needsYou.length === 0 ? "~" : (sortNeedsYou(m.needsYou)[0]!.due ?? "9999"));
+  return [...members].sort(
+    (a, b) => firstDue(a).localeCompare(firstDue(b)) || a.view.name.localeCompare(b.view.name),
+  );
+}
+
+/**
+ * What needs the manager this week across all their people, oldest first (the rules are in
+ * `needs-you.ts`). Someone who manages no team gets an empty list, as on the team screen.
+ */
+export async function needsYouOf(
+  tenant: Tenant,
+  context: { managerId: string; locale: Locale; now: Date },
+): Promise<NeedsYouItem[]> {
+  const teams = await managedTeams(tenant, context);
+  const seen = new Set<string>();
+  // A person in two of the manager's teams is one person: their items count once.
+  const items = teams.flatMap((team) => team.members.flatMap((m) => m.needsYou));
+  return sortNeedsYou(
+    items.filter((item) => {
+      const key = `${item.kind}:${item.personId}:${item.recordId ?? ""}:${item.due ?? ""}:${item.detail ?? ""}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
+}
+
+/** The signed-in manager's list of what needs them this week. */
+export const getNeedsYou = async ({ tenant, actor, locale, now }: Scope): Promise<NeedsYouView> => ({
+  items: await needsYouOf(tenant, { managerId: actor.personId, locale, now }),
+});
+
+type MemberWithWaiting = TeamView["teams"][number]["members"][number];
 
 /** Totals for the team: how far the group is, not who is ahead. */
-function progressOfTeam(members: MemberView[]): TeamView["teams"][number]["progress"] {
+function progressOfTeam(members: MemberWithWaiting[]): TeamView["teams"][number]["progress"] {
   const applications = members.flatMap((m) => m.plans.flatMap((p) => p.applications));
   return {
     inTraining: members.filter((m) => m.cohorts.length > 0).length,

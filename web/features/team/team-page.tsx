@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
 import { TextAreaField } from "../../components/field.tsx";
@@ -11,6 +12,7 @@ import { currentLocale, formatDateTime, formatDay } from "../../lib/i18n.ts";
 import { fieldError, onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { IfThen } from "../action-plans/if-then.tsx";
+import { MemberProgress, Waiting } from "./member-progress.tsx";
 import { deleteCheckIn, recordCheckIn, teamKeys, updateCheckIn, useTeam } from "./team-api.ts";
 
 type Member = TeamView["teams"][number]["members"][number];
@@ -111,6 +113,9 @@ function ConfirmButton({ applicationId, learner }: { applicationId: string; lear
  */
 function CheckInGuide({ member }: { member: Member }) {
   const { t } = useTranslation();
+  const anchor = `check-in-${member.personId}`;
+  // Opened when "needs you" linked here for this check-in; afterwards the manager opens and closes it.
+  const [openAtFirst] = useState(() => window.location.hash === `#${anchor}`);
   const cohort = member.cohorts[0];
   const phase = cohort?.phase ?? "before";
   const [agreements, setAgreements] = useState("");
@@ -127,7 +132,7 @@ function CheckInGuide({ member }: { member: Member }) {
   );
   if (!cohort) return null;
   return (
-    <details className="check-in">
+    <details className="check-in" id={anchor} open={openAtFirst}>
       <summary>{t(`ui.team.guide.${phase}.title`, { name: member.name })}</summary>
       <ol>
         {[1, 2, 3].map((n) => (
@@ -152,25 +157,16 @@ function MemberCard({ member }: { member: Member }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <li className="card member">
-      <h3>{member.name}</h3>
+    <li className="card member" id={`member-${member.personId}`} tabIndex={-1}>
+      <h3>
+        {member.name} <Waiting member={member} />
+      </h3>
       {member.cohorts.map((cohort) => (
-        <div key={cohort.cohortId}>
-          <p>
-            {cohort.cohortName} · {t("ui.team.practiceDay", { date: formatDay(cohort.practiceDay, locale) })}
-          </p>
-          <p className="hint">
-            <meter
-              min={0}
-              max={Math.max(1, cohort.activitiesDue)}
-              value={cohort.activitiesDone}
-              aria-hidden="true"
-            />{" "}
-            {t("ui.team.progress", { done: cohort.activitiesDone, due: cohort.activitiesDue })} ·{" "}
-            {cohort.practisedLastWeek ? t("ui.team.practised") : t("ui.team.notPractised")}
-          </p>
-        </div>
+        <p key={cohort.cohortId}>
+          {cohort.cohortName} · {t("ui.team.practiceDay", { date: formatDay(cohort.practiceDay, locale) })}
+        </p>
       ))}
+      <MemberProgress member={member} />
       <CheckInGuide member={member} />
       {member.plans.length === 0 ? <p className="hint">{t("ui.team.noPlans")}</p> : null}
       {member.plans.map((plan) => (
@@ -220,13 +216,30 @@ function TeamProgress({ progress }: { progress: TeamView["teams"][number]["progr
   );
 }
 
+/**
+ * A link from "needs you" names a member (`#member-…`) or their check-in (`#check-in-…`): once the team
+ * has loaded, bring it into view and move the focus there, so a keyboard or screen-reader user lands on it.
+ */
+function useScrollToHash(loaded: boolean) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!loaded || hash === "") return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    const focusable = target?.closest("li.member") as HTMLElement | null;
+    target?.scrollIntoView({ block: "start" });
+    focusable?.focus({ preventScroll: true });
+  }, [loaded, hash]);
+}
+
 /** The manager's one screen: who is in which training, how far, their plans, and what to confirm. */
 export function TeamPage() {
   const { t } = useTranslation();
   const team = useTeam();
+  useScrollToHash(team.data !== undefined);
   return (
     <Page title={t("ui.team.title")}>
       <p className="notice">{t("ui.team.privacy")}</p>
+      <p className="hint">{t("ui.home.manager.order")}</p>
       <QueryState
         query={team}
         isEmpty={(data) => data.teams.length === 0}

@@ -7,6 +7,7 @@ import { currentLocale, formatNumber } from "../../../lib/i18n.ts";
 import { useMe } from "../../../lib/session.ts";
 import { useToday } from "../../learning/learning-api.ts";
 import { homeKeys, organisationsApi } from "../organisations-api.ts";
+import { ManagerHome } from "./manager-home.tsx";
 
 /** The learner's block: how much is waiting today, one tap away. */
 function LearnerToday() {
@@ -45,6 +46,8 @@ export function HomePage() {
       <ErrorMessage error={home.error} />
       {home.data ? (
         <div className="cards">
+          {/* A manager starts with what needs them this week. */}
+          {home.data.manager ? <ManagerHome /> : null}
           {home.data.coordinator ? (
             <section className="card" aria-labelledby="home-coordinator">
               <h2 id="home-coordinator">{t("ui.home.coordinator.title")}</h2>
@@ -82,26 +85,6 @@ export function HomePage() {
               <p>
                 <Link to="/people">{t("ui.home.coordinator.managePeople")}</Link>
               </p>
-            </section>
-          ) : null}
-          {home.data.manager ? (
-            <section className="card" aria-labelledby="home-manager">
-              <h2 id="home-manager">{t("ui.home.manager.title")}</h2>
-              {home.data.manager.teams.length === 0 ? (
-                <EmptyState title={t("ui.home.manager.emptyTitle")}>
-                  <p>{t("ui.home.manager.emptyText")}</p>
-                </EmptyState>
-              ) : (
-                <ul className="plain-list">
-                  {home.data.manager.teams.map((team) => (
-                    <li key={team.id}>
-                      <strong>{team.name}</strong> —{" "}
-                      {t("ui.home.manager.members", { count: team.memberCount })}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p className="hint">{t("ui.home.manager.next")}</p>
             </section>
           ) : null}
           {home.data.learner ? (
