@@ -19,6 +19,7 @@ import type { Scope } from "../../http/scope.ts";
 import { assertAnotherCoordinatorRemains } from "../organisations/index.ts";
 import { collectLearningData, eraseLearningData } from "../learning/index.ts";
 import { collectImpactData, eraseImpactData } from "../impact/index.ts";
+import { collectNotices, eraseNotices } from "../notices/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -77,6 +78,7 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     history,
     learning: await collectLearningData(tenant, personId),
     evaluation: await collectImpactData(tenant, personId),
+    notices: await collectNotices(tenant, personId),
   };
 }
 
@@ -129,6 +131,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
       .where(tx.where(teamMemberships, eq(teamMemberships.personId, personId)));
     await eraseLearningData(tx, personId);
     await eraseImpactData(tx, personId);
+    await eraseNotices(tx, personId);
     await tx.db
       .update(persons)
       .set({
