@@ -230,6 +230,24 @@ describe("notices", () => {
     });
   });
 
+  it("tells the manager a check-in is due once a cohort with his person is planned", async () => {
+    const practiceDay = "2099-03-05";
+    const planned = await call("POST", "/api/cohorts", setup.designer.cookie, {
+      trajectoryId: setup.trajectory.id,
+      name: "Spring group",
+      sessionDates: [practiceDay],
+      personIds: [lenaId],
+    });
+    expect(planned.statusCode).toBe(201);
+    const due = (await noticesOf(max)).notices.filter((n) => n.kind === "check-in-due");
+    expect(due).toEqual([
+      expect.objectContaining({
+        href: "/team",
+        text: "The practice day of Lena is on 5 March. Plan a short check-in beforehand.",
+      }),
+    ]);
+  });
+
   it("tells the learner she earned a badge, once", async () => {
     const badge = {
       competenceId: setup.competenceIds[0],
