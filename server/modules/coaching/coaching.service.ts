@@ -103,10 +103,7 @@ export async function getCoachView({ tenant, actor, locale }: Scope): Promise<Co
 }
 
 /** Offers coaching to a colleague; offering twice changes nothing. */
-export async function inviteCoachee(
-  { tenant, actor, now, site }: Scope,
-  { personId }: { personId: string },
-) {
+export async function inviteCoachee({ tenant, actor, now, site }: Scope, { personId }: { personId: string }) {
   authorize(actor, "coaching.coach");
   const [person] = await tenant.select(
     persons,
