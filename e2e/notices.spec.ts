@@ -33,7 +33,7 @@ test("the manager confirms an application; the learner hears it in the header an
   await page.goto(`${APP}/today`);
   const bell = page.getByRole("link", { name: /^Notices, \d+ unread$/ });
   await expect(bell).toBeVisible();
-  const unreadBefore = Number((await bell.getAttribute("aria-label"))!.match(/\d+/)![0]);
+  const unreadBefore = Number((await bell.locator(".notices-count").textContent())!);
   await bell.click();
   await expect(page.getByRole("heading", { level: 1, name: "Notices" })).toBeVisible();
   const notice = page
