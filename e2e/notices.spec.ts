@@ -74,4 +74,10 @@ test("a manager with no notices yet is told what will come here", async ({ page 
   await page.getByRole("link", { name: /^Notices/ }).click();
   await expect(page.getByText("Nothing new")).toBeVisible();
   await expectAccessible(page, "notices, empty");
+  // The same screen in Dutch.
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meldingen" })).toBeVisible();
+  await expect(page.getByText("Niets nieuws")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Meldingen", exact: true })).toBeVisible();
+  await expectAccessible(page, "meldingen, leeg");
 });
