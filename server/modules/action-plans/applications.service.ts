@@ -9,7 +9,7 @@ import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
-import { notify } from "../notices/index.ts";
+import { notify, settleNotices } from "../notices/index.ts";
 import { managerIdsOf, managesPerson } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import {
@@ -244,5 +244,6 @@ export async function recordConfirmation(
       now,
       site,
     });
+    await settleNotices(tx, { key: `application-waiting:${applicationId}`, now });
   });
 }

@@ -120,6 +120,12 @@ describe("notices", () => {
     const url = `/api/applications/${applicationId}/confirmations`;
     expect((await call("POST", url, max)).statusCode).toBe(200);
     expect((await call("POST", url, max)).statusCode).toBe(200);
+    // Done is read: the manager's "waiting" notice for it no longer counts as unread.
+    const [waiting] = await t.database.db
+      .select()
+      .from(notices)
+      .where(eq(notices.dedupeKey, `application-waiting:${applicationId}`));
+    expect(waiting!.readAt).not.toBeNull();
     const rows = await t.database.db
       .select()
       .from(notices)

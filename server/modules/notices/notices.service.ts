@@ -97,6 +97,17 @@ async function emailNotice(tx: Tenant, notice: Notice): Promise<void> {
   });
 }
 
+/**
+ * The thing a notice asked for is done (an application waiting for confirmation was confirmed): every
+ * notice of that event counts as read, for whoever got it, so the unread count only shows open work.
+ */
+export async function settleNotices(tx: Tenant, { key, now }: { key: string; now: Date }): Promise<void> {
+  await tx.db
+    .update(notices)
+    .set({ readAt: now })
+    .where(tx.where(notices, eq(notices.dedupeKey, key), isNull(notices.readAt)));
+}
+
 type NoticeRow = typeof notices.$inferSelect;
 
 /** Rows as the reader sees them: the text in `locale`, with the other person's current name. */
