@@ -9,6 +9,7 @@ import {
   coachingRelations,
   feedbackRequests,
   impactKpis,
+  notices,
   planApplications,
   practiceCards,
   scanActions,
@@ -142,6 +143,14 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     attachment: Buffer.from("alpha"),
     createdAt: new Date(),
   });
+  const noticeId = await insertAlpha(notices, {
+    personId: learnerA.id,
+    kind: "badge-awarded" as const,
+    params: { badge: "Alpha geheime badge" },
+    href: "/passport",
+    dedupeKey: "badge:alpha",
+    createdAt: new Date(),
+  });
   const kpiId = await insertAlpha(impactKpis, {
     trajectoryId: trajectory.id,
     name: "Alpha geheim cijfer",
@@ -183,6 +192,7 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     applicationId,
     checkInId,
     coachingSessionId,
+    noticeId,
     questionId: question.id,
     // One the learner marks done herself (a check-in, say, closes only through the manager's record).
     activityId: trajectory.document.activities.find((a) => a.type === "theory-module")!.id!,
@@ -224,6 +234,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     "Alpha geheime afspraak",
     coachingSessionId,
     "Alpha geheime coachnotitie",
+    noticeId,
+    "Alpha geheime badge",
     kpiId,
     "Alpha geheim cijfer",
     scanActionId,

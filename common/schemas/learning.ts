@@ -225,6 +225,8 @@ export const learningPreferences = z.object({
   pausedUntil: isoDate.nullable(),
   /** The learner agrees to be asked for a short interview about what they applied (success cases). */
   interviewConsent: z.boolean(),
+  /** Notices (a confirmation, a badge, an answer) also by email; they are always in the app. */
+  noticeEmails: z.boolean(),
 });
 export type LearningPreferences = z.infer<typeof learningPreferences>;
 export const updateLearningPreferences = patchOf(learningPreferences);

@@ -31,6 +31,7 @@ import { teamRoutes } from "../modules/team/team.routes.ts";
 import { digestRoutes } from "../modules/digest/digest.routes.ts";
 import { badgeRoutes } from "../modules/badges/badges.routes.ts";
 import { coachingRoutes } from "../modules/coaching/coaching.routes.ts";
+import { noticeRoutes } from "../modules/notices/notices.routes.ts";
 import { peerFeedbackRoutes } from "../modules/peer-feedback/peer-feedback.routes.ts";
 import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(badgeRoutes, deps);
   await app.register(coachingRoutes);
   await app.register(peerFeedbackRoutes);
+  await app.register(noticeRoutes);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

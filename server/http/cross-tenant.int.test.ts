@@ -53,6 +53,7 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":applicationId", a.applicationId)
     .replace(":checkInId", a.checkInId)
     .replace(":coachingSessionId", a.coachingSessionId)
+    .replace(":noticeId", a.noticeId)
     .replace(":kpiId", a.kpiId)
     .replace(":actionId", a.scanActionId)
     .replace(":interviewId", a.interviewId)

@@ -14,6 +14,7 @@ export interface Fixture {
   applicationId: string;
   checkInId: string;
   coachingSessionId: string;
+  noticeId: string;
   questionId: string;
   activityId: string;
   competenceId: string;
@@ -212,6 +213,9 @@ export const probes: Record<string, Probe> = {
   "GET /api/me/coaching": { expect: "own" },
   "GET /api/me/cohort-colleagues": { expect: "own" },
   "GET /api/me/feedback": { expect: "own" },
+  "GET /api/me/notices": { expect: "own" },
+  "POST /api/me/notices/:noticeId/read": { expect: 404 },
+  "POST /api/me/notices/read": { expect: "own" },
   "POST /api/feedback-requests": {
     expect: 404,
     body: (a) => ({ colleagueId: a.personId, cohortId: a.cohortId, about: "Probe" }),

@@ -83,6 +83,8 @@ const notCreating: Record<string, string> = {
   "POST /api/coaching/relations/:relationId/answer": "accepting twice is accepting",
   "POST /api/me/password": "changing to the same password twice leaves one password",
   "POST /api/me/sessions/sign-out-others": "ending other sessions twice ends them once",
+  "POST /api/me/notices/:noticeId/read": "marking a notice read twice keeps the first time",
+  "POST /api/me/notices/read": "marking all read twice leaves them read",
 };
 
 /** Tables that record the request itself, not what it does. */

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import type { MeResponse } from "../../common/schemas/me.ts";
 import { hasRole, sessionApi, useMe } from "../lib/session.ts";
+import { NoticesLink } from "../features/notices/notices-link.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
 /** A navigation link: its path, its label, and whether this person sees it. */
@@ -87,6 +88,7 @@ export function SignedInLayout() {
           </ul>
         </nav>
         <div className="header-tools">
+          <NoticesLink />
           <LanguageSwitch />
           <button type="button" className="button-secondary" onClick={() => signOut.mutate()}>
             {t("ui.nav.signOut")}

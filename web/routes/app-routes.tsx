@@ -37,6 +37,7 @@ import { BadgesPage } from "../features/badges/badges-page.tsx";
 import { PassportPage } from "../features/badges/passport-page.tsx";
 import { CoachingPage } from "../features/coaching/coaching-page.tsx";
 import { FeedbackPage } from "../features/peer-feedback/feedback-page.tsx";
+import { NoticesPage } from "../features/notices/notices-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -68,6 +69,7 @@ export function AppRoutes() {
         <Route path="/passport" element={<PassportPage />} />
         <Route path="/coaching" element={<CoachingPage />} />
         <Route path="/feedback" element={<FeedbackPage />} />
+        <Route path="/notices" element={<NoticesPage />} />
         <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
         <Route path="/trajectories/:trajectoryId/impact" element={<ImpactPage />} />
         <Route path="/team" element={<TeamPage />} />

@@ -16,3 +16,4 @@ export * from "./peer-feedback.ts";
 export * from "./badges.ts";
 export * from "./impact.ts";
 export * from "./idempotency.ts";
+export * from "./notices.ts";

@@ -20,6 +20,11 @@ export const learnerPreferences = tenantTable(
     calendarToken: text("calendar_token"),
     /** The learner agrees to be asked for a short success-case interview about what they applied. */
     interviewConsent: boolean("interview_consent").notNull().default(false),
+    /**
+     * Notices (a confirmation, a badge, an answer) also come by email. Separate from the nudge frequency:
+     * nudges are about open work, notices about something someone did for you.
+     */
+    noticeEmails: boolean("notice_emails").notNull().default(true),
   },
   (t) => [uniqueIndex("learner_preferences_calendar_uq").on(t.calendarToken), personReference(t)],
   { key: ["personId"] },

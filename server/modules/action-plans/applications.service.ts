@@ -9,6 +9,7 @@ import type { Scope } from "../../http/scope.ts";
 import { translator } from "../../i18n.ts";
 import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
+import { notify, settleNotices } from "../notices/index.ts";
 import { managerIdsOf, managesPerson } from "../organisations/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import {
@@ -55,7 +56,8 @@ export async function logApplication(
       timestamp: occurredAt,
       stored: now,
     });
-    if (tellsManagers(input.outcome)) await notifyManagers(tx, actor, plan.action, input.outcome, site);
+    if (tellsManagers(input.outcome))
+      await notifyManagers(tx, actor, { applicationId: row!.id, action: plan.action, now, site, ...input });
     return presentApplication(row!, false);
   });
 }
@@ -141,12 +143,27 @@ export async function deleteApplication(scope: Scope, { applicationId }: { appli
 async function notifyManagers(
   tenant: Tenant,
   actor: Actor,
-  action: string,
-  outcome: ApplicationOutcome,
-  site: string,
+  {
+    applicationId,
+    action,
+    outcome,
+    now,
+    site,
+  }: { applicationId: string; action: string; outcome: ApplicationOutcome; now: Date; site: string },
 ) {
   for (const manager of await recipientsOf(tenant, managerIdsOf(tenant, actor.personId))) {
     const { locale } = manager;
+    // In the manager's notices too; the email below is this event's one email.
+    await notify(tenant, {
+      personId: manager.personId,
+      kind: "application-waiting",
+      params: { from: actor.personId },
+      href: "/team",
+      key: `application-waiting:${applicationId}`,
+      now,
+      site,
+      email: false,
+    });
     await enqueueEmail(tenant, manager.email, locale, {
       template: "application-logged",
       params: {
@@ -182,7 +199,13 @@ export async function confirmApplication(scope: Scope, { applicationId }: { appl
   if (!row || !canConfirm({ actorId: actor.personId, learnerId: row.personId, managesLearner }))
     throw notFound("application");
   if (!isConfirmable(row.outcome)) throw invalid("outcome", "nothing_to_confirm");
-  await recordConfirmation(tenant, { applicationId, managerId: actor.personId, now });
+  await recordConfirmation(tenant, {
+    applicationId,
+    learnerId: row.personId,
+    managerId: actor.personId,
+    now,
+    site,
+  });
   await awardEarnedBadges(tenant, row.personId, site, now);
   return presentApplication(row, true);
 }
@@ -193,13 +216,34 @@ export async function applicationById(tenant: Tenant, applicationId: string) {
   return row;
 }
 
-/** Stores a manager's confirmation; confirming twice is harmless. Callers have checked `canConfirm`. */
+/**
+ * Stores a manager's confirmation and tells the learner; confirming twice is harmless (one notice).
+ * Callers have checked `canConfirm`.
+ */
 export async function recordConfirmation(
   tenant: Tenant,
-  { applicationId, managerId, now }: { applicationId: string; managerId: string; now: Date },
+  {
+    applicationId,
+    learnerId,
+    managerId,
+    now,
+    site,
+  }: { applicationId: string; learnerId: string; managerId: string; now: Date; site: string },
 ): Promise<void> {
-  await tenant.db
-    .insert(applicationConfirmations)
-    .values(tenant.row({ applicationId, confirmedBy: managerId, confirmedAt: now }))
-    .onConflictDoNothing();
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .insert(applicationConfirmations)
+      .values(tx.row({ applicationId, confirmedBy: managerId, confirmedAt: now }))
+      .onConflictDoNothing();
+    await notify(tx, {
+      personId: learnerId,
+      kind: "application-confirmed",
+      params: { from: managerId },
+      href: "/plans",
+      key: `application-confirmed:${applicationId}`,
+      now,
+      site,
+    });
+    await settleNotices(tx, { key: `application-waiting:${applicationId}`, now });
+  });
 }

@@ -12,6 +12,7 @@ import type { Db } from "../../db/client.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
+import { notify } from "../notices/index.ts";
 import { authorize } from "../trajectories/index.ts";
 import {
   CREDENTIALS_V2,
@@ -197,18 +198,29 @@ async function issueFor(tenant: Tenant, personId: string, achievement: Achieveme
     },
   };
   const signed = withProofArray(await signCredential(credential, key));
-  await tenant.db
-    .insert(badgeAwards)
-    .values(
-      tenant.row({
-        id: awardId,
-        achievementId: achievement.id,
-        personId,
-        awardedAt: now,
-        credential: signed,
-      }),
-    )
-    .onConflictDoNothing();
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .insert(badgeAwards)
+      .values(
+        tx.row({
+          id: awardId,
+          achievementId: achievement.id,
+          personId,
+          awardedAt: now,
+          credential: signed,
+        }),
+      )
+      .onConflictDoNothing();
+    await notify(tx, {
+      personId,
+      kind: "badge-awarded",
+      params: { badge: achievement.name },
+      href: "/passport",
+      key: `badge:${achievement.id}`,
+      now,
+      site,
+    });
+  });
 }
 
 /** Awards every badge whose evidence rule the learner now meets; call after new evidence arrives. */

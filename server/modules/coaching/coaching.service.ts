@@ -12,6 +12,7 @@ import { notFound } from "../../errors.ts";
 import { correctRecord, removeRecord } from "../../audit.ts";
 import type { Scope } from "../../http/scope.ts";
 import { plansOf } from "../action-plans/index.ts";
+import { notify } from "../notices/index.ts";
 import {
   authorize,
   canAnswer,
@@ -102,7 +103,7 @@ export async function getCoachView({ tenant, actor, locale }: Scope): Promise<Co
 }
 
 /** Offers coaching to a colleague; offering twice changes nothing. */
-export async function inviteCoachee({ tenant, actor, now }: Scope, { personId }: { personId: string }) {
+export async function inviteCoachee({ tenant, actor, now, site }: Scope, { personId }: { personId: string }) {
   authorize(actor, "coaching.coach");
   const [person] = await tenant.select(
     persons,
@@ -112,17 +113,28 @@ export async function inviteCoachee({ tenant, actor, now }: Scope, { personId }:
   );
   if (!canOffer({ actorId: actor.personId, personId, personActive: person !== undefined }))
     throw notFound("person");
-  await tenant.db
-    .insert(coachingRelations)
-    .values(
-      tenant.row({
-        coachId: actor.personId,
-        coacheeId: personId,
-        status: "invited" as const,
-        createdAt: now,
-      }),
-    )
-    .onConflictDoNothing();
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .insert(coachingRelations)
+      .values(
+        tx.row({
+          coachId: actor.personId,
+          coacheeId: personId,
+          status: "invited" as const,
+          createdAt: now,
+        }),
+      )
+      .onConflictDoNothing();
+    await notify(tx, {
+      personId,
+      kind: "coaching-offered",
+      params: { from: actor.personId },
+      href: "/coaching",
+      key: `coaching-offered:${actor.personId}`,
+      now,
+      site,
+    });
+  });
 }
 
 /** The learner decides: accepting lets this coach see their plans; declining keeps everything private. */
@@ -170,26 +182,38 @@ async function assertLinkablePlan(tenant: Tenant, relation: Relation, planId: st
 
 /** A session on an accepted relation, optionally about one of the coachee's own plans. */
 export async function scheduleSession(
-  { tenant, actor, now }: Scope,
+  { tenant, actor, now, site }: Scope,
   input: { relationId: string; scheduledAt: string; notes: string; planId?: string | undefined },
 ) {
   authorize(actor, "coaching.coach");
   const relation = await relationById(tenant, input.relationId);
   if (!relation || !canSchedule({ actorId: actor.personId, relation })) throw notFound("coachee");
   if (input.planId) await assertLinkablePlan(tenant, relation, input.planId);
-  const [row] = await tenant.db
-    .insert(coachingSessions)
-    .values(
-      tenant.row({
-        relationId: relation.id,
-        scheduledAt: new Date(input.scheduledAt),
-        notes: input.notes,
-        planId: input.planId ?? null,
-        createdAt: now,
-      }),
-    )
-    .returning();
-  return presentSession(row!);
+  return tenant.transaction(async (tx) => {
+    const [row] = await tx.db
+      .insert(coachingSessions)
+      .values(
+        tx.row({
+          relationId: relation.id,
+          scheduledAt: new Date(input.scheduledAt),
+          notes: input.notes,
+          planId: input.planId ?? null,
+          createdAt: now,
+        }),
+      )
+      .returning();
+    if (input.notes.trim() !== "")
+      await notify(tx, {
+        personId: relation.coacheeId,
+        kind: "coaching-note",
+        params: { from: actor.personId },
+        href: "/coaching",
+        key: `coaching-note:${row!.id}`,
+        now,
+        site,
+      });
+    return presentSession(row!);
+  });
 }
 
 /** The session and its relation if the signed-in coach holds it; to anyone else it does not exist. */

@@ -17,7 +17,8 @@ import { todayIn } from "../../../common/dates.ts";
 import type { Jobs } from "../../jobs/queue.ts";
 import { can } from "../../policy.ts";
 import { deliverSoon, enqueueEmail, recipientsOf } from "../notifications/index.ts";
-import { managedMemberIds } from "../organisations/index.ts";
+import { notify } from "../notices/index.ts";
+import { managedMemberIds, managerIdsOf } from "../organisations/index.ts";
 import {
   authorize,
   cohortGrants,
@@ -77,7 +78,7 @@ function assertDates(sessionDates: string[], today: string, kept: string[] = [])
 
 /** Plans a cohort: its practice-day dates and participants; every activity gets a date from them. */
 export async function planCohort(scope: Scope, input: CreateCohortBody): Promise<CohortDetail> {
-  const { tenant, actor, now } = scope;
+  const { tenant, actor, now, site } = scope;
   authorize(actor, "cohort.plan");
   const [trajectory] = await tenant.selectRows(trajectories, eq(trajectories.id, input.trajectoryId));
   if (!trajectory) throw notFound("trajectory");
@@ -108,9 +109,43 @@ export async function planCohort(scope: Scope, input: CreateCohortBody): Promise
       { type: "cohort", id: row!.id },
       { participants: participantIds.length },
     );
+    const practiceDay = [...input.sessionDates].sort()[0]!;
+    for (const personId of participantIds)
+      await tellManagersCheckInDue(tx, { cohortId: row!.id, personId, practiceDay, now, site });
     return row!.id;
   });
   return loadCohort(tenant, id);
+}
+
+/**
+ * Once a cohort is planned, the conversation before its practice day is due: each participant's
+ * managers get a notice (one per person and cohort). In the app only: planning a cohort of twelve must
+ * not send a manager twelve emails; the weekly digest carries it by email.
+ */
+async function tellManagersCheckInDue(
+  tx: Tenant,
+  {
+    cohortId,
+    personId,
+    practiceDay,
+    now,
+    site,
+  }: Record<"cohortId" | "personId" | "practiceDay" | "site", string> & {
+    now: Date;
+  },
+) {
+  for (const { personId: managerId } of await managerIdsOf(tx, personId))
+    if (managerId !== personId)
+      await notify(tx, {
+        personId: managerId,
+        kind: "check-in-due",
+        params: { from: personId, date: practiceDay },
+        href: "/team",
+        key: `check-in-due:${cohortId}:${personId}`,
+        now,
+        site,
+        email: false,
+      });
 }
 
 /**

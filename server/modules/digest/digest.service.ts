@@ -223,8 +223,16 @@ export async function performLinkAction(
         agreements: "",
         source: "email-link",
         now,
+        site,
       });
-    else await recordConfirmation(tx, { applicationId: application!.id, managerId: payload.m, now });
+    else
+      await recordConfirmation(tx, {
+        applicationId: application!.id,
+        learnerId: payload.p,
+        managerId: payload.m,
+        now,
+        site,
+      });
     return true;
   });
   if (firstUse && done === "confirmed") await awardEarnedBadges(tenant, payload.p, site, now);

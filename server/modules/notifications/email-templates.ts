@@ -29,6 +29,10 @@ export type EmailTemplate =
       params: { name: string; cohort: string; dates: string; link: string };
     }
   | {
+      template: "notice";
+      params: { name: string; text: string; link: string; settingsLink: string };
+    }
+  | {
       template: "learning-nudge";
       params: {
         name: string;
@@ -53,6 +57,7 @@ export function renderEmail(locale: Locale, email: EmailTemplate): { subject: st
     "manager-digest": "emails.digest",
     "feedback-requested": "emails.feedbackRequested",
     "cohort-dates-changed": "emails.cohortDatesChanged",
+    notice: "emails.notice",
   }[email.template];
   return {
     subject: t(`${key}.subject`, email.params),

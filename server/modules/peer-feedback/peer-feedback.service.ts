@@ -12,6 +12,7 @@ import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { applicationById } from "../action-plans/index.ts";
 import { enrolmentOf, enrolmentsOf, participantsOf } from "../cohorts/index.ts";
+import { notify } from "../notices/index.ts";
 import { enqueueEmail, recipientsOf } from "../notifications/index.ts";
 import { canAnswer, canAsk, canReferTo, isParticipant } from "./peer-feedback.policy.ts";
 
@@ -182,16 +183,27 @@ async function requestById(tenant: Tenant, requestId: string) {
 
 /** The colleague answers once, in the structured form: what went well, one thing to try. */
 export async function answerFeedback(
-  { tenant, actor, now }: Scope,
+  { tenant, actor, now, site }: Scope,
   { requestId, wentWell, tryNext }: { requestId: string; wentWell: string; tryNext: string },
 ) {
   const row = await requestById(tenant, requestId);
   if (!row || !canAnswer({ actorId: actor.personId, request: row })) throw notFound("feedback request");
   if (row.answeredAt) throw new AppError("ALREADY_SUBMITTED");
-  await tenant.db
-    .update(feedbackRequests)
-    .set({ wentWell, tryNext, answeredAt: now })
-    .where(tenant.where(feedbackRequests, eq(feedbackRequests.id, requestId)));
+  await tenant.transaction(async (tx) => {
+    await tx.db
+      .update(feedbackRequests)
+      .set({ wentWell, tryNext, answeredAt: now })
+      .where(tx.where(feedbackRequests, eq(feedbackRequests.id, requestId)));
+    await notify(tx, {
+      personId: row.requesterId,
+      kind: "feedback-answered",
+      params: { from: actor.personId },
+      href: "/feedback",
+      key: `feedback-answered:${requestId}`,
+      now,
+      site,
+    });
+  });
 }
 
 /** The photo or video, for the two people in the request only. */

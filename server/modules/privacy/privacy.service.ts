@@ -20,6 +20,7 @@ import { assertAnotherCoordinatorRemains } from "../organisations/index.ts";
 import { collectLearningData, eraseLearningData } from "../learning/index.ts";
 import { collectImpactData, eraseImpactData } from "../impact/index.ts";
 import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
+import { collectNotices, eraseNotices } from "../notices/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -79,6 +80,7 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     learning: await collectLearningData(tenant, personId),
     evaluation: await collectImpactData(tenant, personId),
     planPulses: await collectPlanPulses(tenant, personId),
+    notices: await collectNotices(tenant, personId),
   };
 }
 
@@ -132,6 +134,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseLearningData(tx, personId);
     await eraseImpactData(tx, personId);
     await erasePlanPulses(tx, personId);
+    await eraseNotices(tx, personId);
     await tx.db
       .update(persons)
       .set({

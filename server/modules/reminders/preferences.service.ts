@@ -15,12 +15,14 @@ const defaults: LearningPreferences = {
   nudgeFrequency: "twice-weekly",
   pausedUntil: null,
   interviewConsent: false,
+  noticeEmails: true,
 };
 
 const present = (row: typeof learnerPreferences.$inferSelect): LearningPreferences => ({
   nudgeFrequency: row.nudgeFrequency,
   pausedUntil: row.pausedUntil,
   interviewConsent: row.interviewConsent,
+  noticeEmails: row.noticeEmails,
 });
 
 async function preferencesOf(tenant: Tenant, personId: string) {

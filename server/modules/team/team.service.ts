@@ -11,6 +11,7 @@ import { managesPerson } from "../organisations/index.ts";
 import type { NeedsYouItem, NeedsYouView } from "../../../common/schemas/team.ts";
 import { sortNeedsYou } from "./needs-you.ts";
 import { managedTeams, presentCheckIn } from "./team-members.ts";
+import { notify } from "../notices/index.ts";
 import { canChangeCheckIn, canRecordCheckIn } from "./team.policy.ts";
 
 /** The check-in if the signed-in manager recorded it; to anyone else it does not exist. */
@@ -65,10 +66,10 @@ interface CheckIn {
  * plan, when, what support), with the agreements made. Only a manager of the person's team records one.
  */
 export async function recordCheckIn(scope: Scope, input: CheckIn) {
-  const { tenant, actor, now } = scope;
+  const { tenant, actor, now, site } = scope;
   const managesMember = await managesPerson(tenant, actor.personId, input.personId);
   if (!canRecordCheckIn({ managesMember })) throw notFound("person");
-  return saveCheckIn(tenant, { ...input, managerId: actor.personId, source: "screen", now });
+  return saveCheckIn(tenant, { ...input, managerId: actor.personId, source: "screen", now, site });
 }
 
 /**
@@ -77,23 +78,36 @@ export async function recordCheckIn(scope: Scope, input: CheckIn) {
  */
 export async function saveCheckIn(
   tenant: Tenant,
-  input: CheckIn & { managerId: string; source: "screen" | "email-link"; now: Date },
+  input: CheckIn & { managerId: string; source: "screen" | "email-link"; now: Date; site: string },
 ) {
-  const [row] = await tenant.db
-    .insert(checkIns)
-    .values(
-      tenant.row({
-        managerId: input.managerId,
+  return tenant.transaction(async (tx) => {
+    const [row] = await tx.db
+      .insert(checkIns)
+      .values(
+        tx.row({
+          managerId: input.managerId,
+          personId: input.personId,
+          cohortId: input.cohortId ?? null,
+          kind: input.kind,
+          agreements: input.agreements,
+          source: input.source,
+          at: input.now,
+        }),
+      )
+      .returning();
+    // "We talked" from the digest has no agreements: nothing for the learner to read.
+    if (input.agreements.trim() !== "")
+      await notify(tx, {
         personId: input.personId,
-        cohortId: input.cohortId ?? null,
-        kind: input.kind,
-        agreements: input.agreements,
-        source: input.source,
-        at: input.now,
-      }),
-    )
-    .returning();
-  return presentCheckIn(row!);
+        kind: "check-in-recorded",
+        params: { from: input.managerId },
+        href: "/plans#check-ins",
+        key: `check-in:${row!.id}`,
+        now: input.now,
+        site: input.site,
+      });
+    return presentCheckIn(row!);
+  });
 }
 
 /** The signed-in manager's one screen. */

@@ -19,12 +19,14 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
   const [frequency, setFrequency] = useState(initial.nudgeFrequency);
   const [pausedUntil, setPausedUntil] = useState(initial.pausedUntil ?? "");
   const [interviewConsent, setInterviewConsent] = useState(initial.interviewConsent);
+  const [noticeEmails, setNoticeEmails] = useState(initial.noticeEmails);
   const save = useMutation({
     mutationFn: () =>
       learningApi.updatePreferences({
         nudgeFrequency: frequency,
         pausedUntil: pausedUntil || null,
         interviewConsent,
+        noticeEmails,
       }),
     onSuccess: (data) => {
       client.setQueryData(learningKeys.preferences(), data);
@@ -46,6 +48,20 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
         onChange={setPausedUntil}
         error={save.error}
       />
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={noticeEmails}
+            onChange={(e) => setNoticeEmails(e.target.checked)}
+            aria-describedby="notice-emails-hint"
+          />{" "}
+          {t("ui.reminders.noticeEmails")}
+        </label>
+        <p className="hint" id="notice-emails-hint">
+          {t("ui.reminders.noticeEmailsHint")}
+        </p>
+      </div>
       <div className="field">
         <label className="checkbox">
           <input

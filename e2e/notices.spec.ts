@@ -1,0 +1,83 @@
+import { expect, test } from "./support/test.ts";
+import { anotherBrowser, APP, expectAccessible, signInInEnglish } from "./support/fixtures.ts";
+import { getJson, postJson } from "./support/api.ts";
+
+type Plan = { id: string; archived?: boolean; archivedAt?: string | null };
+
+test("the manager confirms an application; the learner hears it in the header and lands on her plans", async ({
+  page,
+  browser,
+}, info) => {
+  // The learner logs an application on one of her demo plans (the screens for it are in transfer.spec).
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
+  const plans = await getJson<Plan[]>(page, "/api/me/action-plans");
+  const plan = plans.find((p) => !p.archived && !p.archivedAt)!;
+  const whatHappened = `Named the frustration before the quote (${info.project.name} ${Date.now()})`;
+  await postJson(page, `/api/action-plans/${plan.id}/applications`, {
+    occurredAt: new Date().toISOString(),
+    whatHappened,
+    outcome: "went-well",
+  });
+
+  // Her manager hears it waits for him, and confirms it on his team page.
+  const manager = await anotherBrowser(browser, info);
+  await signInInEnglish(manager, "manager@demo.beklijf.nl");
+  await expect(manager.getByRole("link", { name: /^Notices, \d+ unread$/ })).toBeVisible();
+  await manager.getByRole("navigation").getByRole("link", { name: "My team" }).click();
+  const application = manager.locator(".applications li", { hasText: whatHappened });
+  await application.getByRole("button", { name: /I saw this happen/ }).click();
+  await expect(application.getByText("seen by your manager")).toBeVisible();
+  await manager.context().close();
+
+  // The learner sees the unread count in the header without reloading the page by hand.
+  await page.goto(`${APP}/today`);
+  const bell = page.getByRole("link", { name: /^Notices, \d+ unread$/ });
+  await expect(bell).toBeVisible();
+  const unreadBefore = Number((await bell.locator(".notices-count").textContent())!);
+  await bell.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notices" })).toBeVisible();
+  const notice = page
+    .locator("li.notice-unread")
+    .getByRole("link", { name: "Marco de Vries confirmed that you applied your plan at work." })
+    .first();
+  await expect(notice).toBeVisible();
+  await expectAccessible(page, "notices");
+  await page.screenshot({ path: `test-results/notices-${info.project.name}.png`, fullPage: true });
+  await notice.click();
+  await expect(page).toHaveURL(/\/plans$/);
+  await expect(page.getByRole("heading", { level: 1, name: "My plans" })).toBeVisible();
+  await expect(page.locator("li.plan").getByText(whatHappened)).toBeVisible();
+  // Opened is read: the count in the header goes down by one.
+  const after = unreadBefore - 1;
+  await expect(
+    page.getByRole("link", { name: after > 0 ? `Notices, ${after} unread` : "Notices", exact: true }),
+  ).toBeVisible();
+  await page.screenshot({ path: `test-results/notices-plans-${info.project.name}.png` });
+});
+
+test("a learner marks all her notices read at once, and the header count goes", async ({ page }) => {
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
+  await page.getByRole("link", { name: /^Notices/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notices" })).toBeVisible();
+  const markAll = page.getByRole("button", { name: "Mark all as read" });
+  if (await markAll.isVisible()) {
+    await markAll.click();
+    await expect(page.getByText("Everything is read.")).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: "Notices", exact: true })).toBeVisible();
+  await expect(page.locator("li.notice-unread")).toHaveCount(0);
+  await expectAccessible(page, "notices, all read");
+});
+
+test("a manager with no notices yet is told what will come here", async ({ page }) => {
+  await signInInEnglish(page, "henk.brouwer@demo.beklijf.nl");
+  await page.getByRole("link", { name: /^Notices/ }).click();
+  await expect(page.getByText("Nothing new")).toBeVisible();
+  await expectAccessible(page, "notices, empty");
+  // The same screen in Dutch.
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meldingen" })).toBeVisible();
+  await expect(page.getByText("Niets nieuws")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Meldingen", exact: true })).toBeVisible();
+  await expectAccessible(page, "meldingen, leeg");
+});
