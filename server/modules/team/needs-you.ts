@@ -8,12 +8,12 @@ import type { NeedsYouItem } from "../../../common/schemas/team.ts";
  *
  * - **confirm-application**: each application the learner logged as acted on (not "did not act") that
  *   no manager confirmed yet; due the day it happened.
- * - **check-in-before / check-in-after**: the trajectory's manager-check-in activities on the cohort's
- *   calendar, split at the first practice day (on or before it: before; later: after). A phase's
- *   activities are matched in date order by the check-ins held in that phase for the cohort (a check-in
- *   kept without a cohort counts for every cohort; "we talked" from a digest link counts in the phase of
- *   the day it was recorded). The first unmatched one shows from a week before its date; a "before"
- *   check-in no longer shows once the practice day has passed (its moment is gone). Due: its date.
+ * - **check-in-before / check-in-after**: the trajectory's manager-check-in tasks on the cohort's
+ *   calendar that are not held yet, by the same rule that closes them on the learner's Today (decision
+ *   0015, `taskStatesOf` in the learning module), so learner and manager never disagree. Per
+ *   conversation (before the practice day, after it) the first one not held shows from a week before its
+ *   date; a "before" check-in no longer shows once the practice day has passed (its moment is gone).
+ *   Due: its date.
  * - **no-plan**: the last practice day of a cohort has passed and the person has no (unarchived) plan;
  *   due the day after that practice day.
  * - **plan-without-moment**: the person has plans, none has a moment today or later, and nothing was
@@ -34,11 +34,9 @@ export interface MemberFacts {
     cohortId: string;
     cohortName: string;
     sessionDates: string[];
-    /** The dates of the trajectory's manager-check-in activities on this cohort's calendar. */
-    checkInDates: string[];
+    /** The trajectory's manager-check-in tasks on this cohort's calendar, and whether each was held. */
+    checkIns: { date: string; moment: "before" | "after"; held: boolean }[];
   }[];
-  /** Check-ins held with the member, by anyone who manages them; `on` is the local date. */
-  checkIns: { cohortId: string | null; kind: "before" | "after" | "talked"; on: string }[];
   plans: {
     situation: string;
     action: string;
@@ -76,15 +74,14 @@ function applicationsToConfirm(member: MemberFacts): Item[] {
 function checkInsDue(member: MemberFacts, cohort: MemberFacts["cohorts"][number]): Item[] {
   const practiceDay = cohort.sessionDates[0];
   if (!practiceDay) return [];
-  const phaseOf = (date: string) => (date <= practiceDay ? "before" : "after");
-  const held = member.checkIns.filter((c) => c.cohortId === null || c.cohortId === cohort.cohortId);
-  return (["before", "after"] as const).flatMap((phase) => {
-    const planned = cohort.checkInDates.filter((date) => phaseOf(date) === phase).sort();
-    const done = held.filter((c) => (c.kind === "talked" ? phaseOf(c.on) : c.kind) === phase).length;
-    const next = planned[done];
+  return (["before", "after"] as const).flatMap((moment) => {
+    const next = cohort.checkIns
+      .filter((c) => c.moment === moment && !c.held)
+      .map((c) => c.date)
+      .sort()[0];
     if (!next || next > addDays(member.today, LOOK_AHEAD_DAYS)) return [];
-    if (phase === "before" && member.today > practiceDay) return [];
-    return [item(member, `check-in-${phase}`, next, { detail: cohort.cohortName })];
+    if (moment === "before" && member.today > practiceDay) return [];
+    return [item(member, `check-in-${moment}`, next, { detail: cohort.cohortName })];
   });
 }
 

@@ -1,10 +1,11 @@
 import { count, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import type { TeamView } from "../../../common/schemas/action-plans.ts";
-import { activityProgress, answers, checkIns, persons, teamMemberships } from "../../db/schema/index.ts";
+import { answers, checkIns, persons, teamMemberships } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { plansOf } from "../action-plans/index.ts";
-import { computeSchedule, enrolmentsOf, type Enrolment } from "../cohorts/index.ts";
+import { enrolmentsOf, type Enrolment } from "../cohorts/index.ts";
+import { taskStatesOf, type TaskState } from "../learning/index.ts";
 import { todayIn } from "../../../common/dates.ts";
 import { teamsOf } from "../organisations/index.ts";
 import { canChangeCheckIn } from "./team.policy.ts";
@@ -15,43 +16,39 @@ const notAToDo = new Set(["practice-session", "retrieval-practice"]);
 
 export type MemberView = Omit<TeamView["teams"][number]["members"][number], "waiting">;
 
-/** Activities done out of those due by today (the member's today, in their time zone): progress, not results. */
+/**
+ * Activities done out of those due by today (the member's today, in their time zone): progress, not
+ * results. "Done" is what the learner's own Today counts as done, tool tasks closed by their record
+ * included.
+ */
 async function progressOf(
   tenant: Tenant,
   personId: string,
   enrolments: Enrolment[],
+  tasks: Map<string, TaskState[]>,
   today: string,
   now: Date,
 ) {
-  const [done, practised] = await Promise.all([
-    tenant.select(
-      activityProgress,
-      { cohortId: activityProgress.cohortId, activityId: activityProgress.activityId },
-      eq(activityProgress.personId, personId),
-      eq(activityProgress.status, "done"),
-    ),
-    tenant
-      .select(
-        answers,
-        { cohortId: answers.cohortId, n: count() },
-        eq(answers.personId, personId),
-        eq(answers.context, "practice"),
-        gte(answers.answeredAt, new Date(now.getTime() - 7 * 86_400_000)),
-      )
-      .groupBy(answers.cohortId),
-  ]);
+  const practised = await tenant
+    .select(
+      answers,
+      { cohortId: answers.cohortId, n: count() },
+      eq(answers.personId, personId),
+      eq(answers.context, "practice"),
+      gte(answers.answeredAt, new Date(now.getTime() - 7 * 86_400_000)),
+    )
+    .groupBy(answers.cohortId);
   return enrolments.map((e) => {
-    const due = computeSchedule(e.document, e.sessionDates).filter(
+    const due = (tasks.get(e.cohortId) ?? []).filter(
       (a) => a.date <= today && a.mandatory && !notAToDo.has(a.type) && a.phase !== "session",
     );
-    const doneIds = new Set(done.filter((d) => d.cohortId === e.cohortId).map((d) => d.activityId));
     return {
       cohortId: e.cohortId,
       cohortName: e.cohortName,
       practiceDay: e.sessionDates[0]!,
       // Which check-in guide fits: before the practice day, or after it.
       phase: (today <= e.sessionDates[0]! ? "before" : "after") as "before" | "after",
-      activitiesDone: due.filter((a) => doneIds.has(a.activityId)).length,
+      activitiesDone: due.filter((a) => a.done).length,
       activitiesDue: due.length,
       // Whether they practised, never what they answered.
       practisedLastWeek: practised.some((p) => p.cohortId === e.cohortId && p.n > 0),
@@ -66,11 +63,11 @@ export const presentCheckIn = (row: typeof checkIns.$inferSelect) => ({
   agreements: row.agreements,
 });
 
-/** The manager-check-in activities of each cohort, on its calendar. */
-const checkInSchedule = (enrolment: Enrolment) =>
-  computeSchedule(enrolment.document, enrolment.sessionDates)
+/** The cohort's check-in tasks, each with whether the learner's Today counts it as held. */
+const checkInTasks = (tasks: TaskState[] = []) =>
+  tasks
     .filter((a) => a.type === "manager-check-in")
-    .map((a) => a.date);
+    .map((a) => ({ date: a.date, moment: a.moment, held: a.done }));
 
 /** One member: what the team screen shows and what needs the manager, read once. */
 async function memberOf(
@@ -79,16 +76,16 @@ async function memberOf(
   { managerId, locale, now }: { managerId: string; locale: Locale; now: Date },
 ): Promise<{ view: MemberView; needsYou: NeedsYouItem[] }> {
   const today = todayIn(member.timeZone, now);
-  const [enrolments, plans, held] = await Promise.all([
-    enrolmentsOf(tenant, member.personId),
+  const enrolments = await enrolmentsOf(tenant, member.personId);
+  const [plans, [last], tasks] = await Promise.all([
     plansOf(tenant, member.personId, locale),
-    tenant.selectRows(checkIns, eq(checkIns.personId, member.personId)).orderBy(desc(checkIns.at)),
+    tenant.selectRows(checkIns, eq(checkIns.personId, member.personId)).orderBy(desc(checkIns.at)).limit(1),
+    taskStatesOf(tenant, member.personId, enrolments),
   ]);
-  const last = held[0];
   const view: MemberView = {
     personId: member.personId,
     name: member.name,
-    cohorts: await progressOf(tenant, member.personId, enrolments, today, now),
+    cohorts: await progressOf(tenant, member.personId, enrolments, tasks, today, now),
     lastCheckIn: last
       ? { ...presentCheckIn(last), mine: canChangeCheckIn({ actorId: managerId, authorId: last.managerId }) }
       : null,
@@ -110,9 +107,8 @@ async function memberOf(
       cohortId: e.cohortId,
       cohortName: e.cohortName,
       sessionDates: e.sessionDates,
-      checkInDates: checkInSchedule(e),
+      checkIns: checkInTasks(tasks.get(e.cohortId)),
     })),
-    checkIns: held.map((c) => ({ cohortId: c.cohortId, kind: c.kind, on: localDay(c.at) })),
     plans: plans.map((p) => ({
       situation: p.situation,
       action: p.action,
