@@ -6,6 +6,7 @@ import { EditDeleteButtons, FormActions, ItemButton } from "../../components/but
 import { RadioGroup } from "../../components/choices.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { QueryState } from "../../components/query-state.tsx";
+import { SavedOnDevice } from "../../components/offline-status.tsx";
 import { Page } from "../../components/page.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { MyCoaching } from "../coaching/my-coaching.tsx";
@@ -16,12 +17,12 @@ import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
 import {
   archivePlan,
   deleteApplication,
-  logApplication,
   planKeys,
   restorePlan,
   updateApplication,
   useMyPlans,
 } from "./action-plans-api.ts";
+import { type LogResult, useLogApplicationOrKeep } from "./offline-application.ts";
 import { PlanForm } from "./plan-form.tsx";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
@@ -49,16 +50,18 @@ function LogApplication({
     when: localDateTimeInput(application?.occurredAt),
     text: application?.whatHappened ?? "",
   }));
+  const logOrKeep = useLogApplicationOrKeep();
   const log = useSaveThenRefresh(
-    async () => {
+    async (): Promise<LogResult> => {
       const { outcome, when, text } = draft.values;
       const body = {
         occurredAt: instantFromLocalInput(when),
         whatHappened: text,
         outcome: outcome || undefined,
       };
-      if (application) await updateApplication(application.id, body);
-      else await logApplication(plan.id, body);
+      if (!application) return logOrKeep(plan.id, body);
+      await updateApplication(application.id, body);
+      return "sent";
     },
     [planKeys.mine()],
     {
@@ -76,7 +79,11 @@ function LogApplication({
   if (!open) {
     return (
       <>
-        {log.isSuccess ? <SuccessMessage>{t("ui.plans.logged")}</SuccessMessage> : null}
+        {log.data === "kept" ? (
+          <SavedOnDevice>{t("ui.offline.applicationKept")}</SavedOnDevice>
+        ) : log.isSuccess ? (
+          <SuccessMessage>{t("ui.plans.logged")}</SuccessMessage>
+        ) : null}
         <ItemButton item={plan.action} className="button-primary" onClick={() => setOpen(true)}>
           {t("ui.plans.logIt")}
         </ItemButton>

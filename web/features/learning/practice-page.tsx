@@ -10,9 +10,15 @@ import type {
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { flushPendingAnswers, keepForLater } from "../../lib/answer-outbox.ts";
 import { currentLocale, formatDateTime, formatDay, formatPercent } from "../../lib/i18n.ts";
 import { learningApi, learningKeys, usePractice } from "./learning-api.ts";
+import {
+  feedbackState,
+  optionState,
+  useCheckedLater,
+  useKeepAnswer,
+  useWithoutKeptAnswers,
+} from "./offline-answer.tsx";
 import { OpenAnswer } from "./open-answer.tsx";
 
 interface Outcome {
@@ -22,6 +28,7 @@ interface Outcome {
   correctOptionIds: string[];
   chosen: string | null;
   offline: boolean;
+  clientId: string;
 }
 
 type AnswerPayload = PracticeAnswerBody["answer"];
@@ -78,13 +85,7 @@ function CardView({
       ) : (
         <ul className="options">
           {q.options.map((option) => {
-            const state = !outcome
-              ? ""
-              : outcome.correctOptionIds.includes(option.id)
-                ? "option-right"
-                : outcome.chosen === option.id
-                  ? "option-wrong"
-                  : "";
+            const state = optionState(outcome, option.id);
             return (
               <li key={option.id}>
                 <button
@@ -103,7 +104,7 @@ function CardView({
       )}
       <div role="status" aria-live="polite">
         {outcome ? (
-          <div className={`feedback ${outcome.correct === false ? "feedback-wrong" : "feedback-right"}`}>
+          <div className={`feedback ${feedbackState(outcome)}`}>
             <p className="feedback-title">
               {outcome.offline
                 ? t("ui.practice.savedOffline")
@@ -134,6 +135,7 @@ export function PracticePage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const practice = usePractice();
+  const keepForLater = useKeepAnswer();
   const [session, setSession] = useState<PracticeCardView[] | null>(null);
   const [index, setIndex] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -142,17 +144,14 @@ export function PracticePage() {
   const [shownAt, setShownAt] = useState(() => Date.now());
   const nextButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const flush = () =>
-      void flushPendingAnswers().then(async (sent) => {
-        if (sent > 0) await client.invalidateQueries({ queryKey: learningKeys.practice() });
-      });
-    flush();
-    window.addEventListener("online", flush);
-    return () => window.removeEventListener("online", flush);
-  }, [client]);
+  // Answers kept offline are sent from any screen (OfflineStatus); the one on screen then shows its feedback.
+  useCheckedLater(outcome?.offline ? outcome.clientId : null, (result) =>
+    setOutcome(
+      (shown) => shown && { ...result, chosen: shown.chosen, offline: false, clientId: shown.clientId },
+    ),
+  );
 
-  const plan = practice.data;
+  const plan = useWithoutKeptAnswers(practice.data);
   const cards = session ?? plan?.cards ?? [];
   const card = cards[index];
   const finished = session !== null && index >= session.length;
@@ -172,11 +171,12 @@ export function PracticePage() {
     setError(null);
     try {
       const result = await learningApi.answerCard(body);
-      setOutcome({ ...result, chosen, offline: false });
+      setOutcome({ ...result, chosen, offline: false, clientId: body.clientId });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "NETWORK") {
-        keepForLater(body);
+        await keepForLater(body);
         setOutcome({
+          clientId: body.clientId,
           correct: null,
           feedback: "",
           correctOptionIds: [],
