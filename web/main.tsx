@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { onlineManager, QueryClient } from "@tanstack/react-query";
 import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -6,6 +6,7 @@ import { createBrowserRouter, RouterProvider } from "react-router";
 import "./lib/i18n.ts";
 import { OfflineStatus } from "./components/offline-status.tsx";
 import { ApiError } from "./lib/api.ts";
+import { isOnline, subscribeToConnection } from "./lib/connection.ts";
 import { persistOptions } from "./lib/offline-cache.ts";
 import { registerServiceWorker } from "./lib/service-worker.ts";
 import { AppRoutes } from "./routes/app-routes.tsx";
@@ -25,6 +26,9 @@ const queryClient = new QueryClient({
     mutations: { networkMode: "always" },
   },
 });
+
+// Queries wait while Beklijf cannot be reached (showing the last sync) and fetch again when it can.
+onlineManager.setEventListener((setOnline) => subscribeToConnection(() => setOnline(isOnline())));
 
 // A data router, so editors can ask before a route change loses unsaved work (useBlocker).
 const router = createBrowserRouter([{ path: "*", element: <AppRoutes /> }]);

@@ -1,5 +1,6 @@
 import type { FieldProblem, ProblemBody } from "../../common/errors.ts";
 import { currentLocale } from "./i18n.ts";
+import { noteReached, noteUnreachable } from "./connection.ts";
 import { Submissions } from "./submissions.ts";
 
 const submissions = new Submissions();
@@ -64,9 +65,11 @@ export async function api<T>(
       body: text,
     });
   } catch {
+    noteUnreachable();
     if (writes) submissions.keepAfterNetworkFailure(method, path, text);
     throw new ApiError({ status: 0, code: "NETWORK", detail: undefined });
   }
+  noteReached();
   if (writes) submissions.answered(method, path);
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as unknown;

@@ -1,23 +1,15 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { isOnline, subscribeToConnection } from "./connection.ts";
 import { forgetCachedScreens } from "./offline-cache.ts";
 import { itemsOf, summarise, waitingCounts, type SentSummary, type Waiting } from "./outbox-items.ts";
 import { outbox } from "./device-outbox.ts";
 
 const RETRY_MS = 30_000;
 
-function subscribeToConnection(listener: () => void): () => void {
-  window.addEventListener("online", listener);
-  window.addEventListener("offline", listener);
-  return () => {
-    window.removeEventListener("online", listener);
-    window.removeEventListener("offline", listener);
-  };
-}
-
-/** Whether the browser says it has a connection (it may still fail to reach Beklijf: sends then wait). */
+/** Whether Beklijf can be reached now (see connection.ts). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeToConnection, () => navigator.onLine);
+  return useSyncExternalStore(subscribeToConnection, isOnline);
 }
 
 /** The kept writes of `personId` still waiting to be sent. */
@@ -52,12 +44,14 @@ export function useOutboxSync(personId: string | null | undefined): [SentSummary
       .load()
       .then(() => outbox.adoptLegacy(personId))
       .then(sendWaiting);
-    window.addEventListener("online", sendWaiting);
-    // The browser may say "online" while Beklijf could not be reached: try again now and then.
+    const stop = subscribeToConnection(() => {
+      if (isOnline()) void sendWaiting();
+    });
+    // A send may fail while the connection looks fine (the server restarting): try again now and then.
     const retry = window.setInterval(() => void sendWaiting(), RETRY_MS);
     return () => {
       active = false;
-      window.removeEventListener("online", sendWaiting);
+      stop();
       window.clearInterval(retry);
     };
   }, [client, personId]);
