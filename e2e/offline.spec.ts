@@ -178,3 +178,36 @@ test("when the session ended and another person signs in, the last person's scre
   await expect.poll(async () => lastSync(page)).toContain("Marco");
   expect(await lastSync(page)).not.toContain("Femke");
 });
+
+test("an answer given offline gets its real feedback on the open card when the connection returns", async ({
+  page,
+  context,
+}) => {
+  await signIn(page, LEARNER);
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await page.getByRole("navigation").getByRole("link", { name: "Vandaag" }).click();
+  await page.getByTestId("today-items").getByRole("link", { name: "Beginnen" }).click();
+  await expect(page.getByText(/^Vraag 1 van \d+$/)).toBeVisible();
+
+  await context.setOffline(true);
+  const status = page.getByTestId("offline-status");
+  await expect(status).toContainText("Je bent offline.");
+  const card = page.locator(".practice-card");
+  const options = card.locator(".options button");
+  if ((await options.count()) > 0) await options.first().click();
+  else {
+    await card.getByLabel("Jouw antwoord").fill("Ik bel donderdag voor twaalf uur terug.");
+    await card.getByRole("button", { name: "Vergelijk met het modelantwoord" }).click();
+    await card.getByRole("button", { name: "Ja", exact: true }).click();
+  }
+  await expect(card.getByRole("status")).toContainText("Bewaard, nagekeken zodra je online bent.");
+  await expect(status).toContainText("1 antwoord wacht om verstuurd te worden.");
+  await expectAccessible(page, "practice answer saved offline (nl)");
+
+  await context.setOffline(false);
+  await expect(card.getByRole("status")).toContainText(/^(Goed|Niet helemaal)/);
+  await expect(card.getByTestId("card-next-due")).toBeVisible();
+  await expect(status).toContainText("Je offline gegeven antwoord is verstuurd en nagekeken");
+  await expect(status).not.toContainText("wacht om verstuurd te worden");
+});
