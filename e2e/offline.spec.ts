@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
 import { getJson, remove } from "./support/api.ts";
-import { APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
+import { acceptInvitation, invitationFor } from "./support/demo.ts";
+import { anotherBrowser, APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
 
 // The service worker is what opens the app without a connection: this spec needs it running.
 test.use({ serviceWorkers: "allow" });
@@ -181,19 +182,21 @@ test("when the session ended and another person signs in, the last person's scre
 
 test("an answer given offline gets its real feedback on the open card when the connection returns", async ({
   page,
-  context,
-}) => {
-  await signIn(page, LEARNER);
-  await page.getByRole("button", { name: "Nederlands" }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
-  await page.getByRole("navigation").getByRole("link", { name: "Vandaag" }).click();
-  await page.getByTestId("today-items").getByRole("link", { name: "Beginnen" }).click();
-  await expect(page.getByText(/^Vraag 1 van \d+$/)).toBeVisible();
+  browser,
+}, info) => {
+  // A colleague of their own per project (as in learner.spec.ts), so the demo learner's cards stay due.
+  const name = info.project.name === "phone" ? "Pieter de Boer" : "Niels Dekker";
+  const { link } = await invitationFor(page, name);
+  const learner = await anotherBrowser(browser, info, "nl-NL");
+  await acceptInvitation(learner, link, "een goed wachtwoord", name);
+  await learner.getByRole("navigation").getByRole("link", { name: "Vandaag" }).click();
+  await learner.getByTestId("today-items").getByRole("link", { name: "Beginnen" }).click();
+  await expect(learner.getByText(/^Vraag 1 van \d+$/)).toBeVisible();
 
-  await context.setOffline(true);
-  const status = page.getByTestId("offline-status");
+  await learner.context().setOffline(true);
+  const status = learner.getByTestId("offline-status");
   await expect(status).toContainText("Je bent offline.");
-  const card = page.locator(".practice-card");
+  const card = learner.locator(".practice-card");
   const options = card.locator(".options button");
   if ((await options.count()) > 0) await options.first().click();
   else {
@@ -203,11 +206,12 @@ test("an answer given offline gets its real feedback on the open card when the c
   }
   await expect(card.getByRole("status")).toContainText("Bewaard, nagekeken zodra je online bent.");
   await expect(status).toContainText("1 antwoord wacht om verstuurd te worden.");
-  await expectAccessible(page, "practice answer saved offline (nl)");
+  await expectAccessible(learner, "practice answer saved offline (nl)");
 
-  await context.setOffline(false);
+  await learner.context().setOffline(false);
   await expect(card.getByRole("status")).toContainText(/^(Goed|Niet helemaal)/);
   await expect(card.getByTestId("card-next-due")).toBeVisible();
   await expect(status).toContainText("Je offline gegeven antwoord is verstuurd en nagekeken");
   await expect(status).not.toContainText("wacht om verstuurd te worden");
+  await learner.context().close();
 });

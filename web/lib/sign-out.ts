@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { isOnline } from "./connection.ts";
 import { forgetThisDevice } from "./offline-cache.ts";
 import { useWaiting } from "./offline-sync.ts";
 import { outbox } from "./device-outbox.ts";
@@ -29,7 +30,7 @@ export function useSignOut(): () => void {
   });
   const count = waiting.answers + waiting.applications;
   return () => {
-    if (count === 0 || navigator.onLine || window.confirm(t("ui.offline.signOutLoses", { count })))
+    if (count === 0 || isOnline() || window.confirm(t("ui.offline.signOutLoses", { count })))
       signOut.mutate();
   };
 }
