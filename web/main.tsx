@@ -1,9 +1,14 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { onlineManager, QueryClient } from "@tanstack/react-query";
+import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import "./lib/i18n.ts";
+import { OfflineStatus } from "./components/offline-status.tsx";
 import { ApiError } from "./lib/api.ts";
+import { isOnline, subscribeToConnection } from "./lib/connection.ts";
+import { persistOptions } from "./lib/offline-cache.ts";
+import { registerServiceWorker } from "./lib/service-worker.ts";
 import { AppRoutes } from "./routes/app-routes.tsx";
 import "./styles.css";
 
@@ -15,16 +20,26 @@ const queryClient = new QueryClient({
         !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
     },
+    // A write runs even when the browser says it is offline: answers and application log entries then
+    // go to the device's outbox, and any other write says at once that it was not saved. A paused
+    // write (TanStack's default) would look busy and vanish on a reload. Decision 0013.
+    mutations: { networkMode: "always" },
   },
 });
+
+// Queries wait while Beklijf cannot be reached (showing the last sync) and fetch again when it can.
+onlineManager.setEventListener((setOnline) => subscribeToConnection(() => setOnline(isOnline())));
 
 // A data router, so editors can ask before a route change loses unsaved work (useBlocker).
 const router = createBrowserRouter([{ path: "*", element: <AppRoutes /> }]);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+      <OfflineStatus />
       <RouterProvider router={router} />
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -44,6 +44,7 @@ import { registerInputGuard } from "./input-guard.ts";
 import { registerRequestContext } from "./request-context.ts";
 import { registerScope } from "./scope.ts";
 import { helmetOptions, registerSecurityHeaders } from "./security-headers.ts";
+import { webAppCacheControl } from "./web-app-cache.ts";
 
 export interface BuildOptions {
   /** Serve the built web app from this folder (production); tests of the API leave it out. */
@@ -128,6 +129,15 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<strin
   const index = path.join(webDist, "index.html");
   if (!fs.existsSync(index))
     throw new Error(`The web app is not built: ${index} is missing. Run npm run build.`);
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: "1h" });
+  await app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      const name = path.relative(webDist, file).split(path.sep).join("/");
+      reply.header("cache-control", webAppCacheControl(name));
+    },
+  });
   return fs.readFileSync(index, "utf8");
 }

@@ -20,6 +20,9 @@ export function helmetOptions(strictTransportSecurity: boolean): HelmetOptions {
         frameSrc: ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // The service worker (sw.js and Workbox's runtime) and the web app manifest come from Beklijf itself.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import type { MeResponse } from "../../common/schemas/me.ts";
-import { hasRole, sessionApi, useMe } from "../lib/session.ts";
+import { hasRole, useMe } from "../lib/session.ts";
+import { useSignOut } from "../lib/sign-out.ts";
 import { NoticesLink } from "../features/notices/notices-link.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
@@ -53,14 +53,7 @@ export function SignedInLayout() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const signOut = useMutation({
-    mutationFn: sessionApi.signOut,
-    onSettled: async () => {
-      client.clear();
-      await navigate("/sign-in");
-    },
-  });
+  const signOut = useSignOut();
   const personLocale = me.data?.person.locale;
   useEffect(() => {
     if (personLocale && personLocale !== i18n.language) void i18n.changeLanguage(personLocale);
@@ -90,7 +83,7 @@ export function SignedInLayout() {
         <div className="header-tools">
           <NoticesLink />
           <LanguageSwitch />
-          <button type="button" className="button-secondary" onClick={() => signOut.mutate()}>
+          <button type="button" className="button-secondary" onClick={signOut}>
             {t("ui.nav.signOut")}
           </button>
         </div>

@@ -33,8 +33,10 @@ export const checkPlan = (plan: z.input<typeof planCheckBody>) =>
 export const createPlan = (plan: Partial<z.input<typeof createPlanBody>>) =>
   api<PlanView>("POST", "/api/action-plans", plan);
 
+export const applicationsPath = (planId: string) => `/api/action-plans/${planId}/applications`;
+
 export const logApplication = (planId: string, application: Partial<z.input<typeof createApplicationBody>>) =>
-  api<z.infer<typeof applicationView>>("POST", `/api/action-plans/${planId}/applications`, application);
+  api<z.infer<typeof applicationView>>("POST", applicationsPath(planId), application);
 
 export const updatePlan = (planId: string, changes: Partial<z.input<typeof updatePlanBody>>) =>
   api<PlanView>("PATCH", `/api/action-plans/${planId}`, changes);

@@ -9,7 +9,9 @@ import { useDraft } from "../../lib/draft.ts";
 import { onSubmitDo } from "../../lib/forms.ts";
 import { instantFromLocalInput, localDateTimeInput } from "../../lib/dates.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
-import { logApplication, planKeys, updateApplication } from "./action-plans-api.ts";
+import { SavedOnDevice } from "../../components/offline-status.tsx";
+import { planKeys, updateApplication } from "./action-plans-api.ts";
+import { type LogResult, useLogApplicationOrKeep } from "./offline-application.ts";
 
 const outcomes = ["went-well", "partly", "not-well", "did-not-act"] as const;
 
@@ -41,16 +43,19 @@ export function LogApplication({
     when: localDateTimeInput(application?.occurredAt),
     text: application?.whatHappened ?? "",
   }));
+  const logOrKeep = useLogApplicationOrKeep();
   const log = useSaveThenRefresh(
-    async () => {
+    async (): Promise<LogResult> => {
       const { outcome, when, text } = draft.values;
       const body = {
         occurredAt: instantFromLocalInput(when),
         whatHappened: text,
         outcome: outcome || undefined,
       };
-      if (application) await updateApplication(application.id, body);
-      else await logApplication(plan.id, body);
+      // A new entry made offline is kept on the phone and sent later; a correction needs the server.
+      if (!application) return logOrKeep(plan.id, body);
+      await updateApplication(application.id, body);
+      return "sent";
     },
     [planKeys.all],
     {
@@ -68,7 +73,11 @@ export function LogApplication({
   if (!open) {
     return (
       <>
-        {log.isSuccess ? <SuccessMessage>{t("ui.plans.logged")}</SuccessMessage> : null}
+        {log.data === "kept" ? (
+          <SavedOnDevice>{t("ui.offline.applicationKept")}</SavedOnDevice>
+        ) : log.isSuccess ? (
+          <SuccessMessage>{t("ui.plans.logged")}</SuccessMessage>
+        ) : null}
         <ItemButton item={plan.action} className="button-primary" onClick={() => setOpen(true)}>
           {label ?? t("ui.plans.logIt")}
         </ItemButton>

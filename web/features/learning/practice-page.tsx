@@ -6,9 +6,15 @@ import type { PracticeAnswerBody, PracticeCardView } from "../../../common/schem
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { flushPendingAnswers, keepForLater } from "../../lib/answer-outbox.ts";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
 import { learningApi, learningKeys, usePractice } from "./learning-api.ts";
+import {
+  feedbackState,
+  optionState,
+  useCheckedLater,
+  useKeepAnswer,
+  useWithoutKeptAnswers,
+} from "./offline-answer.tsx";
 import { OpenAnswer } from "./open-answer.tsx";
 import { Forecast } from "./practice-forecast.tsx";
 import {
@@ -27,6 +33,7 @@ interface Outcome {
   correctOptionIds: string[];
   chosen: string | null;
   offline: boolean;
+  clientId: string;
 }
 
 type AnswerPayload = PracticeAnswerBody["answer"];
@@ -72,13 +79,7 @@ function CardView({
       ) : (
         <ul className="options">
           {q.options.map((option) => {
-            const state = !outcome
-              ? ""
-              : outcome.correctOptionIds.includes(option.id)
-                ? "option-right"
-                : outcome.chosen === option.id
-                  ? "option-wrong"
-                  : "";
+            const state = optionState(outcome, option.id);
             return (
               <li key={option.id}>
                 <button
@@ -97,7 +98,7 @@ function CardView({
       )}
       <div role="status" aria-live="polite">
         {outcome ? (
-          <div className={`feedback ${outcome.correct === false ? "feedback-wrong" : "feedback-right"}`}>
+          <div className={`feedback ${feedbackState(outcome)}`}>
             <p className="feedback-title">
               {outcome.offline
                 ? t("ui.practice.savedOffline")
@@ -132,6 +133,7 @@ export function PracticePage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const practice = usePractice();
+  const keepForLater = useKeepAnswer();
   const [session, setSession] = useState<SessionItem[] | null>(null);
   // Every answer of this visit, for the recap at the end.
   const [given, setGiven] = useState<SessionAnswer[]>([]);
@@ -142,17 +144,23 @@ export function PracticePage() {
   const [shownAt, setShownAt] = useState(() => Date.now());
   const nextButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const flush = () =>
-      void flushPendingAnswers().then(async (sent) => {
-        if (sent > 0) await client.invalidateQueries({ queryKey: learningKeys.practice() });
-      });
-    flush();
-    window.addEventListener("online", flush);
-    return () => window.removeEventListener("online", flush);
-  }, [client]);
+  // Answers kept offline are sent from any screen (OfflineStatus); the one on screen then shows its feedback.
+  // The recap then counts it as right or missed too (the last answer given is the one on screen).
+  useCheckedLater(outcome?.offline ? outcome.clientId : null, (result) => {
+    setOutcome(
+      (shown) => shown && { ...result, chosen: shown.chosen, offline: false, clientId: shown.clientId },
+    );
+    setGiven((earlier) =>
+      earlier.map((answer, at) =>
+        at === earlier.length - 1 && answer.correct === null
+          ? { ...answer, correct: result.correct, nextDue: result.nextDue }
+          : answer,
+      ),
+    );
+  });
 
-  const plan = practice.data;
+  // Cards answered offline and not yet sent are not asked again (useWithoutKeptAnswers).
+  const plan = useWithoutKeptAnswers(practice.data);
   const queue = session ?? startSession(plan?.cards ?? []);
   const item = queue[index];
   const card = item?.card;
@@ -168,13 +176,14 @@ export function PracticePage() {
     setError(null);
     try {
       const result = await learningApi.answerCard(body);
-      setOutcome({ ...result, chosen, offline: false });
+      setOutcome({ ...result, chosen, offline: false, clientId: body.clientId });
       noteAnswer(item, result.correct, result.nextDue);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "NETWORK") {
-        keepForLater(body);
+        await keepForLater(body);
         noteAnswer(item, null, null);
         setOutcome({
+          clientId: body.clientId,
           correct: null,
           feedback: "",
           correctOptionIds: [],
