@@ -19,7 +19,7 @@ export default defineConfig({
   plugins: [
     react(),
     // The app shell is precached; API answers are not cached by the worker (they hold one person's data
-    // and must never reach the next person on a shared phone). Decision 0013.
+    // and must never reach the next person on a shared phone). Decision 0017.
     VitePWA({
       strategies: "generateSW",
       injectRegister: false,

@@ -22,7 +22,7 @@ const queryClient = new QueryClient({
     },
     // A write runs even when the browser says it is offline: answers and application log entries then
     // go to the device's outbox, and any other write says at once that it was not saved. A paused
-    // write (TanStack's default) would look busy and vanish on a reload. Decision 0013.
+    // write (TanStack's default) would look busy and vanish on a reload. Decision 0017.
     mutations: { networkMode: "always" },
   },
 });
