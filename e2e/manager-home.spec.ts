@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { postJson } from "./support/api.ts";
-import { anotherBrowser, APP, expectAccessible, signInInEnglish } from "./support/fixtures.ts";
+import { anotherBrowser, APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
 import { test } from "./support/test.ts";
 
 /** "3 things wait for you." on the home page: the number. */
@@ -87,4 +87,22 @@ test("a manager starts on what needs them, previews the digest, and confirms an 
 
   // Tidy the shared demo: Femke archives the plan again.
   await postJson(page, `/api/action-plans/${plan.id}/archive`, {}, 200);
+});
+
+test("in Dutch, the manager's home says what waits and previews the digest in Dutch", async ({
+  page,
+}, info) => {
+  await signIn(page, "manager@demo.beklijf.nl");
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  const needsYou = page.getByRole("region", { name: "Wacht deze week op jou" });
+  await expect(
+    needsYou.getByText(/op je\.$/).or(needsYou.getByText("Deze week wacht er niets op je")),
+  ).toBeVisible();
+  await expectAccessible(page, "manager home in Dutch");
+  await needsYou.getByRole("link", { name: "Bekijk het overzicht van deze week" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Het overzicht van deze week" })).toBeVisible();
+  await expect(page.getByText(/Vanaf deze pagina wordt niets verstuurd/)).toBeVisible();
+  await expectAccessible(page, "digest preview in Dutch");
+  await page.screenshot({ path: info.outputPath("digest-preview-nl.png"), fullPage: true });
 });

@@ -1,5 +1,15 @@
 import { expect, test } from "./support/test.ts";
-import { anotherBrowser, APP, expectAccessible, signInInEnglish } from "./support/fixtures.ts";
+import {
+  anotherBrowser,
+  APP,
+  expectAccessible,
+  signIn,
+  signInInEnglish,
+  uniqueEmail,
+  useEnglish,
+  waitForLink,
+} from "./support/fixtures.ts";
+import { acceptInvitation } from "./support/demo.ts";
 import { getJson, postJson } from "./support/api.ts";
 
 type Plan = { id: string; archived?: boolean; archivedAt?: string | null };
@@ -69,8 +79,16 @@ test("a learner marks all her notices read at once, and the header count goes", 
   await expectAccessible(page, "notices, all read");
 });
 
-test("a manager with no notices yet is told what will come here", async ({ page }) => {
-  await signInInEnglish(page, "henk.brouwer@demo.beklijf.nl");
+test("a newcomer with no notices yet is told what will come here", async ({ page }, info) => {
+  // A colleague of their own: the demo people collect notices from the other journeys.
+  const name = "Noor Visser";
+  const email = uniqueEmail("noor", info.project.name);
+  await signIn(page, "coordinator@demo.beklijf.nl");
+  await postJson(page, "/api/people", { name, email, roles: ["manager"] });
+  const link = await waitForLink(email, "invitation");
+  await page.getByRole("button", { name: /Uitloggen|Sign out/ }).click();
+  await acceptInvitation(page, link, "a-long-enough-password-1", name);
+  await useEnglish(page);
   await page.getByRole("link", { name: /^Notices/ }).click();
   await expect(page.getByText("Nothing new")).toBeVisible();
   await expectAccessible(page, "notices, empty");

@@ -185,7 +185,7 @@ test("an answer given offline gets its real feedback on the open card when the c
   browser,
 }, info) => {
   // A colleague of their own per project (as in learner.spec.ts), so the demo learner's cards stay due.
-  const name = info.project.name === "phone" ? "Pieter de Boer" : "Niels Dekker";
+  const name = info.project.name === "phone" ? "Kevin Visser" : "Niels Dekker";
   const { link } = await invitationFor(page, name);
   const learner = await anotherBrowser(browser, info, "nl-NL");
   await acceptInvitation(learner, link, "een goed wachtwoord", name);

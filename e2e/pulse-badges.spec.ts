@@ -22,8 +22,9 @@ test("a learner gives this week's pulse on her plans, changes it, and sees what 
   page,
   browser,
 }, info) => {
-  // A badge of her training that she cannot have yet: a competence proof and three confirmed applications.
-  const badgeName = `Calm, proven and applied (${info.project.name})`;
+  // A badge of her training that she cannot have yet: a competence proof and ten confirmed applications
+  // (other journeys confirm some of hers on the shared demo), named for this run so a retry is its own.
+  const badgeName = `Calm, proven and applied (${info.project.name} ${Date.now().toString(36)})`;
   const coordinator = await anotherBrowser(browser, info);
   await signIn(coordinator, "coordinator@demo.beklijf.nl");
   const trajectories = await getJson<{ id: string; title: string }[]>(coordinator, "/api/trajectories");
@@ -38,9 +39,9 @@ test("a learner gives this week's pulse on her plans, changes it, and sees what 
       competenceId: detail.document.competences[0]!.id,
       name: badgeName,
       description: "Calms an upset customer and agrees a next step, shown in a proof and at work.",
-      criteria: "A passed competence proof and three applications the manager saw.",
+      criteria: "A passed competence proof and ten applications the manager saw.",
       requiresProof: true,
-      minConfirmedApplications: 3,
+      minConfirmedApplications: 10,
     },
   });
   expect(defined.status()).toBe(201);
@@ -84,8 +85,8 @@ test("a learner gives this week's pulse on her plans, changes it, and sees what 
   await expect(badge).toBeVisible();
   const needs = badge.getByRole("list", { name: `What ${badgeName} still needs` });
   await expect(needs.getByText("Competence proof")).toBeVisible();
-  await expect(needs.getByText(/^\d of 3 confirmed applications$/)).toBeVisible();
-  await expect(needs.getByText(/^(one|\d) confirmed applications? to go$/)).toBeVisible();
+  await expect(needs.getByText(/^\d+ of 10 confirmed applications$/)).toBeVisible();
+  await expect(needs.getByText(/^(one|\d+) confirmed applications? to go$/)).toBeVisible();
   await expect(needs.locator("meter")).toHaveCount(2);
   await expectAccessible(page, "passport with badges in progress");
   await page.screenshot({ path: `test-results/passport-${info.project.name}.png`, fullPage: true });
@@ -96,7 +97,7 @@ test("a learner gives this week's pulse on her plans, changes it, and sees what 
   const dutchBadge = page.getByRole("region", { name: "Binnen bereik" }).locator("li.badge-progress", {
     hasText: badgeName,
   });
-  await expect(dutchBadge.getByText(/^\d van 3 bevestigde toepassingen$/)).toBeVisible();
+  await expect(dutchBadge.getByText(/^\d+ van 10 bevestigde toepassingen$/)).toBeVisible();
   await expect(dutchBadge.getByText("Competentiebewijs")).toBeVisible();
   await expectAccessible(page, "passport in Dutch");
   await page.getByRole("navigation").getByRole("link", { name: "Mijn plannen" }).click();

@@ -47,10 +47,21 @@ const storagePersister = createAsyncStoragePersister({
   },
 });
 
+const cachedMe = (client: PersistedClient) =>
+  client.clientState.queries.find((q) => q.queryKey.length === 1 && q.queryKey[0] === "me");
+
 /** The person the last sync belongs to (its cached `me`), if any. */
 function ownerOf(client: PersistedClient): string | undefined {
-  const me = client.clientState.queries.find((q) => q.queryKey.length === 1 && q.queryKey[0] === "me");
-  return (me?.state.data as MeResponse | null | undefined)?.person.id;
+  return (cachedMe(client)?.state.data as MeResponse | null | undefined)?.person.id;
+}
+
+/**
+ * Puts the server's `me` of now in place of the cached one: the person may have changed language or
+ * roles since the last sync (a language chosen just before a reload would otherwise be undone).
+ */
+function refreshMe(client: PersistedClient, fresh: MeResponse): void {
+  const me = cachedMe(client);
+  if (me) me.state = { ...me.state, data: fresh, dataUpdatedAt: Date.now() };
 }
 
 /**
@@ -61,7 +72,10 @@ function ownerOf(client: PersistedClient): string | undefined {
 async function mayShow(client: PersistedClient): Promise<boolean> {
   if (!navigator.onLine) return true;
   try {
-    return (await sessionApi.me()).person.id === ownerOf(client);
+    const fresh = await sessionApi.me();
+    if (fresh.person.id !== ownerOf(client)) return false;
+    refreshMe(client, fresh);
+    return true;
   } catch (error) {
     return error instanceof ApiError && error.code === "NETWORK";
   }
