@@ -1,20 +1,26 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
-/** One labelled checkbox: a yes-or-no setting, or (with `name` and `value`) one choice of a group. */
+/**
+ * One labelled checkbox: a yes-or-no setting, or (with `name` and `value`) one choice of a group. With
+ * `hint`, a line below says what it means, read out with the checkbox.
+ */
 export function Checkbox({
   label,
   checked,
   onChange,
   name,
   value,
+  hint,
 }: {
   label: ReactNode;
   checked: boolean;
   onChange: (checked: boolean) => void;
   name?: string | undefined;
   value?: string;
+  hint?: ReactNode;
 }) {
-  return (
+  const hintId = useId();
+  const box = (
     <label className="checkbox">
       <input
         type="checkbox"
@@ -22,9 +28,19 @@ export function Checkbox({
         value={value}
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? hintId : undefined}
       />
       <span>{label}</span>
     </label>
+  );
+  if (!hint) return box;
+  return (
+    <div className="field">
+      {box}
+      <p className="hint" id={hintId}>
+        {hint}
+      </p>
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
-import { RadioGroup } from "../../components/choices.tsx";
+import { RadioGroup, Checkbox } from "../../components/choices.tsx";
 import { Field } from "../../components/field.tsx";
 import { PausedUntilField } from "./paused-until-field.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
@@ -48,34 +48,18 @@ function PreferencesForm({ initial }: { initial: LearningPreferences }) {
         onChange={setPausedUntil}
         error={save.error}
       />
-      <div className="field">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={noticeEmails}
-            onChange={(e) => setNoticeEmails(e.target.checked)}
-            aria-describedby="notice-emails-hint"
-          />{" "}
-          {t("ui.reminders.noticeEmails")}
-        </label>
-        <p className="hint" id="notice-emails-hint">
-          {t("ui.reminders.noticeEmailsHint")}
-        </p>
-      </div>
-      <div className="field">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={interviewConsent}
-            onChange={(e) => setInterviewConsent(e.target.checked)}
-            aria-describedby="interview-consent-hint"
-          />{" "}
-          {t("ui.reminders.interviewConsent")}
-        </label>
-        <p className="hint" id="interview-consent-hint">
-          {t("ui.reminders.interviewConsentHint")}
-        </p>
-      </div>
+      <Checkbox
+        label={t("ui.reminders.noticeEmails")}
+        checked={noticeEmails}
+        onChange={setNoticeEmails}
+        hint={t("ui.reminders.noticeEmailsHint")}
+      />
+      <Checkbox
+        label={t("ui.reminders.interviewConsent")}
+        checked={interviewConsent}
+        onChange={setInterviewConsent}
+        hint={t("ui.reminders.interviewConsentHint")}
+      />
       <ErrorMessage error={save.error} />
       {save.isSuccess ? <SuccessMessage>{t("ui.reminders.saved")}</SuccessMessage> : null}
       <SubmitButton pending={save.isPending}>{t("ui.reminders.save")}</SubmitButton>
