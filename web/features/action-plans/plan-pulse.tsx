@@ -90,13 +90,13 @@ export function WeeklyPulse() {
 }
 
 /** The plan's last weeks in the learner's own words, newest first. */
-export function PulseHistory({ pulses }: { pulses: PlanView["pulses"] }) {
+export function PulseHistory({ pulses, title }: { pulses: PlanView["pulses"]; title?: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   if (pulses.length === 0) return null;
   return (
     <div className="pulse-history">
-      <p className="hint">{t("ui.pulse.historyTitle")}</p>
+      <p className="hint">{title ?? t("ui.pulse.historyTitle")}</p>
       <ul className="plain-list">
         {pulses.map((pulse) => (
           <li key={pulse.week} className={`pulse-${pulse.rating}`}>

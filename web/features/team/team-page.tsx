@@ -12,6 +12,7 @@ import { currentLocale, formatDateTime, formatDay } from "../../lib/i18n.ts";
 import { fieldError, onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { IfThen } from "../action-plans/if-then.tsx";
+import { PulseHistory } from "../action-plans/plan-pulse.tsx";
 import { MemberProgress, Waiting } from "./member-progress.tsx";
 import { deleteCheckIn, recordCheckIn, teamKeys, updateCheckIn, useTeam } from "./team-api.ts";
 
@@ -174,6 +175,7 @@ function MemberCard({ member }: { member: Member }) {
           <p>
             <IfThen plan={plan} />
           </p>
+          <PulseHistory pulses={plan.pulses} title={t("ui.pulse.historyTitleTeam", { name: member.name })} />
           <ul className="plain-list applications">
             {plan.applications.map((a) => (
               <li key={a.id}>
