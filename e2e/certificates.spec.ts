@@ -1,0 +1,112 @@
+import { readFile } from "node:fs/promises";
+import type { Download, Page } from "@playwright/test";
+import { pdfPages } from "../test-support/pdf-text.ts";
+import { getJson } from "./support/api.ts";
+import { APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
+
+const FINISHED = "Kantoor en planning, klantgesprekken (voorjaar)";
+
+/** Clicks `link` and gives the downloaded file's bytes. */
+async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  return readFile(await (file as Download).path());
+}
+
+const textOf = async (bytes: Buffer) => (await pdfPages(bytes)).join(" ");
+
+test("the coordinator downloads a participant's certificate from the cohort page, in the participant's language", async ({
+  page,
+}, info) => {
+  test.setTimeout(90_000);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  await page.goto(`${APP}/cohorts`);
+  await page.getByRole("link", { name: FINISHED }).first().click();
+  const certificates = page.getByRole("region", { name: "Certificates" });
+  await expect(certificates.getByRole("link", { name: "All certificates (zip)" })).toBeVisible();
+  const first = certificates.getByRole("link", { name: /^Certificate for .* \(PDF\)$/ }).first();
+  const name = /^Certificate for (.*) \(PDF\)$/.exec((await first.textContent()) ?? "")![1]!;
+  await expectAccessible(page, "cohort page with certificates");
+
+  const bytes = await download(page, first);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const text = await textOf(bytes);
+  // The demo's people read Dutch, so the certificate is Dutch although the coordinator reads English.
+  expect(text).toContain("Deelnamecertificaat");
+  expect(text).toContain(name);
+  expect(text).toContain("Moeilijke klantgesprekken");
+  expect(text).toContain("Uren op bijgewoonde praktijkdagen");
+  expect(text).toContain("Ondertekend: Carla Verbeek, opleidingscoördinator");
+
+  const zip = await download(page, certificates.getByRole("link", { name: "All certificates (zip)" }));
+  expect(zip.subarray(0, 2).toString()).toBe("PK");
+
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  const dutch = page.getByRole("region", { name: "Certificaten" });
+  await expect(dutch.getByRole("link", { name: "Alle certificaten (zip)" })).toBeVisible();
+  await expect(dutch.getByRole("link", { name: `Certificaat voor ${name} (pdf)` })).toBeVisible();
+  await expectAccessible(page, "cohort page with certificates (nl)");
+  if (info.project.name === "phone") {
+    await dutch.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath("cohort-certificates-phone.png") });
+  }
+});
+
+test("the coordinator downloads a person's training record as CSV and PDF from the person page", async ({
+  page,
+}, info) => {
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  const people = await getJson<{ id: string; name: string }[]>(page, "/api/people");
+  const femke = people.find((p) => p.name === "Femke de Wit")!;
+  await page.goto(`${APP}/people/${femke.id}`);
+  const record = page.getByRole("region", { name: "Training record" });
+  await expect(record).toBeVisible();
+  await expectAccessible(page, "person page with training record");
+
+  const csv = (await download(page, record.getByRole("link", { name: "Training record (CSV)" }))).toString();
+  expect(csv).toContain("Persoon;Personeelsnummer;Training;Groep;Begindatum;Einddatum");
+  expect(csv).toContain("Femke de Wit;;Moeilijke klantgesprekken;Serviceteam, klantgesprekken;");
+  const pdf = await textOf(await download(page, record.getByRole("link", { name: "Training record (PDF)" })));
+  expect(pdf).toContain("Opleidingsoverzicht");
+  expect(pdf).toContain("Femke de Wit");
+
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.getByRole("region", { name: "Opleidingsoverzicht" })).toBeVisible();
+  await expectAccessible(page, "person page with training record (nl)");
+  if (info.project.name === "phone") {
+    await page.getByRole("region", { name: "Opleidingsoverzicht" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath("person-training-record-phone.png") });
+  }
+});
+
+test("the learner downloads her training record and certificate from her passport", async ({
+  page,
+}, info) => {
+  await signIn(page, "learner@demo.beklijf.nl");
+  await page.goto(`${APP}/passport`);
+  const section = page.getByRole("region", { name: "Certificaten en opleidingsoverzicht" });
+  await expect(section.getByText("Moeilijke klantgesprekken (Serviceteam, klantgesprekken)")).toBeVisible();
+  await expect(section.getByText(/uur op praktijkdagen/)).toBeVisible();
+  await expectAccessible(page, "passport with certificates (nl)");
+  if (info.project.name === "phone") {
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath("passport-certificates-phone.png") });
+  }
+
+  const record = await textOf(
+    await download(page, section.getByRole("link", { name: "Mijn opleidingsoverzicht (pdf)" })),
+  );
+  expect(record).toContain("Opleidingsoverzicht");
+  expect(record).toContain("Femke de Wit");
+  expect(record).toContain("Serviceteam, klantgesprekken");
+
+  await page.getByRole("button", { name: "English" }).click();
+  const english = page.getByRole("region", { name: "Certificates and training record" });
+  const certificate = await textOf(
+    await download(page, english.getByRole("link", { name: "Certificate: Moeilijke klantgesprekken (PDF)" })),
+  );
+  // Her own language (the organisation's Dutch) decides, not the screen's.
+  expect(certificate).toContain("Deelnamecertificaat");
+  expect(certificate).toContain("Femke de Wit");
+  await expectAccessible(page, "passport with certificates (en)");
+});
