@@ -224,7 +224,10 @@ describe("certificates and training records on the demo organisation", () => {
     expect(text).toContain("Opleidingsoverzicht");
     expect(text).toContain(`${attendee.name}, Van Dijk Installatietechniek`);
     expect(text).toContain("Moeilijke klantgesprekken");
-    expect(text).toContain(`1 training: 4,75 uur op praktijkdagen en ${ownWorkHours} uur`);
+    expect(text).toContain("Praktijkdagen bijgewoond: 1 van 1; uren op die dagen: 4,75");
+    expect(text).toContain(
+      `1 training. Uren op praktijkdagen: 4,75; uren aan activiteiten online en op de werkplek: ${ownWorkHours}.`,
+    );
     expect(text).toContain("KMO-portefeuille");
   });
 
