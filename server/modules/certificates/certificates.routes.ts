@@ -9,7 +9,8 @@ import {
   getCertificate,
   getCohortCertificates,
   getMyTrainingRecord,
-  getTrainingRecord,
+  getTrainingRecordCsv,
+  getTrainingRecordPdf,
 } from "./certificates.service.ts";
 
 const PDF = "application/pdf";
@@ -51,7 +52,7 @@ export const certificateRoutes = defineRoutes(
         params: trainingRecordParams,
       },
       async (scope, { params }) => {
-        const file = await getTrainingRecord(scope, { ...params, format: "pdf" });
+        const file = await getTrainingRecordPdf(scope, params);
         return withHeaders(attachment(file.fileName, PDF), file.body);
       },
     ),
@@ -60,7 +61,7 @@ export const certificateRoutes = defineRoutes(
       "/api/people/:personId/training-record.csv",
       { summary: "A person's training record as CSV, one row per cohort", params: trainingRecordParams },
       async (scope, { params }) => {
-        const file = await getTrainingRecord(scope, { ...params, format: "csv" });
+        const file = await getTrainingRecordCsv(scope, params);
         return withHeaders(attachment(file.fileName, CSV), file.body);
       },
     ),
@@ -69,7 +70,7 @@ export const certificateRoutes = defineRoutes(
       "/api/me/training-record.pdf",
       { summary: "The signed-in learner's own training record as PDF" },
       async (scope) => {
-        const file = await getTrainingRecord(scope, { personId: scope.actor.personId, format: "pdf" });
+        const file = await getTrainingRecordPdf(scope, { personId: scope.actor.personId });
         return withHeaders(attachment(file.fileName, PDF), file.body);
       },
     ),

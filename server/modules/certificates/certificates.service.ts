@@ -160,14 +160,21 @@ async function trainingRecordData(tenant: Tenant, personId: string, now: Date): 
   };
 }
 
-/** A person's training record as PDF or CSV, in her language; every download is in the audit log. */
-export async function getTrainingRecord<F extends "pdf" | "csv">(
+/**
+ * A person's training record as a file, in her language; every download is in the audit log (who saw
+ * whose record).
+ */
+async function trainingRecordFile<T>(
   { tenant, actor, now }: Scope,
-  { personId, format }: { personId: string; format: F },
-): Promise<Download<F extends "pdf" ? Buffer : string>> {
+  {
+    personId,
+    format,
+    render,
+  }: { personId: string; format: "pdf" | "csv"; render: (data: TrainingRecordData) => T | Promise<T> },
+): Promise<Download<T>> {
   authorizeRecordOf(actor, personId);
   const data = await trainingRecordData(tenant, personId, now);
-  const body = format === "pdf" ? await renderTrainingRecordPdf(data) : trainingRecordCsv(data);
+  const body = await render(data);
   await recordAudit(
     tenant,
     actor,
@@ -175,11 +182,16 @@ export async function getTrainingRecord<F extends "pdf" | "csv">(
     { type: "person", id: personId },
     { format },
   );
-  return {
-    fileName: `training-record-${slugOf(data.person.name, "person")}.${format}`,
-    body: body as F extends "pdf" ? Buffer : string,
-  };
+  return { fileName: `training-record-${slugOf(data.person.name, "person")}.${format}`, body };
 }
+
+/** The training record as PDF: the coordinator for anyone, the learner for herself. */
+export const getTrainingRecordPdf = (scope: Scope, { personId }: { personId: string }) =>
+  trainingRecordFile(scope, { personId, format: "pdf", render: renderTrainingRecordPdf });
+
+/** The training record as CSV, one row per cohort: the coordinator for anyone, the learner for herself. */
+export const getTrainingRecordCsv = (scope: Scope, { personId }: { personId: string }) =>
+  trainingRecordFile(scope, { personId, format: "csv", render: trainingRecordCsv });
 
 /** The learner's own record on screen (her passport), with what her downloads will say. */
 export async function getMyTrainingRecord({ tenant, actor }: Scope): Promise<TrainingRecordView> {
