@@ -57,18 +57,21 @@ test("the coordinator downloads a person's training record as CSV and PDF from t
 }, info) => {
   await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   const people = await getJson<{ id: string; name: string }[]>(page, "/api/people");
-  const femke = people.find((p) => p.name === "Femke de Wit")!;
-  await page.goto(`${APP}/people/${femke.id}`);
+  // A participant who never signs in, so no journey changes her language: the organisation's Dutch.
+  const anouk = people.find((p) => p.name === "Anouk Prins")!;
+  await page.goto(`${APP}/people/${anouk.id}`);
   const record = page.getByRole("region", { name: "Training record" });
   await expect(record).toBeVisible();
   await expectAccessible(page, "person page with training record");
 
   const csv = (await download(page, record.getByRole("link", { name: "Training record (CSV)" }))).toString();
   expect(csv).toContain("Persoon;Personeelsnummer;Training;Groep;Begindatum;Einddatum");
-  expect(csv).toContain("Femke de Wit;;Moeilijke klantgesprekken;Serviceteam, klantgesprekken;");
+  expect(csv).toContain(
+    "Anouk Prins;;Moeilijke klantgesprekken;Kantoor en planning, klantgesprekken (voorjaar);",
+  );
   const pdf = await textOf(await download(page, record.getByRole("link", { name: "Training record (PDF)" })));
   expect(pdf).toContain("Opleidingsoverzicht");
-  expect(pdf).toContain("Femke de Wit");
+  expect(pdf).toContain("Anouk Prins");
 
   await page.getByRole("button", { name: "Nederlands" }).click();
   await expect(page.getByRole("region", { name: "Opleidingsoverzicht" })).toBeVisible();
@@ -94,12 +97,15 @@ test("the learner downloads her certificate and training record from her passpor
   const certificate = await textOf(
     await download(page, section.getByRole("link", { name: "Certificate: Moeilijke klantgesprekken (PDF)" })),
   );
-  // Her own language (the organisation's Dutch) decides, not the screen's.
-  expect(certificate).toContain("Deelnamecertificaat");
+  // Choosing English on screen saved it as her language, so her certificate is English now.
+  expect(certificate).toContain("Certificate of participation");
   expect(certificate).toContain("Femke de Wit");
-  expect(certificate).toContain("Groep: Serviceteam, klantgesprekken");
+  expect(certificate).toContain("Group: Serviceteam, klantgesprekken");
 
+  // Back to Dutch: saved as her language again, and her training record follows it.
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/me") && r.request().method() === "PATCH");
   await page.getByRole("button", { name: "Nederlands" }).click();
+  expect((await saved).ok()).toBe(true);
   const dutch = page.getByRole("region", { name: "Certificaten en opleidingsoverzicht" });
   await expect(
     dutch.getByText(/^Uren op praktijkdagen: [\d,]+ · online en op het werk: [\d,]+$/),
