@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { certificateRoutes } from "../modules/certificates/certificates.routes.ts";
 import { cohortRoutes } from "../modules/cohorts/cohorts.routes.ts";
 import { designCheckRoutes } from "../modules/design-check/design-check.routes.ts";
 import { evidenceRoutes } from "../modules/evidence/evidence.routes.ts";
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(coachingRoutes);
   await app.register(peerFeedbackRoutes);
   await app.register(noticeRoutes);
+  await app.register(certificateRoutes);
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

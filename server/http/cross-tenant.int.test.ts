@@ -31,7 +31,8 @@ function routeKeys(routes: RouteOptions[]): { key: string; route: RouteOptions }
 
 /** A problem body repeats the requested path in `instance`; that is the caller's own input, not a leak. */
 function withoutEcho(body: string): string {
-  if (!body) return body;
+  // A file (her own training record as PDF) is no JSON answer and echoes nothing.
+  if (!body || !/^[[{]/.test(body)) return body;
   const parsed = JSON.parse(body) as Record<string, unknown>;
   if (parsed && typeof parsed === "object" && "instance" in parsed) delete parsed.instance;
   return JSON.stringify(parsed);

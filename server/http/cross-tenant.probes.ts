@@ -93,6 +93,12 @@ export const probes: Record<string, Probe> = {
   "POST /api/trajectories/:trajectoryId/restore": { expect: 404 },
   "GET /api/me/export": { expect: "own" },
   "GET /api/people/:personId/export": { expect: 404 },
+  "GET /api/cohorts/:cohortId/certificates/:personId.pdf": { expect: 404 },
+  "GET /api/cohorts/:cohortId/certificates.zip": { expect: 404 },
+  "GET /api/people/:personId/training-record.pdf": { expect: 404 },
+  "GET /api/people/:personId/training-record.csv": { expect: 404 },
+  "GET /api/me/training-record.pdf": { expect: "own" },
+  "GET /api/me/training-record": { expect: "own" },
   "DELETE /api/people/:personId": { expect: 404 },
   "GET /api/culture-scans": { expect: "own" },
   "POST /api/culture-scans": {

@@ -7,6 +7,7 @@ import { QueryState } from "../../components/query-state.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { badgeKeys, badgesApi, type Credential } from "./badges-api.ts";
+import { PassportCertificates } from "../certificates/passport-certificates.tsx";
 import { BadgesInProgress } from "./badge-progress.tsx";
 
 /** Offers the credential as a file, exactly as signed: any Open Badges 3.0 wallet or verifier can read it. */
@@ -106,6 +107,7 @@ export function PassportPage() {
           </>
         )}
       </QueryState>
+      <PassportCertificates />
       <VerifyFile />
     </Page>
   );

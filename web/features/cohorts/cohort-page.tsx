@@ -12,6 +12,7 @@ import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { FormActions } from "../../components/buttons.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
+import { CohortCertificates } from "../certificates/cohort-certificates.tsx";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
@@ -75,6 +76,9 @@ export function CohortPage() {
             <h2 id="cohort-schedule">{t("ui.cohorts.schedule")}</h2>
             <CohortCalendar schedule={cohort.data.schedule} locale={locale} />
           </section>
+          {hasRole(me.data, "coordinator") ? (
+            <CohortCertificates cohortId={cohort.data.id} participants={cohort.data.participants} />
+          ) : null}
         </>
       ) : null}
     </Page>
