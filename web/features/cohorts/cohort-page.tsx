@@ -14,6 +14,8 @@ import { currentLocale } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
+import { AssessorPanel } from "../assessment/assessor-panel.tsx";
+import { AttendanceRegister } from "./attendance-register.tsx";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
 import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
@@ -71,6 +73,8 @@ export function CohortPage() {
           {canPlan && !cohort.data.cancelledAt ? (
             <CohortChanges key={cohort.dataUpdatedAt} cohort={cohort.data} onSaved={() => setSaved(true)} />
           ) : null}
+          {canPlan ? <AttendanceRegister cohortId={cohort.data.id} /> : null}
+          <AssessorPanel cohortId={cohort.data.id} />
           <section className="card" aria-labelledby="cohort-schedule">
             <h2 id="cohort-schedule">{t("ui.cohorts.schedule")}</h2>
             <CohortCalendar schedule={cohort.data.schedule} locale={locale} />

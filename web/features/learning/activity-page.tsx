@@ -10,6 +10,7 @@ import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { activityAnswered, learningApi, useActivity, useProgress } from "./learning-api.ts";
 import { LearningScreen } from "./learning-screen.tsx";
+import { MyAssessment } from "../assessment/my-assessment.tsx";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
 import { TaskTool } from "./task-tool.tsx";
@@ -108,6 +109,9 @@ export function ActivityPage() {
             )
           ) : null}
           {detail.survey ? <SurveyForm detail={detail} /> : null}
+          {detail.type === "competence-proof" ? (
+            <MyAssessment cohortId={detail.cohortId} activityId={detail.activityId} />
+          ) : null}
           <TaskTool detail={detail} />
           {detail.status === "done" && !detail.test ? (
             <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
