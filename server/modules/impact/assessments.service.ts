@@ -261,5 +261,7 @@ export async function getMyAssessment(
   if (!cohort.people.some((p) => p.personId === actor.personId)) throw notFound("cohort");
   if (!proofsOf(cohort.document).some((p) => p.activityId === activityId)) throw notFound("activity");
   const results = await resultsOf(tenant, cohort, [actor.personId]);
-  return { result: results.get(actor.personId)?.find((r) => r.activityId === activityId) ?? null };
+  // Only an assessor's scores: a proof the learner took as a test is shown as her test result.
+  const result = results.get(actor.personId)?.find((r) => r.activityId === activityId);
+  return { result: result && (result.assessedBy !== null || result.comment !== "") ? result : null };
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   attendanceStatuses,
@@ -118,11 +118,24 @@ function AttendanceRow({ person, cohortId, day }: { person: Participant; cohortI
   const { t } = useTranslation();
   const save = useRecord(cohortId, day);
   const recorded = person.days[day] ?? null;
-  // While a tap is on its way the row already shows it; the server's answer then confirms it.
-  const shown = save.isPending ? save.variables[0]?.status : recorded?.status;
+  // The tapped status shows at once and until the server answered; the ref, set in the same event,
+  // makes a second tap on it (a double tap, a slow phone) send nothing.
+  const [sending, setSending] = useState<AttendanceStatus | null>(null);
+  const inFlight = useRef<AttendanceStatus | null>(null);
+  const shown = sending ?? recorded?.status;
   const [note, setNote] = useState(recorded?.note ?? "");
-  const choose = (status: AttendanceStatus) =>
-    save.mutate([{ personId: person.personId, status, ...(recorded?.note ? { note: recorded.note } : {}) }]);
+  const choose = (status: AttendanceStatus) => {
+    if (inFlight.current === status) return;
+    inFlight.current = status;
+    setSending(status);
+    const entry = { personId: person.personId, status, ...(recorded?.note ? { note: recorded.note } : {}) };
+    save.mutate([entry], {
+      onSettled: () => {
+        inFlight.current = null;
+        setSending(null);
+      },
+    });
+  };
   const name = `attendance-${day}-${person.personId}`;
   return (
     <li className="attendance-row">

@@ -103,14 +103,21 @@ export function ActivityPage() {
           ) : null}
           {detail.test ? (
             detail.test.result ? (
-              <TestResultView result={detail.test.result} />
+              detail.type === "competence-proof" ? null : (
+                <TestResultView result={detail.test.result} />
+              )
             ) : (
               <TestForm detail={detail} />
             )
           ) : null}
           {detail.survey ? <SurveyForm detail={detail} /> : null}
           {detail.type === "competence-proof" ? (
-            <MyAssessment cohortId={detail.cohortId} activityId={detail.activityId} />
+            <MyAssessment
+              cohortId={detail.cohortId}
+              activityId={detail.activityId}
+              hasTest={Boolean(detail.test)}
+              testResult={detail.test?.result ? <TestResultView result={detail.test.result} /> : null}
+            />
           ) : null}
           <TaskTool detail={detail} />
           {detail.status === "done" && !detail.test ? (
