@@ -54,7 +54,7 @@ test("the coordinator takes attendance for a past practice day, one record per t
   });
 
   // A note, then the register as a whole for the phone screenshot.
-  const listItem = register.getByRole("listitem").filter({ has: row });
+  const listItem = register.getByRole("listitem").filter({ hasText: person.name });
   await listItem.getByText("Note", { exact: true }).click();
   await listItem.getByLabel(`Note for ${person.name}`).fill("Came at ten");
   await listItem.getByRole("button", { name: "Save note" }).click();
