@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isoDate } from "./cohorts.ts";
 import { patchOf } from "./common.ts";
 import {
   interviewPrompts,
@@ -162,40 +161,6 @@ export const surveyResultsView = z.object({
   ),
 });
 export type SurveyResultsView = z.infer<typeof surveyResultsView>;
-
-export const attendanceView = z.object({
-  sessionDates: z.array(z.string()),
-  participants: z.array(
-    z.object({
-      personId: z.string(),
-      name: z.string(),
-      /** Per practice day: true, false, or null while not recorded. */
-      present: z.record(z.string(), z.boolean().nullable()),
-    }),
-  ),
-});
-export type AttendanceView = z.infer<typeof attendanceView>;
-
-export const attendanceBody = z.object({
-  sessionDate: isoDate,
-  /** Everyone else in the cohort is recorded as absent on that day. */
-  present: z.array(z.uuid()).max(500),
-});
-
-export const assessmentBody = z.object({
-  personId: z.uuid(),
-  activityId: z.string().min(1).max(64),
-  scores: z
-    .array(
-      z.object({
-        competenceId: z.string().min(1).max(64),
-        score: z.number().int().min(0).max(100),
-        max: z.number().int().min(1).max(100),
-      }),
-    )
-    .min(1)
-    .max(20),
-});
 
 /**
  * Organisation figures (hours, euros, percentages, counts) stay well inside ±10^12; the bound keeps

@@ -24,16 +24,26 @@ export const impactProbes: Record<string, Probe> = {
   "GET /api/cohorts/:cohortId/attendance": { expect: 404 },
   "PUT /api/cohorts/:cohortId/attendance": {
     expect: 404,
-    body: (a: Fixture) => ({ sessionDate: "2099-01-05", present: [a.personId] }),
+    body: (a: Fixture) => ({
+      sessionDate: "2099-01-05",
+      entries: [{ personId: a.personId, status: "excused", note: "Probe" }],
+    }),
   },
+  "GET /api/cohorts/:cohortId/assessments": { expect: 404 },
   "POST /api/cohorts/:cohortId/assessments": {
     expect: 404,
     body: (a: Fixture) => ({
       personId: a.personId,
       activityId: a.activityId,
       scores: [{ competenceId: a.competenceId, score: 1, max: 2 }],
+      comment: "Probe",
     }),
   },
+  "PUT /api/cohorts/:cohortId/assessors": {
+    expect: 404,
+    body: (a: Fixture) => ({ personIds: [a.personId] }),
+  },
+  "GET /api/me/assessments/:cohortId/:activityId": { expect: 404 },
   "GET /api/trajectories/:trajectoryId/kpis": { expect: 404 },
   "POST /api/trajectories/:trajectoryId/kpis": { expect: 404, body: () => kpi },
   "PUT /api/trajectories/:trajectoryId/kpis/:kpiId": { expect: 404, body: () => kpi },

@@ -15,7 +15,11 @@ import { personReference, tenantReference } from "./tenant-keys.ts";
 import { tenantTable } from "./tenant-tables.ts";
 import { cohorts, trajectories } from "./trajectories.ts";
 
-/** Who was present on a practice day (LTEM tier 1), recorded by the coordinator or trainer. */
+/**
+ * Who was present on a practice day (LTEM tier 1), recorded by the coordinator or trainer: one row per
+ * person and day. `present` stays the one fact tier 1 and the certificates read; `excused` tells an
+ * announced absence from an unannounced one (only set when not present).
+ */
 export const attendance = tenantTable(
   "attendance",
   {
@@ -23,6 +27,9 @@ export const attendance = tenantTable(
     personId: uuid("person_id").notNull(),
     sessionDate: date("session_date").notNull(),
     present: boolean("present").notNull(),
+    excused: boolean("excused").notNull().default(false),
+    /** A short remark by whoever took the register ("left at noon"); null when none. */
+    note: text("note"),
     recordedBy: uuid("recorded_by"),
     recordedAt: instant("recorded_at").notNull(),
   },
@@ -109,4 +116,35 @@ export const successCaseInterviews = tenantTable(
     tenantReference(t, t.trajectoryId, trajectories).onDelete("cascade"),
     personReference(t),
   ],
+);
+
+/**
+ * The assessor's comment on a learner's competence proof; the scores per competence are the learner's
+ * measures (kind "competence-proof"), which tier 6 and the badges read.
+ */
+export const assessments = tenantTable(
+  "assessments",
+  {
+    cohortId: uuid("cohort_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    activityId: text("activity_id").notNull(),
+    comment: text("comment").notNull().default(""),
+    assessedBy: uuid("assessed_by"),
+    assessedAt: instant("assessed_at").notNull(),
+  },
+  (t) => [tenantReference(t, t.cohortId, cohorts).onDelete("cascade"), personReference(t)],
+  { key: ["cohortId", "personId", "activityId"] },
+);
+
+/** People named as assessor for a cohort's competence proofs, besides its designers and coordinators. */
+export const cohortAssessors = tenantTable(
+  "cohort_assessors",
+  {
+    cohortId: uuid("cohort_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    namedBy: uuid("named_by"),
+    namedAt: instant("named_at").notNull(),
+  },
+  (t) => [tenantReference(t, t.cohortId, cohorts).onDelete("cascade"), personReference(t)],
+  { key: ["cohortId", "personId"] },
 );

@@ -1,8 +1,13 @@
 import { z } from "zod";
 import {
+  assessmentBoard,
   assessmentBody,
+  assessorsBody,
   attendanceBody,
   attendanceView,
+  myAssessmentView,
+} from "../../../common/schemas/attendance.ts";
+import {
   impactQuery,
   interviewBody,
   interviewSaved,
@@ -15,7 +20,13 @@ import {
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
 import { defineRoutes, route } from "../../http/route-table.ts";
 import { addKpi, deleteKpi, listKpis, updateKpi } from "./kpis.service.ts";
-import { getAttendance, recordAssessment, recordAttendance } from "./records.service.ts";
+import {
+  getAssessmentBoard,
+  getMyAssessment,
+  nameAssessors,
+  recordAssessment,
+} from "./assessments.service.ts";
+import { getAttendance, recordAttendance } from "./records.service.ts";
 import {
   finaliseInterview,
   getSuccessCases,
@@ -24,6 +35,7 @@ import {
 } from "./success-cases.service.ts";
 
 const cohortParams = z.object({ cohortId: z.uuid() });
+const proofParams = cohortParams.extend({ activityId: z.string().min(1).max(64) });
 const kpiParams = trajectoryParams.extend({ kpiId: z.uuid() });
 const interviewParams = trajectoryParams.extend({ interviewId: z.uuid() });
 
@@ -33,14 +45,19 @@ export const impactRecordRoutes = defineRoutes(
   [
     route.get(
       "/api/cohorts/:cohortId/attendance",
-      { summary: "Who was present on each practice day", params: cohortParams, response: attendanceView },
+      {
+        summary: "Each participant's status (present, absent, excused) and note on each practice day",
+        params: cohortParams,
+        response: attendanceView,
+      },
       (scope, { params }) => getAttendance(scope, params),
     ),
 
     route.put(
       "/api/cohorts/:cohortId/attendance",
       {
-        summary: "Record a practice day's register (LTEM tier 1): the listed people present, the rest absent",
+        summary:
+          "Record a practice day's register (LTEM tier 1) for the listed people: present, absent or excused, with a note",
         params: cohortParams,
         body: attendanceBody,
         response: attendanceView,
@@ -48,17 +65,49 @@ export const impactRecordRoutes = defineRoutes(
       (scope, { params, body }) => recordAttendance(scope, { ...params, ...body }),
     ),
 
+    route.get(
+      "/api/cohorts/:cohortId/assessments",
+      {
+        summary:
+          "The assessor form: the cohort's competence proofs, competences, results and named assessors",
+        params: cohortParams,
+        response: assessmentBoard,
+      },
+      (scope, { params }) => getAssessmentBoard(scope, params),
+    ),
+
     route.post(
       "/api/cohorts/:cohortId/assessments",
       {
         summary:
-          "An assessor's scores on a competence proof per competence (stored as the learner's measure)",
+          "An assessor's scores on a competence proof per competence, with a comment (stored as the learner's measure)",
         params: cohortParams,
         body: assessmentBody,
         response: z.object({ recorded: z.number().int() }),
         status: 201,
       },
       (scope, { params, body }) => recordAssessment(scope, { ...params, ...body }),
+    ),
+
+    route.put(
+      "/api/cohorts/:cohortId/assessors",
+      {
+        summary: "Name the people who may score this cohort's competence proofs (replaces the list)",
+        params: cohortParams,
+        body: assessorsBody,
+        response: assessmentBoard.pick({ assessors: true }),
+      },
+      (scope, { params, body }) => nameAssessors(scope, { ...params, ...body }),
+    ),
+
+    route.get(
+      "/api/me/assessments/:cohortId/:activityId",
+      {
+        summary: "The learner's own result and feedback on a competence proof (null until scored)",
+        params: proofParams,
+        response: myAssessmentView,
+      },
+      (scope, { params }) => getMyAssessment(scope, params),
     ),
 
     route.get(

@@ -1,15 +1,20 @@
-import { eq } from "drizzle-orm";
-import type { AttendanceView } from "../../../common/schemas/impact.ts";
-import { attendance, cohorts, measures, trajectories } from "../../db/schema/index.ts";
+import { eq, inArray } from "drizzle-orm";
+import type {
+  AttendanceBody,
+  AttendanceMark,
+  AttendanceStatus,
+  AttendanceView,
+} from "../../../common/schemas/attendance.ts";
+import { attendance, cohorts, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
-import { awardEarnedBadges } from "../badges/index.ts";
 import { participantsOf } from "../cohorts/index.ts";
 import { authorize } from "./impact.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
-async function cohortWithPeople(tenant: Tenant, cohortId: string) {
+/** The cohort with its trajectory document and participants, or NOT_FOUND in this organisation. */
+export async function cohortWithPeople(tenant: Tenant, cohortId: string) {
   const [cohort] = await tenant.db
     .select({ cohort: cohorts, document: trajectories.document })
     .from(cohorts)
@@ -20,49 +25,86 @@ async function cohortWithPeople(tenant: Tenant, cohortId: string) {
   return { ...cohort.cohort, document: cohort.document, people };
 }
 
-/** Who was present on each practice day of a cohort (null: not recorded yet). */
+type AttendanceRow = typeof attendance.$inferSelect;
+
+const statusOf = (row: Pick<AttendanceRow, "present" | "excused">): AttendanceStatus =>
+  row.present ? "present" : row.excused ? "excused" : "absent";
+
+const markOf = (row: AttendanceRow): AttendanceMark => ({ status: statusOf(row), note: row.note });
+
+/** The day a register may be taken up to: today (UTC, like the rest of the schedule). */
+const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Each participant's status and note on each practice day of a cohort (null: not recorded yet). */
 export async function getAttendance(
   scope: Scope,
   { cohortId }: { cohortId: string },
 ): Promise<AttendanceView> {
-  const { tenant, actor } = scope;
+  const { tenant, actor, now } = scope;
   authorize(actor, "impact.record");
   const cohort = await cohortWithPeople(tenant, cohortId);
   const rows = await tenant.selectRows(attendance, eq(attendance.cohortId, cohortId));
+  const recorded = (personId: string, date: string) =>
+    rows.find((r) => r.personId === personId && r.sessionDate === date);
   return {
     sessionDates: cohort.sessionDates,
+    openDates: cohort.sessionDates.filter((date) => date <= todayOf(now)),
     participants: cohort.people.map((p) => ({
       personId: p.personId,
       name: p.name,
-      present: Object.fromEntries(
-        cohort.sessionDates.map((date) => [
-          date,
-          rows.find((r) => r.personId === p.personId && r.sessionDate === date)?.present ?? null,
-        ]),
+      days: Object.fromEntries(
+        cohort.sessionDates.map((date) => {
+          const row = recorded(p.personId, date);
+          return [date, row ? markOf(row) : null];
+        }),
       ),
     })),
   };
 }
 
-/** Records one practice day's register: the listed participants present, everyone else absent. */
+/**
+ * Records part or all of one practice day's register: only the listed people change. Taking the same
+ * register twice leaves one row per person and day; a changed status or note overwrites the row and
+ * is audited as a correction with what it was.
+ */
 export async function recordAttendance(
   scope: Scope,
-  { cohortId, ...body }: { cohortId: string; sessionDate: string; present: string[] },
+  { cohortId, sessionDate, entries }: { cohortId: string } & AttendanceBody,
 ): Promise<AttendanceView> {
   const { tenant, actor, now } = scope;
   authorize(actor, "impact.record");
   const cohort = await cohortWithPeople(tenant, cohortId);
-  if (!cohort.sessionDates.includes(body.sessionDate)) throw invalid("sessionDate", "not_a_practice_day");
-  if (body.sessionDate > now.toISOString().slice(0, 10)) throw invalid("sessionDate", "date_in_future");
+  if (!cohort.sessionDates.includes(sessionDate)) throw invalid("sessionDate", "not_a_practice_day");
+  if (sessionDate > todayOf(now)) throw invalid("sessionDate", "date_in_future");
   const members = new Set(cohort.people.map((p) => p.personId));
-  if (body.present.some((id) => !members.has(id))) throw invalid("present", "not_in_cohort");
-  const present = new Set(body.present);
+  if (entries.some((e) => !members.has(e.personId))) throw invalid("entries", "not_a_participant");
+  if (new Set(entries.map((e) => e.personId)).size !== entries.length)
+    throw invalid("entries", "person_twice");
   await tenant.transaction(async (tx) => {
-    for (const person of cohort.people) {
-      const values = { present: present.has(person.personId), recordedBy: actor.personId, recordedAt: now };
+    const earlier = await tx.selectRows(
+      attendance,
+      eq(attendance.cohortId, cohortId),
+      eq(attendance.sessionDate, sessionDate),
+      inArray(
+        attendance.personId,
+        entries.map((e) => e.personId),
+      ),
+    );
+    const corrections: { personId: string; from: AttendanceStatus; to: AttendanceStatus }[] = [];
+    for (const entry of entries) {
+      const values = {
+        present: entry.status === "present",
+        excused: entry.status === "excused",
+        note: entry.note ? entry.note : null,
+        recordedBy: actor.personId,
+        recordedAt: now,
+      };
+      const before = earlier.find((r) => r.personId === entry.personId);
+      if (before && statusOf(before) === entry.status && before.note === values.note) continue;
+      if (before) corrections.push({ personId: entry.personId, from: statusOf(before), to: entry.status });
       await tx.db
         .insert(attendance)
-        .values(tx.row({ cohortId, personId: person.personId, sessionDate: body.sessionDate, ...values }))
+        .values(tx.row({ cohortId, personId: entry.personId, sessionDate, ...values }))
         .onConflictDoUpdate({
           target: [
             attendance.organisationId,
@@ -73,66 +115,23 @@ export async function recordAttendance(
           set: values,
         });
     }
-    await recordAudit(tx, actor, "impact.attendance-recorded", { type: "cohort", id: cohortId });
+    if (entries.some((e) => !earlier.some((r) => r.personId === e.personId)))
+      await recordAudit(
+        tx,
+        actor,
+        "impact.attendance-recorded",
+        { type: "cohort", id: cohortId },
+        { sessionDate },
+      );
+    // Ids and statuses only: the note stays out of the trail, it is personal free text.
+    if (corrections.length > 0)
+      await recordAudit(
+        tx,
+        actor,
+        "impact.attendance-corrected",
+        { type: "cohort", id: cohortId },
+        { sessionDate, corrections },
+      );
   });
   return getAttendance(scope, { cohortId });
-}
-
-/**
- * An assessor's scores on a competence proof that is not a test (a recorded role play against
- * criteria): stored as the learner's measure, replacing an earlier assessment.
- */
-export async function recordAssessment(
-  scope: Scope,
-  {
-    cohortId,
-    ...body
-  }: {
-    cohortId: string;
-    personId: string;
-    activityId: string;
-    scores: { competenceId: string; score: number; max: number }[];
-  },
-) {
-  const { tenant, actor, now, site } = scope;
-  authorize(actor, "impact.record");
-  const cohort = await cohortWithPeople(tenant, cohortId);
-  const activity = cohort.document.activities.find((a) => a.id === body.activityId);
-  if (activity?.type !== "competence-proof") throw invalid("activityId", "not_a_competence_proof");
-  if (!cohort.people.some((p) => p.personId === body.personId)) throw invalid("personId", "not_in_cohort");
-  const competences = new Set(cohort.document.competences.map((c) => c.id));
-  if (body.scores.some((s) => !competences.has(s.competenceId)))
-    throw invalid("scores", "unknown_competence");
-  if (body.scores.some((s) => s.score > s.max)) throw invalid("scores", "score_above_max");
-  await tenant.transaction(async (tx) => {
-    for (const s of body.scores) {
-      const values = { correct: s.score, total: s.max, takenAt: now, assessedBy: actor.personId };
-      await tx.db
-        .insert(measures)
-        .values(
-          tx.row({
-            personId: body.personId,
-            cohortId,
-            trajectoryId: cohort.trajectoryId,
-            activityId: body.activityId,
-            kind: "competence-proof" as const,
-            competenceId: s.competenceId,
-            ...values,
-          }),
-        )
-        .onConflictDoUpdate({
-          target: [
-            measures.organisationId,
-            measures.personId,
-            measures.cohortId,
-            measures.activityId,
-            measures.competenceId,
-          ],
-          set: values,
-        });
-    }
-    await recordAudit(tx, actor, "impact.assessment-recorded", { type: "person", id: body.personId });
-  });
-  await awardEarnedBadges(tenant, body.personId, site, now);
-  return { recorded: body.scores.length };
 }

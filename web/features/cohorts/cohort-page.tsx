@@ -15,6 +15,8 @@ import { hasRole, useMe } from "../../lib/session.ts";
 import { CohortCertificates } from "../certificates/cohort-certificates.tsx";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
+import { AssessorPanel } from "../assessment/assessor-panel.tsx";
+import { AttendanceRegister } from "./attendance-register.tsx";
 import { CohortCalendar, formatDay } from "./calendar.tsx";
 import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
@@ -72,6 +74,8 @@ export function CohortPage() {
           {canPlan && !cohort.data.cancelledAt ? (
             <CohortChanges key={cohort.dataUpdatedAt} cohort={cohort.data} onSaved={() => setSaved(true)} />
           ) : null}
+          {canPlan ? <AttendanceRegister cohortId={cohort.data.id} /> : null}
+          <AssessorPanel cohortId={cohort.data.id} />
           <section className="card" aria-labelledby="cohort-schedule">
             <h2 id="cohort-schedule">{t("ui.cohorts.schedule")}</h2>
             <CohortCalendar schedule={cohort.data.schedule} locale={locale} />

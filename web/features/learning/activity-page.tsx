@@ -10,6 +10,7 @@ import { onSubmitDo } from "../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { activityAnswered, learningApi, useActivity, useProgress } from "./learning-api.ts";
 import { LearningScreen } from "./learning-screen.tsx";
+import { MyAssessment } from "../assessment/my-assessment.tsx";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
 import { TaskTool } from "./task-tool.tsx";
@@ -102,12 +103,22 @@ export function ActivityPage() {
           ) : null}
           {detail.test ? (
             detail.test.result ? (
-              <TestResultView result={detail.test.result} />
+              detail.type === "competence-proof" ? null : (
+                <TestResultView result={detail.test.result} />
+              )
             ) : (
               <TestForm detail={detail} />
             )
           ) : null}
           {detail.survey ? <SurveyForm detail={detail} /> : null}
+          {detail.type === "competence-proof" ? (
+            <MyAssessment
+              cohortId={detail.cohortId}
+              activityId={detail.activityId}
+              hasTest={Boolean(detail.test)}
+              testResult={detail.test?.result ? <TestResultView result={detail.test.result} /> : null}
+            />
+          ) : null}
           <TaskTool detail={detail} />
           {detail.status === "done" && !detail.test ? (
             <SuccessMessage>{t("ui.learn.isDone")}</SuccessMessage>
