@@ -35,6 +35,7 @@ describe("GET /api/home for a coordinator", () => {
 
   it("ticks people, template and cohort off once they are done, with what was done", async () => {
     const { coordinator } = await newOrganisation();
+    const personIds: string[] = [];
     for (const name of ["Anna", "Bas"]) {
       const added = await call("POST", "/api/people", coordinator, {
         name,
@@ -42,6 +43,7 @@ describe("GET /api/home for a coordinator", () => {
         sendInvitation: false,
       });
       expect(added.statusCode).toBe(201);
+      personIds.push(added.json<{ id: string }>().id);
     }
     let steps = stepsOf(await home(coordinator));
     expect(steps.people).toMatchObject({ done: true, count: 2 });
@@ -58,6 +60,7 @@ describe("GET /api/home for a coordinator", () => {
       trajectoryId: trajectory.id,
       name: "Voorjaar",
       sessionDates: [day],
+      personIds,
     });
     expect(planned.statusCode, planned.body).toBe(201);
     steps = stepsOf(await home(coordinator));
