@@ -5,6 +5,7 @@ export interface ChecklistFacts {
   /** People other than the coordinator looking, not erased. */
   people: number;
   scans: number;
+  /** Trajectories not archived. */
   trajectories: number;
   /** Cohorts planned and not cancelled. */
   cohorts: number;

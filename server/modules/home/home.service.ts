@@ -29,7 +29,10 @@ async function checklistFacts(tenant: Tenant, personId: string): Promise<Checkli
     .select({
       people: tenant.db.$count(persons, tenant.where(persons, others)),
       scans: tenant.db.$count(cultureScans, tenant.where(cultureScans)),
-      trajectories: tenant.db.$count(trajectories, tenant.where(trajectories)),
+      trajectories: tenant.db.$count(
+        trajectories,
+        tenant.where(trajectories, isNull(trajectories.archivedAt)),
+      ),
       cohorts: tenant.db.$count(cohorts, tenant.where(cohorts, isNull(cohorts.cancelledAt))),
       invited: tenant.db.$count(
         persons,
