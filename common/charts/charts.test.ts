@@ -1,6 +1,8 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { CHART_CLASS, renderChart } from "./render.ts";
+import { scoreBars } from "./score-bars.ts";
+import { stackedShares } from "./stacked-shares.ts";
 import { tierBars } from "./tier-bars.ts";
 
 /** A document as the server has one (linkedom); the browser passes its own. */
@@ -40,5 +42,39 @@ describe("tierBars", () => {
 
   it("keeps the labels to under half the width on a phone", () => {
     expect(tierBars(tiers, 13, text, 320).options.marginLeft).toBeLessThanOrEqual(144);
+  });
+});
+
+describe("scoreBars", () => {
+  it("writes each row's words beside a bar, also where the figure is hidden", () => {
+    const spec = scoreBars(
+      [
+        { label: "Tasks done", value: 3, max: 5, shown: "3 / 5" },
+        { label: "Time to practise", value: null, max: 5, shown: "—" },
+      ],
+      "Team progress: Tasks done 3 / 5",
+      375,
+    );
+    const svg = renderChart(spec, document as unknown as Document, 375);
+    expect(svg.getAttribute("aria-label")).toBe("Team progress: Tasks done 3 / 5");
+    const words = [...svg.querySelectorAll("text")].map((node) => node.textContent);
+    expect(words).toEqual(expect.arrayContaining(["Tasks done", "3 / 5", "Time to practise", "—"]));
+  });
+});
+
+describe("stackedShares", () => {
+  it("draws one segment per share above zero, in the given order and colours", () => {
+    const spec = stackedShares(
+      [
+        { key: "unaware", value: 2, colour: "#8c96a0" },
+        { key: "selecting", value: 0, colour: "#e0a526" },
+        { key: "acting", value: 3, colour: "#2f7fc1" },
+      ],
+      "Unaware: 2, Selecting: 0, Acting: 3",
+    );
+    const svg = renderChart(spec, document as unknown as Document, 320);
+    const fills = [...svg.querySelectorAll("rect")].map((rect) => rect.getAttribute("fill"));
+    expect(fills).toEqual(expect.arrayContaining(["#8c96a0", "#2f7fc1"]));
+    expect(fills).not.toContain("#e0a526");
   });
 });
