@@ -23,6 +23,8 @@ describe("renderChart", () => {
     expect(svg.getAttribute("role")).toBe("img");
     expect(svg.getAttribute("aria-label")).toBe("Learners per LTEM tier, out of 13");
     expect(svg.getAttribute("class")).toBe(CHART_CLASS);
+    // One picture, one name: the marks inside carry none of their own.
+    expect(svg.querySelectorAll("[aria-label]")).toHaveLength(0);
   });
 
   it("leaves out Plot's inline <style>, which the Content-Security-Policy refuses", () => {

@@ -29,6 +29,13 @@ export function renderChart(spec: ChartSpec, document: Document, width: number):
     ariaLabel: spec.label,
   }) as unknown as SVGSVGElement;
   for (const style of svg.querySelectorAll("style")) style.remove();
+  // Plot names each mark (<g aria-label="bar">); inside one labelled picture those names are noise, and
+  // aria-label on an element without a role is not allowed (axe: aria-prohibited-attr).
+  for (const named of svg.querySelectorAll("[aria-label], [aria-description]")) {
+    named.removeAttribute("aria-label");
+    named.removeAttribute("aria-description");
+  }
   svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", spec.label);
   return svg;
 }
