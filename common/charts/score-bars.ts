@@ -44,7 +44,7 @@ export function scoreBars(rows: ScoreRow[], label: string, width: number): Chart
       x: { axis: null, domain: [0, 1] },
       y: { domain: data.map((r) => r.label), label: null, padding: 0.3 },
       marks: [
-        Plot.axisY({ tickSize: 0, textOverflow: "ellipsis", lineWidth: marginLeft / 6.5 }),
+        Plot.axisY({ tickSize: 0, textOverflow: "ellipsis", lineWidth: (marginLeft - 12) / 13 }),
         Plot.barX(data, { x: () => 1, y: "label", fill: palette.track }),
         Plot.barX(data, { x: "share", y: "label", fill: "fill" }),
         Plot.text(data, {

@@ -52,7 +52,7 @@ export function tierBars(
       x: { axis: null, domain: [0, scale] },
       y: { domain: rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.25 },
       marks: [
-        Plot.axisY({ tickSize: 0, textOverflow: "ellipsis", lineWidth: marginLeft / 6.5 }),
+        Plot.axisY({ tickSize: 0, textOverflow: "ellipsis", lineWidth: (marginLeft - 12) / 13 }),
         Plot.barX(measured, { x: () => scale, y: "label", fill: palette.track }),
         Plot.barX(measured, {
           x: "value",
