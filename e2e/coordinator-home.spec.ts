@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
 import { copyOfTemplate, getJson, postJson, remove } from "./support/api.ts";
-import { APP, expectAccessible, signInInEnglish, uniqueEmail } from "./support/fixtures.ts";
+import { APP, expectAccessible, signInInEnglish, uniqueEmail, useEnglish } from "./support/fixtures.ts";
 
 /** The demo's company that has just started: only its coordinator (server/db/seed/demo-starter.ts). */
 const STARTER = "start@demo.beklijf.nl";
@@ -84,6 +84,8 @@ test("a new organisation's coordinator sees the first steps tick themselves off"
   await expect(page.getByRole("region", { name: "Eerste stappen" })).toContainText("4 van 5 gedaan");
   await expect(step(page, "Plan een groep")).toContainText("1 groep gepland");
   await expectAccessible(page, "a new organisation's home in Dutch");
+  // The language is kept per person: leave her in English for the next journey.
+  await useEnglish(page);
   await backToTheStart(page);
 });
 
@@ -118,4 +120,6 @@ test("the demo coordinator sees running cohorts by tier, what is overdue, the la
   await expect(page.getByRole("region", { name: "Lopende groepen" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Laatste cultuurscan" })).toBeVisible();
   await expectAccessible(page, "the demo coordinator's home in Dutch");
+  // The language is kept per person, and other journeys sign Carla in expecting English.
+  await useEnglish(page);
 });
