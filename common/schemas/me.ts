@@ -20,6 +20,43 @@ export const updateMeBody = patchOf(
   z.object({ name: nameSchema, locale: localeSchema.nullable(), timeZone: timeZoneSchema }),
 );
 
+/** The first steps of a new organisation, each ticked from the data, never stored as a tick. */
+export const checklistStepKeys = ["people", "scan", "template", "cohort", "invite"] as const;
+export const checklistStep = z.object({
+  key: z.enum(checklistStepKeys),
+  done: z.boolean(),
+  /** What was done so far ("12 people added" is built from it): people, scans, trajectories, cohorts, invited. */
+  count: z.number().int(),
+});
+export type ChecklistStep = z.infer<typeof checklistStep>;
+
+/** A running cohort at a glance: people per LTEM tier so far and what is overdue. */
+export const runningCohort = z.object({
+  id: idSchema,
+  name: z.string(),
+  trajectoryId: idSchema,
+  trajectoryTitle: z.string(),
+  firstPracticeDay: z.string(),
+  lastDay: z.string(),
+  participants: z.number().int(),
+  tiers: z.array(z.object({ tier: z.number().int(), name: z.string(), learners: z.number().int() })),
+  /** Mandatory tasks due by today and not done, summed over the participants. */
+  overdueTasks: z.number().int(),
+  /** Participants with at least one such task. */
+  peopleBehind: z.number().int(),
+});
+export type RunningCohort = z.infer<typeof runningCohort>;
+
+export const latestScan = z.object({
+  id: idSchema,
+  title: z.string(),
+  status: z.enum(["planned", "open", "closed"]),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  invited: z.number().int(),
+  responses: z.number().int(),
+});
+
 export const homeResponse = z.object({
   roles: z.array(roleSchema),
   coordinator: z
@@ -28,6 +65,11 @@ export const homeResponse = z.object({
       invitedPeople: z.number(),
       teams: z.number(),
       teamsWithoutManager: z.number(),
+      checklist: z.array(checklistStep),
+      runningCohorts: z.array(runningCohort),
+      latestScan: latestScan.nullable(),
+      /** The trajectories with a cohort, for the links to their impact screens. */
+      impact: z.array(z.object({ trajectoryId: idSchema, title: z.string() })),
     })
     .nullable(),
   manager: z

@@ -18,6 +18,7 @@ import { designCheckRoutes } from "../modules/design-check/design-check.routes.t
 import { evidenceRoutes } from "../modules/evidence/evidence.routes.ts";
 import { trajectoryRoutes } from "../modules/trajectories/trajectories.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
+import { homeRoutes } from "../modules/home/home.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "../modules/organisations/organisations.routes.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(organisationRoutes, deps);
+  await app.register(homeRoutes);
   await app.register(notificationRoutes, deps);
   await app.register(trajectoryRoutes);
   await app.register(designCheckRoutes);

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../../modules/auth/passwords.ts";
 import type { Db } from "../client.ts";
 import { seedDemoCultureScan } from "./demo-culture-scan.ts";
+import { createStarterOrganisation } from "./demo-starter.ts";
 import { seedDemoImpact } from "./demo-impact.ts";
 import { seedDemoLearning } from "./demo-learning.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
@@ -216,6 +217,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .limit(1);
     if (existing) return false;
     await createDemoOrganisation(tx as unknown as Db, passwordHash, null);
+    await createStarterOrganisation(tx as unknown as Db, passwordHash);
     return true;
   });
 }

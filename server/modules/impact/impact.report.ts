@@ -1,13 +1,13 @@
 import { formatDecimal, formatNumber, formatPercent } from "../../../common/format.ts";
 import type { Locale } from "../../../common/locales.ts";
 import type { ImpactView, KpiView, SurveyResultsView } from "../../../common/schemas/impact.ts";
+import { tierBars } from "../../../common/charts/tier-bars.ts";
+import { drawChart } from "../../files/chart-pdf.ts";
 import { BOLD, createPdf, type PdfFile, REGULAR } from "../../files/pdf.ts";
 import { translator, type Translate } from "../../i18n.ts";
 
 const GREEN = "#0b5d4b";
 const GREY = "#4a5560";
-/** Tiers 1–3 show that people took part; 4–8 that they learned, applied and what came of it. */
-const barColour = (tier: number) => (tier <= 3 ? "#9aa5ad" : GREEN);
 
 export interface ReportData {
   impact: ImpactView;
@@ -23,38 +23,25 @@ function heading({ doc, as }: PdfFile, text: string) {
   doc.font(REGULAR).fontSize(10).fillColor("black");
 }
 
-/** The tier picture: one bar per LTEM tier, on the scale of all participants. */
-function tierChart({ doc, as, decoration }: PdfFile, impact: ImpactView, t: Translate) {
-  const left = doc.page.margins.left;
-  const labelWidth = 170;
-  const width = doc.page.width - left - doc.page.margins.right - labelWidth - 40;
-  const scale = Math.max(1, impact.participants);
-  let y = doc.y;
-  doc.fontSize(9);
-  for (const tier of [...impact.tiers].reverse()) {
-    doc.fillColor("black").text(`${tier.tier}. ${tier.name}`, left, y + 3, { width: labelWidth, ...as("P") });
-    decoration();
-    doc.rect(left + labelWidth, y, width, 14).fill("#f0f2f1");
-    if (tier.tier === 8) {
-      const kpis = tier.evidence.some(
-        (e) => e.detail && e.learners === null && e.instrument === "organisation-kpi",
-      );
-      doc
-        .fillColor(GREY)
-        .text(kpis ? t("impact.report.organisationLevel") : "-", left + labelWidth + 4, y + 3, as("P"));
-    } else {
-      const barWidth = (tier.learners / scale) * width;
-      if (barWidth > 0) doc.rect(left + labelWidth, y, barWidth, 14).fill(barColour(tier.tier));
-      doc.fillColor("black").text(String(tier.learners), left + labelWidth + width + 6, y + 3, as("P"));
-    }
-    y += 18;
-  }
-  doc.x = left;
-  doc.y = y + 4;
+/**
+ * The tier picture, the same chart as on the impact screen: one bar per LTEM tier on the scale of all
+ * participants, and words for tier 8 (the organisation's figures, or a dash when there are none).
+ */
+function tierChart(pdf: PdfFile, impact: ImpactView, t: Translate) {
+  const { doc, as } = pdf;
+  const kpis = impact.tiers
+    .find((tier) => tier.tier === 8)
+    ?.evidence.some((e) => e.detail && e.learners === null && e.instrument === "organisation-kpi");
+  const summary = impact.tiers.map((tier) => `${tier.tier} ${tier.name}: ${tier.learners}`).join(", ");
+  const text = {
+    label: t("ui.impact.chartLabel", { n: impact.participants, summary }),
+    organisationLevel: kpis ? t("impact.report.organisationLevel") : "-",
+  };
+  drawChart(pdf, (width) => tierBars(impact.tiers, impact.participants, text, width));
   doc
     .fontSize(8)
     .fillColor(GREY)
-    .text(t("impact.report.chartHint", { n: impact.participants }), left, doc.y, as("P"));
+    .text(t("impact.report.chartHint", { n: impact.participants }), doc.x, doc.y, as("P"));
   doc.fillColor("black").fontSize(10);
 }
 

@@ -33,7 +33,16 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
   };
 }
 
-async function coordinatorBlock(tenant: Tenant): Promise<HomeResponse["coordinator"]> {
+type CoordinatorBlock = NonNullable<HomeResponse["coordinator"]>;
+/** The coordinator's people and team counts; the home module adds the checklist, cohorts and scan. */
+export type CoordinatorBasics = Pick<
+  CoordinatorBlock,
+  "activePeople" | "invitedPeople" | "teams" | "teamsWithoutManager"
+>;
+/** The home screen as this module knows it: the blocks it can fill from organisations and people. */
+export type HomeBasics = Omit<HomeResponse, "coordinator"> & { coordinator: CoordinatorBasics | null };
+
+async function coordinatorBlock(tenant: Tenant): Promise<CoordinatorBasics> {
   const statusCounts = await tenant
     .select(persons, { status: persons.status, n: count() })
     .groupBy(persons.status);
@@ -88,8 +97,8 @@ async function designerBlock(tenant: Tenant): Promise<HomeResponse["designer"]> 
   return { trajectories: counts?.trajectories ?? 0, cohorts: counts?.cohorts ?? 0 };
 }
 
-/** The signed-in home screen: one block per role the person holds, each with what to do next. */
-export async function getHome(scope: Scope): Promise<HomeResponse> {
+/** The signed-in home screen's blocks for the roles the person holds (see the home module for the rest). */
+export async function getHomeBasics(scope: Scope): Promise<HomeBasics> {
   const { tenant, actor } = scope;
   return {
     roles: [...actor.roles].sort(),

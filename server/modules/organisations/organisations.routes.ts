@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  homeResponse,
   meResponse,
   organisationResponse,
   updateMeBody,
@@ -17,7 +16,7 @@ import {
 import { teamBody, teamParams, teamPatch, teamSummary } from "../../../common/schemas/teams.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { defineRoutes, route } from "../../http/route-table.ts";
-import { getHome, getMe } from "./home.service.ts";
+import { getMe } from "./home.service.ts";
 import { getOrganisationSettings, updateMe, updateOrganisation } from "./organisation.service.ts";
 import { commitImport, previewImport } from "./people-import.service.ts";
 import { createPerson, findPeople, getPerson, invitePerson, updatePerson } from "./people.service.ts";
@@ -28,7 +27,7 @@ const me = ["me"];
 const organisation = ["organisation"];
 const teams = ["teams"];
 
-/** The signed-in person, the home screen, organisation settings, people, teams and the CSV import. */
+/** The signed-in person, organisation settings, people, teams and the CSV import. */
 export const organisationRoutes = defineRoutes(
   ["people"],
   ({ jobs, mailer }: Pick<AppDeps, "jobs" | "mailer">) => {
@@ -53,12 +52,6 @@ export const organisationRoutes = defineRoutes(
           await updateMe(scope, body);
           return getMe(scope, features);
         },
-      ),
-
-      route.get(
-        "/api/home",
-        { tags: me, summary: "The home screen for the person's roles", response: homeResponse },
-        (scope) => getHome(scope),
       ),
 
       route.get(

@@ -5,7 +5,6 @@ import {
   heatBand as band,
   layers as layerKeys,
   phasesOfChange as phaseKeys,
-  preconditions as preconditionKeys,
 } from "../../../common/culture-scan/model.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { EmptyState } from "../../components/feedback.tsx";
@@ -17,6 +16,7 @@ import { currentLocale, formatDecimal, formatNumber, formatPercent } from "../..
 import { formatDay } from "../../lib/dates.ts";
 import { scanApi, scanDownloads, scanKeys } from "./culture-scan-api.ts";
 import { Recommendations } from "./scan-actions.tsx";
+import { PhasesByGroup, Preconditions } from "./scan-charts.tsx";
 
 export function ResultsPage() {
   const { t } = useTranslation();
@@ -144,103 +144,6 @@ function Heatmap({ data }: { data: ScanResults }) {
           </tbody>
         </table>
       </div>
-    </SectionCard>
-  );
-}
-
-function PhasesByGroup({ data }: { data: ScanResults }) {
-  const { t } = useTranslation();
-  const rows = [
-    ...data.groups,
-    {
-      team: t("ui.scans.everyone"),
-      teamId: "all",
-      responses: data.responses,
-      figures: data.overall,
-      merged: false,
-    },
-  ];
-  return (
-    <SectionCard id="scan-phases" title={t("ui.scans.phasesTitle")}>
-      <ul className="legend" aria-hidden="true">
-        {phaseKeys.map((phase) => (
-          <li key={phase}>
-            <span className={`swatch phase-${phase}`} /> {t(`ui.scans.phases.${phase}`)}
-          </li>
-        ))}
-      </ul>
-      <ul className="phase-bars">
-        {rows.map((group) => (
-          <li key={group.teamId ?? "other"}>
-            <p className="bar-label">
-              <strong>{group.team}</strong> · {t("ui.scans.answers", { count: group.responses })}
-            </p>
-            {group.figures ? (
-              <>
-                <div className="stacked-bar" aria-hidden="true">
-                  {phaseKeys.map((phase) =>
-                    group.figures!.phases[phase] ? (
-                      <div
-                        key={phase}
-                        className={`segment phase-${phase}`}
-                        style={{ flexGrow: group.figures!.phases[phase] }}
-                      />
-                    ) : null,
-                  )}
-                </div>
-                <p className="visually-hidden">
-                  {phaseKeys
-                    .map(
-                      (phase) =>
-                        `${t(`ui.scans.phases.${phase}`)}: ${group.figures!.phases[phase] ?? t("ui.scans.phaseHidden")}`,
-                    )
-                    .join(", ")}
-                </p>
-                {phaseKeys.some((phase) => group.figures!.phases[phase] === null) ? (
-                  <p className="hint">{t("ui.scans.phasesPartlyHidden")}</p>
-                ) : null}
-              </>
-            ) : (
-              <p className="suppressed">
-                {group.merged
-                  ? t("ui.scans.merged")
-                  : t("ui.scans.tooFewGroup", { threshold: data.threshold })}
-              </p>
-            )}
-          </li>
-        ))}
-      </ul>
-    </SectionCard>
-  );
-}
-
-function Preconditions({ data }: { data: ScanResults }) {
-  const { t } = useTranslation();
-  return (
-    <SectionCard id="scan-preconditions" title={t("ui.scans.preconditionsTitle")}>
-      <ul className="score-list">
-        {preconditionKeys.map((key) => {
-          const score = data.overall?.preconditions[key] ?? null;
-          const before = data.trend?.overall?.preconditions[key] ?? null;
-          return (
-            <li key={key}>
-              <span className="bar-label">{t(`ui.scans.preconditions.${key}`)}</span>
-              <span className="score-bar small-bar" aria-hidden="true">
-                <span
-                  className={`score-fill heat-${band(score)}`}
-                  style={{ width: `${((score ?? 0) / 5) * 100}%` }}
-                />
-              </span>
-              <span>
-                {score === null ? "—" : `${formatDecimal(score, currentLocale(), 1)} / 5`}
-                {before !== null && score !== null
-                  ? ` (${t("ui.scans.before", { score: formatDecimal(before, currentLocale(), 1) })})`
-                  : ""}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
     </SectionCard>
   );
 }

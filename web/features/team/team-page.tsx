@@ -14,6 +14,7 @@ import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { IfThen } from "../action-plans/if-then.tsx";
 import { PulseHistory } from "../action-plans/plan-pulse.tsx";
 import { MemberProgress, Waiting } from "./member-progress.tsx";
+import { TeamProgress } from "./team-progress.tsx";
 import { deleteCheckIn, recordCheckIn, teamKeys, updateCheckIn, useTeam } from "./team-api.ts";
 
 type Member = TeamView["teams"][number]["members"][number];
@@ -192,29 +193,6 @@ function MemberCard({ member }: { member: Member }) {
         </div>
       ))}
     </li>
-  );
-}
-
-/** The group's progress toward the cohort's goals, as bars: totals only, nobody ranked. */
-function TeamProgress({ progress }: { progress: TeamView["teams"][number]["progress"] }) {
-  const { t } = useTranslation();
-  const bars = [
-    { key: "tasks", value: progress.tasksDone, max: progress.tasksDue },
-    { key: "plans", value: progress.withPlan, max: progress.inTraining },
-    { key: "confirmed", value: progress.confirmed, max: progress.applications },
-  ];
-  return (
-    <dl className="team-progress" aria-label={t("ui.team.progressLabel")}>
-      {bars.map((bar) => (
-        <div key={bar.key}>
-          <dt>{t(`ui.team.totals.${bar.key}`)}</dt>
-          <dd>
-            <meter min={0} max={Math.max(1, bar.max)} value={bar.value} aria-hidden="true" /> {bar.value} /{" "}
-            {bar.max}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

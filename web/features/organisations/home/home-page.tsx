@@ -7,6 +7,7 @@ import { currentLocale, formatNumber } from "../../../lib/i18n.ts";
 import { useMe } from "../../../lib/session.ts";
 import { useToday } from "../../learning/learning-api.ts";
 import { homeKeys, organisationsApi } from "../organisations-api.ts";
+import { CoordinatorHome } from "./coordinator-home.tsx";
 import { ManagerHome } from "./manager-home.tsx";
 
 /** The learner's block: how much is waiting today, one tap away. */
@@ -65,15 +66,6 @@ export function HomePage() {
                   <dd>{formatNumber(home.data.coordinator.teams, locale)}</dd>
                 </div>
               </dl>
-              {home.data.coordinator.activePeople + home.data.coordinator.invitedPeople <= 1 ? (
-                <EmptyState title={t("ui.home.coordinator.emptyTitle")}>
-                  <p>{t("ui.home.coordinator.emptyText")}</p>
-                  <p>
-                    <Link to="/people/import">{t("ui.people.import")}</Link> ·{" "}
-                    <Link to="/people">{t("ui.people.add")}</Link>
-                  </p>
-                </EmptyState>
-              ) : null}
               {home.data.coordinator.teamsWithoutManager > 0 ? (
                 <p className="notice">
                   {t("ui.home.coordinator.teamsWithoutManager", {
@@ -87,6 +79,7 @@ export function HomePage() {
               </p>
             </section>
           ) : null}
+          {home.data.coordinator ? <CoordinatorHome block={home.data.coordinator} /> : null}
           {home.data.learner ? (
             <section className="card" aria-labelledby="home-learner">
               <h2 id="home-learner">{t("ui.home.learner.title")}</h2>
