@@ -27,6 +27,7 @@ import {
   practiceDateProblem,
 } from "./cohorts.policy.ts";
 import { participantsOf, timeZoneOf } from "./enrolments.ts";
+import { calendarOf } from "./calendar-of.ts";
 import { assignSchedule, computeSchedule } from "./schedule.ts";
 
 /** The people a cohort plan names: members of the chosen teams (not their managers) plus chosen people. */
@@ -301,7 +302,11 @@ async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetai
     id: p.personId,
     name: p.name,
   }));
-  const schedule = computeSchedule(row.trajectory.document, row.cohort.sessionDates);
+  const schedule = computeSchedule(
+    row.trajectory.document,
+    row.cohort.sessionDates,
+    await calendarOf(tenant),
+  );
   return {
     id: row.cohort.id,
     name: row.cohort.name,
