@@ -14,7 +14,10 @@ export const organisations = pgTable("organisations", {
   /** Whose public holidays are days off (the schedule moves activities off them). */
   country: text("country", { enum: countries }).notNull().default("NL"),
   /** ISO weekdays people work (1 is Monday … 7 is Sunday), at least one. */
-  workingDays: integer("working_days").array().notNull().default([...defaultWorkingDays]),
+  workingDays: integer("working_days")
+    .array()
+    .notNull()
+    .default([...defaultWorkingDays]),
   createdAt: createdAtColumn().defaultNow(),
 });
 

@@ -93,7 +93,11 @@ describe("computeSchedule", () => {
   it("moves follow-up work past Christmas and Boxing Day, and leaves the designer's offsets alone", () => {
     const schedule = computeSchedule(doc, ["2026-12-04"], netherlands);
     // 4 December + 21 days is Christmas Day (a Friday), then a weekend: Monday 28 December.
-    expect(schedule.find((s) => s.activityId === "d")!.date).toBe("2026-12-28");
+    expect(schedule.find((s) => s.activityId === "d")).toMatchObject({
+      date: "2026-12-28",
+      movedFrom: "2026-12-25",
+    });
+    expect(schedule.find((s) => s.activityId === "a")).not.toHaveProperty("movedFrom");
     expect(doc.activities.find((a) => a.id === "d")!.offsetDays).toBe(21);
   });
 

@@ -26,13 +26,12 @@ export function computeSchedule(
     .map((activity) => {
       const onPracticeDay =
         activity.phase === "session" && activity.offsetDays >= 0 && activity.offsetDays < sessionDates.length;
-      const date = onPracticeDay
+      const planned = onPracticeDay
         ? sessionDates[activity.offsetDays]!
-        : toWorkingDay(
-            addDays(first, activity.offsetDays),
-            preparesPracticeDay(activity.phase) ? "earlier" : "later",
-            calendar,
-          );
+        : addDays(first, activity.offsetDays);
+      const date = onPracticeDay
+        ? planned
+        : toWorkingDay(planned, preparesPracticeDay(activity.phase) ? "earlier" : "later", calendar);
       return {
         activityId: activity.id ?? "",
         title: activity.title,
@@ -41,6 +40,7 @@ export function computeSchedule(
         date,
         durationMinutes: activity.durationMinutes,
         mandatory: activity.mandatory,
+        ...(date === planned ? {} : { movedFrom: planned }),
       };
     })
     .sort((a, b) => a.date.localeCompare(b.date));

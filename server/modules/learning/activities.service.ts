@@ -47,9 +47,7 @@ interface ActivityRef {
 type TestKind = "insight-test" | "competence-proof";
 
 function findActivity(enrolment: Enrolment, activityId: string): ScheduledActivity {
-  const activity = scheduleOf(enrolment).find(
-    (a) => a.activityId === activityId,
-  );
+  const activity = scheduleOf(enrolment).find((a) => a.activityId === activityId);
   if (!activity) throw notFound("activity");
   return activity;
 }

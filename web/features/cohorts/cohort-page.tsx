@@ -14,7 +14,7 @@ import { currentLocale } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
-import { CohortCalendar, formatDay } from "./calendar.tsx";
+import { CohortCalendar, CohortCalendarDownload, formatDay } from "./calendar.tsx";
 import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
 
@@ -73,7 +73,12 @@ export function CohortPage() {
           ) : null}
           <section className="card" aria-labelledby="cohort-schedule">
             <h2 id="cohort-schedule">{t("ui.cohorts.schedule")}</h2>
-            <CohortCalendar schedule={cohort.data.schedule} locale={locale} />
+            <CohortCalendar
+              schedule={cohort.data.schedule}
+              sessionDates={cohort.data.sessionDates}
+              locale={locale}
+            />
+            {canPlan ? <CohortCalendarDownload cohortId={cohort.data.id} /> : null}
           </section>
         </>
       ) : null}
