@@ -76,7 +76,7 @@ export function CohortCalendar({
   if (byDate.size === 0) return null;
   const dates = [...byDate.keys()].sort();
   const practiceDayLabel = (number: number | null) =>
-    number === null ? null : t("ui.workingWeek.practiceDayPlain", { number });
+    number === null ? null : t("ui.cohorts.practiceDay", { number });
   const movedNote = (item: ScheduledActivity) =>
     item.movedFrom
       ? t("ui.workingWeek.movedNote", { planned: formatDay(item.movedFrom, locale, { dateStyle: "medium" }) })
@@ -170,6 +170,31 @@ export function CohortCalendarDownload({ cohortId }: { cohortId: string }) {
         {t("ui.workingWeek.calendarLink")}
       </a>
       <p className="hint">{t("ui.workingWeek.calendarHint")}</p>
+    </div>
+  );
+}
+
+/** The activities the schedule moved off a day off, from where to where: the reason a date looks odd. */
+export function MovedActivities({ schedule, locale }: { schedule: ScheduledActivity[]; locale: Locale }) {
+  const { t } = useTranslation();
+  const moved = schedule.filter((item) => item.movedFrom);
+  if (moved.length === 0) return null;
+  const day = (date: string) => formatDay(date, locale, { weekday: "short", day: "numeric", month: "short" });
+  return (
+    <div className="moved-activities">
+      <h3>{t("ui.workingWeek.movedTitle")}</h3>
+      <p className="hint">{t("ui.workingWeek.movedIntro")}</p>
+      <ul>
+        {moved.map((item) => (
+          <li key={item.activityId}>
+            {t("ui.workingWeek.movedItem", {
+              title: item.title,
+              from: day(item.movedFrom!),
+              to: day(item.date),
+            })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

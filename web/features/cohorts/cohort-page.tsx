@@ -14,7 +14,7 @@ import { currentLocale } from "../../lib/i18n.ts";
 import { hasRole, useMe } from "../../lib/session.ts";
 import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
-import { CohortCalendar, CohortCalendarDownload, formatDay } from "./calendar.tsx";
+import { CohortCalendar, CohortCalendarDownload, formatDay, MovedActivities } from "./calendar.tsx";
 import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
 
@@ -78,6 +78,7 @@ export function CohortPage() {
               sessionDates={cohort.data.sessionDates}
               locale={locale}
             />
+            <MovedActivities schedule={cohort.data.schedule} locale={locale} />
             {canPlan ? <CohortCalendarDownload cohortId={cohort.data.id} /> : null}
           </section>
         </>
