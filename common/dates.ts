@@ -28,12 +28,6 @@ export function todayIn(timeZone: string, now: Date): string {
   return formatIn(timeZone, "date").format(now);
 }
 
-/** The date itself when it is a working day (Monday to Friday), else the Monday after. */
-export function workingDayOnOrAfter(isoDate: string): string {
-  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  return weekday === 6 ? addDays(isoDate, 2) : weekday === 0 ? addDays(isoDate, 1) : isoDate;
-}
-
 const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /**

@@ -112,7 +112,8 @@ test.describe("a coordinator", () => {
     await useEnglish(page);
     await page.goto(`${APP}/organisation`);
     await page.getByLabel("Anonymity threshold").fill("2");
-    await page.getByRole("button", { name: "Save" }).click();
+    // The first of the page's settings cards; the country and working week have their own.
+    await page.getByRole("button", { name: "Save" }).first().click();
     await expect(page.getByLabel("Anonymity threshold")).toHaveAccessibleDescription(
       /Anonymity threshold must be at least 3\./,
     );

@@ -29,6 +29,12 @@ export const notFound = (what: string): AppError => new AppError("NOT_FOUND", `$
 export const forbidden = (permission: string): AppError =>
   new AppError("FORBIDDEN", `missing permission ${permission}`);
 
-/** One field failed a rule the schema cannot express (a date before the plan existed, an unknown team). */
-export const invalid = (field: string, code: string): AppError =>
-  new AppError("VALIDATION_FAILED", `${field}: ${code}`, {}, [{ field, code }]);
+/**
+ * One field failed a rule the schema cannot express (a date before the plan existed, an unknown team);
+ * `params` fill the message's placeholders besides the field's label (the date that is a holiday).
+ */
+export const invalid = (
+  field: string,
+  code: string,
+  params: Record<string, string | number> = {},
+): AppError => new AppError("VALIDATION_FAILED", `${field}: ${code}`, params, [{ field, code }]);

@@ -5,7 +5,9 @@ import { renderTemplate } from "../server/modules/trajectories/templates/templat
 import { caller, type SharedTestApp } from "./app.ts";
 import { buildCoordinator, buildLearner, buildOrganisation, type BuildPerson } from "./factories.ts";
 import { signedIn } from "./sign-in.ts";
-import { addDays, workingDayOnOrAfter } from "../common/dates.ts";
+import { addDays } from "../common/dates.ts";
+import { defaultCalendar } from "../common/working-week.ts";
+import { toWorkingDay } from "../server/modules/cohorts/working-days.ts";
 
 /** The customer-conversations template with Markdown content and extra material filled in. */
 export function trajectoryWithContent(): TrajectoryDocument {
@@ -84,7 +86,12 @@ export async function cohortAfterPracticeDay(
     if (response.statusCode !== 201) throw new Error(`question: ${response.body}`);
     questionIds.push(response.json<{ id: string }>().id);
   }
-  const practiceDay = workingDayOnOrAfter(addDays(t.clock.now.toISOString().slice(0, 10), 14));
+  // A working day in the default calendar (weekends and Dutch public holidays are refused).
+  const practiceDay = toWorkingDay(
+    addDays(t.clock.now.toISOString().slice(0, 10), 14),
+    "later",
+    defaultCalendar,
+  );
   const cohort = await call("POST", "/api/cohorts", options.designer, {
     trajectoryId: trajectory.id,
     name: "Service team",

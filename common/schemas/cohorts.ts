@@ -35,6 +35,8 @@ export const scheduledActivity = z.object({
   date: isoDate,
   durationMinutes: z.number().int(),
   mandatory: z.boolean(),
+  /** The date the offsets give, when that was a day off and the activity moved to `date`. */
+  movedFrom: isoDate.optional(),
 });
 export type ScheduledActivity = z.infer<typeof scheduledActivity>;
 

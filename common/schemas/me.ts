@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countries } from "../working-week.ts";
 import { idSchema, localeSchema, nameSchema, patchOf, roleSchema, timeZoneSchema } from "./common.ts";
 
 export const meResponse = z.object({
@@ -80,17 +81,29 @@ export const homeResponse = z.object({
 });
 export type HomeResponse = z.infer<typeof homeResponse>;
 
+/** ISO weekdays (1 is Monday … 7 is Sunday) on which people work: at least one, each at most once. */
+export const workingDaysSchema = z
+  .array(z.number().int().min(1).max(7))
+  .max(7)
+  .refine((days) => days.length > 0, { message: "no_working_days" })
+  .refine((days) => new Set(days).size === days.length, { message: "invalid" });
+
 export const organisationResponse = z.object({
   id: idSchema,
   name: z.string(),
   defaultLocale: localeSchema,
   anonymityThreshold: z.number().int(),
+  /** Whose public holidays are days off. */
+  country: z.enum(countries),
+  workingDays: z.array(z.number().int()),
 });
 export const updateOrganisationBody = patchOf(
   z.object({
     name: z.string().trim().min(1).max(120),
     defaultLocale: localeSchema,
     anonymityThreshold: z.number().int().min(3).max(50),
+    country: z.enum(countries),
+    workingDays: workingDaysSchema,
   }),
 );
 

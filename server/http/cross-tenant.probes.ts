@@ -87,6 +87,7 @@ export const probes: Record<string, Probe> = {
     }),
   },
   "GET /api/cohorts/:cohortId": { expect: 404 },
+  "GET /api/cohorts/:cohortId/calendar.ics": { expect: 404 },
   "PATCH /api/cohorts/:cohortId": { expect: 404, body: () => ({ name: "Hacked cohort" }) },
   "POST /api/cohorts/:cohortId/cancel": { expect: 404 },
   "POST /api/trajectories/:trajectoryId/archive": { expect: 404 },

@@ -26,6 +26,7 @@ const knownCustomCodes = new Set([
   "attachment_type",
   "tier_not_for_instrument",
   "activity_required",
+  "no_working_days",
 ]);
 
 function sizeCode(origin: unknown, array: string, number: string, text: string): string {
@@ -162,7 +163,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const t = translator(request.locale);
       const fields = error.fields.map((f) => ({
         ...f,
-        message: t(`validation.${f.code}`, { field: t(`fields.${f.field}`, { defaultValue: f.field }) }),
+        message: t(`validation.${f.code}`, {
+          ...error.params,
+          field: t(`fields.${f.field}`, { defaultValue: f.field }),
+        }),
       }));
       const body = problem(request, error.code, error.params, fields);
       // A failed field says more than "some fields need attention": its message is the detail.

@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { countries, defaultWorkingDays } from "../../../common/working-week.ts";
 import { createdAtColumn, instant } from "./columns.ts";
 import { personReference, tenantReference } from "./tenant-keys.ts";
 import { tenantTable } from "./tenant-tables.ts";
@@ -10,6 +11,13 @@ export const organisations = pgTable("organisations", {
   defaultLocale: text("default_locale").notNull().default("nl"),
   anonymityThreshold: integer("anonymity_threshold").notNull().default(5),
   isDemo: boolean("is_demo").notNull().default(false),
+  /** Whose public holidays are days off (the schedule moves activities off them). */
+  country: text("country", { enum: countries }).notNull().default("NL"),
+  /** ISO weekdays people work (1 is Monday … 7 is Sunday), at least one. */
+  workingDays: integer("working_days")
+    .array()
+    .notNull()
+    .default([...defaultWorkingDays]),
   createdAt: createdAtColumn().defaultNow(),
 });
 

@@ -19,6 +19,7 @@ import {
 } from "../schema/index.ts";
 import type { Tenant } from "../tenant.ts";
 import { addDays } from "../../../common/dates.ts";
+import { defaultCalendar } from "../../../common/working-week.ts";
 
 export interface DemoImpactInput {
   trajectoryId: string;
@@ -112,7 +113,8 @@ export async function seedDemoImpact(tenant: Tenant, input: DemoImpactInput): Pr
   const [proof] = ofType("competence-proof");
   const surveys = ofType("learner-survey");
   const competences = input.document.competences.map((c) => c.id!);
-  const schedule = computeSchedule(input.document, [input.practiceDay]);
+  // The demo organisation keeps the default calendar (the Netherlands, Monday to Friday).
+  const schedule = computeSchedule(input.document, [input.practiceDay], defaultCalendar);
   const tasks = schedule.filter(
     (a) =>
       a.mandatory &&

@@ -3,7 +3,7 @@ import { type Locale, recipientLocale } from "../../../common/locales.ts";
 import { attendance, measures, persons } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
-import { competenceName, computeSchedule, type Enrolment, enrolmentsOf } from "../cohorts/index.ts";
+import { competenceName, type Enrolment, enrolmentsOf, scheduleOf } from "../cohorts/index.ts";
 import { taskStatesOf } from "../learning/index.ts";
 import { organisationOf } from "../organisations/index.ts";
 import { type Hours, hoursOf } from "./hours.ts";
@@ -93,7 +93,7 @@ function cohortRecord(
     done: ReadonlySet<string>;
   },
 ): CohortRecord {
-  const schedule = computeSchedule(enrolment.document, enrolment.sessionDates);
+  const schedule = scheduleOf(enrolment);
   const dates = [...schedule.map((item) => item.date), ...enrolment.sessionDates].sort();
   const shown = new Set(
     facts.proofs.filter((p) => p.cohortId === enrolment.cohortId).map((p) => p.competenceId),

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CohortDetail } from "../../../common/schemas/cohorts.ts";
 import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
 import { addDays } from "../../../common/dates.ts";
+import { defaultCalendar } from "../../../common/working-week.ts";
+import { toWorkingDay } from "./working-days.ts";
 import { and, eq } from "drizzle-orm";
 import type { TodayResponse } from "../../../common/schemas/learning.ts";
 import { auditEvents, outboxEmails } from "../../db/schema/index.ts";
@@ -19,13 +21,13 @@ describe("cohort planning: /api/cohorts", () => {
   const t = useTestApp();
   const call = caller(t);
 
-  /** A working day about `days` from today (moved further from today when it falls in a weekend). */
-  const inDays = (days: number) => {
-    let date = addDays(t.clock.now.toISOString().slice(0, 10), days);
-    while ([0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()))
-      date = addDays(date, days < 0 ? -1 : 1);
-    return date;
-  };
+  /** A working day about `days` from today (moved further from today off a weekend or holiday). */
+  const inDays = (days: number) =>
+    toWorkingDay(
+      addDays(t.clock.now.toISOString().slice(0, 10), days),
+      days < 0 ? "earlier" : "later",
+      defaultCalendar,
+    );
   const saturdayAfter = (days: number) => {
     let date = inDays(days);
     while (new Date(`${date}T00:00:00Z`).getUTCDay() !== 6) date = addDays(date, 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { WorkingCalendar } from "../../../common/working-week.ts";
 import { rolesAllowed } from "../../../test-support/actors.ts";
 import { authorize, mayReadCohort, plannedParticipants, practiceDateProblem } from "./cohorts.policy.ts";
 
@@ -68,19 +69,28 @@ describe("mayReadCohort", () => {
 });
 
 describe("practiceDateProblem", () => {
+  const nl: WorkingCalendar = { country: "NL", workingDays: [1, 2, 3, 4, 5] };
   // 2030-06-03 is a Monday.
   it("accepts working days from today on, in order", () => {
-    expect(practiceDateProblem(["2030-06-03", "2030-06-07"], "2030-06-03")).toBeNull();
+    expect(practiceDateProblem(["2030-06-03", "2030-06-07"], "2030-06-03", nl)).toBeNull();
   });
   it("refuses a Saturday or a Sunday", () => {
-    expect(practiceDateProblem(["2030-06-08"], "2030-06-03")).toBe("not_a_working_day");
-    expect(practiceDateProblem(["2030-06-09"], "2030-06-03")).toBe("not_a_working_day");
+    expect(practiceDateProblem(["2030-06-08"], "2030-06-03", nl)).toBe("not_a_working_day");
+    expect(practiceDateProblem(["2030-06-09"], "2030-06-03", nl)).toBe("not_a_working_day");
+  });
+  it("refuses a day outside the organisation's working week, and a public holiday", () => {
+    const mondayToThursday = { ...nl, workingDays: [1, 2, 3, 4] };
+    expect(practiceDateProblem(["2030-06-07"], "2030-06-03", mondayToThursday)).toBe("not_a_working_day");
+    expect(practiceDateProblem(["2030-12-25"], "2030-06-03", nl)).toBe("public_holiday");
+    expect(practiceDateProblem(["2030-08-15"], "2030-06-03", { ...nl, country: "BE" })).toBe(
+      "public_holiday",
+    );
   });
   it("refuses a new date in the past but keeps a past date that was already planned", () => {
-    expect(practiceDateProblem(["2030-05-31", "2030-06-04"], "2030-06-03")).toBe("date_in_past");
-    expect(practiceDateProblem(["2030-05-31", "2030-06-04"], "2030-06-03", ["2030-05-31"])).toBeNull();
+    expect(practiceDateProblem(["2030-05-31", "2030-06-04"], "2030-06-03", nl)).toBe("date_in_past");
+    expect(practiceDateProblem(["2030-05-31", "2030-06-04"], "2030-06-03", nl, ["2030-05-31"])).toBeNull();
   });
   it("refuses dates out of order or repeated", () => {
-    expect(practiceDateProblem(["2030-06-05", "2030-06-04"], "2030-06-03")).toBe("dates_not_in_order");
+    expect(practiceDateProblem(["2030-06-05", "2030-06-04"], "2030-06-03", nl)).toBe("dates_not_in_order");
   });
 });

@@ -1,4 +1,6 @@
+import type { WorkingCalendar } from "../../../common/working-week.ts";
 import { authorizerFor, type Grants } from "../../policy.ts";
+import { dayOffReason } from "./working-days.ts";
 
 export type CohortPermission = "cohort.read" | "cohort.plan";
 
@@ -32,18 +34,23 @@ export function mayReadCohort(facts: {
 }
 
 /**
- * Practice days fall on working days (Monday to Friday; public holidays are the scheduling issue's), and
- * a date that is added or moved may not lie in the past. Dates kept from before may, so a running
- * cohort can still be corrected. Returns the failing rule, or null.
+ * Practice days fall on days people work: in the organisation's working week and not on a public holiday
+ * of its country. The coordinator chooses them, so a day off is refused with the reason rather than moved
+ * silently (the room, the trainer and the participants are booked for the date written). A date that is
+ * added or moved may not lie in the past (said first: no other day would help then). Dates kept from before may break either rule, so a running
+ * cohort can still be corrected after the working week changed. Returns the failing rule, or null.
  */
 export function practiceDateProblem(
   sessionDates: readonly string[],
   today: string,
+  calendar: WorkingCalendar,
   kept: readonly string[] = [],
-): "not_a_working_day" | "date_in_past" | "dates_not_in_order" | null {
-  const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-  if (sessionDates.some((date) => weekday(date) === 0 || weekday(date) === 6)) return "not_a_working_day";
-  if (sessionDates.some((date) => date < today && !kept.includes(date))) return "date_in_past";
+): "not_a_working_day" | "public_holiday" | "date_in_past" | "dates_not_in_order" | null {
+  const fresh = sessionDates.filter((date) => !kept.includes(date));
+  if (fresh.some((date) => date < today)) return "date_in_past";
+  const offReasons = fresh.map((date) => dayOffReason(date, calendar));
+  if (offReasons.includes("not_a_working_day")) return "not_a_working_day";
+  if (offReasons.includes("public_holiday")) return "public_holiday";
   const sorted = [...new Set(sessionDates)].sort();
   if (sorted.join() !== sessionDates.join()) return "dates_not_in_order";
   return null;

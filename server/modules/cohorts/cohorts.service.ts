@@ -27,6 +27,8 @@ import {
   practiceDateProblem,
 } from "./cohorts.policy.ts";
 import { participantsOf, timeZoneOf } from "./enrolments.ts";
+import { calendarOf } from "./calendar-of.ts";
+import { dayOffReason, holidayName } from "./working-days.ts";
 import { assignSchedule, computeSchedule } from "./schedule.ts";
 
 /** The people a cohort plan names: members of the chosen teams (not their managers) plus chosen people. */
@@ -70,10 +72,28 @@ async function resolveParticipants(
   return active.map((p) => p.id);
 }
 
-/** Working days, in order, and no new date in the past ("kept" dates were already planned). */
-function assertDates(sessionDates: string[], today: string, kept: string[] = []): void {
-  const problem = practiceDateProblem(sessionDates, today, kept);
-  if (problem) throw invalid("sessionDates", problem);
+/**
+ * Practice days on days people work, in order, and no new date in the past ("kept" dates were already
+ * planned). A day off is named with its date (and holiday) in the planner's language.
+ */
+async function assertDates(
+  { tenant, actor, now, locale }: Scope,
+  sessionDates: string[],
+  kept: string[] = [],
+): Promise<void> {
+  // "In the past" as the planner's calendar has it.
+  const today = todayIn(await timeZoneOf(tenant, actor.personId), now);
+  const calendar = await calendarOf(tenant);
+  const problem = practiceDateProblem(sessionDates, today, calendar, kept);
+  if (!problem) return;
+  const dayOff = sessionDates.find(
+    (date) => !kept.includes(date) && dayOffReason(date, calendar) === problem,
+  );
+  if (!dayOff) throw invalid("sessionDates", problem);
+  throw invalid("sessionDates", problem, {
+    date: formatDates([dayOff], locale),
+    holiday: holidayName(dayOff, calendar.country, locale) ?? "",
+  });
 }
 
 /** Plans a cohort: its practice-day dates and participants; every activity gets a date from them. */
@@ -84,8 +104,7 @@ export async function planCohort(scope: Scope, input: CreateCohortBody): Promise
   if (!trajectory) throw notFound("trajectory");
   if (!trajectory.document.activities.some((a) => a.phase === "session"))
     throw new AppError("NO_PRACTICE_DAY");
-  // "In the past" as the planner's calendar has it.
-  assertDates(input.sessionDates, todayIn(await timeZoneOf(tenant, actor.personId), now));
+  await assertDates(scope, input.sessionDates);
   const id = await tenant.transaction(async (tx) => {
     const participantIds = await resolveParticipants(tx, input.teamIds, input.personIds);
     const [row] = await tx.db
@@ -184,16 +203,11 @@ export async function updateCohort(
   { cohortId, ...input }: UpdateCohortBody & { cohortId: string },
   { jobs }: { jobs: Pick<Jobs, "send"> },
 ): Promise<CohortDetail> {
-  const { tenant, actor, now, site } = scope;
+  const { tenant, actor, site } = scope;
   authorize(actor, "cohort.plan");
   const before = await loadCohort(tenant, cohortId);
   if (before.cancelledAt) throw new AppError("COHORT_CANCELLED");
-  if (input.sessionDates)
-    assertDates(
-      input.sessionDates,
-      todayIn(await timeZoneOf(tenant, actor.personId), now),
-      before.sessionDates,
-    );
+  if (input.sessionDates) await assertDates(scope, input.sessionDates, before.sessionDates);
   const datesMoved =
     input.sessionDates !== undefined && input.sessionDates.join() !== before.sessionDates.join();
   const replacesParticipants = input.teamIds !== undefined || input.personIds !== undefined;
@@ -301,7 +315,11 @@ async function loadCohort(tenant: Tenant, cohortId: string): Promise<CohortDetai
     id: p.personId,
     name: p.name,
   }));
-  const schedule = computeSchedule(row.trajectory.document, row.cohort.sessionDates);
+  const schedule = computeSchedule(
+    row.trajectory.document,
+    row.cohort.sessionDates,
+    await calendarOf(tenant),
+  );
   return {
     id: row.cohort.id,
     name: row.cohort.name,

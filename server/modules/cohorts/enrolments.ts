@@ -5,11 +5,14 @@ import {
   cohortParticipants,
   cohorts,
   learnerPreferences,
+  organisations,
   persons,
   questions,
   trajectories,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
+import type { WorkingCalendar } from "../../../common/working-week.ts";
+import { computeSchedule } from "./schedule.ts";
 import { notFound } from "../../errors.ts";
 
 export interface Enrolment {
@@ -18,7 +21,13 @@ export interface Enrolment {
   trajectoryId: string;
   document: TrajectoryDocument;
   sessionDates: string[];
+  /** The organisation's working week and holidays: every consumer of the schedule sees the same dates. */
+  calendar: WorkingCalendar;
 }
+
+/** The enrolment's activities on their dates, off the organisation's days off. */
+export const scheduleOf = (enrolment: Pick<Enrolment, "document" | "sessionDates" | "calendar">) =>
+  computeSchedule(enrolment.document, enrolment.sessionDates, enrolment.calendar);
 
 /**
  * The cohorts a person takes part in, with their trajectory's current document. A cancelled cohort is
@@ -36,9 +45,13 @@ export async function enrolmentsOf(
       trajectoryId: trajectories.id,
       document: trajectories.document,
       sessionDates: cohorts.sessionDates,
+      country: organisations.country,
+      workingDays: organisations.workingDays,
     })
     .from(cohortParticipants)
     .innerJoin(cohorts, tenant.refersTo(cohortParticipants.cohortId, cohorts))
+    // The tenant's own row, read in the same query: the calendar comes with every enrolment for free.
+    .innerJoin(organisations, eq(organisations.id, cohorts.organisationId))
     .innerJoin(trajectories, tenant.refersTo(cohorts.trajectoryId, trajectories))
     .where(
       tenant.where(
@@ -48,7 +61,10 @@ export async function enrolmentsOf(
         isNull(cohorts.cancelledAt),
       ),
     );
-  return rows;
+  return rows.map(({ country, workingDays, ...enrolment }) => ({
+    ...enrolment,
+    calendar: { country, workingDays },
+  }));
 }
 
 /** One enrolment of the person; another person's cohort is simply not found. */

@@ -9,7 +9,9 @@ export {
   practiceStarted,
   readingMinutes,
   saveProgress,
+  scheduleOf,
   timeZoneOf,
 } from "./enrolments.ts";
 export type { Enrolment } from "./enrolments.ts";
 export { computeSchedule } from "./schedule.ts";
+export { calendarOf } from "./calendar-of.ts";

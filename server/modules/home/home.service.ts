@@ -10,7 +10,7 @@ import {
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import type { Scope } from "../../http/scope.ts";
-import { computeSchedule } from "../cohorts/index.ts";
+import { calendarOf, computeSchedule } from "../cohorts/index.ts";
 import { findScans } from "../culture-scan/index.ts";
 import { cohortGlance } from "../impact/index.ts";
 import { getHomeBasics } from "../organisations/index.ts";
@@ -46,6 +46,7 @@ async function checklistFacts(tenant: Tenant, personId: string): Promise<Checkli
 
 /** Cohorts not cancelled whose schedule (first to last activity) spans today, with their trajectory. */
 async function cohortsRunningOn(tenant: Tenant, today: string) {
+  const calendar = await calendarOf(tenant);
   const rows = await tenant.db
     .select({
       id: cohorts.id,
@@ -60,7 +61,7 @@ async function cohortsRunningOn(tenant: Tenant, today: string) {
     .where(tenant.where(cohorts, isNull(cohorts.cancelledAt)));
   return rows
     .map((row) => {
-      const dates = computeSchedule(row.document, row.sessionDates).map((a) => a.date);
+      const dates = computeSchedule(row.document, row.sessionDates, calendar).map((a) => a.date);
       const first = [row.sessionDates[0]!, ...dates].sort()[0]!;
       const last = [row.sessionDates.at(-1)!, ...dates].sort().at(-1)!;
       return { ...row, first, last };

@@ -15,7 +15,7 @@ import {
   surveyResponses,
 } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { computeSchedule, participantsOf } from "../cohorts/index.ts";
+import { calendarOf, computeSchedule, participantsOf } from "../cohorts/index.ts";
 import type { KpiFact, LearnerFacts } from "./tiers.ts";
 import { addDays } from "../../../common/dates.ts";
 
@@ -60,7 +60,7 @@ export async function loadParticipants(
 ): Promise<Participant[]> {
   const cohortIds = cohortRows.map((c) => c.id);
   if (cohortIds.length === 0) return [];
-  const people = await participantsOf(tenant, cohortIds);
+  const [people, calendar] = await Promise.all([participantsOf(tenant, cohortIds), calendarOf(tenant)]);
   const facts = new Map<string, Participant>(
     people.map((p) => [
       key(p.personId, p.cohortId),
@@ -93,7 +93,7 @@ export async function loadParticipants(
     cohortRows.map((c) => [
       c.id,
       new Set(
-        computeSchedule(doc, c.sessionDates)
+        computeSchedule(doc, c.sessionDates, calendar)
           .filter((a) => isTask(a) && a.date <= today)
           .map((a) => a.activityId),
       ),

@@ -10,7 +10,7 @@ import { activityProgress, answers, measures, questions, remediations } from "..
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
-import { computeSchedule } from "../cohorts/index.ts";
+import { scheduleOf } from "../cohorts/index.ts";
 import {
   checkInMoment,
   closedAt,
@@ -47,9 +47,7 @@ interface ActivityRef {
 type TestKind = "insight-test" | "competence-proof";
 
 function findActivity(enrolment: Enrolment, activityId: string): ScheduledActivity {
-  const activity = computeSchedule(enrolment.document, enrolment.sessionDates).find(
-    (a) => a.activityId === activityId,
-  );
+  const activity = scheduleOf(enrolment).find((a) => a.activityId === activityId);
   if (!activity) throw notFound("activity");
   return activity;
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { activityProgress } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { computeSchedule, type Enrolment } from "../cohorts/index.ts";
+import { scheduleOf, type Enrolment } from "../cohorts/index.ts";
 import { checkInMoment, closedAt, taskFactsOf } from "./task-tools.ts";
 
 /** One activity of a learner's cohort and whether she has done it, as her Today decides it. */
@@ -42,7 +42,7 @@ export async function taskStatesOf(
   return new Map(
     enrolments.map((enrolment) => [
       enrolment.cohortId,
-      computeSchedule(enrolment.document, enrolment.sessionDates).map((activity) => ({
+      scheduleOf(enrolment).map((activity) => ({
         activityId: activity.activityId,
         type: activity.type,
         phase: activity.phase,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
+import { defaultCalendar } from "../../../common/working-week.ts";
 import { difficultCustomerConversations } from "../trajectories/templates/difficult-customer-conversations.ts";
 import { renderTemplate } from "../trajectories/templates/template.ts";
 import { type CheckInFact, checkInsPerTask, closedAt, type TaskFacts } from "./task-tools.ts";
@@ -8,7 +9,7 @@ const document: TrajectoryDocument = (() => {
   const rendered = renderTemplate(difficultCustomerConversations, "en");
   return { ...rendered, activities: rendered.activities.map((a, i) => ({ ...a, id: `a${i}` })) };
 })();
-const enrolment = { cohortId: "cohort", sessionDates: ["2026-03-02"], document };
+const enrolment = { cohortId: "cohort", sessionDates: ["2026-03-02"], document, calendar: defaultCalendar };
 const [before, afterWeek, afterApplied] = document.activities
   .filter((a) => a.type === "manager-check-in")
   .map((a) => a.id!);

@@ -5,7 +5,7 @@ import type { ActivityType, Phase } from "../../../common/trajectory-vocabulary.
 import { actionPlans, checkIns, cohorts, feedbackRequests, persons } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import type { Scope } from "../../http/scope.ts";
-import { computeSchedule, type Enrolment } from "../cohorts/index.ts";
+import { scheduleOf, type Enrolment } from "../cohorts/index.ts";
 import { managerIdsOf } from "../organisations/index.ts";
 
 // Some tasks are not ticked off by the learner: they close when their record exists. "Done" is derived
@@ -67,10 +67,10 @@ function fits(
  * fits. The manager's next check-in then closes the next conversation.
  */
 export function checkInsPerTask(
-  enrolment: Pick<Enrolment, "cohortId" | "sessionDates" | "document">,
+  enrolment: Pick<Enrolment, "cohortId" | "sessionDates" | "document" | "calendar">,
   facts: Pick<TaskFacts, "checkIns" | "cohortCreated">,
 ): Map<string, CheckInFact> {
-  const tasks = computeSchedule(enrolment.document, enrolment.sessionDates)
+  const tasks = scheduleOf(enrolment)
     .filter((activity) => activity.type === "manager-check-in")
     .sort((a, b) => a.date.localeCompare(b.date));
   const from = facts.cohortCreated.get(enrolment.cohortId);
@@ -90,7 +90,7 @@ export function checkInsPerTask(
  * for a task the learner marks done herself).
  */
 export function closedAt(
-  enrolment: Pick<Enrolment, "cohortId" | "sessionDates" | "document">,
+  enrolment: Pick<Enrolment, "cohortId" | "sessionDates" | "document" | "calendar">,
   activity: Pick<ScheduledActivity, "type" | "activityId">,
   facts: TaskFacts,
 ): Date | null {

@@ -3,7 +3,7 @@ import type { TodayItem, TodayResponse } from "../../../common/schemas/learning.
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { actionPlans, activityProgress, planApplications, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { computeSchedule } from "../cohorts/index.ts";
+import { scheduleOf } from "../cohorts/index.ts";
 import { presentScheduled } from "./learning.presenter.ts";
 import { planSession } from "../practice/index.ts";
 import { competenceName, type Enrolment, readingMinutes } from "../cohorts/index.ts";
@@ -70,7 +70,7 @@ export function sortActivities(
   const upcoming: TodayItem[] = [];
   const skipped: TodayItem[] = [];
   const horizon = addDays(today, UPCOMING_DAYS);
-  for (const activity of computeSchedule(enrolment.document, enrolment.sessionDates)) {
+  for (const activity of scheduleOf(enrolment)) {
     if (!isShownOnToday(activity)) continue;
     const state = progress.find(
       (p) => p.cohortId === enrolment.cohortId && p.activityId === activity.activityId,
@@ -148,7 +148,7 @@ function doneTodayCount(enrolments: Enrolment[], progress: Progress[], facts: Ta
   const isToday = (at: Date) => at.toISOString().slice(0, 10) === today;
   const marked = progress.filter((p) => p.status === "done" && isToday(p.updatedAt));
   const closed = enrolments.flatMap((enrolment) =>
-    computeSchedule(enrolment.document, enrolment.sessionDates).filter((activity) => {
+    scheduleOf(enrolment).filter((activity) => {
       if (!isShownOnToday(activity)) return false;
       const at = closedAt(enrolment, activity, facts);
       const ticked = progress.some(

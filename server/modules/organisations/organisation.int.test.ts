@@ -50,7 +50,14 @@ describe("organisation settings and the signed-in person", () => {
     const org = await organisation("Lezen BV");
     const read = await call("GET", "/api/organisation", org.learner);
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toEqual({ id: org.id, name: "Lezen BV", defaultLocale: "nl", anonymityThreshold: 5 });
+    expect(read.json()).toEqual({
+      id: org.id,
+      name: "Lezen BV",
+      defaultLocale: "nl",
+      anonymityThreshold: 5,
+      country: "NL",
+      workingDays: [1, 2, 3, 4, 5],
+    });
     expect((await call("PATCH", "/api/organisation", org.learner, { name: "Nee" })).statusCode).toBe(403);
     const changed = await call("PATCH", "/api/organisation", org.coordinator, {
       defaultLocale: "en",

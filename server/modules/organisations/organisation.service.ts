@@ -38,9 +38,13 @@ export async function updateOrganisation(
 ): Promise<Organisation> {
   const { tenant, actor } = scope;
   authorize(actor, "organisation.update");
+  // Monday first: the stored week reads the same however the form sent it.
+  const values = patch.workingDays
+    ? { ...patch, workingDays: [...patch.workingDays].sort((a, b) => a - b) }
+    : patch;
   await tenant.transaction(async (tx) => {
-    if (Object.keys(patch).length > 0) {
-      await tx.db.update(organisations).set(patch).where(eq(organisations.id, tx.organisationId));
+    if (Object.keys(values).length > 0) {
+      await tx.db.update(organisations).set(values).where(eq(organisations.id, tx.organisationId));
     }
     await recordAudit(
       tx,

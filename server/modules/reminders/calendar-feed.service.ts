@@ -6,7 +6,7 @@ import { sameOrganisation, Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
 import { translator } from "../../i18n.ts";
 import { type CalendarEvent, renderCalendar } from "../calendar/index.ts";
-import { computeSchedule } from "../cohorts/index.ts";
+import { scheduleOf } from "../cohorts/index.ts";
 import { plansOf } from "../action-plans/index.ts";
 import { enrolmentsOf } from "../cohorts/index.ts";
 import { getToday } from "../learning/index.ts";
@@ -57,7 +57,7 @@ export async function renderFeed(
   // Practice days further ahead than the week shown on the Today screen still belong in the calendar.
   const enrolments = await enrolmentsOf(tenant, row.person.id);
   for (const enrolment of enrolments) {
-    for (const activity of computeSchedule(enrolment.document, enrolment.sessionDates)) {
+    for (const activity of scheduleOf(enrolment)) {
       const key = `${enrolment.cohortId}:${activity.activityId}`;
       if (activity.type !== "practice-session" || activity.date < today.date || seen.has(key)) continue;
       seen.add(key);

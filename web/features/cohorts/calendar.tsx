@@ -43,15 +43,44 @@ function weeksOf(yearMonth: string): (string | null)[][] {
 }
 
 /**
+ * What one day holds: each practice day by its number (a two-day training whose activities all sit on
+ * the first day still shows its second day), then the activities dated that day.
+ */
+function daysOf(schedule: ScheduledActivity[], sessionDates: string[]) {
+  const byDate = new Map<string, { practiceDay: number | null; items: ScheduledActivity[] }>();
+  const dayOf = (date: string) => {
+    const day = byDate.get(date) ?? { practiceDay: null, items: [] };
+    byDate.set(date, day);
+    return day;
+  };
+  sessionDates.forEach((date, index) => (dayOf(date).practiceDay = index + 1));
+  for (const item of schedule) dayOf(item.date).items.push(item);
+  return byDate;
+}
+
+/**
  * The cohort's schedule as month calendars on a laptop and as an agenda on a phone. The two views
  * are switched by CSS (display: none), so a screen reader meets only the one on screen.
  */
-export function CohortCalendar({ schedule, locale }: { schedule: ScheduledActivity[]; locale: Locale }) {
+export function CohortCalendar({
+  schedule,
+  sessionDates,
+  locale,
+}: {
+  schedule: ScheduledActivity[];
+  sessionDates: string[];
+  locale: Locale;
+}) {
   const { t } = useTranslation();
-  if (schedule.length === 0) return null;
-  const byDate = new Map<string, ScheduledActivity[]>();
-  for (const item of schedule) byDate.set(item.date, [...(byDate.get(item.date) ?? []), item]);
+  const byDate = daysOf(schedule, sessionDates);
+  if (byDate.size === 0) return null;
   const dates = [...byDate.keys()].sort();
+  const practiceDayLabel = (number: number | null) =>
+    number === null ? null : t("ui.cohorts.practiceDay", { number });
+  const movedNote = (item: ScheduledActivity) =>
+    item.movedFrom
+      ? t("ui.workingWeek.movedNote", { planned: formatDay(item.movedFrom, locale, { dateStyle: "medium" }) })
+      : null;
   const weekdays = Array.from({ length: 7 }, (_, i) =>
     new Intl.DateTimeFormat(intlLocale(locale), { weekday: "short", timeZone: "UTC" }).format(
       new Date(Date.UTC(2024, 0, 1 + i)),
@@ -76,9 +105,21 @@ export function CohortCalendar({ schedule, locale }: { schedule: ScheduledActivi
                         <>
                           <span className="day-number">{Number(date.slice(8))}</span>
                           <ul>
-                            {(byDate.get(date) ?? []).map((item) => (
-                              <li key={item.activityId} className={`cal-item phase-${item.phase}`}>
+                            {byDate.get(date)?.practiceDay ? (
+                              <li className="cal-item phase-session">
+                                <strong>{practiceDayLabel(byDate.get(date)!.practiceDay)}</strong>
+                              </li>
+                            ) : null}
+                            {(byDate.get(date)?.items ?? []).map((item) => (
+                              <li
+                                key={item.activityId}
+                                className={`cal-item phase-${item.phase}`}
+                                title={movedNote(item) ?? undefined}
+                              >
                                 {item.title}
+                                {item.movedFrom ? (
+                                  <span className="visually-hidden"> {movedNote(item)}</span>
+                                ) : null}
                               </li>
                             ))}
                           </ul>
@@ -95,15 +136,21 @@ export function CohortCalendar({ schedule, locale }: { schedule: ScheduledActivi
       <ol className="agenda">
         {dates.map((date) => (
           <li key={date}>
-            <h3>{formatDay(date, locale)}</h3>
+            <h3>
+              {formatDay(date, locale)}
+              {byDate.get(date)!.practiceDay ? (
+                <> · {practiceDayLabel(byDate.get(date)!.practiceDay)}</>
+              ) : null}
+            </h3>
             <ul>
-              {byDate.get(date)!.map((item) => (
+              {byDate.get(date)!.items.map((item) => (
                 <li key={item.activityId}>
                   {item.title}{" "}
                   <span className="hint">
                     ({t(`ui.activityTypes.${item.type}`)},{" "}
                     {t("ui.trajectory.minutes", { count: item.durationMinutes })})
                   </span>
+                  {item.movedFrom ? <span className="hint moved-note"> {movedNote(item)}</span> : null}
                 </li>
               ))}
             </ul>
@@ -111,5 +158,43 @@ export function CohortCalendar({ schedule, locale }: { schedule: ScheduledActivi
         ))}
       </ol>
     </>
+  );
+}
+
+/** The cohort's practice days and activities as an iCalendar file, for the trainer's and the room's agenda. */
+export function CohortCalendarDownload({ cohortId }: { cohortId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <a className="button-secondary" href={`/api/cohorts/${cohortId}/calendar.ics`} download>
+        {t("ui.workingWeek.calendarLink")}
+      </a>
+      <p className="hint">{t("ui.workingWeek.calendarHint")}</p>
+    </div>
+  );
+}
+
+/** The activities the schedule moved off a day off, from where to where: the reason a date looks odd. */
+export function MovedActivities({ schedule, locale }: { schedule: ScheduledActivity[]; locale: Locale }) {
+  const { t } = useTranslation();
+  const moved = schedule.filter((item) => item.movedFrom);
+  if (moved.length === 0) return null;
+  const day = (date: string) => formatDay(date, locale, { weekday: "short", day: "numeric", month: "short" });
+  return (
+    <div className="moved-activities">
+      <h3>{t("ui.workingWeek.movedTitle")}</h3>
+      <p className="hint">{t("ui.workingWeek.movedIntro")}</p>
+      <ul>
+        {moved.map((item) => (
+          <li key={item.activityId}>
+            {t("ui.workingWeek.movedItem", {
+              title: item.title,
+              from: day(item.movedFrom!),
+              to: day(item.date),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -17,7 +17,7 @@ import { usePeople } from "../organisations/people/people-api.ts";
 import { ConfirmInline } from "../trajectories/guarded-editor.tsx";
 import { AssessorPanel } from "../assessment/assessor-panel.tsx";
 import { AttendanceRegister } from "./attendance-register.tsx";
-import { CohortCalendar, formatDay } from "./calendar.tsx";
+import { CohortCalendar, CohortCalendarDownload, formatDay, MovedActivities } from "./calendar.tsx";
 import { CohortFields, type CohortDraft } from "./cohort-fields.tsx";
 import { cohortKeys, cohortsApi, useCohort } from "./cohorts-api.ts";
 
@@ -78,7 +78,13 @@ export function CohortPage() {
           <AssessorPanel cohortId={cohort.data.id} />
           <section className="card" aria-labelledby="cohort-schedule">
             <h2 id="cohort-schedule">{t("ui.cohorts.schedule")}</h2>
-            <CohortCalendar schedule={cohort.data.schedule} locale={locale} />
+            <CohortCalendar
+              schedule={cohort.data.schedule}
+              sessionDates={cohort.data.sessionDates}
+              locale={locale}
+            />
+            <MovedActivities schedule={cohort.data.schedule} locale={locale} />
+            {canPlan ? <CohortCalendarDownload cohortId={cohort.data.id} /> : null}
           </section>
           {hasRole(me.data, "coordinator") ? (
             <CohortCertificates cohortId={cohort.data.id} participants={cohort.data.participants} />

@@ -8,6 +8,7 @@ import { useDraft } from "../../../lib/draft.ts";
 import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { LocaleSelect } from "../locale-select.tsx";
 import { type Organisation, organisationKeys, organisationsApi } from "../organisations-api.ts";
+import { WorkingWeekForm } from "./working-week-form.tsx";
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -17,7 +18,14 @@ export function OrganisationPage() {
   });
   return (
     <Page title={t("ui.organisation.title")}>
-      <QueryState query={org}>{(data) => <OrganisationForm org={data} />}</QueryState>
+      <QueryState query={org}>
+        {(data) => (
+          <>
+            <OrganisationForm org={data} />
+            <WorkingWeekForm org={data} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }
