@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
 import { copyOfTemplate, getJson, postJson, remove } from "./support/api.ts";
 import { APP, expectAccessible, signInInEnglish, uniqueEmail, useEnglish } from "./support/fixtures.ts";
+import { workingDayIn } from "../test-support/working-day.ts";
 
 /** The demo's company that has just started: only its coordinator (server/db/seed/demo-starter.ts). */
 const STARTER = "start@demo.beklijf.nl";
@@ -20,14 +21,6 @@ async function backToTheStart(page: Page): Promise<void> {
   for (const person of await getJson<{ id: string; email: string }[]>(page, "/api/people")) {
     if (person.email !== STARTER) await remove(page, `/api/people/${person.id}`);
   }
-}
-
-/** A weekday at least two weeks ahead and clear of the Christmas days, for a practice day. */
-function practiceDay(): string {
-  const day = new Date(Date.now() + 14 * 86_400_000);
-  const isHoliday = () => (day.getUTCMonth() === 11 && day.getUTCDate() >= 24) || day.getUTCDate() === 1;
-  while ([0, 6].includes(day.getUTCDay()) || isHoliday()) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
 }
 
 const step = (page: Page, action: string) =>
@@ -66,7 +59,7 @@ test("a new organisation's coordinator sees the first steps tick themselves off"
   await postJson(page, "/api/cohorts", {
     trajectoryId,
     name: "Eerste groep",
-    sessionDates: [practiceDay()],
+    sessionDates: [workingDayIn(14)],
     personIds: people.filter((p) => p.email !== STARTER).map((p) => p.id),
   });
   await page.reload();

@@ -1,15 +1,9 @@
 import { expect, test } from "./support/test.ts";
 import { APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
 import { copyOfTemplate, getJson, postJson } from "./support/api.ts";
+import { workingDayIn } from "../test-support/working-day.ts";
 
 /** Correcting what was made: trajectories archived and restored, cohorts moved and cancelled. */
-
-/** A working day about `days` from now, as YYYY-MM-DD. */
-function workingDayIn(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  while ([0, 6].includes(date.getUTCDay())) date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
 
 test("a designer archives a trajectory, finds it under 'show archived' and restores it", async ({
   page,

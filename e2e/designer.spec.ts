@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test.ts";
 import { APP, expectAccessible, signIn, signInInEnglish } from "./support/fixtures.ts";
+import { workingDayIn } from "../test-support/working-day.ts";
 
 async function score(page: Page): Promise<number> {
   return Number(await page.getByTestId("transfer-score").textContent());
@@ -90,10 +91,8 @@ test("a designer builds a trajectory from scratch, watches the score rise, and p
   await expect(page.getByRole("alert")).toContainText("lies in the past");
   await expectAccessible(page, "plan a cohort with an error");
 
-  // Practice days fall on working days: a month from now, moved to the Monday when it is a weekend.
-  const month = new Date(Date.now() + 30 * 86_400_000);
-  while ([0, 6].includes(month.getUTCDay())) month.setUTCDate(month.getUTCDate() + 1);
-  const inAMonth = month.toISOString().slice(0, 10);
+  // Practice days fall on working days: a month from now, or the first working day after it.
+  const inAMonth = workingDayIn(30);
   await page.getByLabel("Practice day 1").fill(inAMonth);
   await page.getByRole("button", { name: "Plan and show the schedule" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Foremen, spring" })).toBeVisible();
