@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import type { AssessmentBoard, AttendanceView } from "../common/schemas/attendance.ts";
 import { expect, test } from "./support/test.ts";
 import { API_HEADERS, getJson, postJson } from "./support/api.ts";
-import { APP, expectAccessible, signInInEnglish } from "./support/fixtures.ts";
+import { anotherBrowser, APP, expectAccessible, signInInEnglish } from "./support/fixtures.ts";
 import { goToDemoTrajectory } from "./support/demo.ts";
 
 const SERVICE = "Serviceteam, klantgesprekken";
@@ -171,4 +171,48 @@ test("the learner reads her competence proof's result and feedback, in English a
   await expect(dutch.getByText("2 – deels laten zien").first()).toBeVisible();
   await expectAccessible(page, "the learner's assessment (nl)");
   await page.getByRole("button", { name: "English" }).click();
+});
+
+test("a colleague named as assessor finds 'To assess' in her menu and scores there; unnamed, the page says why not", async ({
+  page,
+  browser,
+}, info) => {
+  const coordinator = await anotherBrowser(browser, info);
+  await signInInEnglish(coordinator, "coordinator@demo.beklijf.nl");
+  const cohortId = await cohortIdOf(coordinator, FINISHED);
+  await signInInEnglish(page, "learner@demo.beklijf.nl");
+  const self = await getJson<{ person: { id: string } }>(page, "/api/me");
+  const nameAssessors = async (personIds: string[]) => {
+    const response = await coordinator.request.put(`${APP}/api/cohorts/${cohortId}/assessors`, {
+      headers: API_HEADERS,
+      data: { personIds },
+    });
+    expect(response.status()).toBe(200);
+  };
+  await nameAssessors([self.person.id]);
+
+  await page.goto(`${APP}/`);
+  await page.getByRole("navigation").getByRole("link", { name: "To assess" }).click();
+  const card = page.getByRole("region", { name: FINISHED });
+  await expect(card.getByText(/\d+ of \d+ scored/)).toBeVisible();
+  await expectAccessible(page, "to assess");
+  await page.screenshot({ path: `test-results/to-assess-${info.project.name}.png`, fullPage: true });
+  await card.getByRole("link", { name: `Score ${FINISHED}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Assess: ${FINISHED}` })).toBeVisible();
+  const panel = page.getByRole("region", { name: "Competence proofs" });
+  await expect(panel.getByLabel("Participant")).toBeVisible();
+  // A named assessor scores; naming other assessors stays with the coordinator.
+  await expect(panel.getByRole("button", { name: "Save assessors" })).toHaveCount(0);
+  await expectAccessible(page, "assessing a cohort");
+
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Beoordelen: ${FINISHED}` })).toBeVisible();
+  await expectAccessible(page, "assessing a cohort (nl)");
+  await page.getByRole("button", { name: "English" }).click();
+
+  await nameAssessors([]);
+  await page.reload();
+  await expect(page.getByText("You are not an assessor for this cohort")).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "To assess" })).toHaveCount(0);
+  await coordinator.context().close();
 });

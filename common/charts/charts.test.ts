@@ -42,8 +42,22 @@ describe("tierBars", () => {
     expect(words).toContain("organisation figures");
   });
 
-  it("keeps the labels to under half the width on a phone", () => {
-    expect(tierBars(tiers, 13, text, 320).options.marginLeft).toBeLessThanOrEqual(144);
+  it("writes labels beside the bars on a laptop, and whole above the bars where they would be cut on a phone", () => {
+    const dutch = [{ tier: 3, name: "Oordeel van deelnemers", learners: 11 }, ...tiers];
+    expect(tierBars(dutch, 13, text, 560).options.marginLeft).toBeGreaterThan(0);
+    const phone = tierBars(dutch, 13, text, 300);
+    expect(phone.options.marginLeft).toBe(0);
+    const svg = renderChart(phone, document as unknown as Document, 300);
+    const words = [...svg.querySelectorAll("text")].map((node) => node.textContent);
+    expect(words).toContain("3. Oordeel van deelnemers");
+    expect(words.some((w) => w?.includes("…"))).toBe(false);
+    expect(Number(svg.getAttribute("height"))).toBeGreaterThan(
+      Number(
+        renderChart(tierBars(dutch, 13, text, 560), document as unknown as Document, 560).getAttribute(
+          "height",
+        ),
+      ),
+    );
   });
 });
 

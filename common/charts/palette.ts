@@ -9,6 +9,13 @@ export const palette = {
   ink: "#1f2a30",
   red: "#a4161a",
   amber: "#9a6a00",
+  /** The heatmap's cells: a light fill per band with a dark text colour that reads on it (AA). */
+  heat: {
+    none: { fill: "#f0f2f1", ink: "#4a5560" },
+    low: { fill: "#f6c9c9", ink: "#5a0c0e" },
+    mid: { fill: "#fbe7b0", ink: "#4d3900" },
+    high: { fill: "#bfe3d2", ink: "#063a2f" },
+  },
   phases: {
     unaware: "#8c96a0",
     selecting: "#e0a526",

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { palette } from "./palette.ts";
+import { rowLayout, textWidth } from "./rows.ts";
 import type { ChartSpec } from "./render.ts";
 
 export interface ScoreRow {
@@ -13,7 +14,6 @@ export interface ScoreRow {
 }
 
 const ROW = 30;
-const textWidth = (n: number) => n * 7 + 14;
 
 /**
  * One horizontal bar per row over a track, each as a share of its own maximum, with the row's words at
@@ -25,10 +25,7 @@ export function scoreBars(rows: ScoreRow[], label: string, width: number): Chart
     share: row.value === null ? 0 : Math.min(1, row.value / Math.max(1, row.max)),
     fill: row.colour ?? palette.green,
   }));
-  const marginLeft = Math.min(
-    textWidth(Math.max(4, ...rows.map((r) => r.label.length))),
-    Math.round(width * 0.42),
-  );
+  const layout = rowLayout({ labels: rows.map((r) => r.label), width, share: 0.42, row: ROW, padding: 0.3 });
   const marginRight = Math.min(
     textWidth(Math.max(3, ...rows.map((r) => r.shown.length))),
     Math.round(width * 0.3),
@@ -36,22 +33,23 @@ export function scoreBars(rows: ScoreRow[], label: string, width: number): Chart
   return {
     label,
     options: {
-      height: rows.length * ROW + 8,
-      marginLeft,
+      height: rows.length * layout.row + 8,
+      marginLeft: layout.marginLeft,
       marginRight,
       marginTop: 4,
       marginBottom: 4,
       x: { axis: null, domain: [0, 1] },
-      y: { domain: data.map((r) => r.label), label: null, padding: 0.3 },
+      y: { domain: data.map((r) => r.label), label: null, ...layout.y },
       marks: [
-        Plot.axisY({ tickSize: 0, textOverflow: "ellipsis", lineWidth: (marginLeft - 12) / 13 }),
-        Plot.barX(data, { x: () => 1, y: "label", fill: palette.track }),
-        Plot.barX(data, { x: "share", y: "label", fill: "fill" }),
+        layout.labels,
+        Plot.barX(data, { x: () => 1, y: "label", fill: palette.track, ...layout.barInset }),
+        Plot.barX(data, { x: "share", y: "label", fill: "fill", ...layout.barInset }),
         Plot.text(data, {
           x: () => 1,
           y: "label",
           text: "shown",
           dx: 6,
+          dy: layout.wordsDy,
           textAnchor: "start",
           fill: palette.ink,
         }),

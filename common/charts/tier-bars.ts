@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { palette } from "./palette.ts";
+import { rowLayout } from "./rows.ts";
 import type { ChartSpec } from "./render.ts";
 
 export interface TierCount {
@@ -16,9 +17,6 @@ export interface TierBarsText {
 }
 
 const ROW = 28;
-
-/** Roughly how wide a label of `n` characters is at the chart's 13 px text. */
-const textWidth = (n: number) => n * 7 + 14;
 
 /**
  * Learners per LTEM tier as horizontal bars, tier 8 on top: grey for taking part (1–3), green for
@@ -37,33 +35,34 @@ export function tierBars(
     value: t.tier === 8 ? 0 : t.learners,
     shown: t.tier === 8 ? text.organisationLevel : String(t.learners),
   }));
-  const longest = Math.max(...rows.map((r) => r.label.length), 4);
-  const marginLeft = Math.min(textWidth(longest), Math.round(width * 0.45));
+  const layout = rowLayout({ labels: rows.map((r) => r.label), width, share: 0.45, row: ROW, padding: 0.25 });
   const scale = Math.max(1, participants);
   const measured = rows.filter((r) => r.tier !== 8);
   return {
     label: text.label,
     options: {
-      height: rows.length * ROW + 8,
-      marginLeft,
+      height: rows.length * layout.row + 8,
+      marginLeft: layout.marginLeft,
       marginRight: 40,
       marginTop: 4,
       marginBottom: 4,
       x: { axis: null, domain: [0, scale] },
-      y: { domain: rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.25 },
+      y: { domain: rows.map((r) => r.label), label: null, tickSize: 0, ...layout.y },
       marks: [
-        Plot.axisY({ tickSize: 0, textOverflow: "ellipsis", lineWidth: (marginLeft - 12) / 13 }),
-        Plot.barX(measured, { x: () => scale, y: "label", fill: palette.track }),
+        layout.labels,
+        Plot.barX(measured, { x: () => scale, y: "label", fill: palette.track, ...layout.barInset }),
         Plot.barX(measured, {
           x: "value",
           y: "label",
           fill: (r: TierCount) => (r.tier <= 3 ? palette.grey : palette.green),
+          ...layout.barInset,
         }),
         Plot.text(rows, {
           x: (r: { tier: number; value: number }) => (r.tier === 8 ? 0 : scale),
           y: "label",
           text: "shown",
           dx: 6,
+          dy: layout.wordsDy,
           textAnchor: "start",
           fill: palette.ink,
         }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "./cohorts.ts";
+import { idSchema } from "./common.ts";
 
 /** How a person took part in a practice day: an excused absence was announced beforehand. */
 export const attendanceStatuses = ["present", "absent", "excused"] as const;
@@ -93,3 +94,18 @@ export const assessorsBody = z.object({ personIds: z.array(z.uuid()).max(50) });
 /** The learner's own result on one competence proof: null until an assessor scored it. */
 export const myAssessmentView = z.object({ result: resultView.nullable() });
 export type MyAssessmentView = z.infer<typeof myAssessmentView>;
+
+/** The cohorts a person was named assessor for, with how far the scoring is (their "To assess" page). */
+export const assessingView = z.object({
+  cohorts: z.array(
+    z.object({
+      cohortId: idSchema,
+      name: z.string(),
+      trajectory: z.string(),
+      /** Participant × competence proof pairs, and how many of them have a score. */
+      toScore: z.number().int(),
+      scored: z.number().int(),
+    }),
+  ),
+});
+export type AssessingView = z.infer<typeof assessingView>;

@@ -12,6 +12,8 @@ export const meResponse = z.object({
   }),
   organisation: z.object({ id: idSchema, name: z.string(), defaultLocale: localeSchema }),
   roles: z.array(roleSchema),
+  /** Named assessor for a running cohort: the web app then offers the "To assess" page. */
+  assesses: z.boolean(),
   /** Switches the web app reads: the development mailbox exists only while no SMTP server is set. */
   features: z.object({ devMailbox: z.boolean() }),
 });

@@ -15,6 +15,7 @@ export const noticeKinds = [
   "check-in-recorded",
   "application-waiting",
   "check-in-due",
+  "assessor-named",
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

@@ -44,6 +44,7 @@ export const impactProbes: Record<string, Probe> = {
     body: (a: Fixture) => ({ personIds: [a.personId] }),
   },
   "GET /api/me/assessments/:cohortId/:activityId": { expect: 404 },
+  "GET /api/me/assessing": { expect: "own" },
   "GET /api/trajectories/:trajectoryId/kpis": { expect: 404 },
   "POST /api/trajectories/:trajectoryId/kpis": { expect: 404, body: () => kpi },
   "PUT /api/trajectories/:trajectoryId/kpis/:kpiId": { expect: 404, body: () => kpi },

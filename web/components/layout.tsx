@@ -24,6 +24,7 @@ function navLinks(me: MeResponse, t: TFunction): NavLinkSpec[] {
     ["/passport", t("ui.nav.passport"), learns],
     ["/team", t("ui.nav.team"), hasRole(me, "manager")],
     ["/coaching", t("ui.nav.coaching"), hasRole(me, "coach")],
+    ["/assess", t("ui.nav.assess"), me.assesses === true],
     ["/trajectories", t("ui.nav.trajectories"), designs],
     ["/cohorts", t("ui.nav.cohorts"), designs],
     ["/evidence", t("ui.nav.evidence"), true],

@@ -38,6 +38,7 @@ import { PassportPage } from "../features/badges/passport-page.tsx";
 import { CoachingPage } from "../features/coaching/coaching-page.tsx";
 import { FeedbackPage } from "../features/peer-feedback/feedback-page.tsx";
 import { NoticesPage } from "../features/notices/notices-page.tsx";
+import { AssessCohortPage, AssessingPage } from "../features/assessment/assessing-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -70,6 +71,8 @@ export function AppRoutes() {
         <Route path="/coaching" element={<CoachingPage />} />
         <Route path="/feedback" element={<FeedbackPage />} />
         <Route path="/notices" element={<NoticesPage />} />
+        <Route path="/assess" element={<AssessingPage />} />
+        <Route path="/assess/:cohortId" element={<AssessCohortPage />} />
         <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
         <Route path="/trajectories/:trajectoryId/impact" element={<ImpactPage />} />
         <Route path="/team" element={<TeamPage />} />

@@ -10,6 +10,8 @@ import {
   buildTeam,
 } from "../../../test-support/factories.ts";
 import { pdfFonts, pdfStructure } from "../../../test-support/pdf-inspect.ts";
+import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
+import { pdfPages } from "../../../test-support/pdf-text.ts";
 import { tokenIn } from "../../../test-support/smtp-peer.ts";
 import { outboxEmails, scanResponses } from "../../db/schema/index.ts";
 
@@ -216,7 +218,13 @@ describe("culture scan", () => {
     expect(fonts.allEmbedded).toBe(true);
     const structure = await pdfStructure(response.rawPayload);
     expect(structure).toMatchObject({ marked: true, language: "en", title: "Leercultuur 2027" });
-    expect(structure.roles).toEqual(expect.arrayContaining(["H1", "H2", "P"]));
+    expect(structure.roles).toEqual(expect.arrayContaining(["H1", "H2", "P", "Figure"]));
+    // The heatmap and the preconditions are drawn as on screen: layer and phase names, the scores.
+    const text = (await pdfPages(response.rawPayload)).join(" ");
+    expect(text).toContain("Direct manager");
+    expect(text).toContain("Not yet aware");
+    const results = (await call("GET", `/api/culture-scans/${scanId}/results`)).json<ScanResults>();
+    expect(text).toContain(results.heatmap.manager!.acting!.toFixed(1));
   });
 
   it("shows a team under its new name after a rename during the scan", async () => {

@@ -1,25 +1,13 @@
-import { formatDecimal, formatNumber, formatPercent } from "../../../common/format.ts";
+import { formatNumber, formatPercent } from "../../../common/format.ts";
 import type { Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { BOLD, createPdf, REGULAR } from "../../files/pdf.ts";
 import { translator } from "../../i18n.ts";
-import {
-  heatBand,
-  type HeatBand,
-  layers,
-  phasesOfChange,
-  preconditions,
-} from "../../../common/culture-scan/model.ts";
+import { scanHeatmap, scanPreconditions } from "../../../common/culture-scan/charts.ts";
+import { phasesOfChange } from "../../../common/culture-scan/model.ts";
+import { drawChart } from "../../files/chart-pdf.ts";
 
 const GREEN = "#0b5d4b";
-/** The heatmap's colours per band, as on the results screen. */
-const bandColours: Record<HeatBand, string> = {
-  none: "#f0f2f1",
-  low: "#f6c9c9",
-  mid: "#fbe7b0",
-  high: "#bfe3d2",
-};
-const heatColour = (score: number | null) => bandColours[heatBand(score)];
 
 /**
  * The scan report as a PDF, in the reader's language: the same figures as the screen, under the same
@@ -32,7 +20,7 @@ export function renderScanReport(
 ): Promise<Buffer> {
   const t = translator(locale);
   const pdf = createPdf({ title: results.scan.title, locale });
-  const { doc, as, decoration } = pdf;
+  const { doc, as } = pdf;
 
   const heading = (text: string) => {
     doc.moveDown(0.8).font(BOLD).fontSize(14).fillColor(GREEN).text(text, as("H2")).moveDown(0.3);
@@ -54,49 +42,8 @@ export function renderScanReport(
   }
 
   heading(t("ui.scans.heatmap"));
-  const left = doc.page.margins.left;
-  const labelWidth = 120;
-  const cellWidth = (doc.page.width - left - doc.page.margins.right - labelWidth) / phasesOfChange.length;
-  let y = doc.y;
-  doc.font(BOLD).fontSize(8);
-  phasesOfChange.forEach((phase, i) =>
-    doc.text(t(`ui.scans.phases.${phase}`), left + labelWidth + i * cellWidth, y, {
-      width: cellWidth,
-      align: "center",
-      ...as("P"),
-    }),
-  );
-  y += 22;
-  doc.font(REGULAR).fontSize(9);
-  for (const layer of layers) {
-    doc
-      .fillColor("black")
-      .text(t(`ui.scans.layers.${layer}`), left, y + 5, { width: labelWidth, ...as("P") });
-    phasesOfChange.forEach((phase, i) => {
-      const score = results.heatmap[layer]?.[phase] ?? null;
-      decoration();
-      doc.rect(left + labelWidth + i * cellWidth, y, cellWidth - 2, 18).fill(heatColour(score));
-      doc
-        .fillColor("black")
-        .text(
-          score === null ? "-" : formatDecimal(score, locale, 1),
-          left + labelWidth + i * cellWidth,
-          y + 5,
-          {
-            width: cellWidth - 2,
-            align: "center",
-            ...as("P"),
-          },
-        );
-    });
-    y += 20;
-  }
-  doc.x = left;
-  doc.y = y + 4;
-  doc
-    .fontSize(8)
-    .fillColor("#4a5560")
-    .text(t("ui.scans.heatmapHint"), left, doc.y, { width: doc.page.width - left * 2, ...as("P") });
+  drawChart(pdf, scanHeatmap(results, t, locale));
+  doc.fontSize(8).fillColor("#4a5560").text(t("ui.scans.heatmapHint"), as("P"));
   doc.fillColor("black").fontSize(10);
 
   heading(t("ui.scans.phasesTitle"));
@@ -116,13 +63,7 @@ export function renderScanReport(
   }
 
   heading(t("ui.scans.preconditionsTitle"));
-  for (const p of preconditions) {
-    const score = results.overall.preconditions[p] ?? null;
-    doc.text(
-      `${t(`ui.scans.preconditions.${p}`)}: ${score === null ? "-" : `${formatDecimal(score, locale, 1)} / 5`}`,
-      as("P"),
-    );
-  }
+  drawChart(pdf, scanPreconditions(results, t, locale));
 
   heading(t("ui.scans.recommendations"));
   results.recommendations.forEach((r, i) => {

@@ -13,6 +13,7 @@ import { forbidden, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { can } from "../../policy.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
+import { notify } from "../notices/index.ts";
 import { impactGrants } from "./impact.policy.ts";
 import { cohortWithPeople } from "./records.service.ts";
 
@@ -229,6 +230,7 @@ export async function nameAssessors(
         );
   if (found.length !== wanted.length) throw invalid("personIds", "unknown_person");
   await tenant.transaction(async (tx) => {
+    const before = await tx.selectRows(cohortAssessors, eq(cohortAssessors.cohortId, cohortId));
     await tx.db
       .delete(cohortAssessors)
       .where(tx.where(cohortAssessors, eq(cohortAssessors.cohortId, cohortId)));
@@ -247,6 +249,17 @@ export async function nameAssessors(
       { type: "cohort", id: cohortId },
       { personIds: wanted },
     );
+    const earlier = new Set(before.map((a) => a.personId));
+    for (const personId of wanted.filter((id) => !earlier.has(id) && id !== actor.personId))
+      await notify(tx, {
+        personId,
+        kind: "assessor-named",
+        params: { from: actor.personId },
+        href: `/assess/${cohortId}`,
+        key: `assessor-named:${cohortId}`,
+        now: scope.now,
+        site: scope.site,
+      });
   });
   return { assessors: await assessorsOf(tenant, cohortId) };
 }

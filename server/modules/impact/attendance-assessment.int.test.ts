@@ -1,11 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type {
+  AssessingView,
   AssessmentBoard,
   AttendanceView,
   MyAssessmentView,
 } from "../../../common/schemas/attendance.ts";
 import type { ImpactView } from "../../../common/schemas/impact.ts";
+import type { MeResponse } from "../../../common/schemas/me.ts";
+import type { NoticesView } from "../../../common/schemas/notices.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
 import { seededDemoImpact } from "../../../test-support/demo.ts";
 import { buildCoordinator, buildOrganisation, TEST_PASSWORD } from "../../../test-support/factories.ts";
@@ -337,6 +340,37 @@ describe("the attendance register and the assessor form", () => {
       expect((await call("GET", `/api/me/assessments/${finishedId}/${proof}`, learner)).statusCode).toBe(404);
       await call("PUT", `/api/cohorts/${finishedId}/assessors`, coordinator, { personIds: [] });
       expect((await call("GET", `/api/cohorts/${finishedId}/assessments`, manager)).statusCode).toBe(403);
+    });
+
+    it("gives a named assessor who plans nothing her own way in: a notice, the 'To assess' list and the form", async () => {
+      const me = async () => (await call("GET", "/api/me", learner)).json<MeResponse>();
+      const assessing = async () => (await call("GET", "/api/me/assessing", learner)).json<AssessingView>();
+      const { person } = await me();
+      expect((await me()).assesses).toBe(false);
+      expect((await assessing()).cohorts).toEqual([]);
+      expect((await call("GET", `/api/cohorts/${finishedId}/assessments`, learner)).statusCode).toBe(403);
+
+      for (let i = 0; i < 2; i++)
+        await call("PUT", `/api/cohorts/${finishedId}/assessors`, coordinator, { personIds: [person.id] });
+      const notices = (await call("GET", "/api/me/notices", learner)).json<NoticesView>().notices;
+      const named = notices.filter((n) => n.kind === "assessor-named");
+      expect(named).toHaveLength(1);
+      expect(named[0]).toMatchObject({ href: `/assess/${finishedId}` });
+      expect(named[0]!.text).toMatch(/assessor/);
+
+      expect((await me()).assesses).toBe(true);
+      const board = (
+        await call("GET", `/api/cohorts/${finishedId}/assessments`, learner)
+      ).json<AssessmentBoard>();
+      const pairs = board.participants.length * board.proofs.length;
+      const scored = board.participants.flatMap((p) => p.results).length;
+      const [listed] = (await assessing()).cohorts;
+      expect(listed).toMatchObject({ cohortId: finishedId, toScore: pairs, scored });
+      expect(listed!.scored).toBeLessThanOrEqual(listed!.toScore);
+
+      await call("PUT", `/api/cohorts/${finishedId}/assessors`, coordinator, { personIds: [] });
+      expect((await me()).assesses).toBe(false);
+      expect((await assessing()).cohorts).toEqual([]);
     });
 
     it("shows the learner her own result and feedback once scored", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  assessingView,
   assessmentBoard,
   assessmentBody,
   assessorsBody,
@@ -19,6 +20,7 @@ import {
 } from "../../../common/schemas/impact.ts";
 import { trajectoryParams } from "../../../common/schemas/trajectories.ts";
 import { defineRoutes, route } from "../../http/route-table.ts";
+import { listMyAssessing } from "./assessing.service.ts";
 import { addKpi, deleteKpi, listKpis, updateKpi } from "./kpis.service.ts";
 import {
   getAssessmentBoard,
@@ -98,6 +100,16 @@ export const impactRecordRoutes = defineRoutes(
         response: assessmentBoard.pick({ assessors: true }),
       },
       (scope, { params, body }) => nameAssessors(scope, { ...params, ...body }),
+    ),
+
+    route.get(
+      "/api/me/assessing",
+      {
+        summary:
+          "The cohorts the signed-in person was named assessor for, with how many proofs are scored (their \"To assess\" page)",
+        response: assessingView,
+      },
+      (scope) => listMyAssessing(scope),
     ),
 
     route.get(

@@ -1,7 +1,8 @@
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { HomeResponse, MeResponse } from "../../../common/schemas/me.ts";
 import { isLocale } from "../../../common/locales.ts";
 import {
+  cohortAssessors,
   cohorts,
   organisations,
   persons,
@@ -15,6 +16,17 @@ import type { Scope } from "../../http/scope.ts";
 import { organisationOf } from "./organisation.service.ts";
 import { teamsOf } from "./relationships.ts";
 
+/** Whether the person is named assessor for a cohort that was not cancelled. */
+async function assessesAnyCohort(tenant: Tenant, personId: string): Promise<boolean> {
+  const [named] = await tenant.db
+    .select({ cohortId: cohortAssessors.cohortId })
+    .from(cohortAssessors)
+    .innerJoin(cohorts, tenant.refersTo(cohortAssessors.cohortId, cohorts))
+    .where(tenant.where(cohortAssessors, eq(cohortAssessors.personId, personId), isNull(cohorts.cancelledAt)))
+    .limit(1);
+  return named !== undefined;
+}
+
 /** The signed-in person, their organisation and roles, and the switches the web app reads. */
 export async function getMe(scope: Scope, features: MeResponse["features"]): Promise<MeResponse> {
   const { tenant, actor } = scope;
@@ -26,6 +38,7 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
   );
   if (!person) throw notFound("person");
   return {
+    assesses: await assessesAnyCohort(tenant, actor.personId),
     person: { ...person, locale: isLocale(person.locale) ? person.locale : null },
     organisation: { id: org.id, name: org.name, defaultLocale: org.defaultLocale },
     roles: [...actor.roles].sort(),

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type {
+  AssessingView,
   AssessmentBoard,
   AssessmentBody,
   MyAssessmentView,
@@ -9,9 +10,11 @@ import { api } from "../../lib/api.ts";
 export const assessmentKeys = {
   board: (cohortId: string) => ["assessments", cohortId] as const,
   mine: (cohortId: string, activityId: string) => ["assessments", cohortId, "mine", activityId] as const,
+  assessing: () => ["assessments", "assessing"] as const,
 };
 
 export const assessmentApi = {
+  assessing: () => api<AssessingView>("GET", "/api/me/assessing"),
   board: (cohortId: string) => api<AssessmentBoard>("GET", `/api/cohorts/${cohortId}/assessments`),
   record: (cohortId: string, body: AssessmentBody) =>
     api<{ recorded: number }>("POST", `/api/cohorts/${cohortId}/assessments`, body),
@@ -29,3 +32,6 @@ export const useMyAssessment = (cohortId: string, activityId: string) =>
     queryKey: assessmentKeys.mine(cohortId, activityId),
     queryFn: () => assessmentApi.mine(cohortId, activityId),
   });
+
+export const useAssessing = () =>
+  useQuery({ queryKey: assessmentKeys.assessing(), queryFn: assessmentApi.assessing });

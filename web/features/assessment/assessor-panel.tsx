@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RUBRIC_LEVELS, RUBRIC_MAX, type AssessmentBoard } from "../../../common/schemas/attendance.ts";
 import { SubmitButton } from "../../components/buttons.tsx";
@@ -22,10 +22,17 @@ type Participant = AssessmentBoard["participants"][number];
  * feedback she reads on the proof's page. Shown to whoever may assess (designers, coordinators, the
  * cohort's named assessors); for anyone else the section is left out.
  */
-export function AssessorPanel({ cohortId }: { cohortId: string }) {
+export function AssessorPanel({
+  cohortId,
+  notAllowed = null,
+}: {
+  cohortId: string;
+  /** What to show instead to someone who may not assess this cohort (the cohort page shows nothing). */
+  notAllowed?: ReactNode;
+}) {
   const { t } = useTranslation();
   const board = useAssessmentBoard(cohortId);
-  if (board.error instanceof ApiError && [403, 404].includes(board.error.status)) return null;
+  if (board.error instanceof ApiError && [403, 404].includes(board.error.status)) return notAllowed;
   return (
     <SectionCard id="assessments" title={t("ui.assessment.title")} hint={t("ui.assessment.hint")}>
       <ErrorMessage error={board.error} />
@@ -126,7 +133,7 @@ function ScoreForm({
         scores: board.competences.map((c) => ({ competenceId: c.id, score: scores[c.id]!, max: RUBRIC_MAX })),
         comment: comment.trim(),
       }),
-    [assessmentKeys.board(cohortId), ["impact"]],
+    [assessmentKeys.board(cohortId), assessmentKeys.assessing(), ["impact"]],
     { onSaved: () => setSavedFor(person.name) },
   );
   const submit = () => {

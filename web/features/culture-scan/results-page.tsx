@@ -1,22 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import {
-  heatBand as band,
-  layers as layerKeys,
-  phasesOfChange as phaseKeys,
-} from "../../../common/culture-scan/model.ts";
-import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { EmptyState } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
 import { Stat } from "../../components/stat.tsx";
 import { QueryState } from "../../components/query-state.tsx";
-import { currentLocale, formatDecimal, formatNumber, formatPercent } from "../../lib/i18n.ts";
+import { currentLocale, formatNumber, formatPercent } from "../../lib/i18n.ts";
 import { formatDay } from "../../lib/dates.ts";
 import { scanApi, scanDownloads, scanKeys } from "./culture-scan-api.ts";
 import { Recommendations } from "./scan-actions.tsx";
 import { PhasesByGroup, Preconditions } from "./scan-charts.tsx";
+import { Heatmap } from "./scan-heatmap.tsx";
 
 export function ResultsPage() {
   const { t } = useTranslation();
@@ -99,51 +94,5 @@ export function ResultsPage() {
         )}
       </QueryState>
     </Page>
-  );
-}
-
-function Heatmap({ data }: { data: ScanResults }) {
-  const { t } = useTranslation();
-  return (
-    <SectionCard id="scan-heatmap" title={t("ui.scans.heatmap")} hint={t("ui.scans.heatmapHint")}>
-      {/* Scrolls sideways on a phone: focusable, so keyboard users can scroll it too. */}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("ui.scans.heatmap")}>
-        <table className="heatmap">
-          <caption className="visually-hidden">{t("ui.scans.heatmap")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("ui.scans.layer")}</th>
-              {phaseKeys.map((phase) => (
-                <th key={phase} scope="col">
-                  {t(`ui.scans.phases.${phase}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {layerKeys.map((layer) => (
-              <tr key={layer}>
-                <th scope="row">{t(`ui.scans.layers.${layer}`)}</th>
-                {phaseKeys.map((phase) => {
-                  const score = data.heatmap[layer]?.[phase] ?? null;
-                  return (
-                    <td key={phase} className={`heat heat-${band(score)}`}>
-                      {score === null ? (
-                        <span title={t("ui.scans.tooFew")}>—</span>
-                      ) : (
-                        formatDecimal(score, currentLocale(), 1)
-                      )}
-                      {score === null ? (
-                        <span className="visually-hidden"> {t("ui.scans.tooFew")}</span>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </SectionCard>
   );
 }

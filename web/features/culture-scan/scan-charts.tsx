@@ -1,27 +1,15 @@
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { palette } from "../../../common/charts/palette.ts";
-import { scoreBars } from "../../../common/charts/score-bars.ts";
 import { stackedShares } from "../../../common/charts/stacked-shares.ts";
-import {
-  type HeatBand,
-  heatBand as band,
-  phasesOfChange as phaseKeys,
-  preconditions as preconditionKeys,
-} from "../../../common/culture-scan/model.ts";
+import { scanPreconditions } from "../../../common/culture-scan/charts.ts";
+import { phasesOfChange as phaseKeys } from "../../../common/culture-scan/model.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { Chart } from "../../components/chart.tsx";
 import { SectionCard } from "../../components/section-card.tsx";
-import { currentLocale, formatDecimal } from "../../lib/i18n.ts";
+import { currentLocale } from "../../lib/i18n.ts";
 
 type Figures = NonNullable<ScanResults["overall"]>;
-
-/** A score's colour by band, as the heatmap's cells: low red, middling amber, high green. */
-const bandColour: Record<HeatBand, string> = {
-  low: palette.red,
-  mid: palette.amber,
-  high: palette.green,
-  none: palette.grey,
-};
 
 /** One group's phases as a stacked bar; its label names every phase and share, hidden ones as such. */
 function PhaseBar({ figures }: { figures: Figures }) {
@@ -90,26 +78,10 @@ export function PhasesByGroup({ data }: { data: ScanResults }) {
 export function Preconditions({ data }: { data: ScanResults }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const rows = preconditionKeys.map((key) => {
-    const score = data.overall?.preconditions[key] ?? null;
-    const before = data.trend?.overall?.preconditions[key] ?? null;
-    const shown =
-      score === null
-        ? "—"
-        : `${formatDecimal(score, locale, 1)} / 5` +
-          (before !== null ? ` (${t("ui.scans.before", { score: formatDecimal(before, locale, 1) })})` : "");
-    return {
-      label: t(`ui.scans.preconditions.${key}`),
-      value: score,
-      max: 5,
-      shown,
-      colour: bandColour[band(score)],
-    };
-  });
-  const label = `${t("ui.scans.preconditionsTitle")}: ${rows.map((r) => `${r.label} ${r.shown}`).join(", ")}`;
+  const spec = useMemo(() => scanPreconditions(data, t, locale), [data, t, locale]);
   return (
     <SectionCard id="scan-preconditions" title={t("ui.scans.preconditionsTitle")}>
-      <Chart spec={(width) => scoreBars(rows, label, width)} className="score-chart" />
+      <Chart spec={spec} className="score-chart" />
     </SectionCard>
   );
 }
