@@ -106,7 +106,7 @@ export const impactRecordRoutes = defineRoutes(
       "/api/me/assessing",
       {
         summary:
-          "The cohorts the signed-in person was named assessor for, with how many proofs are scored (their \"To assess\" page)",
+          'The cohorts the signed-in person was named assessor for, with how many proofs are scored (their "To assess" page)',
         response: assessingView,
       },
       (scope) => listMyAssessing(scope),
