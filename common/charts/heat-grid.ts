@@ -37,6 +37,8 @@ export function heatGrid({
 }): ChartSpec {
   const layout = rowLayout({ labels: rows, width, share: 0.3, row: ROW, padding: 0.08 });
   const columnWidth = (width - layout.marginLeft) / Math.max(1, columns.length);
+  // Narrow columns (a phone) get slightly smaller headings, so a word such as "Toepassen" fits one.
+  const headingPx = columnWidth < 80 ? 11 : FONT_PX;
   return {
     label,
     options: {
@@ -52,8 +54,9 @@ export function heatGrid({
           anchor: "top",
           tickSize: 0,
           label: null,
-          lineWidth: columnWidth / (FONT_PX * 0.55),
-          textOverflow: "ellipsis",
+          // Wrapped, not cut: Plot counts a line in ems (one em is about two characters).
+          fontSize: headingPx,
+          lineWidth: (columnWidth - 12) / headingPx,
         }),
         layout.labels,
         Plot.cell(cells, {

@@ -71,7 +71,7 @@ export function rowLayout({
       textAnchor: "start",
       // From the band's middle up to the middle of its first line, where the label goes.
       dy: -band / 2 + LABEL_LINE / 2,
-      lineWidth: width / (FONT_PX * 0.55),
+      lineWidth: width / FONT_PX,
       textOverflow: "ellipsis",
       fill: "currentColor",
     }),

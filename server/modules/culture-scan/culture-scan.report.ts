@@ -41,8 +41,7 @@ export function renderScanReport(
     return pdf.finish();
   }
 
-  heading(t("ui.scans.heatmap"));
-  drawChart(pdf, scanHeatmap(results, t, locale));
+  drawChart(pdf, scanHeatmap(results, t, locale), () => heading(t("ui.scans.heatmap")));
   doc.fontSize(8).fillColor("#4a5560").text(t("ui.scans.heatmapHint"), as("P"));
   doc.fillColor("black").fontSize(10);
 
@@ -62,8 +61,7 @@ export function renderScanReport(
     doc.text(`${label}: ${parts.join(", ")}`, as("P"));
   }
 
-  heading(t("ui.scans.preconditionsTitle"));
-  drawChart(pdf, scanPreconditions(results, t, locale));
+  drawChart(pdf, scanPreconditions(results, t, locale), () => heading(t("ui.scans.preconditionsTitle")));
 
   heading(t("ui.scans.recommendations"));
   results.recommendations.forEach((r, i) => {
