@@ -85,14 +85,25 @@ export async function handleActivities(request: LrsRequest, context: LrsContext)
   if (Object.keys(rest).length) throw invalid("the activities resource takes only activityId");
   if (!isIri(activityId)) throw invalid("activityId must be an IRI");
   const t = xapiStatements;
-  const [row] = await context.tenant
+  // The latest statements about the activity, merged: each may describe it in another language.
+  const rows = await context.tenant
     .select(t, { statement: t.statement }, and(eq(t.objectId, activityId)))
     .orderBy(desc(t.stored), desc(t.seq))
-    .limit(1);
-  const object = row && isObject(row.statement.object) ? (row.statement.object as JsonObject) : null;
+    .limit(50);
+  const definitions = rows
+    .map((r) => (isObject(r.statement.object) ? (r.statement.object as JsonObject).definition : undefined))
+    .filter(isObject)
+    .reverse();
   const activity: JsonObject = { objectType: "Activity", id: activityId };
-  if (object && isObject(object.definition)) activity.definition = object.definition;
+  if (definitions.length) activity.definition = definitions.reduce(mergeDefinition, {});
   return { status: 200, body: activity };
+}
+
+function mergeDefinition(into: JsonObject, next: JsonObject): JsonObject {
+  const merged: JsonObject = { ...into, ...next };
+  for (const key of ["name", "description"])
+    if (isObject(into[key]) && isObject(next[key])) merged[key] = { ...into[key], ...next[key] };
+  return merged;
 }
 
 /** About: the versions this LRS speaks; no credentials needed. */

@@ -127,6 +127,9 @@ async function dispatch(deps: LrsDeps, request: FastifyRequest, reply: FastifyRe
     headers: flatHeaders(request),
     body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
   };
+  // Every answer names a version, and a statement query says how far it is consistent, even when refused.
+  reply.header("x-experience-api-version", "2.0.0");
+  if (resource === "statements") reply.header("x-experience-api-consistent-through", deps.clock().toISOString());
   const raw = alternateSyntax(request, base);
   const version = versionOf(raw.headers["x-experience-api-version"], resource);
   if ("alternate" in raw && version === "2.0") throw invalid("xAPI 2.0 has no alternate request syntax");

@@ -17,13 +17,21 @@ function decodeJson(part: string, what: string): JsonObject {
   throw invalid(`the signature's ${what} is not a JSON object`);
 }
 
+/** Durations compare to the hundredth of a second (xAPI 2.0, 4.2.7): finer digits are dropped. */
+function withHundredths(statement: JsonObject): JsonObject {
+  const result = statement.result;
+  if (!isObject(result) || typeof result.duration !== "string") return statement;
+  const duration = result.duration.replace(/(\d+)\.(\d{1,2})\d*S$/, "$1.$2S").replace(/\.0+S$|(\.\d*?)0+S$/, "$1S");
+  return { ...statement, result: { ...result, duration } };
+}
+
 /** The statement as it was before it was signed: the signature attachment and LRS-set fields left out. */
 function signedPart(statement: JsonObject): string {
   const { attachments, authority: _a, stored: _s, version: _v, ...rest } = statement;
   const others = Array.isArray(attachments)
     ? attachments.filter((a) => !isObject(a) || a.usageType !== SIGNATURE_USAGE)
     : [];
-  return canonicalJson(others.length ? { ...rest, attachments: others } : rest);
+  return canonicalJson(withHundredths(others.length ? { ...rest, attachments: others } : rest));
 }
 
 /**

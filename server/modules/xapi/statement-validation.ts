@@ -171,6 +171,8 @@ function definition(value: Json | undefined, at: string): void {
     if (!Array.isArray(d.correctResponsesPattern)) throw invalid(`${at}.correctResponsesPattern must be an array`);
     d.correctResponsesPattern.forEach((p, i) => text(p, `${at}.correctResponsesPattern[${i}]`));
   }
+  if (d.interactionType === undefined && d.correctResponsesPattern !== undefined)
+    throw invalid(`${at}.correctResponsesPattern needs an interactionType`);
   const allowed = COMPONENTS_OF[d.interactionType as string] ?? [];
   for (const list of COMPONENT_LISTS) {
     if (d[list] === undefined) continue;
@@ -340,6 +342,8 @@ export function validateStatement(value: Json, version: XapiVersion): JsonObject
 function authority(value: Json): void {
   if (isObject(value) && value.objectType === "Group") {
     group(value, "statement.authority");
+    // Only the OAuth form: an anonymous group of the consumer and the user.
+    if (IFIS.some((key) => value[key] !== undefined)) throw invalid("statement.authority cannot be an identified group");
     if (!Array.isArray(value.member) || value.member.length !== 2)
       throw invalid("statement.authority as a group must have two members");
   } else agent(value, "statement.authority");

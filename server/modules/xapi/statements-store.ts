@@ -47,10 +47,21 @@ const comparable = (statement: JsonObject) => {
   return canonicalJson(rest);
 };
 
+/** Context activities are returned as arrays even when one was sent as an object (Data 2.4.6.2). */
+function withActivityArrays(statement: JsonObject): JsonObject {
+  const out = { ...statement };
+  if (isObject(out.context) && isObject(out.context.contextActivities)) {
+    const lists = Object.entries(out.context.contextActivities).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]);
+    out.context = { ...out.context, contextActivities: Object.fromEntries(lists) as JsonObject };
+  }
+  if (isObject(out.object) && out.object.objectType === "SubStatement") out.object = withActivityArrays(out.object);
+  return out;
+}
+
 function complete(sent: JsonObject, context: StoreContext): JsonObject {
   const stored = context.now.toISOString();
   return {
-    ...sent,
+    ...withActivityArrays(sent),
     id: typeof sent.id === "string" ? sent.id.toLowerCase() : randomUUID(),
     timestamp: typeof sent.timestamp === "string" ? sent.timestamp : stored,
     stored,
