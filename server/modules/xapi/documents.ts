@@ -95,6 +95,9 @@ function checkPreconditions(current: string | null, given: Preconditions, putOrP
       throw new XapiError(412, "the document exists (If-None-Match)");
   }
   const concurrencyRequired = kind !== "state" || version === "2.0";
+  // xAPI 1.0.3 asks a profile PUT to say what it expects even for a new document (If-None-Match: *).
+  if (putOrPost === "put" && current === null && kind !== "state" && version === "1.0" && !given.ifMatch && !given.ifNoneMatch)
+    throw invalid("a profile PUT needs If-Match or If-None-Match");
   if (putOrPost === "put" && current !== null && concurrencyRequired && !given.ifMatch && !given.ifNoneMatch)
     throw new XapiError(409, "the document exists: send If-Match with its ETag, or If-None-Match: *");
 }

@@ -77,6 +77,15 @@ function versionOf(header: string | undefined, resource: string): XapiVersion {
 
 const FULL_VERSION: Record<XapiVersion, string> = { "1.0": "1.0.3", "2.0": "2.0.0" };
 
+/** The version each set of credentials last spoke, by the Authorization header (in memory only). */
+const lastVersions = new Map<string, XapiVersion>();
+const lastVersionOf = (authorization: string | undefined) => lastVersions.get(authorization ?? "") ?? "2.0";
+function rememberVersion(authorization: string | undefined, version: XapiVersion): void {
+  if (!authorization) return;
+  if (lastVersions.size > 10_000) lastVersions.clear();
+  lastVersions.set(authorization, version);
+}
+
 function flatHeaders(request: FastifyRequest): Record<string, string | undefined> {
   return Object.fromEntries(
     Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v]),
@@ -128,12 +137,14 @@ async function dispatch(deps: LrsDeps, request: FastifyRequest, reply: FastifyRe
     body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
   };
   // Every answer names a version, and a statement query says how far it is consistent, even when refused.
-  reply.header("x-experience-api-version", "2.0.0");
+  // A request without the header is answered in the version its client spoke last (else 2.0.0).
+  reply.header("x-experience-api-version", FULL_VERSION[lastVersionOf(request.headers.authorization)]);
   if (resource === "statements") reply.header("x-experience-api-consistent-through", deps.clock().toISOString());
   const raw = alternateSyntax(request, base);
   const version = versionOf(raw.headers["x-experience-api-version"], resource);
   if ("alternate" in raw && version === "2.0") throw invalid("xAPI 2.0 has no alternate request syntax");
   reply.header("x-experience-api-version", FULL_VERSION[version]);
+  rememberVersion(raw.headers.authorization, version);
   const lrsRequest: LrsRequest = { ...raw, version, now: deps.clock(), site: deps.site };
   if (resource === "about") return send(reply, handleAbout(lrsRequest));
   const auth = await authenticateXapi(deps.db, raw.headers.authorization, deps.site, lrsRequest.now);

@@ -18,7 +18,7 @@ function idsOfActor(value: Json | undefined): Json | undefined {
 }
 
 function idsOfActivity(value: Json | undefined): Json | undefined {
-  return isObject(value) ? { objectType: "Activity", id: value.id ?? null } : value;
+  return isObject(value) ? { id: value.id ?? null } : value;
 }
 
 function idsOfObject(value: Json | undefined): Json | undefined {
