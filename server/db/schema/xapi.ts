@@ -43,8 +43,14 @@ export const xapiStatements = tenantTable(
     /** The statement a StatementRef object points at (voiding, and filters reaching through refs). */
     targetStatementId: uuid("target_statement_id"),
     registration: uuid("registration"),
-    relatedActivities: text("related_activities").array().notNull().default(sql`'{}'::text[]`),
-    relatedAgents: text("related_agents").array().notNull().default(sql`'{}'::text[]`),
+    relatedActivities: text("related_activities")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    relatedAgents: text("related_agents")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     voided: boolean("voided").notNull().default(false),
     /** The xAPI client that sent it; none for Beklijf's own statements. */
     clientId: uuid("client_id"),

@@ -10,7 +10,8 @@ export function agentKey(value: Json | undefined): string | null {
   if (typeof value.mbox === "string") return `mbox:${value.mbox}`;
   if (typeof value.mbox_sha1sum === "string") return `sha1:${value.mbox_sha1sum}`;
   if (typeof value.openid === "string") return `openid:${value.openid}`;
-  if (isObject(value.account)) return `account:${String(value.account.homePage)} ${String(value.account.name)}`;
+  if (isObject(value.account))
+    return `account:${String(value.account.homePage)} ${String(value.account.name)}`;
   return null;
 }
 

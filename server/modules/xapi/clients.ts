@@ -58,7 +58,11 @@ export async function findXapiClients(scope: Scope) {
   authorize(scope.actor, "xapi-clients.manage");
   const c = xapiClients;
   return scope.tenant
-    .select(c, { id: c.id, name: c.name, key: c.key, createdAt: c.createdAt, revokedAt: c.revokedAt }, eq(c.kind, "client"))
+    .select(
+      c,
+      { id: c.id, name: c.name, key: c.key, createdAt: c.createdAt, revokedAt: c.revokedAt },
+      eq(c.kind, "client"),
+    )
     .orderBy(desc(c.createdAt));
 }
 
@@ -69,10 +73,22 @@ export async function revokeXapiClient(scope: Scope, options: { clientId: string
     const [row] = await tx.db
       .update(xapiClients)
       .set({ revokedAt: scope.now })
-      .where(tx.where(xapiClients, eq(xapiClients.id, options.clientId), eq(xapiClients.kind, "client"), isNull(xapiClients.revokedAt)))
+      .where(
+        tx.where(
+          xapiClients,
+          eq(xapiClients.id, options.clientId),
+          eq(xapiClients.kind, "client"),
+          isNull(xapiClients.revokedAt),
+        ),
+      )
       .returning({ key: xapiClients.key });
     if (!row) {
-      const [exists] = await tx.select(xapiClients, { id: xapiClients.id }, eq(xapiClients.id, options.clientId), eq(xapiClients.kind, "client"));
+      const [exists] = await tx.select(
+        xapiClients,
+        { id: xapiClients.id },
+        eq(xapiClients.id, options.clientId),
+        eq(xapiClients.kind, "client"),
+      );
       if (!exists) throw notFound("xAPI client");
       return;
     }
@@ -165,7 +181,12 @@ async function lookUp(db: Db, key: string, site: string, nowMs: number): Promise
  * The caller behind an `Authorization: Basic` header, with the organisation it belongs to; null for
  * missing, unknown, wrong, revoked or expired credentials.
  */
-export async function authenticateXapi(db: Db, header: string | undefined, site: string, now: Date): Promise<{ tenant: Tenant; caller: XapiCaller } | null> {
+export async function authenticateXapi(
+  db: Db,
+  header: string | undefined,
+  site: string,
+  now: Date,
+): Promise<{ tenant: Tenant; caller: XapiCaller } | null> {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
   if (!match) return null;
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
@@ -179,11 +200,21 @@ export async function authenticateXapi(db: Db, header: string | undefined, site:
   const actorKey = client.personId ? agentKey({ account: { homePage: site, name: client.personId } }) : null;
   return {
     tenant: new Tenant(db, client.organisationId),
-    caller: { clientId: client.id, key, kind: client.kind, actorKey: client.kind === "launch" ? actorKey : null, personId: client.personId },
+    caller: {
+      clientId: client.id,
+      key,
+      kind: client.kind,
+      actorKey: client.kind === "launch" ? actorKey : null,
+      personId: client.personId,
+    },
   };
 }
 
 /** Deletes per-launch credentials of a person (erasure). */
 export async function deleteLaunchCredentialsOf(tenant: Tenant, personId: string): Promise<void> {
-  await tenant.db.delete(xapiClients).where(tenant.where(xapiClients, and(eq(xapiClients.personId, personId), eq(xapiClients.kind, "launch"))));
+  await tenant.db
+    .delete(xapiClients)
+    .where(
+      tenant.where(xapiClients, and(eq(xapiClients.personId, personId), eq(xapiClients.kind, "launch"))),
+    );
 }

@@ -57,7 +57,8 @@ export function parseDocumentAddress(kind: DocumentKind, query: Record<string, s
   const usesAgent = kind !== "activity-profile";
   if (usesActivity && !isIri(query.activityId)) throw invalid("activityId must be an IRI");
   const agent = usesAgent ? parseAgentParameter(query.agent) : null;
-  if (query.registration !== undefined && !isUuid(query.registration)) throw invalid("registration must be a UUID");
+  if (query.registration !== undefined && !isUuid(query.registration))
+    throw invalid("registration must be a UUID");
   if (query.since !== undefined && !isTimestamp(query.since)) throw invalid("since must be a timestamp");
   const address: DocumentAddress = {
     kind,
@@ -83,7 +84,13 @@ function tags(header: string): string[] {
 }
 
 /** RFC 7232: If-Match needs the current tag (or any for `*`), If-None-Match `*` needs no document. */
-function checkPreconditions(current: string | null, given: Preconditions, putOrPost: "put" | "other", version: XapiVersion, kind: DocumentKind): void {
+function checkPreconditions(
+  current: string | null,
+  given: Preconditions,
+  putOrPost: "put" | "other",
+  version: XapiVersion,
+  kind: DocumentKind,
+): void {
   if (given.ifMatch !== undefined) {
     const list = tags(given.ifMatch);
     if (current === null || !(list.includes("*") || list.includes(quoted(current))))
@@ -96,7 +103,14 @@ function checkPreconditions(current: string | null, given: Preconditions, putOrP
   }
   const concurrencyRequired = kind !== "state" || version === "2.0";
   // xAPI 1.0.3 asks a profile PUT to say what it expects even for a new document (If-None-Match: *).
-  if (putOrPost === "put" && current === null && kind !== "state" && version === "1.0" && !given.ifMatch && !given.ifNoneMatch)
+  if (
+    putOrPost === "put" &&
+    current === null &&
+    kind !== "state" &&
+    version === "1.0" &&
+    !given.ifMatch &&
+    !given.ifNoneMatch
+  )
     throw invalid("a profile PUT needs If-Match or If-None-Match");
   if (putOrPost === "put" && current !== null && concurrencyRequired && !given.ifMatch && !given.ifNoneMatch)
     throw new XapiError(409, "the document exists: send If-Match with its ETag, or If-None-Match: *");
@@ -112,10 +126,16 @@ function keyConditions(a: DocumentAddress): SQL[] {
 
 export async function getDocument(tenant: Tenant, address: DocumentAddress) {
   const [row] = await tenant.selectRows(xapiDocuments, ...keyConditions(address));
-  return row ? { content: row.content, contentType: row.contentType, etag: quoted(row.etag), updatedAt: row.updatedAt } : null;
+  return row
+    ? { content: row.content, contentType: row.contentType, etag: quoted(row.etag), updatedAt: row.updatedAt }
+    : null;
 }
 
-export async function listDocumentIds(tenant: Tenant, address: DocumentAddress, since?: Date): Promise<string[]> {
+export async function listDocumentIds(
+  tenant: Tenant,
+  address: DocumentAddress,
+  since?: Date,
+): Promise<string[]> {
   const rows = await tenant.select(
     xapiDocuments,
     { documentId: xapiDocuments.documentId },
@@ -125,7 +145,8 @@ export async function listDocumentIds(tenant: Tenant, address: DocumentAddress, 
   return rows.map((r) => r.documentId);
 }
 
-const isJsonType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase() === "application/json";
+const isJsonType = (contentType: string) =>
+  contentType.split(";")[0]!.trim().toLowerCase() === "application/json";
 
 function jsonObjectOf(content: Buffer): Record<string, Json> | null {
   try {
@@ -146,11 +167,21 @@ export interface DocumentWrite {
 }
 
 /** PUT replaces the document; POST merges a JSON object into the JSON object stored (top level). */
-export async function writeDocument(tenant: Tenant, address: DocumentAddress, write: DocumentWrite): Promise<void> {
+export async function writeDocument(
+  tenant: Tenant,
+  address: DocumentAddress,
+  write: DocumentWrite,
+): Promise<void> {
   if (address.documentId === undefined) throw invalid(`${ID_PARAMETER[address.kind]} is required`);
   await tenant.transaction(async (tx) => {
     const existing = await getDocument(tx, address);
-    checkPreconditions(existing ? existing.etag.slice(1, -1) : null, write.preconditions, write.mode === "put" ? "put" : "other", write.version, address.kind);
+    checkPreconditions(
+      existing ? existing.etag.slice(1, -1) : null,
+      write.preconditions,
+      write.mode === "put" ? "put" : "other",
+      write.version,
+      address.kind,
+    );
     let { content, contentType } = write;
     if (write.mode === "post" && existing) {
       const before = isJsonType(existing.contentType) ? jsonObjectOf(existing.content) : null;
@@ -165,20 +196,37 @@ export async function writeDocument(tenant: Tenant, address: DocumentAddress, wr
       .insert(xapiDocuments)
       .values(tx.row({ ...address, documentId: address.documentId!, ...values }))
       .onConflictDoUpdate({
-        target: [xapiDocuments.organisationId, xapiDocuments.kind, xapiDocuments.activityId, xapiDocuments.agentKey, xapiDocuments.registration, xapiDocuments.documentId],
+        target: [
+          xapiDocuments.organisationId,
+          xapiDocuments.kind,
+          xapiDocuments.activityId,
+          xapiDocuments.agentKey,
+          xapiDocuments.registration,
+          xapiDocuments.documentId,
+        ],
         set: values,
       });
   });
 }
 
 /** Deletes one document, or (State without stateId) all state of the activity and agent. */
-export async function deleteDocuments(tenant: Tenant, address: DocumentAddress, preconditions: Preconditions, version: XapiVersion): Promise<void> {
-  if (address.documentId === undefined && address.kind !== "state")
-    throw invalid("profileId is required");
+export async function deleteDocuments(
+  tenant: Tenant,
+  address: DocumentAddress,
+  preconditions: Preconditions,
+  version: XapiVersion,
+): Promise<void> {
+  if (address.documentId === undefined && address.kind !== "state") throw invalid("profileId is required");
   await tenant.transaction(async (tx) => {
     if (address.documentId !== undefined) {
       const existing = await getDocument(tx, address);
-      checkPreconditions(existing ? existing.etag.slice(1, -1) : null, preconditions, "other", version, address.kind);
+      checkPreconditions(
+        existing ? existing.etag.slice(1, -1) : null,
+        preconditions,
+        "other",
+        version,
+        address.kind,
+      );
     }
     await tx.db.delete(xapiDocuments).where(tx.where(xapiDocuments, ...keyConditions(address)));
   });

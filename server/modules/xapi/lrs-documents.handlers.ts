@@ -1,15 +1,29 @@
 import { and, desc, eq } from "drizzle-orm";
 import { xapiStatements } from "../../db/schema/index.ts";
-import { type DocumentKind, deleteDocuments, getDocument, listDocumentIds, parseDocumentAddress, writeDocument } from "./documents.ts";
+import {
+  type DocumentKind,
+  deleteDocuments,
+  getDocument,
+  listDocumentIds,
+  parseDocumentAddress,
+  writeDocument,
+} from "./documents.ts";
 import { type Json, type JsonObject, isIri, isObject } from "./formats.ts";
 import type { LrsAnswer, LrsContext, LrsRequest } from "./lrs-http.ts";
 import { agent as checkAgent, actor as checkActor } from "./statement-validation.ts";
 import { XapiError, invalid } from "./xapi-errors.ts";
 
 /** State, Activity Profile and Agent Profile: GET (one or the ids), PUT, POST (merge), DELETE. */
-export async function handleDocuments(kind: DocumentKind, request: LrsRequest, context: LrsContext): Promise<LrsAnswer> {
+export async function handleDocuments(
+  kind: DocumentKind,
+  request: LrsRequest,
+  context: LrsContext,
+): Promise<LrsAnswer> {
   const { address, since } = parseDocumentAddress(kind, request.query, request.site);
-  const preconditions = { ifMatch: request.headers["if-match"], ifNoneMatch: request.headers["if-none-match"] };
+  const preconditions = {
+    ifMatch: request.headers["if-match"],
+    ifNoneMatch: request.headers["if-none-match"],
+  };
   switch (request.method) {
     case "GET":
     case "HEAD": {
@@ -22,7 +36,11 @@ export async function handleDocuments(kind: DocumentKind, request: LrsRequest, c
       if (!document) throw new XapiError(404, "no such document");
       return {
         status: 200,
-        headers: { "content-type": document.contentType, etag: document.etag, "last-modified": document.updatedAt.toUTCString() },
+        headers: {
+          "content-type": document.contentType,
+          etag: document.etag,
+          "last-modified": document.updatedAt.toUTCString(),
+        },
         body: document.content,
       };
     }

@@ -45,8 +45,10 @@ export interface LrsDeps {
   clock: () => Date;
 }
 
-const EXPOSED = "ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through";
-const ALLOWED = "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, Accept-Language";
+const EXPOSED =
+  "ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through";
+const ALLOWED =
+  "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, Accept-Language";
 
 /**
  * CORS: content from the package origin calls the LRS from the browser. Any origin may, because a
@@ -101,7 +103,14 @@ function flatQuery(query: unknown): Record<string, string> {
   return out;
 }
 
-const FORM_HEADERS = ["authorization", "x-experience-api-version", "content-type", "content-length", "if-match", "if-none-match"];
+const FORM_HEADERS = [
+  "authorization",
+  "x-experience-api-version",
+  "content-type",
+  "content-length",
+  "if-match",
+  "if-none-match",
+];
 
 /** xAPI 1.0.3 Alternate Request Syntax: `POST ?method=PUT` with the headers and content in a form. */
 function alternateSyntax(request: FastifyRequest, base: Omit<LrsRequest, "version" | "now" | "site">) {
@@ -109,7 +118,8 @@ function alternateSyntax(request: FastifyRequest, base: Omit<LrsRequest, "versio
   if (method === undefined) return base;
   if (request.method !== "POST") throw invalid("method= is only for POST");
   if (Object.keys(base.query).length > 1) throw invalid("with method=, all parameters go in the form");
-  if (!["GET", "PUT", "POST", "DELETE", "HEAD"].includes(method)) throw invalid("method= names no known method");
+  if (!["GET", "PUT", "POST", "DELETE", "HEAD"].includes(method))
+    throw invalid("method= names no known method");
   const type = (base.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") throw invalid("method= needs a form body");
   const form = new URLSearchParams(base.body.toString("utf8"));
@@ -139,7 +149,8 @@ async function dispatch(deps: LrsDeps, request: FastifyRequest, reply: FastifyRe
   // Every answer names a version, and a statement query says how far it is consistent, even when refused.
   // A request without the header is answered in the version its client spoke last (else 2.0.0).
   reply.header("x-experience-api-version", FULL_VERSION[lastVersionOf(request.headers.authorization)]);
-  if (resource === "statements") reply.header("x-experience-api-consistent-through", deps.clock().toISOString());
+  if (resource === "statements")
+    reply.header("x-experience-api-consistent-through", deps.clock().toISOString());
   const raw = alternateSyntax(request, base);
   const version = versionOf(raw.headers["x-experience-api-version"], resource);
   if ("alternate" in raw && version === "2.0") throw invalid("xAPI 2.0 has no alternate request syntax");
@@ -183,7 +194,11 @@ function send(reply: FastifyReply, answer: LrsAnswer): void {
   reply.type("application/json").send(JSON.stringify(answer.body));
 }
 
-function answerError(error: FastifyError | XapiError | AppError, request: FastifyRequest, reply: FastifyReply): void {
+function answerError(
+  error: FastifyError | XapiError | AppError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const status =
     error instanceof XapiError
       ? error.status
@@ -193,9 +208,13 @@ function answerError(error: FastifyError | XapiError | AppError, request: Fastif
           ? (error as FastifyError).statusCode!
           : 500;
   if (status >= 500) request.log.error({ err: error }, "xAPI request failed");
-  const message = status >= 500 ? "internal error" : error instanceof AppError ? "invalid input" : error.message;
+  const message =
+    status >= 500 ? "internal error" : error instanceof AppError ? "invalid input" : error.message;
   addCors(request, reply);
-  reply.status(status).type("application/json").send(JSON.stringify({ error: true, message }));
+  reply
+    .status(status)
+    .type("application/json")
+    .send(JSON.stringify({ error: true, message }));
 }
 
 /** Registers the LRS; its own body parsing and errors stay inside this plugin (Fastify encapsulation). */

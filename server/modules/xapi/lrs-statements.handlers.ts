@@ -4,7 +4,13 @@ import { type Json, type JsonObject, isObject, isUuid } from "./formats.ts";
 import { boundaryOf, buildMultipart, parseMultipart } from "./multipart.ts";
 import { acceptedLanguages, formatStatement } from "./statement-format.ts";
 import { findStatements, parseStatementQuery, type StatementQuery } from "./statements-query.ts";
-import { type AttachmentPart, attachmentsByHash, findStatement, sha256, storeStatements } from "./statements-store.ts";
+import {
+  type AttachmentPart,
+  attachmentsByHash,
+  findStatement,
+  sha256,
+  storeStatements,
+} from "./statements-store.ts";
 import { XapiError, invalid } from "./xapi-errors.ts";
 
 /** The Statement resource: POST (one or many, JSON or multipart with attachments), PUT by id, GET. */
@@ -30,7 +36,8 @@ function parseJson(body: Buffer): Json {
     throw invalid("the body is not JSON");
   }
   // What PostgreSQL cannot store (NUL, lone surrogates) is refused here, not by the database.
-  if (findHostileInput({ body: value }).length) throw invalid("the body holds characters that cannot be stored");
+  if (findHostileInput({ body: value }).length)
+    throw invalid("the body holds characters that cannot be stored");
   return value;
 }
 
@@ -50,7 +57,11 @@ function readBody(request: LrsRequest): { statements: Json; parts: AttachmentPar
     if ((part.headers["content-transfer-encoding"] ?? "").toLowerCase() !== "binary")
       throw invalid("each attachment part needs Content-Transfer-Encoding: binary");
     if (sha256(part.body) !== sha2.toLowerCase()) throw invalid("an attachment does not match its hash");
-    return { sha2: sha2.toLowerCase(), contentType: part.headers["content-type"] ?? "application/octet-stream", content: part.body };
+    return {
+      sha2: sha2.toLowerCase(),
+      contentType: part.headers["content-type"] ?? "application/octet-stream",
+      content: part.body,
+    };
   });
   return { statements: parseJson(first.body), parts };
 }
@@ -79,7 +90,11 @@ async function putStatement(request: LrsRequest, context: LrsContext): Promise<L
   if (!isObject(statements)) throw invalid("PUT takes one statement");
   if (statements.id !== undefined && String(statements.id).toLowerCase() !== statementId.toLowerCase())
     throw invalid("the statement's id differs from statementId");
-  await storeStatements(context.tenant, [{ ...statements, id: statementId }], storeContext(request, context, parts));
+  await storeStatements(
+    context.tenant,
+    [{ ...statements, id: statementId }],
+    storeContext(request, context, parts),
+  );
   return { status: 204 };
 }
 
@@ -87,10 +102,18 @@ function consistentThrough(now: Date) {
   return { "x-experience-api-consistent-through": now.toISOString() };
 }
 
-async function withAttachments(request: LrsRequest, context: LrsContext, json: unknown, statements: JsonObject[], wanted: boolean): Promise<LrsAnswer> {
+async function withAttachments(
+  request: LrsRequest,
+  context: LrsContext,
+  json: unknown,
+  statements: JsonObject[],
+  wanted: boolean,
+): Promise<LrsAnswer> {
   if (!wanted) return { status: 200, body: json };
   const hashes = statements.flatMap((s) =>
-    Array.isArray(s.attachments) ? s.attachments.flatMap((a) => (isObject(a) && typeof a.sha2 === "string" ? [a.sha2] : [])) : [],
+    Array.isArray(s.attachments)
+      ? s.attachments.flatMap((a) => (isObject(a) && typeof a.sha2 === "string" ? [a.sha2] : []))
+      : [],
   );
   const found = await attachmentsByHash(context.tenant, [...new Set(hashes)]);
   const multipart = buildMultipart(json, found);
@@ -99,30 +122,54 @@ async function withAttachments(request: LrsRequest, context: LrsContext, json: u
 
 async function getOneStatement(request: LrsRequest, context: LrsContext): Promise<LrsAnswer> {
   const { statementId, voidedStatementId, format = "exact", attachments, ...rest } = request.query;
-  if (statementId !== undefined && voidedStatementId !== undefined) throw invalid("statementId or voidedStatementId, not both");
+  if (statementId !== undefined && voidedStatementId !== undefined)
+    throw invalid("statementId or voidedStatementId, not both");
   if (Object.keys(rest).length) throw invalid("a statement id query takes only format and attachments");
   const id = statementId ?? voidedStatementId ?? "";
   if (!isUuid(id)) throw invalid("the statement id must be a UUID");
   if (format !== "exact" && format !== "ids" && format !== "canonical") throw invalid("format is unknown");
-  if (attachments !== undefined && attachments !== "true" && attachments !== "false") throw invalid("attachments must be true or false");
+  if (attachments !== undefined && attachments !== "true" && attachments !== "false")
+    throw invalid("attachments must be true or false");
   const found = await findStatement(context.tenant, id);
-  if (!found || found.voided !== (voidedStatementId !== undefined)) throw new XapiError(404, "no such statement");
-  const statement = formatStatement(found.statement as JsonObject, format, acceptedLanguages(request.headers["accept-language"]));
+  if (!found || found.voided !== (voidedStatementId !== undefined))
+    throw new XapiError(404, "no such statement");
+  const statement = formatStatement(
+    found.statement as JsonObject,
+    format,
+    acceptedLanguages(request.headers["accept-language"]),
+  );
   const answer = await withAttachments(request, context, statement, [statement], attachments === "true");
   const stored = typeof statement.stored === "string" ? new Date(statement.stored).toUTCString() : undefined;
-  return { ...answer, headers: { ...answer.headers, ...consistentThrough(request.now), ...(stored ? { "last-modified": stored } : {}) } };
+  return {
+    ...answer,
+    headers: {
+      ...answer.headers,
+      ...consistentThrough(request.now),
+      ...(stored ? { "last-modified": stored } : {}),
+    },
+  };
 }
 
 /** `more` carries the query and where the page stopped, so the next page is the same query continued. */
 function moreLink(query: Record<string, string>, next: { stored: string; seq: number }): string {
-  const params = new URLSearchParams({ ...query, more: Buffer.from(JSON.stringify(next)).toString("base64url") });
+  const params = new URLSearchParams({
+    ...query,
+    more: Buffer.from(JSON.stringify(next)).toString("base64url"),
+  });
   return `/xapi/statements?${params.toString()}`;
 }
 
 function readCursor(value: string): StatementQuery["after"] {
   try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as { stored?: unknown; seq?: unknown };
-    if (typeof parsed.stored === "string" && !Number.isNaN(Date.parse(parsed.stored)) && Number.isSafeInteger(parsed.seq))
+    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as {
+      stored?: unknown;
+      seq?: unknown;
+    };
+    if (
+      typeof parsed.stored === "string" &&
+      !Number.isNaN(Date.parse(parsed.stored)) &&
+      Number.isSafeInteger(parsed.seq)
+    )
       return { stored: parsed.stored, seq: parsed.seq as number };
   } catch {
     // refused below
@@ -140,9 +187,16 @@ async function getStatements(request: LrsRequest, context: LrsContext): Promise<
   const formatted = statements.map((s) => formatStatement(s, query.format, languages));
   const json = { statements: formatted, more: next ? moreLink(params, next) : "" };
   const answer = await withAttachments(request, context, json, formatted, query.attachments);
-  const latest = formatted.map((s) => String(s.stored)).sort().at(-1);
+  const latest = formatted
+    .map((s) => String(s.stored))
+    .sort()
+    .at(-1);
   return {
     ...answer,
-    headers: { ...answer.headers, ...consistentThrough(request.now), ...(latest ? { "last-modified": new Date(latest).toUTCString() } : {}) },
+    headers: {
+      ...answer.headers,
+      ...consistentThrough(request.now),
+      ...(latest ? { "last-modified": new Date(latest).toUTCString() } : {}),
+    },
   };
 }

@@ -51,7 +51,10 @@ export function parseMultipart(body: Buffer, boundary: string): Part[] {
 }
 
 /** Builds a multipart/mixed answer: the JSON first, then each attachment. */
-export function buildMultipart(json: unknown, attachments: { sha2: string; contentType: string; content: Buffer }[]) {
+export function buildMultipart(
+  json: unknown,
+  attachments: { sha2: string; contentType: string; content: Buffer }[],
+) {
   const boundary = `xapi-${crypto.randomUUID()}`;
   const chunks: Buffer[] = [
     Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(json)}\r\n`),

@@ -21,7 +21,9 @@ function decodeJson(part: string, what: string): JsonObject {
 function withHundredths(statement: JsonObject): JsonObject {
   const result = statement.result;
   if (!isObject(result) || typeof result.duration !== "string") return statement;
-  const duration = result.duration.replace(/(\d+)\.(\d{1,2})\d*S$/, "$1.$2S").replace(/\.0+S$|(\.\d*?)0+S$/, "$1S");
+  const duration = result.duration
+    .replace(/(\d+)\.(\d{1,2})\d*S$/, "$1.$2S")
+    .replace(/\.0+S$|(\.\d*?)0+S$/, "$1S");
   return { ...statement, result: { ...result, duration } };
 }
 
@@ -41,7 +43,8 @@ function signedPart(statement: JsonObject): string {
  */
 export function checkSignature(statement: JsonObject, parts: { sha2: string; content: Buffer }[]): void {
   const list = Array.isArray(statement.attachments) ? statement.attachments : [];
-  const signature = list.find((a) => isObject(a) && a.usageType === SIGNATURE_USAGE) as JsonObject | undefined;
+  const signature = list.find((a) => isObject(a) && a.usageType === SIGNATURE_USAGE) as
+    JsonObject | undefined;
   if (!signature) return;
   if (signature.contentType !== "application/octet-stream")
     throw invalid("a signature must be sent as application/octet-stream");
@@ -68,7 +71,9 @@ function verifyWithCertificate(header: JsonObject, signed: string, signature64: 
   if (!Array.isArray(chain) || typeof chain[0] !== "string") return;
   let key;
   try {
-    key = createPublicKey(new X509Certificate(Buffer.from(chain[0], "base64")).publicKey.export({ format: "pem", type: "spki" }));
+    key = createPublicKey(
+      new X509Certificate(Buffer.from(chain[0], "base64")).publicKey.export({ format: "pem", type: "spki" }),
+    );
   } catch {
     throw invalid("the signature's certificate cannot be read");
   }

@@ -87,7 +87,11 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .map((l) => l.tag);
 }
 
-export function formatStatement(s: JsonObject, format: "exact" | "ids" | "canonical", languages: string[]): JsonObject {
+export function formatStatement(
+  s: JsonObject,
+  format: "exact" | "ids" | "canonical",
+  languages: string[],
+): JsonObject {
   if (format === "ids") return idsOfStatement(s);
   if (format === "canonical") return canonical(s, languages) as JsonObject;
   return s;

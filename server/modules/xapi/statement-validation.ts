@@ -24,7 +24,8 @@ import { invalid } from "./xapi-errors.ts";
 export type XapiVersion = "1.0" | "2.0";
 
 function only(value: JsonObject, allowed: readonly string[], at: string): void {
-  for (const key of Object.keys(value)) if (!allowed.includes(key)) throw invalid(`${at}.${key} is not allowed`);
+  for (const key of Object.keys(value))
+    if (!allowed.includes(key)) throw invalid(`${at}.${key} is not allowed`);
   for (const [key, child] of Object.entries(value))
     if (child === null) throw invalid(`${at}.${key} must not be null`);
 }
@@ -168,7 +169,8 @@ function definition(value: Json | undefined, at: string): void {
   if (d.interactionType !== undefined && !INTERACTION_TYPES.includes(d.interactionType as string))
     throw invalid(`${at}.interactionType is not one of the interaction types`);
   if (d.correctResponsesPattern !== undefined) {
-    if (!Array.isArray(d.correctResponsesPattern)) throw invalid(`${at}.correctResponsesPattern must be an array`);
+    if (!Array.isArray(d.correctResponsesPattern))
+      throw invalid(`${at}.correctResponsesPattern must be an array`);
     d.correctResponsesPattern.forEach((p, i) => text(p, `${at}.correctResponsesPattern[${i}]`));
   }
   if (d.interactionType === undefined && d.correctResponsesPattern !== undefined)
@@ -225,7 +227,8 @@ function score(value: Json | undefined, at: string): void {
     if (s[key] !== undefined && (typeof s[key] !== "number" || !Number.isFinite(s[key])))
       throw invalid(`${at}.${key} must be a number`);
   const { scaled, raw, min, max } = s as Record<string, number | undefined>;
-  if (scaled !== undefined && (scaled < -1 || scaled > 1)) throw invalid(`${at}.scaled must be between -1 and 1`);
+  if (scaled !== undefined && (scaled < -1 || scaled > 1))
+    throw invalid(`${at}.scaled must be between -1 and 1`);
   if (min !== undefined && max !== undefined && min >= max) throw invalid(`${at}.min must be below max`);
   if (raw !== undefined && min !== undefined && raw < min) throw invalid(`${at}.raw is below min`);
   if (raw !== undefined && max !== undefined && raw > max) throw invalid(`${at}.raw is above max`);
@@ -267,7 +270,8 @@ function context(value: Json | undefined, at: string, version: XapiVersion, obje
   keys.push("language", "statement", "extensions");
   if (version === "2.0") keys.push("contextAgents", "contextGroups");
   only(c, keys, at);
-  if (c.registration !== undefined && !isUuid(c.registration)) throw invalid(`${at}.registration must be a UUID`);
+  if (c.registration !== undefined && !isUuid(c.registration))
+    throw invalid(`${at}.registration must be a UUID`);
   if (c.instructor !== undefined) actor(c.instructor, `${at}.instructor`);
   if (c.team !== undefined) group(c.team, `${at}.team`);
   if (c.contextActivities !== undefined) {
@@ -303,7 +307,8 @@ export function attachmentList(value: Json | undefined, at: string): void {
     languageMap(a.display, `${where}.display`);
     if (a.description !== undefined) languageMap(a.description, `${where}.description`);
     text(a.contentType, `${where}.contentType`);
-    if (!Number.isInteger(a.length) || (a.length as number) < 0) throw invalid(`${where}.length must be an integer`);
+    if (!Number.isInteger(a.length) || (a.length as number) < 0)
+      throw invalid(`${where}.length must be an integer`);
     if (!isSha2(a.sha2)) throw invalid(`${where}.sha2 must be a SHA-2 hex`);
     if (a.fileUrl !== undefined && !isIrl(a.fileUrl)) throw invalid(`${where}.fileUrl must be an IRL`);
   });
@@ -318,7 +323,8 @@ function statementBody(s: JsonObject, at: string, version: XapiVersion, sub: boo
   if (s.result !== undefined) result(s.result, `${at}.result`);
   const objectIsActivity = isObject(s.object) && (s.object.objectType ?? "Activity") === "Activity";
   if (s.context !== undefined) context(s.context, `${at}.context`, version, objectIsActivity);
-  if (s.timestamp !== undefined && !isTimestamp(s.timestamp)) throw invalid(`${at}.timestamp must be ISO 8601`);
+  if (s.timestamp !== undefined && !isTimestamp(s.timestamp))
+    throw invalid(`${at}.timestamp must be ISO 8601`);
   if (s.attachments !== undefined) attachmentList(s.attachments, `${at}.attachments`);
 }
 
@@ -331,7 +337,10 @@ export function validateStatement(value: Json, version: XapiVersion): JsonObject
   if (s.id !== undefined && !isUuid(s.id)) throw invalid("statement.id must be a UUID");
   if (s.stored !== undefined && !isTimestamp(s.stored)) throw invalid("statement.stored must be ISO 8601");
   if (s.authority !== undefined) authority(s.authority);
-  if (s.version !== undefined && (typeof s.version !== "string" || !/^(1\.0(\.\d+)?|2\.0(\.\d+)?)$/.test(s.version)))
+  if (
+    s.version !== undefined &&
+    (typeof s.version !== "string" || !/^(1\.0(\.\d+)?|2\.0(\.\d+)?)$/.test(s.version))
+  )
     throw invalid("statement.version must be 1.0.x or 2.0.x");
   const verbId = (s.verb as JsonObject).id;
   if (verbId === VOIDED && (s.object as JsonObject).objectType !== "StatementRef")
@@ -343,7 +352,8 @@ function authority(value: Json): void {
   if (isObject(value) && value.objectType === "Group") {
     group(value, "statement.authority");
     // Only the OAuth form: an anonymous group of the consumer and the user.
-    if (IFIS.some((key) => value[key] !== undefined)) throw invalid("statement.authority cannot be an identified group");
+    if (IFIS.some((key) => value[key] !== undefined))
+      throw invalid("statement.authority cannot be an identified group");
     if (!Array.isArray(value.member) || value.member.length !== 2)
       throw invalid("statement.authority as a group must have two members");
   } else agent(value, "statement.authority");

@@ -72,7 +72,8 @@ function timeParameter(value: string | undefined, name: string): Date | undefine
 
 /** Reads the query string of `GET /statements` (a statement id query is handled before this). */
 export function parseStatementQuery(query: Record<string, string>): StatementQuery {
-  for (const name of Object.keys(query)) if (!PARAMETERS.has(name)) throw invalid(`unknown parameter ${name}`);
+  for (const name of Object.keys(query))
+    if (!PARAMETERS.has(name)) throw invalid(`unknown parameter ${name}`);
   const { verb, activity, registration, limit = "0", format = "exact" } = query;
   if (verb !== undefined && !isIri(verb)) throw invalid("verb must be an IRI");
   if (activity !== undefined && !isIri(activity)) throw invalid("activity must be an IRI");
@@ -144,7 +145,13 @@ export async function findStatements(tenant: Tenant, query: StatementQuery) {
       ? undefined
       : or(
           and(...own),
-          inArray(t.targetStatementId, tenant.db.select({ id: t.id }).from(t).where(tenant.where(t, ...own))),
+          inArray(
+            t.targetStatementId,
+            tenant.db
+              .select({ id: t.id })
+              .from(t)
+              .where(tenant.where(t, ...own)),
+          ),
         );
   const order = query.filter.ascending ? [asc(t.stored), asc(t.seq)] : [desc(t.stored), desc(t.seq)];
   const rows = await tenant

@@ -4,7 +4,7 @@ import { xapiAttachments, xapiStatements } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { agentKey, objectAgentKey, personOfAgent, relatedOf } from "./agents.ts";
 import { type Json, type JsonObject, canonicalJson, isObject, parseTimestamp } from "./formats.ts";
-import { checkSignature, SIGNATURE_USAGE } from "./signatures.ts";
+import { checkSignature } from "./signatures.ts";
 import { type XapiVersion, validateStatement } from "./statement-validation.ts";
 import { XapiError, invalid } from "./xapi-errors.ts";
 
@@ -51,10 +51,14 @@ const comparable = (statement: JsonObject) => {
 function withActivityArrays(statement: JsonObject): JsonObject {
   const out = { ...statement };
   if (isObject(out.context) && isObject(out.context.contextActivities)) {
-    const lists = Object.entries(out.context.contextActivities).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]);
+    const lists = Object.entries(out.context.contextActivities).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? v : [v],
+    ]);
     out.context = { ...out.context, contextActivities: Object.fromEntries(lists) as JsonObject };
   }
-  if (isObject(out.object) && out.object.objectType === "SubStatement") out.object = withActivityArrays(out.object);
+  if (isObject(out.object) && out.object.objectType === "SubStatement")
+    out.object = withActivityArrays(out.object);
   return out;
 }
 
@@ -90,7 +94,8 @@ function checkParts(statements: JsonObject[], parts: AttachmentPart[]): void {
         throw invalid("an attachment without fileUrl was not sent");
     }
   }
-  for (const part of parts) if (!declared.has(part.sha2)) throw invalid("a part matches no declared attachment");
+  for (const part of parts)
+    if (!declared.has(part.sha2)) throw invalid("a part matches no declared attachment");
 }
 
 function rowOf(statement: JsonObject, context: StoreContext) {
@@ -119,7 +124,11 @@ function rowOf(statement: JsonObject, context: StoreContext) {
  * order sent. A statement whose id is stored already is accepted when it is the same statement, and
  * refused with 409 when it differs (statements are immutable). Voiding marks the target voided.
  */
-export async function storeStatements(tenant: Tenant, sent: Json[], context: StoreContext): Promise<string[]> {
+export async function storeStatements(
+  tenant: Tenant,
+  sent: Json[],
+  context: StoreContext,
+): Promise<string[]> {
   if (sent.length === 0) throw invalid("no statements");
   const checked = sent.map((s) => validateStatement(s, context.version));
   for (const statement of checked) checkCaller(statement, context.caller);
@@ -135,7 +144,8 @@ export async function storeStatements(tenant: Tenant, sent: Json[], context: Sto
       .values(statements.map((s) => tx.row(rowOf(s, context))))
       .onConflictDoNothing()
       .returning({ id: xapiStatements.id });
-    if (inserted.length !== statements.length) await checkSame(tx, statements, new Set(inserted.map((r) => r.id)));
+    if (inserted.length !== statements.length)
+      await checkSame(tx, statements, new Set(inserted.map((r) => r.id)));
     await storeParts(tx, context.parts);
   });
   return ids;
@@ -193,7 +203,11 @@ export async function attachmentsByHash(tenant: Tenant, hashes: string[]): Promi
   if (hashes.length === 0) return [];
   return tenant.select(
     xapiAttachments,
-    { sha2: xapiAttachments.sha2, contentType: xapiAttachments.contentType, content: xapiAttachments.content },
+    {
+      sha2: xapiAttachments.sha2,
+      contentType: xapiAttachments.contentType,
+      content: xapiAttachments.content,
+    },
     inArray(xapiAttachments.sha2, hashes),
   );
 }

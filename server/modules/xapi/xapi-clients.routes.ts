@@ -39,7 +39,11 @@ export const xapiClientRoutes = defineRoutes(
 
     route.delete(
       "/api/xapi-clients/:clientId",
-      { summary: "Revoke an xAPI client: its credentials stop working", params: xapiClientParams, status: 204 },
+      {
+        summary: "Revoke an xAPI client: its credentials stop working",
+        params: xapiClientParams,
+        status: 204,
+      },
       (scope, { params }) => revokeXapiClient(scope, params),
     ),
   ],
