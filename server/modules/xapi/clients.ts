@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { desc, eq, isNull } from "drizzle-orm";
 import { xapiClients } from "../../db/schema/index.ts";
 import type { Db } from "../../db/client.ts";
 import { Tenant } from "../../db/tenant.ts";
@@ -210,11 +210,11 @@ export async function authenticateXapi(
   };
 }
 
-/** Deletes per-launch credentials of a person (erasure). */
+/** Deletes per-launch credentials of a person (erasure); they stop working at once in this process. */
 export async function deleteLaunchCredentialsOf(tenant: Tenant, personId: string): Promise<void> {
-  await tenant.db
+  const deleted = await tenant.db
     .delete(xapiClients)
-    .where(
-      tenant.where(xapiClients, and(eq(xapiClients.personId, personId), eq(xapiClients.kind, "launch"))),
-    );
+    .where(tenant.where(xapiClients, eq(xapiClients.personId, personId), eq(xapiClients.kind, "launch")))
+    .returning({ key: xapiClients.key });
+  for (const { key } of deleted) forget(key);
 }

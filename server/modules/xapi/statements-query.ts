@@ -1,4 +1,5 @@
-import { type SQL, and, arrayContains, asc, desc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
+import { type SQL, arrayContains, asc, desc, eq, gt, isNotNull, lte, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { xapiStatements } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { agentKey } from "./agents.ts";
@@ -100,9 +101,10 @@ export function parseStatementQuery(query: Record<string, string>): StatementQue
 }
 
 type Columns = typeof xapiStatements;
+const aliasShape = alias(xapiStatements, "target");
 
 /** The filters that are about the statement itself, not time: a StatementRef to a match matches too. */
-function ownConditions(t: Columns, f: StatementFilter): SQL[] {
+function ownConditions(t: Columns | typeof aliasShape, f: StatementFilter): SQL[] {
   const conditions: SQL[] = [];
   if (f.agent)
     conditions.push(
@@ -132,33 +134,51 @@ function pageConditions(query: StatementQuery): SQL[] {
   return conditions;
 }
 
+type Row = { statement: unknown; stored: Date; seq: number };
+
+const before = (a: Row, b: Row) => (a.stored.getTime() - b.stored.getTime() || a.seq - b.seq) > 0;
+
 /**
  * One page of statements that meet the query, newest stored first unless `ascending`, and where the
  * next page starts. Voided statements never appear; a statement pointing at a match (StatementRef)
- * does, as the spec asks for the filters that are not about time.
+ * does, as the spec asks for the filters that are not about time. The two are separate queries, each
+ * on its own index (an OR of both made PostgreSQL walk the whole store), merged here.
  */
 export async function findStatements(tenant: Tenant, query: StatementQuery) {
   const t = xapiStatements;
+  const { limit, ascending } = query.filter;
   const own = ownConditions(t, query.filter);
-  const matching =
-    own.length === 0
-      ? undefined
-      : or(
-          and(...own),
-          inArray(
-            t.targetStatementId,
-            tenant.db
-              .select({ id: t.id })
-              .from(t)
-              .where(tenant.where(t, ...own)),
-          ),
-        );
-  const order = query.filter.ascending ? [asc(t.stored), asc(t.seq)] : [desc(t.stored), desc(t.seq)];
-  const rows = await tenant
-    .select(t, { statement: t.statement, stored: t.stored, seq: t.seq }, matching, ...pageConditions(query))
+  const order = ascending ? [asc(t.stored), asc(t.seq)] : [desc(t.stored), desc(t.seq)];
+  const fields = { statement: t.statement, stored: t.stored, seq: t.seq };
+  const direct = tenant
+    .select(t, fields, ...own, ...pageConditions(query))
     .orderBy(...order)
-    .limit(query.filter.limit + 1);
-  const page = rows.slice(0, query.filter.limit);
+    .limit(limit + 1);
+  const target = alias(xapiStatements, "target");
+  const referring =
+    own.length === 0
+      ? Promise.resolve([] as Row[])
+      : tenant.db
+          .select(fields)
+          .from(t)
+          .innerJoin(target, tenant.joinOn(target, t, eq(target.id, t.targetStatementId)))
+          .where(
+            tenant.where(
+              t,
+              isNotNull(t.targetStatementId),
+              ...ownConditions(target, query.filter),
+              ...pageConditions(query),
+            ),
+          )
+          .orderBy(...order)
+          .limit(limit + 1);
+  const [a, b] = await Promise.all([direct, referring]);
+  const seen = new Set<number>();
+  const rows = [...a, ...b]
+    .sort((x, y) => (before(x, y) === ascending ? 1 : -1))
+    .filter((r) => !seen.has(r.seq) && seen.add(r.seq))
+    .slice(0, limit + 1);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     statements: page.map((r) => r.statement as JsonObject),

@@ -137,7 +137,7 @@ export async function storeStatements(
   const statements = checked.map((s) => complete(s, context));
   const ids = statements.map((s) => s.id as string);
   if (new Set(ids).size !== ids.length) throw invalid("two statements in one request have the same id");
-  await tenant.transaction(async (tx) => {
+  const write = async (tx: Tenant) => {
     await voidTargets(tx, statements);
     const inserted = await tx.db
       .insert(xapiStatements)
@@ -147,7 +147,11 @@ export async function storeStatements(
     if (inserted.length !== statements.length)
       await checkSame(tx, statements, new Set(inserted.map((r) => r.id)));
     await storeParts(tx, context.parts);
-  });
+  };
+  // One statement without voiding or attachments is one INSERT, atomic by itself: the transaction's
+  // two extra round trips were a third of the time of a single POST.
+  const alone = statements.length === 1 && context.parts.length === 0 && !statements.some(isVoiding);
+  await (alone ? write(tenant) : tenant.transaction(write));
   return ids;
 }
 
@@ -168,6 +172,8 @@ async function checkSame(tx: Tenant, statements: JsonObject[], inserted: Set<str
       throw new XapiError(409, `statement ${String(statement.id)} exists with other content`);
   }
 }
+
+const isVoiding = (s: JsonObject) => (s.verb as JsonObject).id === VOIDED;
 
 /** Voiding statements mark their targets; a voiding statement itself cannot be voided. */
 async function voidTargets(tx: Tenant, statements: JsonObject[]): Promise<void> {
