@@ -89,12 +89,12 @@ async function post(authorization: string, total: number, perRequest: number, co
 /** Fills the store to `STORE` statements of the demo organisation with SQL, in chunks. */
 async function fill(): Promise<void> {
   const database = await openDatabase(target);
-  const [org] = (await database.db.execute(sql`SELECT id FROM organisations ORDER BY created_at LIMIT 1`)).rows as {
-    id: string;
-  }[];
-  const [{ count }] = (await database.db.execute(sql`SELECT count(*)::int AS count FROM xapi_statements`)).rows as {
-    count: number;
-  }[];
+  const rows = async <T>(query: ReturnType<typeof sql>) =>
+    ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const [org] = await rows<{ id: string }>(sql`SELECT id FROM organisations ORDER BY created_at LIMIT 1`);
+  const [{ count }] = (await rows<{ count: number }>(
+    sql`SELECT count(*)::int AS count FROM xapi_statements`,
+  )) as [{ count: number }];
   const started = performance.now();
   const chunk = 50_000;
   for (let from = count; from < STORE; from += chunk) {
@@ -123,7 +123,9 @@ async function fill(): Promise<void> {
 async function queryTimes(authorization: string, rounds: number): Promise<number[]> {
   const times: number[] = [];
   for (let n = 0; n < rounds; n++) {
-    const agent = encodeURIComponent(JSON.stringify({ mbox: `mailto:learner${(n * 37) % AGENTS}@bench.test` }));
+    const agent = encodeURIComponent(
+      JSON.stringify({ mbox: `mailto:learner${(n * 37) % AGENTS}@bench.test` }),
+    );
     const verb = encodeURIComponent(`http://adlnet.gov/expapi/verbs/v${(n * 37) % VERBS}`);
     const started = performance.now();
     const response = await fetch(`${base}/xapi/statements?agent=${agent}&verb=${verb}&limit=50`, {

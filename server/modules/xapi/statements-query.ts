@@ -101,10 +101,12 @@ export function parseStatementQuery(query: Record<string, string>): StatementQue
 }
 
 type Columns = typeof xapiStatements;
-const aliasShape = alias(xapiStatements, "target");
+/** The same table under another name: the statement a StatementRef points at. */
+const targetTable = () => alias(xapiStatements, "target");
+type Target = ReturnType<typeof targetTable>;
 
 /** The filters that are about the statement itself, not time: a StatementRef to a match matches too. */
-function ownConditions(t: Columns | typeof aliasShape, f: StatementFilter): SQL[] {
+function ownConditions(t: Columns | Target, f: StatementFilter): SQL[] {
   const conditions: SQL[] = [];
   if (f.agent)
     conditions.push(
@@ -154,7 +156,7 @@ export async function findStatements(tenant: Tenant, query: StatementQuery) {
     .select(t, fields, ...own, ...pageConditions(query))
     .orderBy(...order)
     .limit(limit + 1);
-  const target = alias(xapiStatements, "target");
+  const target = targetTable();
   const referring =
     own.length === 0
       ? Promise.resolve([] as Row[])
