@@ -5,7 +5,7 @@ import { TEST_ORIGIN, caller, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner } from "../../../test-support/factories.ts";
 import { outsiderCookie } from "../../../test-support/sign-in.ts";
 import { aStatement, lrsCaller, organisationWithXapiClient } from "../../../test-support/xapi.ts";
-import { xapiClients } from "../../db/schema/index.ts";
+import { idempotencyKeys, xapiClients } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { issueLaunchCredentials } from "./index.ts";
 
@@ -41,6 +41,26 @@ describe("/api/xapi-clients", () => {
       endpoint: `${TEST_ORIGIN}/xapi/`,
       clients: [{ name: "Authoring tool", key: setup.key, revokedAt: null }],
     });
+  });
+
+  it("makes one client for a repeated submission and keeps no copy of the secret for the replay", async () => {
+    const headers = { origin: TEST_ORIGIN, cookie: setup.cookie, "idempotency-key": `xapi-${randomUUID()}` };
+    const send = () =>
+      t.app.inject({ method: "POST", url: "/api/xapi-clients", headers, payload: { name: "Twice" } });
+    const first = await send();
+    const { secret } = first.json<{ secret: string }>();
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.body).not.toContain(secret);
+    const list = (await call("GET", "/api/xapi-clients", setup.cookie)).json<{
+      clients: { name: string }[];
+    }>();
+    expect(list.clients.filter((c) => c.name === "Twice")).toHaveLength(1);
+    const stored = await t.database.db
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, headers["idempotency-key"]));
+    expect(JSON.stringify(stored)).not.toContain(secret);
   });
 
   it("is for coordinators only: a learner is refused", async () => {

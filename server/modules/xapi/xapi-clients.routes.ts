@@ -33,6 +33,7 @@ export const xapiClientRoutes = defineRoutes(
         body: createXapiClientBody,
         response: xapiClientCredentials,
         status: 201,
+        answerHoldsSecret: true,
       },
       (scope, { body }) => createXapiClient(scope, body),
     ),
