@@ -15,6 +15,7 @@ import {
   scanActions,
   sessions,
   successCaseInterviews,
+  xapiClients,
 } from "../server/db/schema/index.ts";
 import type { Fixture } from "../server/http/cross-tenant.probes.ts";
 import { scopeFor } from "../server/http/scope.ts";
@@ -181,8 +182,17 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     expiresAt: new Date(Date.now() + 86_400_000),
     userAgent: "Alpha browser",
   });
+  // An xAPI client of A: another coordinator must neither list nor revoke it.
+  const xapiClientId = await insertAlpha(xapiClients, {
+    name: "Alpha geheime xAPI-client",
+    key: `alpha${crypto.randomUUID().slice(0, 8)}`,
+    secretHash: "0".repeat(64),
+    kind: "client" as const,
+    createdAt: new Date(),
+  });
   const fixture: Fixture = {
     sessionId,
+    xapiClientId,
     kpiId,
     scanActionId,
     interviewId,
@@ -243,6 +253,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     interviewId,
     "Alpha geheim interview",
     sessionId,
+    xapiClientId,
+    "Alpha geheime xAPI-client",
   ];
   return { fixture, secrets };
 }

@@ -37,6 +37,8 @@ import { noticeRoutes } from "../modules/notices/notices.routes.ts";
 import { peerFeedbackRoutes } from "../modules/peer-feedback/peer-feedback.routes.ts";
 import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
+import { lrsRoutes } from "../modules/xapi/lrs-http.ts";
+import { xapiClientRoutes } from "../modules/xapi/xapi-clients.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -122,6 +124,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(peerFeedbackRoutes);
   await app.register(noticeRoutes);
   await app.register(certificateRoutes);
+  await app.register(xapiClientRoutes);
+  await app.register(lrsRoutes, { db: deps.database.db, site: deps.config.publicUrl, clock: deps.clock });
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

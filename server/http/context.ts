@@ -36,5 +36,7 @@ declare module "fastify" {
      * data; all other routes are probed with another organisation's ids.
      */
     access?: "public" | "signed-in";
+    /** The answer holds a secret shown once (new xAPI credentials): never stored for a replay. */
+    answerHoldsSecret?: boolean;
   }
 }

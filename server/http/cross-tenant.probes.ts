@@ -24,6 +24,7 @@ export interface Fixture {
   kpiId: string;
   scanActionId: string;
   interviewId: string;
+  xapiClientId: string;
   document: TrajectoryDocument;
   personId: string;
   personEmail: string;
@@ -220,6 +221,9 @@ export const probes: Record<string, Probe> = {
   "GET /api/me/coaching": { expect: "own" },
   "GET /api/me/cohort-colleagues": { expect: "own" },
   "GET /api/me/feedback": { expect: "own" },
+  "GET /api/xapi-clients": { expect: "own" },
+  "POST /api/xapi-clients": { expect: "own", body: () => ({ name: "B client" }) },
+  "DELETE /api/xapi-clients/:clientId": { expect: 404 },
   "GET /api/me/notices": { expect: "own" },
   "POST /api/me/notices/:noticeId/read": { expect: 404 },
   "POST /api/me/notices/read": { expect: "own" },

@@ -131,7 +131,8 @@ export function registerIdempotency(app: FastifyInstance): void {
       .set({
         statusCode: reply.statusCode,
         contentType: String(reply.getHeader("content-type") ?? "") || null,
-        body: typeof payload === "string" ? payload : null,
+        // A secret shown once is not kept here either: a repeat gets the status without the body.
+        body: typeof payload === "string" && !request.routeOptions.config?.answerHoldsSecret ? payload : null,
       })
       .where(keyOf(tenant, actor.personId, key));
     return payload;

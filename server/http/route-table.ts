@@ -101,6 +101,8 @@ export interface RouteSpec<
   bodyLimit?: number;
   /** Runs before the body is read (to refuse an upload by its announced size). */
   onRequest?: (request: FastifyRequest) => Promise<void>;
+  /** The answer holds a secret shown once: the idempotency store keeps its status, never its body. */
+  answerHoldsSecret?: boolean;
 }
 
 /**
@@ -173,7 +175,11 @@ function routeBuilder<Who>(access: Access, whoOf: (request: FastifyRequest) => W
               ...(spec.body && { body: spec.body }),
               ...(spec.response && { response: { [status]: spec.response } }),
             },
-            config: { access, ...(spec.rateLimit && { rateLimit: spec.rateLimit }) },
+            config: {
+              access,
+              ...(spec.rateLimit && { rateLimit: spec.rateLimit }),
+              ...(spec.answerHoldsSecret && { answerHoldsSecret: true }),
+            },
             ...(spec.bodyLimit !== undefined && { bodyLimit: spec.bodyLimit }),
             ...(spec.onRequest && { onRequest: spec.onRequest }),
             handler: async (request, reply) => {

@@ -39,6 +39,7 @@ import { CoachingPage } from "../features/coaching/coaching-page.tsx";
 import { FeedbackPage } from "../features/peer-feedback/feedback-page.tsx";
 import { NoticesPage } from "../features/notices/notices-page.tsx";
 import { AssessCohortPage, AssessingPage } from "../features/assessment/assessing-page.tsx";
+import { XapiClientsPage } from "../features/xapi-clients/xapi-clients-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -59,6 +60,7 @@ export function AppRoutes() {
         <Route path="/people/:personId" element={<PersonPage />} />
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/organisation" element={<OrganisationPage />} />
+        <Route path="/organisation/xapi-clients" element={<XapiClientsPage />} />
         <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/trajectories" element={<TrajectoriesPage />} />

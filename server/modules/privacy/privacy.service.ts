@@ -21,6 +21,7 @@ import { collectLearningData, eraseLearningData } from "../learning/index.ts";
 import { collectImpactData, eraseImpactData } from "../impact/index.ts";
 import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
+import { collectXapiDocuments, eraseXapiData } from "../xapi/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -81,6 +82,7 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     evaluation: await collectImpactData(tenant, personId),
     planPulses: await collectPlanPulses(tenant, personId),
     notices: await collectNotices(tenant, personId),
+    xapiDocuments: await collectXapiDocuments(tenant, personId),
   };
 }
 
@@ -135,6 +137,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseImpactData(tx, personId);
     await erasePlanPulses(tx, personId);
     await eraseNotices(tx, personId);
+    await eraseXapiData(tx, { personId, email: data.person.email });
     await tx.db
       .update(persons)
       .set({

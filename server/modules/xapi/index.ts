@@ -1,2 +1,4 @@
 /** What other modules may use of this one; everything else in the folder is its own business. */
 export { isoDuration, recordStatement, statementsOf } from "./statements.ts";
+export { issueLaunchCredentials } from "./clients.ts";
+export { collectXapiDocuments, eraseXapiData } from "./person-data.ts";

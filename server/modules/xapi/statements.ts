@@ -54,11 +54,16 @@ export function buildStatement(site: string, input: StatementInput) {
     context: { platform: "Beklijf", ...(input.registration ? { registration: input.registration } : {}) },
     timestamp: input.timestamp.toISOString(),
     stored: input.stored.toISOString(),
+    // Beklijf itself is the authority of its own statements (the LRS stamps a client's key on theirs).
+    authority: { objectType: "Agent", account: { homePage: site, name: "beklijf" } },
     version: "1.0.3",
   };
 }
 
-/** Stores a statement in Beklijf's own learning record store; call inside the action's transaction. */
+/**
+ * Stores a statement in the learning record store (the same table the LRS at `/xapi/` serves, so the
+ * organisation's clients read Beklijf's own statements too); call inside the action's transaction.
+ */
 export async function recordStatement(tenant: Tenant, site: string, input: StatementInput): Promise<void> {
   const statement = buildStatement(site, input);
   await tenant.db.insert(xapiStatements).values(
@@ -67,6 +72,9 @@ export async function recordStatement(tenant: Tenant, site: string, input: State
       personId: input.personId,
       verb: statement.verb.id,
       objectId: statement.object.id,
+      registration: input.registration ?? null,
+      relatedActivities: [statement.object.id],
+      relatedAgents: [`account:${site} ${input.personId}`, `account:${site} beklijf`],
       statement,
       timestamp: input.timestamp,
       stored: input.stored,
