@@ -21,7 +21,10 @@ export function fixtureFiles(
   name: FixturePackage,
   change: Record<string, string | Uint8Array | null> = {},
 ): Record<string, Uint8Array> {
-  const files = { ...(name === "cmi5" ? {} : filesIn(path.join(folder, "shared"))), ...filesIn(path.join(folder, name)) };
+  const files = {
+    ...(name === "cmi5" ? {} : filesIn(path.join(folder, "shared"))),
+    ...filesIn(path.join(folder, name)),
+  };
   for (const [file, content] of Object.entries(change)) {
     if (content === null) delete files[file];
     else files[file] = typeof content === "string" ? new TextEncoder().encode(content) : content;
@@ -30,7 +33,10 @@ export function fixtureFiles(
 }
 
 /** A fixture package as zip bytes. */
-export function fixtureZip(name: FixturePackage, change: Record<string, string | Uint8Array | null> = {}): Buffer {
+export function fixtureZip(
+  name: FixturePackage,
+  change: Record<string, string | Uint8Array | null> = {},
+): Buffer {
   return Buffer.from(zipSync(fixtureFiles(name, change) as Zippable, { level: 6 }));
 }
 

@@ -1,4 +1,13 @@
-import { customType, index, integer, jsonb, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtColumn, instant } from "./columns.ts";
 import { personReference, tenantReference } from "./tenant-keys.ts";
 import { tenantTable } from "./tenant-tables.ts";
@@ -76,13 +85,11 @@ export const packageAttempts = tenantTable(
     completion: text("completion").notNull().default("unknown"),
     success: text("success").notNull().default("unknown"),
     /** Scaled score 0–1 when the package reported one. */
-    score: text("score"),
+    score: doublePrecision("score"),
     location: text("location"),
     suspendData: text("suspend_data"),
     /** Seconds of all sessions so far: each session_time added once, when its session ends. */
     totalSeconds: integer("total_seconds").notNull().default(0),
-    /** The runtime's commit counter: an older commit arriving late never overwrites a newer one. */
-    sequence: integer("sequence").notNull().default(0),
     commits: integer("commits").notNull().default(0),
     startedAt: instant("started_at").notNull(),
     updatedAt: instant("updated_at").notNull(),

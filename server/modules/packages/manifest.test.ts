@@ -22,7 +22,9 @@ describe("describePackage", () => {
       standard: "scorm12",
       edition: "1.2",
       title: "Handling a complaint (SCORM 1.2)",
-      units: [{ id: "item-1", title: "The first minute of a complaint", href: "index.html", masteryScore: 0.8 }],
+      units: [
+        { id: "item-1", title: "The first minute of a complaint", href: "index.html", masteryScore: 0.8 },
+      ],
     });
   });
 
@@ -49,10 +51,12 @@ describe("describePackage", () => {
   });
 
   it("refuses a zip without a manifest, a manifest that does not parse, and missing files", () => {
-    expect(refusalCode(() => describeFixture("scorm12", { "imsmanifest.xml": null }))).toBe("package_no_manifest");
-    expect(refusalCode(() => describeFixture("scorm12", { "imsmanifest.xml": "<manifest><organizations>" }))).toBe(
-      "package_manifest_unreadable",
+    expect(refusalCode(() => describeFixture("scorm12", { "imsmanifest.xml": null }))).toBe(
+      "package_no_manifest",
     );
+    expect(
+      refusalCode(() => describeFixture("scorm12", { "imsmanifest.xml": "<manifest><organizations>" })),
+    ).toBe("package_manifest_unreadable");
     expect(refusalCode(() => describeFixture("scorm12", { "course.js": null }))).toBe("package_missing_file");
     expect(refusalCode(() => describeFixture("cmi5", { "index.html": null }))).toBe("package_missing_file");
   });
@@ -60,7 +64,9 @@ describe("describePackage", () => {
   it("refuses a manifest whose files point outside the package", () => {
     const manifest = fixtureFiles("scorm12")["imsmanifest.xml"]!;
     const evil = new TextDecoder().decode(manifest).replace('href="index.html">', 'href="../../index.html">');
-    expect(refusalCode(() => describeFixture("scorm12", { "imsmanifest.xml": evil }))).toBe("package_path_escapes");
+    expect(refusalCode(() => describeFixture("scorm12", { "imsmanifest.xml": evil }))).toBe(
+      "package_path_escapes",
+    );
   });
 });
 

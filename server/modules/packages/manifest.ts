@@ -39,7 +39,8 @@ function parse(xml: string, name: string): Node {
 }
 
 const asNode = (value: unknown): Node => (value && typeof value === "object" ? (value as Node) : {});
-const asList = (value: unknown): Node[] => (Array.isArray(value) ? value.map(asNode) : value ? [asNode(value)] : []);
+const asList = (value: unknown): Node[] =>
+  Array.isArray(value) ? value.map(asNode) : value ? [asNode(value)] : [];
 const attr = (node: Node, name: string): string | undefined => {
   const value = node[`@${name}`];
   return typeof value === "string" ? value : undefined;
@@ -50,7 +51,8 @@ function textOf(value: unknown): string {
   if (typeof value === "string") return value.trim();
   if (typeof value === "number") return String(value);
   const node = asNode(value);
-  if (typeof node["#text"] === "string" || typeof node["#text"] === "number") return String(node["#text"]).trim();
+  if (typeof node["#text"] === "string" || typeof node["#text"] === "number")
+    return String(node["#text"]).trim();
   const strings = asList(node.langstring);
   return strings.length ? textOf(strings[0]) : "";
 }
@@ -76,7 +78,8 @@ function requireFile(files: ReadonlySet<string>, path: string, manifest: string)
 /** The SCORM edition: from `<schemaversion>`, else from the namespaces the manifest declares. */
 function scormEdition(manifest: Node, xml: string): { standard: PackageStandard; edition: string } {
   const version = textOf(asNode(manifest.metadata).schemaversion);
-  if (version === "1.2" || (!version && xml.includes("adlcp_rootv1p2"))) return { standard: "scorm12", edition: "1.2" };
+  if (version === "1.2" || (!version && xml.includes("adlcp_rootv1p2")))
+    return { standard: "scorm12", edition: "1.2" };
   if (/2004/.test(version) || version === "CAM 1.3" || (!version && xml.includes("adlcp_v1p3")))
     return { standard: "scorm2004", edition: /^2004/.test(version) ? version : "2004" };
   throw refuse("package_unknown_standard", { version: version || "?" });
@@ -100,7 +103,8 @@ function itemsOf(node: Node): Node[] {
 /** SCORM 1.2 or 2004: the SCOs of the default organisation, in order, with their launch files checked. */
 export function describeScorm(xml: string, files: ReadonlySet<string>): PackageDescription {
   const manifest = asNode(parse(xml, "imsmanifest.xml").manifest);
-  if (!manifest.organizations && !manifest.resources) throw refuse("package_manifest_unreadable", { file: "imsmanifest.xml" });
+  if (!manifest.organizations && !manifest.resources)
+    throw refuse("package_manifest_unreadable", { file: "imsmanifest.xml" });
   const { standard, edition } = scormEdition(manifest, xml);
   const organizations = asNode(manifest.organizations);
   const all = asList(organizations.organization);
@@ -111,7 +115,8 @@ export function describeScorm(xml: string, files: ReadonlySet<string>): PackageD
     const base = inPackage("", `${resourceBase}${attr(resource, "base") ?? ""}`);
     for (const file of asList(resource.file)) {
       const href = attr(file, "href");
-      if (href && !isExternal(href)) requireFile(files, inPackage(base ? `${base}/` : "", href), "imsmanifest.xml");
+      if (href && !isExternal(href))
+        requireFile(files, inPackage(base ? `${base}/` : "", href), "imsmanifest.xml");
     }
   }
   const units: PackageUnit[] = [];
@@ -127,7 +132,9 @@ export function describeScorm(xml: string, files: ReadonlySet<string>): PackageD
     units.push({
       id: attr(item, "identifier") ?? path,
       title: textOf(item.title) || path,
-      href: parameters ? `${path}${parameters.startsWith("?") || parameters.startsWith("#") ? "" : "?"}${parameters}` : path,
+      href: parameters
+        ? `${path}${parameters.startsWith("?") || parameters.startsWith("#") ? "" : "?"}${parameters}`
+        : path,
       masteryScore: masteryOf(item, standard),
     });
   }
@@ -158,7 +165,12 @@ export function describeCmi5(xml: string, files: ReadonlySet<string>): PackageDe
     };
   });
   if (units.length === 0) throw refuse("package_no_units", { file: "cmi5.xml" });
-  return { standard: "cmi5", edition: "cmi5 Quartz", title: (textOf(course.title) || units[0]!.title).slice(0, 200), units };
+  return {
+    standard: "cmi5",
+    edition: "cmi5 Quartz",
+    title: (textOf(course.title) || units[0]!.title).slice(0, 200),
+    units,
+  };
 }
 
 /** What the package is, from whichever manifest sits at the root of the zip. */

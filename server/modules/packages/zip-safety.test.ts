@@ -8,7 +8,12 @@ function refusal(run: () => unknown): { code: string; status: number; field?: st
   try {
     run();
   } catch (error) {
-    if (error instanceof AppError) return { code: error.fields[0]?.code ?? error.code, status: error.status, field: error.fields[0]?.field };
+    if (error instanceof AppError)
+      return {
+        code: error.fields[0]?.code ?? error.code,
+        status: error.status,
+        field: error.fields[0]?.field,
+      };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -17,20 +22,34 @@ function refusal(run: () => unknown): { code: string; status: number; field?: st
 describe("openZip", () => {
   it("opens a fixture package with all its files", () => {
     const files = openZip(fixtureZip("scorm12"));
-    expect(files.map((f) => f.path).sort()).toEqual(["course.css", "course.js", "imsmanifest.xml", "index.html"]);
-    expect(new TextDecoder().decode(files.find((f) => f.path === "index.html")!.content)).toContain("complaint");
+    expect(files.map((f) => f.path).sort()).toEqual([
+      "course.css",
+      "course.js",
+      "imsmanifest.xml",
+      "index.html",
+    ]);
+    expect(new TextDecoder().decode(files.find((f) => f.path === "index.html")!.content)).toContain(
+      "complaint",
+    );
   });
 
   it("refuses what is not a zip", () => {
-    expect(refusal(() => openZip(strToU8("<html>not a zip</html>")))).toMatchObject({ code: "package_not_zip", field: "package" });
+    expect(refusal(() => openZip(strToU8("<html>not a zip</html>")))).toMatchObject({
+      code: "package_not_zip",
+      field: "package",
+    });
     expect(refusal(() => openZip(new Uint8Array(0))).code).toBe("package_not_zip");
   });
 
   it("refuses paths that leave the package folder", () => {
     expect(refusal(() => openZip(zipOf({ "../evil.html": strToU8("x") }))).code).toBe("package_path_escapes");
-    expect(refusal(() => openZip(zipOf({ "a/../../evil.html": strToU8("x") }))).code).toBe("package_path_escapes");
+    expect(refusal(() => openZip(zipOf({ "a/../../evil.html": strToU8("x") }))).code).toBe(
+      "package_path_escapes",
+    );
     expect(refusal(() => openZip(zipOf({ "/etc/passwd": strToU8("x") }))).code).toBe("package_path_absolute");
-    expect(refusal(() => openZip(zipOf({ "..\\evil.html": strToU8("x") }))).code).toBe("package_path_backslash");
+    expect(refusal(() => openZip(zipOf({ "..\\evil.html": strToU8("x") }))).code).toBe(
+      "package_path_backslash",
+    );
   });
 
   it("refuses a symlink, judged from the entry's unix mode", () => {
@@ -59,8 +78,13 @@ describe("openZip", () => {
     const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.txt`, strToU8("x")]));
     const limits = { ...ZIP_LIMITS, entries: 10 };
     expect(refusal(() => openZip(zipOf(many), limits)).code).toBe("package_too_many_files");
-    expect(refusal(() => openZip(zipOf(many), { ...ZIP_LIMITS, totalBytes: 5 })).code).toBe("package_unpacked_too_large");
-    expect(refusal(() => openZip(zipOf(many), { ...ZIP_LIMITS, zipBytes: 100 }))).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413 });
+    expect(refusal(() => openZip(zipOf(many), { ...ZIP_LIMITS, totalBytes: 5 })).code).toBe(
+      "package_unpacked_too_large",
+    );
+    expect(refusal(() => openZip(zipOf(many), { ...ZIP_LIMITS, zipBytes: 100 }))).toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      status: 413,
+    });
   });
 });
 

@@ -49,7 +49,8 @@ const refuse = (code: string, params: Record<string, string | number> = {}) =>
 /** The end-of-central-directory record: searched from the end, past an archive comment of up to 64 KB. */
 function findEndRecord(view: DataView): number {
   const last = view.byteLength - 22;
-  for (let at = last; at >= Math.max(0, last - 0xffff); at--) if (view.getUint32(at, true) === EOCD) return at;
+  for (let at = last; at >= Math.max(0, last - 0xffff); at--)
+    if (view.getUint32(at, true) === EOCD) return at;
   throw refuse("package_not_zip");
 }
 
@@ -104,11 +105,13 @@ function readEntries(bytes: Uint8Array, limits: ZipLimits): Entry[] {
     if (path.endsWith("/")) continue;
     if (method !== 0 && method !== 8) throw refuse("package_compression", { path });
     if (size === 0xffffffff || compressedSize === 0xffffffff) throw refuse("package_zip64");
-    if (size > limits.fileBytes) throw refuse("package_file_too_large", { path, maximum: megabytes(limits.fileBytes) });
+    if (size > limits.fileBytes)
+      throw refuse("package_file_too_large", { path, maximum: megabytes(limits.fileBytes) });
     if (size > limits.ratioFloorBytes && size > compressedSize * limits.ratio)
       throw refuse("package_zip_bomb", { path });
     total += size;
-    if (total > limits.totalBytes) throw refuse("package_unpacked_too_large", { maximum: megabytes(limits.totalBytes) });
+    if (total > limits.totalBytes)
+      throw refuse("package_unpacked_too_large", { maximum: megabytes(limits.totalBytes) });
     entries.push({ path, method, compressedSize, size, localOffset });
   }
   const paths = new Set<string>();
@@ -161,5 +164,8 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipF
       context: "package",
       limit: Math.round(limits.zipBytes / (1024 * 1024)),
     });
-  return readEntries(bytes, limits).map((entry) => ({ path: entry.path, content: inflateEntry(bytes, entry) }));
+  return readEntries(bytes, limits).map((entry) => ({
+    path: entry.path,
+    content: inflateEntry(bytes, entry),
+  }));
 }

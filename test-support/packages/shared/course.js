@@ -7,7 +7,7 @@
       try {
         if (win.API_1484_11) return { api: win.API_1484_11, v2004: true };
         if (win.API) return { api: win.API, v2004: false };
-      } catch (e) {
+      } catch {
         return null;
       }
       if (win.parent === win) break;
@@ -25,12 +25,26 @@
   var v = found.v2004;
   var K = v
     ? { location: "cmi.location", suspend: "cmi.suspend_data", exit: "cmi.exit", entry: "cmi.entry" }
-    : { location: "cmi.core.lesson_location", suspend: "cmi.suspend_data", exit: "cmi.core.exit", entry: "cmi.core.entry" };
-  function get(key) { return v ? api.GetValue(key) : api.LMSGetValue(key); }
-  function set(key, value) { return v ? api.SetValue(key, value) : api.LMSSetValue(key, value); }
-  function commit() { return v ? api.Commit("") : api.LMSCommit(""); }
-  function finish() { return v ? api.Terminate("") : api.LMSFinish(""); }
-  v ? api.Initialize("") : api.LMSInitialize("");
+    : {
+        location: "cmi.core.lesson_location",
+        suspend: "cmi.suspend_data",
+        exit: "cmi.core.exit",
+        entry: "cmi.core.entry",
+      };
+  function get(key) {
+    return v ? api.GetValue(key) : api.LMSGetValue(key);
+  }
+  function set(key, value) {
+    return v ? api.SetValue(key, value) : api.LMSSetValue(key, value);
+  }
+  function commit() {
+    return v ? api.Commit("") : api.LMSCommit("");
+  }
+  function finish() {
+    return v ? api.Terminate("") : api.LMSFinish("");
+  }
+  if (v) api.Initialize("");
+  else api.LMSInitialize("");
 
   var form = document.getElementById("question");
   var step2 = document.getElementById("step-2");
@@ -48,23 +62,30 @@
 
   var saved = get(K.suspend);
   if (get(K.location) === "2" && saved) {
-    try { answer = JSON.parse(saved).answer; } catch (e) { answer = null; }
+    try {
+      answer = JSON.parse(saved).answer;
+    } catch {
+      answer = null;
+    }
     document.getElementById("welcome").textContent = "Welcome back: you were at step 2.";
     showStep2();
   }
-  set(K.exit, v ? "suspend" : "suspend");
+  set(K.exit, "suspend");
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var chosen = form.querySelector("input[name=answer]:checked");
-    if (!chosen) { state.textContent = "Choose an answer first."; return; }
+    if (!chosen) {
+      state.textContent = "Choose an answer first.";
+      return;
+    }
     answer = chosen.value;
     var right = answer === "listen";
     var prefix = "cmi.interactions.0.";
     set(prefix + "id", "first-minute");
     set(prefix + "type", "choice");
     set(prefix + (v ? "learner_response" : "student_response"), answer);
-    set(prefix + "result", right ? "correct" : (v ? "incorrect" : "wrong"));
+    set(prefix + "result", right ? "correct" : v ? "incorrect" : "wrong");
     if (v) {
       set("cmi.score.scaled", right ? "1" : "0");
       set("cmi.score.raw", right ? "100" : "0");
