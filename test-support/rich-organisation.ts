@@ -7,6 +7,7 @@ import {
   coachingSessions,
   actionPlans,
   coachingRelations,
+  contentPackages,
   feedbackRequests,
   impactKpis,
   notices,
@@ -181,8 +182,21 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     expiresAt: new Date(Date.now() + 86_400_000),
     userAgent: "Alpha browser",
   });
+  // A content package of A's trajectory: another organisation must not read it or play it.
+  const packageId = await insertAlpha(contentPackages, {
+    trajectoryId: trajectory.id,
+    standard: "scorm12",
+    edition: "1.2",
+    title: "Alpha geheim pakket",
+    units: [{ id: "sco-1", title: "Alpha geheime les", href: "index.html", masteryScore: null }],
+    sha256: "alpha",
+    sizeBytes: 1,
+    fileCount: 1,
+    createdAt: new Date(),
+  });
   const fixture: Fixture = {
     sessionId,
+    packageId,
     kpiId,
     scanActionId,
     interviewId,
@@ -243,6 +257,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     interviewId,
     "Alpha geheim interview",
     sessionId,
+    packageId,
+    "Alpha geheim pakket",
   ];
   return { fixture, secrets };
 }

@@ -58,7 +58,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":kpiId", a.kpiId)
     .replace(":actionId", a.scanActionId)
     .replace(":interviewId", a.interviewId)
-    .replace(":sessionId", a.sessionId);
+    .replace(":sessionId", a.sessionId)
+    .replace(":packageId", a.packageId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {

@@ -273,6 +273,15 @@ describe("content packages", () => {
 
     it("keeps the learner's place halfway and resumes there; finishing closes the Today task once", async () => {
       expect(await todayTasks()).toContain(activityId);
+      const before = (await call("GET", `/api/me/activities/${cohortId}/${activityId}`, learner)).json<{
+        canMarkDone: boolean;
+        packageId: string;
+      }>();
+      expect(before).toMatchObject({ canMarkDone: false, packageId: expect.any(String) });
+      const ticked = await call("POST", `/api/me/activities/${cohortId}/${activityId}/progress`, learner, {
+        status: "done",
+      });
+      expect(ticked.statusCode).toBe(400);
       const halfway = await commit(scorm12Commit("halfway"));
       expect(halfway.statusCode, halfway.body).toBe(200);
       expect(halfway.json()).toEqual({ result: true, errorCode: 0 });

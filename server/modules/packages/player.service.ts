@@ -136,6 +136,7 @@ export async function commitAttempt(
 
 /** The learner's attempt at a package activity, or null before the first commit. */
 export async function attemptView(scope: Scope, ref: ActivityRef): Promise<AttemptView | null> {
+  await packageOfActivity(scope.tenant, scope.actor.personId, ref);
   const row = await attemptOf(scope.tenant, scope.actor.personId, ref);
   return row
     ? {
