@@ -6,7 +6,7 @@ import { ErrorMessage } from "../../components/feedback.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { learningKeys } from "../learning/learning-api.ts";
 import { AttemptStatus } from "./attempt-status.tsx";
-import { commitPath, packageKeys, packagesApi } from "./packages-api.ts";
+import { commitPath, packageKeys, packagesApi, useAttempt } from "./packages-api.ts";
 
 interface Runtime {
   /** Saves what the package has set so far (the learner leaves the page without finishing). */
@@ -70,6 +70,7 @@ export function PackagePlayer({
   const client = useQueryClient();
   const runtime = useRef<Runtime | null>(null);
   const [ended, setEnded] = useState(false);
+  const started = Boolean(useAttempt(cohortId, activityId).data);
   const refreshAttempt = () =>
     client.invalidateQueries({ queryKey: packageKeys.attempt(cohortId, activityId) });
   const launch = useMutation({
@@ -122,7 +123,7 @@ export function PackagePlayer({
         >
           {done
             ? t("ui.packages.playAgain")
-            : launch.isSuccess
+            : started
               ? t("ui.packages.continue")
               : t("ui.packages.start")}
         </button>
