@@ -121,11 +121,7 @@ export function PackagePlayer({
           disabled={launch.isPending}
           onClick={() => launch.mutate()}
         >
-          {done
-            ? t("ui.packages.playAgain")
-            : started
-              ? t("ui.packages.continue")
-              : t("ui.packages.start")}
+          {done ? t("ui.packages.playAgain") : started ? t("ui.packages.continue") : t("ui.packages.start")}
         </button>
       )}
       {ended ? <p role="status">{t("ui.packages.saved")}</p> : null}
