@@ -68,7 +68,7 @@ test("a designer attaches a SCORM package; a learner starts it, leaves halfway, 
   const email = uniqueEmail("package-learner", info.project.name);
   const person = await postJson<{ id: string }>(page, "/api/people", { name: "Pim Pakket", email });
   const link = await waitForLink(email, "invitation");
-  const learner = await anotherBrowser(browser, info);
+  const learner = await anotherBrowser(browser, info, "nl-NL");
   await acceptInvitation(learner, link, "pakket-wachtwoord-2026", "Pim Pakket");
   await useEnglish(learner);
   const today = new Date().toISOString().slice(0, 10);
