@@ -27,7 +27,6 @@ CREATE TABLE "package_attempts" (
 	"location" text,
 	"suspend_data" text,
 	"total_seconds" integer DEFAULT 0 NOT NULL,
-	"commits" integer DEFAULT 0 NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"finished_at" timestamp with time zone,

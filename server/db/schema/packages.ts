@@ -90,7 +90,6 @@ export const packageAttempts = tenantTable(
     suspendData: text("suspend_data"),
     /** Seconds of all sessions so far: each session_time added once, when its session ends. */
     totalSeconds: integer("total_seconds").notNull().default(0),
-    commits: integer("commits").notNull().default(0),
     startedAt: instant("started_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
     finishedAt: instant("finished_at"),

@@ -95,9 +95,7 @@ export async function commitAttempt(
     };
     await tx.db
       .insert(packageAttempts)
-      .values(
-        tx.row({ personId: actor.personId, cohortId, activityId, ...values, commits: 1, startedAt: now }),
-      )
+      .values(tx.row({ personId: actor.personId, cohortId, activityId, ...values, startedAt: now }))
       .onConflictDoUpdate({
         target: [
           packageAttempts.organisationId,
@@ -105,7 +103,7 @@ export async function commitAttempt(
           packageAttempts.cohortId,
           packageAttempts.activityId,
         ],
-        set: { ...values, commits: (previous?.commits ?? 0) + 1 },
+        set: values,
       });
     if (!finished || previous?.finishedAt) return;
     const [progress] = await tx.select(
