@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from "@playwright/test";
+import type { Locator, Page, TestInfo } from "@playwright/test";
 import { addDays } from "../common/dates.ts";
 import { defaultCalendar } from "../common/working-week.ts";
 import { toWorkingDay } from "../server/modules/cohorts/working-days.ts";
@@ -19,11 +19,9 @@ import { expect, test } from "./support/test.ts";
 /** The template's online theory before the practice day (seven days before it). */
 const THEORY = "What happens in an escalating conversation";
 
-async function screenshot(page: Page, info: TestInfo, name: string) {
-  await page.screenshot({
-    path: `test-results/screens/packages-${info.project.name}-${name}.png`,
-    fullPage: true,
-  });
+/** What a person sees of `part` (the player, the activity in the editor), kept to look at. */
+async function screenshot(part: Locator, info: TestInfo, name: string) {
+  await part.screenshot({ path: `test-results/screens/packages-${info.project.name}-${name}.png` });
 }
 
 /** The package's own page: inside the content origin's launch page, inside the player's sandboxed frame. */
@@ -52,7 +50,7 @@ test("a designer attaches a SCORM package; a learner starts it, leaves halfway, 
   await expect(theory.getByText("Handling a complaint (SCORM 1.2)")).toBeVisible();
   await expect(theory.getByText("The first minute of a complaint · pass mark 80%")).toBeVisible();
   await expectAccessible(page, "package attached in the editor");
-  await screenshot(page, info, "editor");
+  await screenshot(theory, info, "editor");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(/Saved/).first()).toBeVisible();
 
@@ -85,7 +83,7 @@ test("a designer attaches a SCORM package; a learner starts it, leaves halfway, 
     .getByTestId("today-items")
     .getByRole("link", { name: new RegExp(THEORY) })
     .click();
-  await expect(learner.getByRole("heading", { level: 1 })).toHaveText(THEORY);
+  await expect(learner.getByRole("heading", { level: 1 }).first()).toHaveText(THEORY);
   await expect(learner.getByRole("button", { name: "Mark as done" })).toHaveCount(0);
   await expect(learner.getByText("You have not started this module yet.")).toBeVisible();
   await learner.getByRole("button", { name: "Start the module" }).click();
@@ -96,7 +94,7 @@ test("a designer attaches a SCORM package; a learner starts it, leaves halfway, 
   await module.getByRole("button", { name: "Check my answer" }).click();
   await expect(module.getByText("Right: people calm down once they feel heard.")).toBeVisible();
   await expectAccessible(learner, "package playing");
-  await screenshot(learner, info, "playing");
+  await screenshot(learner.locator(".package-player"), info, "playing");
   await module.getByRole("button", { name: "Leave for now" }).click();
   await expect(learner.getByText("Your progress is saved.")).toBeVisible();
   await expect(learner.getByText("In progress")).toBeVisible();
@@ -110,7 +108,7 @@ test("a designer attaches a SCORM package; a learner starts it, leaves halfway, 
   await expect(learner.getByText("100%")).toBeVisible();
   await expect(learner.getByText("Done. Well done.")).toBeVisible();
   await expectAccessible(learner, "package finished");
-  await screenshot(learner, info, "finished");
+  await screenshot(learner.locator("main"), info, "finished");
 
   await learner.goto(`${APP}/today`);
   await expect(
