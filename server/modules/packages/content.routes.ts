@@ -159,8 +159,11 @@ export function contentRoutes(deps: {
   return async (app: FastifyInstance) => {
     if (!deps.contentOrigin) return;
     const config = { access: "public" as const };
+    // The installation key never changes: read once, not twice per file of a module.
+    let key: Buffer | null = null;
     const tenantOf = async (token: string) => {
-      const payload = readLaunch(await launchKey(deps.db), token, deps.clock());
+      key ??= await launchKey(deps.db);
+      const payload = readLaunch(key, token, deps.clock());
       return payload ? { tenant: new Tenant(deps.db, payload.o), packageId: payload.p } : null;
     };
 

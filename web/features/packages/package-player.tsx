@@ -124,7 +124,7 @@ export function PackagePlayer({
           {done ? t("ui.packages.playAgain") : started ? t("ui.packages.continue") : t("ui.packages.start")}
         </button>
       )}
-      {ended ? <p role="status">{t("ui.packages.saved")}</p> : null}
+      {ended ? <p role="status">{done ? t("ui.packages.finished") : t("ui.packages.saved")}</p> : null}
       <ErrorMessage error={launch.error} />
     </section>
   );
