@@ -16,10 +16,13 @@ export function PackageSummary({ view }: { view: PackageView }) {
       <p>
         <strong>{view.title}</strong>
         <span className="hint">
-          {" "}
-          · {t(`ui.packages.standards.${view.standard}`)} ({view.edition})
+          {" · "}
+          {view.standard === "scorm2004"
+            ? `SCORM ${view.edition}`
+            : t(`ui.packages.standards.${view.standard}`)}
         </span>
       </p>
+      {view.standard === "cmi5" ? <p className="hint">{t("ui.packages.cmi5NotYet")}</p> : null}
       <ul>
         {view.units.map((unit) => (
           <li key={unit.id}>
