@@ -42,6 +42,8 @@ export const errorStatus = {
   NO_PRACTICE_DAY: 422,
   /** A cancelled cohort is kept for history and no longer changed. */
   COHORT_CANCELLED: 409,
+  /** A content package that Beklijf keeps but cannot play yet (cmi5), or no content origin is configured. */
+  PACKAGE_NOT_PLAYABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,

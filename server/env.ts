@@ -18,6 +18,11 @@ import { z } from "zod";
  * - `TRUST_PROXY`: unset or `false` (default) when clients connect directly; `true`, a hop count or a
  *   comma-separated list of proxy addresses behind a reverse proxy. Trusting X-Forwarded-For from
  *   anyone would let a client pick its own IP and slip past the sign-in throttle.
+ * - `CONTENT_URL`: the separate, cookieless origin that serves uploaded SCORM/cmi5 packages (untrusted
+ *   HTML and JavaScript), e.g. `https://content.beklijf.example`. The same server answers it by host
+ *   name. Default on a laptop: `PUBLIC_URL` with `localhost` and `127.0.0.1` swapped (another origin,
+ *   the same port, and the app's cookies are never sent to it). Unset on another host: packages are
+ *   kept but not played. It may not equal PUBLIC_URL's origin (decision 0022).
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -45,6 +50,7 @@ const envSchema = z.object({
       "true, false, a hop count or proxy addresses",
     )
     .optional(),
+  CONTENT_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -62,6 +68,8 @@ export interface Config {
   /** Fastify's trustProxy: false, true, proxy addresses, or a function that trusts the first n hops. */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   webDist: string;
+  /** The content origin for packages (no trailing slash), or null when none is configured. */
+  contentOrigin: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -91,7 +99,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDist: path.resolve(import.meta.dirname, "../dist/web"),
+    contentOrigin: contentOriginOf(env.CONTENT_URL, publicUrl),
   };
+}
+
+/** The package content origin: configured, or on a laptop the app's address with the other loopback name. */
+function contentOriginOf(configured: string | undefined, publicUrl: string): string | null {
+  const app = new URL(publicUrl);
+  if (configured) {
+    const origin = new URL(configured).origin;
+    if (origin === app.origin) throw new ConfigError("CONTENT_URL must be another origin than PUBLIC_URL");
+    return origin;
+  }
+  const other = { localhost: "127.0.0.1", "127.0.0.1": "localhost" }[app.hostname];
+  if (!other) return null;
+  const content = new URL(app.origin);
+  content.hostname = other;
+  return content.origin;
 }
 
 function parseTrustProxy(value: string | undefined): Config["trustProxy"] {

@@ -7,6 +7,7 @@ import {
   coachingSessions,
   actionPlans,
   coachingRelations,
+  contentPackages,
   feedbackRequests,
   impactKpis,
   notices,
@@ -190,9 +191,22 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     kind: "client" as const,
     createdAt: new Date(),
   });
+  // A content package of A's trajectory: another organisation must not read it or play it.
+  const packageId = await insertAlpha(contentPackages, {
+    trajectoryId: trajectory.id,
+    standard: "scorm12",
+    edition: "1.2",
+    title: "Alpha geheim pakket",
+    units: [{ id: "sco-1", title: "Alpha geheime les", href: "index.html", masteryScore: null }],
+    sha256: "alpha",
+    sizeBytes: 1,
+    fileCount: 1,
+    createdAt: new Date(),
+  });
   const fixture: Fixture = {
     sessionId,
     xapiClientId,
+    packageId,
     kpiId,
     scanActionId,
     interviewId,
@@ -255,6 +269,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     sessionId,
     xapiClientId,
     "Alpha geheime xAPI-client",
+    packageId,
+    "Alpha geheim pakket",
   ];
   return { fixture, secrets };
 }

@@ -177,6 +177,8 @@ export const activityDetail = z.object({
   survey: surveyView.nullable(),
   /** What the learner can do with it on this screen. */
   canMarkDone: z.boolean(),
+  /** An e-learning package plays here (started with the launch route); finishing it marks the activity done. */
+  packageId: idSchema.nullish(),
   /** A task with a tool of its own: where to do it, or (a check-in) who holds it and what was agreed. */
   tool: z
     .object({

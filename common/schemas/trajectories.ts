@@ -24,6 +24,8 @@ export const activitySchema = z.object({
   theoryShare: z.number().min(0).max(1).optional(),
   /** Learning content in Markdown (theory modules, readings, videos, assignments): images and video links. */
   content: z.string().max(50_000).optional(),
+  /** A content package (SCORM or cmi5) the learner plays for this theory or simulation activity. */
+  packageId: idSchema.optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

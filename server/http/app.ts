@@ -35,6 +35,8 @@ import { badgeRoutes } from "../modules/badges/badges.routes.ts";
 import { coachingRoutes } from "../modules/coaching/coaching.routes.ts";
 import { noticeRoutes } from "../modules/notices/notices.routes.ts";
 import { peerFeedbackRoutes } from "../modules/peer-feedback/peer-feedback.routes.ts";
+import { contentRoutes, registerContentHost } from "../modules/packages/content.routes.ts";
+import { packageRoutes } from "../modules/packages/packages.routes.ts";
 import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
 import { lrsRoutes } from "../modules/xapi/lrs-http.ts";
@@ -59,7 +61,7 @@ export interface BuildOptions {
 }
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const headers = helmetOptions(deps.config.cookieSecure);
+  const headers = helmetOptions(deps.config.cookieSecure, deps.config.contentOrigin);
   const app = Fastify({
     loggerInstance: (options.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
 
   await registerSecurityHeaders(app, headers);
+  registerContentHost(app, deps.config.contentOrigin);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -126,6 +129,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(certificateRoutes);
   await app.register(xapiClientRoutes);
   await app.register(lrsRoutes, { db: deps.database.db, site: deps.config.publicUrl, clock: deps.clock });
+  await app.register(packageRoutes, { contentOrigin: deps.config.contentOrigin });
+  await app.register(
+    contentRoutes({
+      db: deps.database.db,
+      appOrigin: new URL(deps.config.publicUrl).origin,
+      contentOrigin: deps.config.contentOrigin,
+      clock: deps.clock,
+    }),
+  );
 
   const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
   registerNotFoundHandler(app, indexHtml);

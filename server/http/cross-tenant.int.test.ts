@@ -59,7 +59,8 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":actionId", a.scanActionId)
     .replace(":interviewId", a.interviewId)
     .replace(":sessionId", a.sessionId)
-    .replace(":clientId", a.xapiClientId);
+    .replace(":clientId", a.xapiClientId)
+    .replace(":packageId", a.packageId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {

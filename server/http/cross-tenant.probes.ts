@@ -8,6 +8,7 @@ import { impactProbes } from "./cross-tenant.impact-probes.ts";
 export interface Fixture {
   scanId: string;
   sessionId: string;
+  packageId: string;
   requestId: string;
   relationId: string;
   planId: string;
@@ -156,6 +157,15 @@ export const probes: Record<string, Probe> = {
     }),
   },
   "GET /api/me/activities/:cohortId/:activityId": { expect: 404 },
+  "POST /api/me/activities/:cohortId/:activityId/launch": { expect: 404 },
+  "POST /api/me/activities/:cohortId/:activityId/cmi": {
+    expect: 404,
+    body: () => ({ completionStatus: "completed", runtimeData: { cmi: { suspend_data: "B" } } }),
+  },
+  "GET /api/me/activities/:cohortId/:activityId/attempt": { expect: 404 },
+  // Without a multipart body: the trajectory is looked up (and not found) before any upload is read.
+  "POST /api/trajectories/:trajectoryId/packages": { expect: 404 },
+  "GET /api/packages/:packageId": { expect: 404 },
   "POST /api/me/activities/:cohortId/:activityId/progress": { expect: 404, body: () => ({ status: "done" }) },
   "POST /api/me/activities/:cohortId/:activityId/test": {
     expect: 404,

@@ -7,7 +7,10 @@ import helmet, { type HelmetOptions } from "helmet";
  * Security headers for every answer, including those Fastify writes before routing (a malformed URL),
  * which skip the route hooks: the same helmet configuration is applied to them by hand.
  */
-export function helmetOptions(strictTransportSecurity: boolean): HelmetOptions {
+export function helmetOptions(
+  strictTransportSecurity: boolean,
+  contentOrigin: string | null = null,
+): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -17,7 +20,12 @@ export function helmetOptions(strictTransportSecurity: boolean): HelmetOptions {
         styleSrc: ["'self'"],
         // Designers put images in Markdown content by address; videos embed from two privacy-friendly players.
         imgSrc: ["'self'", "data:", "https:"],
-        frameSrc: ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        // Content packages play from their own origin (decision 0022), never from the app's.
+        frameSrc: [
+          "https://www.youtube-nocookie.com",
+          "https://player.vimeo.com",
+          ...(contentOrigin ? [contentOrigin] : []),
+        ],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         // The service worker (sw.js and Workbox's runtime) and the web app manifest come from Beklijf itself.

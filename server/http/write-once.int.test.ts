@@ -65,6 +65,8 @@ const creating: Record<string, Creating> = {
   "POST /api/me/activities/:cohortId/:activityId/test": { as: "learner" },
   "POST /api/me/activities/:cohortId/:activityId/survey": { as: "learner" },
   "POST /api/me/extra-material/:cohortId/:competenceId/done": { as: "learner" },
+  // Refused here (no zip in the body): the harness checks that the refusal stores nothing.
+  "POST /api/trajectories/:trajectoryId/packages": { as: "coordinator" },
 };
 
 /** Signed-in POSTs that create nothing and send nothing, or that are one-time by nature. */
@@ -87,6 +89,9 @@ const notCreating: Record<string, string> = {
   "POST /api/me/notices/read": "marking all read twice leaves them read",
   "POST /api/xapi-clients":
     "creates once per key, but a replay cannot show the secret again (not stored): xapi-clients.int.test.ts",
+  "POST /api/me/activities/:cohortId/:activityId/launch": "a signed address to play from; stores nothing",
+  "POST /api/me/activities/:cohortId/:activityId/cmi":
+    "the package's latest CMI state: the same commit twice leaves the same state (SCORM runtimes send no key)",
 };
 
 /** Tables that record the request itself, not what it does. */

@@ -5,6 +5,21 @@ import { effectivePlan } from "../../../common/measurement-plan.ts";
 
 export const theoryTypes: ReadonlySet<ActivityType> = new Set(["theory-module", "video", "reading"]);
 
+/**
+ * The document as the rules judge it: an activity that plays a content package (SCORM, cmi5) is online
+ * theory, whatever type it was given, because clicking through a module is not realistic practice
+ * with feedback from a person.
+ */
+export function asDesigned(doc: TrajectoryDocument): TrajectoryDocument {
+  if (!doc.activities.some((a) => a.packageId && !theoryTypes.has(a.type))) return doc;
+  return {
+    ...doc,
+    activities: doc.activities.map((a) =>
+      a.packageId && !theoryTypes.has(a.type) ? { ...a, type: "theory-module", theoryShare: undefined } : a,
+    ),
+  };
+}
+
 export const ofType = (doc: TrajectoryDocument, ...types: ActivityType[]): Activity[] =>
   doc.activities.filter((a) => types.includes(a.type));
 

@@ -96,6 +96,13 @@ describe("design-check rules", () => {
       const doc = without(good(), (a) => a.type !== "practice-session" && a.type !== "on-the-job-assignment");
       expect(hitOf("realistic-practice", doc)).toBeNull();
     });
+    it("counts a simulation that plays an e-learning package as theory, not practice", () => {
+      const doc = without(good(), (a) => a.type !== "practice-session" && a.type !== "on-the-job-assignment");
+      for (const a of doc.activities)
+        if (a.type === "simulation") a.packageId = "00000000-0000-4000-8000-000000000001";
+      const rule = rules.find((r) => r.id === "realistic-practice")!;
+      expect(runDesignCheck(doc, [rule]).findings.map((f) => f.rule.id)).toEqual(["realistic-practice"]);
+    });
   });
 
   describe("triggered-action-plan", () => {

@@ -10,6 +10,7 @@ import type {
 import { findEvidence } from "../evidence/index.ts";
 import { presentEvidence } from "../evidence/index.ts";
 import type { DesignRule, RuleHit } from "./design-rule.ts";
+import { asDesigned } from "./analysis.ts";
 
 /**
  * The share of the transfer score each finding takes away. Findings multiply rather than add, so the
@@ -47,8 +48,9 @@ export function runDesignCheck(
   document: TrajectoryDocument,
   rules: DesignRule[],
 ): { score: number; findings: RuleFinding[] } {
+  const judged = asDesigned(document);
   const findings = rules
-    .map((rule) => ({ rule, hit: rule.check(document) }))
+    .map((rule) => ({ rule, hit: rule.check(judged) }))
     .filter((finding): finding is RuleFinding => finding.hit !== null)
     .sort((a, b) => severityOrder[a.hit.severity] - severityOrder[b.hit.severity]);
   const kept = findings.reduce((share, f) => share * (1 - severityWeight[f.hit.severity]), 1);

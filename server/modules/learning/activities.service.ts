@@ -110,7 +110,10 @@ export async function getActivity(
 ): Promise<ActivityDetail> {
   const enrolment = await enrolmentOf(tenant, actor.personId, cohortId);
   const activity = findActivity(enrolment, activityId);
-  const content = enrolment.document.activities.find((a) => a.id === activityId)?.content ?? null;
+  const designed = enrolment.document.activities.find((a) => a.id === activityId);
+  const content = designed?.content ?? null;
+  // A package closes its activity itself when the learner completes or passes it.
+  const packageId = designed?.packageId ?? null;
   const [state] = await tenant.selectRows(
     activityProgress,
     eq(activityProgress.personId, actor.personId),
@@ -148,7 +151,9 @@ export async function getActivity(
     status: closed ? "done" : (state?.status ?? "open"),
     test,
     survey,
-    canMarkDone: test === null && survey === null && !notMarkable.has(activity.type) && toolKind === null,
+    canMarkDone:
+      test === null && survey === null && !notMarkable.has(activity.type) && toolKind === null && !packageId,
+    packageId,
     tool: facts ? await toolOf(tenant, actor.personId, enrolment, activity, facts) : null,
   };
 }

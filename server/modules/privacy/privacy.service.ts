@@ -18,6 +18,7 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { assertAnotherCoordinatorRemains } from "../organisations/index.ts";
 import { collectLearningData, eraseLearningData } from "../learning/index.ts";
+import { collectPackageData, erasePackageData } from "../packages/index.ts";
 import { collectImpactData, eraseImpactData } from "../impact/index.ts";
 import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
@@ -79,6 +80,7 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     emails: mail,
     history,
     learning: await collectLearningData(tenant, personId),
+    packageAttempts: await collectPackageData(tenant, personId),
     evaluation: await collectImpactData(tenant, personId),
     planPulses: await collectPlanPulses(tenant, personId),
     notices: await collectNotices(tenant, personId),
@@ -134,6 +136,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
       .delete(teamMemberships)
       .where(tx.where(teamMemberships, eq(teamMemberships.personId, personId)));
     await eraseLearningData(tx, personId);
+    await erasePackageData(tx, personId);
     await eraseImpactData(tx, personId);
     await erasePlanPulses(tx, personId);
     await eraseNotices(tx, personId);

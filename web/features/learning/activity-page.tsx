@@ -14,6 +14,7 @@ import { MyAssessment } from "../assessment/my-assessment.tsx";
 import { LearningContent } from "./markdown.tsx";
 import { SurveyForm } from "./survey-form.tsx";
 import { TaskTool } from "./task-tool.tsx";
+import { PackagePlayer } from "../packages/package-player.tsx";
 
 /** Scores per competence as bars, with what to work on: the insight test's development points. */
 export function TestResultView({ result }: { result: TestResult }) {
@@ -100,6 +101,13 @@ export function ActivityPage() {
             <section className="card">
               <LearningContent markdown={detail.content} />
             </section>
+          ) : null}
+          {detail.packageId ? (
+            <PackagePlayer
+              cohortId={detail.cohortId}
+              activityId={detail.activityId}
+              done={detail.status === "done"}
+            />
           ) : null}
           {detail.test ? (
             detail.test.result ? (

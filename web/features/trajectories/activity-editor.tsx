@@ -5,6 +5,7 @@ import { activityTypes, phases, type Phase } from "../../../common/trajectory-vo
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { NumberField } from "../../components/number-field.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
+import { PackageField } from "../packages/package-field.tsx";
 
 /** Activities a learner reads, watches or does from instructions: they carry Markdown content. */
 const contentTypes = new Set<Activity["type"]>([
@@ -15,6 +16,9 @@ const contentTypes = new Set<Activity["type"]>([
   "reflection",
   "simulation",
 ]);
+
+/** Activities an e-learning package (SCORM, cmi5) can be played for: online theory, or a simulation module. */
+const packageTypes = new Set<Activity["type"]>(["theory-module", "simulation"]);
 
 interface ActivityCardProps {
   activity: Activity;
@@ -170,6 +174,9 @@ export function ActivityCard(props: ActivityCardProps) {
               value={activity.content ?? ""}
               onChange={(e) => update({ content: e.target.value || undefined })}
             />
+          ) : null}
+          {packageTypes.has(activity.type) ? (
+            <PackageField packageId={activity.packageId} onChange={(packageId) => update({ packageId })} />
           ) : null}
           <label className="checkbox">
             <input

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { idSchema } from "./common.ts";
+
+export const packageStandards = ["scorm12", "scorm2004", "cmi5"] as const;
+export type PackageStandardName = (typeof packageStandards)[number];
+
+/** One playable unit: a SCORM SCO or a cmi5 AU. `masteryScore` is 0–1 when the package sets one. */
+export const packageUnitView = z.object({
+  id: z.string(),
+  title: z.string(),
+  href: z.string(),
+  masteryScore: z.number().nullable(),
+});
+
+/** A content package as the trajectory editor shows it. */
+export const packageView = z.object({
+  packageId: idSchema,
+  trajectoryId: idSchema,
+  standard: z.enum(packageStandards),
+  edition: z.string(),
+  title: z.string(),
+  units: z.array(packageUnitView),
+  sizeBytes: z.number().int(),
+  fileCount: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type PackageView = z.infer<typeof packageView>;
+
+export const packageParams = z.object({ packageId: idSchema });
+export const trajectoryPackageParams = z.object({ trajectoryId: idSchema });
+
+/** What the learner's player needs to start or resume a package: where it plays, and the saved CMI data. */
+export const launchView = z.object({
+  url: z.string(),
+  standard: z.enum(packageStandards),
+  /** The content origin: the only origin the player's bridge answers. */
+  contentOrigin: z.string(),
+  title: z.string(),
+  /** The CMI data to resume from (entry, location, suspend data, total time), or null on a first start. */
+  cmi: z.record(z.string(), z.unknown()).nullable(),
+});
+export type LaunchView = z.infer<typeof launchView>;
+
+/** scorm-again's answer format for a commit: `result` true when stored. */
+export const commitAnswer = z.object({ result: z.boolean(), errorCode: z.number().int() });
+
+/** The learner's attempt as the activity page and the GDPR export show it. */
+export const attemptView = z.object({
+  completion: z.string(),
+  success: z.string(),
+  score: z.number().nullable(),
+  totalSeconds: z.number().int(),
+  updatedAt: z.string(),
+});
+export type AttemptView = z.infer<typeof attemptView>;

@@ -1,0 +1,148 @@
+import { eq } from "drizzle-orm";
+import type { AttemptView, LaunchView } from "../../../common/schemas/packages.ts";
+import { activityProgress, packageAttempts } from "../../db/schema/index.ts";
+import type { Tenant } from "../../db/tenant.ts";
+import { AppError, invalid, notFound } from "../../errors.ts";
+import type { Scope } from "../../http/scope.ts";
+import { enrolmentOf, saveProgress } from "../cohorts/index.ts";
+import { isoDuration, recordStatement } from "../xapi/index.ts";
+import { isFinished, readCommit, resumeCmi } from "./cmi.ts";
+import { LAUNCH_LIFETIME_SECONDS, launchKey, signLaunch } from "./launch-token.ts";
+import { packageRow } from "./packages.service.ts";
+
+interface ActivityRef {
+  cohortId: string;
+  activityId: string;
+}
+
+/** The package of an activity of the learner's own cohort; 404 for anything else. */
+async function packageOfActivity(tenant: Tenant, personId: string, { cohortId, activityId }: ActivityRef) {
+  const enrolment = await enrolmentOf(tenant, personId, cohortId);
+  const activity = enrolment.document.activities.find((a) => a.id === activityId);
+  if (!activity) throw notFound("activity");
+  if (!activity.packageId) throw invalid("activityId", "activity_without_package");
+  return { enrolment, activity, pkg: await packageRow(tenant, activity.packageId) };
+}
+
+async function attemptOf(tenant: Tenant, personId: string, { cohortId, activityId }: ActivityRef) {
+  const [row] = await tenant.selectRows(
+    packageAttempts,
+    eq(packageAttempts.personId, personId),
+    eq(packageAttempts.cohortId, cohortId),
+    eq(packageAttempts.activityId, activityId),
+  );
+  return row ?? null;
+}
+
+/**
+ * Starts or resumes a package activity: a signed, short-lived address on the content origin and the
+ * CMI data to resume from. SCORM only for now: a cmi5 package is refused as not yet playable.
+ */
+export async function launchActivity(
+  scope: Scope,
+  options: ActivityRef & { contentOrigin: string | null },
+): Promise<LaunchView> {
+  const { tenant, actor, now } = scope;
+  const { pkg } = await packageOfActivity(tenant, actor.personId, options);
+  if (pkg.standard === "cmi5")
+    throw new AppError("PACKAGE_NOT_PLAYABLE", "cmi5 launch is not built yet", { context: "cmi5" });
+  if (!options.contentOrigin)
+    throw new AppError("PACKAGE_NOT_PLAYABLE", "no content origin configured", { context: "origin" });
+  const token = signLaunch(await launchKey(tenant.db), {
+    o: tenant.organisationId,
+    p: pkg.id,
+    e: Math.floor(now.getTime() / 1000) + LAUNCH_LIFETIME_SECONDS,
+  });
+  const attempt = await attemptOf(tenant, actor.personId, options);
+  return {
+    url: `${options.contentOrigin}/launch/${token}`,
+    standard: pkg.standard,
+    contentOrigin: options.contentOrigin,
+    title: pkg.title,
+    cmi: attempt ? resumeCmi(pkg.standard, attempt) : null,
+  };
+}
+
+/**
+ * Stores what the SCORM runtime committed for the learner's attempt (the last commit wins; the same
+ * commit twice changes nothing). When the package reports completed or passed, the activity is done:
+ * its Today task closes and it counts for LTEM tier 2, once.
+ */
+export async function commitAttempt(
+  scope: Scope,
+  options: ActivityRef & { body: unknown },
+): Promise<{ result: boolean; errorCode: number }> {
+  const { tenant, actor, now, site } = scope;
+  const { activity, pkg } = await packageOfActivity(tenant, actor.personId, options);
+  const facts = readCommit(pkg.standard, options.body);
+  if (!facts) throw invalid("cmi", "invalid_format");
+  const { cohortId, activityId } = options;
+  const finished = isFinished(facts);
+  await tenant.transaction(async (tx) => {
+    const previous = await attemptOf(tx, actor.personId, options);
+    const values = {
+      packageId: pkg.id,
+      cmi: facts.cmi,
+      completion: facts.completion,
+      success: facts.success,
+      score: facts.score,
+      location: facts.location,
+      suspendData: facts.suspendData,
+      // scorm-again reports the total (earlier sessions plus this one) only when a session ends.
+      totalSeconds: Math.max(previous?.totalSeconds ?? 0, facts.totalSeconds),
+      updatedAt: now,
+      finishedAt: previous?.finishedAt ?? (finished ? now : null),
+    };
+    await tx.db
+      .insert(packageAttempts)
+      .values(tx.row({ personId: actor.personId, cohortId, activityId, ...values, startedAt: now }))
+      .onConflictDoUpdate({
+        target: [
+          packageAttempts.organisationId,
+          packageAttempts.personId,
+          packageAttempts.cohortId,
+          packageAttempts.activityId,
+        ],
+        set: values,
+      });
+    if (!finished || previous?.finishedAt) return;
+    const [progress] = await tx.select(
+      activityProgress,
+      { status: activityProgress.status },
+      eq(activityProgress.personId, actor.personId),
+      eq(activityProgress.cohortId, cohortId),
+      eq(activityProgress.activityId, activityId),
+    );
+    if (progress?.status === "done") return;
+    await saveProgress(tx, { personId: actor.personId, cohortId, activityId, status: "done", at: now });
+    await recordStatement(tx, site, {
+      personId: actor.personId,
+      verb: "completed",
+      object: { path: `activities/${activityId}`, name: activity.title, type: "module" },
+      result: {
+        ...(facts.success !== "unknown" && { success: facts.success === "passed" }),
+        ...(facts.score !== null && { score: { scaled: Math.round(facts.score * 1000) / 1000 } }),
+        ...(values.totalSeconds > 0 && { duration: isoDuration(values.totalSeconds * 1000) }),
+      },
+      registration: cohortId,
+      timestamp: now,
+      stored: now,
+    });
+  });
+  return { result: true, errorCode: 0 };
+}
+
+/** The learner's attempt at a package activity, or null before the first commit. */
+export async function attemptView(scope: Scope, ref: ActivityRef): Promise<AttemptView | null> {
+  await packageOfActivity(scope.tenant, scope.actor.personId, ref);
+  const row = await attemptOf(scope.tenant, scope.actor.personId, ref);
+  return row
+    ? {
+        completion: row.completion,
+        success: row.success,
+        score: row.score,
+        totalSeconds: row.totalSeconds,
+        updatedAt: row.updatedAt.toISOString(),
+      }
+    : null;
+}
