@@ -24,6 +24,11 @@ describe("email-link sign-in", () => {
     for (const name of ["van", "code", "reuse", "late", "guess", "twice", "flood", "gone"])
       await buildLearner(t.database.db, org.id, { email: `${name}@kappa.test`, withPassword: false });
     await buildLearner(t.database.db, org.id, { email: "monteur@kappa.test", locale: "nl" });
+    await buildLearner(t.database.db, org.id, {
+      email: "invited@kappa.test",
+      status: "invited",
+      withPassword: false,
+    });
   });
   beforeEach(() => {
     t.clock.now = new Date();
@@ -76,6 +81,18 @@ describe("email-link sign-in", () => {
     expect((await call("GET", "/api/me", cookie)).json().person.email).toBe("monteur@kappa.test");
     const [session] = (await call("GET", "/api/me/sessions", cookie)).json<SessionsView>().sessions;
     expect(session).toMatchObject({ method: "email-link", current: true });
+  });
+
+  it("lets an invited person without a password in, and makes them active", async () => {
+    await ask("invited@kappa.test");
+    await work();
+    const signedIn = await redeem({ token: tokenIn(mailsTo("invited@kappa.test").at(-1)!.text) });
+    expect(signedIn.statusCode).toBe(200);
+    const [person] = await t.database.db
+      .select()
+      .from(persons)
+      .where(eq(persons.email, "invited@kappa.test"));
+    expect(person!.status).toBe("active");
   });
 
   it("refuses the same link a second time", async () => {

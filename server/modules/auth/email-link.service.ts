@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt } from "node:crypto";
-import { and, eq, gt, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
 import { isLocale } from "../../../common/locales.ts";
 import type { Db } from "../../db/client.ts";
@@ -9,6 +9,7 @@ import { AppError, invalid } from "../../errors.ts";
 import { installationKey } from "../../installation-secrets.ts";
 import { recordAudit } from "../../audit.ts";
 import { enqueueEmail } from "../notifications/index.ts";
+import { activateOnFirstSignIn, CAN_SIGN_IN } from "./first-sign-in.ts";
 import { startSession } from "./sessions.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
@@ -94,7 +95,7 @@ async function mailSignInLink(
       locale: persons.locale,
     })
     .from(persons)
-    .where(and(eq(persons.email, request.email), eq(persons.status, "active")));
+    .where(and(eq(persons.email, request.email), inArray(persons.status, CAN_SIGN_IN)));
   let queued = 0;
   for (const person of matches) {
     const sent = await new Tenant(db, person.organisationId).transaction(async (tenant) => {
@@ -164,7 +165,7 @@ async function findUsableLink(db: Db, now: Date, ...conditions: ReturnType<typeo
         ...conditions,
         isNull(signInLinks.usedAt),
         gt(signInLinks.expiresAt, now),
-        eq(persons.status, "active"),
+        inArray(persons.status, CAN_SIGN_IN),
       ),
     )
     .limit(1);
@@ -185,6 +186,7 @@ async function spendAndSignIn(
       .where(tenant.where(signInLinks, eq(signInLinks.id, link.id), isNull(signInLinks.usedAt)))
       .returning({ id: signInLinks.id });
     if (spent.length === 0) throw new AppError("TOKEN_INVALID");
+    await activateOnFirstSignIn(tenant, link.personId, now);
     const token = await startSession(tenant, link.personId, now, userAgent, "email-link");
     await recordAudit(
       tenant,

@@ -18,8 +18,7 @@ const longDate = (date: Date, locale: Locale) =>
   );
 
 /**
- * The printed sign-in card: a card-sized frame at the top of an A4 page (cut out, or folded into a
- * wallet), with the QR code, the person's name and organisation, and how to keep it. The link itself is
+ * The printed sign-in card: a card-sized frame at the top of an A4 page (cut out along the dashes), with the QR code, the person's name and organisation, and how to keep it. The link itself is
  * not printed as text: typing a 43-character token is no use, and a photocopy of the text is as good
  * as the card. Error correction level M survives a scuffed card in a van.
  */
@@ -31,10 +30,6 @@ export async function renderSignInCard(card: CardContent): Promise<Buffer> {
   const left = 48;
   const top = 48;
   const width = 330;
-  const height = 470;
-  decoration();
-  doc.save().lineWidth(1).dash(4, { space: 4 }).rect(left, top, width, height).stroke().undash().restore();
-  doc.endMarkedContent();
   doc
     .font(BOLD)
     .fontSize(15)
@@ -64,5 +59,14 @@ export async function renderSignInCard(card: CardContent): Promise<Buffer> {
       width: width - 40,
     },
   );
+  // The cutting line, around what was written.
+  decoration();
+  doc.save().lineWidth(1).dash(4, { space: 4 });
+  doc
+    .rect(left, top, width, doc.y - top + 20)
+    .stroke()
+    .undash()
+    .restore();
+  doc.endMarkedContent();
   return finish();
 }

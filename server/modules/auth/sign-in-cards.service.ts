@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { isLocale } from "../../../common/locales.ts";
 import type { SignInCardView } from "../../../common/schemas/auth.ts";
 import { recordAudit } from "../../audit.ts";
@@ -9,6 +9,7 @@ import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { authorize } from "./auth.policy.ts";
 import { renderSignInCard } from "./sign-in-card.pdf.ts";
+import { activateOnFirstSignIn, CAN_SIGN_IN } from "./first-sign-in.ts";
 import { startSession } from "./sessions.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
@@ -166,7 +167,7 @@ export async function signInWithCard(
       persons,
       and(eq(persons.organisationId, signInCards.organisationId), eq(persons.id, signInCards.personId)),
     )
-    .where(and(eq(signInCards.tokenHash, hashSecret(token)), eq(persons.status, "active")))
+    .where(and(eq(signInCards.tokenHash, hashSecret(token)), inArray(persons.status, CAN_SIGN_IN)))
     .limit(1);
   if (!card) throw new AppError("TOKEN_INVALID");
   const tenant = new Tenant(db, card.organisationId);
@@ -178,6 +179,7 @@ export async function signInWithCard(
       .where(tx.where(signInCards, eq(signInCards.id, card.id), liveCard(card.personId, now)))
       .returning({ id: signInCards.id });
     if (used.length === 0) throw new AppError("TOKEN_INVALID");
+    await activateOnFirstSignIn(tx, card.personId, now);
     const session = await startSession(tx, card.personId, now, userAgent, "sign-in-card");
     // Nobody is signed in yet: the subject (the card holder) is who acted.
     await recordAudit(tx, null, "sign-in-card.used", { type: "person", id: card.personId });
