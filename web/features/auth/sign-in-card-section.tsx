@@ -6,7 +6,8 @@ import { MutationButton } from "../../components/buttons.tsx";
 import { ErrorMessage, SuccessMessage } from "../../components/feedback.tsx";
 import { SelectField } from "../../components/field.tsx";
 import { QueryState } from "../../components/query-state.tsx";
-import { currentLocale, formatDateTime, formatDay } from "../../lib/i18n.ts";
+import { intlLocale } from "../../../common/locales.ts";
+import { currentLocale, formatDateTime } from "../../lib/i18n.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { emailLinkApi, signInCardKeys } from "./email-link-api.ts";
 
@@ -66,7 +67,11 @@ function CardActions({
           <li>{t("ui.signInCard.printed", { time: formatDateTime(card.printedAt, locale) })}</li>
           <li>
             {card.expiresAt
-              ? t("ui.signInCard.expires", { date: formatDay(card.expiresAt.slice(0, 10), locale) })
+              ? t("ui.signInCard.expires", {
+                  date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long" }).format(
+                    new Date(card.expiresAt),
+                  ),
+                })
               : t("ui.signInCard.noExpiry")}
           </li>
           <li>
