@@ -85,6 +85,8 @@ const notCreating: Record<string, string> = {
   "POST /api/me/sessions/sign-out-others": "ending other sessions twice ends them once",
   "POST /api/me/notices/:noticeId/read": "marking a notice read twice keeps the first time",
   "POST /api/me/notices/read": "marking all read twice leaves them read",
+  "POST /api/people/:personId/sign-in-card":
+    "runs once per key (one card), but a replay cannot repeat the PDF: its token is kept nowhere (decision 0024; sign-in-cards.int.test.ts)",
 };
 
 /** Tables that record the request itself, not what it does. */

@@ -106,6 +106,26 @@ describe("QR sign-in cards", () => {
     expect((await call("GET", cardUrl(ids.second!), coordinator)).json()).toEqual({ card: null });
   });
 
+  it("prints one card for a submission sent twice at once; the replay holds no file", async () => {
+    const send = () =>
+      t.app.inject({
+        method: "POST",
+        url: cardUrl(ids.second!),
+        headers: { origin: TEST_ORIGIN, cookie: coordinator, "idempotency-key": "print-card-twice" },
+        payload: { validMonths: null },
+      });
+    const before = await t.database.db
+      .select()
+      .from(signInCards)
+      .where(eq(signInCards.personId, ids.second!));
+    const answers = await Promise.all([send(), send()]);
+    const after = await t.database.db.select().from(signInCards).where(eq(signInCards.personId, ids.second!));
+    expect(after.length - before.length).toBe(1);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    const replay = answers.find((a) => a.headers["idempotency-replayed"] === "true")!;
+    expect(replay.rawPayload.length).toBe(0);
+  });
+
   it("stops a card after its chosen validity", async () => {
     const { token } = await print(ids.second!, 3);
     t.clock.now = new Date(t.clock.now.getTime() + 93 * DAY);
