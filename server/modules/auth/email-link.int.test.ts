@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionsView } from "../../../common/schemas/auth.ts";
@@ -5,8 +6,9 @@ import { caller, publicPost, TEST_ORIGIN, useTestApp } from "../../../test-suppo
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 import { useSmtpPeer } from "../../../test-support/shared.ts";
 import { type ReceivedMail, tokenIn } from "../../../test-support/smtp-peer.ts";
-import { auditEvents, emailLinkRequests, persons, signInLinks } from "../../db/schema/index.ts";
+import { auditEvents, emailLinkRequests, outboxEmails, persons, signInLinks } from "../../db/schema/index.ts";
 import { createMailer, deliverOutbox } from "../notifications/index.ts";
+import { createLogger } from "../../logger.ts";
 import { sendRequestedSignInLinks } from "./email-link.service.ts";
 
 const MINUTE = 60_000;
@@ -226,5 +228,52 @@ describe("email-link sign-in", () => {
     expect(shown.text).not.toContain(token);
     expect(shown.text).not.toContain(codeIn(mail));
     expect(shown.text).toContain("[sign-in link or code: only the recipient sees it]");
+  });
+});
+
+describe("email-link sign-in in the logs", () => {
+  const lines: string[] = [];
+  const logger = createLogger(
+    "info",
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    }),
+  );
+  const t = useTestApp({ logger });
+
+  it("never holds the link, the code or the browser's pending secret", async () => {
+    const org = await buildOrganisation(t.database.db);
+    await buildLearner(t.database.db, org.id, { email: "logged@example.test" });
+    const asked = await publicPost(t, "/api/auth/email-link", { email: "logged@example.test" });
+    const pending = asked.cookies.find((c) => c.name === "beklijf_sign_in_request")!.value;
+    await sendRequestedSignInLinks(t.database.db, TEST_ORIGIN, t.clock.now);
+    const [mail] = await t.database.db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.toAddress, "logged@example.test"));
+    const token = tokenIn(mail!.textBody);
+    const code = /^(\d{3}) (\d{3})$/m.exec(mail!.textBody)!.slice(1).join("");
+    const cookie = `beklijf_sign_in_request=${pending}`;
+    await publicPost(
+      t,
+      "/api/auth/email-link/redeem",
+      { email: "logged@example.test", code: "999999" },
+      { headers: { cookie } },
+    );
+    await publicPost(
+      t,
+      "/api/auth/email-link/redeem",
+      { email: "logged@example.test", code },
+      { headers: { cookie } },
+    );
+    await publicPost(t, "/api/auth/email-link/redeem", { token });
+    const written = lines.join("");
+    expect(written).toContain("/api/auth/email-link/redeem");
+    // The code as a value of its own (a bare six-digit run could occur inside a timestamp).
+    for (const secret of [token, pending, `"${code}"`, `${code.slice(0, 3)} ${code.slice(3)}`])
+      expect(written).not.toContain(secret);
   });
 });
