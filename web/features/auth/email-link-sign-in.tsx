@@ -19,7 +19,8 @@ export function EmailLinkSignIn() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
-    <section className="card" aria-label={t("ui.emailLink.toggle")}>
+    // No accessible name of its own: "…without a password" would answer to every "Password" label.
+    <div className="card">
       <button
         type="button"
         className="button-secondary"
@@ -32,7 +33,7 @@ export function EmailLinkSignIn() {
       <div id={panelId} hidden={!open}>
         {open ? <AskAndEnterCode /> : null}
       </div>
-    </section>
+    </div>
   );
 }
 
