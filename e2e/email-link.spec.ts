@@ -136,6 +136,7 @@ test("a coordinator prints a QR sign-in card, and its link signs the installer i
   await phone.goto(link!);
   await expect(phone.getByRole("heading", { level: 1, name: "Inloggen met je kaart" })).toBeVisible();
   await expectAccessible(phone, "sign-in card landing");
+  await phone.screenshot({ path: info.outputPath("sign-in-card-landing.png"), fullPage: true });
   await phone.getByRole("button", { name: "Inloggen" }).click();
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText("Hallo Ine");
   await phone.context().close();
