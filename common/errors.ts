@@ -22,6 +22,11 @@ export const errorStatus = {
   /** The scan already holds as many shared-link answers as it has invited people. */
   SCAN_SHARED_LINK_FULL: 409,
   TOKEN_INVALID: 410,
+  /** An email sign-in request that expired, was spent, or had too many wrong codes (decision 0024). */
+  SIGN_IN_REQUEST_GONE: 410,
+  SIGN_IN_CODE_WRONG: 400,
+  /** Coordinators sign in with a password: a printed card is not enough for everyone's data. */
+  SIGN_IN_CARD_NOT_ALLOWED: 409,
   /** A one-click link from the in-app digest preview: it shows what it would record, and records nothing. */
   DIGEST_PREVIEW_LINK: 409,
   CANNOT_DEACTIVATE_SELF: 409,

@@ -22,3 +22,16 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   await task.destroy();
   return pages;
 }
+
+/** The web addresses of every link in a PDF (the sign-in card's QR code is one), as pdf.js reads them. */
+export async function pdfLinks(bytes: Uint8Array): Promise<string[]> {
+  const task = getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: standardFonts });
+  const pdf = await task.promise;
+  const links: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const annotations = (await (await pdf.getPage(n)).getAnnotations()) as { url?: string }[];
+    links.push(...annotations.flatMap((annotation) => (annotation.url ? [annotation.url] : [])));
+  }
+  await task.destroy();
+  return links;
+}

@@ -31,7 +31,46 @@ export const sessionsView = z.object({
       createdAt: z.string(),
       lastActiveAt: z.string(),
       current: z.boolean(),
+      /** How the session began; null for sessions from before this was kept. */
+      method: z.enum(["password", "email-link", "sign-in-card", "link"]).nullable(),
     }),
   ),
 });
 export type SessionsView = z.infer<typeof sessionsView>;
+
+/** Asking for a sign-in link by email. */
+export const emailLinkBody = z.object({ email: emailSchema });
+
+/**
+ * Redeeming a sign-in link (`token`), or the six-digit code from the same email typed on the device
+ * that asked (`email` and `code`; spaces are allowed, "123 456" reads better than "123456").
+ */
+export const emailLinkRedeemBody = z.object({
+  token: z.string().min(20).max(200).optional(),
+  email: emailSchema.optional(),
+  code: z
+    .string()
+    .max(20)
+    .transform((value) => value.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/))
+    .optional(),
+});
+export type EmailLinkRedeemBody = z.input<typeof emailLinkRedeemBody>;
+
+/** A person's printed sign-in card, as the coordinator sees it; null when there is no live card. */
+export const signInCardView = z.object({
+  card: z
+    .object({
+      printedAt: z.string(),
+      expiresAt: z.string().nullable(),
+      lastUsedAt: z.string().nullable(),
+      uses: z.number().int(),
+    })
+    .nullable(),
+});
+export type SignInCardView = z.infer<typeof signInCardView>;
+
+/** Printing a card: how long it stays valid (months), or null for "until revoked". */
+export const printSignInCardBody = z.object({
+  validMonths: z.union([z.literal(3), z.literal(6), z.literal(12)]).nullable(),
+});

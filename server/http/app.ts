@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { emailLinkRoutes } from "../modules/auth/email-link.routes.ts";
 import { certificateRoutes } from "../modules/certificates/certificates.routes.ts";
 import { cohortRoutes } from "../modules/cohorts/cohorts.routes.ts";
 import { designCheckRoutes } from "../modules/design-check/design-check.routes.ts";
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   );
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
+  await app.register(emailLinkRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(homeRoutes);
   await app.register(notificationRoutes, deps);

@@ -54,6 +54,9 @@ export const probes: Record<string, Probe> = {
   "GET /api/people/:personId": { expect: 404 },
   "PATCH /api/people/:personId": { expect: 404, body: () => ({ name: "Hacked", status: "deactivated" }) },
   "POST /api/people/:personId/invitation": { expect: 404 },
+  "GET /api/people/:personId/sign-in-card": { expect: 404 },
+  "POST /api/people/:personId/sign-in-card": { expect: 404, body: () => ({ validMonths: null }) },
+  "DELETE /api/people/:personId/sign-in-card": { expect: 404 },
   "POST /api/people/import/preview": {
     expect: "own",
     body: (a) => ({ csv: `email,name,team\n${a.personEmail},Copy,${a.teamName}\n` }),

@@ -3,6 +3,7 @@ import type { Mailer } from "../modules/notifications/mailer.ts";
 import { deliverOutbox } from "../modules/notifications/outbox.service.ts";
 import { sendDigests } from "../modules/digest/digest.service.ts";
 import { sendRequestedResetLinks } from "../modules/auth/auth.service.ts";
+import { sendRequestedSignInLinks } from "../modules/auth/email-link.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
@@ -28,6 +29,9 @@ export function jobHandlers(
     "auth.send-reset-links": async () => {
       if ((await sendRequestedResetLinks(db, site, clock())) > 0) await deliver();
     },
+    "auth.send-sign-in-links": async () => {
+      if ((await sendRequestedSignInLinks(db, site, clock())) > 0) await deliver();
+    },
   };
 }
 
@@ -40,4 +44,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "reminders.send-digests": "*/30 * * * *",
   // "Forgot password" requests are queued by the request; this sweep catches any a missed send left.
   "auth.send-reset-links": "* * * * *",
+  // Email sign-in requests likewise (decision 0024).
+  "auth.send-sign-in-links": "* * * * *",
 };

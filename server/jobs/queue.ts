@@ -8,6 +8,7 @@ export const jobNames = [
   "reminders.send-nudges",
   "reminders.send-digests",
   "auth.send-reset-links",
+  "auth.send-sign-in-links",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

@@ -4,6 +4,7 @@ import { ForgotPasswordPage } from "../features/auth/forgot-password-page.tsx";
 import { InvitationPage } from "../features/auth/invitation-page.tsx";
 import { ResetPasswordPage } from "../features/auth/reset-password-page.tsx";
 import { SignInPage } from "../features/auth/sign-in-page.tsx";
+import { EmailLinkPage, SignInCardPage } from "../features/auth/token-sign-in-page.tsx";
 import { HomePage } from "../features/organisations/home/home-page.tsx";
 import { MailboxPage } from "../features/notifications/mailbox-page.tsx";
 import { OrganisationPage } from "../features/organisations/organisation/organisation-page.tsx";
@@ -47,6 +48,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<PublicLayout />}>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-in/link" element={<EmailLinkPage />} />
+        <Route path="/sign-in/card" element={<SignInCardPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/invitation" element={<InvitationPage />} />

@@ -255,6 +255,6 @@ export async function redeemToken(
       .set({ passwordHash, status: "active", updatedAt: now })
       .where(tenant.where(persons, eq(persons.id, row.personId)));
     await endAllSessions(tenant, row.personId);
-    return { token: await startSession(tenant, row.personId, now, userAgent) };
+    return { token: await startSession(tenant, row.personId, now, userAgent, "link") };
   });
 }

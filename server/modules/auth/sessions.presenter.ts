@@ -31,7 +31,13 @@ export function describeDevice(userAgent: string | null): { browser: string | nu
 }
 
 export function presentSessions(
-  rows: { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null }[],
+  rows: {
+    id: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+    userAgent: string | null;
+    method?: SessionsView["sessions"][number]["method"];
+  }[],
   currentSessionId: string,
 ): SessionsView {
   return {
@@ -41,6 +47,7 @@ export function presentSessions(
       createdAt: row.createdAt.toISOString(),
       lastActiveAt: row.lastSeenAt.toISOString(),
       current: row.id === currentSessionId,
+      method: row.method ?? null,
     })),
   };
 }

@@ -104,12 +104,16 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
   };
 }
 
+/** How a session began: shown in the person's session list, so a card or link use is visible to them. */
+export type SignInMethod = "password" | "email-link" | "sign-in-card" | "link";
+
 /** Starts a session and returns the cookie token (only its hash is stored). */
 export async function startSession(
   tenant: Tenant,
   personId: string,
   now: Date,
   userAgent: string | null = null,
+  method: SignInMethod = "password",
 ): Promise<string> {
   const { token, hash } = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
@@ -121,6 +125,7 @@ export async function startSession(
       lastSeenAt: now,
       expiresAt,
       userAgent: userAgent ? userAgent.slice(0, 300) : null,
+      method,
     }),
   );
   return token;
@@ -171,6 +176,7 @@ export async function listOwnSessions(scope: Scope) {
         lastSeenAt: sessions.lastSeenAt,
         expiresAt: sessions.expiresAt,
         userAgent: sessions.userAgent,
+        method: sessions.method,
       },
       eq(sessions.personId, actor.personId),
     )

@@ -4,6 +4,7 @@ import { translator } from "../../i18n.ts";
 export type EmailTemplate =
   | { template: "invitation"; params: { name: string; organisation: string; inviter: string; link: string } }
   | { template: "password-reset"; params: { name: string; link: string } }
+  | { template: "sign-in-link"; params: { name: string; link: string; code: string; minutes: number } }
   | {
       template: "culture-scan-invitation";
       params: { name: string; organisation: string; title: string; link: string; closesOn: string };
@@ -50,6 +51,7 @@ export function renderEmail(locale: Locale, email: EmailTemplate): { subject: st
   const key = {
     invitation: "emails.invitation",
     "password-reset": "emails.passwordReset",
+    "sign-in-link": "emails.signInLink",
     "culture-scan-invitation": "emails.scanInvitation",
     "culture-scan-reminder": "emails.scanReminder",
     "learning-nudge": "emails.learningNudge",

@@ -85,6 +85,7 @@ export async function readMailbox(scope: Scope, { smtpConfigured }: { smtpConfig
   authorize(actor, "mailbox.read");
   if (smtpConfigured) throw new AppError("NOT_FOUND", "mailbox is off when SMTP is configured");
   const messages = await tenant.selectRows(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(100);
-  const hiddenScanLink = translator(locale)("ui.mailbox.scanLinkHidden");
-  return messages.map((message) => presentOutboxMessage(message, hiddenScanLink));
+  const t = translator(locale);
+  const hidden = { readerEmail: actor.email, signInSecret: t("ui.mailbox.signInSecretHidden") };
+  return messages.map((message) => presentOutboxMessage(message, t("ui.mailbox.scanLinkHidden"), hidden));
 }

@@ -3,11 +3,14 @@ import {
   auditEvents,
   cohortParticipants,
   cohorts,
+  emailLinkRequests,
   oneTimeTokens,
   outboxEmails,
   personRoles,
   persons,
   sessions,
+  signInCards,
+  signInLinks,
   idempotencyKeys,
   teamMemberships,
   teams,
@@ -66,6 +69,12 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     { subject: outboxEmails.subject, status: outboxEmails.status, createdAt: outboxEmails.createdAt },
     eq(outboxEmails.toAddress, person.email),
   );
+  // Printed sign-in cards (decision 0024): when, how long valid, how often used; never the token.
+  const cards = await tenant.select(
+    signInCards,
+    columnsOf(signInCards, "createdAt", "expiresAt", "revokedAt", "lastUsedAt", "uses"),
+    eq(signInCards.personId, personId),
+  );
   const history = await tenant.select(
     auditEvents,
     { action: auditEvents.action, subjectType: auditEvents.subjectType, at: auditEvents.at },
@@ -78,6 +87,7 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     teams: teamRows,
     cohorts: cohortRows,
     emails: mail,
+    signInCards: cards,
     history,
     learning: await collectLearningData(tenant, personId),
     packageAttempts: await collectPackageData(tenant, personId),
@@ -128,6 +138,10 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
       .delete(idempotencyKeys)
       .where(tx.where(idempotencyKeys, eq(idempotencyKeys.personId, personId)));
     await tx.db.delete(oneTimeTokens).where(tx.where(oneTimeTokens, eq(oneTimeTokens.personId, personId)));
+    await tx.db.delete(signInLinks).where(tx.where(signInLinks, eq(signInLinks.personId, personId)));
+    await tx.db.delete(signInCards).where(tx.where(signInCards, eq(signInCards.personId, personId)));
+    // Pending email sign-in requests hold only the address (not tenant data: nobody was known yet).
+    await tx.db.delete(emailLinkRequests).where(eq(emailLinkRequests.email, data.person.email));
     await tx.db
       .delete(outboxEmails)
       .where(tx.where(outboxEmails, eq(outboxEmails.toAddress, data.person.email)));

@@ -64,6 +64,7 @@ export function YourSessions() {
                 {t("ui.sessions.signedIn", { time: formatDateTime(session.createdAt, locale) })}
                 {" · "}
                 {t("ui.sessions.lastActive", { time: formatDateTime(session.lastActiveAt, locale) })}
+                {session.method ? ` · ${t(`ui.sessionMethod.${session.method}`)}` : null}
               </p>
             </div>
             <button

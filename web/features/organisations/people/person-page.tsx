@@ -11,6 +11,7 @@ import { QueryState } from "../../../components/query-state.tsx";
 import { useDraft } from "../../../lib/draft.ts";
 import { onSubmitDo } from "../../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../../lib/mutations.ts";
+import { SignInCardSection } from "../../auth/sign-in-card-section.tsx";
 import { PersonTrainingRecord } from "../../certificates/person-training-record.tsx";
 import { organisationsApi, peopleKeys } from "../organisations-api.ts";
 import { LearningPause } from "./learning-pause.tsx";
@@ -88,6 +89,7 @@ function PersonForm({ person }: { person: PersonSummary }) {
         </p>
         <p className="hint">{t("ui.person.deactivateHint")}</p>
       </section>
+      <SignInCardSection person={person} />
       {person.roles.includes("learner") ? <LearningPause person={person} /> : null}
       <PersonTrainingRecord personId={person.id} />
       <PrivacySection person={person} />

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { actorWith } from "../../../test-support/actors.ts";
+import { can } from "../../policy.ts";
+import { authGrants } from "./auth.policy.ts";
+
+describe("auth grants", () => {
+  it("lets only a coordinator print or block sign-in cards (a card is a way into someone's account)", () => {
+    expect(can(authGrants, actorWith("coordinator"), "sign-in-card.manage")).toBe(true);
+    expect(can(authGrants, actorWith("designer", "manager", "learner", "coach"), "sign-in-card.manage")).toBe(
+      false,
+    );
+  });
+});
