@@ -42,6 +42,11 @@ export const errorStatus = {
   NO_PRACTICE_DAY: 422,
   /** A cancelled cohort is kept for history and no longer changed. */
   COHORT_CANCELLED: 409,
+  /** The organisation requires single sign-on: this person signs in with the organisation account. */
+  SSO_REQUIRED: 403,
+  /** Single sign-on can be switched on only after a successful test of the current connection. */
+  SSO_NOT_TESTED: 409,
+  SSO_NOT_CONFIGURED: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,

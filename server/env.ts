@@ -18,6 +18,9 @@ import { z } from "zod";
  * - `TRUST_PROXY`: unset or `false` (default) when clients connect directly; `true`, a hop count or a
  *   comma-separated list of proxy addresses behind a reverse proxy. Trusting X-Forwarded-For from
  *   anyone would let a client pick its own IP and slip past the sign-in throttle.
+ * - `SECRETS_KEY`: 32 random bytes in base64 (`openssl rand -base64 32`) that seal stored secrets such as
+ *   an organisation's single sign-on client secret. Unset: a key made on first use and kept in the
+ *   database (fine for development; set it in production so a database backup alone reveals no secret).
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -45,6 +48,10 @@ const envSchema = z.object({
       "true, false, a hop count or proxy addresses",
     )
     .optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes in base64")
+    .optional(),
 });
 
 export interface Config {
@@ -62,6 +69,8 @@ export interface Config {
   /** Fastify's trustProxy: false, true, proxy addresses, or a function that trusts the first n hops. */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   webDist: string;
+  /** The key that seals stored secrets (`SECRETS_KEY`); null: the installation's own key in the database. */
+  secretsKey: Buffer | null;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDist: path.resolve(import.meta.dirname, "../dist/web"),
+    secretsKey: env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, "base64") : null,
   };
 }
 

@@ -37,6 +37,8 @@ import { noticeRoutes } from "../modules/notices/notices.routes.ts";
 import { peerFeedbackRoutes } from "../modules/peer-feedback/peer-feedback.routes.ts";
 import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
+import { passwordSignInAllowed } from "../modules/sso/index.ts";
+import { ssoRoutes } from "../modules/sso/sso.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -97,7 +99,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     app.swagger(),
   );
   await app.register(healthRoutes, deps);
-  await app.register(authRoutes, deps);
+  // Password sign-in asks the sso module whether the organisation requires single sign-on.
+  await app.register(authRoutes, { ...deps, passwordSignInAllowed });
+  await app.register(ssoRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(homeRoutes);
   await app.register(notificationRoutes, deps);

@@ -17,3 +17,4 @@ export * from "./badges.ts";
 export * from "./impact.ts";
 export * from "./idempotency.ts";
 export * from "./notices.ts";
+export * from "./sso.ts";

@@ -21,6 +21,7 @@ import { collectLearningData, eraseLearningData } from "../learning/index.ts";
 import { collectImpactData, eraseImpactData } from "../impact/index.ts";
 import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
+import { collectSsoIdentities, eraseSsoIdentities } from "../sso/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -81,6 +82,8 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     evaluation: await collectImpactData(tenant, personId),
     planPulses: await collectPlanPulses(tenant, personId),
     notices: await collectNotices(tenant, personId),
+    /** Accounts at the organisation's identity provider that sign this person in. */
+    signInAccounts: await collectSsoIdentities(tenant, personId),
   };
 }
 
@@ -135,6 +138,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseImpactData(tx, personId);
     await erasePlanPulses(tx, personId);
     await eraseNotices(tx, personId);
+    await eraseSsoIdentities(tx, personId);
     await tx.db
       .update(persons)
       .set({
