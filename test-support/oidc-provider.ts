@@ -131,6 +131,15 @@ export async function startTestIdentityProvider({
       },
     ],
     adapter: MemoryAdapter,
+    // Fixed lifetimes: the provider's defaults print a notice on every use.
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+    },
     jwks: { keys: [jwk as never] },
     claims: {
       openid: ["sub"],

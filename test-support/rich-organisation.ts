@@ -28,6 +28,7 @@ import { createTrajectory } from "../server/modules/trajectories/trajectories.se
 import { TEST_ORIGIN } from "./app.ts";
 import { buildCoordinator, buildLearner, buildOrganisation, buildTeam } from "./factories.ts";
 import { scenario } from "./learning.ts";
+import { buildSsoConfiguration } from "./sso.ts";
 
 type TableWithId = PgTable & { id: PgColumn };
 
@@ -208,6 +209,10 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     teamName: teamA.name,
     organisationName: orgA.name,
   };
+  const sso = await buildSsoConfiguration(db, orgA.id, {
+    domain: "alpha-sso.test",
+    clientId: "alpha-geheime-client",
+  });
   const secrets = [
     orgA.id,
     learnerA.id,
@@ -243,6 +248,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     interviewId,
     "Alpha geheim interview",
     sessionId,
+    sso.domain,
+    sso.clientId,
   ];
   return { fixture, secrets };
 }

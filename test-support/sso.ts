@@ -1,3 +1,6 @@
+import type { Db } from "../server/db/client.ts";
+import { ssoConfigurations, ssoDomains } from "../server/db/schema/index.ts";
+import { Tenant } from "../server/db/tenant.ts";
 import { TEST_ORIGIN, caller, type SharedTestApp } from "./app.ts";
 import type { TestIdentityProvider } from "./oidc-provider.ts";
 
@@ -151,4 +154,29 @@ export function sessionCookieOf(
 ): string | null {
   const cookie = response?.cookies.find((c) => c.name === "beklijf_session" && c.value);
   return cookie ? `beklijf_session=${cookie.value}` : null;
+}
+
+/** An organisation's sign-in, switched on, written straight to the database (for tests that need one). */
+export async function buildSsoConfiguration(
+  db: Db,
+  organisationId: string,
+  {
+    domain,
+    clientId,
+    issuerUrl = "https://login.example.test",
+  }: { domain: string; clientId: string; issuerUrl?: string },
+) {
+  const tenant = new Tenant(db, organisationId);
+  await db.insert(ssoConfigurations).values(
+    tenant.row({
+      issuerUrl,
+      clientId,
+      // Never opened by the tests that use this: a value in the sealed format, not a real seal.
+      clientSecretSealed: "v1.test.AAAA.AAAA.AAAA",
+      allowedDomains: [domain],
+      enabled: true,
+    }),
+  );
+  await db.insert(ssoDomains).values(tenant.row({ domain }));
+  return { domain, clientId };
 }

@@ -111,6 +111,15 @@ export function describeProviderFailure(error: unknown): ProviderFailure {
       detail: clip([error.error, error.error_description].filter(Boolean).join(": ")),
     };
   }
+  if (error instanceof client.WWWAuthenticateChallengeError) {
+    // A refused client authentication (401): the provider's words are in its challenge.
+    const [challenge] = error.cause;
+    const { error: code, error_description: description } = challenge?.parameters ?? {};
+    return {
+      kind: "provider-refused",
+      detail: clip([code ?? `HTTP ${error.status}`, description].filter(Boolean).join(": ")),
+    };
+  }
   if (error instanceof client.ClientError) {
     const cause = error.cause as { claim?: unknown; attribute?: unknown } | TypeError | undefined;
     if (error.code === "OAUTH_TIMEOUT" || error.code === "OAUTH_ABORT" || isNetworkFailure(cause))
