@@ -6,6 +6,7 @@ import { useDraft } from "../../lib/draft.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { authApi } from "./auth-api.ts";
 import { CurrentPasswordField, SignInEmailField } from "./credential-fields.tsx";
+import { OrganisationSignIn } from "../sso/organisation-sign-in.tsx";
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function SignInPage() {
           {...draft.bind("password", signIn.error)}
         />
       </MutationForm>
+      <OrganisationSignIn email={draft.values.email} />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { LocaleSelect } from "../locale-select.tsx";
 import { type Organisation, organisationKeys, organisationsApi } from "../organisations-api.ts";
 import { WorkingWeekForm } from "./working-week-form.tsx";
+import { SsoSettings } from "../../sso/sso-settings.tsx";
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function OrganisationPage() {
           <>
             <OrganisationForm org={data} />
             <WorkingWeekForm org={data} />
+            <SsoSettings />
           </>
         )}
       </QueryState>
