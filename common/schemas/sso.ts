@@ -20,6 +20,8 @@ export const issuerUrlSchema = z
   .max(500)
   .pipe(z.url())
   .refine((value) => {
+    // zod still runs this after the address failed as a URL; that failure is reported on its own.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
   }, "https_required");
