@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ssoFailureReasons, type SsoFailureReason } from "../../../common/schemas/sso.ts";
@@ -20,6 +20,11 @@ export function OrganisationSignIn({ email }: { email: string }) {
   const [needEmail, setNeedEmail] = useState(false);
   const [going, setGoing] = useState(false);
   const reason = params.get("sso");
+  const failure = useRef<HTMLParagraphElement>(null);
+  // Back from the provider refused: the reason may be below the fold on a phone, so it takes the focus.
+  useEffect(() => {
+    if (isFailureReason(reason)) failure.current?.focus();
+  }, [reason]);
   const start = () => {
     if (!looksLikeEmail(email)) {
       setNeedEmail(true);
@@ -31,10 +36,10 @@ export function OrganisationSignIn({ email }: { email: string }) {
     window.location.assign(ssoApi.signInUrl(email.trim()));
   };
   return (
-    <section className="card" aria-labelledby="organisation-sign-in">
+    <section className="card sso-sign-in" aria-labelledby="organisation-sign-in">
       <h2 id="organisation-sign-in">{t("ui.sso.button")}</h2>
       {isFailureReason(reason) ? (
-        <p className="alert alert-error" role="alert">
+        <p ref={failure} tabIndex={-1} className="alert alert-error" role="alert">
           {t(`ui.sso.failures.${reason}`)}
         </p>
       ) : null}

@@ -24,8 +24,8 @@ export function SsoSettings() {
         {(view) => (
           <>
             <RedirectAddress uri={view.redirectUri} />
-            <SsoStatus view={view} />
             <SsoForm view={view} />
+            <SsoStatus view={view} />
           </>
         )}
       </QueryState>

@@ -17,15 +17,24 @@ type Saved = NonNullable<SsoConfigurationView["configuration"]>;
 export function SsoStatus({ view }: { view: SsoConfigurationView }) {
   const { t } = useTranslation();
   const saved = view.configuration;
-  if (!saved) return <p className="alert">{t("ui.sso.settings.notSaved")}</p>;
   return (
     <div className="sso-status">
+      <h3>{t("ui.sso.settings.testTitle")}</h3>
+      {saved ? <SavedStatus saved={saved} /> : <p className="hint">{t("ui.sso.settings.notSaved")}</p>}
+    </div>
+  );
+}
+
+function SavedStatus({ saved }: { saved: Saved }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <p className={saved.enabled ? "alert alert-success" : "alert"}>
         {saved.enabled ? t("ui.sso.settings.statusOn") : t("ui.sso.settings.statusOff")}
       </p>
       <LastTest saved={saved} />
       <SsoActions saved={saved} />
-    </div>
+    </>
   );
 }
 
