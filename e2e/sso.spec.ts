@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../test-support/oidc-provider.ts";
-import { API_HEADERS } from "./support/api.ts";
+import { API_HEADERS, getJson } from "./support/api.ts";
 import { anotherBrowser, APP, expectAccessible, signInInEnglish } from "./support/fixtures.ts";
 import { expect, test } from "./support/test.ts";
 
@@ -105,6 +105,17 @@ test("a coordinator sets up and tests sign-in with the organisation account, and
   );
   await expectAccessible(stranger, "sign-in page after a refused organisation account");
   await stranger.screenshot({ path: `test-results/sso-refused-${info.project.name}.png`, fullPage: true });
+
+  // On Femke's page the coordinator sees the linked account, and can unlink it.
+  const people = await getJson<{ id: string; email: string }[]>(page, "/api/people");
+  const femke = people.find((p) => p.email === "learner@demo.beklijf.nl")!;
+  await page.goto(`${APP}/people/${femke.id}`);
+  const linked = page.getByRole("region", { name: "Organisation account" });
+  await expect(linked).toContainText(`Signs in through ${idp.issuer}`);
+  await expectAccessible(page, "person page with a linked organisation account");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await linked.getByRole("button", { name: "Unlink" }).click();
+  await expect(linked).toBeHidden();
 
   await removeSettings(page);
 });

@@ -95,3 +95,13 @@ export const ssoFailureReasons = [
   "conflict",
 ] as const;
 export type SsoFailureReason = (typeof ssoFailureReasons)[number];
+
+export const ssoPersonParams = z.object({ personId: idSchema });
+
+/** The provider accounts linked to a person (issuer only: the subject is the provider's business). */
+export const linkedAccountsView = z.object({
+  accounts: z.array(
+    z.object({ issuer: z.string(), linkedAt: z.string(), lastUsedAt: z.string().nullable() }),
+  ),
+});
+export type LinkedAccountsView = z.infer<typeof linkedAccountsView>;

@@ -256,6 +256,8 @@ export const probes: Record<string, Probe> = {
   "POST /api/sso/test": { expect: "own" },
   "PUT /api/sso/enabled": { expect: "own", body: () => ({ enabled: false }) },
   "DELETE /api/sso/configuration": { expect: "own" },
+  "GET /api/sso/people/:personId/accounts": { expect: 404 },
+  "DELETE /api/sso/people/:personId/accounts": { expect: 404 },
   ...impactProbes,
 };
 

@@ -188,6 +188,25 @@ describe("signing in with the organisation account (OpenID Connect)", () => {
     expect((await signInWithSso(t, idp, { email: at("eva"), account: "idp-eva" })).location).toBe("/");
   });
 
+  it("refuses a second provider account for a linked person until the coordinator unlinks the first", async () => {
+    await signInWithSso(t, idp, { email: at("eva"), account: "idp-eva" });
+    idp.accounts.set("idp-eva-again", { email: at("eva"), email_verified: true });
+    expect((await signInWithSso(t, idp, { email: at("eva"), account: "idp-eva-again" })).location).toBe(
+      "/sign-in?sso=conflict",
+    );
+    const url = `/api/sso/people/${eva.id}/accounts`;
+    expect((await call("GET", url, coordinatorCookie)).json()).toMatchObject({
+      accounts: [{ issuer: idp.issuer, linkedAt: expect.any(String) }],
+    });
+    expect((await call("DELETE", url, coordinatorCookie)).statusCode).toBe(204);
+    const { callback } = await signInWithSso(t, idp, { email: at("eva"), account: "idp-eva-again" });
+    expect((await me(sessionCookieOf(callback))).id).toBe(eva.id);
+    // The first account is now the stranger: refused, Eva keeps the one she uses.
+    expect((await signInWithSso(t, idp, { email: at("eva"), account: "idp-eva" })).location).toBe(
+      "/sign-in?sso=conflict",
+    );
+  });
+
   it("never signs someone in through another organisation's configuration", async () => {
     const db = t.database.db;
     const otherDomain = `beta-${randomBytes(3).toString("hex")}.test`;

@@ -1,5 +1,7 @@
 import type { FastifyReply } from "fastify";
 import {
+  linkedAccountsView,
+  ssoPersonParams,
   ssoConfigurationBody,
   ssoConfigurationView,
   ssoEnabledBody,
@@ -18,6 +20,7 @@ import {
   type SsoDeps,
 } from "./configuration.service.ts";
 import { FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_MINUTES } from "./flow-state.ts";
+import { listLinkedAccounts, unlinkAccounts } from "./identities.ts";
 import { completeCallback, startSignIn, startTest } from "./sign-in.service.ts";
 
 /** Starting a sign-in costs the provider a page and us a discovery: limited per IP like link redemption. */
@@ -136,6 +139,26 @@ export const ssoRoutes = defineRoutes(
         "/api/sso/configuration",
         { summary: "Remove the organisation's single sign-on", status: 204 },
         (scope) => deleteSsoConfiguration(scope),
+      ),
+
+      route.get(
+        "/api/sso/people/:personId/accounts",
+        {
+          summary: "The provider accounts that sign a person in",
+          params: ssoPersonParams,
+          response: linkedAccountsView,
+        },
+        (scope, { params }) => listLinkedAccounts(scope, params),
+      ),
+
+      route.delete(
+        "/api/sso/people/:personId/accounts",
+        {
+          summary: "Unlink a person's provider accounts (the next sign-in links anew)",
+          params: ssoPersonParams,
+          status: 204,
+        },
+        (scope, { params }) => unlinkAccounts(scope, params),
       ),
     ];
   },

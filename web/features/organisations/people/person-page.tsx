@@ -14,6 +14,7 @@ import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { PersonTrainingRecord } from "../../certificates/person-training-record.tsx";
 import { organisationsApi, peopleKeys } from "../organisations-api.ts";
 import { LearningPause } from "./learning-pause.tsx";
+import { LinkedAccounts } from "../../sso/linked-accounts.tsx";
 import { PersonFields, personBody, type PersonDraft } from "./person-fields.tsx";
 
 export function PersonPage() {
@@ -88,6 +89,7 @@ function PersonForm({ person }: { person: PersonSummary }) {
         </p>
         <p className="hint">{t("ui.person.deactivateHint")}</p>
       </section>
+      <LinkedAccounts personId={person.id} name={person.name} />
       {person.roles.includes("learner") ? <LearningPause person={person} /> : null}
       <PersonTrainingRecord personId={person.id} />
       <PrivacySection person={person} />
