@@ -38,7 +38,7 @@ test("wrong passwords get a clear message, and the forgot-password screen answer
   await useEnglish(page);
   await page.getByLabel("Email address").fill("learner@demo.beklijf.nl");
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText(
     "That email address and password do not match. Check both and try again.",
   );
