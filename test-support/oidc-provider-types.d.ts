@@ -14,7 +14,7 @@ declare module "oidc-provider" {
   export interface Configuration {
     clients?: Record<string, unknown>[];
     adapter?: new (name: string) => unknown;
-    ttl?: Record<string, number>;
+    ttl?: Record<string, number | (() => number)>;
     jwks?: { keys: Record<string, unknown>[] };
     claims?: Record<string, string[]>;
     features?: Record<string, unknown>;

@@ -19,6 +19,8 @@ export interface TestIdentityProvider {
   /** Account id → the claims the provider vouches for (`email`, `email_verified`, `name`, …). */
   accounts: Map<string, Record<string, unknown>>;
   tamperIdToken: ((claims: Record<string, unknown>) => Record<string, unknown>) | null;
+  /** How long an authorization code stays valid (a test of an expired code makes it short). */
+  codeTtlSeconds: number;
   close(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startTestIdentityProvider({
     clientSecret: "test-client-secret-0123456789abcdef",
     accounts: new Map(Object.entries(accounts)),
     tamperIdToken: null,
+    codeTtlSeconds: 60,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const configuration: Configuration = {
@@ -137,8 +140,8 @@ export async function startTestIdentityProvider({
       Session: 3600,
       Grant: 3600,
       AccessToken: 600,
-      AuthorizationCode: 60,
       IdToken: 600,
+      AuthorizationCode: () => state.codeTtlSeconds,
     },
     jwks: { keys: [jwk as never] },
     claims: {

@@ -115,6 +115,9 @@ export async function saveSsoConfiguration(scope: Scope, deps: SsoDeps, body: Bo
   authorize(actor, "sso.manage");
   const before = await findConfiguration(tenant);
   if (!before && !body.oidcClientSecret) throw invalid("oidcClientSecret", "required");
+  // The schema lets a provider on this machine use plain HTTP for trying things out; production never.
+  if (deps.production && new URL(body.issuerUrl).protocol !== "https:")
+    throw invalid("issuerUrl", "https_required");
   await checkBreakGlass(tenant, body);
   const domains = [...new Set(body.allowedDomains)];
   const sealed = body.oidcClientSecret

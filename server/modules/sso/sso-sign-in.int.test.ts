@@ -131,6 +131,17 @@ describe("signing in with the organisation account (OpenID Connect)", () => {
     expect(replay.headers.location).toBe("/sign-in?sso=failed");
   });
 
+  it("refuses a code that expired at the provider", async () => {
+    idp.codeTtlSeconds = 1;
+    const start = await t.app.inject({ method: "GET", url: `/api/auth/oidc/start?email=${at("eva")}` });
+    const back = await loginAtProvider(idp, String(start.headers.location), "idp-eva");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const late = await callBack(t, back, flowCookieOf(start)!);
+    idp.codeTtlSeconds = 60;
+    expect(late.headers.location).toBe("/sign-in?sso=failed");
+    expect(sessionCookieOf(late)).toBeNull();
+  });
+
   it("refuses an ID token signed for another audience or by another issuer", async () => {
     for (const change of [{ aud: "someone-else" }, { iss: "https://evil.example" }]) {
       idp.tamperIdToken = (claims) => ({ ...claims, ...change });
