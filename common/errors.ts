@@ -49,6 +49,11 @@ export const errorStatus = {
   COHORT_CANCELLED: 409,
   /** A content package that Beklijf keeps but cannot play yet (cmi5), or no content origin is configured. */
   PACKAGE_NOT_PLAYABLE: 422,
+  /** The organisation requires single sign-on: this person signs in with the organisation account. */
+  SSO_REQUIRED: 403,
+  /** Single sign-on can be switched on only after a successful test of the current connection. */
+  SSO_NOT_TESTED: 409,
+  SSO_NOT_CONFIGURED: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,

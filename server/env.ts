@@ -23,6 +23,9 @@ import { z } from "zod";
  *   name. Default on a laptop: `PUBLIC_URL` with `localhost` and `127.0.0.1` swapped (another origin,
  *   the same port, and the app's cookies are never sent to it). Unset on another host: packages are
  *   kept but not played. It may not equal PUBLIC_URL's origin (decision 0022).
+ * - `SECRETS_KEY`: 32 random bytes in base64 (`openssl rand -base64 32`) that seal stored secrets such as
+ *   an organisation's single sign-on client secret. Unset: a key made on first use and kept in the
+ *   database (fine for development; set it in production so a database backup alone reveals no secret).
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -51,6 +54,10 @@ const envSchema = z.object({
     )
     .optional(),
   CONTENT_URL: z.url().optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes in base64")
+    .optional(),
 });
 
 export interface Config {
@@ -70,6 +77,8 @@ export interface Config {
   webDist: string;
   /** The content origin for packages (no trailing slash), or null when none is configured. */
   contentOrigin: string | null;
+  /** The key that seals stored secrets (`SECRETS_KEY`); null: the installation's own key in the database. */
+  secretsKey: Buffer | null;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDist: path.resolve(import.meta.dirname, "../dist/web"),
     contentOrigin: contentOriginOf(env.CONTENT_URL, publicUrl),
+    secretsKey: env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, "base64") : null,
   };
 }
 

@@ -30,6 +30,7 @@ import { createTrajectory } from "../server/modules/trajectories/trajectories.se
 import { TEST_ORIGIN } from "./app.ts";
 import { buildCoordinator, buildLearner, buildOrganisation, buildTeam } from "./factories.ts";
 import { scenario } from "./learning.ts";
+import { buildSsoConfiguration } from "./sso.ts";
 
 type TableWithId = PgTable & { id: PgColumn };
 
@@ -232,6 +233,10 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     teamName: teamA.name,
     organisationName: orgA.name,
   };
+  const sso = await buildSsoConfiguration(db, orgA.id, {
+    domain: "alpha-sso.test",
+    clientId: "alpha-geheime-client",
+  });
   const secrets = [
     orgA.id,
     learnerA.id,
@@ -271,6 +276,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     "Alpha geheime xAPI-client",
     packageId,
     "Alpha geheim pakket",
+    sso.domain,
+    sso.clientId,
   ];
   return { fixture, secrets };
 }

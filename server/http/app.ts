@@ -42,6 +42,8 @@ import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
 import { lrsRoutes } from "../modules/xapi/lrs-http.ts";
 import { xapiClientRoutes } from "../modules/xapi/xapi-clients.routes.ts";
+import { passwordSignInAllowed } from "../modules/sso/index.ts";
+import { ssoRoutes } from "../modules/sso/sso.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -103,8 +105,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     app.swagger(),
   );
   await app.register(healthRoutes, deps);
-  await app.register(authRoutes, deps);
   await app.register(emailLinkRoutes, deps);
+  // Password sign-in asks the sso module whether the organisation requires single sign-on.
+  await app.register(authRoutes, { ...deps, passwordSignInAllowed });
+  await app.register(ssoRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(homeRoutes);
   await app.register(notificationRoutes, deps);

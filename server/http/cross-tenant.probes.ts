@@ -259,6 +259,22 @@ export const probes: Record<string, Probe> = {
     }),
   },
   "POST /api/credentials/verify": { expect: "own", body: () => ({ credential: { probe: true } }) },
+  "GET /api/sso/configuration": { expect: "own" },
+  // B's own settings, pointing at a port nothing listens on, so the test below it reaches no network.
+  "PUT /api/sso/configuration": {
+    expect: "own",
+    body: () => ({
+      issuerUrl: "http://127.0.0.1:9",
+      oidcClientId: "beta-client",
+      oidcClientSecret: "beta-secret",
+      allowedDomains: ["beta-sso.test"],
+    }),
+  },
+  "POST /api/sso/test": { expect: "own" },
+  "PUT /api/sso/enabled": { expect: "own", body: () => ({ enabled: false }) },
+  "DELETE /api/sso/configuration": { expect: "own" },
+  "GET /api/sso/people/:personId/accounts": { expect: 404 },
+  "DELETE /api/sso/people/:personId/accounts": { expect: 404 },
   ...impactProbes,
 };
 

@@ -74,6 +74,8 @@ const notCreating: Record<string, string> = {
   "POST /api/auth/sign-out": "ends the session; twice is the same as once",
   "POST /api/people/import/preview": "reads a file, stores nothing",
   "POST /api/credentials/verify": "checks a credential, stores nothing",
+  "POST /api/sso/test":
+    "starts a test at the provider (a sealed cookie, no row); a second start replaces the first, the result is one row per organisation",
   "POST /api/culture-scans/:scanId/close": "a state change that is the same when repeated",
   "POST /api/cohorts/:cohortId/cancel": "a state change that is the same when repeated; sends no email",
   "POST /api/trajectories/:trajectoryId/archive": "a state change that is the same when repeated",

@@ -18,3 +18,4 @@ export * from "./impact.ts";
 export * from "./idempotency.ts";
 export * from "./notices.ts";
 export * from "./packages.ts";
+export * from "./sso.ts";

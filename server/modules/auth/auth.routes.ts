@@ -17,6 +17,7 @@ import { AccountThrottle, LoginThrottle } from "./login-throttle.ts";
 import {
   changePassword,
   describeInvitation,
+  type PasswordGate,
   queuePasswordReset,
   redeemToken,
   signIn,
@@ -54,7 +55,13 @@ const passwordChangeLimit = { max: 10, timeWindow: "15 minutes" };
 
 export const authRoutes = defineRoutes(
   ["auth"],
-  ({ config, database, jobs, clock }: Pick<AppDeps, "config" | "database" | "jobs" | "clock">) => {
+  ({
+    config,
+    database,
+    jobs,
+    clock,
+    passwordSignInAllowed,
+  }: Pick<AppDeps, "config" | "database" | "jobs" | "clock"> & { passwordSignInAllowed?: PasswordGate }) => {
     const { db } = database;
     // Guessing one address is slowed after 10 failures; spraying many addresses from one IP after 50.
     const perAddress = new LoginThrottle({ maxFailures: 10 });
@@ -81,6 +88,7 @@ export const authRoutes = defineRoutes(
             purpose,
             now: clock(),
             userAgent: userAgentOf(request),
+            passwordAllowed: passwordSignInAllowed,
           });
           setSessionCookie(reply, token);
           return { ok: true as const };
@@ -115,6 +123,7 @@ export const authRoutes = defineRoutes(
               now,
               userAgent: userAgentOf(request),
               replacing: request.actor,
+              passwordAllowed: passwordSignInAllowed,
             });
             perAddress.recordSuccess(keys[0]!);
             if (!trusted) perAccount.recordSuccess(email);

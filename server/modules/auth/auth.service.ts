@@ -14,6 +14,14 @@ import { endAllSessions, endOtherSessions, endSession, startSession } from "./se
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export const INVITATION_DAYS = 7;
+
+/**
+ * Whether a person may sign in with a password or a link in their organisation (false when it requires
+ * single sign-on and they are not its break-glass coordinator). Given by the composition root, so this
+ * module does not depend on the sso module, which depends on it.
+ */
+export type PasswordGate = (tenant: Tenant, personId: string) => Promise<boolean>;
+const everyoneMay: PasswordGate = async () => true;
 export const RESET_HOURS = 1;
 
 /**
@@ -33,6 +41,7 @@ export async function signIn(
     now,
     userAgent = null,
     replacing = null,
+    passwordAllowed = everyoneMay,
   }: {
     email: string;
     password: string;
@@ -40,6 +49,7 @@ export async function signIn(
     userAgent?: string | null;
     /** The session this browser had before, if any: it ends when the new one starts (rotation). */
     replacing?: Actor | null;
+    passwordAllowed?: PasswordGate;
   },
 ): Promise<{ token: string }> {
   const candidates = await db
@@ -52,6 +62,9 @@ export async function signIn(
       continue;
     }
     if (await verifyPassword(candidate.passwordHash, password)) {
+      // Asked only after the password matched, so the answer tells a stranger nothing.
+      if (!(await passwordAllowed(new Tenant(db, candidate.organisationId), candidate.id)))
+        throw new AppError("SSO_REQUIRED");
       const token = await startSession(
         new Tenant(db, candidate.organisationId),
         candidate.id,
@@ -233,15 +246,20 @@ export async function redeemToken(
     password,
     now,
     userAgent = null,
+    passwordAllowed = everyoneMay,
   }: {
     token: string;
     purpose: "invitation" | "password-reset";
     password: string;
     now: Date;
     userAgent?: string | null;
+    passwordAllowed?: PasswordGate;
   },
 ): Promise<{ token: string }> {
   const row = await findUsableToken(db, token, purpose, now);
+  // A reset or invitation link must not become a way around required single sign-on.
+  if (!(await passwordAllowed(new Tenant(db, row.organisationId), row.personId)))
+    throw new AppError("SSO_REQUIRED");
   const passwordHash = await hashPassword(password);
   return new Tenant(db, row.organisationId).transaction(async (tenant) => {
     const spent = await tenant.db

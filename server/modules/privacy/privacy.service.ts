@@ -26,6 +26,7 @@ import { collectImpactData, eraseImpactData } from "../impact/index.ts";
 import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
 import { collectXapiDocuments, eraseXapiData } from "../xapi/index.ts";
+import { collectSsoIdentities, eraseSsoIdentities } from "../sso/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -95,6 +96,8 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     planPulses: await collectPlanPulses(tenant, personId),
     notices: await collectNotices(tenant, personId),
     xapiDocuments: await collectXapiDocuments(tenant, personId),
+    /** Accounts at the organisation's identity provider that sign this person in. */
+    signInAccounts: await collectSsoIdentities(tenant, personId),
   };
 }
 
@@ -155,6 +158,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await erasePlanPulses(tx, personId);
     await eraseNotices(tx, personId);
     await eraseXapiData(tx, { personId, email: data.person.email });
+    await eraseSsoIdentities(tx, personId);
     await tx.db
       .update(persons)
       .set({

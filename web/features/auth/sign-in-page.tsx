@@ -7,6 +7,7 @@ import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { authApi } from "./auth-api.ts";
 import { CurrentPasswordField, SignInEmailField } from "./credential-fields.tsx";
 import { EmailLinkSignIn } from "./email-link-sign-in.tsx";
+import { OrganisationSignIn } from "../sso/organisation-sign-in.tsx";
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function SignInPage() {
         />
       </MutationForm>
       <EmailLinkSignIn />
+      <OrganisationSignIn email={draft.values.email} />
     </Page>
   );
 }

@@ -10,6 +10,7 @@ import { LocaleSelect } from "../locale-select.tsx";
 import { type Organisation, organisationKeys, organisationsApi } from "../organisations-api.ts";
 import { WorkingWeekForm } from "./working-week-form.tsx";
 import { XapiClientsLink } from "../../xapi-clients/xapi-clients-link.tsx";
+import { SsoSettings } from "../../sso/sso-settings.tsx";
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function OrganisationPage() {
             <OrganisationForm org={data} />
             <WorkingWeekForm org={data} />
             <XapiClientsLink />
+            <SsoSettings />
           </>
         )}
       </QueryState>

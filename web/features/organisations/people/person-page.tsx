@@ -15,6 +15,7 @@ import { SignInCardSection } from "../../auth/sign-in-card-section.tsx";
 import { PersonTrainingRecord } from "../../certificates/person-training-record.tsx";
 import { organisationsApi, peopleKeys } from "../organisations-api.ts";
 import { LearningPause } from "./learning-pause.tsx";
+import { LinkedAccounts } from "../../sso/linked-accounts.tsx";
 import { PersonFields, personBody, type PersonDraft } from "./person-fields.tsx";
 
 export function PersonPage() {
@@ -90,6 +91,7 @@ function PersonForm({ person }: { person: PersonSummary }) {
         <p className="hint">{t("ui.person.deactivateHint")}</p>
       </section>
       <SignInCardSection person={person} />
+      <LinkedAccounts personId={person.id} name={person.name} />
       {person.roles.includes("learner") ? <LearningPause person={person} /> : null}
       <PersonTrainingRecord personId={person.id} />
       <PrivacySection person={person} />
