@@ -32,7 +32,7 @@ export const sessionsView = z.object({
       lastActiveAt: z.string(),
       current: z.boolean(),
       /** How the session began; null for sessions from before this was kept. */
-      method: z.enum(["password", "email-link", "sign-in-card", "link"]).nullable(),
+      method: z.enum(["password", "email-link", "sign-in-card", "link", "sso"]).nullable(),
     }),
   ),
 });

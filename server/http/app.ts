@@ -105,9 +105,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     app.swagger(),
   );
   await app.register(healthRoutes, deps);
-  await app.register(emailLinkRoutes, deps);
-  // Password sign-in asks the sso module whether the organisation requires single sign-on.
+  // Password, link and card sign-in ask the sso module whether the organisation requires single sign-on.
   await app.register(authRoutes, { ...deps, passwordSignInAllowed });
+  await app.register(emailLinkRoutes, { ...deps, passwordSignInAllowed });
   await app.register(ssoRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(homeRoutes);

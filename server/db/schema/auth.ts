@@ -18,7 +18,7 @@ export const sessions = tenantTable(
     /** The browser's User-Agent at sign-in (cut to 300 characters), so the person recognises the device. */
     userAgent: text("user_agent"),
     /** How the person signed in (shown in their session list); null for sessions from before it was kept. */
-    method: text("method", { enum: ["password", "email-link", "sign-in-card", "link"] }),
+    method: text("method", { enum: ["password", "email-link", "sign-in-card", "link", "sso"] }),
   },
   (t) => [
     uniqueIndex("sessions_token_hash_idx").on(t.tokenHash),

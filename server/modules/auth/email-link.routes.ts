@@ -9,6 +9,7 @@ import {
 } from "../../../common/schemas/auth.ts";
 import { personParams } from "../../../common/schemas/people.ts";
 import type { AppDeps } from "../../http/context.ts";
+import type { PasswordGate } from "./auth.service.ts";
 import { attachment, defineRoutes, publicRoute, route, withHeaders } from "../../http/route-table.ts";
 import { EMAIL_LINK_MINUTES, PENDING_COOKIE, redeemWith, requestEmailLink } from "./email-link.service.ts";
 import { SESSION_COOKIE, SESSION_DAYS } from "./sessions.ts";
@@ -29,7 +30,13 @@ const redeemLimit = { max: 30, timeWindow: "15 minutes" };
 /** Email-link sign-in with a six-digit code, and printed QR sign-in cards (decision 0024). */
 export const emailLinkRoutes = defineRoutes(
   ["auth"],
-  ({ config, database, jobs, clock }: Pick<AppDeps, "config" | "database" | "jobs" | "clock">) => {
+  ({
+    config,
+    database,
+    jobs,
+    clock,
+    passwordSignInAllowed,
+  }: Pick<AppDeps, "config" | "database" | "jobs" | "clock"> & { passwordSignInAllowed?: PasswordGate }) => {
     const { db } = database;
     const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
     const signedIn = (reply: FastifyReply, token: string) => {
@@ -92,6 +99,7 @@ export const emailLinkRoutes = defineRoutes(
             pendingSecret: request.cookies[PENDING_COOKIE],
             now: clock(),
             userAgent: userAgentOf(request),
+            passwordAllowed: passwordSignInAllowed,
           });
           reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
           return signedIn(reply, token);
@@ -109,8 +117,14 @@ export const emailLinkRoutes = defineRoutes(
         async (request, { body }, reply) =>
           signedIn(
             reply,
-            (await signInWithCard(db, { token: body.token, now: clock(), userAgent: userAgentOf(request) }))
-              .token,
+            (
+              await signInWithCard(db, {
+                token: body.token,
+                now: clock(),
+                userAgent: userAgentOf(request),
+                passwordAllowed: passwordSignInAllowed,
+              })
+            ).token,
           ),
       ),
 

@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { emailLinkRequests, persons, signInLinks } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid } from "../../errors.ts";
+import type { PasswordGate } from "./auth.service.ts";
 import { installationKey } from "../../installation-secrets.ts";
 import { recordAudit } from "../../audit.ts";
 import { enqueueEmail } from "../notifications/index.ts";
@@ -144,6 +145,8 @@ async function recentLinkCount(tenant: Tenant, personId: string, now: Date): Pro
 interface SignInContext {
   now: Date;
   userAgent: string | null;
+  /** Whether the organisation lets this person in without its single sign-on (it may require SSO). */
+  passwordAllowed?: PasswordGate;
 }
 
 /** A usable link row (unspent, unexpired, its person active), found by the given condition. */
@@ -177,8 +180,11 @@ async function spendAndSignIn(
   db: Db,
   link: { organisationId: string; id: string; personId: string },
   how: "link" | "code",
-  { now, userAgent }: SignInContext,
+  { now, userAgent, passwordAllowed }: SignInContext,
 ): Promise<{ token: string }> {
+  // A link is no way around required single sign-on, like a password or a reset link (decision 0023).
+  if (passwordAllowed && !(await passwordAllowed(new Tenant(db, link.organisationId), link.personId)))
+    throw new AppError("SSO_REQUIRED");
   return new Tenant(db, link.organisationId).transaction(async (tenant) => {
     const spent = await tenant.db
       .update(signInLinks)

@@ -105,7 +105,7 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
 }
 
 /** How a session began: shown in the person's session list, so a card or link use is visible to them. */
-export type SignInMethod = "password" | "email-link" | "sign-in-card" | "link";
+export type SignInMethod = "password" | "email-link" | "sign-in-card" | "link" | "sso";
 
 /** Starts a session and returns the cookie token (only its hash is stored). */
 export async function startSession(

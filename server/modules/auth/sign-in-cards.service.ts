@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { organisations, personRoles, persons, signInCards } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
+import type { PasswordGate } from "./auth.service.ts";
 import type { Scope } from "../../http/scope.ts";
 import { authorize } from "./auth.policy.ts";
 import { renderSignInCard } from "./sign-in-card.pdf.ts";
@@ -153,7 +154,12 @@ export async function revokeSignInCard(scope: Scope, { personId }: { personId: s
  */
 export async function signInWithCard(
   db: Db,
-  { token, now, userAgent }: { token: string; now: Date; userAgent: string | null },
+  {
+    token,
+    now,
+    userAgent,
+    passwordAllowed,
+  }: { token: string; now: Date; userAgent: string | null; passwordAllowed?: PasswordGate },
 ): Promise<{ token: string }> {
   // Tenant-less on purpose (the card's token names the organisation); the join keeps both keys.
   const [card] = await db
@@ -172,6 +178,8 @@ export async function signInWithCard(
   if (!card) throw new AppError("TOKEN_INVALID");
   const tenant = new Tenant(db, card.organisationId);
   if (await isCoordinator(tenant, card.personId)) throw new AppError("TOKEN_INVALID");
+  // A card is no way around required single sign-on either (decision 0023).
+  if (passwordAllowed && !(await passwordAllowed(tenant, card.personId))) throw new AppError("SSO_REQUIRED");
   return tenant.transaction(async (tx) => {
     const used = await tx.db
       .update(signInCards)

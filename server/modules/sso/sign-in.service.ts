@@ -166,7 +166,7 @@ export async function completeCallback(db: Db, deps: SsoDeps, input: CallbackInp
       );
       return { redirectTo: signInPage(match.reason), sessionToken: null };
     }
-    const sessionToken = await startSession(tx, match.personId, input.now, input.userAgent);
+    const sessionToken = await startSession(tx, match.personId, input.now, input.userAgent, "sso");
     // Signing in ends the session this browser had (rotation, as with a password).
     if (input.actor) await endSession(new Tenant(db, input.actor.organisationId), input.actor.sessionId);
     await recordAudit(tx, null, "sso.signed-in", { type: "person", id: match.personId }, { how: match.how });

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caller, signInAttempt, useTestApp } from "../../../test-support/app.ts";
+import { caller, publicPost, signInAttempt, useTestApp } from "../../../test-support/app.ts";
+import { pdfLinks } from "../../../test-support/pdf-text.ts";
 import { buildCoordinator, buildLearner, buildOrganisation } from "../../../test-support/factories.ts";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../../../test-support/oidc-provider.ts";
 import {
@@ -86,6 +87,11 @@ describe("signing in with the organisation account (OpenID Connect)", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.subjectId, eva.id)));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["sso.linked", "sso.signed-in"]));
+    // Her session list says how this session began.
+    const mine = (await call("GET", "/api/me/sessions", cookie)).json<{
+      sessions: { method: string | null }[];
+    }>();
+    expect(mine.sessions.map((s) => s.method)).toContain("sso");
   });
 
   it("keeps the person when their address changes at the provider", async () => {
@@ -186,6 +192,13 @@ describe("signing in with the organisation account (OpenID Connect)", () => {
   });
 
   it("requires the organisation account for everyone but the break-glass coordinator", async () => {
+    // A sign-in card printed before the rule is no way around it afterwards.
+    const printed = await call("POST", `/api/people/${eva.id}/sign-in-card`, coordinatorCookie, {
+      validMonths: null,
+    });
+    expect(printed.statusCode).toBe(200);
+    const [cardLink] = await pdfLinks(printed.rawPayload);
+    const cardToken = new URL(cardLink!).hash.replace("#token=", "");
     const required = await call("PUT", "/api/sso/configuration", coordinatorCookie, {
       ...(await currentSettings()),
       requireSso: true,
@@ -196,6 +209,9 @@ describe("signing in with the organisation account (OpenID Connect)", () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: "SSO_REQUIRED" });
     expect((await signInAttempt(t, at("coord"), "correct horse battery")).statusCode).toBe(200);
+    const card = await publicPost(t, "/api/auth/sign-in-card", { token: cardToken });
+    expect(card.statusCode).toBe(403);
+    expect(card.json()).toMatchObject({ code: "SSO_REQUIRED" });
     expect((await signInWithSso(t, idp, { email: at("eva"), account: "idp-eva" })).location).toBe("/");
   });
 
