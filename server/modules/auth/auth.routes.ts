@@ -27,7 +27,7 @@ import {
   endOwnSession,
   listOwnSessions,
   SESSION_COOKIE,
-  SESSION_DAYS,
+  setSessionCookie,
   signOut,
 } from "./sessions.ts";
 import { presentSessions } from "./sessions.presenter.ts";
@@ -68,14 +68,8 @@ export const authRoutes = defineRoutes(
     const perIp = new LoginThrottle({ maxFailures: 50 });
     // Guessing one account from many IPs: free for 20 failures, then a doubling delay (decision 0010).
     const perAccount = new AccountThrottle();
-    const setSessionCookie = (reply: FastifyReply, token: string) =>
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: config.cookieSecure,
-        path: "/",
-        maxAge: SESSION_DAYS * 86_400,
-      });
+    const signedIn = (reply: FastifyReply, token: string) =>
+      setSessionCookie(reply, token, config.cookieSecure);
     const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
     /** A link that is spent by choosing a password, and signs the person in on this device. */
     const redeemRoute = (url: string, purpose: "invitation" | "password-reset", summary: string) =>
@@ -90,7 +84,7 @@ export const authRoutes = defineRoutes(
             userAgent: userAgentOf(request),
             passwordAllowed: passwordSignInAllowed,
           });
-          setSessionCookie(reply, token);
+          signedIn(reply, token);
           return { ok: true as const };
         },
       );
@@ -127,7 +121,7 @@ export const authRoutes = defineRoutes(
             });
             perAddress.recordSuccess(keys[0]!);
             if (!trusted) perAccount.recordSuccess(email);
-            setSessionCookie(reply, token);
+            signedIn(reply, token);
             reply.setCookie(DEVICE_COOKIE, issueDeviceToken(key, email), {
               httpOnly: true,
               sameSite: "strict",

@@ -12,7 +12,7 @@ import type { AppDeps } from "../../http/context.ts";
 import type { PasswordGate } from "./auth.service.ts";
 import { attachment, defineRoutes, publicRoute, route, withHeaders } from "../../http/route-table.ts";
 import { EMAIL_LINK_MINUTES, PENDING_COOKIE, redeemWith, requestEmailLink } from "./email-link.service.ts";
-import { SESSION_COOKIE, SESSION_DAYS } from "./sessions.ts";
+import { setSessionCookie } from "./sessions.ts";
 import { getSignInCard, printSignInCard, revokeSignInCard, signInWithCard } from "./sign-in-cards.service.ts";
 
 const ok = z.object({ ok: z.literal(true) });
@@ -40,13 +40,7 @@ export const emailLinkRoutes = defineRoutes(
     const { db } = database;
     const userAgentOf = (request: FastifyRequest) => request.headers["user-agent"] ?? null;
     const signedIn = (reply: FastifyReply, token: string) => {
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: config.cookieSecure,
-        path: "/",
-        maxAge: SESSION_DAYS * 86_400,
-      });
+      setSessionCookie(reply, token, config.cookieSecure);
       return { ok: true as const };
     };
     const submissionKey = (request: FastifyRequest) => {

@@ -2,4 +2,4 @@
 export { issueToken } from "./auth.service.ts";
 export { endAllSessions } from "./sessions.ts";
 export { hashSecret, newSecret } from "./tokens.ts";
-export { endSession, SESSION_COOKIE, SESSION_DAYS, startSession } from "./sessions.ts";
+export { endSession, SESSION_COOKIE, SESSION_DAYS, setSessionCookie, startSession } from "./sessions.ts";

@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { isLocale } from "../../../common/locales.ts";
 import type { Role } from "../../../common/roles.ts";
@@ -12,6 +13,20 @@ import { hashSecret, newSecret } from "./tokens.ts";
 export const SESSION_COOKIE = "beklijf_session";
 /** The longest any session lives, and the session cookie's lifetime in the browser. */
 export const SESSION_DAYS = 14;
+
+/**
+ * Puts a new session on the browser: http-only, SameSite=Lax (a link from an email or the identity
+ * provider's redirect arrives signed in), for the session's absolute lifetime. Every way in uses it.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: SESSION_DAYS * 86_400,
+  });
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

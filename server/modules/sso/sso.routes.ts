@@ -11,7 +11,7 @@ import {
 import { secretSealer } from "../../crypto/secrets.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { defineRoutes, publicRoute, route } from "../../http/route-table.ts";
-import { SESSION_COOKIE, SESSION_DAYS } from "../auth/index.ts";
+import { setSessionCookie } from "../auth/index.ts";
 import {
   deleteSsoConfiguration,
   getSsoConfiguration,
@@ -78,14 +78,7 @@ export const ssoRoutes = defineRoutes(
           });
           // One use: the flow's checks are gone whatever happened.
           reply.clearCookie(FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
-          if (answer.sessionToken)
-            reply.setCookie(SESSION_COOKIE, answer.sessionToken, {
-              httpOnly: true,
-              sameSite: "lax",
-              secure: config.cookieSecure,
-              path: "/",
-              maxAge: SESSION_DAYS * 86_400,
-            });
+          if (answer.sessionToken) setSessionCookie(reply, answer.sessionToken, config.cookieSecure);
           return reply.redirect(answer.redirectTo, 303);
         },
       ),
