@@ -1,4 +1,4 @@
-import { type Json, type JsonObject, isObject } from "./formats.ts";
+import { type Json, type JsonObject, isObject, isUuid } from "./formats.ts";
 
 /**
  * An agent or identified group as one text, by its inverse functional identifier: the same text the
@@ -19,7 +19,7 @@ export function agentKey(value: Json | undefined): string | null {
 export function personOfAgent(value: Json | undefined, site: string): string | null {
   if (!isObject(value) || !isObject(value.account) || value.account.homePage !== site) return null;
   const name = value.account.name;
-  return typeof name === "string" && /^[0-9a-f-]{36}$/i.test(name) ? name : null;
+  return isUuid(name) ? name.toLowerCase() : null;
 }
 
 const isAgentLike = (o: JsonObject) => o.objectType === "Agent" || o.objectType === "Group";

@@ -3,6 +3,7 @@ import { type SQL, eq, gt } from "drizzle-orm";
 import { xapiDocuments } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { agentKey, personOfAgent } from "./agents.ts";
+import { knownPersons } from "./known-persons.ts";
 import { type Json, isIri, isObject, isTimestamp, isUuid, parseTimestamp } from "./formats.ts";
 import { agent as checkAgent } from "./statement-validation.ts";
 import type { XapiVersion } from "./statement-validation.ts";
@@ -192,9 +193,11 @@ export async function writeDocument(
     } else if (write.mode === "post" && isJsonType(contentType) && !jsonObjectOf(content))
       throw invalid("a POSTed JSON document must be an object");
     const values = { content, contentType, etag: etagOf(content), updatedAt: write.now };
+    const known = await knownPersons(tx, [address.personId]);
+    const personId = address.personId && known.has(address.personId) ? address.personId : null;
     await tx.db
       .insert(xapiDocuments)
-      .values(tx.row({ ...address, documentId: address.documentId!, ...values }))
+      .values(tx.row({ ...address, personId, documentId: address.documentId!, ...values }))
       .onConflictDoUpdate({
         target: [
           xapiDocuments.organisationId,

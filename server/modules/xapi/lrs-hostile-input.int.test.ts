@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestApp } from "../../../test-support/app.ts";
+import { TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import { lrsCaller, organisationWithXapiClient } from "../../../test-support/xapi.ts";
 
 /**
@@ -66,4 +66,21 @@ describe("/xapi/ hostile input", () => {
           }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it("accepts an account on this installation that is nobody in the organisation, linking it to no one", async () => {
+    const lrs = lrsCaller(t, (await organisationWithXapiClient(t)).authorization);
+    const stranger = { objectType: "Agent", account: { homePage: TEST_ORIGIN, name: crypto.randomUUID() } };
+    const statement = {
+      actor: stranger,
+      verb: { id: "http://x.test/v" },
+      object: { id: "https://x.test/a" },
+    };
+    expect((await lrs("POST", "/xapi/statements", { json: statement })).statusCode).toBe(200);
+    const state = new URLSearchParams({
+      activityId: "https://x.test/a",
+      agent: JSON.stringify(stranger),
+      stateId: "s",
+    });
+    expect((await lrs("PUT", `/xapi/activities/state?${state}`, { json: { a: 1 } })).statusCode).toBe(204);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.ts";
 import type { Tenant } from "../../db/tenant.ts";
@@ -79,13 +80,19 @@ function versionOf(header: string | undefined, resource: string): XapiVersion {
 
 const FULL_VERSION: Record<XapiVersion, string> = { "1.0": "1.0.3", "2.0": "2.0.0" };
 
-/** The version each set of credentials last spoke, by the Authorization header (in memory only). */
+/**
+ * The version each set of credentials last spoke (in memory only), by a hash of the Authorization
+ * header so no secret is kept in the map.
+ */
 const lastVersions = new Map<string, XapiVersion>();
-const lastVersionOf = (authorization: string | undefined) => lastVersions.get(authorization ?? "") ?? "2.0";
+const credentialsId = (authorization: string) =>
+  createHash("sha256").update(authorization).digest("base64url");
+const lastVersionOf = (authorization: string | undefined) =>
+  (authorization && lastVersions.get(credentialsId(authorization))) || "2.0";
 function rememberVersion(authorization: string | undefined, version: XapiVersion): void {
   if (!authorization) return;
   if (lastVersions.size > 10_000) lastVersions.clear();
-  lastVersions.set(authorization, version);
+  lastVersions.set(credentialsId(authorization), version);
 }
 
 function flatHeaders(request: FastifyRequest): Record<string, string | undefined> {

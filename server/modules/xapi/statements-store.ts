@@ -4,6 +4,7 @@ import { xapiAttachments, xapiStatements } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { agentKey, objectAgentKey, personOfAgent, relatedOf } from "./agents.ts";
 import { type Json, type JsonObject, canonicalJson, isObject, parseTimestamp } from "./formats.ts";
+import { knownPersons } from "./known-persons.ts";
 import { checkSignature } from "./signatures.ts";
 import { type XapiVersion, validateStatement } from "./statement-validation.ts";
 import { XapiError, invalid } from "./xapi-errors.ts";
@@ -98,13 +99,13 @@ function checkParts(statements: JsonObject[], parts: AttachmentPart[]): void {
     if (!declared.has(part.sha2)) throw invalid("a part matches no declared attachment");
 }
 
-function rowOf(statement: JsonObject, context: StoreContext) {
+function rowOf(statement: JsonObject, context: StoreContext, personId: string | null) {
   const related = relatedOf(statement);
   const object = statement.object as JsonObject;
   const ctx = isObject(statement.context) ? statement.context : {};
   return {
     id: statement.id as string,
-    personId: context.caller.personId ?? personOfAgent(statement.actor, context.site),
+    personId,
     objectAgentKey: objectAgentKey(statement),
     verb: (statement.verb as JsonObject).id as string,
     objectId: (object.objectType ?? "Activity") === "Activity" ? (object.id as string) : null,
@@ -137,11 +138,17 @@ export async function storeStatements(
   const statements = checked.map((s) => complete(s, context));
   const ids = statements.map((s) => s.id as string);
   if (new Set(ids).size !== ids.length) throw invalid("two statements in one request have the same id");
+  // Launch credentials belong to a person already; other accounts are checked against the organisation.
+  const candidates = statements.map((s) => context.caller.personId ?? personOfAgent(s.actor, context.site));
+  const known = context.caller.personId
+    ? new Set([context.caller.personId])
+    : await knownPersons(tenant, candidates);
+  const personOf = (index: number) => (known.has(candidates[index] ?? "") ? candidates[index]! : null);
   const write = async (tx: Tenant) => {
     await voidTargets(tx, statements);
     const inserted = await tx.db
       .insert(xapiStatements)
-      .values(statements.map((s) => tx.row(rowOf(s, context))))
+      .values(statements.map((s, index) => tx.row(rowOf(s, context, personOf(index)))))
       .onConflictDoNothing()
       .returning({ id: xapiStatements.id });
     if (inserted.length !== statements.length)
