@@ -60,6 +60,7 @@ function playerApi(version: "1.2" | "2004", commits: unknown[]): Api {
     lmsCommitUrl: "/commit",
     dataCommitFormat: "json" as const,
     renderCommonCommitFields: true,
+    selfReportSessionTime: true,
     logLevel: 5 as const,
     httpService: {
       processHttpRequest: (_url: string, params: unknown) => {

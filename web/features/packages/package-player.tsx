@@ -34,6 +34,8 @@ async function startRuntime(
     lmsCommitUrl: commitPath(cohortId, activityId),
     dataCommitFormat: "json" as const,
     renderCommonCommitFields: true,
+    // Beklijf measures the session itself: many packages never report their time.
+    selfReportSessionTime: true,
     autocommit: true,
     autocommitSeconds: 30,
     // The runtime's own console output would be noise for the learner and fails the test guard.

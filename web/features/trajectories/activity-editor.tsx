@@ -1,11 +1,10 @@
-import { useId, type DragEvent } from "react";
+import { lazy, Suspense, useId, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Activity } from "../../../common/schemas/trajectories.ts";
 import { activityTypes, phases, type Phase } from "../../../common/trajectory-vocabulary.ts";
 import { Field, SelectField, TextAreaField } from "../../components/field.tsx";
 import { NumberField } from "../../components/number-field.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
-import { PackageField } from "../packages/package-field.tsx";
 
 /** Activities a learner reads, watches or does from instructions: they carry Markdown content. */
 const contentTypes = new Set<Activity["type"]>([
@@ -16,6 +15,11 @@ const contentTypes = new Set<Activity["type"]>([
   "reflection",
   "simulation",
 ]);
+
+/** Loaded when a designer opens such an activity: the editor's other code stays free of the upload. */
+const PackageField = lazy(() =>
+  import("../packages/package-field.tsx").then((module) => ({ default: module.PackageField })),
+);
 
 /** Activities an e-learning package (SCORM, cmi5) can be played for: online theory, or a simulation module. */
 const packageTypes = new Set<Activity["type"]>(["theory-module", "simulation"]);
@@ -176,7 +180,9 @@ export function ActivityCard(props: ActivityCardProps) {
             />
           ) : null}
           {packageTypes.has(activity.type) ? (
-            <PackageField packageId={activity.packageId} onChange={(packageId) => update({ packageId })} />
+            <Suspense fallback={null}>
+              <PackageField packageId={activity.packageId} onChange={(packageId) => update({ packageId })} />
+            </Suspense>
           ) : null}
           <label className="checkbox">
             <input
