@@ -53,3 +53,21 @@ export const attemptView = z.object({
   updatedAt: z.string(),
 });
 export type AttemptView = z.infer<typeof attemptView>;
+
+/** cmi5 §9.5.4.1: the reasons an AU may be waived for a learner. */
+export const waiveReasons = [
+  "Tested Out",
+  "Equivalent AU",
+  "Equivalent Outside Activity",
+  "Administrative",
+] as const;
+
+/** A coordinator or designer waives a learner's cmi5 AU (all AUs not yet met when `auId` is left out). */
+export const waiveRequest = z.object({
+  personId: idSchema,
+  auId: z.string().min(1).max(2000).optional(),
+  reason: z.enum(waiveReasons),
+});
+export type WaiveRequest = z.infer<typeof waiveRequest>;
+
+export const waiveAnswer = z.object({ waived: z.array(z.string()) });

@@ -71,7 +71,14 @@ async function postStatements(request: LrsRequest, context: LrsContext): Promise
   const { statements, parts } = readBody(request);
   const list = Array.isArray(statements) ? statements : [statements];
   const ids = await storeStatements(context.tenant, list, storeContext(request, context, parts));
+  await tellLaunchListener(request, context, list);
   return { status: 200, body: ids };
+}
+
+/** Statements from a launched AU, once stored, go to the LMS side (cmi5 moveOn). */
+async function tellLaunchListener(request: LrsRequest, context: LrsContext, sent: unknown[]): Promise<void> {
+  if (context.caller.kind !== "launch" || !context.afterLaunchStatements) return;
+  await context.afterLaunchStatements(context.tenant, context.caller, sent as JsonObject[], request.now);
 }
 
 const storeContext = (request: LrsRequest, context: LrsContext, parts: AttachmentPart[]) => ({
@@ -95,6 +102,7 @@ async function putStatement(request: LrsRequest, context: LrsContext): Promise<L
     [{ ...statements, id: statementId }],
     storeContext(request, context, parts),
   );
+  await tellLaunchListener(request, context, [{ ...statements, id: statementId }]);
   return { status: 204 };
 }
 

@@ -77,6 +77,8 @@ export function PackagePlayer({
     mutationFn: async () => {
       runtime.current?.destroy();
       const launched = await packagesApi.launch(cohortId, activityId);
+      // A cmi5 AU needs no runtime here: it talks to the LRS itself, with credentials it fetches once.
+      if (launched.standard === "cmi5") return launched;
       runtime.current = await startRuntime(launched, {
         cohortId,
         activityId,
