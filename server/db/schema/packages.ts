@@ -33,7 +33,8 @@ export interface PackageUnit {
   cmi5?: Cmi5Unit;
 }
 
-export type Cmi5MoveOn = "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
+export type Cmi5MoveOn =
+  "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
 export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";
 
 export interface Cmi5Unit {

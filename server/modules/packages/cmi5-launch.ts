@@ -177,7 +177,10 @@ export async function fetchAuthToken(db: Db, token: string, now: Date): Promise<
   if (!/^[A-Za-z0-9_-]{43}$/.test(token))
     return { status: 404, body: { "error-code": "2", "error-text": "Unknown fetch URL" } };
   const hash = fetchHash(token);
-  const [session] = await db.select({ authToken: cmi5Sessions.authToken }).from(cmi5Sessions).where(eq(cmi5Sessions.fetchTokenHash, hash));
+  const [session] = await db
+    .select({ authToken: cmi5Sessions.authToken })
+    .from(cmi5Sessions)
+    .where(eq(cmi5Sessions.fetchTokenHash, hash));
   if (!session) return { status: 404, body: { "error-code": "2", "error-text": "Unknown fetch URL" } };
   const [claimed] = await db
     .update(cmi5Sessions)
@@ -190,6 +193,7 @@ export async function fetchAuthToken(db: Db, token: string, now: Date): Promise<
       ),
     )
     .returning({ authToken: cmi5Sessions.authToken });
-  if (!claimed) return { status: 403, body: { "error-code": "1", "error-text": "The fetch URL was used already" } };
+  if (!claimed)
+    return { status: 403, body: { "error-code": "1", "error-text": "The fetch URL was used already" } };
   return { status: 200, body: { "auth-token": session.authToken ?? "" } };
 }

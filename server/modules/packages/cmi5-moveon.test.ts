@@ -3,7 +3,11 @@ import type { Cmi5MoveOn, PackageUnit } from "../../db/schema/packages.ts";
 import { satisfiedTargets } from "./cmi5-progress.ts";
 import { type AuFacts, derivedId, moveOnMet } from "./cmi5-vocabulary.ts";
 
-const facts = (completed: boolean, passed: boolean, waived = false): AuFacts => ({ completed, passed, waived });
+const facts = (completed: boolean, passed: boolean, waived = false): AuFacts => ({
+  completed,
+  passed,
+  waived,
+});
 
 describe("cmi5 moveOn", () => {
   const table: [Cmi5MoveOn, boolean, boolean, boolean][] = [
@@ -48,7 +52,10 @@ describe("what satisfied is due for", () => {
 
   it("names a block once all its AUs are met, nested blocks included, and the course when every AU is", () => {
     expect(satisfiedTargets(units, new Set(["a"]))).toEqual({ blocks: ["inner"], course: false });
-    expect(satisfiedTargets(units, new Set(["a", "b"]))).toEqual({ blocks: ["outer", "inner"], course: false });
+    expect(satisfiedTargets(units, new Set(["a", "b"]))).toEqual({
+      blocks: ["outer", "inner"],
+      course: false,
+    });
     expect(satisfiedTargets(units, new Set(["a", "b", "c"]))).toEqual({
       blocks: ["outer", "inner"],
       course: true,
@@ -58,6 +65,8 @@ describe("what satisfied is due for", () => {
   it("derives the same statement id from the same parts, a valid UUID", () => {
     expect(derivedId("r", "x")).toBe(derivedId("r", "x"));
     expect(derivedId("r", "x")).not.toBe(derivedId("r", "y"));
-    expect(derivedId("r", "x")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(derivedId("r", "x")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

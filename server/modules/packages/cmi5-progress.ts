@@ -80,7 +80,8 @@ export async function metUnits(tenant: Tenant, registration: string, units: Pack
 export function satisfiedTargets(units: PackageUnit[], met: ReadonlySet<string>) {
   const blocks = new Map<string, string[]>();
   for (const unit of units)
-    for (const block of unit.cmi5?.blocks ?? []) blocks.set(block.id, [...(blocks.get(block.id) ?? []), unit.id]);
+    for (const block of unit.cmi5?.blocks ?? [])
+      blocks.set(block.id, [...(blocks.get(block.id) ?? []), unit.id]);
   const all = (ids: string[]) => ids.every((id) => met.has(id));
   return {
     blocks: [...blocks].filter(([, ids]) => all(ids)).map(([id]) => id),
@@ -214,7 +215,9 @@ export function cmi5StatementsListener(site: string): LaunchStatementsListener {
     if (!reg) return;
     const verbOf = (s: (typeof statements)[number]) => (s.verb as { id?: string } | undefined)?.id;
     const sessionOf = (s: (typeof statements)[number]) =>
-      String(((s.context as { extensions?: Record<string, unknown> }) ?? {}).extensions?.[CMI5.sessionId] ?? "");
+      String(
+        ((s.context as { extensions?: Record<string, unknown> }) ?? {}).extensions?.[CMI5.sessionId] ?? "",
+      );
     for (const statement of statements.filter((s) => verbOf(s) === VERB.terminated)) {
       const sessionId = sessionOf(statement);
       if (!/^[0-9a-f-]{36}$/i.test(sessionId)) continue;
@@ -230,6 +233,11 @@ export function cmi5StatementsListener(site: string): LaunchStatementsListener {
         );
     }
     const moving = statements.find((s) => verbOf(s) === VERB.completed || verbOf(s) === VERB.passed);
-    if (moving) await satisfyWhatIsMet(tenant, site, { registration: reg, sessionId: sessionOf(moving) || randomUUID(), now });
+    if (moving)
+      await satisfyWhatIsMet(tenant, site, {
+        registration: reg,
+        sessionId: sessionOf(moving) || randomUUID(),
+        now,
+      });
   };
 }

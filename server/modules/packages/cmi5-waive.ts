@@ -59,8 +59,7 @@ export async function waiveUnits(
     );
     if (stored) waived.push(unit.id);
   }
-  if (waived.length)
-    await recordAudit(tenant, actor, "cmi5.waive", { type: "person", id: options.personId });
+  if (waived.length) await recordAudit(tenant, actor, "cmi5.waive", { type: "person", id: options.personId });
   await satisfyWhatIsMet(tenant, site, { registration: reg, sessionId, now });
   return { waived };
 }

@@ -186,15 +186,19 @@ export function contentRoutes(deps: {
     });
 
     // cmi5 §8.2: the AU's one-time fetch URL. POST only; CORS for an AU hosted elsewhere (no cookie here).
-    app.post("/cmi5/fetch/:token", { config, schema: { hide: true } }, async (request: FastifyRequest, reply) => {
-      const { token } = request.params as { token: string };
-      const answer = await fetchAuthToken(deps.db, token, deps.clock());
-      return reply
-        .code(answer.status)
-        .headers({ "cache-control": "no-store", "access-control-allow-origin": "*" })
-        .type("application/json")
-        .send(JSON.stringify(answer.body));
-    });
+    app.post(
+      "/cmi5/fetch/:token",
+      { config, schema: { hide: true } },
+      async (request: FastifyRequest, reply) => {
+        const { token } = request.params as { token: string };
+        const answer = await fetchAuthToken(deps.db, token, deps.clock());
+        return reply
+          .code(answer.status)
+          .headers({ "cache-control": "no-store", "access-control-allow-origin": "*" })
+          .type("application/json")
+          .send(JSON.stringify(answer.body));
+      },
+    );
 
     app.get(
       "/content/:token/*",

@@ -49,7 +49,9 @@ describe("describePackage", () => {
           masteryScore: 0.8,
           cmi5: {
             courseId: "https://beklijf.example/fixtures/cmi5-complaint",
-            blocks: [{ id: "https://beklijf.example/fixtures/cmi5-complaint/block-1", title: "The first minute" }],
+            blocks: [
+              { id: "https://beklijf.example/fixtures/cmi5-complaint/block-1", title: "The first minute" },
+            ],
             moveOn: "CompletedAndPassed",
             launchMethod: "AnyWindow",
             launchParameters: '{"question":"first-minute"}',

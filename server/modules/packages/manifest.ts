@@ -181,7 +181,8 @@ export function describeCmi5(xml: string, files: ReadonlySet<string>): PackageDe
     throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
   const seen = new Set<string>([courseId]);
   const unique = (id: string | undefined) => {
-    if (!id || !isExternal(id) || seen.has(id)) throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
+    if (!id || !isExternal(id) || seen.has(id))
+      throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
     seen.add(id);
     return id;
   };

@@ -12,7 +12,10 @@ import type { JsonObject } from "./formats.ts";
  */
 
 /** Beklijf is the authority of the LMS's statements, as of its other own statements (statements.ts). */
-const lmsAuthority = (site: string) => ({ objectType: "Agent", account: { homePage: site, name: "beklijf" } });
+const lmsAuthority = (site: string) => ({
+  objectType: "Agent",
+  account: { homePage: site, name: "beklijf" },
+});
 
 /**
  * Stores an LMS statement once: its id is the caller's (deterministic where a statement must be one of
@@ -58,7 +61,14 @@ export async function storeLmsStatement(
 export async function writeLmsState(
   tenant: Tenant,
   site: string,
-  options: { activityId: string; agent: JsonObject; registration: string; stateId: string; content: unknown; now: Date },
+  options: {
+    activityId: string;
+    agent: JsonObject;
+    registration: string;
+    stateId: string;
+    content: unknown;
+    now: Date;
+  },
 ): Promise<void> {
   await writeDocument(
     tenant,

@@ -78,7 +78,11 @@
     finish.disabled = true;
     send("completed", { completion: true, duration: "PT30S" })
       .then(function () {
-        return send(right ? "passed" : "failed", { success: right, score: { scaled: scaled }, duration: "PT30S" });
+        return send(right ? "passed" : "failed", {
+          success: right,
+          score: { scaled: scaled },
+          duration: "PT30S",
+        });
       })
       .then(function () {
         return send("terminated", { duration: "PT31S" });

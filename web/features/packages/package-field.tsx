@@ -22,7 +22,6 @@ export function PackageSummary({ view }: { view: PackageView }) {
             : t(`ui.packages.standards.${view.standard}`)}
         </span>
       </p>
-      {view.standard === "cmi5" ? <p className="hint">{t("ui.packages.cmi5NotYet")}</p> : null}
       <ul>
         {view.units.map((unit) => (
           <li key={unit.id}>
