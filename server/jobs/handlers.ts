@@ -4,6 +4,7 @@ import { deliverOutbox } from "../modules/notifications/outbox.service.ts";
 import { sendDigests } from "../modules/digest/digest.service.ts";
 import { sendRequestedResetLinks } from "../modules/auth/auth.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
+import { sweepAbandonedSessions } from "../modules/packages/index.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
 /** The map from job name to module function. Business logic lives in the modules, not here. */
@@ -28,6 +29,9 @@ export function jobHandlers(
     "auth.send-reset-links": async () => {
       if ((await sendRequestedResetLinks(db, site, clock())) > 0) await deliver();
     },
+    "packages.abandon-cmi5-sessions": async () => {
+      await sweepAbandonedSessions(db, site, clock());
+    },
   };
 }
 
@@ -40,4 +44,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "reminders.send-digests": "*/30 * * * *",
   // "Forgot password" requests are queued by the request; this sweep catches any a missed send left.
   "auth.send-reset-links": "* * * * *",
+  // cmi5 sessions that never terminated end as abandoned once their credentials have expired.
+  "packages.abandon-cmi5-sessions": "7 * * * *",
 };

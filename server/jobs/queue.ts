@@ -8,6 +8,7 @@ export const jobNames = [
   "reminders.send-nudges",
   "reminders.send-digests",
   "auth.send-reset-links",
+  "packages.abandon-cmi5-sessions",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

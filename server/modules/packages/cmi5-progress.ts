@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, lte } from "drizzle-orm";
 import { activityProgress, cmi5Registrations, cmi5Sessions } from "../../db/schema/index.ts";
 import type { PackageUnit } from "../../db/schema/packages.ts";
-import type { Tenant } from "../../db/tenant.ts";
+import type { Db } from "../../db/client.ts";
+import { Tenant } from "../../db/tenant.ts";
 import { saveProgress } from "../cohorts/index.ts";
 import {
   type LaunchStatementsListener,
@@ -205,6 +206,31 @@ export async function abandonOpenSessions(
     );
   }
   return stale.length;
+}
+
+/** A session left open this long was abandoned: its credentials have expired by then. */
+export const ABANDONED_AFTER_MS = 4 * 3600_000;
+
+/**
+ * The scheduled sweep: sessions of every organisation launched over four hours ago that never
+ * terminated become `abandoned`. Across organisations first (which have any), then one Tenant each.
+ */
+export async function sweepAbandonedSessions(db: Db, site: string, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - ABANDONED_AFTER_MS);
+  const organisations = await db
+    .selectDistinct({ id: cmi5Sessions.organisationId })
+    .from(cmi5Sessions)
+    .where(
+      and(
+        isNull(cmi5Sessions.terminatedAt),
+        isNull(cmi5Sessions.abandonedAt),
+        lte(cmi5Sessions.launchedAt, before),
+      ),
+    );
+  let abandoned = 0;
+  for (const { id } of organisations)
+    abandoned += await abandonOpenSessions(new Tenant(db, id), site, { before, now });
+  return abandoned;
 }
 
 /** The listener the LRS calls with what a launched AU stored: terminated ends a session, moveOn is checked. */

@@ -8,6 +8,7 @@ import { uploadPackage } from "../../../test-support/packages/upload.ts";
 import { fixtureZip } from "../../../test-support/packages/zip.ts";
 import { outsiderCookie } from "../../../test-support/sign-in.ts";
 import { activityProgress, xapiStatements } from "../../db/schema/index.ts";
+import { sweepAbandonedSessions } from "./cmi5-progress.ts";
 
 /**
  * cmi5 end to end over HTTP: Beklijf launches, and the test plays the AU against the real LRS at
@@ -300,5 +301,21 @@ describe("cmi5 launch", () => {
     });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ "error-code": "2" });
+  });
+
+  it("sweeps a session left open past its credentials' lifetime into abandoned, once", async () => {
+    const learner = learners[3]!;
+    const l = await launch(learner.cookie);
+    const abandonedOf = () => statementsOf(l.registration, "https://w3id.org/xapi/adl/verbs/abandoned");
+    const before = (await abandonedOf()).length;
+    const now = t.clock.now;
+    expect(await sweepAbandonedSessions(t.database.db, TEST_ORIGIN, new Date(now.getTime() + 3600_000))).toBe(
+      0,
+    );
+    expect(await abandonedOf()).toHaveLength(before);
+    const later = new Date(now.getTime() + 5 * 3600_000);
+    expect(await sweepAbandonedSessions(t.database.db, TEST_ORIGIN, later)).toBeGreaterThan(0);
+    expect(await abandonedOf()).toHaveLength(before + 1);
+    expect(await sweepAbandonedSessions(t.database.db, TEST_ORIGIN, later)).toBe(0);
   });
 });
