@@ -188,6 +188,11 @@ describe("cmi5 launch", () => {
     expect(await statementsOf(l.registration, SATISFIED)).toHaveLength(0);
     expect(await progressOf(learner.id)).not.toBe("done");
 
+    // The LMS refuses what breaks cmi5's rules: passed below the mastery score, completed twice.
+    const low = statement(l, sessionId, "passed", { success: true, score: { scaled: 0.5 } });
+    expect((await lrs(auth, "POST", "statements", low)).statusCode).toBe(403);
+    const twice = statement(l, sessionId, "completed", { completion: true });
+    expect((await lrs(auth, "POST", "statements", twice)).statusCode).toBe(403);
     const passed = statement(l, sessionId, "passed", { success: true, score: { scaled: 1 } });
     expect((await lrs(auth, "POST", "statements", passed)).statusCode).toBe(200);
     expect((await lrs(auth, "POST", "statements", statement(l, sessionId, "terminated"))).statusCode).toBe(

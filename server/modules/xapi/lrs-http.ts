@@ -33,7 +33,15 @@ export interface LrsContext {
   tenant: Tenant;
   caller: XapiCaller;
   afterLaunchStatements?: LaunchStatementsListener | undefined;
+  beforeLaunchStatements?: LaunchStatementsGuard | undefined;
 }
+
+/** Asked before statements from launched content are stored: a reason to refuse them (403), or null. */
+export type LaunchStatementsGuard = (
+  tenant: Tenant,
+  caller: XapiCaller,
+  statements: JsonObject[],
+) => Promise<string | null>;
 
 /**
  * Told of statements that content sent with per-launch credentials, after they are stored: cmi5's
@@ -57,6 +65,7 @@ export interface LrsDeps {
   site: string;
   clock: () => Date;
   afterLaunchStatements?: LaunchStatementsListener;
+  beforeLaunchStatements?: LaunchStatementsGuard;
 }
 
 const EXPOSED =
@@ -177,7 +186,11 @@ async function dispatch(deps: LrsDeps, request: FastifyRequest, reply: FastifyRe
     reply.header("www-authenticate", 'Basic realm="xAPI"');
     throw new XapiError(401, "valid Basic credentials are required");
   }
-  const answer = await route(lrsRequest, { ...auth, afterLaunchStatements: deps.afterLaunchStatements });
+  const answer = await route(lrsRequest, {
+    ...auth,
+    afterLaunchStatements: deps.afterLaunchStatements,
+    beforeLaunchStatements: deps.beforeLaunchStatements,
+  });
   return send(reply, answer);
 }
 
