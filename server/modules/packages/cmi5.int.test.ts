@@ -5,7 +5,7 @@ import type { TrajectoryDetail } from "../../../common/schemas/trajectories.ts";
 import { caller, TEST_ORIGIN, useTestApp } from "../../../test-support/app.ts";
 import { organisationWithCohort } from "../../../test-support/learning.ts";
 import { uploadPackage } from "../../../test-support/packages/upload.ts";
-import { fixtureZip } from "../../../test-support/packages/zip.ts";
+import { fixtureFiles, fixtureZip } from "../../../test-support/packages/zip.ts";
 import { outsiderCookie } from "../../../test-support/sign-in.ts";
 import { activityProgress, xapiStatements } from "../../db/schema/index.ts";
 import { sweepAbandonedSessions } from "./cmi5-progress.ts";
@@ -38,6 +38,7 @@ describe("cmi5 launch", () => {
   let learners: { cookie: string; id: string }[];
   let cohortId: string;
   let activityId: string;
+  let plainActivityId: string;
 
   beforeAll(async () => {
     const setup = await organisationWithCohort(t, {
@@ -47,21 +48,34 @@ describe("cmi5 launch", () => {
     designer = setup.designer.cookie;
     learners = setup.learners.map((l) => ({ cookie: l.cookie, id: l.id }));
     cohortId = setup.cohortId;
+    const notApplicable = fixtureZip("cmi5", {
+      "cmi5.xml": new TextDecoder()
+        .decode(fixtureFiles("cmi5")["cmi5.xml"])
+        .replace('moveOn="CompletedAndPassed"', 'moveOn="NotApplicable"'),
+    });
     const cmi5 = (
       await uploadPackage(t, designer, setup.trajectory.id, fixtureZip("cmi5"))
     ).json<PackageView>();
+    const plain = (await uploadPackage(t, designer, setup.trajectory.id, notApplicable)).json<PackageView>();
     const current = (
       await call("GET", `/api/trajectories/${setup.trajectory.id}`, designer)
     ).json<TrajectoryDetail>();
     activityId = current.document.activities.find(
       (a) => a.type === "theory-module" && a.phase === "before",
     )!.id!;
+    plainActivityId = current.document.activities.find(
+      (a) => a.phase === "before" && a.id !== activityId,
+    )!.id!;
     const saved = await call("PUT", `/api/trajectories/${current.id}`, designer, {
       version: current.version,
       document: {
         ...current.document,
         activities: current.document.activities.map((a) =>
-          a.id === activityId ? { ...a, packageId: cmi5.packageId } : a,
+          a.id === activityId
+            ? { ...a, packageId: cmi5.packageId }
+            : a.id === plainActivityId
+              ? { ...a, packageId: plain.packageId }
+              : a,
         ),
       },
     });
@@ -322,5 +336,18 @@ describe("cmi5 launch", () => {
     expect(await sweepAbandonedSessions(t.database.db, TEST_ORIGIN, later)).toBeGreaterThan(0);
     expect(await abandonedOf()).toHaveLength(before + 1);
     expect(await sweepAbandonedSessions(t.database.db, TEST_ORIGIN, later)).toBe(0);
+  });
+
+  it("satisfies a NotApplicable AU, its block and the course on launch", async () => {
+    const learner = learners[1]!;
+    const response = await call(
+      "POST",
+      `/api/me/activities/${cohortId}/${plainActivityId}/launch`,
+      learner.cookie,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const registration = new URL(response.json<LaunchView>().url).searchParams.get("registration")!;
+    const satisfied = await statementsOf(registration, SATISFIED);
+    expect(satisfied.map((s) => s.objectId).sort()).toEqual([BLOCK, COURSE].sort());
   });
 });
