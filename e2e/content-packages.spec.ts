@@ -138,6 +138,9 @@ test("a designer attaches a cmi5 course; a learner plays it and the course satis
     buffer: fixtureZip("cmi5"),
   });
   await expect(theory.getByText("Handling a complaint (cmi5)")).toBeVisible();
+  await expect(
+    theory.getByText("The first minute of a complaint · pass mark 80% · done when completed and passed"),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(/Saved/).first()).toBeVisible();
 

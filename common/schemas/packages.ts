@@ -10,6 +10,10 @@ export const packageUnitView = z.object({
   title: z.string(),
   href: z.string(),
   masteryScore: z.number().nullable(),
+  /** cmi5 only: when the AU counts as done (its moveOn). */
+  moveOn: z
+    .enum(["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"])
+    .optional(),
 });
 
 /** A content package as the trajectory editor shows it. */

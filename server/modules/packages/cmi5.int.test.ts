@@ -56,6 +56,7 @@ describe("cmi5 launch", () => {
     const cmi5 = (
       await uploadPackage(t, designer, setup.trajectory.id, fixtureZip("cmi5"))
     ).json<PackageView>();
+    expect(cmi5.units).toMatchObject([{ id: AU, masteryScore: 0.8, moveOn: "CompletedAndPassed" }]);
     const plain = (await uploadPackage(t, designer, setup.trajectory.id, notApplicable)).json<PackageView>();
     const current = (
       await call("GET", `/api/trajectories/${setup.trajectory.id}`, designer)

@@ -29,6 +29,7 @@ export function PackageSummary({ view }: { view: PackageView }) {
             {unit.masteryScore !== null
               ? ` · ${t("ui.packages.mastery", { percent: Math.round(unit.masteryScore * 100) })}`
               : ""}
+            {unit.moveOn ? ` · ${t(`ui.cmi5.moveOn.${unit.moveOn}`)}` : ""}
           </li>
         ))}
       </ul>
