@@ -58,6 +58,8 @@ export type SsoTestView = z.infer<typeof ssoTestView>;
 export const ssoConfigurationView = z.object({
   /** Where the provider sends people back: the address to register at the provider. */
   redirectUri: z.string(),
+  /** The organisation's own sign-in link for an intranet page or a bookmark (it follows a rename). */
+  signInLink: z.string(),
   configuration: z
     .object({
       issuerUrl: z.string(),
@@ -80,6 +82,21 @@ export type SsoConfigurationView = z.infer<typeof ssoConfigurationView>;
 export const ssoTestStart = z.object({ redirectTo: z.string().nullable() });
 
 export const ssoStartQuery = z.object({ email: emailSchema });
+
+/** An organisation's name as an address part (`slugOf`), in its own sign-in link. */
+export const ssoSlugParams = z.object({
+  organisationSlug: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[a-z0-9-]+$/),
+});
+
+/** The ways of signing in an address may use; the same for every address of a domain. */
+export const signInMethodsView = z.object({
+  methods: z.array(z.enum(["password", "email-link", "oidc"])),
+  oidcRequired: z.boolean(),
+});
 
 /** Why a sign-in through the organisation's provider did not go through (`/sign-in?sso=<reason>`). */
 export const ssoFailureReasons = [

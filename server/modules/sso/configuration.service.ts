@@ -1,9 +1,10 @@
 import { and, asc, eq, ne } from "drizzle-orm";
+import { slugOf } from "../../../common/slug.ts";
 import type { SsoConfigurationView } from "../../../common/schemas/sso.ts";
 import type { ssoConfigurationBody } from "../../../common/schemas/sso.ts";
 import type { z } from "zod";
 import { recordAudit } from "../../audit.ts";
-import { personRoles, persons, ssoConfigurations, ssoDomains } from "../../db/schema/index.ts";
+import { organisations, personRoles, persons, ssoConfigurations, ssoDomains } from "../../db/schema/index.ts";
 import type { SsoTestResult } from "../../db/schema/sso.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid } from "../../errors.ts";
@@ -45,8 +46,13 @@ async function activeCoordinators(tenant: Tenant) {
 export async function getSsoConfiguration(scope: Scope, deps: SsoDeps): Promise<SsoConfigurationView> {
   authorize(scope.actor, "sso.manage");
   const row = await findConfiguration(scope.tenant);
+  const [organisation] = await scope.tenant.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, scope.tenant.organisationId));
   return {
     redirectUri: redirectUriOf(deps.publicUrl),
+    signInLink: `${deps.publicUrl}/api/auth/oidc/${slugOf(organisation?.name ?? "")}/start`,
     coordinators: await activeCoordinators(scope.tenant),
     configuration: row
       ? {

@@ -10,6 +10,7 @@ import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
 import { endSession, startSession } from "../auth/index.ts";
 import { matchAccount } from "./accounts.ts";
+import { organisationBySlug } from "./direct-start.ts";
 import { domainOf, trustedEmail } from "./claims.ts";
 import {
   findConfiguration,
@@ -90,6 +91,29 @@ export async function startSignIn(
   if (!configuration?.enabled) return { redirectTo: signInPage("unavailable"), flowCookie: null };
   try {
     return await begin(deps, configuration, { purpose: "sign-in", testerId: null }, now, email);
+  } catch (error) {
+    return {
+      redirectTo: signInPage(failureOf(error).kind === "unreachable" ? "unreachable" : "failed"),
+      flowCookie: null,
+    };
+  }
+}
+
+/**
+ * Starts a sign-in from the organisation's own link (`/api/auth/oidc/{slug}/start`, for an intranet
+ * page or a bookmark): no address typed, the provider asks for the account. An unknown slug goes back
+ * to the sign-in page like an unknown domain does.
+ */
+export async function startSignInBySlug(
+  db: Db,
+  deps: SsoDeps,
+  { slug, now }: { slug: string; now: Date },
+): Promise<StartAnswer> {
+  const organisationId = await organisationBySlug(db, slug);
+  const configuration = organisationId ? await findConfiguration(new Tenant(db, organisationId)) : undefined;
+  if (!configuration?.enabled) return { redirectTo: signInPage("unavailable"), flowCookie: null };
+  try {
+    return await begin(deps, configuration, { purpose: "sign-in", testerId: null }, now);
   } catch (error) {
     return {
       redirectTo: signInPage(failureOf(error).kind === "unreachable" ? "unreachable" : "failed"),

@@ -94,6 +94,35 @@ describe("signing in with the organisation account (OpenID Connect)", () => {
     expect(mine.sessions.map((s) => s.method)).toContain("sso");
   });
 
+  it("starts from the organisation's own link, and names the ways in by domain only", async () => {
+    const view = (await call("GET", "/api/sso/configuration", coordinatorCookie)).json<{
+      signInLink: string;
+    }>();
+    expect(view.signInLink).toMatch(/\/api\/auth\/oidc\/jansen-installatie\/start$/);
+    const direct = await t.app.inject({ method: "GET", url: "/api/auth/oidc/jansen-installatie/start" });
+    expect(direct.statusCode).toBe(302);
+    expect(direct.headers.location).toMatch(new RegExp(`^${idp.issuer}`));
+    const unknown = await t.app.inject({ method: "GET", url: "/api/auth/oidc/nobody-here/start" });
+    expect(unknown.headers.location).toBe("/sign-in?sso=unavailable");
+    const bad = await t.app.inject({ method: "GET", url: "/api/auth/oidc/Not%20A%20Slug/start" });
+    expect(bad.statusCode).toBe(400);
+
+    const methods = async (email: string) =>
+      (
+        await t.app.inject({ method: "GET", url: `/api/auth/methods?email=${encodeURIComponent(email)}` })
+      ).json();
+    // An address with an account and one without answer alike: the domain decides.
+    expect(await methods(at("eva"))).toEqual({
+      methods: ["password", "email-link", "oidc"],
+      oidcRequired: false,
+    });
+    expect(await methods(at("nobody-by-this-name"))).toEqual(await methods(at("eva")));
+    expect(await methods("someone@elsewhere.test")).toEqual({
+      methods: ["password", "email-link"],
+      oidcRequired: false,
+    });
+  });
+
   it("keeps the person when their address changes at the provider", async () => {
     await signInWithSso(t, idp, { email: at("eva"), account: "idp-eva" });
     idp.accounts.set("idp-eva", { email: at("eva.jansen"), email_verified: true });

@@ -1,10 +1,12 @@
 import type { FastifyReply } from "fastify";
 import {
   linkedAccountsView,
+  signInMethodsView,
   ssoPersonParams,
   ssoConfigurationBody,
   ssoConfigurationView,
   ssoEnabledBody,
+  ssoSlugParams,
   ssoStartQuery,
   ssoTestStart,
 } from "../../../common/schemas/sso.ts";
@@ -21,7 +23,8 @@ import {
 } from "./configuration.service.ts";
 import { FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_MINUTES } from "./flow-state.ts";
 import { listLinkedAccounts, unlinkAccounts } from "./identities.ts";
-import { completeCallback, startSignIn, startTest } from "./sign-in.service.ts";
+import { signInMethodsFor } from "./direct-start.ts";
+import { completeCallback, startSignIn, startSignInBySlug, startTest } from "./sign-in.service.ts";
 
 /** Starting a sign-in costs the provider a page and us a discovery: limited per IP like link redemption. */
 const startLimit = { max: 30, timeWindow: "15 minutes" };
@@ -63,6 +66,33 @@ export const ssoRoutes = defineRoutes(
           if (answer.flowCookie) setFlowCookie(reply, answer.flowCookie);
           return reply.redirect(answer.redirectTo, 303);
         },
+      ),
+
+      publicRoute.get(
+        "/api/auth/oidc/:organisationSlug/start",
+        {
+          summary:
+            "Sign in with the organisation account from the organisation's own link (its name as an address part): redirects to its provider",
+          params: ssoSlugParams,
+          rateLimit: startLimit,
+        },
+        async (_request, { params }, reply) => {
+          const answer = await startSignInBySlug(db, deps, { slug: params.organisationSlug, now: clock() });
+          if (answer.flowCookie) setFlowCookie(reply, answer.flowCookie);
+          return reply.redirect(answer.redirectTo, 302);
+        },
+      ),
+
+      publicRoute.get(
+        "/api/auth/methods",
+        {
+          summary:
+            "Which ways of signing in apply to an address (password, email-link, oidc), judged by its domain only",
+          query: ssoStartQuery,
+          response: signInMethodsView,
+          rateLimit: startLimit,
+        },
+        (_request, { query }) => signInMethodsFor(db, query.email),
       ),
 
       publicRoute.get(

@@ -16,16 +16,18 @@ describe("xAPI data in the GDPR export and erasure", () => {
     const learner = await buildLearner(t.database.db, setup.organisation.id, {
       email: `lrs-${randomUUID()}@example.test`,
     });
+    const registration = randomUUID();
     const launch = await issueLaunchCredentials(new Tenant(t.database.db, setup.organisation.id), {
       personId: learner.id,
-      registration: randomUUID(),
+      registration,
       activityId: "https://content.example.test/au",
       expiresInMinutes: 60,
       site: TEST_ORIGIN,
       now: t.clock.now,
     });
     const content = lrsCaller(t, launch.authorization);
-    const fromContent = { ...aStatement(), actor: launch.actor };
+    // Launched content speaks within its registration (cmi5 §9.6.1).
+    const fromContent = { ...aStatement(), actor: launch.actor, context: { registration } };
     expect((await content("POST", "/xapi/statements", { json: fromContent })).statusCode).toBe(200);
     const state = new URLSearchParams({
       activityId: "https://content.example.test/au",

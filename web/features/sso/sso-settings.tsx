@@ -26,6 +26,15 @@ export function SsoSettings() {
             <RedirectAddress uri={view.redirectUri} />
             <SsoForm view={view} />
             <SsoStatus view={view} />
+            {view.configuration?.enabled ? (
+              <div className="sso-redirect">
+                <h3>{t("ui.sso.settings.signInLink")}</h3>
+                <p>
+                  <code>{view.signInLink}</code>
+                </p>
+                <p className="hint">{t("ui.sso.settings.signInLinkHint")}</p>
+              </div>
+            ) : null}
           </>
         )}
       </QueryState>
