@@ -144,7 +144,6 @@ interface CachedClient {
   secretHash: Buffer;
   kind: "client" | "launch";
   personId: string | null;
-  registration: string | null;
   site: string;
   expiresAt: Date | null;
   revoked: boolean;
@@ -168,7 +167,6 @@ async function lookUp(db: Db, key: string, site: string, nowMs: number): Promise
     secretHash: Buffer.from(row.secretHash, "hex"),
     kind: row.kind,
     personId: row.personId,
-    registration: row.registration,
     site,
     expiresAt: row.expiresAt,
     revoked: row.revokedAt !== null,
@@ -208,7 +206,6 @@ export async function authenticateXapi(
       kind: client.kind,
       actorKey: client.kind === "launch" ? actorKey : null,
       personId: client.personId,
-      registration: client.kind === "launch" ? client.registration : null,
     },
   };
 }

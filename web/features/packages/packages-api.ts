@@ -58,10 +58,8 @@ export const usePackage = (packageId: string | undefined) =>
     enabled: Boolean(packageId),
   });
 
-/** `pollMs` while a cmi5 AU plays: it reports to the LRS, not to this page, so the page asks. */
-export const useAttempt = (cohortId: string, activityId: string, pollMs?: number) =>
+export const useAttempt = (cohortId: string, activityId: string) =>
   useQuery({
     queryKey: packageKeys.attempt(cohortId, activityId),
     queryFn: () => packagesApi.attempt(cohortId, activityId),
-    ...(pollMs ? { refetchInterval: pollMs } : {}),
   });
