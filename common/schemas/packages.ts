@@ -10,6 +10,10 @@ export const packageUnitView = z.object({
   title: z.string(),
   href: z.string(),
   masteryScore: z.number().nullable(),
+  /** cmi5 only: when the AU counts as done (its moveOn). */
+  moveOn: z
+    .enum(["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"])
+    .optional(),
 });
 
 /** A content package as the trajectory editor shows it. */
@@ -53,3 +57,21 @@ export const attemptView = z.object({
   updatedAt: z.string(),
 });
 export type AttemptView = z.infer<typeof attemptView>;
+
+/** cmi5 §9.5.4.1: the reasons an AU may be waived for a learner. */
+export const waiveReasons = [
+  "Tested Out",
+  "Equivalent AU",
+  "Equivalent Outside Activity",
+  "Administrative",
+] as const;
+
+/** A coordinator or designer waives a learner's cmi5 AU (all AUs not yet met when `auId` is left out). */
+export const waiveRequest = z.object({
+  personId: idSchema,
+  auId: z.string().min(1).max(2000).optional(),
+  reason: z.enum(waiveReasons),
+});
+export type WaiveRequest = z.infer<typeof waiveRequest>;
+
+export const waiveAnswer = z.object({ waived: z.array(z.string()) });

@@ -37,6 +37,8 @@ import { coachingRoutes } from "../modules/coaching/coaching.routes.ts";
 import { noticeRoutes } from "../modules/notices/notices.routes.ts";
 import { peerFeedbackRoutes } from "../modules/peer-feedback/peer-feedback.routes.ts";
 import { contentRoutes, registerContentHost } from "../modules/packages/content.routes.ts";
+import { cmi5StatementsListener } from "../modules/packages/cmi5-progress.ts";
+import { cmi5StatementsGuard } from "../modules/packages/cmi5-rules.ts";
 import { packageRoutes } from "../modules/packages/packages.routes.ts";
 import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
@@ -134,7 +136,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(noticeRoutes);
   await app.register(certificateRoutes);
   await app.register(xapiClientRoutes);
-  await app.register(lrsRoutes, { db: deps.database.db, site: deps.config.publicUrl, clock: deps.clock });
+  await app.register(lrsRoutes, {
+    db: deps.database.db,
+    site: deps.config.publicUrl,
+    clock: deps.clock,
+    afterLaunchStatements: cmi5StatementsListener(deps.config.publicUrl),
+    beforeLaunchStatements: cmi5StatementsGuard(),
+  });
   await app.register(packageRoutes, { contentOrigin: deps.config.contentOrigin });
   await app.register(
     contentRoutes({

@@ -166,6 +166,10 @@ export const probes: Record<string, Probe> = {
     body: () => ({ completionStatus: "completed", runtimeData: { cmi: { suspend_data: "B" } } }),
   },
   "GET /api/me/activities/:cohortId/:activityId/attempt": { expect: 404 },
+  "POST /api/cohorts/:cohortId/packages/:activityId/waive": {
+    expect: 404,
+    body: (a) => ({ personId: a.personId, reason: "Administrative" }),
+  },
   // Without a multipart body: the trajectory is looked up (and not found) before any upload is read.
   "POST /api/trajectories/:trajectoryId/packages": { expect: 404 },
   "GET /api/packages/:packageId": { expect: 404 },

@@ -94,6 +94,8 @@ const notCreating: Record<string, string> = {
   "POST /api/me/activities/:cohortId/:activityId/launch": "a signed address to play from; stores nothing",
   "POST /api/me/activities/:cohortId/:activityId/cmi":
     "the package's latest CMI state: the same commit twice leaves the same state (SCORM runtimes send no key)",
+  "POST /api/cohorts/:cohortId/packages/:activityId/waive":
+    "a waived AU stays waived: a repeat finds it so and issues no second statement (cmi5.int.test.ts)",
   "POST /api/people/:personId/sign-in-card":
     "runs once per key (one card), but a replay cannot repeat the PDF: its token is kept nowhere (decision 0024; sign-in-cards.int.test.ts)",
 };

@@ -5,6 +5,7 @@ import { sendDigests } from "../modules/digest/digest.service.ts";
 import { sendRequestedResetLinks } from "../modules/auth/auth.service.ts";
 import { sendRequestedSignInLinks } from "../modules/auth/email-link.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
+import { sweepAbandonedSessions } from "../modules/packages/index.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
 /** The map from job name to module function. Business logic lives in the modules, not here. */
@@ -32,6 +33,9 @@ export function jobHandlers(
     "auth.send-sign-in-links": async () => {
       if ((await sendRequestedSignInLinks(db, site, clock())) > 0) await deliver();
     },
+    "packages.abandon-cmi5-sessions": async () => {
+      await sweepAbandonedSessions(db, site, clock());
+    },
   };
 }
 
@@ -46,4 +50,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "auth.send-reset-links": "* * * * *",
   // Email sign-in requests likewise (decision 0024).
   "auth.send-sign-in-links": "* * * * *",
+  // cmi5 sessions that never terminated end as abandoned once their credentials have expired.
+  "packages.abandon-cmi5-sessions": "7 * * * *",
 };

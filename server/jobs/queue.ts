@@ -9,6 +9,7 @@ export const jobNames = [
   "reminders.send-digests",
   "auth.send-reset-links",
   "auth.send-sign-in-links",
+  "packages.abandon-cmi5-sessions",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

@@ -29,6 +29,24 @@ export interface PackageUnit {
   href: string;
   /** 0–1, from adlcp:masteryscore (1.2, per cent / 100), imsss:minNormalizedMeasure (2004) or cmi5 masteryScore. */
   masteryScore: number | null;
+  /** cmi5 only: what the course structure says of the AU (cmi5 Quartz §13.1.4). */
+  cmi5?: Cmi5Unit;
+}
+
+export type Cmi5MoveOn =
+  "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
+export type Cmi5LaunchMode = "Normal" | "Browse" | "Review";
+
+export interface Cmi5Unit {
+  courseId: string;
+  /** The blocks the AU sits in, outermost first. */
+  blocks: { id: string; title: string }[];
+  moveOn: Cmi5MoveOn;
+  launchMethod: "AnyWindow" | "OwnWindow";
+  launchParameters: string | null;
+  entitlementKey: string | null;
+  /** Ids of the objectives the AU refers to. */
+  objectives: string[];
 }
 
 /**
@@ -101,4 +119,55 @@ export const packageAttempts = tenantTable(
     tenantReference(t, t.packageId, contentPackages).onDelete("cascade"),
   ],
   { key: ["personId", "cohortId", "activityId"], throughParent: true },
+);
+
+/**
+ * A learner's cmi5 registration for a package activity of a cohort (cmi5 §9.3): one per learner and
+ * activity, kept across sessions, so every launch of the course speaks of the same registration.
+ */
+export const cmi5Registrations = tenantTable(
+  "cmi5_registrations",
+  {
+    personId: uuid("person_id").notNull(),
+    cohortId: uuid("cohort_id").notNull(),
+    activityId: text("activity_id").notNull(),
+    packageId: uuid("package_id").notNull(),
+    registration: uuid("registration").notNull(),
+    createdAt: instant("created_at").notNull(),
+    /** When the course was satisfied (every AU's moveOn met or waived). */
+    satisfiedAt: instant("satisfied_at"),
+  },
+  (t) => [
+    uniqueIndex("cmi5_registrations_registration_uq").on(t.organisationId, t.registration),
+    personReference(t),
+    tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
+    tenantReference(t, t.packageId, contentPackages).onDelete("cascade"),
+  ],
+  { key: ["personId", "cohortId", "activityId"], throughParent: true },
+);
+
+/**
+ * One launch of an AU (a cmi5 session). The fetch token is kept as a hash; the auth token waits here
+ * until the AU fetches it once, then it is cleared (cmi5 §8.2).
+ */
+export const cmi5Sessions = tenantTable(
+  "cmi5_sessions",
+  {
+    personId: uuid("person_id").notNull(),
+    registration: uuid("registration").notNull(),
+    auId: text("au_id").notNull(),
+    launchMode: text("launch_mode").$type<Cmi5LaunchMode>().notNull(),
+    fetchTokenHash: text("fetch_token_hash").notNull(),
+    authToken: text("auth_token"),
+    fetchExpiresAt: instant("fetch_expires_at").notNull(),
+    fetchedAt: instant("fetched_at"),
+    launchedAt: instant("launched_at").notNull(),
+    terminatedAt: instant("terminated_at"),
+    abandonedAt: instant("abandoned_at"),
+  },
+  (t) => [
+    uniqueIndex("cmi5_sessions_fetch_uq").on(t.fetchTokenHash),
+    index("cmi5_sessions_registration_idx").on(t.organisationId, t.registration),
+    personReference(t),
+  ],
 );

@@ -4,7 +4,8 @@ import path from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.ts";
 import { Tenant } from "../../db/tenant.ts";
-import { launchKey, readLaunch } from "./launch-token.ts";
+import { fetchAuthToken } from "./cmi5-launch.ts";
+import { contentAddress, launchKey, readLaunch } from "./launch-token.ts";
 import { packageFile, packageRow } from "./packages.service.ts";
 import { unsafePathReason } from "./zip-safety.ts";
 
@@ -15,7 +16,7 @@ import { unsafePathReason } from "./zip-safety.ts";
  * in the path is the only key, and it names the organisation and the package.
  */
 
-const CONTENT_PREFIXES = ["/launch/", "/content/", "/runtime/"];
+const CONTENT_PREFIXES = ["/launch/", "/content/", "/runtime/", "/cmi5/"];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -62,7 +63,8 @@ export function contentHeaders(appOrigin: string, type: string): Record<string, 
       "img-src 'self' data: blob: https:",
       "media-src 'self' data: blob: https:",
       "font-src 'self' data: https:",
-      "connect-src 'self'",
+      // A cmi5 AU talks to the LRS at the app's /xapi/ with its own Basic credentials (no cookie).
+      `connect-src 'self' ${appOrigin}`,
       "frame-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
@@ -140,13 +142,6 @@ const runtimeScript = fs.readFileSync(
   "utf8",
 );
 
-/** A file's address under the token: its path segments encoded, its parameters (from the manifest) kept. */
-export function contentAddress(token: string, href: string): string {
-  const at = href.search(/[?#]/);
-  const [file, rest] = at < 0 ? [href, ""] : [href.slice(0, at), href.slice(at)];
-  return `/content/${token}/${file.split("/").map(encodeURIComponent).join("/")}${rest}`;
-}
-
 const notFound = (reply: FastifyReply) => reply.code(404).type("text/plain; charset=utf-8").send("Not found");
 
 /** Content-origin routes; public (the token is the key), outside /api, so no session is involved. */
@@ -189,6 +184,21 @@ export function contentRoutes(deps: {
         .removeHeader("x-frame-options")
         .send(page);
     });
+
+    // cmi5 §8.2: the AU's one-time fetch URL. POST only; CORS for an AU hosted elsewhere (no cookie here).
+    app.post(
+      "/cmi5/fetch/:token",
+      { config, schema: { hide: true } },
+      async (request: FastifyRequest, reply) => {
+        const { token } = request.params as { token: string };
+        const answer = await fetchAuthToken(deps.db, token, deps.clock());
+        return reply
+          .code(answer.status)
+          .headers({ "cache-control": "no-store", "access-control-allow-origin": "*" })
+          .type("application/json")
+          .send(JSON.stringify(answer.body));
+      },
+    );
 
     app.get(
       "/content/:token/*",

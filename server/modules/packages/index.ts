@@ -1,2 +1,3 @@
 /** What other modules may use of this one; everything else in the folder is its own business. */
-export { collectPackageData, erasePackageData } from "./learner-data.ts";
+export { sweepAbandonedSessions } from "./cmi5-progress.ts";
+export { collectCmi5Data, collectPackageData, erasePackageData } from "./learner-data.ts";

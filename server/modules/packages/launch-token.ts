@@ -47,3 +47,10 @@ export function readLaunch(key: Buffer, token: string, now: Date): LaunchPayload
   if (e * 1000 < now.getTime()) return null;
   return { o: uuidOf(body.subarray(0, 16)), p: uuidOf(body.subarray(16, 32)), e };
 }
+
+/** A file's address under the token: its path segments encoded, its parameters (from the manifest) kept. */
+export function contentAddress(token: string, href: string): string {
+  const at = href.search(/[?#]/);
+  const [file, rest] = at < 0 ? [href, ""] : [href.slice(0, at), href.slice(at)];
+  return `/content/${token}/${file.split("/").map(encodeURIComponent).join("/")}${rest}`;
+}

@@ -3,6 +3,8 @@ import { fixtureFiles, type FixturePackage } from "../../../test-support/package
 import { AppError } from "../../errors.ts";
 import { describePackage, inPackage } from "./manifest.ts";
 
+const fixtureText = (file: string) => new TextDecoder().decode(fixtureFiles("cmi5")[file]);
+
 const describeFixture = (name: FixturePackage, change: Record<string, string | null> = {}) =>
   describePackage(new Map(Object.entries(fixtureFiles(name, change))));
 
@@ -45,9 +47,35 @@ describe("describePackage", () => {
           title: "The first minute of a complaint",
           href: "index.html",
           masteryScore: 0.8,
+          cmi5: {
+            courseId: "https://beklijf.example/fixtures/cmi5-complaint",
+            blocks: [
+              { id: "https://beklijf.example/fixtures/cmi5-complaint/block-1", title: "The first minute" },
+            ],
+            moveOn: "CompletedAndPassed",
+            launchMethod: "AnyWindow",
+            launchParameters: '{"question":"first-minute"}',
+            entitlementKey: "complaint-course",
+            objectives: ["https://beklijf.example/fixtures/cmi5-complaint/objectives/listen"],
+          },
         },
       ],
     });
+  });
+
+  it("refuses a cmi5 course with a duplicate id, an unknown moveOn, or an AU URL carrying launch parameters", () => {
+    const xml = fixtureText("cmi5.xml");
+    const au = "https://beklijf.example/fixtures/cmi5-complaint/au-1";
+    const cases = [
+      xml.replace(au, "https://beklijf.example/fixtures/cmi5-complaint/block-1"),
+      xml.replace('moveOn="CompletedAndPassed"', 'moveOn="Attended"'),
+      xml.replace("<url>index.html</url>", "<url>index.html?registration=x</url>"),
+      xml.replace('course id="https://beklijf.example/fixtures/cmi5-complaint"', 'course id="not an iri"'),
+    ];
+    for (const changed of cases)
+      expect(refusalCode(() => describeFixture("cmi5", { "cmi5.xml": changed }))).toBe(
+        "package_manifest_unreadable",
+      );
   });
 
   it("refuses a zip without a manifest, a manifest that does not parse, and missing files", () => {

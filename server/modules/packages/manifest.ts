@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { PackageStandard, PackageUnit } from "../../db/schema/packages.ts";
+import type { Cmi5MoveOn, Cmi5Unit, PackageStandard, PackageUnit } from "../../db/schema/packages.ts";
 import { invalid } from "../../errors.ts";
 
 /**
@@ -26,7 +26,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => ["organization", "item", "resource", "file", "au", "block", "langstring"].includes(name),
+  isArray: (name) =>
+    ["organization", "item", "resource", "file", "au", "block", "langstring", "objective"].includes(name),
 });
 
 function parse(xml: string, name: string): Node {
@@ -143,27 +144,73 @@ export function describeScorm(xml: string, files: ReadonlySet<string>): PackageD
   return { standard, edition, title: title.slice(0, 200), units };
 }
 
+const MOVE_ON: readonly Cmi5MoveOn[] = [
+  "Passed",
+  "Completed",
+  "CompletedAndPassed",
+  "CompletedOrPassed",
+  "NotApplicable",
+];
+
+/** One AU's launch settings; a bad moveOn or launchMethod refuses the package (cmi5 §13.1.4). */
+function cmi5Settings(au: Node, courseId: string, blocks: { id: string; title: string }[]): Cmi5Unit {
+  const moveOn = (attr(au, "moveOn") ?? "NotApplicable") as Cmi5MoveOn;
+  const launchMethod = attr(au, "launchMethod") ?? "AnyWindow";
+  if (!MOVE_ON.includes(moveOn) || !["AnyWindow", "OwnWindow"].includes(launchMethod))
+    throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
+  return {
+    courseId,
+    blocks,
+    moveOn,
+    launchMethod: launchMethod as Cmi5Unit["launchMethod"],
+    launchParameters: textOf(au.launchParameters) || null,
+    entitlementKey: textOf(asNode(au.entitlementKey).courseStructure) || textOf(au.entitlementKey) || null,
+    objectives: asList(asNode(au.objectives).objective).map((o) => attr(o, "idref") ?? ""),
+  };
+}
+
+/** cmi5's launch parameters go in the URL the LMS builds; an AU URL may not already carry them. */
+const LAUNCH_PARAMETERS = ["endpoint", "fetch", "actor", "registration", "activityId"];
+
 /** cmi5: the AUs of the course structure, blocks included, with relative URLs checked against the zip. */
 export function describeCmi5(xml: string, files: ReadonlySet<string>): PackageDescription {
   const structure = asNode(parse(xml, "cmi5.xml").courseStructure);
   const course = asNode(structure.course);
-  if (!structure.course) throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
-  const aus = (node: Node): Node[] => [...asList(node.au), ...asList(node.block).flatMap(aus)];
-  const seen = new Set<string>();
-  const units = aus(structure).map((au) => {
-    const id = attr(au, "id") ?? "";
-    const url = textOf(au.url);
-    if (!id || !url || seen.has(id)) throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
+  const courseId = attr(course, "id") ?? "";
+  if (!structure.course || !isExternal(courseId))
+    throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
+  const seen = new Set<string>([courseId]);
+  const unique = (id: string | undefined) => {
+    if (!id || !isExternal(id) || seen.has(id))
+      throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
     seen.add(id);
-    if (!isExternal(url)) requireFile(files, inPackage("", url), "cmi5.xml");
-    const mastery = Number(attr(au, "masteryScore"));
-    return {
-      id,
-      title: textOf(au.title) || id,
-      href: url,
-      masteryScore: attr(au, "masteryScore") !== undefined && mastery >= 0 && mastery <= 1 ? mastery : null,
-    };
-  });
+    return id;
+  };
+  for (const objective of asList(asNode(structure.objectives).objective)) unique(attr(objective, "id"));
+  const unitsIn = (node: Node, blocks: { id: string; title: string }[]): PackageUnit[] => [
+    ...asList(node.au).map((au) => {
+      const id = unique(attr(au, "id"));
+      const url = textOf(au.url);
+      if (!url) throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
+      const query = new URLSearchParams(url.split("?")[1]?.split("#")[0] ?? "");
+      if (LAUNCH_PARAMETERS.some((name) => query.has(name)))
+        throw refuse("package_manifest_unreadable", { file: "cmi5.xml" });
+      if (!isExternal(url)) requireFile(files, inPackage("", url), "cmi5.xml");
+      const mastery = Number(attr(au, "masteryScore"));
+      return {
+        id,
+        title: textOf(au.title) || id,
+        href: url,
+        masteryScore: attr(au, "masteryScore") !== undefined && mastery >= 0 && mastery <= 1 ? mastery : null,
+        cmi5: cmi5Settings(au, courseId, blocks),
+      };
+    }),
+    ...asList(node.block).flatMap((block) => {
+      const id = unique(attr(block, "id"));
+      return unitsIn(block, [...blocks, { id, title: textOf(block.title) || id }]);
+    }),
+  ];
+  const units = unitsIn(structure, []);
   if (units.length === 0) throw refuse("package_no_units", { file: "cmi5.xml" });
   return {
     standard: "cmi5",

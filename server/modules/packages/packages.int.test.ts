@@ -351,11 +351,17 @@ describe("content packages", () => {
       expect(row!.finishedAt).not.toBeNull();
     });
 
-    it("refuses a cmi5 package as not yet playable", async () => {
+    it("launches a cmi5 package with its launch parameters (cmi5.int.test.ts plays it)", async () => {
       const response = await call("POST", `/api/me/activities/${cohortId}/${cmi5ActivityId}/launch`, learner);
-      expect(response.statusCode).toBe(422);
-      expect(response.json()).toMatchObject({ code: "PACKAGE_NOT_PLAYABLE" });
-      expect(response.json<{ detail: string }>().detail).toContain("cannot play cmi5 yet");
+      expect(response.statusCode, response.body).toBe(200);
+      const url = new URL(response.json<LaunchView>().url);
+      expect([...url.searchParams.keys()]).toEqual([
+        "endpoint",
+        "fetch",
+        "actor",
+        "registration",
+        "activityId",
+      ]);
     });
 
     it("hides another organisation's activities and packages", async () => {

@@ -9,10 +9,13 @@ import {
   packageParams,
   packageView,
   trajectoryPackageParams,
+  waiveAnswer,
+  waiveRequest,
 } from "../../../common/schemas/packages.ts";
 import { AppError, invalid } from "../../errors.ts";
 import { defineRoutes, route } from "../../http/route-table.ts";
 import { checkUploadAllowed, getPackage, importPackage } from "./packages.service.ts";
+import { waiveUnits } from "./cmi5-waive.ts";
 import { attemptView, commitAttempt, launchActivity } from "./player.service.ts";
 import { ZIP_LIMITS } from "./zip-safety.ts";
 
@@ -109,6 +112,18 @@ export const packageRoutes: FastifyPluginAsyncZod<{ contentOrigin: string | null
             response: attemptSchema.nullable(),
           },
           (scope, { params }) => attemptView(scope, params),
+        ),
+
+        route.post(
+          "/api/cohorts/:cohortId/packages/:activityId/waive",
+          {
+            summary:
+              "Waive a learner's cmi5 AU (or every AU not yet met): the LMS issues `waived` and satisfies what it completes",
+            params: activityParams,
+            body: waiveRequest,
+            response: waiveAnswer,
+          },
+          (scope, { params, body }) => waiveUnits(scope, { ...params, ...body }),
         ),
       ],
     ),

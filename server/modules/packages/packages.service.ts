@@ -22,7 +22,7 @@ export function presentPackage(row: PackageRow): PackageView {
     standard: row.standard,
     edition: row.edition,
     title: row.title,
-    units: row.units,
+    units: row.units.map(({ cmi5, ...unit }) => (cmi5 ? { ...unit, moveOn: cmi5.moveOn } : unit)),
     sizeBytes: row.sizeBytes,
     fileCount: row.fileCount,
     uploadedAt: row.createdAt.toISOString(),

@@ -7,6 +7,8 @@ import type { Scope } from "../../http/scope.ts";
 import { enrolmentOf, saveProgress } from "../cohorts/index.ts";
 import { isoDuration, recordStatement } from "../xapi/index.ts";
 import { isFinished, readCommit, resumeCmi } from "./cmi.ts";
+import { launchCmi5 } from "./cmi5-launch.ts";
+import { cmi5AttemptView } from "./cmi5-waive.ts";
 import { LAUNCH_LIFETIME_SECONDS, launchKey, signLaunch } from "./launch-token.ts";
 import { packageRow } from "./packages.service.ts";
 
@@ -36,7 +38,7 @@ async function attemptOf(tenant: Tenant, personId: string, { cohortId, activityI
 
 /**
  * Starts or resumes a package activity: a signed, short-lived address on the content origin and the
- * CMI data to resume from. SCORM only for now: a cmi5 package is refused as not yet playable.
+ * CMI data to resume from (SCORM); for cmi5, the AU's launch URL (cmi5-launch.ts).
  */
 export async function launchActivity(
   scope: Scope,
@@ -44,10 +46,10 @@ export async function launchActivity(
 ): Promise<LaunchView> {
   const { tenant, actor, now } = scope;
   const { pkg } = await packageOfActivity(tenant, actor.personId, options);
-  if (pkg.standard === "cmi5")
-    throw new AppError("PACKAGE_NOT_PLAYABLE", "cmi5 launch is not built yet", { context: "cmi5" });
   if (!options.contentOrigin)
     throw new AppError("PACKAGE_NOT_PLAYABLE", "no content origin configured", { context: "origin" });
+  if (pkg.standard === "cmi5")
+    return launchCmi5(scope, { ...options, pkg, contentOrigin: options.contentOrigin });
   const token = signLaunch(await launchKey(tenant.db), {
     o: tenant.organisationId,
     p: pkg.id,
@@ -134,7 +136,8 @@ export async function commitAttempt(
 
 /** The learner's attempt at a package activity, or null before the first commit. */
 export async function attemptView(scope: Scope, ref: ActivityRef): Promise<AttemptView | null> {
-  await packageOfActivity(scope.tenant, scope.actor.personId, ref);
+  const { pkg } = await packageOfActivity(scope.tenant, scope.actor.personId, ref);
+  if (pkg.standard === "cmi5") return cmi5AttemptView(scope.tenant, scope.actor.personId, ref);
   const row = await attemptOf(scope.tenant, scope.actor.personId, ref);
   return row
     ? {

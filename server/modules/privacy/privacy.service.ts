@@ -21,7 +21,7 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { assertAnotherCoordinatorRemains } from "../organisations/index.ts";
 import { collectLearningData, eraseLearningData } from "../learning/index.ts";
-import { collectPackageData, erasePackageData } from "../packages/index.ts";
+import { collectCmi5Data, collectPackageData, erasePackageData } from "../packages/index.ts";
 import { collectImpactData, eraseImpactData } from "../impact/index.ts";
 import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
@@ -92,6 +92,7 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     history,
     learning: await collectLearningData(tenant, personId),
     packageAttempts: await collectPackageData(tenant, personId),
+    cmi5: await collectCmi5Data(tenant, personId),
     evaluation: await collectImpactData(tenant, personId),
     planPulses: await collectPlanPulses(tenant, personId),
     notices: await collectNotices(tenant, personId),

@@ -144,6 +144,7 @@ interface CachedClient {
   secretHash: Buffer;
   kind: "client" | "launch";
   personId: string | null;
+  registration: string | null;
   site: string;
   expiresAt: Date | null;
   revoked: boolean;
@@ -167,6 +168,7 @@ async function lookUp(db: Db, key: string, site: string, nowMs: number): Promise
     secretHash: Buffer.from(row.secretHash, "hex"),
     kind: row.kind,
     personId: row.personId,
+    registration: row.registration,
     site,
     expiresAt: row.expiresAt,
     revoked: row.revokedAt !== null,
@@ -206,6 +208,7 @@ export async function authenticateXapi(
       kind: client.kind,
       actorKey: client.kind === "launch" ? actorKey : null,
       personId: client.personId,
+      registration: client.kind === "launch" ? client.registration : null,
     },
   };
 }

@@ -2,3 +2,6 @@
 export { isoDuration, recordStatement, statementsOf } from "./statements.ts";
 export { issueLaunchCredentials } from "./clients.ts";
 export { collectXapiDocuments, eraseXapiData } from "./person-data.ts";
+export { registrationStatements, storeLmsStatement, writeLmsState } from "./lms-records.ts";
+export type { LaunchStatementsGuard, LaunchStatementsListener } from "./lrs-http.ts";
+export type { XapiCaller } from "./statements-store.ts";

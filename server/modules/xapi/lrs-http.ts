@@ -8,6 +8,7 @@ import { handleDocuments, handleAbout, handleActivities, handleAgents } from "./
 import { handleStatements } from "./lrs-statements.handlers.ts";
 import type { XapiVersion } from "./statement-validation.ts";
 import type { XapiCaller } from "./statements-store.ts";
+import type { JsonObject } from "./formats.ts";
 import { XapiError, invalid } from "./xapi-errors.ts";
 
 /**
@@ -32,7 +33,27 @@ export interface LrsRequest {
 export interface LrsContext {
   tenant: Tenant;
   caller: XapiCaller;
+  afterLaunchStatements?: LaunchStatementsListener | undefined;
+  beforeLaunchStatements?: LaunchStatementsGuard | undefined;
 }
+
+/** Asked before statements from launched content are stored: a reason to refuse them (403), or null. */
+export type LaunchStatementsGuard = (
+  tenant: Tenant,
+  caller: XapiCaller,
+  statements: JsonObject[],
+) => Promise<string | null>;
+
+/**
+ * Told of statements that content sent with per-launch credentials, after they are stored: cmi5's
+ * LMS side (packages module) evaluates moveOn from them. Passed in, so this module knows no packages.
+ */
+export type LaunchStatementsListener = (
+  tenant: Tenant,
+  caller: XapiCaller,
+  statements: JsonObject[],
+  now: Date,
+) => Promise<void>;
 
 export interface LrsAnswer {
   status: number;
@@ -44,6 +65,8 @@ export interface LrsDeps {
   db: Db;
   site: string;
   clock: () => Date;
+  afterLaunchStatements?: LaunchStatementsListener;
+  beforeLaunchStatements?: LaunchStatementsGuard;
 }
 
 const EXPOSED =
@@ -170,7 +193,11 @@ async function dispatch(deps: LrsDeps, request: FastifyRequest, reply: FastifyRe
     reply.header("www-authenticate", 'Basic realm="xAPI"');
     throw new XapiError(401, "valid Basic credentials are required");
   }
-  const answer = await route(lrsRequest, auth);
+  const answer = await route(lrsRequest, {
+    ...auth,
+    afterLaunchStatements: deps.afterLaunchStatements,
+    beforeLaunchStatements: deps.beforeLaunchStatements,
+  });
   return send(reply, answer);
 }
 

@@ -70,8 +70,24 @@ async function postStatements(request: LrsRequest, context: LrsContext): Promise
   if (Object.keys(request.query).length) throw invalid("POST /statements takes no parameters");
   const { statements, parts } = readBody(request);
   const list = Array.isArray(statements) ? statements : [statements];
+  await askLaunchGuard(context, list);
   const ids = await storeStatements(context.tenant, list, storeContext(request, context, parts));
+  await tellLaunchListener(request, context, list);
   return { status: 200, body: ids };
+}
+
+/** Statements from a launched AU may break the LMS's rules (cmi5): refused with 403 before storing. */
+async function askLaunchGuard(context: LrsContext, sent: unknown[]): Promise<void> {
+  if (context.caller.kind !== "launch" || !context.beforeLaunchStatements) return;
+  if (!sent.every(isObject)) return;
+  const refusal = await context.beforeLaunchStatements(context.tenant, context.caller, sent as JsonObject[]);
+  if (refusal) throw new XapiError(403, refusal);
+}
+
+/** Statements from a launched AU, once stored, go to the LMS side (cmi5 moveOn). */
+async function tellLaunchListener(request: LrsRequest, context: LrsContext, sent: unknown[]): Promise<void> {
+  if (context.caller.kind !== "launch" || !context.afterLaunchStatements) return;
+  await context.afterLaunchStatements(context.tenant, context.caller, sent as JsonObject[], request.now);
 }
 
 const storeContext = (request: LrsRequest, context: LrsContext, parts: AttachmentPart[]) => ({
@@ -90,11 +106,13 @@ async function putStatement(request: LrsRequest, context: LrsContext): Promise<L
   if (!isObject(statements)) throw invalid("PUT takes one statement");
   if (statements.id !== undefined && String(statements.id).toLowerCase() !== statementId.toLowerCase())
     throw invalid("the statement's id differs from statementId");
+  await askLaunchGuard(context, [{ ...statements, id: statementId }]);
   await storeStatements(
     context.tenant,
     [{ ...statements, id: statementId }],
     storeContext(request, context, parts),
   );
+  await tellLaunchListener(request, context, [{ ...statements, id: statementId }]);
   return { status: 204 };
 }
 

@@ -17,6 +17,8 @@ export interface XapiCaller {
   /** A launch credential speaks only for this actor (an agent identifier, agents.ts). */
   actorKey: string | null;
   personId: string | null;
+  /** A launch credential speaks only within this registration (cmi5 §9.3). */
+  registration?: string | null;
 }
 
 /** One part of a multipart/mixed request after the statements: an attachment's bytes. */
@@ -81,6 +83,9 @@ function checkCaller(statement: JsonObject, caller: XapiCaller): void {
     throw new XapiError(403, "these launch credentials speak only for the launched learner");
   if ((statement.verb as JsonObject).id === VOIDED)
     throw new XapiError(403, "launch credentials cannot void statements");
+  const registration = isObject(statement.context) ? statement.context.registration : undefined;
+  if (caller.registration && String(registration ?? "").toLowerCase() !== caller.registration)
+    throw new XapiError(403, "these launch credentials speak only within the launched registration");
 }
 
 /** Each declared attachment without a fileUrl must come as a part, and each part must be declared. */

@@ -97,19 +97,24 @@ describe("issueLaunchCredentials", () => {
     const setup = await organisationWithXapiClient(t);
     const learner = await buildLearner(t.database.db, setup.organisation.id);
     const tenant = new Tenant(t.database.db, setup.organisation.id);
+    const registration = randomUUID();
     const credentials = await issueLaunchCredentials(tenant, {
       personId: learner.id,
-      registration: randomUUID(),
+      registration,
       activityId: "https://content.example.test/au/1",
       expiresInMinutes: 30,
       site: TEST_ORIGIN,
       now: t.clock.now,
     });
     const lrs = lrsCaller(t, credentials.authorization);
-    const own = { ...aStatement(), actor: credentials.actor };
+    const own = { ...aStatement(), actor: credentials.actor, context: { registration } };
     expect((await lrs("POST", "/xapi/statements", { json: own })).statusCode).toBe(200);
     expect((await lrs("POST", "/xapi/statements", { json: aStatement() })).statusCode).toBe(403);
+    // Only within the launched registration (cmi5 §9.6.1: an AU's statements carry it).
+    const elsewhere = { ...aStatement(), actor: credentials.actor, context: { registration: randomUUID() } };
+    expect((await lrs("POST", "/xapi/statements", { json: elsewhere })).statusCode).toBe(403);
     const voiding = {
+      context: { registration },
       actor: credentials.actor,
       verb: { id: "http://adlnet.gov/expapi/verbs/voided" },
       object: { objectType: "StatementRef", id: own.id },

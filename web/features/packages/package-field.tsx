@@ -22,7 +22,6 @@ export function PackageSummary({ view }: { view: PackageView }) {
             : t(`ui.packages.standards.${view.standard}`)}
         </span>
       </p>
-      {view.standard === "cmi5" ? <p className="hint">{t("ui.packages.cmi5NotYet")}</p> : null}
       <ul>
         {view.units.map((unit) => (
           <li key={unit.id}>
@@ -30,6 +29,7 @@ export function PackageSummary({ view }: { view: PackageView }) {
             {unit.masteryScore !== null
               ? ` · ${t("ui.packages.mastery", { percent: Math.round(unit.masteryScore * 100) })}`
               : ""}
+            {unit.moveOn ? ` · ${t(`ui.cmi5.moveOn.${unit.moveOn}`)}` : ""}
           </li>
         ))}
       </ul>

@@ -72,13 +72,22 @@ export function PackagePlayer({
   const client = useQueryClient();
   const runtime = useRef<Runtime | null>(null);
   const [ended, setEnded] = useState(false);
-  const started = Boolean(useAttempt(cohortId, activityId).data);
+  const [cmi5Playing, setCmi5Playing] = useState(false);
+  const attempt = useAttempt(cohortId, activityId, cmi5Playing ? 5000 : undefined).data;
+  const started = Boolean(attempt);
+  const cmi5Done = cmi5Playing && attempt?.completion === "completed";
   const refreshAttempt = () =>
     client.invalidateQueries({ queryKey: packageKeys.attempt(cohortId, activityId) });
   const launch = useMutation({
     mutationFn: async () => {
       runtime.current?.destroy();
       const launched = await packagesApi.launch(cohortId, activityId);
+      // A cmi5 AU needs no runtime here: it talks to the LRS itself, with credentials it fetches once.
+      if (launched.standard === "cmi5") {
+        setCmi5Playing(true);
+        void refreshAttempt();
+        return launched;
+      }
       runtime.current = await startRuntime(launched, {
         cohortId,
         activityId,
@@ -94,6 +103,12 @@ export function PackagePlayer({
       return launched;
     },
   });
+  // The course satisfied (seen by polling): the task and the activity page follow.
+  useEffect(() => {
+    if (!cmi5Done) return;
+    void client.invalidateQueries({ queryKey: learningKeys.activity(cohortId, activityId) });
+    void client.invalidateQueries({ queryKey: learningKeys.today() });
+  }, [cmi5Done, client, cohortId, activityId]);
   useEffect(
     () => () => {
       runtime.current?.commit();

@@ -58,8 +58,10 @@ export const usePackage = (packageId: string | undefined) =>
     enabled: Boolean(packageId),
   });
 
-export const useAttempt = (cohortId: string, activityId: string) =>
+/** `pollMs` while a cmi5 AU plays: it reports to the LRS, not to this page, so the page asks. */
+export const useAttempt = (cohortId: string, activityId: string, pollMs?: number) =>
   useQuery({
     queryKey: packageKeys.attempt(cohortId, activityId),
     queryFn: () => packagesApi.attempt(cohortId, activityId),
+    ...(pollMs ? { refetchInterval: pollMs } : {}),
   });
