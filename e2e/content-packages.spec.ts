@@ -1,4 +1,4 @@
-import type { Locator, Page, TestInfo } from "@playwright/test";
+import type { Browser, Locator, Page, TestInfo } from "@playwright/test";
 import { addDays } from "../common/dates.ts";
 import { defaultCalendar } from "../common/working-week.ts";
 import { toWorkingDay } from "../server/modules/cohorts/working-days.ts";
@@ -26,6 +26,35 @@ async function screenshot(part: Locator, info: TestInfo, name: string) {
 
 /** The package's own page: inside the content origin's launch page, inside the player's sandboxed frame. */
 const moduleFrame = (page: Page) => page.frameLocator("iframe.package-frame").frameLocator("#sco");
+
+/** A new learner (signed in, in English) in a new cohort of the trajectory whose practice day is near. */
+async function enrolNewLearner(
+  page: Page,
+  browser: Browser,
+  info: TestInfo,
+  { trajectoryId, tag, name }: { trajectoryId: string; tag: string; name: string },
+) {
+  const email = uniqueEmail(`${tag}-learner`, info.project.name);
+  const person = await postJson<{ id: string }>(page, "/api/people", { name, email });
+  const link = await waitForLink(email, "invitation");
+  const learner = await anotherBrowser(browser, info, "nl-NL");
+  await acceptInvitation(learner, link, `${tag}-wachtwoord-2026`, name);
+  await useEnglish(learner);
+  const today = new Date().toISOString().slice(0, 10);
+  const practiceDay = toWorkingDay(addDays(today, 2), "earlier", defaultCalendar);
+  const cohort = await postJson<{ id: string }>(page, "/api/cohorts", {
+    trajectoryId,
+    name: `${tag} ${info.project.name}`,
+    sessionDates: [practiceDay],
+    personIds: [person.id],
+  });
+  await learner.goto(`${APP}/today`);
+  await learner
+    .getByTestId("today-items")
+    .getByRole("link", { name: new RegExp(THEORY) })
+    .click();
+  return { learner, cohort };
+}
 
 test("a designer attaches a SCORM package; a learner starts it, leaves halfway, resumes and finishes", async ({
   page,
@@ -63,26 +92,11 @@ test("a designer attaches a SCORM package; a learner starts it, leaves halfway, 
   await expect(theory.getByText("E-learning package is not a zip file.", { exact: false })).toBeVisible();
 
   // A new learner in a cohort whose online theory is due.
-  const email = uniqueEmail("package-learner", info.project.name);
-  const person = await postJson<{ id: string }>(page, "/api/people", { name: "Pim Pakket", email });
-  const link = await waitForLink(email, "invitation");
-  const learner = await anotherBrowser(browser, info, "nl-NL");
-  await acceptInvitation(learner, link, "pakket-wachtwoord-2026", "Pim Pakket");
-  await useEnglish(learner);
-  const today = new Date().toISOString().slice(0, 10);
-  const practiceDay = toWorkingDay(addDays(today, 2), "earlier", defaultCalendar);
-  const cohort = await postJson<{ id: string }>(page, "/api/cohorts", {
+  const { learner, cohort } = await enrolNewLearner(page, browser, info, {
     trajectoryId,
-    name: `E-learning ${info.project.name}`,
-    sessionDates: [practiceDay],
-    personIds: [person.id],
+    tag: "pakket",
+    name: "Pim Pakket",
   });
-
-  await learner.goto(`${APP}/today`);
-  await learner
-    .getByTestId("today-items")
-    .getByRole("link", { name: new RegExp(THEORY) })
-    .click();
   await expect(learner.getByRole("heading", { level: 1 }).first()).toHaveText(THEORY);
   await expect(learner.getByRole("button", { name: "Mark as done" })).toHaveCount(0);
   await expect(learner.getByText("You have not started this module yet.")).toBeVisible();
@@ -149,26 +163,11 @@ test("a designer attaches a cmi5 course; a learner plays it and the course satis
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText(/Saved/).first()).toBeVisible();
 
-  const email = uniqueEmail("cmi5-learner", info.project.name);
-  const person = await postJson<{ id: string }>(page, "/api/people", { name: "Cas Cursus", email });
-  const link = await waitForLink(email, "invitation");
-  const learner = await anotherBrowser(browser, info, "nl-NL");
-  await acceptInvitation(learner, link, "cursus-wachtwoord-2026", "Cas Cursus");
-  await useEnglish(learner);
-  const today = new Date().toISOString().slice(0, 10);
-  const practiceDay = toWorkingDay(addDays(today, 2), "earlier", defaultCalendar);
-  const cohort = await postJson<{ id: string }>(page, "/api/cohorts", {
+  const { learner, cohort } = await enrolNewLearner(page, browser, info, {
     trajectoryId,
-    name: `cmi5 ${info.project.name}`,
-    sessionDates: [practiceDay],
-    personIds: [person.id],
+    tag: "cursus",
+    name: "Cas Cursus",
   });
-
-  await learner.goto(`${APP}/today`);
-  await learner
-    .getByTestId("today-items")
-    .getByRole("link", { name: new RegExp(THEORY) })
-    .click();
   await learner.getByRole("button", { name: "Start the module" }).click();
 
   // The AU itself fetches its credentials once, reads LMS.LaunchData and talks to the LRS.
@@ -191,6 +190,52 @@ test("a designer attaches a cmi5 course; a learner plays it and the course satis
   ).toHaveCount(0);
   const statements = await getJson<{ statements: { verb: { id: string } }[] }>(learner, "/api/me/statements");
   expect(statements.statements.map((s) => s.verb.id)).toContain("https://w3id.org/xapi/adl/verbs/satisfied");
+
+  await postJson(page, `/api/cohorts/${cohort.id}/cancel`, {}, 200);
+  await postJson(page, `/api/trajectories/${trajectoryId}/archive`, {}, 200);
+});
+
+test("a SCORM package in two parts: the learner sees each part's state and opens the second", async ({
+  page,
+  browser,
+}, info) => {
+  test.setTimeout(120_000);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  const trajectoryId = await copyOfTemplate(page, `Parts ${info.project.name} ${Date.now().toString(36)}`);
+  await page.goto(`${APP}/trajectories/${trajectoryId}`);
+  const theory = page.locator("li.activity", { hasText: THEORY });
+  await theory.getByRole("button", { name: /Edit/ }).click();
+  await theory.getByLabel("Upload a SCORM or cmi5 package (zip)").setInputFiles({
+    name: "complaint-two-parts.zip",
+    mimeType: "application/zip",
+    buffer: fixtureZip("scorm12-multi"),
+  });
+  await expect(theory.getByText("Agreeing the next step · pass mark 80%")).toBeVisible();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText(/Saved/).first()).toBeVisible();
+
+  const { learner, cohort } = await enrolNewLearner(page, browser, info, {
+    trajectoryId,
+    tag: "delen",
+    name: "Dirk Delen",
+  });
+  await learner.getByRole("button", { name: "Start the module" }).click();
+  const module = moduleFrame(learner);
+  await module.getByLabel("Let them finish and say back what you heard").press("Space");
+  await module.getByRole("button", { name: "Check my answer" }).press("Enter");
+  await module.getByRole("button", { name: "Leave for now" }).press("Enter");
+  await expect(learner.getByText("Your progress is saved.")).toBeVisible();
+
+  // Both parts listed with where the learner stands; the second opens on its own.
+  const parts = learner.getByRole("region", { name: "Parts of this module" });
+  await expect(parts.getByRole("listitem")).toHaveCount(2);
+  await expect(parts.getByRole("listitem").nth(0)).toContainText("In progress");
+  await expect(parts.getByRole("listitem").nth(1)).toContainText("Not started");
+  await parts.getByRole("button", { name: "Open Agreeing the next step" }).press("Enter");
+  await expect(learner.locator("iframe.package-frame")).toHaveAttribute("title", "Agreeing the next step");
+  await expect(parts.getByRole("listitem").nth(1)).toHaveAttribute("aria-current", "step");
+  await expectAccessible(learner, "package with two parts");
+  await learner.screenshot({ path: `test-results/screens/packages-${info.project.name}-parts.png` });
 
   await postJson(page, `/api/cohorts/${cohort.id}/cancel`, {}, 200);
   await postJson(page, `/api/trajectories/${trajectoryId}/archive`, {}, 200);

@@ -42,8 +42,20 @@ export const launchView = z.object({
   title: z.string(),
   /** The CMI data to resume from (entry, location, suspend data, total time), or null on a first start. */
   cmi: z.record(z.string(), z.unknown()).nullable(),
+  /** The SCO or AU that plays: a SCORM package with several SCOs keeps an attempt per SCO. */
+  unitId: z.string().optional(),
 });
 export type LaunchView = z.infer<typeof launchView>;
+
+/** Which SCO to play; left out, the first one not yet finished (or the first). */
+export const launchRequest = z.preprocess(
+  // No body at all (the Public API's plain launch) is the same as an empty one.
+  (body) => body ?? {},
+  z.object({ unitId: z.string().min(1).max(2000).optional() }),
+);
+
+/** The SCO a commit is for (the player adds it to the commit address); left out, the first. */
+export const commitQuery = z.object({ unit: z.string().min(1).max(2000).optional() });
 
 /** scorm-again's answer format for a commit: `result` true when stored. */
 export const commitAnswer = z.object({ result: z.boolean(), errorCode: z.number().int() });
@@ -55,6 +67,18 @@ export const attemptView = z.object({
   score: z.number().nullable(),
   totalSeconds: z.number().int(),
   updatedAt: z.string(),
+  /** A SCORM package with several SCOs: where the learner stands in each, in the package's order. */
+  units: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        completion: z.string(),
+        success: z.string(),
+        score: z.number().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type AttemptView = z.infer<typeof attemptView>;
 

@@ -4,9 +4,10 @@ import { type Zippable, zipSync } from "fflate";
 
 /**
  * Builds the fixture packages as zips at test time from the folders beside this file (no committed
- * binaries): `scorm12` and `scorm2004` share their pages from `shared/`; `cmi5` is its own folder.
+ * binaries): `scorm12`, `scorm12-multi` (two SCOs) and `scorm2004` share their pages from `shared/`; `cmi5`
+ * is its own folder.
  */
-export type FixturePackage = "scorm12" | "scorm2004" | "cmi5";
+export type FixturePackage = "scorm12" | "scorm12-multi" | "scorm2004" | "cmi5";
 
 const folder = import.meta.dirname;
 

@@ -88,8 +88,8 @@ export const packageFiles = tenantTable(
 );
 
 /**
- * A learner's SCORM attempt at a package activity of a cohort: the CMI data as the runtime committed it,
- * with the fields Beklijf reads (status, score, time) lifted out.
+ * A learner's SCORM attempt at one SCO of a package activity of a cohort: the CMI data as the runtime
+ * committed it, with the fields Beklijf reads (status, score, time) lifted out.
  */
 export const packageAttempts = tenantTable(
   "package_attempts",
@@ -98,6 +98,8 @@ export const packageAttempts = tenantTable(
     cohortId: uuid("cohort_id").notNull(),
     activityId: text("activity_id").notNull(),
     packageId: uuid("package_id").notNull(),
+    /** The SCO this attempt is at: a package with several SCOs keeps one attempt per SCO. */
+    unitId: text("unit_id").notNull().default(""),
     /** The whole CMI tree as scorm-again's `json` commit format sends it (interactions included). */
     cmi: jsonb("cmi").$type<Record<string, unknown>>().notNull(),
     completion: text("completion").notNull().default("unknown"),
@@ -118,7 +120,7 @@ export const packageAttempts = tenantTable(
     tenantReference(t, t.cohortId, cohorts).onDelete("cascade"),
     tenantReference(t, t.packageId, contentPackages).onDelete("cascade"),
   ],
-  { key: ["personId", "cohortId", "activityId"], throughParent: true },
+  { key: ["personId", "cohortId", "activityId", "unitId"], throughParent: true },
 );
 
 /**

@@ -171,7 +171,9 @@ export function contentRoutes(deps: {
       const found = await tenantOf(token);
       if (!found) return notFound(reply);
       const pkg = await packageRow(found.tenant, found.packageId).catch(() => null);
-      const unit = pkg?.units[0];
+      // Which SCO of a package with several (player.service.ts puts its position here).
+      const { unit: position = "0" } = request.query as { unit?: string };
+      const unit = /^\d{1,4}$/.test(position) ? pkg?.units[Number(position)] : undefined;
       if (!pkg || !unit || pkg.standard === "cmi5") return notFound(reply);
       const page = launchPage({
         appOrigin: deps.appOrigin,

@@ -10,6 +10,7 @@ export async function collectPackageData(tenant: Tenant, personId: string) {
       packageAttempts,
       "cohortId",
       "activityId",
+      "unitId",
       "completion",
       "success",
       "score",

@@ -5,6 +5,8 @@ import { activityParams } from "../../../common/schemas/learning.ts";
 import {
   attemptView as attemptSchema,
   commitAnswer,
+  commitQuery,
+  launchRequest,
   launchView,
   packageParams,
   packageView,
@@ -88,9 +90,11 @@ export const packageRoutes: FastifyPluginAsyncZod<{ contentOrigin: string | null
             summary:
               "Start or resume a package activity: a short-lived address on the content origin and the saved CMI data",
             params: activityParams,
+            body: launchRequest,
             response: launchView,
           },
-          (scope, { params }) => launchActivity(scope, { ...params, contentOrigin: deps.contentOrigin }),
+          (scope, { params, body }) =>
+            launchActivity(scope, { ...params, unitId: body?.unitId, contentOrigin: deps.contentOrigin }),
         ),
 
         route.post(
@@ -99,9 +103,10 @@ export const packageRoutes: FastifyPluginAsyncZod<{ contentOrigin: string | null
             summary:
               "Commit the SCORM runtime's CMI data (scorm-again's commit object, JSON or JSON as text from sendBeacon)",
             params: activityParams,
+            query: commitQuery,
             response: commitAnswer,
           },
-          (scope, { params, body }) => commitAttempt(scope, { ...params, body }),
+          (scope, { params, body, query }) => commitAttempt(scope, { ...params, body, unitId: query.unit }),
         ),
 
         route.get(

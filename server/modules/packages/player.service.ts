@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { AttemptView, LaunchView } from "../../../common/schemas/packages.ts";
 import { activityProgress, packageAttempts } from "../../db/schema/index.ts";
+import type { PackageUnit } from "../../db/schema/packages.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
@@ -11,6 +12,7 @@ import { launchCmi5 } from "./cmi5-launch.ts";
 import { cmi5AttemptView } from "./cmi5-waive.ts";
 import { LAUNCH_LIFETIME_SECONDS, launchKey, signLaunch } from "./launch-token.ts";
 import { packageRow } from "./packages.service.ts";
+import { allFinished, attemptSummary, type UnitAttempt, unitToPlay } from "./units.ts";
 
 interface ActivityRef {
   cohortId: string;
@@ -26,14 +28,21 @@ async function packageOfActivity(tenant: Tenant, personId: string, { cohortId, a
   return { enrolment, activity, pkg: await packageRow(tenant, activity.packageId) };
 }
 
-async function attemptOf(tenant: Tenant, personId: string, { cohortId, activityId }: ActivityRef) {
-  const [row] = await tenant.selectRows(
+/** The learner's attempts at the package's SCOs (one row per SCO played). */
+async function attemptsOf(tenant: Tenant, personId: string, { cohortId, activityId }: ActivityRef) {
+  return tenant.selectRows(
     packageAttempts,
     eq(packageAttempts.personId, personId),
     eq(packageAttempts.cohortId, cohortId),
     eq(packageAttempts.activityId, activityId),
   );
-  return row ?? null;
+}
+
+/** The SCO asked for (by id) or the one to continue with; an id the package does not have is a 400. */
+function chosenUnit(pkg: { units: PackageUnit[] }, attempts: UnitAttempt[], asked?: string): PackageUnit {
+  const unit = unitToPlay(pkg.units, attempts, asked);
+  if (!unit) throw invalid("unitId", "unknown_unit");
+  return unit;
 }
 
 /**
@@ -42,7 +51,7 @@ async function attemptOf(tenant: Tenant, personId: string, { cohortId, activityI
  */
 export async function launchActivity(
   scope: Scope,
-  options: ActivityRef & { contentOrigin: string | null },
+  options: ActivityRef & { contentOrigin: string | null; unitId?: string | undefined },
 ): Promise<LaunchView> {
   const { tenant, actor, now } = scope;
   const { pkg } = await packageOfActivity(tenant, actor.personId, options);
@@ -55,13 +64,17 @@ export async function launchActivity(
     p: pkg.id,
     e: Math.floor(now.getTime() / 1000) + LAUNCH_LIFETIME_SECONDS,
   });
-  const attempt = await attemptOf(tenant, actor.personId, options);
+  const attempts = await attemptsOf(tenant, actor.personId, options);
+  const unit = chosenUnit(pkg, attempts, options.unitId);
+  const attempt = attempts.find((a) => a.unitId === unit.id);
+  const index = pkg.units.indexOf(unit);
   return {
-    url: `${options.contentOrigin}/launch/${token}`,
+    url: `${options.contentOrigin}/launch/${token}${index > 0 ? `?unit=${index}` : ""}`,
     standard: pkg.standard,
     contentOrigin: options.contentOrigin,
-    title: pkg.title,
+    title: pkg.units.length > 1 ? unit.title : pkg.title,
     cmi: attempt ? resumeCmi(pkg.standard, attempt) : null,
+    unitId: unit.id,
   };
 }
 
@@ -72,16 +85,18 @@ export async function launchActivity(
  */
 export async function commitAttempt(
   scope: Scope,
-  options: ActivityRef & { body: unknown },
+  options: ActivityRef & { body: unknown; unitId?: string | undefined },
 ): Promise<{ result: boolean; errorCode: number }> {
   const { tenant, actor, now, site } = scope;
   const { activity, pkg } = await packageOfActivity(tenant, actor.personId, options);
   const facts = readCommit(pkg.standard, options.body);
   if (!facts) throw invalid("cmi", "invalid_format");
   const { cohortId, activityId } = options;
+  const unitId = chosenUnit(pkg, [], options.unitId ?? pkg.units[0]?.id).id;
   const finished = isFinished(facts);
   await tenant.transaction(async (tx) => {
-    const previous = await attemptOf(tx, actor.personId, options);
+    const attempts = await attemptsOf(tx, actor.personId, options);
+    const previous = attempts.find((a) => a.unitId === unitId);
     const values = {
       packageId: pkg.id,
       cmi: facts.cmi,
@@ -97,17 +112,22 @@ export async function commitAttempt(
     };
     await tx.db
       .insert(packageAttempts)
-      .values(tx.row({ personId: actor.personId, cohortId, activityId, ...values, startedAt: now }))
+      .values(tx.row({ personId: actor.personId, cohortId, activityId, unitId, ...values, startedAt: now }))
       .onConflictDoUpdate({
         target: [
           packageAttempts.organisationId,
           packageAttempts.personId,
           packageAttempts.cohortId,
           packageAttempts.activityId,
+          packageAttempts.unitId,
         ],
         set: values,
       });
     if (!finished || previous?.finishedAt) return;
+    // With several SCOs, the activity is done when the last of them is finished.
+    const others = attempts.filter((a) => a.unitId !== unitId);
+    if (!allFinished(pkg.units, [...others, { ...values, unitId }])) return;
+    const summary = attemptSummary(pkg.units, [...others, { ...values, unitId }])!;
     const [progress] = await tx.select(
       activityProgress,
       { status: activityProgress.status },
@@ -122,9 +142,9 @@ export async function commitAttempt(
       verb: "completed",
       object: { path: `activities/${activityId}`, name: activity.title, type: "module" },
       result: {
-        ...(facts.success !== "unknown" && { success: facts.success === "passed" }),
-        ...(facts.score !== null && { score: { scaled: Math.round(facts.score * 1000) / 1000 } }),
-        ...(values.totalSeconds > 0 && { duration: isoDuration(values.totalSeconds * 1000) }),
+        ...(summary.success !== "unknown" && { success: summary.success === "passed" }),
+        ...(summary.score !== null && { score: { scaled: Math.round(summary.score * 1000) / 1000 } }),
+        ...(summary.totalSeconds > 0 && { duration: isoDuration(summary.totalSeconds * 1000) }),
       },
       registration: cohortId,
       timestamp: now,
@@ -134,18 +154,9 @@ export async function commitAttempt(
   return { result: true, errorCode: 0 };
 }
 
-/** The learner's attempt at a package activity, or null before the first commit. */
+/** The learner's attempt at a package activity (each SCO's too when it has several), or null before the first commit. */
 export async function attemptView(scope: Scope, ref: ActivityRef): Promise<AttemptView | null> {
   const { pkg } = await packageOfActivity(scope.tenant, scope.actor.personId, ref);
   if (pkg.standard === "cmi5") return cmi5AttemptView(scope.tenant, scope.actor.personId, ref);
-  const row = await attemptOf(scope.tenant, scope.actor.personId, ref);
-  return row
-    ? {
-        completion: row.completion,
-        success: row.success,
-        score: row.score,
-        totalSeconds: row.totalSeconds,
-        updatedAt: row.updatedAt.toISOString(),
-      }
-    : null;
+  return attemptSummary(pkg.units, await attemptsOf(scope.tenant, scope.actor.personId, ref));
 }

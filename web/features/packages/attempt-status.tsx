@@ -1,15 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { useAttempt } from "./packages-api.ts";
 
+/** The catalogue key of a status under `ui.packages.statuses`: success first, then completion. */
+export const statusKey = (attempt: { success: string; completion: string }) =>
+  attempt.success === "passed" || attempt.success === "failed"
+    ? attempt.success
+    : attempt.completion.replace(" ", "-");
+
 /** Where the learner stands in a package: status, score as a bar, time spent. Nothing before the first save. */
 export function AttemptStatus({ cohortId, activityId }: { cohortId: string; activityId: string }) {
   const { t } = useTranslation();
   const attempt = useAttempt(cohortId, activityId).data;
   if (!attempt) return <p className="hint">{t("ui.packages.notStarted")}</p>;
-  const status =
-    attempt.success === "passed" || attempt.success === "failed"
-      ? attempt.success
-      : attempt.completion.replace(" ", "-");
+  const status = statusKey(attempt);
   const minutes = Math.max(1, Math.round(attempt.totalSeconds / 60));
   return (
     <dl className="attempt-status" aria-live="polite">

@@ -6,6 +6,7 @@ import { ErrorMessage } from "../../components/feedback.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
 import { learningKeys } from "../learning/learning-api.ts";
 import { AttemptStatus } from "./attempt-status.tsx";
+import { PackageParts } from "./package-parts.tsx";
 import { commitPath, packageKeys, packagesApi, useAttempt } from "./packages-api.ts";
 
 interface Runtime {
@@ -31,7 +32,7 @@ async function startRuntime(
 ): Promise<Runtime> {
   const { CrossFrameLMS, Scorm12API, Scorm2004API } = await import("scorm-again");
   const settings = {
-    lmsCommitUrl: commitPath(cohortId, activityId),
+    lmsCommitUrl: commitPath(cohortId, activityId, launch.unitId),
     dataCommitFormat: "json" as const,
     renderCommonCommitFields: true,
     // Beklijf measures the session itself: many packages never report their time.
@@ -79,9 +80,9 @@ export function PackagePlayer({
   const refreshAttempt = () =>
     client.invalidateQueries({ queryKey: packageKeys.attempt(cohortId, activityId) });
   const launch = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (unitId?: string) => {
       runtime.current?.destroy();
-      const launched = await packagesApi.launch(cohortId, activityId);
+      const launched = await packagesApi.launch(cohortId, activityId, unitId);
       // A cmi5 AU needs no runtime here: it talks to the LRS itself, with credentials it fetches once.
       if (launched.standard === "cmi5") {
         setCmi5Playing(true);
@@ -136,11 +137,19 @@ export function PackagePlayer({
           type="button"
           className="button-primary"
           disabled={launch.isPending}
-          onClick={() => launch.mutate()}
+          onClick={() => launch.mutate(undefined)}
         >
           {done ? t("ui.packages.playAgain") : started ? t("ui.packages.continue") : t("ui.packages.start")}
         </button>
       )}
+      {attempt?.units ? (
+        <PackageParts
+          units={attempt.units}
+          playing={playing?.unitId}
+          disabled={launch.isPending}
+          onPlay={(unitId) => launch.mutate(unitId)}
+        />
+      ) : null}
       {ended ? <p role="status">{done ? t("ui.packages.finished") : t("ui.packages.saved")}</p> : null}
       <ErrorMessage error={launch.error} />
     </section>

@@ -11,9 +11,9 @@ export const packageKeys = {
 
 const activityPath = (cohortId: string, activityId: string) => `/api/me/activities/${cohortId}/${activityId}`;
 
-/** The address the SCORM runtime commits the learner's CMI data to. */
-export const commitPath = (cohortId: string, activityId: string) =>
-  `${activityPath(cohortId, activityId)}/cmi`;
+/** The address the SCORM runtime commits the learner's CMI data to (for one SCO of several, named). */
+export const commitPath = (cohortId: string, activityId: string, unitId?: string) =>
+  `${activityPath(cohortId, activityId)}/cmi${unitId ? `?unit=${encodeURIComponent(unitId)}` : ""}`;
 
 /**
  * Uploads a zip as multipart form data (the one upload that is not JSON). One Idempotency-Key per
@@ -45,8 +45,8 @@ async function upload(trajectoryId: string, file: File, idempotencyKey: string):
 export const packagesApi = {
   upload,
   get: (packageId: string) => api<PackageView>("GET", `/api/packages/${packageId}`),
-  launch: (cohortId: string, activityId: string) =>
-    api<LaunchView>("POST", `${activityPath(cohortId, activityId)}/launch`),
+  launch: (cohortId: string, activityId: string, unitId?: string) =>
+    api<LaunchView>("POST", `${activityPath(cohortId, activityId)}/launch`, unitId ? { unitId } : undefined),
   attempt: (cohortId: string, activityId: string) =>
     api<AttemptView | null>("GET", `${activityPath(cohortId, activityId)}/attempt`),
 };
