@@ -408,7 +408,7 @@ describe("runDesignCheck", () => {
 
 describe("templates", () => {
   for (const template of trajectoryTemplates) {
-    for (const locale of ["nl", "en"] as const) {
+    for (const locale of ["nl", "en", "fr"] as Locale[]) {
       it(`${template.key} (${locale}) scores well and shows the method`, () => {
         const result = runDesignCheck(renderTemplate(template, locale), rules);
         expect(result.findings.map((f) => f.rule.id)).toEqual([]);
