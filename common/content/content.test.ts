@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { supportedLocales } from "../locales.ts";
-import { contentLocales } from "./content.ts";
+import { contentLocales, contentReader } from "./content.ts";
 
 const folder = import.meta.dirname;
 const read = (locale: string, file: string): unknown =>
@@ -24,7 +24,7 @@ const placeholders = (text: unknown) => [...String(text).matchAll(/{{(\w+)}}/g)]
 
 describe("content files", () => {
   it("cover every language the app offers", () => {
-    for (const locale of supportedLocales) expect(contentLocales).toContain(locale);
+    for (const locale of supportedLocales) expect(contentLocales).toContain(locale.split("-")[0]);
     for (const locale of contentLocales) expect(fs.existsSync(path.join(folder, locale))).toBe(true);
   });
 
@@ -51,5 +51,12 @@ describe("content files", () => {
     for (const locale of contentLocales) {
       expect(fs.readdirSync(path.join(folder, locale)).sort()).toEqual([...domains].sort());
     }
+  });
+
+  it("reads a regional variant from its language's files", () => {
+    const read = contentReader({ nl: "nl", en: "en", fr: "fr" });
+    expect(read("nl-BE")).toBe("nl");
+    expect(read("fr-BE")).toBe("fr");
+    expect(read("en")).toBe("en");
   });
 });

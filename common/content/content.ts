@@ -14,12 +14,16 @@ export type ContentLocale = (typeof contentLocales)[number];
 /** A domain's texts in every content language; each file is checked against its shape by tsc. */
 export type ByLocale<T> = Record<ContentLocale, T>;
 
+/** A content language or a regional variant of one ("nl-BE" reads the Dutch content). */
+export type ContentTag = ContentLocale | `${ContentLocale}-${string}`;
+
 /**
- * A reader for one domain: the texts in the reader's language. Languages the app offers but content
- * lacks cannot happen (the type needs all three), so there is no fallback to hide a gap.
+ * A reader for one domain: the texts in the reader's language. A language without content cannot
+ * happen (the type needs all three), so there is no fallback to hide a gap; a regional variant reads
+ * its language's content, as product content has no regional wording yet.
  */
-export function contentReader<T>(files: ByLocale<T>): (locale: ContentLocale) => T {
-  return (locale) => files[locale];
+export function contentReader<T>(files: ByLocale<T>): (locale: ContentTag) => T {
+  return (locale) => files[locale.split("-")[0] as ContentLocale];
 }
 
 /** Fills `{{name}}` placeholders; an unknown name stays visible rather than disappearing. */

@@ -5,7 +5,7 @@
  * option values); the words in every language are in common/content/<locale>/questionnaire.json
  * (decision 0033), read through `questionnaireWords`.
  */
-import type { ContentLocale } from "../content/content.ts";
+import type { ContentTag } from "../content/content.ts";
 import { questionnaireTexts } from "../content/questionnaire.ts";
 
 export const QUESTIONNAIRE_VERSION = 1;
@@ -69,7 +69,7 @@ export interface LabelledOption {
  * The questionnaire's words in one language. A missing word would be a content bug (the content tests
  * compare every language with English); the id shows rather than an empty label.
  */
-export function questionnaireWords(locale: ContentLocale) {
+export function questionnaireWords(locale: ContentTag) {
   const texts = questionnaireTexts(locale);
   return {
     sectionTitle: (section: Section): string => texts.sections[section.id] ?? section.id,
