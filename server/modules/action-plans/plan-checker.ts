@@ -1,20 +1,16 @@
+import { contentLocales } from "../../../common/content/content.ts";
+import { type PlanCues, type PlanProblem, planCheckerTexts } from "../../../common/content/plan-checker.ts";
 import type { Locale } from "../../../common/locales.ts";
-import type { Text } from "../evidence/index.ts";
+
+export type { PlanProblem } from "../../../common/content/plan-checker.ts";
 
 /**
  * The if-then plan coach: small, rules-based and explainable. It flags a plan without a situation (the
  * "when"), an action that is vague ("be better at…"), negative ("not interrupt") or not observable, and
- * suggests how to sharpen it. Both languages' word lists are checked, whatever the screen language, as
- * people mix Dutch and English at work.
+ * suggests how to sharpen it. Every language's cues (common/content/<locale>/plan-checker.json) are
+ * checked, whatever the screen language, as people mix Dutch, French and English at work; the coaching
+ * comes in the reader's language.
  */
-export type PlanProblem =
-  | "missing_situation"
-  | "vague_situation"
-  | "missing_action"
-  | "vague_action"
-  | "negative_action"
-  | "long_action";
-
 export interface PlanFinding {
   code: PlanProblem;
   severity: "high" | "medium";
@@ -25,88 +21,32 @@ export interface PlanFinding {
 const words = (text: string) =>
   text
     .toLowerCase()
-    .split(/[^\p{L}\p{N}'-]+/u)
+    .split(/[^\p{L}\p{N}'’-]+/u)
     .filter(Boolean);
 
-/** Situations that never arrive at a recognisable moment. */
-const vagueSituation = [
-  /\b(altijd|soms|af en toe|zo nodig|wanneer het kan|als het uitkomt|in het algemeen|vaker)\b/,
-  /\b(always|sometimes|whenever possible|in general|from now on|when i can|if possible|more often)\b/,
-];
+const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Intentions rather than actions: nothing anyone could see you do. */
-const vagueAction = [
-  /\b(beter|meer|minder|proberen|probeer|verbeteren|bewuster|goed(e)? (zijn|worden)|mijn best|werken aan|letten op)\b/,
-  /\b(better|more|less|try|trying|improve|be (more|better|nicer|clearer)|do my best|work on|focus on|pay attention)\b/,
-];
+/**
+ * One pattern for a cue list across all languages. Word edges are letters, not `\b`, which knows no
+ * "é"; a cue that ends in an apostrophe ("n'", "lorsqu'") may run straight into the next word.
+ */
+function cuePattern(pick: (cues: PlanCues) => string, { atStart = false } = {}): RegExp {
+  const phrases = contentLocales
+    .flatMap((locale) => pick(planCheckerTexts(locale).cues).split("|"))
+    .map((phrase) => phrase.trim())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map(
+      (phrase) => escape(phrase).replace(/'/g, "['’]") + (phrase.endsWith("'") ? "" : "(?![\\p{L}\\p{N}])"),
+    );
+  return new RegExp(`${atStart ? "^" : "(?<![\\p{L}\\p{N}])"}(?:${phrases.join("|")})`, "iu");
+}
 
-const negativeAction = [
-  /\b(niet|nooit|geen|stoppen met|ophouden met)\b/,
-  /\b(not|never|don't|do not|stop|avoid)\b/,
-];
-
-const texts: Record<PlanProblem, { message: Text; suggestion: Text }> = {
-  missing_situation: {
-    message: {
-      en: 'The plan has no situation: without a "when" the plan has nothing to start it.',
-      nl: 'Het plan heeft geen situatie: zonder "als" is er niets dat het plan in gang zet.',
-    },
-    suggestion: {
-      en: 'Describe the moment at work you will recognise: when, where or with whom, for example "When a customer calls about a late repair…".',
-      nl: 'Beschrijf het moment op het werk dat je herkent: wanneer, waar of met wie, bijvoorbeeld "Als een klant belt over een late reparatie…".',
-    },
-  },
-  vague_situation: {
-    message: {
-      en: "The situation is too general to recognise the moment when it comes.",
-      nl: "De situatie is te algemeen om het moment te herkennen als het komt.",
-    },
-    suggestion: {
-      en: "Name one concrete cue: a kind of call, a meeting, a task, a time of day.",
-      nl: "Noem één concreet signaal: een soort telefoontje, een overleg, een klus, een tijdstip.",
-    },
-  },
-  missing_action: {
-    message: {
-      en: "The plan says when, but not what you will do.",
-      nl: "Het plan zegt wanneer, maar niet wat je dan doet.",
-    },
-    suggestion: {
-      en: "Write the first thing you will say or do, in a few words.",
-      nl: "Schrijf in een paar woorden op wat je als eerste zegt of doet.",
-    },
-  },
-  vague_action: {
-    message: {
-      en: 'The action is an intention ("be better at…", "try to…"), not something others could see you do.',
-      nl: 'De actie is een voornemen ("beter worden in…", "proberen…"), niet iets wat anderen je kunnen zien doen.',
-    },
-    suggestion: {
-      en: 'Use a verb you can observe and say what exactly: "I first say that I understand the frustration".',
-      nl: 'Gebruik een werkwoord dat je kunt zien en zeg wat precies: "Ik zeg eerst dat ik de frustratie begrijp".',
-    },
-  },
-  negative_action: {
-    message: {
-      en: "The action says what you will not do; a plan works better with what you will do instead.",
-      nl: "De actie zegt wat je niet doet; een plan werkt beter met wat je in plaats daarvan wél doet.",
-    },
-    suggestion: {
-      en: 'Replace "I will not interrupt" with "I let the customer finish and then sum up what I heard".',
-      nl: 'Vervang "Ik onderbreek niet" door "Ik laat de klant uitpraten en vat dan samen wat ik hoorde".',
-    },
-  },
-  long_action: {
-    message: {
-      en: "The action is long; in the moment you will remember one step, not a list.",
-      nl: "De actie is lang; op het moment zelf onthoud je één stap, geen lijstje.",
-    },
-    suggestion: {
-      en: "Keep the first step (up to about 25 words) and make a second plan for the rest.",
-      nl: "Houd de eerste stap (tot ongeveer 25 woorden) en maak voor de rest een tweede plan.",
-    },
-  },
-};
+const situationLeadIn = cuePattern((cues) => cues.situationLeadIns, { atStart: true });
+const actionLeadIn = cuePattern((cues) => cues.actionLeadIns, { atStart: true });
+const vagueSituation = cuePattern((cues) => cues.vagueSituation);
+const vagueAction = cuePattern((cues) => cues.vagueAction);
+const negation = cuePattern((cues) => cues.negation);
 
 const severity: Record<PlanProblem, PlanFinding["severity"]> = {
   missing_situation: "high",
@@ -117,34 +57,37 @@ const severity: Record<PlanProblem, PlanFinding["severity"]> = {
   long_action: "medium",
 };
 
-/** Strips the form's own lead-in ("When", "Als", "I will", "dan") so it does not count as content. */
-function content(text: string, leadIns: RegExp): string {
-  return text.trim().replace(leadIns, "").trim();
+/** Strips the form's own lead-in ("When", "Als", "Quand", "I will") so it does not count as content. */
+function content(text: string, leadIn: RegExp): string {
+  return text
+    .trim()
+    .replace(leadIn, "")
+    .replace(/^[\s,]+/, "")
+    .trim()
+    .toLowerCase();
 }
 
 export function findPlanProblems(plan: { situation: string; action: string }): PlanProblem[] {
-  const situation = content(plan.situation, /^(when|if|whenever|als|wanneer|zodra)\b[\s,]*/i).toLowerCase();
-  const action = content(
-    plan.action,
-    /^((then\s+)?i\s+will|(dan\s+)?(ga\s+ik|zal\s+ik|doe\s+ik)|dan|then)\b[\s,]*/i,
-  ).toLowerCase();
+  const situation = content(plan.situation, situationLeadIn);
+  const action = content(plan.action, actionLeadIn);
   const problems: PlanProblem[] = [];
   if (words(situation).length < 3) problems.push("missing_situation");
-  else if (vagueSituation.some((pattern) => pattern.test(situation))) problems.push("vague_situation");
+  else if (vagueSituation.test(situation)) problems.push("vague_situation");
   if (words(action).length < 2) problems.push("missing_action");
   else {
-    if (vagueAction.some((pattern) => pattern.test(action))) problems.push("vague_action");
-    if (negativeAction.some((pattern) => pattern.test(action))) problems.push("negative_action");
+    if (vagueAction.test(action)) problems.push("vague_action");
+    if (negation.test(action)) problems.push("negative_action");
     if (words(action).length > 30) problems.push("long_action");
   }
   return problems;
 }
 
 export function checkPlan(plan: { situation: string; action: string }, locale: Locale): PlanFinding[] {
+  const { problems } = planCheckerTexts(locale);
   return findPlanProblems(plan).map((code) => ({
     code,
     severity: severity[code],
-    message: texts[code].message[locale],
-    suggestion: texts[code].suggestion[locale],
+    message: problems[code].message,
+    suggestion: problems[code].suggestion,
   }));
 }

@@ -1,13 +1,16 @@
+import { interventionTexts } from "../../../common/content/interventions.ts";
 import type { Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { type CsvCell, toCsv } from "../../files/csv.ts";
 import { translator } from "../../i18n.ts";
 import { layers, phasesOfChange, preconditions } from "../../../common/culture-scan/model.ts";
-import { preconditionActions } from "./interventions.ts";
 import type { getResults } from "./scan-results.service.ts";
 
 /** Results in the reader's language; recommendations carry their title and reason as text. */
 export function presentResults(results: Awaited<ReturnType<typeof getResults>>, locale: Locale): ScanResults {
+  const texts = interventionTexts(locale);
+  const words = (r: (typeof results.recommendations)[number]) =>
+    r.intervention ? texts.interventions[r.intervention.id]! : texts.preconditionActions[r.precondition!];
   return {
     ...results,
     recommendations: results.recommendations.map((r) => ({
@@ -16,8 +19,8 @@ export function presentResults(results: Awaited<ReturnType<typeof getResults>>, 
       layer: r.layer,
       phase: r.phase,
       score: r.score,
-      title: r.intervention ? r.intervention.name[locale] : preconditionActions[r.precondition!].name[locale],
-      why: r.intervention ? r.intervention.why[locale] : preconditionActions[r.precondition!].why[locale],
+      title: words(r).name,
+      why: words(r).why,
     })),
     actions: results.actions.map((a) => ({
       id: a.id,

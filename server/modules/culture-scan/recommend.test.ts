@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { layers, phasesOfChange } from "../../../common/culture-scan/model.ts";
+import { contentLocales } from "../../../common/content/content.ts";
+import { interventionTexts } from "../../../common/content/interventions.ts";
+import { layers, phasesOfChange, preconditions } from "../../../common/culture-scan/model.ts";
 import { interventionCatalogue } from "./interventions.ts";
 import { type Heatmap, recommend } from "./recommend.ts";
 
@@ -9,7 +11,7 @@ const flat = (score: number): Heatmap =>
   ) as Heatmap;
 
 describe("intervention catalogue", () => {
-  it("covers every layer and every phase, in both languages", () => {
+  it("covers every layer and every phase, with a name and reason in every language", () => {
     for (const layer of layers)
       expect(
         interventionCatalogue.some((x) => x.layer === layer),
@@ -20,8 +22,12 @@ describe("intervention catalogue", () => {
         interventionCatalogue.some((x) => x.phases.includes(phase)),
         phase,
       ).toBe(true);
-    for (const x of interventionCatalogue) {
-      expect(x.name.nl && x.name.en && x.why.nl && x.why.en, x.id).toBeTruthy();
+    for (const locale of contentLocales) {
+      const { interventions, preconditionActions } = interventionTexts(locale);
+      expect(Object.keys(interventions).sort(), locale).toEqual(
+        interventionCatalogue.map((x) => x.id).sort(),
+      );
+      expect(Object.keys(preconditionActions).sort(), locale).toEqual([...preconditions].sort());
     }
   });
 });

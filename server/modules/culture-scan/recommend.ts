@@ -1,5 +1,5 @@
 import type { Layer, PhaseOfChange, Precondition } from "../../../common/culture-scan/model.ts";
-import { type Intervention, interventionCatalogue, preconditionActions } from "./interventions.ts";
+import { type Intervention, interventionCatalogue } from "./interventions.ts";
 
 /** Average support (1–5) per layer and phase; null where the phase has too few people to show. */
 export type Heatmap = Record<Layer, Partial<Record<PhaseOfChange, number | null>>>;
@@ -74,5 +74,3 @@ export function recommend(
   }
   return chosen;
 }
-
-export { preconditionActions };

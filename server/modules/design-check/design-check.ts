@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { fillPlaceholders as fill } from "../../../common/content/content.ts";
+import { designCheckTexts } from "../../../common/content/design-check.ts";
 import type { Locale } from "../../../common/locales.ts";
 import type {
   DesignCheckResult,
@@ -57,24 +59,23 @@ export function runDesignCheck(
   return { score: Math.round(100 * kept), findings };
 }
 
-function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
-}
-
 /** Findings in the reader's language, each with its evidence opened in place. */
 export function presentDesignCheck(
   result: { score: number; findings: RuleFinding[] },
   locale: Locale,
 ): DesignCheckResult {
+  const texts = designCheckTexts(locale);
   return {
     score: result.score,
     findings: result.findings.map(({ rule, hit }) => {
-      const message = rule.messages[hit.variant ?? "default"] ?? Object.values(rule.messages)[0]!;
+      const words = texts[rule.id];
+      if (!words) throw new TypeError(`No texts for design rule "${rule.id}" in ${locale}`);
+      const message = words.messages[hit.variant ?? "default"] ?? Object.values(words.messages)[0]!;
       return {
         rule: rule.id,
         severity: hit.severity,
-        message: fill(message[locale], hit.params),
-        advice: fill(rule.advice[locale], hit.params),
+        message: fill(message, hit.params),
+        advice: fill(words.advice, hit.params),
         evidence: rule.evidence
           .map(findEvidence)
           .filter((entry) => entry !== undefined)

@@ -1,7 +1,6 @@
 import type { Severity, TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import type { Text } from "../evidence/index.ts";
 
-/** What a rule reports when it triggers. `variant` picks one of the rule's messages. */
+/** What a rule reports when it triggers. `variant` picks one of the rule's messages by key. */
 export interface RuleHit {
   severity: Severity;
   variant?: string;
@@ -9,16 +8,14 @@ export interface RuleHit {
 }
 
 /**
- * One design-check rule: data (id, evidence, texts) plus a small pure function. A rule lives in one
- * file under rules/ and is picked up from there; adding a rule is adding a file.
+ * One design-check rule: data (id, evidence) plus a small pure function. A rule lives in one file
+ * under rules/ and is picked up from there; adding a rule is adding a file, and its words (a message
+ * per variant, the advice) under its id in common/content/<locale>/design-check.json (decision 0033).
  */
 export interface DesignRule {
   id: string;
   /** Ids in the evidence library that explain why the rule matters. */
   evidence: string[];
-  /** Messages by variant (`default` when the rule has one); `{{name}}` placeholders from params. */
-  messages: Record<string, Text>;
-  advice: Text;
   check(document: TrajectoryDocument): RuleHit | null;
 }
 

@@ -10,7 +10,7 @@ import { timeZoneOf } from "../cohorts/index.ts";
 import { loadRules, runDesignCheck } from "../design-check/index.ts";
 import { retiredBy, withActivityIds } from "./activity-ids.ts";
 import { trajectoryTemplates } from "./templates/index.ts";
-import { renderTemplate } from "./templates/template.ts";
+import { renderTemplate, templateWords } from "./templates/template.ts";
 import { authorize } from "./trajectories.policy.ts";
 
 export type TrajectoryRow = typeof trajectories.$inferSelect;
@@ -160,10 +160,13 @@ async function setArchived({ tenant, actor }: Scope, trajectoryId: string, archi
 
 /** The example trajectories, each with its document, in the reader's language. Needs no sign-in. */
 export const templatesIn = (locale: Locale) =>
-  trajectoryTemplates.map((template) => ({
-    key: template.key,
-    title: template.title[locale],
-    summary: template.summary[locale],
-    skillKind: template.skillKind,
-    document: renderTemplate(template, locale),
-  }));
+  trajectoryTemplates.map((template) => {
+    const { title, summary } = templateWords(template, locale);
+    return {
+      key: template.key,
+      title,
+      summary,
+      skillKind: template.skillKind,
+      document: renderTemplate(template, locale),
+    };
+  });

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
   firstUnanswered,
-  scaleLabels,
+  questionnaireWords,
   sections,
   type Item,
 } from "../../../common/culture-scan/questionnaire.ts";
@@ -51,7 +51,7 @@ const storageKey = (token: string) => `beklijf.scan.${token.slice(0, 12)}`;
 
 function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: string; shared: boolean }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
+  const words = questionnaireWords(currentLocale());
   const [step, setStep] = useState(0);
   const [teamId, setTeamId] = useState("");
   const [answers, setAnswers] = useState<Answers>(() => {
@@ -132,13 +132,13 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
         </label>
         <progress id="scan-progress" max={sections.length} value={step + 1} />
       </div>
-      <h2>{section.title[locale]}</h2>
+      <h2>{words.sectionTitle(section)}</h2>
       {open ? (
         <p className="alert alert-error" role="alert">
           {t(open.count > 1 ? "ui.questionnaire.unansweredMore" : "ui.questionnaire.unanswered", {
             number: open.number,
             step: open.step + 1,
-            question: open.item.text[locale],
+            question: words.itemText(open.item),
             more: open.count - 1,
           })}
         </p>
@@ -184,11 +184,11 @@ function Question({
   onChange: (value: string | number) => void;
 }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
+  const words = questionnaireWords(currentLocale());
   if (item.kind === "open") {
     return (
       <div className="field">
-        <label htmlFor={`q-${item.id}`}>{item.text[locale]}</label>
+        <label htmlFor={`q-${item.id}`}>{words.itemText(item)}</label>
         <textarea
           id={`q-${item.id}`}
           rows={4}
@@ -199,15 +199,14 @@ function Question({
       </div>
     );
   }
-  const options =
-    item.kind === "scale" ? scaleLabels.map((label, i) => ({ value: i + 1, text: label })) : item.options;
+  const options = words.options(item);
   return (
     <fieldset
       id={`q-${item.id}`}
       className="field choice-group"
       aria-describedby={missing ? `q-${item.id}-missing` : undefined}
     >
-      <legend>{item.text[locale]}</legend>
+      <legend>{words.itemText(item)}</legend>
       {missing ? (
         <p id={`q-${item.id}-missing`} className="field-error">
           {t("ui.questionnaire.unansweredHere")}
@@ -221,7 +220,7 @@ function Question({
             checked={value === option.value}
             onChange={() => onChange(option.value)}
           />
-          <span>{option.text[locale]}</span>
+          <span>{option.text}</span>
         </label>
       ))}
     </fieldset>

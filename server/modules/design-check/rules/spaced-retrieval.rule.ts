@@ -9,24 +9,6 @@ export default defineRule({
     "pan-rickard-2018-transfer-of-testing",
     "metax-spaced-practice",
   ],
-  messages: {
-    massed: {
-      en: "Everything is massed into the practice day; nothing follows it, so most of it will be forgotten within weeks.",
-      nl: "Alles is op de praktijkdag samengepropt; er volgt niets, dus het meeste is binnen een paar weken vergeten.",
-    },
-    "no-retrieval": {
-      en: "There is no spaced retrieval practice after the practice day.",
-      nl: "Na de praktijkdag is er geen gespreide ophaaloefening.",
-    },
-    "too-short": {
-      en: "Retrieval practice stops after {{lastDay}} days, while the behaviour must last {{retentionDays}} days.",
-      nl: "De ophaaloefening stopt na {{lastDay}} dagen, terwijl het gedrag {{retentionDays}} dagen moet blijven.",
-    },
-  },
-  advice: {
-    en: "Add retrieval practice with scenario questions after the practice day, spread over weeks and continuing to at least a third of the retention period.",
-    nl: "Voeg na de praktijkdag ophaaloefeningen met scenariovragen toe, gespreid over weken en doorlopend tot minstens een derde van de periode dat het moet blijven hangen.",
-  },
   check(doc) {
     const later = afterPracticeDay(doc.activities);
     if (later.length === 0) return { severity: "high", variant: "massed" };

@@ -18,16 +18,6 @@ function contradicts(activity: Activity): boolean {
 export default defineRule({
   id: "timing-consistency",
   evidence: [],
-  messages: {
-    default: {
-      en: 'The timing of {{titles}} does not fit its phase (for example "after" but planned before the practice day).',
-      nl: 'De timing van {{titles}} past niet bij de fase (bijvoorbeeld "na" maar gepland vóór de praktijkdag).',
-    },
-  },
-  advice: {
-    en: "Check the day offsets: negative is before the practice day, 0 is the practice day, positive is after it.",
-    nl: "Controleer de dagen: negatief is vóór de praktijkdag, 0 is de praktijkdag, positief is erna.",
-  },
   check(doc) {
     const wrong = doc.activities.filter(contradicts);
     if (wrong.length === 0) return null;

@@ -1,92 +1,114 @@
+import { templateTexts } from "../../../../common/content/templates.ts";
 import type { Locale } from "../../../../common/locales.ts";
 import type { ActivityType, Phase, TrajectoryDocument } from "../../../../common/schemas/trajectories.ts";
-import type { Text } from "../../evidence/index.ts";
 
+type SharedActivity = "practiceQuestions" | "behaviourSurvey";
+
+/** One activity: its shape here, its words under `key` in common/content/<locale>/templates.json. */
 export interface TemplateActivity {
-  title: Text;
+  key: string;
+  /** Set for an activity every template repeats; its words are in the shared part of the file. */
+  shared?: SharedActivity;
   phase: Phase;
   type: ActivityType;
   durationMinutes: number;
   offsetDays: number;
   mandatory: boolean;
   theoryShare?: number;
-  content?: Text;
 }
 
-/** A complete, bilingual example trajectory that shows the method. */
+/**
+ * A complete example trajectory that shows the method. The file holds its shape (phases, days,
+ * minutes); its words in every language are in common/content/<locale>/templates.json under `key`
+ * (decision 0033).
+ */
 export interface TrajectoryTemplate {
   key: string;
   skillKind: "open" | "closed";
-  title: Text;
-  summary: Text;
-  targetBehaviour: Text;
-  audience: Text;
   retentionDays: number;
-  competences: { name: Text; kind: "open" | "closed"; extraMaterial?: Text }[];
+  competences: { key: string; kind: "open" | "closed" }[];
   activities: TemplateActivity[];
 }
 
-/** Shorthand for template files: phase, type, day, minutes, English and Dutch title. */
+/** Shorthand for template files: phase, type, day, minutes and the key of the activity's words. */
 export function step(
   phase: Phase,
   type: ActivityType,
   offsetDays: number,
   durationMinutes: number,
-  en: string,
-  nl: string,
-  extra: { optional?: boolean; theoryShare?: number; content?: Text } = {},
+  key: string,
+  extra: { optional?: boolean; theoryShare?: number } = {},
 ): TemplateActivity {
   return {
-    title: { en, nl },
+    key,
     phase,
     type,
     offsetDays,
     durationMinutes,
     mandatory: !extra.optional,
     ...(extra.theoryShare === undefined ? {} : { theoryShare: extra.theoryShare }),
-    ...(extra.content ? { content: extra.content } : {}),
   };
 }
 
+const sharedStep = (shared: SharedActivity, activity: Omit<TemplateActivity, "key" | "shared">) => ({
+  key: shared,
+  shared,
+  ...activity,
+});
+
 /** The five-minute practice moment that every template spaces out over the weeks. */
 export const practiceQuestions = (phase: Phase, offsetDays: number): TemplateActivity =>
-  step(
+  sharedStep("practiceQuestions", {
     phase,
-    "retrieval-practice",
+    type: "retrieval-practice",
     offsetDays,
-    5,
-    "Practice questions (5 minutes)",
-    "Oefenvragen (5 minuten)",
-  );
+    durationMinutes: 5,
+    mandatory: true,
+  });
 
 /** The survey on changed behaviour (LTEM tier 3) that every template asks near its end. */
 export const behaviourSurvey = (offsetDays: number): TemplateActivity =>
-  step(
-    "after",
-    "learner-survey",
+  sharedStep("behaviourSurvey", {
+    phase: "after",
+    type: "learner-survey",
     offsetDays,
-    10,
-    "Short survey: what do you now do differently?",
-    "Korte vragenlijst: wat doe je nu anders?",
-  );
+    durationMinutes: 10,
+    mandatory: true,
+  });
+
+/** The words of one template in one language; a missing key is a content bug the tests catch. */
+export function templateWords(template: TrajectoryTemplate, locale: Locale) {
+  const texts = templateTexts(locale);
+  const words = texts.templates[template.key];
+  if (!words) throw new TypeError(`No texts for template "${template.key}" in ${locale}`);
+  const activity = (a: TemplateActivity) =>
+    a.shared ? { title: texts.shared[a.shared] } : words.activities[a.key];
+  return { ...words, activity };
+}
 
 export function renderTemplate(template: TrajectoryTemplate, locale: Locale): TrajectoryDocument {
+  const words = templateWords(template, locale);
   return {
-    title: template.title[locale],
-    targetBehaviour: template.targetBehaviour[locale],
-    audience: template.audience[locale],
+    title: words.title,
+    targetBehaviour: words.targetBehaviour,
+    audience: words.audience,
     retentionDays: template.retentionDays,
     desiredRetention: 0.9,
     dailyPracticeMinutes: 5,
-    competences: template.competences.map((c) => ({
-      name: c.name[locale],
-      kind: c.kind,
-      ...(c.extraMaterial ? { extraMaterial: c.extraMaterial[locale] } : {}),
-    })),
-    activities: template.activities.map(({ title, content, ...rest }) => ({
-      ...rest,
-      title: title[locale],
-      ...(content ? { content: content[locale] } : {}),
-    })),
+    competences: template.competences.map(({ key, kind }) => {
+      const competence = words.competences[key];
+      if (!competence) throw new TypeError(`No texts for competence "${key}" of "${template.key}"`);
+      return {
+        name: competence.name,
+        kind,
+        ...(competence.extraMaterial ? { extraMaterial: competence.extraMaterial } : {}),
+      };
+    }),
+    activities: template.activities.map((activity) => {
+      const { key, shared: _shared, ...rest } = activity;
+      const text = words.activity(activity);
+      if (!text) throw new TypeError(`No texts for activity "${key}" of "${template.key}"`);
+      return { ...rest, title: text.title, ...(text.content ? { content: text.content } : {}) };
+    }),
   };
 }
