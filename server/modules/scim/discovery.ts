@@ -98,7 +98,10 @@ const schemas = (base: string) => [
       attr("members", {
         type: "complex",
         multiValued: true,
-        subAttributes: [attr("value", { mutability: "immutable" }), attr("display", { mutability: "readOnly" })],
+        subAttributes: [
+          attr("value", { mutability: "immutable" }),
+          attr("display", { mutability: "readOnly" }),
+        ],
       }),
     ],
     meta: { resourceType: "Schema", location: `${base}/Schemas/${GROUP_SCHEMA}` },

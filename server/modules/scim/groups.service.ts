@@ -79,7 +79,9 @@ export async function listGroups(
           .orderBy(asc(teams.name))
           .limit(options.paging.count)
           .offset(options.paging.startIndex - 1);
-  const groups = options.members ? await withMembers(context.tenant, rows) : rows.map((r) => ({ ...r, members: [] }));
+  const groups = options.members
+    ? await withMembers(context.tenant, rows)
+    : rows.map((r) => ({ ...r, members: [] }));
   return presentList(
     groups.map((group) => presentGroup(group, context.base, options)),
     { startIndex: options.paging.startIndex, totalResults: Number(counted?.total ?? 0) },
@@ -107,13 +109,25 @@ async function assertMembersKnown(tenant: Tenant, memberIds: string[]) {
     .select({ id: persons.id })
     .from(persons)
     .leftJoin(scimUsers, tenant.refersTo(scimUsers.personId, persons))
-    .where(tenant.where(persons, inArray(persons.id, memberIds), isNull(persons.erasedAt), isNull(scimUsers.deletedAt)));
+    .where(
+      tenant.where(
+        persons,
+        inArray(persons.id, memberIds),
+        isNull(persons.erasedAt),
+        isNull(scimUsers.deletedAt),
+      ),
+    );
   const known = new Set(found.map((f) => f.id.toLowerCase()));
   const unknown = memberIds.find((id) => !known.has(id.toLowerCase()));
   if (unknown) throw invalidValue(`member ${unknown} is not a user here`);
 }
 
-async function writeExternalId(tenant: Tenant, context: ScimContext, teamId: string, externalId: string | null) {
+async function writeExternalId(
+  tenant: Tenant,
+  context: ScimContext,
+  teamId: string,
+  externalId: string | null,
+) {
   await tenant.db
     .insert(scimGroups)
     .values(tenant.row({ teamId, externalId, createdAt: context.now }))
@@ -127,7 +141,13 @@ async function writeMembers(tenant: Tenant, teamId: string, current: string[], w
   if (leaving.length > 0)
     await tenant.db
       .delete(teamMemberships)
-      .where(tenant.where(teamMemberships, eq(teamMemberships.teamId, teamId), inArray(teamMemberships.personId, leaving)));
+      .where(
+        tenant.where(
+          teamMemberships,
+          eq(teamMemberships.teamId, teamId),
+          inArray(teamMemberships.personId, leaving),
+        ),
+      );
   if (joining.length > 0)
     await tenant.db
       .insert(teamMemberships)
@@ -171,17 +191,31 @@ async function changeGroup(context: ScimContext, groupId: string, next: (state: 
         const wanted = lower(after.memberIds);
         await assertMembersKnown(tx, wanted);
         if (after.displayName !== before.name)
-          await tx.db.update(teams).set({ name: after.displayName }).where(tx.where(teams, eq(teams.id, before.id)));
+          await tx.db
+            .update(teams)
+            .set({ name: after.displayName })
+            .where(tx.where(teams, eq(teams.id, before.id)));
         await writeExternalId(tx, context, before.id, after.externalId);
         const counts = await writeMembers(tx, before.id, current, wanted);
-        await recordAudit(tx, null, "team.updated", { type: "team", id: before.id }, viaScim(context, counts));
+        await recordAudit(
+          tx,
+          null,
+          "team.updated",
+          { type: "team", id: before.id },
+          viaScim(context, counts),
+        );
       }),
     "a group with this displayName already exists",
   );
 }
 
 /** `PUT /Groups/{id}`. */
-export async function replaceGroup(context: ScimContext, groupId: string, body: unknown, options: { members: boolean }) {
+export async function replaceGroup(
+  context: ScimContext,
+  groupId: string,
+  body: unknown,
+  options: { members: boolean },
+) {
   const state = parseGroup(body);
   await changeGroup(context, groupId, () => state);
   return getGroup(context, groupId, options);

@@ -49,7 +49,8 @@ export function parseOperations(body: unknown): Operation[] {
     if (typeof op !== "string" || !["add", "replace", "remove"].includes(op.toLowerCase()))
       throw invalidSyntax("op must be add, replace or remove");
     const path = attribute(operation, "path");
-    if (path !== undefined && path !== null && typeof path !== "string") throw invalidPath("path must be text");
+    if (path !== undefined && path !== null && typeof path !== "string")
+      throw invalidPath("path must be text");
     const value = attribute(operation, "value");
     if (op.toLowerCase() !== "remove" && !path && !isObject(value))
       throw invalidSyntax("an operation without a path needs an object value");
@@ -133,7 +134,8 @@ function setGroupAttribute(state: GroupState, op: Op, path: string, value: unkno
     if (op === "remove") throw invalidValue("displayName cannot be removed");
     return { ...state, displayName: displayNameOf(single(value)) };
   }
-  if (key === "externalid") return { ...state, externalId: op === "remove" ? null : externalIdOf(single(value)) };
+  if (key === "externalid")
+    return { ...state, externalId: op === "remove" ? null : externalIdOf(single(value)) };
   return state;
 }
 

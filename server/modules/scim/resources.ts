@@ -119,7 +119,8 @@ export function memberIdsFrom(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => {
     const id = isObject(item) ? attribute(item, "value") : undefined;
-    if (typeof id !== "string" || id.trim() === "") throw invalidValue("each member needs a value (a user id)");
+    if (typeof id !== "string" || id.trim() === "")
+      throw invalidValue("each member needs a value (a user id)");
     return id.trim();
   });
 }

@@ -4,7 +4,14 @@ import { AppError } from "../../errors.ts";
 import { findHostileInput } from "../../http/input-guard.ts";
 import type { Paging, ScimContext } from "./context.ts";
 import { resourceTypesAt, schemasAt, serviceProviderConfig } from "./discovery.ts";
-import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from "./groups.service.ts";
+import {
+  createGroup,
+  deleteGroup,
+  getGroup,
+  listGroups,
+  patchGroup,
+  replaceGroup,
+} from "./groups.service.ts";
 import { parseOperations } from "./patch.ts";
 import { ScimError, errorBody, invalidSyntax, invalidValue } from "./scim-errors.ts";
 import { authenticateScim } from "./tokens.ts";
@@ -47,12 +54,18 @@ function pagingOf(query: Record<string, unknown>): Paging {
 
 /** `excludedAttributes=members` (Entra ID asks it when it only wants to know a group exists). */
 function wantsMembers(query: Record<string, unknown>): boolean {
-  const excluded = String(query.excludedAttributes ?? "").toLowerCase().split(",").map((s) => s.trim());
+  const excluded = String(query.excludedAttributes ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((s) => s.trim());
   return !excluded.includes("members");
 }
 
 function jsonBody(request: FastifyRequest): unknown {
-  const type = String(request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = String(request.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
   if (type !== "application/scim+json" && type !== "application/json")
     throw new ScimError(415, "send application/scim+json or application/json");
   const raw = Buffer.isBuffer(request.body) ? request.body.toString("utf8") : "";
@@ -64,7 +77,8 @@ function jsonBody(request: FastifyRequest): unknown {
   }
   // The same gate as every other body: text PostgreSQL cannot store never reaches a query.
   const hostile = findHostileInput(parsed);
-  if (hostile.length) throw invalidValue(`${hostile[0]!.field} holds characters or numbers no field may hold`);
+  if (hostile.length)
+    throw invalidValue(`${hostile[0]!.field} holds characters or numbers no field may hold`);
   return parsed;
 }
 
@@ -83,7 +97,8 @@ async function users(context: ScimContext, request: FastifyRequest, id: string |
   const query = flatQuery(request.query);
   const filter = typeof query.filter === "string" ? query.filter : undefined;
   if (id === undefined) {
-    if (request.method === "GET") return { status: 200, body: await listUsers(context, { filter, paging: pagingOf(query) }) };
+    if (request.method === "GET")
+      return { status: 200, body: await listUsers(context, { filter, paging: pagingOf(query) }) };
     if (request.method === "POST") {
       const created = await createUser(context, jsonBody(request));
       return { status: 201, body: created, location: created.meta.location };
@@ -105,7 +120,11 @@ async function users(context: ScimContext, request: FastifyRequest, id: string |
   }
 }
 
-async function groups(context: ScimContext, request: FastifyRequest, id: string | undefined): Promise<Answer> {
+async function groups(
+  context: ScimContext,
+  request: FastifyRequest,
+  id: string | undefined,
+): Promise<Answer> {
   const query = flatQuery(request.query);
   const members = wantsMembers(query);
   const filter = typeof query.filter === "string" ? query.filter : undefined;
@@ -174,17 +193,28 @@ async function dispatch(deps: ScimDeps, request: FastifyRequest, reply: FastifyR
 }
 
 /** Every failure as a SCIM error: ours, the input gate's, Fastify's (a body too large), or a fault (500). */
-function answerError(error: FastifyError | ScimError | AppError, request: FastifyRequest, reply: FastifyReply) {
+function answerError(
+  error: FastifyError | ScimError | AppError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   let scim: ScimError;
   if (error instanceof ScimError) scim = error;
   else if (error instanceof AppError) scim = invalidValue("the request holds a value no field may hold");
   else if (typeof error.statusCode === "number" && error.statusCode < 500)
-    scim = new ScimError(error.statusCode, error.statusCode === 413 ? "the body is too large" : "the request is malformed");
+    scim = new ScimError(
+      error.statusCode,
+      error.statusCode === 413 ? "the body is too large" : "the request is malformed",
+    );
   else {
     request.log.error({ err: error }, "SCIM request failed");
     scim = new ScimError(500, `internal error (request ${request.id})`);
   }
-  reply.header("cache-control", "no-store").status(scim.status).type(SCIM_TYPE).send(JSON.stringify(errorBody(scim)));
+  reply
+    .header("cache-control", "no-store")
+    .status(scim.status)
+    .type(SCIM_TYPE)
+    .send(JSON.stringify(errorBody(scim)));
 }
 
 /** Registers SCIM; its body parsing and errors stay inside this plugin (Fastify encapsulation). */

@@ -40,7 +40,11 @@ export const scimTokenRoutes = defineRoutes(
 
     route.delete(
       "/api/scim-tokens/:tokenId",
-      { summary: "Revoke a SCIM token: the directory's next request is refused", params: scimTokenParams, status: 204 },
+      {
+        summary: "Revoke a SCIM token: the directory's next request is refused",
+        params: scimTokenParams,
+        status: 204,
+      },
       (scope, { params }) => revokeScimToken(scope, params),
     ),
   ],

@@ -10,9 +10,15 @@ import {
   organisationWithScimToken,
   patchOps,
   scimCaller,
-} from "./scim-test-client.ts";
+} from "../../../test-support/scim.ts";
 
-type ScimUser = { id: string; userName: string; active: boolean; displayName: string; emails: { value: string }[] };
+type ScimUser = {
+  id: string;
+  userName: string;
+  active: boolean;
+  displayName: string;
+  emails: { value: string }[];
+};
 type ListResponse<T> = { totalResults: number; Resources: T[] };
 
 describe("/scim/v2/Users", () => {
@@ -34,7 +40,11 @@ describe("/scim/v2/Users", () => {
       expect(response.json()).toMatchObject({ schemas: [ERROR], status: "401" });
     }
     // The session cookie is no way in.
-    const cookie = await t.app.inject({ method: "GET", url: "/scim/v2/Users", headers: { cookie: setup.cookie } });
+    const cookie = await t.app.inject({
+      method: "GET",
+      url: "/scim/v2/Users",
+      headers: { cookie: setup.cookie },
+    });
     expect(cookie.statusCode).toBe(401);
   });
 
@@ -43,9 +53,19 @@ describe("/scim/v2/Users", () => {
     const other = await organisationWithScimToken(t);
     const outsider = scimCaller(t, other.token);
     expect((await outsider("GET", `/Users/${created.id}`)).statusCode).toBe(404);
-    const list = (await outsider("GET", `/Users?filter=${encodeURIComponent('userName eq "hidden@a.test"')}`)).json<ListResponse<ScimUser>>();
+    const list = (
+      await outsider("GET", `/Users?filter=${encodeURIComponent('userName eq "hidden@a.test"')}`)
+    ).json<ListResponse<ScimUser>>();
     expect(list.totalResults).toBe(0);
-    expect((await outsider("PATCH", `/Users/${created.id}`, patchOps({ op: "Replace", path: "active", value: "False" }))).statusCode).toBe(404);
+    expect(
+      (
+        await outsider(
+          "PATCH",
+          `/Users/${created.id}`,
+          patchOps({ op: "Replace", path: "active", value: "False" }),
+        )
+      ).statusCode,
+    ).toBe(404);
     expect((await outsider("DELETE", `/Users/${created.id}`)).statusCode).toBe(404);
     expect((await scim("GET", `/Users/${created.id}`)).json()).toMatchObject({ active: true });
   });
@@ -64,9 +84,15 @@ describe("/scim/v2/Users", () => {
       emails: [{ value: "anouk.jansen@example.test", primary: true }],
     });
     // Entra asks with its own capitals; user names compare without case.
-    const found = await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "anouk.jansen@example.test"')}`);
+    const found = await scim(
+      "GET",
+      `/Users?filter=${encodeURIComponent('userName eq "anouk.jansen@example.test"')}`,
+    );
     expect(found.json()).toMatchObject({ totalResults: 1, Resources: [{ id: user.id }] });
-    const none = await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "nobody@example.test"')}`);
+    const none = await scim(
+      "GET",
+      `/Users?filter=${encodeURIComponent('userName eq "nobody@example.test"')}`,
+    );
     expect(none.json()).toMatchObject({ totalResults: 0, Resources: [] });
     const people = (await call("GET", "/api/people", setup.cookie)).json<{ id: string; roles: string[] }[]>();
     expect(people.find((p) => p.id === user.id)?.roles).toEqual(["learner"]);
@@ -83,8 +109,13 @@ describe("/scim/v2/Users", () => {
   });
 
   it("adopts a person Beklijf already has with that address, keeping their id", async () => {
-    const existing = await buildLearner(t.database.db, setup.organisation.id, { email: "existing@example.test" });
-    const found = await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "existing@example.test"')}`);
+    const existing = await buildLearner(t.database.db, setup.organisation.id, {
+      email: "existing@example.test",
+    });
+    const found = await scim(
+      "GET",
+      `/Users?filter=${encodeURIComponent('userName eq "existing@example.test"')}`,
+    );
     expect(found.json()).toMatchObject({ totalResults: 1, Resources: [{ id: existing.id, active: true }] });
     const created = await scim("POST", "/Users", entraUser("existing@example.test"));
     expect(created.statusCode).toBe(201);
@@ -92,17 +123,30 @@ describe("/scim/v2/Users", () => {
   });
 
   it("deactivates on Entra's PATCH replace active \"False\" and ends the person's sessions at once", async () => {
-    const learner = await buildLearner(t.database.db, setup.organisation.id, { email: "leaver@example.test" });
+    const learner = await buildLearner(t.database.db, setup.organisation.id, {
+      email: "leaver@example.test",
+    });
     const cookie = await t.signIn(learner.email);
     expect((await call("GET", "/api/me", cookie)).statusCode).toBe(200);
-    const response = await scim("PATCH", `/Users/${learner.id}`, patchOps({ op: "Replace", path: "active", value: "False" }));
+    const response = await scim(
+      "PATCH",
+      `/Users/${learner.id}`,
+      patchOps({ op: "Replace", path: "active", value: "False" }),
+    );
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ active: false });
     expect((await call("GET", "/api/me", cookie)).statusCode).toBe(401);
     expect(await t.database.db.select().from(sessions).where(eq(sessions.personId, learner.id))).toEqual([]);
-    const [audit] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, learner.id));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, learner.id));
     expect(audit).toMatchObject({ action: "person.deactivated", actorId: null, details: { via: "scim" } });
-    const again = await scim("PATCH", `/Users/${learner.id}`, patchOps({ op: "replace", value: { active: true } }));
+    const again = await scim(
+      "PATCH",
+      `/Users/${learner.id}`,
+      patchOps({ op: "replace", value: { active: true } }),
+    );
     expect(again.json()).toMatchObject({ active: true });
   });
 
@@ -131,20 +175,34 @@ describe("/scim/v2/Users", () => {
   it("refuses an address another person has, and changes nothing", async () => {
     await buildLearner(t.database.db, setup.organisation.id, { email: "taken@example.test" });
     const user = (await scim("POST", "/Users", entraUser("free@example.test"))).json<ScimUser>();
-    const response = await scim("PATCH", `/Users/${user.id}`, patchOps({ op: "Replace", path: "emails", value: [{ value: "taken@example.test", primary: true }] }));
+    const response = await scim(
+      "PATCH",
+      `/Users/${user.id}`,
+      patchOps({ op: "Replace", path: "emails", value: [{ value: "taken@example.test", primary: true }] }),
+    );
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ scimType: "uniqueness" });
-    expect((await scim("GET", `/Users/${user.id}`)).json()).toMatchObject({ emails: [{ value: "free@example.test" }] });
+    expect((await scim("GET", `/Users/${user.id}`)).json()).toMatchObject({
+      emails: [{ value: "free@example.test" }],
+    });
   });
 
   it("replaces a whole user with PUT", async () => {
     const user = (await scim("POST", "/Users", entraUser("put@example.test"))).json<ScimUser>();
-    const response = await scim("PUT", `/Users/${user.id}`, entraUser("put@example.test", { displayName: "Pim Put", active: false }));
+    const response = await scim(
+      "PUT",
+      `/Users/${user.id}`,
+      entraUser("put@example.test", { displayName: "Pim Put", active: false }),
+    );
     expect(response.json()).toMatchObject({ displayName: "Pim Put", active: false });
   });
 
   it("never lets the directory deactivate the last active coordinator", async () => {
-    const response = await scim("PATCH", `/Users/${setup.coordinator.id}`, patchOps({ op: "Replace", path: "active", value: false }));
+    const response = await scim(
+      "PATCH",
+      `/Users/${setup.coordinator.id}`,
+      patchOps({ op: "Replace", path: "active", value: false }),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ schemas: [ERROR], scimType: "mutability" });
     expect((await call("GET", "/api/me", setup.cookie)).statusCode).toBe(200);
@@ -161,7 +219,9 @@ describe("/scim/v2/Users", () => {
   });
 
   it("pages the list with startIndex and count", async () => {
-    const page = (await scim("GET", "/Users?startIndex=2&count=1")).json<ListResponse<ScimUser> & { startIndex: number; itemsPerPage: number }>();
+    const page = (await scim("GET", "/Users?startIndex=2&count=1")).json<
+      ListResponse<ScimUser> & { startIndex: number; itemsPerPage: number }
+    >();
     expect(page).toMatchObject({ startIndex: 2, itemsPerPage: 1 });
     expect(page.totalResults).toBeGreaterThan(2);
     const counted = (await scim("GET", "/Users?count=0")).json<ListResponse<ScimUser>>();
@@ -172,18 +232,81 @@ describe("/scim/v2/Users", () => {
     const cases: [string, () => ReturnType<ReturnType<typeof scimCaller>>, number, string?][] = [
       ["bad JSON", () => scim("POST", "/Users", '{"schemas": ['), 400, "invalidSyntax"],
       ["a body that is not an object", () => scim("POST", "/Users", "[1,2]"), 400, "invalidSyntax"],
-      ["the wrong schema", () => scim("POST", "/Users", { ...entraUser("x@example.test"), schemas: ["urn:nope"] }), 400, "invalidSyntax"],
-      ["no userName", () => scim("POST", "/Users", { ...entraUser("y@example.test"), userName: undefined }), 400, "invalidValue"],
-      ["a userName that is a number", () => scim("POST", "/Users", { ...entraUser("z@example.test"), userName: 42 }), 400, "invalidValue"],
-      ["no address anywhere", () => scim("POST", "/Users", { schemas: [USER], userName: "no-address" }), 400, "invalidValue"],
-      ["active that is not a boolean", () => scim("POST", "/Users", { ...entraUser("w@example.test"), active: "maybe" }), 400, "invalidValue"],
-      ["an unknown filter operator", () => scim("GET", `/Users?filter=${encodeURIComponent('userName co "a"')}`), 400, "invalidFilter"],
-      ["a filter on an unknown attribute", () => scim("GET", `/Users?filter=${encodeURIComponent('title eq "x"')}`), 400, "invalidFilter"],
-      ["a filter with a broken string", () => scim("GET", `/Users?filter=${encodeURIComponent('userName eq "a')}`), 400, "invalidFilter"],
+      [
+        "the wrong schema",
+        () => scim("POST", "/Users", { ...entraUser("x@example.test"), schemas: ["urn:nope"] }),
+        400,
+        "invalidSyntax",
+      ],
+      [
+        "no userName",
+        () => scim("POST", "/Users", { ...entraUser("y@example.test"), userName: undefined }),
+        400,
+        "invalidValue",
+      ],
+      [
+        "a userName that is a number",
+        () => scim("POST", "/Users", { ...entraUser("z@example.test"), userName: 42 }),
+        400,
+        "invalidValue",
+      ],
+      [
+        "no address anywhere",
+        () => scim("POST", "/Users", { schemas: [USER], userName: "no-address" }),
+        400,
+        "invalidValue",
+      ],
+      [
+        "active that is not a boolean",
+        () => scim("POST", "/Users", { ...entraUser("w@example.test"), active: "maybe" }),
+        400,
+        "invalidValue",
+      ],
+      [
+        "an unknown filter operator",
+        () => scim("GET", `/Users?filter=${encodeURIComponent('userName co "a"')}`),
+        400,
+        "invalidFilter",
+      ],
+      [
+        "a filter on an unknown attribute",
+        () => scim("GET", `/Users?filter=${encodeURIComponent('title eq "x"')}`),
+        400,
+        "invalidFilter",
+      ],
+      [
+        "a filter with a broken string",
+        () => scim("GET", `/Users?filter=${encodeURIComponent('userName eq "a')}`),
+        400,
+        "invalidFilter",
+      ],
       ["a count that is not a number", () => scim("GET", "/Users?count=many"), 400, "invalidValue"],
-      ["a NUL character", () => scim("POST", "/Users", { ...entraUser("n@example.test"), displayName: "a\u0000b" }), 400, "invalidValue"],
-      ["a PATCH without Operations", () => scim("PATCH", `/Users/${setup.coordinator.id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"] }), 400, "invalidSyntax"],
-      ["a PATCH with an unknown op", () => scim("PATCH", `/Users/${setup.coordinator.id}`, patchOps({ op: "Move", path: "active", value: true })), 400, "invalidSyntax"],
+      [
+        "a NUL character",
+        () => scim("POST", "/Users", { ...entraUser("n@example.test"), displayName: "a\u0000b" }),
+        400,
+        "invalidValue",
+      ],
+      [
+        "a PATCH without Operations",
+        () =>
+          scim("PATCH", `/Users/${setup.coordinator.id}`, {
+            schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+          }),
+        400,
+        "invalidSyntax",
+      ],
+      [
+        "a PATCH with an unknown op",
+        () =>
+          scim(
+            "PATCH",
+            `/Users/${setup.coordinator.id}`,
+            patchOps({ op: "Move", path: "active", value: true }),
+          ),
+        400,
+        "invalidSyntax",
+      ],
       ["a text body", () => scim("POST", "/Users", "hello", { "content-type": "text/plain" }), 415],
       ["an id that is no id", () => scim("GET", "/Users/not-an-id"), 404],
       ["an unknown resource", () => scim("GET", "/Widgets"), 404],
@@ -194,7 +317,11 @@ describe("/scim/v2/Users", () => {
       const response = await send();
       expect(response.statusCode).toBe(status);
       expect(response.headers["content-type"]).toContain("application/scim+json");
-      expect(response.json()).toMatchObject({ schemas: [ERROR], status: String(status), ...(scimType ? { scimType } : {}) });
+      expect(response.json()).toMatchObject({
+        schemas: [ERROR],
+        status: String(status),
+        ...(scimType ? { scimType } : {}),
+      });
       expect(await t.database.db.select().from(persons)).toEqual(before);
     });
   });

@@ -57,7 +57,11 @@ export async function findScimTokens(scope: Scope) {
 export async function revokeScimToken(scope: Scope, options: { tokenId: string }): Promise<void> {
   authorize(scope.actor, "scim.manage");
   await scope.tenant.transaction(async (tx) => {
-    const [exists] = await tx.select(scimTokens, { revokedAt: scimTokens.revokedAt }, eq(scimTokens.id, options.tokenId));
+    const [exists] = await tx.select(
+      scimTokens,
+      { revokedAt: scimTokens.revokedAt },
+      eq(scimTokens.id, options.tokenId),
+    );
     if (!exists) throw notFound("SCIM token");
     if (exists.revokedAt) return;
     await tx.db
@@ -79,12 +83,20 @@ const LAST_USED_EVERY_MS = 60_000;
  * The organisation behind an `Authorization: Bearer …` header; null for a missing, unknown or revoked
  * token. By hash before the organisation is known: the token names it (architecture, tenancy table).
  */
-export async function authenticateScim(db: Db, header: string | undefined, now: Date): Promise<ScimCaller | null> {
+export async function authenticateScim(
+  db: Db,
+  header: string | undefined,
+  now: Date,
+): Promise<ScimCaller | null> {
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header ?? "");
   if (!match) return null;
   const hash = hashOf(match[1]!);
   const [row] = await db
-    .select({ id: scimTokens.id, organisationId: scimTokens.organisationId, lastUsedAt: scimTokens.lastUsedAt })
+    .select({
+      id: scimTokens.id,
+      organisationId: scimTokens.organisationId,
+      lastUsedAt: scimTokens.lastUsedAt,
+    })
     .from(scimTokens)
     .where(and(eq(scimTokens.tokenHash, hash), isNull(scimTokens.revokedAt)))
     .limit(1);

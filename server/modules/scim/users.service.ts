@@ -129,9 +129,7 @@ async function assertUserNameFree(tenant: Tenant, userName: string, personId: st
   if (row && row.personId !== personId && row.deletedAt === null) throw taken("userName is already in use");
   // A deleted user's name may be given to someone else: the old link only remembers it.
   if (row && row.personId !== personId)
-    await tenant.db
-      .delete(scimUsers)
-      .where(tenant.where(scimUsers, eq(scimUsers.personId, row.personId)));
+    await tenant.db.delete(scimUsers).where(tenant.where(scimUsers, eq(scimUsers.personId, row.personId)));
 }
 
 /** `POST /Users`: a new learner, or a person Beklijf already has with that address (history kept). */
@@ -244,7 +242,11 @@ async function assertCoordinatorRemains(tenant: Tenant, personId: string) {
     await assertAnotherCoordinatorRemains(tenant, personId);
   } catch (error) {
     if (error instanceof AppError && error.code === "LAST_COORDINATOR")
-      throw new ScimError(400, "the organisation's last active coordinator cannot be deactivated", "mutability");
+      throw new ScimError(
+        400,
+        "the organisation's last active coordinator cannot be deactivated",
+        "mutability",
+      );
     throw error;
   }
 }
@@ -290,6 +292,12 @@ export async function deleteUser(context: ScimContext, userId: string): Promise<
       .set({ deletedAt: context.now })
       .where(tx.where(scimUsers, eq(scimUsers.personId, before.id)));
     await endAllSessions(tx, before.id);
-    await recordAudit(tx, null, "person.deactivated", { type: "person", id: before.id }, viaScim(context, { deleted: true }));
+    await recordAudit(
+      tx,
+      null,
+      "person.deactivated",
+      { type: "person", id: before.id },
+      viaScim(context, { deleted: true }),
+    );
   });
 }

@@ -1,5 +1,5 @@
-import { type SharedTestApp, caller } from "../../../test-support/app.ts";
-import { buildCoordinator, buildOrganisation } from "../../../test-support/factories.ts";
+import { type SharedTestApp, caller } from "./app.ts";
+import { buildCoordinator, buildOrganisation } from "./factories.ts";
 
 /** Test helpers for the SCIM integration tests: an organisation with a token, and calls as Entra sends them. */
 
