@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caller, useTestApp } from "../../../test-support/app.ts";
 import { buildLearner } from "../../../test-support/factories.ts";
-import { auditEvents, persons, sessions } from "../../db/schema/index.ts";
+import { auditEvents, persons, scimUsers, sessions } from "../../db/schema/index.ts";
 import {
   ERROR,
   USER,
@@ -216,6 +216,19 @@ describe("/scim/v2/Users", () => {
     expect(person).toMatchObject({ status: "deactivated", email: "gone@example.test" });
     const back = await scim("POST", "/Users", entraUser("gone@example.test"));
     expect(back.json()).toMatchObject({ id: user.id, active: true });
+  });
+
+  it("puts the directory's names in the person's data export and forgets them on erasure", async () => {
+    const user = (await scim("POST", "/Users", entraUser("gdpr@example.test"))).json<ScimUser>();
+    const exported = await call("GET", `/api/people/${user.id}/export`, setup.cookie);
+    expect(exported.json()).toMatchObject({
+      directoryAccounts: [{ userName: "gdpr@example.test", externalId: "ext-gdpr@example.test" }],
+    });
+    expect((await call("DELETE", `/api/people/${user.id}`, setup.cookie)).statusCode).toBe(204);
+    expect(await t.database.db.select().from(scimUsers).where(eq(scimUsers.personId, user.id))).toEqual([]);
+    expect((await scim("GET", `/Users/${user.id}`)).statusCode).toBe(404);
+    const found = await scim("GET", `/Users?filter=${encodeURIComponent('userName eq "gdpr@example.test"')}`);
+    expect(found.json()).toMatchObject({ totalResults: 0 });
   });
 
   it("pages the list with startIndex and count", async () => {
