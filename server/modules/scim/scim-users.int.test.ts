@@ -216,6 +216,17 @@ describe("/scim/v2/Users", () => {
     expect(person).toMatchObject({ status: "deactivated", email: "gone@example.test" });
     const back = await scim("POST", "/Users", entraUser("gone@example.test"));
     expect(back.json()).toMatchObject({ id: user.id, active: true });
+    // A deleted user's name may go to a new person; the deleted one stays gone for SCIM.
+    const left = (await scim("POST", "/Users", entraUser("left@example.test"))).json<ScimUser>();
+    await scim("DELETE", `/Users/${left.id}`);
+    const reused = await scim(
+      "POST",
+      "/Users",
+      entraUser("left@example.test", { emails: [{ value: "newcomer@example.test", primary: true }] }),
+    );
+    expect(reused.statusCode).toBe(201);
+    expect(reused.json<ScimUser>().id).not.toBe(left.id);
+    expect((await scim("GET", `/Users/${left.id}`)).statusCode).toBe(404);
   });
 
   it("puts the directory's names in the person's data export and forgets them on erasure", async () => {

@@ -127,9 +127,12 @@ async function assertUserNameFree(tenant: Tenant, userName: string, personId: st
     eq(scimUsers.userNameKey, userName.toLowerCase()),
   );
   if (row && row.personId !== personId && row.deletedAt === null) throw taken("userName is already in use");
-  // A deleted user's name may be given to someone else: the old link only remembers it.
+  // A deleted user's name may be given to someone else: the old link keeps the name but lets go of the key.
   if (row && row.personId !== personId)
-    await tenant.db.delete(scimUsers).where(tenant.where(scimUsers, eq(scimUsers.personId, row.personId)));
+    await tenant.db
+      .update(scimUsers)
+      .set({ userNameKey: `#deleted:${row.personId}` })
+      .where(tenant.where(scimUsers, eq(scimUsers.personId, row.personId)));
 }
 
 /** `POST /Users`: a new learner, or a person Beklijf already has with that address (history kept). */
@@ -143,6 +146,7 @@ export async function createUser(context: ScimContext, body: unknown) {
         await assertUserNameFree(tx, state.userName, existing);
         if (existing) {
           await saveUser(tx, context, await loadAnyUser(tx, existing), state);
+          await recordAudit(tx, null, "person.linked", { type: "person", id: existing }, viaScim(context));
           return existing;
         }
         const [created] = await tx.db
@@ -223,6 +227,8 @@ async function saveUser(tenant: Tenant, context: ScimContext, before: UserRow, s
   }
   await writeLink(tenant, context, before.id, state);
   if (deactivating) await endAllSessions(tenant, before.id);
+  // Directories resend unchanged users on every cycle; only a real change is worth an audit line.
+  if (fields.length === 0) return;
   const action = deactivating ? "person.deactivated" : reactivating ? "person.reactivated" : "person.updated";
   await recordAudit(tenant, null, action, { type: "person", id: before.id }, viaScim(context, { fields }));
 }
