@@ -36,6 +36,7 @@ test("the coordinator creates a provisioning token, the directory adds and deact
   const token = (await shown.locator("code").textContent())!;
   expect(token).toMatch(/^bkscim_/);
   await expectAccessible(page, "a new SCIM token");
+  await card.screenshot({ path: `test-results/scim-token-${info.project.name}.png` });
 
   // The directory provisions someone with Entra ID's documented request.
   const email = uniqueEmail("scim", info.project.name);
@@ -72,5 +73,6 @@ test("the coordinator creates a provisioning token, the directory adds and deact
   await tokenRow.getByRole("button", { name: `Revoke ${name}` }).click();
   await expect(tokenRow).toContainText("Revoked on");
   await expectAccessible(page, "a revoked SCIM token");
+  await card.screenshot({ path: `test-results/scim-revoked-${info.project.name}.png` });
   expect((await directory.get("/Users")).status()).toBe(401);
 });
