@@ -25,7 +25,7 @@ export function ScimTokensSection() {
     <SectionCard id="scim-tokens" title={t("ui.scim.title")} hint={t("ui.scim.intro")}>
       <QueryState query={tokens}>
         {(data) => (
-          <>
+          <div className="scim-tokens">
             <dl className="credentials">
               <dt>{t("ui.scim.endpoint")}</dt>
               <dd>
@@ -35,7 +35,7 @@ export function ScimTokensSection() {
             {created ? <NewToken created={created} /> : null}
             <CreateTokenForm onCreated={setCreated} />
             <TokenList data={data} />
-          </>
+          </div>
         )}
       </QueryState>
     </SectionCard>
