@@ -41,7 +41,9 @@ interface Answer {
 function integer(value: unknown, name: string, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number)) throw invalidValue(`${name} must be a whole number`);
+  // Beyond a billion no page exists, and the database's offset would overflow further on.
+  if (!Number.isInteger(number) || Math.abs(number) > 1e9)
+    throw invalidValue(`${name} must be a whole number`);
   return number;
 }
 

@@ -306,6 +306,12 @@ describe("/scim/v2/Users", () => {
       ],
       ["a count that is not a number", () => scim("GET", "/Users?count=many"), 400, "invalidValue"],
       [
+        "a startIndex beyond any page",
+        () => scim("GET", "/Users?startIndex=100000000000000000000"),
+        400,
+        "invalidValue",
+      ],
+      [
         "a NUL character",
         () => scim("POST", "/Users", { ...entraUser("n@example.test"), displayName: "a\u0000b" }),
         400,
@@ -330,6 +336,16 @@ describe("/scim/v2/Users", () => {
           ),
         400,
         "invalidSyntax",
+      ],
+      [
+        "a body over a megabyte",
+        () =>
+          scim(
+            "POST",
+            "/Users",
+            JSON.stringify({ ...entraUser("big@example.test"), displayName: "x".repeat(1_100_000) }),
+          ),
+        413,
       ],
       ["a text body", () => scim("POST", "/Users", "hello", { "content-type": "text/plain" }), 415],
       ["an id that is no id", () => scim("GET", "/Users/not-an-id"), 404],
