@@ -17,6 +17,7 @@ import {
   sessions,
   successCaseInterviews,
   xapiClients,
+  scimTokens,
 } from "../server/db/schema/index.ts";
 import type { Fixture } from "../server/http/cross-tenant.probes.ts";
 import { scopeFor } from "../server/http/scope.ts";
@@ -192,6 +193,12 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     kind: "client" as const,
     createdAt: new Date(),
   });
+  // A SCIM token of A: another coordinator must neither list nor revoke it.
+  const scimTokenId = await insertAlpha(scimTokens, {
+    name: "Alpha geheime directory",
+    tokenHash: `alpha-scim-${crypto.randomUUID()}`,
+    createdAt: new Date(),
+  });
   // A content package of A's trajectory: another organisation must not read it or play it.
   const packageId = await insertAlpha(contentPackages, {
     trajectoryId: trajectory.id,
@@ -207,6 +214,7 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
   const fixture: Fixture = {
     sessionId,
     xapiClientId,
+    scimTokenId,
     packageId,
     kpiId,
     scanActionId,
@@ -274,6 +282,8 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     sessionId,
     xapiClientId,
     "Alpha geheime xAPI-client",
+    scimTokenId,
+    "Alpha geheime directory",
     packageId,
     "Alpha geheim pakket",
     sso.domain,

@@ -46,6 +46,8 @@ import { lrsRoutes } from "../modules/xapi/lrs-http.ts";
 import { xapiClientRoutes } from "../modules/xapi/xapi-clients.routes.ts";
 import { passwordSignInAllowed } from "../modules/sso/index.ts";
 import { ssoRoutes } from "../modules/sso/sso.routes.ts";
+import { scimRoutes } from "../modules/scim/scim-http.ts";
+import { scimTokenRoutes } from "../modules/scim/scim-tokens.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     afterLaunchStatements: cmi5StatementsListener(deps.config.publicUrl),
     beforeLaunchStatements: cmi5StatementsGuard(),
   });
+  await app.register(scimTokenRoutes);
+  await app.register(scimRoutes, { db: deps.database.db, site: deps.config.publicUrl, clock: deps.clock });
   await app.register(packageRoutes, { contentOrigin: deps.config.contentOrigin });
   await app.register(
     contentRoutes({

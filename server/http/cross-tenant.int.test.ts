@@ -60,6 +60,7 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":interviewId", a.interviewId)
     .replace(":sessionId", a.sessionId)
     .replace(":clientId", a.xapiClientId)
+    .replace(":tokenId", a.scimTokenId)
     .replace(":packageId", a.packageId);
 }
 

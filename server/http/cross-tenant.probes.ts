@@ -26,6 +26,7 @@ export interface Fixture {
   scanActionId: string;
   interviewId: string;
   xapiClientId: string;
+  scimTokenId: string;
   document: TrajectoryDocument;
   personId: string;
   personEmail: string;
@@ -241,6 +242,9 @@ export const probes: Record<string, Probe> = {
   "GET /api/xapi-clients": { expect: "own" },
   "POST /api/xapi-clients": { expect: "own", body: () => ({ name: "B client" }) },
   "DELETE /api/xapi-clients/:clientId": { expect: 404 },
+  "GET /api/scim-tokens": { expect: "own" },
+  "POST /api/scim-tokens": { expect: "own", body: () => ({ name: "B directory" }) },
+  "DELETE /api/scim-tokens/:tokenId": { expect: 404 },
   "GET /api/me/notices": { expect: "own" },
   "POST /api/me/notices/:noticeId/read": { expect: 404 },
   "POST /api/me/notices/read": { expect: "own" },

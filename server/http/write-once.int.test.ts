@@ -91,6 +91,8 @@ const notCreating: Record<string, string> = {
   "POST /api/me/notices/read": "marking all read twice leaves them read",
   "POST /api/xapi-clients":
     "creates once per key, but a replay cannot show the secret again (not stored): xapi-clients.int.test.ts",
+  "POST /api/scim-tokens":
+    "creates once per key, but a replay cannot show the token again (not stored): scim/tokens.int.test.ts",
   "POST /api/me/activities/:cohortId/:activityId/launch": "a signed address to play from; stores nothing",
   "POST /api/me/activities/:cohortId/:activityId/cmi":
     "the package's latest CMI state: the same commit twice leaves the same state (SCORM runtimes send no key)",

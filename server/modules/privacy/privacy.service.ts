@@ -27,6 +27,7 @@ import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
 import { collectXapiDocuments, eraseXapiData } from "../xapi/index.ts";
 import { collectSsoIdentities, eraseSsoIdentities } from "../sso/index.ts";
+import { collectScimData, eraseScimData } from "../scim/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -99,6 +100,8 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     xapiDocuments: await collectXapiDocuments(tenant, personId),
     /** Accounts at the organisation's identity provider that sign this person in. */
     signInAccounts: await collectSsoIdentities(tenant, personId),
+    /** How the organisation's directory (SCIM provisioning) names this person. */
+    directoryAccounts: await collectScimData(tenant, personId),
   };
 }
 
@@ -160,6 +163,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseNotices(tx, personId);
     await eraseXapiData(tx, { personId, email: data.person.email });
     await eraseSsoIdentities(tx, personId);
+    await eraseScimData(tx, personId);
     await tx.db
       .update(persons)
       .set({

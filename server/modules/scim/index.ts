@@ -1,0 +1,2 @@
+/** What other modules may use of this one; everything else in the folder is its own business. */
+export { collectScimData, eraseScimData } from "./person-data.ts";
