@@ -5,14 +5,16 @@
  * million statements through HTTP would take longer than the query is worth measuring.
  * Run: node bench/xapi-throughput.ts
  *   BENCH_DATABASE_URL=postgres://…  a PostgreSQL server (an empty database); unset: PGlite in a temp folder
- *   BENCH_STORE (1000000)  statements in the store for the query; BENCH_SINGLE (2000); BENCH_BATCHES (200)
+ *   BENCH_STORE (1000000)  statements in the store for the query (0: measure posting only);
+ *   BENCH_SINGLE (2000); BENCH_BATCHES (200)
+ *   BENCH_PROFILE=<folder>  the server writes V8 CPU profiles there (node --cpu-prof), one per start
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseTarget } from "../server/db/client.ts";
-import { percentile, start, stop, waitFor } from "./support/load.ts";
+import { load, percentile, start, stop, waitFor } from "./support/load.ts";
 
 const STORE = Number(process.env.BENCH_STORE ?? 1_000_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 2000);
@@ -33,6 +35,9 @@ const env = {
   JOBS_MODE: "off",
   DEMO_SEED: "true",
   ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+  ...(process.env.BENCH_PROFILE
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}` }
+    : {}),
 };
 
 async function startServer() {
@@ -138,7 +143,29 @@ async function queryTimes(authorization: string, rounds: number): Promise<number
   return times.sort((a, b) => a - b);
 }
 
-console.log(`database: ${target.kind}, ${os.cpus().length} cores`);
+/**
+ * The same 20 clients against a bare Fastify route in its own process: what this machine, at this
+ * moment, allows any server answering one request at a time to reach (the machine is shared, so the
+ * figures only compare with this one from the same run).
+ */
+async function bareCeiling(total: number): Promise<number> {
+  const barePort = port + 40;
+  const bare = start(path.resolve(import.meta.dirname, "support/bare-server.ts"), {}, [String(barePort)]);
+  try {
+    await waitFor(`http://127.0.0.1:${barePort}/bare`);
+    await load(`http://127.0.0.1:${barePort}/bare`, [], 200, 10);
+    const started = performance.now();
+    await load(`http://127.0.0.1:${barePort}/bare`, [], total, 20);
+    return total / ((performance.now() - started) / 1000);
+  } finally {
+    await stop(bare);
+  }
+}
+
+console.log(
+  `database: ${target.kind}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+);
+console.log(`bare Fastify route (20 clients):        ${(await bareCeiling(SINGLE)).toFixed(0)} requests/s`);
 let server = await startServer();
 try {
   const authorization = await createClient();
@@ -148,13 +175,15 @@ try {
   const batched = await post(authorization, BATCHES, 50, 4);
   console.log(`batches of 50 (4 clients):              ${batched.toFixed(0)} statements/s`);
   await stop(server);
-  await fill();
-  server = await startServer();
-  await queryTimes(authorization, 10);
-  const times = await queryTimes(authorization, 100);
-  console.log(
-    `agent + verb query over ${STORE.toLocaleString("en")} statements (limit 50): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
-  );
+  if (STORE > 0) {
+    await fill();
+    server = await startServer();
+    await queryTimes(authorization, 10);
+    const times = await queryTimes(authorization, 100);
+    console.log(
+      `agent + verb query over ${STORE.toLocaleString("en")} statements (limit 50): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+    );
+  }
 } finally {
   await stop(server);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -40,11 +40,28 @@ export const instrumentTiers: Record<MeasureInstrument, readonly LtemTier[]> = {
   "organisation-kpi": [8],
 };
 
-/** Instruments that read the results of one activity of the trajectory. */
+/** Activity types that may hold a content package (SCORM or cmi5). */
+export const packageActivityTypes: readonly string[] = ["theory-module", "simulation"];
+
+/**
+ * Instruments that read the results of one activity of the trajectory. A theory module or simulation
+ * is a test through its content package's score (a graded SCORM or cmi5 test the designer maps to a
+ * tier, issue 18), so it counts only while it holds a package (`measurableBy`).
+ */
 export const instrumentActivityTypes: Partial<Record<MeasureInstrument, readonly string[]>> = {
   "learner-survey": ["learner-survey"],
-  test: ["insight-test", "competence-proof"],
+  test: ["insight-test", "competence-proof", ...packageActivityTypes],
 };
+
+/** Whether a plan line of `instrument` may point at `activity`. */
+export function measurableBy(
+  instrument: MeasureInstrument,
+  activity: { type: string; packageId?: string | undefined },
+): boolean {
+  const types = instrumentActivityTypes[instrument];
+  if (!types?.includes(activity.type)) return false;
+  return !packageActivityTypes.includes(activity.type) || activity.packageId !== undefined;
+}
 
 export const measureTimings = ["before", "right-after", "delayed"] as const;
 export type MeasureTiming = (typeof measureTimings)[number];

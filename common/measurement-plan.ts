@@ -1,4 +1,4 @@
-import { instrumentActivityTypes, timingOfOffset } from "./impact-vocabulary.ts";
+import { instrumentActivityTypes, measurableBy, timingOfOffset } from "./impact-vocabulary.ts";
 import type { Activity, PlannedMeasure, TrajectoryDocument } from "./schemas/trajectories.ts";
 
 export const DEFAULT_PASS_PERCENT = 70;
@@ -49,10 +49,9 @@ export function derivedPlan(doc: TrajectoryDocument): PlannedMeasure[] {
 /** Lines that point at an activity the trajectory no longer has (or of the wrong type). */
 export function brokenLines(doc: TrajectoryDocument, plan: PlannedMeasure[]): PlannedMeasure[] {
   return plan.filter((line) => {
-    const types = instrumentActivityTypes[line.instrument];
-    if (!types) return false;
+    if (!instrumentActivityTypes[line.instrument]) return false;
     const activity = activityOf(doc, line.activityId);
-    return !activity || !types.includes(activity.type);
+    return !activity || !measurableBy(line.instrument, activity);
   });
 }
 

@@ -10,6 +10,7 @@ import {
   cohorts,
   impactKpis,
   measures,
+  packageAttempts,
   planApplications,
   questions,
   surveyResponses,
@@ -131,9 +132,39 @@ export async function loadParticipants(
     learner.tests.set(row.activityId, { correct: sum.correct + row.correct, total: sum.total + row.total });
   }
 
+  await addPackageScores(tenant, cohortIds, of);
   await addDelayedDecisions(tenant, cohortRows, of);
   await addApplications(tenant, cohortIds, of);
   return [...facts.values()];
+}
+
+/**
+ * A graded content package is a test of its activity (issue 18): its scaled score counts as the share
+ * right, so a plan line "test" on that activity reads it like any other test. A package that reported
+ * only passed or failed counts as 100% or 0%; one that reported neither has not been graded yet.
+ */
+async function addPackageScores(
+  tenant: Tenant,
+  cohortIds: string[],
+  of: (personId: string, cohortId: string) => LearnerFacts | undefined,
+): Promise<void> {
+  const rows = await tenant.select(
+    packageAttempts,
+    {
+      personId: packageAttempts.personId,
+      cohortId: packageAttempts.cohortId,
+      activityId: packageAttempts.activityId,
+      score: packageAttempts.score,
+      success: packageAttempts.success,
+    },
+    inArray(packageAttempts.cohortId, cohortIds),
+  );
+  for (const row of rows) {
+    const learner = of(row.personId, row.cohortId);
+    const scaled = row.score ?? (row.success === "passed" ? 1 : row.success === "failed" ? 0 : null);
+    if (learner && scaled !== null)
+      learner.tests.set(row.activityId, { correct: Math.round(scaled * 100), total: 100 });
+  }
 }
 
 /** Practice answers days after the practice day: decisions (scenarios) and knowledge, counted apart. */

@@ -110,12 +110,12 @@ const FULL_VERSION: Record<XapiVersion, string> = { "1.0": "1.0.3", "2.0": "2.0.
 const lastVersions = new Map<string, XapiVersion>();
 const credentialsId = (authorization: string) =>
   createHash("sha256").update(authorization).digest("base64url");
-const lastVersionOf = (authorization: string | undefined) =>
-  (authorization && lastVersions.get(credentialsId(authorization))) || "2.0";
-function rememberVersion(authorization: string | undefined, version: XapiVersion): void {
-  if (!authorization) return;
+const lastVersionOf = (credentials: string | undefined) =>
+  (credentials && lastVersions.get(credentials)) || "2.0";
+function rememberVersion(credentials: string | undefined, version: XapiVersion): void {
+  if (!credentials || lastVersions.get(credentials) === version) return;
   if (lastVersions.size > 10_000) lastVersions.clear();
-  lastVersions.set(credentialsId(authorization), version);
+  lastVersions.set(credentials, version);
 }
 
 function flatHeaders(request: FastifyRequest): Record<string, string | undefined> {
@@ -178,14 +178,18 @@ async function dispatch(deps: LrsDeps, request: FastifyRequest, reply: FastifyRe
   };
   // Every answer names a version, and a statement query says how far it is consistent, even when refused.
   // A request without the header is answered in the version its client spoke last (else 2.0.0).
-  reply.header("x-experience-api-version", FULL_VERSION[lastVersionOf(request.headers.authorization)]);
+  // Hashed once per request (the profile showed it twice per request, for no reason).
+  const header = request.headers.authorization;
+  const credentials = header ? credentialsId(header) : undefined;
+  reply.header("x-experience-api-version", FULL_VERSION[lastVersionOf(credentials)]);
   if (resource === "statements")
     reply.header("x-experience-api-consistent-through", deps.clock().toISOString());
   const raw = alternateSyntax(request, base);
   const version = versionOf(raw.headers["x-experience-api-version"], resource);
   if ("alternate" in raw && version === "2.0") throw invalid("xAPI 2.0 has no alternate request syntax");
   reply.header("x-experience-api-version", FULL_VERSION[version]);
-  rememberVersion(raw.headers.authorization, version);
+  const sent = raw.headers.authorization;
+  rememberVersion(sent === header ? credentials : sent && credentialsId(sent), version);
   const lrsRequest: LrsRequest = { ...raw, version, now: deps.clock(), site: deps.site };
   if (resource === "about") return send(reply, handleAbout(lrsRequest));
   const auth = await authenticateXapi(deps.db, raw.headers.authorization, deps.site, lrsRequest.now);

@@ -7,6 +7,7 @@ import { type Json, type JsonObject, canonicalJson, isObject, parseTimestamp } f
 import { knownPersons } from "./known-persons.ts";
 import { checkSignature } from "./signatures.ts";
 import { type XapiVersion, validateStatement } from "./statement-validation.ts";
+import { insertStatementRows, rowKey, writeStatementRows } from "./statement-writer.ts";
 import { XapiError, invalid } from "./xapi-errors.ts";
 
 /** Who sends statements: a client's credentials, the only authority the LRS knows. */
@@ -149,26 +150,34 @@ export async function storeStatements(
     ? new Set([context.caller.personId])
     : await knownPersons(tenant, candidates);
   const personOf = (index: number) => (known.has(candidates[index] ?? "") ? candidates[index]! : null);
-  const write = async (tx: Tenant) => {
-    await voidTargets(tx, statements);
-    const inserted = await tx.db
-      .insert(xapiStatements)
-      .values(statements.map((s, index) => tx.row(rowOf(s, context, personOf(index)))))
-      .onConflictDoNothing()
-      .returning({ id: xapiStatements.id });
-    if (inserted.length !== statements.length)
-      await checkSame(tx, statements, new Set(inserted.map((r) => r.id)));
-    await storeParts(tx, context.parts);
-  };
-  // One statement without voiding or attachments is one INSERT, atomic by itself: the transaction's
-  // two extra round trips were a third of the time of a single POST.
-  const alone = statements.length === 1 && context.parts.length === 0 && !statements.some(isVoiding);
-  await (alone ? write(tenant) : tenant.transaction(write));
+  const rows = statements.map((s, index) => tenant.row(rowOf(s, context, personOf(index))));
+  if (canWriteTogether(sent, statements, context)) {
+    const inserted = await writeStatementRows(tenant.db, rows);
+    await checkSame(tenant, statements, inserted);
+  } else
+    await tenant.transaction(async (tx) => {
+      await voidTargets(tx, statements);
+      await checkSame(tx, statements, await insertStatementRows(tx.db, rows));
+      await storeParts(tx, context.parts);
+    });
   return ids;
 }
 
+/**
+ * A request may be written together with others (statement-writer.ts) when its one INSERT is all it
+ * needs: no voiding and no attachments to store beside it, and either one statement or only ids the
+ * LRS made (new random UUIDs cannot be stored already). Statements sent with their own ids can meet
+ * one stored before, and a conflict in one of several must leave the others unstored: a transaction.
+ */
+function canWriteTogether(sent: Json[], statements: JsonObject[], context: StoreContext): boolean {
+  if (context.parts.length > 0 || statements.some(isVoiding)) return false;
+  return statements.length === 1 || sent.every((s) => isObject(s) && s.id === undefined);
+}
+
+/** The statements not inserted (their id was stored already) must be the same as the stored ones. */
 async function checkSame(tx: Tenant, statements: JsonObject[], inserted: Set<string>): Promise<void> {
-  const existing = statements.filter((s) => !inserted.has(s.id as string));
+  const existing = statements.filter((s) => !inserted.has(rowKey(tx.organisationId, s.id as string)));
+  if (existing.length === 0) return;
   const rows = await tx.select(
     xapiStatements,
     { id: xapiStatements.id, statement: xapiStatements.statement },

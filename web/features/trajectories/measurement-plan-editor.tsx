@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import {
   instrumentActivityTypes,
   instrumentTiers,
+  measurableBy,
   measureInstruments,
   measureTimings,
   tierKeys,
@@ -37,8 +38,7 @@ export function MeasurementPlanEditor({
   const update = (index: number, patch: Partial<PlannedMeasure>) =>
     onChange(plan.map((line, i) => (i === index ? { ...line, ...patch } : line)));
   const changeInstrument = (index: number, instrument: MeasureInstrument) => {
-    const types = instrumentActivityTypes[instrument];
-    const activity = types ? document.activities.find((a) => types.includes(a.type)) : undefined;
+    const activity = document.activities.find((a) => measurableBy(instrument, a));
     update(index, { instrument, tier: instrumentTiers[instrument][0], activityId: activity?.id });
   };
   return (
@@ -85,7 +85,7 @@ export function MeasurementPlanEditor({
                   onChange={(e) => update(index, { activityId: e.target.value })}
                 >
                   <SelectOptions
-                    items={document.activities.filter((a) => types.includes(a.type) && a.id)}
+                    items={document.activities.filter((a) => measurableBy(line.instrument, a) && a.id)}
                     toValue={(a) => a.id!}
                     label={(a) => a.title}
                   />
