@@ -160,6 +160,8 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<strin
     root: webDist,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz copies (scripts/precompress.ts): sent as they are, by Accept-Encoding.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, file) => {
       const name = path.relative(webDist, file).split(path.sep).join("/");
