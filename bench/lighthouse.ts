@@ -43,7 +43,19 @@ async function signInCookie(): Promise<string> {
   return response.headers.get("set-cookie")!.split(";")[0]!;
 }
 
-async function lighthouse(url: string, cookie: string | null): Promise<Report> {
+/** Lighthouse sometimes loses its trace on a busy machine (NO_NAVSTART): such a run is tried again. */
+async function lighthouse(url: string, cookie: string | null, attempts = 3): Promise<Report> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url, cookie);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.log(`  (Lighthouse run ${attempt} on ${new URL(url).pathname} failed; trying again)`);
+    }
+  }
+}
+
+async function lighthouseOnce(url: string, cookie: string | null): Promise<Report> {
   const args = [
     url,
     "--only-categories=performance",
@@ -56,6 +68,8 @@ async function lighthouse(url: string, cookie: string | null): Promise<Report> {
   const { stdout } = await run(path.join(ROOT, "node_modules/.bin/lighthouse"), args, {
     env: { ...process.env, CHROME_PATH: CHROME },
     maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stderr?: string }) => {
+    throw new Error(`lighthouse ${url}: ${String(error.stderr ?? error).slice(0, 300)}`);
   });
   return JSON.parse(stdout) as Report;
 }

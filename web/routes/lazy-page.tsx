@@ -29,7 +29,7 @@ export function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): ComponentType {
-  const Screen = lazy(async () => ({ default: (await loadOrReload(load))[name] }));
+  const Screen = lazy<ComponentType>(async () => ({ default: (await loadOrReload(load))[name] }));
   return function LazyPage() {
     return (
       <Suspense fallback={<Loading />}>
