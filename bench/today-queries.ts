@@ -1,13 +1,18 @@
 /**
  * What one learner's "today" costs the database, counted rather than timed (a count does not depend on
  * what else the machine is doing): statements sent and rows returned for GET /api/me/today's use case and
- * for the practice screen's, as the demo learner on an in-memory PGlite, then the mean time of 200 calls.
+ * for the practice screen's, as the demo learner on an in-memory PGlite, then the mean time of 200 calls;
+ * and the whole signed-in request through the HTTP app (session lookup included).
  * Run: node bench/today-queries.ts
  */
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../server/db/client.ts";
 import { persons } from "../server/db/schema/index.ts";
-import { seedDemo } from "../server/db/seed/demo.ts";
+import { DEMO_PASSWORD, seedDemo } from "../server/db/seed/demo.ts";
+import { loadConfig } from "../server/env.ts";
+import { buildApp } from "../server/http/app.ts";
+import { noJobs } from "../server/jobs/queue.ts";
+import { createLogger } from "../server/logger.ts";
 import { Tenant } from "../server/db/tenant.ts";
 import { getToday } from "../server/modules/learning/today.service.ts";
 import { planSession } from "../server/modules/practice/practice.service.ts";
@@ -51,4 +56,24 @@ async function measure(label: string, call: () => Promise<unknown>): Promise<voi
 
 await measure("today (GET /api/me/today)", () => getToday(tenant, learner!.id, now));
 await measure("practice plan (Today's first step)", () => planSession(tenant, learner!.id, now));
+const config = {
+  ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }),
+  publicUrl: "http://localhost:3000",
+};
+const app = await buildApp(
+  { config, database, jobs: noJobs, mailer: null, clock: () => new Date() },
+  { webDist: null, logger: createLogger("silent") },
+);
+const signIn = await app.inject({
+  method: "POST",
+  url: "/api/auth/sign-in",
+  headers: { origin: config.publicUrl },
+  payload: { email: "learner@demo.beklijf.nl", password: DEMO_PASSWORD },
+});
+const cookie = `beklijf_session=${signIn.cookies.find((c) => c.name === "beklijf_session")!.value}`;
+await measure("GET /api/me/today over HTTP", async () => {
+  const response = await app.inject({ method: "GET", url: "/api/me/today", headers: { cookie } });
+  if (response.statusCode !== 200) throw new Error(`today: ${response.statusCode}`);
+});
+await app.close();
 await database.close();
