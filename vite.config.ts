@@ -1,7 +1,9 @@
+import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import packageJson from "./package.json" with { type: "json" };
+import { precompress } from "./scripts/precompress.ts";
 
 /**
  * Addresses the service worker never answers with the app shell: the API (with its downloads, the
@@ -12,6 +14,8 @@ const SERVER_ONLY = [/^\/api\//, /\/[^/?]+\.[a-z0-9]+(\?.*)?$/i];
 
 /** Busts the persisted query cache when a new build ships: an answer's shape may have changed. */
 const BUILD_ID = `${packageJson.version}+${new Date().toISOString()}`;
+
+const OUT_DIR = "../dist/web";
 
 export default defineConfig({
   root: "web",
@@ -50,7 +54,9 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
+    // Brotli and gzip copies of every text file, made once here and sent as they are (decision 0031).
+    precompress(path.resolve(import.meta.dirname, "dist/web")),
   ],
-  build: { outDir: "../dist/web", emptyOutDir: true, sourcemap: true },
+  build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: true },
   server: { port: 5173, proxy: { "/api": "http://localhost:3000" } },
 });

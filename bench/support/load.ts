@@ -56,8 +56,15 @@ export async function stop(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
+/**
+ * Starts a script in its own Node process. With BENCH_CPU_PROF=<folder> the server under test writes a
+ * V8 CPU profile there when it stops (open it in Chrome DevTools, or summarise with bench/profile-top.ts).
+ */
 export function start(script: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-  return spawn(process.execPath, [script, ...args], {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const profile =
+    profileDir && !script.endsWith("bare-server.ts") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  return spawn(process.execPath, [...profile, script, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

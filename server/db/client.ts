@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema/index.ts";
 import { lockDataFolder } from "./data-folder-lock.ts";
+import { IdentityWrites } from "./identity-writes.ts";
 
 export type Schema = typeof schema;
 /** The one database type services use, whether PGlite or node-postgres is underneath. */
@@ -26,6 +27,12 @@ export interface Database {
   pglite?: PGlite;
   /** The connection string (server only), for pg-boss's own pool. */
   url?: string;
+  /**
+   * Counts writes to persons, roles and sessions (PGlite only, where one process owns the data): the
+   * actor cache trusts an entry only while the count stands still. Absent on PostgreSQL, where another
+   * process may sign someone out.
+   */
+  identityWrites?: IdentityWrites;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,12 +51,14 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const release = dataDir ? lockDataFolder(dataDir) : () => {};
   try {
     const client = await PGlite.create(dataDir ?? undefined);
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const identityWrites = new IdentityWrites();
+    const db = drizzlePglite({ client, schema, logger: identityWrites }) as unknown as Db;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     return {
       kind: "pglite",
       db,
       pglite: client,
+      identityWrites,
       ping: async () => {
         await client.query("select 1");
       },

@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { actorLookup } from "../modules/auth/actor-cache.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { emailLinkRoutes } from "../modules/auth/email-link.routes.ts";
 import { certificateRoutes } from "../modules/certificates/certificates.routes.ts";
@@ -99,7 +100,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     transform: jsonSchemaTransform,
   });
 
-  registerRequestContext(app, deps.database.db, deps.config.publicUrl, deps.clock);
+  registerRequestContext(app, actorLookup(deps.database), deps.config.publicUrl, deps.clock);
   registerScope(app, deps.database.db, deps.config.publicUrl, deps.clock);
   registerErrorHandler(app);
   registerInputGuard(app);
@@ -171,6 +172,8 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<strin
     root: webDist,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz copies (scripts/precompress.ts): sent as they are, by Accept-Encoding.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, file) => {
       const name = path.relative(webDist, file).split(path.sep).join("/");

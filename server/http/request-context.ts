@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { defaultLocale, isLocale, negotiateLocale } from "../../common/locales.ts";
-import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { findActorBySessionToken, SESSION_COOKIE } from "../modules/auth/sessions.ts";
+import type { FindActor } from "../modules/auth/actor-cache.ts";
+import { SESSION_COOKIE } from "../modules/auth/sessions.ts";
 import type { Actor } from "./context.ts";
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -29,7 +29,7 @@ export function isCrossSiteWrite(request: FastifyRequest, publicUrl: string): bo
 /** Attaches `request.locale` and `request.actor` to every request, and rejects cross-site writes. */
 export function registerRequestContext(
   app: FastifyInstance,
-  db: Db,
+  findActor: FindActor,
   publicUrl: string,
   clock: () => Date,
 ): void {
@@ -45,7 +45,7 @@ export function registerRequestContext(
     if (isCrossSiteWrite(request, publicUrl)) throw new AppError("CSRF_REJECTED");
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const actor = await findActorBySessionToken(db, token, clock());
+    const actor = await findActor(token, clock());
     if (!actor) return;
     request.actor = actor;
     if (!asked && isLocale(actor.locale)) request.locale = actor.locale;

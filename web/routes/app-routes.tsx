@@ -1,48 +1,97 @@
 import { Route, Routes } from "react-router";
 import { PublicLayout, SignedInLayout } from "../components/layout.tsx";
-import { ForgotPasswordPage } from "../features/auth/forgot-password-page.tsx";
-import { InvitationPage } from "../features/auth/invitation-page.tsx";
-import { ResetPasswordPage } from "../features/auth/reset-password-page.tsx";
-import { SignInPage } from "../features/auth/sign-in-page.tsx";
-import { EmailLinkPage, SignInCardPage } from "../features/auth/token-sign-in-page.tsx";
-import { HomePage } from "../features/organisations/home/home-page.tsx";
-import { MailboxPage } from "../features/notifications/mailbox-page.tsx";
-import { OrganisationPage } from "../features/organisations/organisation/organisation-page.tsx";
-import { ImportPage } from "../features/organisations/people/import-page.tsx";
-import { PeoplePage } from "../features/organisations/people/people-page.tsx";
-import { PersonPage } from "../features/organisations/people/person-page.tsx";
-import { ProfilePage } from "../features/organisations/profile/profile-page.tsx";
-import { TeamsPage } from "../features/organisations/teams/teams-page.tsx";
-import { CohortPage } from "../features/cohorts/cohort-page.tsx";
-import { CohortsPage } from "../features/cohorts/cohorts-page.tsx";
-import { PlanCohortPage } from "../features/cohorts/plan-cohort-page.tsx";
-import { PosterPage } from "../features/culture-scan/poster-page.tsx";
-import { QuestionnairePage } from "../features/culture-scan/questionnaire-page.tsx";
-import { ResultsPage } from "../features/culture-scan/results-page.tsx";
-import { ScansPage } from "../features/culture-scan/scans-page.tsx";
-import { EvidencePage } from "../features/evidence/evidence-page.tsx";
-import { ImpactPage } from "../features/impact/impact-page.tsx";
-import { NewTrajectoryPage } from "../features/trajectories/new-trajectory-page.tsx";
-import { TrajectoriesPage } from "../features/trajectories/trajectories-page.tsx";
-import { TrajectoryEditorPage } from "../features/trajectories/trajectory-editor-page.tsx";
-import { ActivityPage } from "../features/learning/activity-page.tsx";
-import { ExtraMaterialPage } from "../features/learning/extra-material-page.tsx";
-import { PracticePage } from "../features/learning/practice-page.tsx";
-import { TodayPage } from "../features/learning/today-page.tsx";
-import { QuestionBankPage } from "../features/questions/question-bank-page.tsx";
-import { PlansPage } from "../features/action-plans/plans-page.tsx";
-import { TeamPage } from "../features/team/team-page.tsx";
-import { DigestActionPage } from "../features/team/digest-action-page.tsx";
-import { DigestPreviewPage } from "../features/team/digest-preview-page.tsx";
-import { BadgesPage } from "../features/badges/badges-page.tsx";
-import { PassportPage } from "../features/badges/passport-page.tsx";
-import { CoachingPage } from "../features/coaching/coaching-page.tsx";
-import { FeedbackPage } from "../features/peer-feedback/feedback-page.tsx";
-import { NoticesPage } from "../features/notices/notices-page.tsx";
-import { AssessCohortPage, AssessingPage } from "../features/assessment/assessing-page.tsx";
-import { XapiClientsPage } from "../features/xapi-clients/xapi-clients-page.tsx";
+import { lazyPage } from "./lazy-page.tsx";
 
-/** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
+const ForgotPasswordPage = lazyPage(
+  () => import("../features/auth/forgot-password-page.tsx"),
+  "ForgotPasswordPage",
+);
+const InvitationPage = lazyPage(() => import("../features/auth/invitation-page.tsx"), "InvitationPage");
+const ResetPasswordPage = lazyPage(
+  () => import("../features/auth/reset-password-page.tsx"),
+  "ResetPasswordPage",
+);
+const SignInPage = lazyPage(() => import("../features/auth/sign-in-page.tsx"), "SignInPage");
+const EmailLinkPage = lazyPage(() => import("../features/auth/token-sign-in-page.tsx"), "EmailLinkPage");
+const SignInCardPage = lazyPage(() => import("../features/auth/token-sign-in-page.tsx"), "SignInCardPage");
+const HomePage = lazyPage(() => import("../features/organisations/home/home-page.tsx"), "HomePage");
+const MailboxPage = lazyPage(() => import("../features/notifications/mailbox-page.tsx"), "MailboxPage");
+const OrganisationPage = lazyPage(
+  () => import("../features/organisations/organisation/organisation-page.tsx"),
+  "OrganisationPage",
+);
+const ImportPage = lazyPage(() => import("../features/organisations/people/import-page.tsx"), "ImportPage");
+const PeoplePage = lazyPage(() => import("../features/organisations/people/people-page.tsx"), "PeoplePage");
+const PersonPage = lazyPage(() => import("../features/organisations/people/person-page.tsx"), "PersonPage");
+const ProfilePage = lazyPage(
+  () => import("../features/organisations/profile/profile-page.tsx"),
+  "ProfilePage",
+);
+const TeamsPage = lazyPage(() => import("../features/organisations/teams/teams-page.tsx"), "TeamsPage");
+const CohortPage = lazyPage(() => import("../features/cohorts/cohort-page.tsx"), "CohortPage");
+const CohortsPage = lazyPage(() => import("../features/cohorts/cohorts-page.tsx"), "CohortsPage");
+const PlanCohortPage = lazyPage(() => import("../features/cohorts/plan-cohort-page.tsx"), "PlanCohortPage");
+const PosterPage = lazyPage(() => import("../features/culture-scan/poster-page.tsx"), "PosterPage");
+const QuestionnairePage = lazyPage(
+  () => import("../features/culture-scan/questionnaire-page.tsx"),
+  "QuestionnairePage",
+);
+const ResultsPage = lazyPage(() => import("../features/culture-scan/results-page.tsx"), "ResultsPage");
+const ScansPage = lazyPage(() => import("../features/culture-scan/scans-page.tsx"), "ScansPage");
+const EvidencePage = lazyPage(() => import("../features/evidence/evidence-page.tsx"), "EvidencePage");
+const ImpactPage = lazyPage(() => import("../features/impact/impact-page.tsx"), "ImpactPage");
+const NewTrajectoryPage = lazyPage(
+  () => import("../features/trajectories/new-trajectory-page.tsx"),
+  "NewTrajectoryPage",
+);
+const TrajectoriesPage = lazyPage(
+  () => import("../features/trajectories/trajectories-page.tsx"),
+  "TrajectoriesPage",
+);
+const TrajectoryEditorPage = lazyPage(
+  () => import("../features/trajectories/trajectory-editor-page.tsx"),
+  "TrajectoryEditorPage",
+);
+const ActivityPage = lazyPage(() => import("../features/learning/activity-page.tsx"), "ActivityPage");
+const ExtraMaterialPage = lazyPage(
+  () => import("../features/learning/extra-material-page.tsx"),
+  "ExtraMaterialPage",
+);
+const PracticePage = lazyPage(() => import("../features/learning/practice-page.tsx"), "PracticePage");
+const TodayPage = lazyPage(() => import("../features/learning/today-page.tsx"), "TodayPage");
+const QuestionBankPage = lazyPage(
+  () => import("../features/questions/question-bank-page.tsx"),
+  "QuestionBankPage",
+);
+const PlansPage = lazyPage(() => import("../features/action-plans/plans-page.tsx"), "PlansPage");
+const TeamPage = lazyPage(() => import("../features/team/team-page.tsx"), "TeamPage");
+const DigestActionPage = lazyPage(
+  () => import("../features/team/digest-action-page.tsx"),
+  "DigestActionPage",
+);
+const DigestPreviewPage = lazyPage(
+  () => import("../features/team/digest-preview-page.tsx"),
+  "DigestPreviewPage",
+);
+const BadgesPage = lazyPage(() => import("../features/badges/badges-page.tsx"), "BadgesPage");
+const PassportPage = lazyPage(() => import("../features/badges/passport-page.tsx"), "PassportPage");
+const CoachingPage = lazyPage(() => import("../features/coaching/coaching-page.tsx"), "CoachingPage");
+const FeedbackPage = lazyPage(() => import("../features/peer-feedback/feedback-page.tsx"), "FeedbackPage");
+const NoticesPage = lazyPage(() => import("../features/notices/notices-page.tsx"), "NoticesPage");
+const AssessCohortPage = lazyPage(
+  () => import("../features/assessment/assessing-page.tsx"),
+  "AssessCohortPage",
+);
+const AssessingPage = lazyPage(() => import("../features/assessment/assessing-page.tsx"), "AssessingPage");
+const XapiClientsPage = lazyPage(
+  () => import("../features/xapi-clients/xapi-clients-page.tsx"),
+  "XapiClientsPage",
+);
+
+/**
+ * Every screen, by path. Each domain's screens live in web/features/<domain>/; each screen's code loads
+ * when it is first opened (`lazyPage`).
+ */
 export function AppRoutes() {
   return (
     <Routes>

@@ -69,12 +69,18 @@ const rolesOf = sql<
   Role[]
 >`array(select ${personRoles.role} from ${personRoles} where ${personRoles.organisationId} = ${sessions.organisationId} and ${personRoles.personId} = ${sessions.personId})`;
 
+/** A session row with its person and roles, as the lookup reads it on every signed-in request. */
+export interface SessionOfActor {
+  actor: Actor;
+  session: { createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+}
+
 /**
- * Resolves a session cookie to its actor. The token hash is the only pre-tenant lookup: the session
- * row names the organisation, and everything after is scoped to it. A session past its absolute or idle
- * limit is ended here; a live one has its last-seen moved on (at most once a minute).
+ * Reads the session a cookie names, with its active person and their roles, in one query. The token hash
+ * is the only pre-tenant lookup: the session row names the organisation, and everything after is scoped
+ * to it.
  */
-export async function findActorBySessionToken(db: Db, token: string, now: Date): Promise<Actor | null> {
+export async function readSession(db: Db, token: string): Promise<SessionOfActor | null> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -97,26 +103,50 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
     .where(and(eq(sessions.tokenHash, hashSecret(token)), eq(persons.status, "active")))
     .limit(1);
   if (!row) return null;
-  const tenant = new Tenant(db, row.organisationId);
-  if (!isSessionLive(row, row.roles, now)) {
-    await endSession(tenant, row.sessionId);
+  const { createdAt, lastSeenAt, expiresAt } = row;
+  return {
+    session: { createdAt, lastSeenAt, expiresAt },
+    actor: {
+      personId: row.personId,
+      organisationId: row.organisationId,
+      sessionId: row.sessionId,
+      name: row.name,
+      email: row.email,
+      locale: isLocale(row.locale) ? row.locale : null,
+      roles: new Set(row.roles),
+    },
+  };
+}
+
+/**
+ * Checks a read session at `now`: one past its absolute or idle limit is ended here (null); a live one has
+ * its last-seen moved on, at most once a minute (the returned session carries the new stamp).
+ */
+export async function keepSessionAlive(
+  db: Db,
+  { actor, session }: SessionOfActor,
+  now: Date,
+): Promise<SessionOfActor | null> {
+  const tenant = new Tenant(db, actor.organisationId);
+  if (!isSessionLive(session, actor.roles, now)) {
+    await endSession(tenant, actor.sessionId);
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
-    await tenant.db
-      .update(sessions)
-      .set({ lastSeenAt: now })
-      .where(tenant.where(sessions, eq(sessions.id, row.sessionId)));
-  }
-  return {
-    personId: row.personId,
-    organisationId: row.organisationId,
-    sessionId: row.sessionId,
-    name: row.name,
-    email: row.email,
-    locale: isLocale(row.locale) ? row.locale : null,
-    roles: new Set(row.roles),
-  };
+  if (now.getTime() - session.lastSeenAt.getTime() < LAST_SEEN_INTERVAL_MS) return { actor, session };
+  await tenant.db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(tenant.where(sessions, eq(sessions.id, actor.sessionId)));
+  return { actor, session: { ...session, lastSeenAt: now } };
+}
+
+/**
+ * Resolves a session cookie to its actor, straight from the database. Requests go through the actor
+ * cache (`actor-cache.ts`), which calls the same two steps.
+ */
+export async function findActorBySessionToken(db: Db, token: string, now: Date): Promise<Actor | null> {
+  const read = await readSession(db, token);
+  return read ? ((await keepSessionAlive(db, read, now))?.actor ?? null) : null;
 }
 
 /** How a session began: shown in the person's session list, so a card or link use is visible to them. */

@@ -1,4 +1,5 @@
 import { eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import {
   activityProgress,
@@ -25,9 +26,23 @@ export interface Enrolment {
   calendar: WorkingCalendar;
 }
 
+type Schedulable = Pick<Enrolment, "document" | "sessionDates" | "calendar">;
+/**
+ * Schedules already computed for an enrolment object: Today asks for the same enrolment's schedule
+ * several times (its list, its done count, each tool task's state). Keyed by the object, so a schedule
+ * lives exactly as long as the enrolment read with it and a changed trajectory or date is never missed.
+ */
+const schedules = new WeakMap<Schedulable, ScheduledActivity[]>();
+
 /** The enrolment's activities on their dates, off the organisation's days off. */
-export const scheduleOf = (enrolment: Pick<Enrolment, "document" | "sessionDates" | "calendar">) =>
-  computeSchedule(enrolment.document, enrolment.sessionDates, enrolment.calendar);
+export function scheduleOf(enrolment: Schedulable): ScheduledActivity[] {
+  let schedule = schedules.get(enrolment);
+  if (!schedule) {
+    schedule = computeSchedule(enrolment.document, enrolment.sessionDates, enrolment.calendar);
+    schedules.set(enrolment, schedule);
+  }
+  return schedule;
+}
 
 /**
  * The cohorts a person takes part in, with their trajectory's current document. A cancelled cohort is

@@ -17,6 +17,7 @@ import {
   recipientsOf,
   renderEmail,
 } from "../notifications/index.ts";
+import { letRequestsThrough } from "../../jobs/let-requests-through.ts";
 import { claimStamp, withPreferences } from "../reminders/index.ts";
 import { needsYouOf, saveCheckIn } from "../team/index.ts";
 import { digestHtml, digestItemsText, digestPeople, type LinkFor } from "./digest-content.ts";
@@ -88,6 +89,7 @@ export async function sendDigests(db: Db, site: string, now: Date): Promise<numb
   const key = await signingKey(db);
   let sent = 0;
   for (const manager of await managers(db)) {
+    await letRequestsThrough();
     const today = todayIn(manager.timeZone, now);
     if (manager.preferences?.lastDigestOn === today || !isDigestMoment(manager.timeZone, now)) continue;
     const tenant = new Tenant(db, manager.organisationId);

@@ -70,7 +70,9 @@ async function loadCards(tenant: Tenant, personId: string): Promise<DueCard[]> {
       cohortId: practiceCards.cohortId,
       due: practiceCards.due,
       fsrs: practiceCards.fsrs,
-      question: questions,
+      // Planning needs only these; the few cards of today's session get their full question afterwards
+      // (`sessionQuestions`): reading every card's prompt and options was most of Today's database work.
+      question: { id: questions.id, kind: questions.kind, level: questions.level },
     })
     .from(practiceCards)
     .innerJoin(questions, tenant.refersTo(practiceCards.questionId, questions))
@@ -82,7 +84,7 @@ interface DueCard {
   cohortId: string;
   due: Date;
   fsrs: Record<string, unknown>;
-  question: typeof questions.$inferSelect;
+  question: Pick<typeof questions.$inferSelect, "id" | "kind" | "level">;
 }
 
 async function secondsUsedToday(tenant: Tenant, personId: string, dayStart: Date): Promise<number> {
@@ -127,10 +129,11 @@ export interface PracticePlan {
   sessionSeconds: number;
   backlog: number;
   nextDue: Date | null;
-  forecastNextWeek: number | null;
-  forecastCards: number;
   pausedUntil: string | null;
   enrolments: Enrolment[];
+  /** Every card of the learner, for the week's forecast on the practice screen. */
+  cards: DueCard[];
+  retentionOf: (cohortId: string) => number;
 }
 
 /**
@@ -181,9 +184,10 @@ export async function planSession(tenant: Tenant, personId: string, now: Date): 
     backlog: due.length - session.length,
     // While today's session waits, the next practice is now; after it, the earliest date still ahead.
     nextDue: session.length > 0 ? now : nextDueAfterSession(rows, sessionIds, plan.later, now),
-    ...forecast(rows, now, retentionOf),
     pausedUntil: paused ? pausedUntil : null,
     enrolments,
+    cards: rows,
+    retentionOf,
   };
 }
 
@@ -234,9 +238,25 @@ function forecast(rows: DueCard[], now: Date, retentionOf: (cohortId: string) =>
   return { forecastNextWeek: result?.share ?? null, forecastCards: result?.cards ?? 0 };
 }
 
-function presentCard(row: DueCard, enrolments: Enrolment[]): PracticeCardView {
+/** The full questions of today's session cards, by id. */
+async function sessionQuestions(tenant: Tenant, session: DueCard[]) {
+  if (session.length === 0) return new Map<string, typeof questions.$inferSelect>();
+  const rows = await tenant.selectRows(
+    questions,
+    inArray(
+      questions.id,
+      session.map((row) => row.question.id),
+    ),
+  );
+  return new Map(rows.map((question) => [question.id, question]));
+}
+
+function presentCard(
+  row: DueCard,
+  q: typeof questions.$inferSelect,
+  enrolments: Enrolment[],
+): PracticeCardView {
   const document = enrolments.find((e) => e.cohortId === row.cohortId)?.document;
-  const q = row.question;
   return {
     cardId: row.id,
     cohortId: row.cohortId,
@@ -256,13 +276,15 @@ function presentCard(row: DueCard, enrolments: Enrolment[]): PracticeCardView {
 /** The learner's session of practice cards due now, with the backlog and the week ahead. */
 export async function getPractice({ tenant, actor, now }: Scope): Promise<PracticeResponse> {
   const plan = await planSession(tenant, actor.personId, now);
+  const full = await sessionQuestions(tenant, plan.session);
+  const { forecastNextWeek, forecastCards } = forecast(plan.cards, now, plan.retentionOf);
   return {
-    cards: plan.session.map((row) => presentCard(row, plan.enrolments)),
+    cards: plan.session.map((row) => presentCard(row, full.get(row.question.id)!, plan.enrolments)),
     sessionMinutes: Math.ceil(plan.sessionSeconds / 60),
     backlog: plan.backlog,
     nextDue: plan.nextDue?.toISOString() ?? null,
-    forecastNextWeek: plan.forecastNextWeek,
-    forecastCards: plan.forecastCards,
+    forecastNextWeek,
+    forecastCards,
     pausedUntil: plan.pausedUntil,
   };
 }

@@ -6,6 +6,7 @@ import { Tenant } from "../../db/tenant.ts";
 import { translator } from "../../i18n.ts";
 import { getToday } from "../learning/index.ts";
 import { enqueueEmail, findRecipients, hasRowIn } from "../notifications/index.ts";
+import { letRequestsThrough } from "../../jobs/let-requests-through.ts";
 import { claimStamp, withPreferences } from "./preferences.service.ts";
 import { localClock, todayIn } from "../../../common/dates.ts";
 
@@ -42,6 +43,7 @@ const pending = (items: TodayItem[]) => items.filter((item) => item.kind !== "pr
 export async function sendNudges(db: Db, site: string, now: Date): Promise<number> {
   let sent = 0;
   for (const candidate of await candidates(db)) {
+    await letRequestsThrough();
     const { preferences } = candidate;
     const frequency = preferences?.nudgeFrequency ?? "twice-weekly";
     const today = todayIn(candidate.timeZone, now);
