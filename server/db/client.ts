@@ -2,11 +2,11 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { backupBeforeMigrating, type UpgradeBackup } from "../ops/upgrade.ts";
+import { migrateSafely, type MigrationRunner } from "../ops/migrations.ts";
 import * as schema from "./schema/index.ts";
 import { lockDataFolder } from "./data-folder-lock.ts";
 
@@ -16,9 +16,6 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export const migrationsFolder = path.resolve(import.meta.dirname, "migrations");
 
-/** Arbitrary but fixed: serialises migrations when several processes start against one server. */
-const MIGRATION_LOCK_KEY = 724_011_001;
-
 export interface Database {
   kind: "pglite" | "postgres";
   db: Db;
@@ -26,6 +23,8 @@ export interface Database {
   pglite?: PGlite;
   /** The connection string (server only), for pg-boss's own pool. */
   url?: string;
+  /** The pool (server only), for its figures on `/metrics`. */
+  pool?: pg.Pool;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -33,19 +32,44 @@ export interface Database {
 export type DatabaseTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
 
 /**
- * Opens the database and brings its schema up to date with the committed migrations.
+ * Opens the database and brings its schema up to date with the committed migrations, backing up an
+ * existing database first and refusing one a newer version migrated (decision 0029).
  * `dataDir: null` gives an in-memory PGlite (tests).
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url);
+export async function openDatabase(target: DatabaseTarget, upgrade: UpgradeBackup = {}): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target.dataDir, upgrade) : openPostgres(target.url, upgrade);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+function pgliteRunner(client: PGlite): MigrationRunner {
+  return {
+    execute: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
+    transaction: async (work) => {
+      await client.exec("begin");
+      try {
+        const result = await work();
+        await client.exec("commit");
+        return result;
+      } catch (error) {
+        await client.exec("rollback");
+        throw error;
+      }
+    },
+  };
+}
+
+async function openPglite(dataDir: string | null, upgrade: UpgradeBackup): Promise<Database> {
   const release = dataDir ? lockDataFolder(dataDir) : () => {};
   try {
     const client = await PGlite.create(dataDir ?? undefined);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
-    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+    try {
+      await migrateSafely(pgliteRunner(client), {
+        beforeMigrating: (pending) => backupBeforeMigrating({ kind: "pglite", client, dataDir }, pending, upgrade),
+      });
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
     return {
       kind: "pglite",
       db,
@@ -67,14 +91,15 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  await migrateWithLock(url);
+async function openPostgres(url: string, upgrade: UpgradeBackup): Promise<Database> {
+  await migrateWithLock(url, upgrade);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: "postgres",
     db,
     url,
+    pool,
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -82,14 +107,32 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function migrateWithLock(url: string): Promise<void> {
+/**
+ * One connection, one transaction holding a transaction-level advisory lock: through PgBouncer's
+ * transaction pooling a session lock could be taken on one server connection and released on another.
+ */
+async function migrateWithLock(url: string, upgrade: UpgradeBackup): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const runner: MigrationRunner = {
+    execute: async (text, params) => (await client.query(text, params)).rows as Record<string, unknown>[],
+    transaction: async (work) => {
+      await client.query("begin");
+      try {
+        const result = await work();
+        await client.query("commit");
+        return result;
+      } catch (error) {
+        await client.query("rollback").catch(() => {});
+        throw error;
+      }
+    },
+  };
   try {
-    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+    await migrateSafely(runner, {
+      beforeMigrating: (pending) => backupBeforeMigrating({ kind: "postgres", url }, pending, upgrade),
+    });
   } finally {
-    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();
   }
 }

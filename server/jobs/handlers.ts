@@ -13,6 +13,8 @@ export function jobHandlers(
   mailer: Mailer | null,
   site: string,
   clock: () => Date = () => new Date(),
+  /** The nightly backup (server/ops); processes that do not back up leave it out. */
+  nightlyBackup: JobHandler = async () => {},
 ): Record<JobName, JobHandler> {
   // Delivery stamps `sent_at` from the same injected clock as the sweeps that fill the outbox.
   const deliver = () => deliverOutbox(db, mailer, { clock });
@@ -32,6 +34,7 @@ export function jobHandlers(
     "auth.send-sign-in-links": async () => {
       if ((await sendRequestedSignInLinks(db, site, clock())) > 0) await deliver();
     },
+    "ops.nightly-backup": nightlyBackup,
   };
 }
 
@@ -46,4 +49,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "auth.send-reset-links": "* * * * *",
   // Email sign-in requests likewise (decision 0024).
   "auth.send-sign-in-links": "* * * * *",
+  // Every night at 02:30 UTC, into BACKUP_DIR, keeping the last BACKUP_KEEP (decision 0029).
+  "ops.nightly-backup": "30 2 * * *",
 };
