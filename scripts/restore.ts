@@ -19,8 +19,11 @@ if (!file || positionals.length > 1) {
 try {
   const { keptAside } = await restoreFrom(loadConfig(), file, values.force);
   console.log(`Restored ${file}.`);
-  if (keptAside) console.log(`The data folder it replaced is kept at ${keptAside}; remove it when satisfied.`);
-  console.log("Start Beklijf as usual; a backup from an older version is migrated (after a backup) on start.");
+  if (keptAside)
+    console.log(`The data folder it replaced is kept at ${keptAside}; remove it when satisfied.`);
+  console.log(
+    "Start Beklijf as usual; a backup from an older version is migrated (after a backup) on start.",
+  );
 } catch (error) {
   const known = [ConfigError, CommandError, DataFolderLockedError, ToolFailedError].some(
     (kind) => error instanceof kind,

@@ -1,10 +1,11 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { dumpPglite } from "../ops/backup.ts";
 import { backupBeforeMigrating, type UpgradeBackup } from "../ops/upgrade.ts";
 import { migrateSafely, type MigrationRunner } from "../ops/migrations.ts";
 import * as schema from "./schema/index.ts";
@@ -40,20 +41,22 @@ export async function openDatabase(target: DatabaseTarget, upgrade: UpgradeBacku
   return target.kind === "pglite" ? openPglite(target.dataDir, upgrade) : openPostgres(target.url, upgrade);
 }
 
-function pgliteRunner(client: PGlite): MigrationRunner {
+/** Runs the migration in one PGlite transaction; `dump` backs up from inside it. */
+function pgliteRunner(client: PGlite): MigrationRunner & { dump(): Promise<Buffer> } {
+  let inside: Transaction | null = null;
   return {
-    execute: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
-    transaction: async (work) => {
-      await client.exec("begin");
-      try {
-        const result = await work();
-        await client.exec("commit");
-        return result;
-      } catch (error) {
-        await client.exec("rollback");
-        throw error;
-      }
-    },
+    execute: async (text, params) =>
+      (await (inside ?? client).query<Record<string, unknown>>(text, params)).rows,
+    transaction: (work) =>
+      client.transaction(async (tx) => {
+        inside = tx;
+        try {
+          return await work();
+        } finally {
+          inside = null;
+        }
+      }),
+    dump: () => dumpPglite(client, inside ?? undefined),
   };
 }
 
@@ -63,8 +66,10 @@ async function openPglite(dataDir: string | null, upgrade: UpgradeBackup): Promi
     const client = await PGlite.create(dataDir ?? undefined);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     try {
-      await migrateSafely(pgliteRunner(client), {
-        beforeMigrating: (pending) => backupBeforeMigrating({ kind: "pglite", client, dataDir }, pending, upgrade),
+      const runner = pgliteRunner(client);
+      await migrateSafely(runner, {
+        beforeMigrating: (pending) =>
+          backupBeforeMigrating({ kind: "pglite", dump: runner.dump, dataDir }, pending, upgrade),
       });
     } catch (error) {
       await client.close();

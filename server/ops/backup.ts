@@ -26,16 +26,24 @@ export function backupKindOf(file: string): BackupKind | null {
   return null;
 }
 
+/** What a PGlite transaction lets us run inside it. */
+export interface PgliteExec {
+  exec(query: string): Promise<unknown>;
+}
+
 /**
- * A consistent copy of a live embedded database. Holding PGlite's transaction mutex means no other
- * transaction is half way; the checkpoint writes every committed page, so the copy needs no recovery.
+ * A consistent copy of a live embedded database. Inside a transaction, PGlite runs no other one
+ * (its transaction mutex), so none is half way; the checkpoint writes every committed page, so the copy
+ * needs no recovery. PGlite's query/exec take that mutex themselves: inside, use the transaction's own
+ * `exec`, and `dumpDataDir`, which takes only the per-query mutex. Pass `inside` when already in one.
  */
-export async function dumpPglite(client: PGlite): Promise<Buffer> {
-  return client._runExclusiveTransaction(async () => {
-    await client.exec("checkpoint");
+export async function dumpPglite(client: PGlite, inside?: PgliteExec): Promise<Buffer> {
+  const dump = async (tx: PgliteExec) => {
+    await tx.exec("checkpoint");
     const tarball = await client.dumpDataDir("gzip");
     return Buffer.from(await tarball.arrayBuffer());
-  });
+  };
+  return inside ? dump(inside) : client.transaction(dump);
 }
 
 /** Writes beside the target and renames, so a crash never leaves a half file under the real name. */

@@ -55,7 +55,11 @@ export interface RestoreResult {
   keptAside: string | null;
 }
 
-export async function restoreFrom(config: DatabaseConfig, file: string, force: boolean): Promise<RestoreResult> {
+export async function restoreFrom(
+  config: DatabaseConfig,
+  file: string,
+  force: boolean,
+): Promise<RestoreResult> {
   if (!fs.existsSync(file)) throw new CommandError(`${file} does not exist.`);
   const kind = backupKindOf(file);
   if (!kind) throw new CommandError(`${file} is not a Beklijf backup.`);
@@ -69,7 +73,9 @@ export async function restoreFrom(config: DatabaseConfig, file: string, force: b
   if (config.database.kind === "postgres") {
     const url = config.backup.databaseUrl ?? config.database.url;
     if (!force && !(await serverIsEmpty(url))) {
-      throw new CommandError("The target database is not empty. Restore into a new database, or add --force.");
+      throw new CommandError(
+        "The target database is not empty. Restore into a new database, or add --force.",
+      );
     }
     await restorePostgres(file, url, force);
     return { keptAside: null };

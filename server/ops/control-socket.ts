@@ -66,7 +66,8 @@ export function requestBackup(socketPath: string): Promise<Buffer> {
     socket.on("connect", () => socket.write("backup\n"));
     socket.on("data", (chunk) => chunks.push(chunk));
     socket.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT" || error.code === "ECONNREFUSED") reject(new NotRunningError(error.message));
+      if (error.code === "ENOENT" || error.code === "ECONNREFUSED")
+        reject(new NotRunningError(error.message));
       else reject(error);
     });
     socket.on("end", () => {
@@ -74,8 +75,7 @@ export function requestBackup(socketPath: string): Promise<Buffer> {
       const newline = all.indexOf(0x0a);
       if (newline < 0) return reject(new Error("the running Beklijf gave no answer"));
       const header = JSON.parse(all.subarray(0, newline).toString("utf8")) as
-        | { ok: true; bytes: number }
-        | { ok: false; error: string };
+        { ok: true; bytes: number } | { ok: false; error: string };
       if (!header.ok) return reject(new Error(header.error));
       const body = all.subarray(newline + 1);
       if (body.length !== header.bytes) return reject(new Error("the backup arrived incomplete"));

@@ -83,7 +83,10 @@ export interface MigrateOptions {
 }
 
 /** Brings the schema up to date, or throws without changing anything. Returns the tags it applied. */
-export async function migrateSafely(runner: MigrationRunner, options: MigrateOptions = {}): Promise<string[]> {
+export async function migrateSafely(
+  runner: MigrationRunner,
+  options: MigrateOptions = {},
+): Promise<string[]> {
   const migrations = options.migrations ?? readMigrations();
   // Outside the transaction, as Drizzle does: both are no-ops on an existing database.
   await runner.execute(`create schema if not exists "drizzle"`);
@@ -101,16 +104,19 @@ export async function migrateSafely(runner: MigrationRunner, options: MigrateOpt
       await options.beforeMigrating?.({ from: migrationTagAt(newest, migrations), pending });
     for (const migration of pending) {
       for (const statement of migration.statements) await runner.execute(statement);
-      await runner.execute(`insert into "drizzle"."__drizzle_migrations" (hash, created_at) values ($1, $2)`, [
-        migration.hash,
-        migration.createdAt,
-      ]);
+      await runner.execute(
+        `insert into "drizzle"."__drizzle_migrations" (hash, created_at) values ($1, $2)`,
+        [migration.hash, migration.createdAt],
+      );
     }
     return pending.map((migration) => migration.tag);
   });
 }
 
 /** Which migration a database runs, for `GET /api/health`. */
-export async function currentMigration(execute: Execute, migrations = readMigrations()): Promise<string | null> {
+export async function currentMigration(
+  execute: Execute,
+  migrations = readMigrations(),
+): Promise<string | null> {
   return migrationTagAt(await newestApplied(execute), migrations);
 }

@@ -1,6 +1,5 @@
 import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
-import { backupFileName, dumpPglite, dumpPostgres, writeFileAtomically } from "./backup.ts";
+import { backupFileName, dumpPostgres, writeFileAtomically } from "./backup.ts";
 import type { PendingUpgrade } from "./migrations.ts";
 
 /** What the composition root tells `openDatabase` about backups before an upgrade (decision 0029). */
@@ -16,8 +15,8 @@ export interface UpgradeBackup {
 }
 
 export type UpgradeTarget =
-  | { kind: "pglite"; client: PGlite; dataDir: string | null }
-  | { kind: "postgres"; url: string };
+  /** `dump` copies the embedded database from inside the migration's transaction. */
+  { kind: "pglite"; dump: () => Promise<Buffer>; dataDir: string | null } | { kind: "postgres"; url: string };
 
 export class BackupRequiredError extends Error {
   constructor(upgrade: PendingUpgrade) {
@@ -46,7 +45,7 @@ export async function backupBeforeMigrating(
     if (!target.dataDir) return;
     const dir = options.dir ?? `${target.dataDir}-backups`;
     const file = path.join(dir, name("pglite"));
-    writeFileAtomically(file, await dumpPglite(target.client));
+    writeFileAtomically(file, await target.dump());
     options.onBackup?.(file);
     return;
   }
