@@ -32,6 +32,7 @@ import { z } from "zod";
  * - `BACKUP_DATABASE_URL`: the PostgreSQL server directly, for pg_dump/pg_restore and the backup before
  *   an upgrade, when `DATABASE_URL` points at PgBouncer. Default: `DATABASE_URL`.
  * - `MIGRATE_WITHOUT_BACKUP`: `true` lets a PostgreSQL install migrate when it cannot back up first.
+ * - `WEB_DIST`: the built web app (default `dist/web`).
  * - `METRICS_TOKEN`: serves Prometheus metrics at `/metrics` to `Authorization: Bearer <token>`; unset:
  *   no metrics (decision 0030).
  */
@@ -74,6 +75,7 @@ const envSchema = z.object({
     .optional(),
   MIGRATE_WITHOUT_BACKUP: z.enum(["true", "false"]).default("false"),
   METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  WEB_DIST: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -135,7 +137,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    webDist: path.resolve(import.meta.dirname, "../dist/web"),
+    webDist: path.resolve(env.WEB_DIST ?? path.join(import.meta.dirname, "../dist/web")),
     contentOrigin: contentOriginOf(env.CONTENT_URL, publicUrl),
     secretsKey: env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, "base64") : null,
     backup: {

@@ -50,6 +50,8 @@ function startWriting(database: Database): { count(): number; stop(): Promise<nu
         await tx.execute(sql`insert into probe_b values (${n}, repeat('x', 500))`);
       });
       written = n;
+      // PGlite answers within microtasks: yield, as requests arriving over HTTP would, so the backup gets a turn.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   })();
   return {
