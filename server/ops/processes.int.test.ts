@@ -123,39 +123,39 @@ async function startWeb(databaseUrl: string, webDist: string): Promise<Web> {
   return { base, process: child };
 }
 
-/** Writes if-then plans as fast as it can; keeps the situations the server acknowledged (201). */
+/** Logs applications of one if-then plan as fast as it can; keeps those the server acknowledged (201). */
 async function writeUntil(
   web: Web,
   cookie: string,
+  planId: string,
   label: string,
   stop: () => boolean,
 ): Promise<{ acknowledged: string[]; failed: number }> {
   const acknowledged: string[] = [];
   let failed = 0;
   for (let n = 0; !stop(); n++) {
-    const situation = `${label}-${n} when the morning meeting starts`;
+    const whatHappened = `${label}-${n}: the morning meeting started and I asked first`;
     try {
-      const response = await fetch(`${web.base}/api/action-plans`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: web.base,
-          cookie,
-          "idempotency-key": `${label}-${n}`,
-        },
-        body: JSON.stringify({
-          situation,
-          action: "I ask one question before I give my view",
-          firstMoment: new Date(Date.now() + 86_400_000).toISOString(),
-        }),
+      const response = await post(web, `/api/action-plans/${planId}/applications`, cookie, `${label}-${n}`, {
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        whatHappened,
+        outcome: "went-well",
       });
-      if (response.status === 201) acknowledged.push(situation);
+      if (response.status === 201) acknowledged.push(whatHappened);
       else failed++;
     } catch {
       failed++;
     }
   }
   return { acknowledged, failed };
+}
+
+function post(web: Web, url: string, cookie: string, key: string, body: object): Promise<Response> {
+  return fetch(`${web.base}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: web.base, cookie, "idempotency-key": key },
+    body: JSON.stringify(body),
+  });
 }
 
 if (testDatabaseKind === "postgres") {
@@ -187,10 +187,18 @@ if (testDatabaseKind === "postgres") {
         expect(signIn.status).toBe(200);
         const cookie = /beklijf_session=[^;]+/.exec(signIn.headers.get("set-cookie") ?? "")![0];
 
+        const plan = await post(b, "/api/action-plans", cookie, "plan-1", {
+          situation: "When the morning meeting starts",
+          action: "I ask one question before I give my view",
+          firstMoment: new Date(Date.now() + 86_400_000).toISOString(),
+        });
+        expect(plan.status).toBe(201);
+        const planId = ((await plan.json()) as { id: string }).id;
+
         let stopped = false;
         const writers = [
-          ...[1, 2, 3].map((i) => writeUntil(a, cookie, `a${i}`, () => stopped)),
-          ...[1, 2, 3].map((i) => writeUntil(b, cookie, `b${i}`, () => stopped)),
+          ...[1, 2, 3].map((i) => writeUntil(a, cookie, planId, `a${i}`, () => stopped)),
+          ...[1, 2, 3].map((i) => writeUntil(b, cookie, planId, `b${i}`, () => stopped)),
         ];
         await new Promise((resolve) => setTimeout(resolve, 3_000));
         a.process.kill("SIGKILL");
@@ -209,7 +217,9 @@ if (testDatabaseKind === "postgres") {
 
         await withPostgresQuery(database.url!, async (query) => {
           const stored = new Set(
-            (await query("select situation from action_plans")).map((row) => String(row.situation)),
+            (await query("select what_happened from plan_applications")).map((row) =>
+              String(row.what_happened),
+            ),
           );
           expect(acknowledged.filter((situation) => !stored.has(situation))).toEqual([]);
           // The worker (the only process that runs jobs) took the queue's work: the outbox delivery each
