@@ -88,6 +88,8 @@ function runTool(tool: "pg_dump" | "pg_restore", args: string[], url: string): P
   const { connection, env } = connectionEnvironment(url);
   return new Promise((resolve, reject) => {
     const child = spawn(postgresTool(tool), [...args, ...connection], {
+      // Not configuration: the child gets this process's environment (PATH, locale) plus PGPASSWORD.
+      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "pipe"],
     });

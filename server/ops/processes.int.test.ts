@@ -153,7 +153,12 @@ async function writeUntil(
 function post(web: Web, url: string, cookie: string, key: string, body: object): Promise<Response> {
   return fetch(`${web.base}${url}`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: web.base, cookie, "idempotency-key": key },
+    headers: {
+      "content-type": "application/json",
+      origin: web.base,
+      cookie,
+      "idempotency-key": `processes-test-${key}`,
+    },
     body: JSON.stringify(body),
   });
 }
