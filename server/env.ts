@@ -26,6 +26,15 @@ import { z } from "zod";
  * - `SECRETS_KEY`: 32 random bytes in base64 (`openssl rand -base64 32`) that seal stored secrets such as
  *   an organisation's single sign-on client secret. Unset: a key made on first use and kept in the
  *   database (fine for development; set it in production so a database backup alone reveals no secret).
+ * - `BACKUP_DIR`: where the nightly backup (02:30 UTC) and the backup before an upgrade go. Default with
+ *   PGlite: `<DATA_DIR>-backups`; with PostgreSQL unset means no nightly backup (decision 0029).
+ * - `BACKUP_KEEP` (7): how many nightly backups to keep.
+ * - `BACKUP_DATABASE_URL`: the PostgreSQL server directly, for pg_dump/pg_restore and the backup before
+ *   an upgrade, when `DATABASE_URL` points at PgBouncer. Default: `DATABASE_URL`.
+ * - `MIGRATE_WITHOUT_BACKUP`: `true` lets a PostgreSQL install migrate when it cannot back up first.
+ * - `WEB_DIST`: the built web app (default `dist/web`).
+ * - `METRICS_TOKEN`: serves Prometheus metrics at `/metrics` to `Authorization: Bearer <token>`; unset:
+ *   no metrics (decision 0030).
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -58,6 +67,15 @@ const envSchema = z.object({
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes in base64")
     .optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  BACKUP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+    .optional(),
+  MIGRATE_WITHOUT_BACKUP: z.enum(["true", "false"]).default("false"),
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  WEB_DIST: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -79,6 +97,18 @@ export interface Config {
   contentOrigin: string | null;
   /** The key that seals stored secrets (`SECRETS_KEY`); null: the installation's own key in the database. */
   secretsKey: Buffer | null;
+  backup: BackupConfig;
+  /** The bearer token for `/metrics`; null: metrics are off. */
+  metricsToken: string | null;
+}
+
+export interface BackupConfig {
+  /** Where nightly backups and backups before an upgrade go; null: none (PostgreSQL without BACKUP_DIR). */
+  dir: string | null;
+  keep: number;
+  /** The server itself for pg_dump/pg_restore (PostgreSQL only). */
+  databaseUrl: string | null;
+  migrateWithoutBackup: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -107,10 +137,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    webDist: path.resolve(import.meta.dirname, "../dist/web"),
+    webDist: path.resolve(env.WEB_DIST ?? path.join(import.meta.dirname, "../dist/web")),
     contentOrigin: contentOriginOf(env.CONTENT_URL, publicUrl),
     secretsKey: env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, "base64") : null,
+    backup: {
+      dir: backupDirOf(env.BACKUP_DIR, database),
+      keep: env.BACKUP_KEEP,
+      databaseUrl: database.kind === "postgres" ? (env.BACKUP_DATABASE_URL ?? database.url) : null,
+      migrateWithoutBackup: env.MIGRATE_WITHOUT_BACKUP === "true",
+    },
+    metricsToken: env.METRICS_TOKEN ?? null,
   };
+}
+
+/** An embedded database always has somewhere to put its backups: beside its data folder by default. */
+function backupDirOf(configured: string | undefined, database: Config["database"]): string | null {
+  if (configured) return path.resolve(configured);
+  return database.kind === "pglite" ? `${database.dataDir}-backups` : null;
 }
 
 /** The package content origin: configured, or on a laptop the app's address with the other loopback name. */

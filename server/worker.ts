@@ -4,6 +4,7 @@ import { jobHandlers, jobSchedules } from "./jobs/handlers.ts";
 import { startJobs } from "./jobs/queue.ts";
 import { createLogger } from "./logger.ts";
 import { createMailer } from "./modules/notifications/mailer.ts";
+import { nightlyBackup } from "./ops/nightly.ts";
 
 /** A separate job worker for installs on a PostgreSQL server (`JOBS_MODE=off` on the web processes). */
 async function main(): Promise<void> {
@@ -15,10 +16,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, {
+    dir: config.backup.dir,
+    databaseUrl: config.backup.databaseUrl,
+    migrateWithoutBackup: config.backup.migrateWithoutBackup,
+    onBackup: (file) => logger.info({ file }, "backed up the database before migrating it"),
+  });
   const jobs = await startJobs(database, {
     work: true,
-    handlers: jobHandlers(database.db, createMailer(config.smtpUrl, config.mailFrom), config.publicUrl),
+    handlers: jobHandlers(
+      database.db,
+      createMailer(config.smtpUrl, config.mailFrom),
+      config.publicUrl,
+      undefined,
+      nightlyBackup(database, config.backup, logger),
+    ),
     schedules: jobSchedules,
     logger,
   });
@@ -32,4 +44,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop());
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

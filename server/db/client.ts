@@ -1,12 +1,13 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { dumpPglite } from "../ops/backup.ts";
+import { backupBeforeMigrating, type UpgradeBackup } from "../ops/upgrade.ts";
+import { migrateSafely, type MigrationRunner } from "../ops/migrations.ts";
 import * as schema from "./schema/index.ts";
 import { lockDataFolder } from "./data-folder-lock.ts";
 import { IdentityWrites } from "./identity-writes.ts";
@@ -16,9 +17,6 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export const migrationsFolder = path.resolve(import.meta.dirname, "migrations");
-
-/** Arbitrary but fixed: serialises migrations when several processes start against one server. */
-const MIGRATION_LOCK_KEY = 724_011_001;
 
 export interface Database {
   kind: "pglite" | "postgres";
@@ -33,6 +31,8 @@ export interface Database {
    * process may sign someone out.
    */
   identityWrites?: IdentityWrites;
+  /** The pool (server only), for its figures on `/metrics`. */
+  pool?: pg.Pool;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,20 +40,49 @@ export interface Database {
 export type DatabaseTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
 
 /**
- * Opens the database and brings its schema up to date with the committed migrations.
+ * Opens the database and brings its schema up to date with the committed migrations, backing up an
+ * existing database first and refusing one a newer version migrated (decision 0029).
  * `dataDir: null` gives an in-memory PGlite (tests).
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url);
+export async function openDatabase(target: DatabaseTarget, upgrade: UpgradeBackup = {}): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target.dataDir, upgrade) : openPostgres(target.url, upgrade);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+/** Runs the migration in one PGlite transaction; `dump` backs up from inside it. */
+function pgliteRunner(client: PGlite): MigrationRunner & { dump(): Promise<Buffer> } {
+  let inside: Transaction | null = null;
+  return {
+    execute: async (text, params) =>
+      (await (inside ?? client).query<Record<string, unknown>>(text, params)).rows,
+    transaction: (work) =>
+      client.transaction(async (tx) => {
+        inside = tx;
+        try {
+          return await work();
+        } finally {
+          inside = null;
+        }
+      }),
+    dump: () => dumpPglite(client, inside ?? undefined),
+  };
+}
+
+async function openPglite(dataDir: string | null, upgrade: UpgradeBackup): Promise<Database> {
   const release = dataDir ? lockDataFolder(dataDir) : () => {};
   try {
     const client = await PGlite.create(dataDir ?? undefined);
     const identityWrites = new IdentityWrites();
     const db = drizzlePglite({ client, schema, logger: identityWrites }) as unknown as Db;
-    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+    try {
+      const runner = pgliteRunner(client);
+      await migrateSafely(runner, {
+        beforeMigrating: (pending) =>
+          backupBeforeMigrating({ kind: "pglite", dump: runner.dump, dataDir }, pending, upgrade),
+      });
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
     return {
       kind: "pglite",
       db,
@@ -76,14 +105,15 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  await migrateWithLock(url);
+async function openPostgres(url: string, upgrade: UpgradeBackup): Promise<Database> {
+  await migrateWithLock(url, upgrade);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: "postgres",
     db,
     url,
+    pool,
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -91,14 +121,32 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function migrateWithLock(url: string): Promise<void> {
+/**
+ * One connection, one transaction holding a transaction-level advisory lock: through PgBouncer's
+ * transaction pooling a session lock could be taken on one server connection and released on another.
+ */
+async function migrateWithLock(url: string, upgrade: UpgradeBackup): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const runner: MigrationRunner = {
+    execute: async (text, params) => (await client.query(text, params)).rows as Record<string, unknown>[],
+    transaction: async (work) => {
+      await client.query("begin");
+      try {
+        const result = await work();
+        await client.query("commit");
+        return result;
+      } catch (error) {
+        await client.query("rollback").catch(() => {});
+        throw error;
+      }
+    },
+  };
   try {
-    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+    await migrateSafely(runner, {
+      beforeMigrating: (pending) => backupBeforeMigrating({ kind: "postgres", url }, pending, upgrade),
+    });
   } finally {
-    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();
   }
 }

@@ -51,6 +51,7 @@ import { scimRoutes } from "../modules/scim/scim-http.ts";
 import { scimTokenRoutes } from "../modules/scim/scim-tokens.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
+import { registerMetrics } from "../ops/metrics.ts";
 import type { AppDeps } from "./context.ts";
 import { frameworkErrorHandler, registerErrorHandler, registerNotFoundHandler } from "./error-handler.ts";
 import { registerIdempotency } from "./idempotency.ts";
@@ -105,6 +106,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerErrorHandler(app);
   registerInputGuard(app);
   registerIdempotency(app);
+  // Before the routes, so its timing hook sees every one of them (decision 0030).
+  await registerMetrics(app, { token: deps.config.metricsToken, database: deps.database });
 
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () =>
     app.swagger(),

@@ -14,6 +14,8 @@ export function jobHandlers(
   mailer: Mailer | null,
   site: string,
   clock: () => Date = () => new Date(),
+  /** The nightly backup (server/ops); processes that do not back up leave it out. */
+  nightlyBackup: JobHandler = async () => {},
 ): Record<JobName, JobHandler> {
   // Delivery stamps `sent_at` from the same injected clock as the sweeps that fill the outbox.
   const deliver = () => deliverOutbox(db, mailer, { clock });
@@ -36,6 +38,7 @@ export function jobHandlers(
     "packages.abandon-cmi5-sessions": async () => {
       await sweepAbandonedSessions(db, site, clock());
     },
+    "ops.nightly-backup": nightlyBackup,
   };
 }
 
@@ -52,4 +55,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "auth.send-sign-in-links": "* * * * *",
   // cmi5 sessions that never terminated end as abandoned once their credentials have expired.
   "packages.abandon-cmi5-sessions": "7 * * * *",
+  // Every night at 02:30 UTC, into BACKUP_DIR, keeping the last BACKUP_KEEP (decision 0029).
+  "ops.nightly-backup": "30 2 * * *",
 };

@@ -10,6 +10,7 @@ export const jobNames = [
   "auth.send-reset-links",
   "auth.send-sign-in-links",
   "packages.abandon-cmi5-sessions",
+  "ops.nightly-backup",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
