@@ -1,4 +1,4 @@
-import type { Locale } from "../../../common/locales.ts";
+import { contentLocale, type Locale } from "../../../common/locales.ts";
 import type { Text } from "../evidence/index.ts";
 
 /**
@@ -144,7 +144,7 @@ export function checkPlan(plan: { situation: string; action: string }, locale: L
   return findPlanProblems(plan).map((code) => ({
     code,
     severity: severity[code],
-    message: texts[code].message[locale],
-    suggestion: texts[code].suggestion[locale],
+    message: texts[code].message[contentLocale(locale)],
+    suggestion: texts[code].suggestion[contentLocale(locale)],
   }));
 }

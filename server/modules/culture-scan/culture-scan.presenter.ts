@@ -1,4 +1,4 @@
-import type { Locale } from "../../../common/locales.ts";
+import { contentLocale, type Locale } from "../../../common/locales.ts";
 import type { ScanResults } from "../../../common/schemas/culture-scans.ts";
 import { type CsvCell, toCsv } from "../../files/csv.ts";
 import { translator } from "../../i18n.ts";
@@ -16,8 +16,8 @@ export function presentResults(results: Awaited<ReturnType<typeof getResults>>, 
       layer: r.layer,
       phase: r.phase,
       score: r.score,
-      title: r.intervention ? r.intervention.name[locale] : preconditionActions[r.precondition!].name[locale],
-      why: r.intervention ? r.intervention.why[locale] : preconditionActions[r.precondition!].why[locale],
+      title: r.intervention ? r.intervention.name[contentLocale(locale)] : preconditionActions[r.precondition!].name[contentLocale(locale)],
+      why: r.intervention ? r.intervention.why[contentLocale(locale)] : preconditionActions[r.precondition!].why[contentLocale(locale)],
     })),
     actions: results.actions.map((a) => ({
       id: a.id,

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Locale } from "../../../common/locales.ts";
+import { contentLocale, type Locale } from "../../../common/locales.ts";
 import type {
   DesignCheckResult,
   Severity,
@@ -73,8 +73,8 @@ export function presentDesignCheck(
       return {
         rule: rule.id,
         severity: hit.severity,
-        message: fill(message[locale], hit.params),
-        advice: fill(rule.advice[locale], hit.params),
+        message: fill(message[contentLocale(locale)], hit.params),
+        advice: fill(rule.advice[contentLocale(locale)], hit.params),
         evidence: rule.evidence
           .map(findEvidence)
           .filter((entry) => entry !== undefined)

@@ -1,4 +1,4 @@
-import type { Locale } from "../../../common/locales.ts";
+import { contentLocale, type Locale } from "../../../common/locales.ts";
 import type { EvidenceView } from "../../../common/schemas/trajectories.ts";
 import { translator } from "../../i18n.ts";
 import { type EvidenceEntry, hattieCaveats } from "./evidence-library.ts";
@@ -12,15 +12,15 @@ export function presentEvidence(entry: EvidenceEntry, locale: Locale): EvidenceV
   return {
     id: entry.id,
     topic: entry.topic,
-    claim: entry.claim[locale],
-    figure: entry.verification === "NV" || !entry.figure ? null : entry.figure[locale],
+    claim: entry.claim[contentLocale(locale)],
+    figure: entry.verification === "NV" || !entry.figure ? null : entry.figure[contentLocale(locale)],
     figureWithheld: entry.verification === "NV" && entry.figure !== null,
     source: entry.source,
-    design: entry.design[locale],
-    population: entry.population[locale],
-    outcome: entry.outcome[locale],
+    design: entry.design[contentLocale(locale)],
+    population: entry.population[contentLocale(locale)],
+    outcome: entry.outcome[contentLocale(locale)],
     verification: entry.verification,
     verificationLabel: t(`evidence.verification.${entry.verification}`),
-    caveats: [...entry.caveats, ...(entry.hattie ? hattieCaveats : [])].map((caveat) => caveat[locale]),
+    caveats: [...entry.caveats, ...(entry.hattie ? hattieCaveats : [])].map((caveat) => caveat[contentLocale(locale)]),
   };
 }

@@ -1,5 +1,5 @@
 import { desc, eq, isNull } from "drizzle-orm";
-import { intlLocale, type Locale } from "../../../common/locales.ts";
+import { contentLocale, intlLocale, type Locale } from "../../../common/locales.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
 import { persons, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
@@ -162,8 +162,8 @@ async function setArchived({ tenant, actor }: Scope, trajectoryId: string, archi
 export const templatesIn = (locale: Locale) =>
   trajectoryTemplates.map((template) => ({
     key: template.key,
-    title: template.title[locale],
-    summary: template.summary[locale],
+    title: template.title[contentLocale(locale)],
+    summary: template.summary[contentLocale(locale)],
     skillKind: template.skillKind,
     document: renderTemplate(template, locale),
   }));

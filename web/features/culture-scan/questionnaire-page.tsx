@@ -11,6 +11,7 @@ import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { SelectOptions } from "../../components/select-options.tsx";
 import type { ScanAnswers as Answers, ScanLookup as Lookup } from "../../../common/schemas/culture-scans.ts";
+import { contentLocale } from "../../../common/locales.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { scanApi, scanKeys } from "./culture-scan-api.ts";
 
@@ -132,13 +133,13 @@ function Questionnaire({ lookup, token, shared }: { lookup: Lookup; token: strin
         </label>
         <progress id="scan-progress" max={sections.length} value={step + 1} />
       </div>
-      <h2>{section.title[locale]}</h2>
+      <h2>{section.title[contentLocale(locale)]}</h2>
       {open ? (
         <p className="alert alert-error" role="alert">
           {t(open.count > 1 ? "ui.questionnaire.unansweredMore" : "ui.questionnaire.unanswered", {
             number: open.number,
             step: open.step + 1,
-            question: open.item.text[locale],
+            question: open.item.text[contentLocale(locale)],
             more: open.count - 1,
           })}
         </p>
@@ -188,7 +189,7 @@ function Question({
   if (item.kind === "open") {
     return (
       <div className="field">
-        <label htmlFor={`q-${item.id}`}>{item.text[locale]}</label>
+        <label htmlFor={`q-${item.id}`}>{item.text[contentLocale(locale)]}</label>
         <textarea
           id={`q-${item.id}`}
           rows={4}
@@ -207,7 +208,7 @@ function Question({
       className="field choice-group"
       aria-describedby={missing ? `q-${item.id}-missing` : undefined}
     >
-      <legend>{item.text[locale]}</legend>
+      <legend>{item.text[contentLocale(locale)]}</legend>
       {missing ? (
         <p id={`q-${item.id}-missing`} className="field-error">
           {t("ui.questionnaire.unansweredHere")}
@@ -221,7 +222,7 @@ function Question({
             checked={value === option.value}
             onChange={() => onChange(option.value)}
           />
-          <span>{option.text[locale]}</span>
+          <span>{option.text[contentLocale(locale)]}</span>
         </label>
       ))}
     </fieldset>

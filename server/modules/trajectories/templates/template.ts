@@ -1,4 +1,4 @@
-import type { Locale } from "../../../../common/locales.ts";
+import { contentLocale, type Locale } from "../../../../common/locales.ts";
 import type { ActivityType, Phase, TrajectoryDocument } from "../../../../common/schemas/trajectories.ts";
 import type { Text } from "../../evidence/index.ts";
 
@@ -72,21 +72,21 @@ export const behaviourSurvey = (offsetDays: number): TemplateActivity =>
 
 export function renderTemplate(template: TrajectoryTemplate, locale: Locale): TrajectoryDocument {
   return {
-    title: template.title[locale],
-    targetBehaviour: template.targetBehaviour[locale],
-    audience: template.audience[locale],
+    title: template.title[contentLocale(locale)],
+    targetBehaviour: template.targetBehaviour[contentLocale(locale)],
+    audience: template.audience[contentLocale(locale)],
     retentionDays: template.retentionDays,
     desiredRetention: 0.9,
     dailyPracticeMinutes: 5,
     competences: template.competences.map((c) => ({
-      name: c.name[locale],
+      name: c.name[contentLocale(locale)],
       kind: c.kind,
-      ...(c.extraMaterial ? { extraMaterial: c.extraMaterial[locale] } : {}),
+      ...(c.extraMaterial ? { extraMaterial: c.extraMaterial[contentLocale(locale)] } : {}),
     })),
     activities: template.activities.map(({ title, content, ...rest }) => ({
       ...rest,
-      title: title[locale],
-      ...(content ? { content: content[locale] } : {}),
+      title: title[contentLocale(locale)],
+      ...(content ? { content: content[contentLocale(locale)] } : {}),
     })),
   };
 }
