@@ -16,8 +16,12 @@ export function presentResults(results: Awaited<ReturnType<typeof getResults>>, 
       layer: r.layer,
       phase: r.phase,
       score: r.score,
-      title: r.intervention ? r.intervention.name[contentLocale(locale)] : preconditionActions[r.precondition!].name[contentLocale(locale)],
-      why: r.intervention ? r.intervention.why[contentLocale(locale)] : preconditionActions[r.precondition!].why[contentLocale(locale)],
+      title: r.intervention
+        ? r.intervention.name[contentLocale(locale)]
+        : preconditionActions[r.precondition!].name[contentLocale(locale)],
+      why: r.intervention
+        ? r.intervention.why[contentLocale(locale)]
+        : preconditionActions[r.precondition!].why[contentLocale(locale)],
     })),
     actions: results.actions.map((a) => ({
       id: a.id,

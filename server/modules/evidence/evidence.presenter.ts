@@ -21,6 +21,8 @@ export function presentEvidence(entry: EvidenceEntry, locale: Locale): EvidenceV
     outcome: entry.outcome[contentLocale(locale)],
     verification: entry.verification,
     verificationLabel: t(`evidence.verification.${entry.verification}`),
-    caveats: [...entry.caveats, ...(entry.hattie ? hattieCaveats : [])].map((caveat) => caveat[contentLocale(locale)]),
+    caveats: [...entry.caveats, ...(entry.hattie ? hattieCaveats : [])].map(
+      (caveat) => caveat[contentLocale(locale)],
+    ),
   };
 }
