@@ -53,6 +53,7 @@ test("a French-speaking colleague is invited, signs in and works in French, and 
   await expect(amelie.getByText("Rien à faire aujourd'hui")).toBeVisible();
   await expect(amelie.getByRole("button", { name: "Français" })).toHaveAttribute("aria-pressed", "true");
   await expectAccessible(amelie, "home in French");
+  await amelie.screenshot({ path: info.outputPath("home-fr.png"), fullPage: true });
 
   // Her profile: a French error at the field, in the field's French name, and nothing saved.
   await amelie.goto(`${APP}/profile`);
@@ -62,6 +63,7 @@ test("a French-speaking colleague is invited, signs in and works in French, and 
   await amelie.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(amelie.getByText("Nom est obligatoire.").first()).toBeVisible();
   await expectAccessible(amelie, "profile in French, with an error");
+  await amelie.screenshot({ path: info.outputPath("profile-error-fr.png"), fullPage: true });
 
   // She reads Dutch for a while (by keyboard), then goes back to French with the switch in the header.
   await amelie.getByLabel("Nom", { exact: true }).fill("Amélie Dupont");

@@ -61,10 +61,14 @@ function ProfileForm({ me }: { me: MeResponse }) {
       }
     >
       <p>
-        {t("fields.email")}: <strong>{me.person.email}</strong>
+        {t("fields.email")}
+        {t("ui.common.colon")}
+        <strong>{me.person.email}</strong>
       </p>
       <p>
-        {t("fields.roles")}: {me.roles.map((r) => t(`ui.roles.${r}`)).join(", ")}
+        {t("fields.roles")}
+        {t("ui.common.colon")}
+        {me.roles.map((r) => t(`ui.roles.${r}`)).join(", ")}
       </p>
       <Field label={t("fields.name")} {...draft.bind("name", save.error)} />
       <LocaleSelect label={t("fields.locale")} browserChoice {...draft.bind("locale")} />
