@@ -85,7 +85,7 @@ describe("languages", () => {
     const org = await organisation();
     const response = await call("PATCH", "/api/organisation", org.coordinator, { defaultLocale: "de" }, "fr");
     expect(response.statusCode).toBe(400);
-    expect(response.json().detail).toBe("Choisissez une des options pour Langue par défaut.");
+    expect(response.json().detail).toBe("Choisissez une des options pour «\u00a0Langue par défaut\u00a0».");
     expect((await call("GET", "/api/organisation", org.coordinator)).json().defaultLocale).toBe("nl");
   });
 
