@@ -3,7 +3,7 @@
  * English. Used by the web app and by server text (explanations, emails, PDFs). Formatters are kept:
  * making one costs more than using it.
  */
-import { intlLocale, type Locale } from "./locales.ts";
+import { intlLocale, localeOfTag, type Locale } from "./locales.ts";
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -52,6 +52,6 @@ export const numberFormatter = {
   addCached(): void {},
   format(value: unknown, _format: string | undefined, lng: string | undefined): unknown {
     if (typeof value !== "number" || !Number.isFinite(value)) return value;
-    return formatNumber(value, lng === "en" ? "en" : "nl", 2);
+    return formatNumber(value, localeOfTag(lng), 2);
   },
 };

@@ -1,4 +1,4 @@
-export const supportedLocales = ["nl", "en"] as const;
+export const supportedLocales = ["nl", "en", "fr"] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = "nl";
 
@@ -34,5 +34,22 @@ export function recipientLocale(personal: unknown, organisationDefault: unknown)
   return isLocale(personal) ? personal : isLocale(organisationDefault) ? organisationDefault : defaultLocale;
 }
 
-/** The BCP 47 tag `Intl` formats a locale's numbers and dates with. */
-export const intlLocale = (locale: Locale): string => (locale === "nl" ? "nl-NL" : "en-GB");
+/** The BCP 47 tag `Intl` formats a locale's numbers and dates with (French as written in Belgium). */
+const intlTags: Record<Locale, string> = { nl: "nl-NL", en: "en-GB", fr: "fr-BE" };
+export const intlLocale = (locale: Locale): string => intlTags[locale];
+
+/** A language tag an i18next formatter was given ("fr", "nl-BE"), as the locale it belongs to. */
+export function localeOfTag(tag: string | undefined): Locale {
+  const language = tag?.split("-")[0];
+  return isLocale(language) ? language : defaultLocale;
+}
+
+/**
+ * The catalogue a locale is read from: Dutch in a Belgian organisation reads the Flemish variant
+ * ("nl-BE": KMO, KMO-portefeuille), which holds only the strings that differ and falls back to "nl"
+ * key by key. Every other language has one catalogue.
+ */
+export type Catalogue = Locale | "nl-BE";
+export function catalogueFor(locale: Locale, country: string | null | undefined): Catalogue {
+  return locale === "nl" && country === "BE" ? "nl-BE" : locale;
+}

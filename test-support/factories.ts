@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "../common/roles.ts";
+import type { Locale } from "../common/locales.ts";
 import type { Db } from "../server/db/client.ts";
 import { organisations, personRoles, persons, teamMemberships, teams } from "../server/db/schema/index.ts";
 import { Tenant } from "../server/db/tenant.ts";
@@ -25,7 +26,7 @@ export interface BuildPerson {
   name?: string;
   email?: string;
   status?: "invited" | "active" | "deactivated";
-  locale?: "nl" | "en" | null;
+  locale?: Locale | null;
   withPassword?: boolean;
 }
 

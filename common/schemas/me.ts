@@ -10,7 +10,13 @@ export const meResponse = z.object({
     locale: localeSchema.nullable(),
     timeZone: z.string(),
   }),
-  organisation: z.object({ id: idSchema, name: z.string(), defaultLocale: localeSchema }),
+  /** The country picks the Flemish wording for Dutch in a Belgian organisation. */
+  organisation: z.object({
+    id: idSchema,
+    name: z.string(),
+    defaultLocale: localeSchema,
+    country: z.enum(countries),
+  }),
   roles: z.array(roleSchema),
   /** Named assessor for a running cohort: the web app then offers the "To assess" page. */
   assesses: z.boolean(),

@@ -32,6 +32,7 @@ export function restoreFormula(text: string): string {
 const numberFormats: Record<Locale, Intl.NumberFormat> = {
   nl: new Intl.NumberFormat("nl-NL", { useGrouping: false, maximumFractionDigits: 10 }),
   en: new Intl.NumberFormat("en-GB", { useGrouping: false, maximumFractionDigits: 10 }),
+  fr: new Intl.NumberFormat("fr-BE", { useGrouping: false, maximumFractionDigits: 10 }),
 };
 
 /** A number as the file's language writes it; a missing figure (NaN, ±∞) is an empty cell. */

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { supportedLocales, type Locale } from "../../common/locales.ts";
-import { rememberLocale } from "../lib/i18n.ts";
+import { currentLocale, rememberLocale, showLocale } from "../lib/i18n.ts";
 import { meKeys, sessionApi, useMe } from "../lib/session.ts";
 
 /** Switches the UI language; for a signed-in person the choice is saved to their profile. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
   const save = useMutation({
@@ -15,7 +15,7 @@ export function LanguageSwitch() {
   });
   const choose = (locale: Locale) => {
     rememberLocale(locale);
-    void i18n.changeLanguage(locale);
+    void showLocale(locale, me.data?.organisation.country);
     if (me.data) save.mutate(locale);
   };
   return (
@@ -25,7 +25,7 @@ export function LanguageSwitch() {
           key={locale}
           type="button"
           className="link-button"
-          aria-pressed={i18n.language === locale}
+          aria-pressed={currentLocale() === locale}
           lang={locale}
           onClick={() => choose(locale)}
         >

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import type { MeResponse } from "../../common/schemas/me.ts";
+import { currentLocale, showLocale } from "../lib/i18n.ts";
 import { hasRole, useMe } from "../lib/session.ts";
 import { useSignOut } from "../lib/sign-out.ts";
 import { NoticesLink } from "../features/notices/notices-link.tsx";
@@ -51,14 +52,16 @@ function Brand({ subtitle }: { subtitle: string }) {
 
 /** The frame of every signed-in screen: skip link, header, navigation for the person's roles. */
 export function SignedInLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const signOut = useSignOut();
-  const personLocale = me.data?.person.locale;
+  // The person's own language, else the one this device shows (the browser's or the one picked here).
+  const language = me.data ? (me.data.person.locale ?? currentLocale()) : null;
+  const country = me.data?.organisation.country;
   useEffect(() => {
-    if (personLocale && personLocale !== i18n.language) void i18n.changeLanguage(personLocale);
-  }, [personLocale, i18n]);
+    if (language) void showLocale(language, country);
+  }, [language, country]);
   useEffect(() => {
     if (me.data === null) void navigate("/sign-in", { replace: true });
   }, [me.data, navigate]);

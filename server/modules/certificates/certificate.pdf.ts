@@ -29,7 +29,7 @@ export interface CertificateData {
  */
 export function renderCertificate(data: CertificateData): Promise<Buffer> {
   const locale: Locale = data.person.locale;
-  const t = translator(locale);
+  const t = translator(locale, data.person.country);
   const { record, person } = data;
   const pdf = createPdf({ title: t("certificates.certificate.fileTitle", { name: person.name }), locale });
   const { doc, as, decoration } = pdf;

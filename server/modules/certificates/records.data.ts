@@ -23,6 +23,8 @@ export interface RecordPerson {
   erasedAt: Date | null;
   /** The language of her documents: her own setting, else the organisation's. */
   locale: Locale;
+  /** The organisation's country: Dutch documents of a Belgian organisation use Flemish wording. */
+  country: string;
 }
 
 /** One cohort on a certificate or a training record: what, when, how long, what was shown. */
@@ -54,7 +56,11 @@ export async function recordPersonOf(tenant: Tenant, personId: string): Promise<
   );
   if (!row) throw notFound("person");
   const organisation = await organisationOf(tenant);
-  return { ...row, locale: recipientLocale(row.locale, organisation.defaultLocale) };
+  return {
+    ...row,
+    locale: recipientLocale(row.locale, organisation.defaultLocale),
+    country: organisation.country,
+  };
 }
 
 /** Her register entries for the cohorts, as statuses: today's register knows only present or absent. */

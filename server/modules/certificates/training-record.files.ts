@@ -26,7 +26,7 @@ const sum = (records: CohortRecord[], pick: (r: CohortRecord) => number) =>
  */
 export function renderTrainingRecordPdf(data: TrainingRecordData): Promise<Buffer> {
   const locale: Locale = data.person.locale;
-  const t = translator(locale);
+  const t = translator(locale, data.person.country);
   const pdf = createPdf({ title: t("certificates.record.fileTitle", { name: data.person.name }), locale });
   const { doc, as } = pdf;
   doc.font(BOLD).fontSize(20).fillColor(GREEN).text(t("certificates.record.title"), as("H1"));
@@ -114,7 +114,7 @@ export const trainingRecordColumns = [
 /** The training record as CSV through the one CSV writer, headers in the person's language. */
 export function trainingRecordCsv(data: TrainingRecordData): string {
   const locale = data.person.locale;
-  const t = translator(locale);
+  const t = translator(locale, data.person.country);
   const header = trainingRecordColumns.map((column) => t(`certificates.csv.${column}`));
   const rows = data.records.map((record) => [
     data.person.name,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLocale, type Locale } from "../../../common/locales.ts";
+import { isLocale, supportedLocales, type Locale } from "../../../common/locales.ts";
 import {
   effectSizeBody,
   effectSizeResult,
@@ -25,7 +25,7 @@ import { getSurveyResults, setStandards } from "./survey.service.ts";
 
 const reportQuery = impactQuery.extend({
   /** The report's language; a browser download cannot send the app's language as a header. */
-  lang: z.enum(["nl", "en"]).optional(),
+  lang: z.enum(supportedLocales).optional(),
   summary: z.enum(["true", "false"]).optional(),
 });
 const localeOf = (asked: string | undefined, fallback: Locale): Locale =>

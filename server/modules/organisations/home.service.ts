@@ -40,7 +40,7 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
   return {
     assesses: await assessesAnyCohort(tenant, actor.personId),
     person: { ...person, locale: isLocale(person.locale) ? person.locale : null },
-    organisation: { id: org.id, name: org.name, defaultLocale: org.defaultLocale },
+    organisation: { id: org.id, name: org.name, defaultLocale: org.defaultLocale, country: org.country },
     roles: [...actor.roles].sort(),
     features,
   };

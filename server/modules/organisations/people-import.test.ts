@@ -19,6 +19,22 @@ describe("parsePeopleCsv", () => {
     });
   });
 
+  it("reads a Walloon payroll export in French: columns, roles and language", () => {
+    const csv =
+      "Matricule;Prénom;Nom;Adresse e-mail;Service;Rôle;Langue\n" +
+      "2001;Amélie;Dupont;amelie.dupont@exemple.be;Atelier;Responsable;Français\n";
+    const [row] = parsePeopleCsv(csv);
+    expect(row).toMatchObject({
+      email: "amelie.dupont@exemple.be",
+      name: "Amélie Dupont",
+      team: "Atelier",
+      roles: ["manager"],
+      locale: "fr",
+      employeeNumber: "2001",
+      errors: [],
+    });
+  });
+
   it("reads an English export with commas, quotes and roles", () => {
     const csv = 'Name,Email,Department,Roles\n"Smith, Anne",anne@example.com,Sales,"manager, learner"\n';
     const [row] = parsePeopleCsv(csv);

@@ -21,7 +21,8 @@ export const MAX_IMPORT_ROWS = 5000;
 type Column =
   "email" | "name" | "firstName" | "infix" | "lastName" | "team" | "roles" | "locale" | "employeeNumber";
 
-// Column names seen in Dutch and Flemish payroll exports (AFAS, Nmbrs, Loket, SD Worx) and in English.
+// Column names seen in Dutch, Flemish and Walloon payroll exports (AFAS, Nmbrs, Loket, SD Worx, Partena,
+// Securex) and in English.
 const headerAliases: Record<Column, string[]> = {
   email: [
     "email",
@@ -33,15 +34,26 @@ const headerAliases: Record<Column, string[]> = {
     "werk e-mail",
     "zakelijk e-mailadres",
     "work email",
+    "courriel",
+    "adresse e-mail",
+    "adresse mail",
   ],
-  name: ["name", "naam", "volledige naam", "full name", "weergavenaam", "display name"],
-  firstName: ["first name", "firstname", "given name", "voornaam", "roepnaam"],
+  name: ["name", "naam", "volledige naam", "full name", "weergavenaam", "display name", "nom complet"],
+  firstName: ["first name", "firstname", "given name", "voornaam", "roepnaam", "prénom", "prenom"],
   infix: ["tussenvoegsel", "tussenvoegsels", "infix"],
-  lastName: ["last name", "lastname", "surname", "family name", "achternaam"],
-  team: ["team", "afdeling", "department", "dienst"],
-  roles: ["roles", "role", "rollen", "rol"],
-  locale: ["language", "taal", "locale"],
-  employeeNumber: ["employee number", "employee id", "personeelsnummer", "personeelsnr", "medewerkernummer"],
+  lastName: ["last name", "lastname", "surname", "family name", "achternaam", "nom", "nom de famille"],
+  team: ["team", "afdeling", "department", "dienst", "équipe", "equipe", "service", "département"],
+  roles: ["roles", "role", "rollen", "rol", "rôles", "rôle"],
+  locale: ["language", "taal", "locale", "langue"],
+  employeeNumber: [
+    "employee number",
+    "employee id",
+    "personeelsnummer",
+    "personeelsnr",
+    "medewerkernummer",
+    "matricule",
+    "numéro de personnel",
+  ],
 };
 
 const roleAliases: Record<string, Role> = {
@@ -57,6 +69,19 @@ const roleAliases: Record<string, Role> = {
   medewerker: "learner",
   employee: "learner",
   coach: "coach",
+  coordinateur: "coordinator",
+  coordinatrice: "coordinator",
+  concepteur: "designer",
+  conceptrice: "designer",
+  formateur: "designer",
+  formatrice: "designer",
+  responsable: "manager",
+  apprenant: "learner",
+  apprenante: "learner",
+  participant: "learner",
+  participante: "learner",
+  collaborateur: "learner",
+  collaboratrice: "learner",
 };
 
 const localeAliases: Record<string, Locale> = {
@@ -67,6 +92,12 @@ const localeAliases: Record<string, Locale> = {
   en: "en",
   english: "en",
   engels: "en",
+  fr: "fr",
+  "fr-be": "fr",
+  français: "fr",
+  francais: "fr",
+  french: "fr",
+  frans: "fr",
 };
 
 function normaliseHeader(header: string): string {

@@ -169,7 +169,9 @@ function AttendanceRow({ person, cohortId, day }: { person: Participant; cohortI
       {recorded ? (
         <details className="attendance-note" open={Boolean(recorded.note)}>
           <summary>
-            {recorded.note ? `${t("ui.attendance.addNote")}: ${recorded.note}` : t("ui.attendance.addNote")}
+            {recorded.note
+              ? `${t("ui.attendance.addNote")}${t("ui.common.colon")}${recorded.note}`
+              : t("ui.attendance.addNote")}
           </summary>
           <form
             className="attendance-note-form"

@@ -58,7 +58,8 @@ export function CohortPage() {
               <Link to={`/trajectories/${cohort.data.trajectory.id}`}>{cohort.data.trajectory.title}</Link>
             </h2>
             <p>
-              {t("ui.cohorts.practiceDays")}:{" "}
+              {t("ui.cohorts.practiceDays")}
+              {t("ui.common.colon")}
               {cohort.data.sessionDates.map((d) => formatDay(d, locale)).join(", ")}
             </p>
             <details>

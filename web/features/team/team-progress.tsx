@@ -18,6 +18,6 @@ export function TeamProgress({ progress }: { progress: TeamView["teams"][number]
     max: bar.max,
     shown: `${formatNumber(bar.value, locale)} / ${formatNumber(bar.max, locale)}`,
   }));
-  const label = `${t("ui.team.progressLabel")}: ${rows.map((r) => `${r.label} ${r.shown}`).join(", ")}`;
+  const label = `${t("ui.team.progressLabel")}${t("ui.common.colon")}${rows.map((r) => `${r.label} ${r.shown}`).join(", ")}`;
   return <Chart spec={(width) => scoreBars(rows, label, width)} className="team-progress" />;
 }

@@ -24,7 +24,10 @@ export function DesignCheckPanel({
         <>
           <div className="score">
             <p className="score-number" aria-live="polite">
-              <span className="visually-hidden">{t("ui.designCheck.scoreLabel")}: </span>
+              <span className="visually-hidden">
+                {t("ui.designCheck.scoreLabel")}
+                {t("ui.common.colon")}
+              </span>
               <strong data-testid="transfer-score">{score}</strong>
               <span aria-hidden="true"> / 100</span>
             </p>

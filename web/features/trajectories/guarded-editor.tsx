@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useBlocker } from "react-router";
+import { intlLocale, localeOfTag } from "../../../common/locales.ts";
 
 /**
  * Guarded editors: unsaved work survives a reload as a draft in this browser's local storage, and
@@ -103,7 +104,7 @@ export function DraftOffer<T>({
   const { t, i18n } = useTranslation();
   if (!stored.draft) return null;
   const { savedAt, value } = stored.draft;
-  const time = new Intl.DateTimeFormat(i18n.language === "nl" ? "nl-NL" : "en-GB", {
+  const time = new Intl.DateTimeFormat(intlLocale(localeOfTag(i18n.language)), {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(new Date(savedAt));

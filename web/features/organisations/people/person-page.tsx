@@ -60,7 +60,8 @@ function PersonForm({ person }: { person: PersonSummary }) {
         <ErrorMessage error={save.error} />
         {saved ? <SuccessMessage>{t("ui.common.saved")}</SuccessMessage> : null}
         <p>
-          {t("fields.status")}:{" "}
+          {t("fields.status")}
+          {t("ui.common.colon")}
           <span className={`badge badge-${person.status}`}>{t(`ui.status.${person.status}`)}</span>
         </p>
         <PersonFields draft={draft} error={save.error} />

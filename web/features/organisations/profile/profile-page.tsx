@@ -5,7 +5,7 @@ import { SelectField, Field } from "../../../components/field.tsx";
 import { SettingsForm } from "../../../components/mutation-form.tsx";
 import { Page } from "../../../components/page.tsx";
 import { useDraft } from "../../../lib/draft.ts";
-import { rememberLocale } from "../../../lib/i18n.ts";
+import { rememberLocale, showLocale } from "../../../lib/i18n.ts";
 import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { meKeys, sessionApi, useMe } from "../../../lib/session.ts";
 import { ChangePasswordForm } from "../../auth/change-password-form.tsx";
@@ -30,7 +30,7 @@ export function ProfilePage() {
 const timeZones = ["Europe/Amsterdam", "Europe/Brussels", "Europe/London", "UTC"];
 
 function ProfileForm({ me }: { me: MeResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const draft = useDraft({
     name: me.person.name,
     locale: me.person.locale ?? "",
@@ -44,7 +44,7 @@ function ProfileForm({ me }: { me: MeResponse }) {
       onSaved: async () => {
         if (!isLocale(locale)) return;
         rememberLocale(locale);
-        await i18n.changeLanguage(locale);
+        await showLocale(locale, me.organisation.country);
       },
     },
   );
@@ -61,10 +61,14 @@ function ProfileForm({ me }: { me: MeResponse }) {
       }
     >
       <p>
-        {t("fields.email")}: <strong>{me.person.email}</strong>
+        {t("fields.email")}
+        {t("ui.common.colon")}
+        <strong>{me.person.email}</strong>
       </p>
       <p>
-        {t("fields.roles")}: {me.roles.map((r) => t(`ui.roles.${r}`)).join(", ")}
+        {t("fields.roles")}
+        {t("ui.common.colon")}
+        {me.roles.map((r) => t(`ui.roles.${r}`)).join(", ")}
       </p>
       <Field label={t("fields.name")} {...draft.bind("name", save.error)} />
       <LocaleSelect label={t("fields.locale")} browserChoice {...draft.bind("locale")} />
