@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
  * Guards decision 0033: product sentences live in common/content/<locale>/*.json and UI text in the
  * i18n catalogues, never in an inline `{ en: "…", nl: "…" }` object in code. A property named after a
  * language that holds a string literal is the sign; a language code mapped to itself (an alias table)
- * is not text. Tests may hold such objects (xAPI language maps, fixtures).
+ * and a language mapped to its Intl tag are not text. Tests may hold such objects (xAPI language maps, fixtures).
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const scanned = ["server", "common", "web"];
@@ -22,9 +22,12 @@ function sourceFiles(folder: string): string[] {
 }
 
 export function findInlineTexts(source: string): string[] {
-  return [...source.matchAll(inlineText)]
-    .filter(([, , , value]) => !["en", "nl", "fr"].includes(value ?? ""))
-    .map(([match]) => match.slice(0, 80));
+  return (
+    [...source.matchAll(inlineText)]
+      // A language tag ("nl", "fr-BE") is a code for Intl, not a sentence.
+      .filter(([, , , value]) => !/^[a-z]{2}(-[A-Z]{2})?$/.test(value ?? ""))
+      .map(([match]) => match.slice(0, 80))
+  );
 }
 
 describe("inline texts", () => {
@@ -32,6 +35,7 @@ describe("inline texts", () => {
     expect(findInlineTexts(`const t = { en: "Hello there", nl: 'Hallo daar' };`)).toHaveLength(2);
     expect(findInlineTexts(`title: {\n  en: \`Safe\`,\n  fr: "Sûr" }`)).toHaveLength(2);
     expect(findInlineTexts(`const aliases = { nl: "nl", en: "en" };`)).toEqual([]);
+    expect(findInlineTexts(`const tags = { nl: "nl-NL", fr: "fr-BE" };`)).toEqual([]);
     expect(findInlineTexts(`const x = { lang: "nl", token: "x" }; obj.en = 1;`)).toEqual([]);
   });
 
