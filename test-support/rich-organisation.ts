@@ -14,6 +14,7 @@ import {
   planApplications,
   practiceCards,
   scanActions,
+  secondFactors,
   sessions,
   successCaseInterviews,
   xapiClients,
@@ -192,6 +193,15 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     kind: "client" as const,
     createdAt: new Date(),
   });
+  // A passkey of A's learner: another organisation must neither rename nor remove it.
+  const factorId = await insertAlpha(secondFactors, {
+    personId: learnerA.id,
+    kind: "passkey" as const,
+    label: "Alpha geheime sleutel",
+    credentialId: "alpha-credential",
+    publicKey: "alpha",
+    confirmedAt: new Date(),
+  });
   // A content package of A's trajectory: another organisation must not read it or play it.
   const packageId = await insertAlpha(contentPackages, {
     trajectoryId: trajectory.id,
@@ -206,6 +216,7 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
   });
   const fixture: Fixture = {
     sessionId,
+    factorId,
     xapiClientId,
     packageId,
     kpiId,

@@ -27,6 +27,7 @@ import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
 import { collectXapiDocuments, eraseXapiData } from "../xapi/index.ts";
 import { collectSsoIdentities, eraseSsoIdentities } from "../sso/index.ts";
+import { collectSecondFactors, eraseSecondFactors } from "../auth/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -98,6 +99,8 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     xapiDocuments: await collectXapiDocuments(tenant, personId),
     /** Accounts at the organisation's identity provider that sign this person in. */
     signInAccounts: await collectSsoIdentities(tenant, personId),
+    /** Passkeys and the authenticator app: kinds, names and dates (never a key or secret). */
+    secondFactors: await collectSecondFactors(tenant, personId),
   };
 }
 
@@ -159,6 +162,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseNotices(tx, personId);
     await eraseXapiData(tx, { personId, email: data.person.email });
     await eraseSsoIdentities(tx, personId);
+    await eraseSecondFactors(tx, personId);
     await tx.db
       .update(persons)
       .set({
