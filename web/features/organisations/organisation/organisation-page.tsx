@@ -11,6 +11,7 @@ import { type Organisation, organisationKeys, organisationsApi } from "../organi
 import { WorkingWeekForm } from "./working-week-form.tsx";
 import { XapiClientsLink } from "../../xapi-clients/xapi-clients-link.tsx";
 import { SsoSettings } from "../../sso/sso-settings.tsx";
+import { SecondFactorPolicyCard } from "../../second-factor/second-factor-admin.tsx";
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function OrganisationPage() {
             <WorkingWeekForm org={data} />
             <XapiClientsLink />
             <SsoSettings />
+            <SecondFactorPolicyCard />
           </>
         )}
       </QueryState>
