@@ -27,7 +27,7 @@ export function AddPasskey({ onAdded }: { onAdded: Added }) {
       mutation={add}
       title={t("ui.secondFactor.passkeyTitle")}
       intro={<p className="hint">{t("ui.secondFactor.passkeyIntro")}</p>}
-      submitLabel={t("ui.secondFactor.addPasskey")}
+      submitLabel={t("ui.secondFactor.makePasskey")}
     >
       <Field label={t("fields.label")} name="label" autoComplete="off" {...draft.bind("label", add.error)} />
     </MutationForm>
