@@ -1,15 +1,8 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { TOTP } from "otpauth";
 import { expect, test } from "./support/test.ts";
 import { API_HEADERS, getJson } from "./support/api.ts";
-import {
-  APP,
-  expectAccessible,
-  signInInEnglish,
-  uniqueEmail,
-  useEnglish,
-  waitForLink,
-} from "./support/fixtures.ts";
+import { APP, expectAccessible, signInInEnglish, uniqueEmail, waitForLink } from "./support/fixtures.ts";
 
 const PASSWORD = "a long and good password";
 
@@ -20,22 +13,24 @@ function appCode(secret: string, aheadSteps = 0): string {
   });
 }
 
-/** A new colleague of the demo organisation with `roles`, who accepted the invitation (signed in on `page`). */
-async function newColleague(page: Page, name: string, roles: string[], prefix: string, project: string) {
-  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+/** The demo coordinator (signed in on `page`) invites a new colleague with `roles`: their address, id and link. */
+async function invite(page: Page, name: string, roles: string[], prefix: string, project: string) {
   const email = uniqueEmail(prefix, project);
   const made = await page.request.post(`${APP}/api/people`, {
     headers: API_HEADERS,
     data: { name, email, roles, sendInvitation: true },
   });
   expect(made.status()).toBe(201);
-  const link = await waitForLink(email, "invitation");
-  await page.context().clearCookies();
+  const { id } = (await made.json()) as { id: string };
+  return { email, id, link: await waitForLink(email, "invitation") };
+}
+
+/** Accepts an invitation by choosing the password: signed in (or at the second factor) on `page`. */
+async function accept(page: Page, link: string) {
   await page.goto(link);
   await page.getByLabel("New password").fill(PASSWORD);
   await page.getByLabel("Repeat the password").fill(PASSWORD);
   await page.getByRole("button", { name: "Save password and sign in" }).click();
-  return { email, id: ((await made.json()) as { id: string }).id };
 }
 
 /** Signs out, then in with the password: the screen that asks for the second factor. */
@@ -47,20 +42,20 @@ async function signInAgain(page: Page, email: string) {
   await page.locator('input[name="password"]').press("Enter");
 }
 
-/** Sets up the authenticator app in `region`: its secret and the recovery codes shown once. */
-async function setUpApp(page: Page, label: string) {
-  await page.getByRole("button", { name: "Show the QR code" }).click();
+/** Sets up the authenticator app within `scope`: its secret and the recovery codes shown once. */
+async function setUpApp(scope: Locator, label: string) {
+  await scope.getByRole("button", { name: "Show the QR code" }).click();
   await expect(
-    page.getByRole("img", { name: "QR code to add Beklijf to your authenticator app" }),
+    scope.getByRole("img", { name: "QR code to add Beklijf to your authenticator app" }),
   ).toBeVisible();
-  const secret = (await page.locator("code.secret").textContent())!.trim();
-  await page.getByLabel("Code", { exact: true }).fill("000000");
-  await page.getByLabel("Name", { exact: true }).fill(label);
-  await page.getByRole("button", { name: "Check the code and save" }).click();
-  await expect(page.getByText("Code is not right.", { exact: false }).first()).toBeVisible();
-  await page.getByLabel("Code", { exact: true }).fill(appCode(secret));
-  await page.getByRole("button", { name: "Check the code and save" }).click();
-  const codes = page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
+  const secret = (await scope.locator("code.secret").textContent())!.trim();
+  await scope.getByLabel("Code", { exact: true }).fill("000000");
+  await scope.getByLabel("Name", { exact: true }).fill(label);
+  await scope.getByRole("button", { name: "Check the code and save" }).click();
+  await expect(scope.getByText("Code is not right.", { exact: false }).first()).toBeVisible();
+  await scope.getByLabel("Code", { exact: true }).fill(appCode(secret));
+  await scope.getByRole("button", { name: "Check the code and save" }).click();
+  const codes = scope.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
   return { secret, recoveryCodes: await codes.allTextContents() };
 }
@@ -68,13 +63,17 @@ async function setUpApp(page: Page, label: string) {
 test("a coordinator adds an authenticator app and a passkey, and signs in with each and with a recovery code", async ({
   page,
 }, info) => {
-  const { email } = await newColleague(page, "Sanne Tweestap", ["coordinator"], "twofa", info.project.name);
-  await useEnglish(page);
+  await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  const { email, link } = await invite(page, "Sanne Tweestap", ["coordinator"], "twofa", info.project.name);
+  await page.context().clearCookies();
+  await accept(page, link);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+
   await page.goto(`${APP}/profile`);
   const section = page.getByRole("region", { name: "Second factor" });
   await expect(section.getByText("You have no second factor yet.")).toBeVisible();
   await section.getByRole("button", { name: "Add an authenticator app" }).click();
-  const { secret, recoveryCodes } = await setUpApp(page, "Work phone");
+  const { secret, recoveryCodes } = await setUpApp(section, "Work phone");
   await expectAccessible(page, "profile with new recovery codes");
   await expect(section.getByRole("list", { name: "Your second factors" })).toContainText("Work phone");
 
@@ -130,27 +129,21 @@ test("once the organisation requires it, a new designer sets up a factor at sign
   browser,
 }, info) => {
   await signInInEnglish(page, "coordinator@demo.beklijf.nl");
+  const { id, link } = await invite(page, "Daan Ontwerp", ["designer"], "twofa-designer", info.project.name);
   try {
     await page.goto(`${APP}/organisation`);
     const policy = page.getByRole("form", { name: "Second factor" });
     await policy.getByLabel("Require a second factor for coordinators and designers").check();
     await policy.getByRole("button", { name: "Save" }).click();
-    await expect(policy.getByRole("status")).toHaveText("Saved");
+    await expect(policy.getByRole("status")).toHaveText("Saved.");
     await expectAccessible(page, "organisation with the second factor switch");
 
     const designer = await browser.newContext({ ...info.project.use });
     const designerPage = await designer.newPage();
-    const { id } = await newColleague(
-      designerPage,
-      "Daan Ontwerp",
-      ["designer"],
-      "twofa-designer",
-      info.project.name,
-    );
-    await useEnglish(designerPage);
+    await accept(designerPage, link);
     await expect(designerPage.getByRole("heading", { level: 1 })).toHaveText("Set up a second factor");
     await expectAccessible(designerPage, "second factor required");
-    await setUpApp(designerPage, "Telefoon");
+    await setUpApp(designerPage.getByRole("main"), "Telefoon");
     await designerPage.getByRole("button", { name: "I have saved the codes, continue" }).click();
     await expect(designerPage.getByRole("heading", { level: 1 })).toContainText("Hello");
 
