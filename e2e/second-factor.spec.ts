@@ -35,15 +35,15 @@ async function accept(page: Page, link: string) {
 
 /** Signs out, then in with the password: the screen that asks for the second factor. */
 async function signInAgain(page: Page, email: string) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.locator('input[name="password"]').press("Enter");
 }
 
-/** Sets up the authenticator app within `scope`: its secret and the recovery codes shown once. */
-async function setUpApp(scope: Locator, label: string) {
+/** Sets up the authenticator app within `scope`: its secret and the recovery codes shown once on `page`. */
+async function setUpApp(page: Page, scope: Locator, label: string) {
   await scope.getByRole("button", { name: "Show the QR code" }).click();
   await expect(
     scope.getByRole("img", { name: "QR code to add Beklijf to your authenticator app" }),
@@ -55,7 +55,7 @@ async function setUpApp(scope: Locator, label: string) {
   await expect(scope.getByText("Code is not right.", { exact: false }).first()).toBeVisible();
   await scope.getByLabel("Code", { exact: true }).fill(appCode(secret));
   await scope.getByRole("button", { name: "Check the code and save" }).click();
-  const codes = scope.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
+  const codes = page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
   return { secret, recoveryCodes: await codes.allTextContents() };
 }
@@ -73,7 +73,7 @@ test("a coordinator adds an authenticator app and a passkey, and signs in with e
   const section = page.getByRole("region", { name: "Second factor" });
   await expect(section.getByText("You have no second factor yet.")).toBeVisible();
   await section.getByRole("button", { name: "Add an authenticator app" }).click();
-  const { secret, recoveryCodes } = await setUpApp(section, "Work phone");
+  const { secret, recoveryCodes } = await setUpApp(page, section, "Work phone");
   await expectAccessible(page, "profile with new recovery codes");
   await expect(section.getByRole("list", { name: "Your second factors" })).toContainText("Work phone");
 
@@ -143,7 +143,7 @@ test("once the organisation requires it, a new designer sets up a factor at sign
     await accept(designerPage, link);
     await expect(designerPage.getByRole("heading", { level: 1 })).toHaveText("Set up a second factor");
     await expectAccessible(designerPage, "second factor required");
-    await setUpApp(designerPage.getByRole("main"), "Telefoon");
+    await setUpApp(designerPage, designerPage.getByRole("region", { name: "Authenticator app" }), "Telefoon");
     await designerPage.getByRole("button", { name: "I have saved the codes, continue" }).click();
     await expect(designerPage.getByRole("heading", { level: 1 })).toContainText("Hello");
 
