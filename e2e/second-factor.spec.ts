@@ -44,7 +44,8 @@ async function signInAgain(page: Page, email: string) {
 
 /** Sets up the authenticator app within `scope`: its secret and the recovery codes shown once on `page`. */
 async function setUpApp(page: Page, scope: Locator, label: string) {
-  await scope.getByRole("button", { name: "Show the QR code" }).click();
+  const show = scope.getByRole("button", { name: "Show the QR code" });
+  if (await show.isVisible()) await show.click();
   await expect(
     scope.getByRole("img", { name: "QR code to add Beklijf to your authenticator app" }),
   ).toBeVisible();
@@ -94,11 +95,13 @@ test("a coordinator adds an authenticator app and a passkey, and signs in with e
   await section.getByLabel("Name", { exact: true }).fill("This laptop");
   await section.getByRole("button", { name: "Make the passkey" }).click();
   await expect(section.getByRole("list", { name: "Your second factors" })).toContainText("This laptop");
+  await section.screenshot({ path: `test-results/second-factor-profile-${info.project.name}.png` });
 
   // Signing in asks for the second factor; the passkey answers it.
   await signInAgain(page, email);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm it is you");
   await expectAccessible(page, "second factor step");
+  await page.screenshot({ path: `test-results/second-factor-step-${info.project.name}.png`, fullPage: true });
   await page.getByRole("button", { name: "Use my passkey" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
 
@@ -143,6 +146,11 @@ test("once the organisation requires it, a new designer sets up a factor at sign
     await accept(designerPage, link);
     await expect(designerPage.getByRole("heading", { level: 1 })).toHaveText("Set up a second factor");
     await expectAccessible(designerPage, "second factor required");
+    await designerPage.getByRole("button", { name: "Show the QR code" }).click();
+    await designerPage.screenshot({
+      path: `test-results/second-factor-enrol-${info.project.name}.png`,
+      fullPage: true,
+    });
     await setUpApp(designerPage, designerPage.getByRole("region", { name: "Authenticator app" }), "Telefoon");
     await designerPage.getByRole("button", { name: "I have saved the codes, continue" }).click();
     await expect(designerPage.getByRole("heading", { level: 1 })).toContainText("Hello");

@@ -13,8 +13,8 @@ describe("auth grants", () => {
 
   it("lets only a coordinator require second factors or reset a colleague's lost one", () => {
     expect(can(authGrants, actorWith("coordinator"), "second-factor.manage")).toBe(true);
-    expect(can(authGrants, actorWith("designer", "manager", "learner", "coach"), "second-factor.manage")).toBe(
-      false,
-    );
+    expect(
+      can(authGrants, actorWith("designer", "manager", "learner", "coach"), "second-factor.manage"),
+    ).toBe(false);
   });
 });
