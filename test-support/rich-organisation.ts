@@ -193,9 +193,11 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     kind: "client" as const,
     createdAt: new Date(),
   });
-  // A passkey of A's learner: another organisation must neither rename nor remove it.
+  // A passkey of a colleague in A (not the learner the harnesses sign in as, who would then owe it):
+  // another organisation must neither rename nor remove it.
+  const withPasskey = await buildLearner(db, orgA.id, { email: "passkey@alpha.test" });
   const factorId = await insertAlpha(secondFactors, {
-    personId: learnerA.id,
+    personId: withPasskey.id,
     kind: "passkey" as const,
     label: "Alpha geheime sleutel",
     credentialId: "alpha-credential",
