@@ -54,6 +54,20 @@ export const errorStatus = {
   /** Single sign-on can be switched on only after a successful test of the current connection. */
   SSO_NOT_TESTED: 409,
   SSO_NOT_CONFIGURED: 409,
+  /** The session still owes a second factor (decision 0026): only the steps that finish signing in work. */
+  SECOND_FACTOR_PENDING: 403,
+  /** The session owes no such step (it was settled already, perhaps in another tab). */
+  SECOND_FACTOR_NOT_PENDING: 409,
+  /** The browser's passkey answer did not check out (another site, an old challenge, an unknown key). */
+  PASSKEY_REFUSED: 400,
+  AUTHENTICATOR_APP_EXISTS: 409,
+  AUTHENTICATOR_APP_NOT_STARTED: 409,
+  /** The organisation requires a second factor of this person: the last one stays. */
+  SECOND_FACTOR_STILL_REQUIRED: 409,
+  /** New recovery codes asked for without a factor they could stand in for (a request that cannot be met). */
+  SECOND_FACTOR_NONE: 400,
+  /** A coordinator resets a colleague's factor; their own are managed in the profile. */
+  SECOND_FACTOR_OWN_RESET: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,

@@ -14,6 +14,7 @@ import {
   planApplications,
   practiceCards,
   scanActions,
+  secondFactors,
   sessions,
   successCaseInterviews,
   xapiClients,
@@ -199,6 +200,17 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     tokenHash: `alpha-scim-${crypto.randomUUID()}`,
     createdAt: new Date(),
   });
+  // A passkey of a colleague in A (not the learner the harnesses sign in as, who would then owe it):
+  // another organisation must neither rename nor remove it.
+  const withPasskey = await buildLearner(db, orgA.id, { email: "passkey@alpha.test" });
+  const factorId = await insertAlpha(secondFactors, {
+    personId: withPasskey.id,
+    kind: "passkey" as const,
+    label: "Alpha geheime sleutel",
+    credentialId: "alpha-credential",
+    publicKey: "alpha",
+    confirmedAt: new Date(),
+  });
   // A content package of A's trajectory: another organisation must not read it or play it.
   const packageId = await insertAlpha(contentPackages, {
     trajectoryId: trajectory.id,
@@ -213,6 +225,7 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
   });
   const fixture: Fixture = {
     sessionId,
+    factorId,
     xapiClientId,
     scimTokenId,
     packageId,

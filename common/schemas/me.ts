@@ -22,6 +22,11 @@ export const meResponse = z.object({
   assesses: z.boolean(),
   /** Switches the web app reads: the development mailbox exists only while no SMTP server is set. */
   features: z.object({ devMailbox: z.boolean() }),
+  /**
+   * What this session still owes before the app opens (decision 0026): `verify` a second factor, or
+   * `enrol` one the organisation requires. Null: nothing.
+   */
+  secondFactor: z.enum(["verify", "enrol"]).nullable(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
 

@@ -14,6 +14,7 @@ import {
 import { actorLookup } from "../modules/auth/actor-cache.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { emailLinkRoutes } from "../modules/auth/email-link.routes.ts";
+import { secondFactorRoutes } from "../modules/auth/second-factor.routes.ts";
 import { certificateRoutes } from "../modules/certificates/certificates.routes.ts";
 import { cohortRoutes } from "../modules/cohorts/cohorts.routes.ts";
 import { designCheckRoutes } from "../modules/design-check/design-check.routes.ts";
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Password, link and card sign-in ask the sso module whether the organisation requires single sign-on.
   await app.register(authRoutes, { ...deps, passwordSignInAllowed });
   await app.register(emailLinkRoutes, { ...deps, passwordSignInAllowed });
+  await app.register(secondFactorRoutes, deps);
   await app.register(ssoRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(homeRoutes);

@@ -14,6 +14,11 @@ export interface Actor {
   email: string;
   roles: ReadonlySet<Role>;
   locale: Locale | null;
+  /**
+   * What the session still owes before it may do anything but finish signing in (decision 0026):
+   * `verify` a second factor, or `enrol` one the organisation requires. Absent or null: nothing.
+   */
+  pendingSecondFactor?: "verify" | "enrol" | null;
 }
 
 /** What the HTTP layer is given by the composition root; modules take only the parts they need. */
@@ -38,5 +43,10 @@ declare module "fastify" {
     access?: "public" | "signed-in";
     /** The answer holds a secret shown once (new xAPI credentials): never stored for a replay. */
     answerHoldsSecret?: boolean;
+    /**
+     * Which sessions that still owe a second factor may call the route (decision 0026): `verify` the
+     * steps that prove one, `enrol` the ones that set one up, `any` both (who am I, sign out).
+     */
+    secondFactorStep?: "verify" | "enrol" | "any";
   }
 }

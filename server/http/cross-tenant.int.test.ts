@@ -59,6 +59,7 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":actionId", a.scanActionId)
     .replace(":interviewId", a.interviewId)
     .replace(":sessionId", a.sessionId)
+    .replace(":factorId", a.factorId)
     .replace(":clientId", a.xapiClientId)
     .replace(":tokenId", a.scimTokenId)
     .replace(":packageId", a.packageId);

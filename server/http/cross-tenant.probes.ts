@@ -1,5 +1,6 @@
 import type { TrajectoryDocument } from "../../common/schemas/trajectories.ts";
 import { impactProbes } from "./cross-tenant.impact-probes.ts";
+import { secondFactorProbes } from "./cross-tenant.second-factor-probes.ts";
 
 /**
  * How the cross-tenant harness calls each signed-in route with organisation A's ids. A new route that is
@@ -8,6 +9,7 @@ import { impactProbes } from "./cross-tenant.impact-probes.ts";
 export interface Fixture {
   scanId: string;
   sessionId: string;
+  factorId: string;
   packageId: string;
   requestId: string;
   relationId: string;
@@ -128,6 +130,7 @@ export const probes: Record<string, Probe> = {
   "POST /api/auth/sign-out": { expect: "own" },
   "GET /api/me/sessions": { expect: "own" },
   "DELETE /api/me/sessions/:sessionId": { expect: 404 },
+  ...secondFactorProbes,
   "POST /api/me/sessions/sign-out-others": { expect: "own" },
   "POST /api/me/password": {
     expect: "rejected",

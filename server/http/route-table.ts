@@ -103,6 +103,8 @@ export interface RouteSpec<
   onRequest?: (request: FastifyRequest) => Promise<void>;
   /** The answer holds a secret shown once: the idempotency store keeps its status, never its body. */
   answerHoldsSecret?: boolean;
+  /** A session that still owes a second factor may call it (see `FastifyContextConfig`). */
+  secondFactorStep?: "verify" | "enrol" | "any";
 }
 
 /**
@@ -179,6 +181,7 @@ function routeBuilder<Who>(access: Access, whoOf: (request: FastifyRequest) => W
               access,
               ...(spec.rateLimit && { rateLimit: spec.rateLimit }),
               ...(spec.answerHoldsSecret && { answerHoldsSecret: true }),
+              ...(spec.secondFactorStep && { secondFactorStep: spec.secondFactorStep }),
             },
             ...(spec.bodyLimit !== undefined && { bodyLimit: spec.bodyLimit }),
             ...(spec.onRequest && { onRequest: spec.onRequest }),

@@ -45,10 +45,24 @@ export function registerScope(app: FastifyInstance, db: Db, publicUrl: string, c
   app.addHook("onRequest", async (request) => {
     if (request.actor)
       request.scope = scopeFor(db, request.actor, { now: clock(), site: publicUrl, locale: request.locale });
-    const access = request.routeOptions.config?.access;
-    if (request.url.startsWith("/api/") && request.routeOptions.url && access !== "public" && !request.scope)
-      throw new AppError("UNAUTHENTICATED");
+    const config = request.routeOptions.config;
+    const access = config?.access;
+    if (!request.url.startsWith("/api/") || !request.routeOptions.url || access === "public") return;
+    if (!request.scope) throw new AppError("UNAUTHENTICATED");
+    if (!mayCallWhilePending(request.scope.actor.pendingSecondFactor, config?.secondFactorStep))
+      throw new AppError("SECOND_FACTOR_PENDING");
   });
+}
+
+/**
+ * A session that owes a second factor reaches only the routes that finish signing in (decision 0026):
+ * a password alone must not open a coordinator's data, nor let its holder add a factor of their own.
+ */
+function mayCallWhilePending(
+  pending: "verify" | "enrol" | null | undefined,
+  allowed: "verify" | "enrol" | "any" | undefined,
+): boolean {
+  return !pending || allowed === "any" || allowed === pending;
 }
 
 /** The signed-in request's scope; the router has already refused requests without one. */

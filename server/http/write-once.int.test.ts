@@ -98,6 +98,22 @@ const notCreating: Record<string, string> = {
     "the package's latest CMI state: the same commit twice leaves the same state (SCORM runtimes send no key)",
   "POST /api/cohorts/:cohortId/packages/:activityId/waive":
     "a waived AU stays waived: a repeat finds it so and issues no second statement (cmi5.int.test.ts)",
+  "POST /api/auth/second-factor/start":
+    "reads which factors the person has, or settles a remembered device once (the half session ends with it)",
+  "POST /api/auth/second-factor/totp":
+    "settles the session once: a second send finds it settled and the code spent (second-factor.int.test.ts)",
+  "POST /api/auth/second-factor/recovery-code": "settles the session once and spends the code once",
+  "POST /api/auth/second-factor/passkey": "settles the session once; the challenge is spent with it",
+  "POST /api/auth/second-factor/passkey/options": "one challenge per session, replaced when asked again",
+  "POST /api/me/second-factors/passkey/options": "one challenge per session, replaced when asked again",
+  "POST /api/me/second-factors/totp":
+    "one unconfirmed app per person (unique index): a new secret replaces the last, shown once",
+  "POST /api/me/second-factors/totp/confirm":
+    "confirms the one app once, but a replay cannot show the recovery codes again (not stored)",
+  "POST /api/me/second-factors/passkey":
+    "adds the passkey once (unique credential id), but a replay cannot show the recovery codes again",
+  "POST /api/me/second-factors/recovery-codes":
+    "replaces the person's set; a replay cannot show the new codes again (only hashes are kept)",
   "POST /api/people/:personId/sign-in-card":
     "runs once per key (one card), but a replay cannot repeat the PDF: its token is kept nowhere (decision 0024; sign-in-cards.int.test.ts)",
 };

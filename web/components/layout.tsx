@@ -8,6 +8,7 @@ import { hasRole, useMe } from "../lib/session.ts";
 import { useSignOut } from "../lib/sign-out.ts";
 import { NoticesLink } from "../features/notices/notices-link.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
+import { SecondFactorStep } from "../features/second-factor/second-factor-step.tsx";
 
 /** A navigation link: its path, its label, and whether this person sees it. */
 type NavLinkSpec = readonly [to: string, label: string, shown: boolean];
@@ -66,6 +67,21 @@ export function SignedInLayout() {
     if (me.data === null) void navigate("/sign-in", { replace: true });
   }, [me.data, navigate]);
   if (!me.data) return null;
+  // A session that still owes a second factor sees only that step (decision 0026).
+  if (me.data.secondFactor)
+    return (
+      <>
+        <header className="app-header public">
+          <Brand subtitle={me.data.organisation.name} />
+          <div className="header-tools">
+            <LanguageSwitch />
+          </div>
+        </header>
+        <main id="main" className="content narrow">
+          <SecondFactorStep step={me.data.secondFactor} onSignOut={signOut} />
+        </main>
+      </>
+    );
   return (
     <>
       <a className="skip-link" href="#main">

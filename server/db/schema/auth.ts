@@ -19,6 +19,11 @@ export const sessions = tenantTable(
     userAgent: text("user_agent"),
     /** How the person signed in (shown in their session list); null for sessions from before it was kept. */
     method: text("method", { enum: ["password", "email-link", "sign-in-card", "link", "sso"] }),
+    /**
+     * A session that still owes a second factor (decision 0026): `verify` (the person has one) or
+     * `enrol` (the organisation requires one and they have none yet). Null when nothing is owed.
+     */
+    secondFactor: text("second_factor", { enum: ["verify", "enrol"] }),
   },
   (t) => [
     uniqueIndex("sessions_token_hash_idx").on(t.tokenHash),

@@ -20,3 +20,4 @@ export * from "./notices.ts";
 export * from "./packages.ts";
 export * from "./sso.ts";
 export * from "./scim.ts";
+export * from "./mfa.ts";

@@ -10,4 +10,11 @@ describe("auth grants", () => {
       false,
     );
   });
+
+  it("lets only a coordinator require second factors or reset a colleague's lost one", () => {
+    expect(can(authGrants, actorWith("coordinator"), "second-factor.manage")).toBe(true);
+    expect(
+      can(authGrants, actorWith("designer", "manager", "learner", "coach"), "second-factor.manage"),
+    ).toBe(false);
+  });
 });

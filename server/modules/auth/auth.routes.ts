@@ -143,7 +143,7 @@ export const authRoutes = defineRoutes(
 
       route.post(
         "/api/auth/sign-out",
-        { summary: "Sign out", response: ok },
+        { summary: "Sign out", response: ok, secondFactorStep: "any" },
         async (scope, _input, reply) => {
           await signOut(scope);
           reply.clearCookie(SESSION_COOKIE, { path: "/" });

@@ -8,6 +8,7 @@ import type { Actor } from "../../http/context.ts";
 import type { Scope } from "../../http/scope.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { notFound } from "../../errors.ts";
+import { secondFactorOwed, type SecondFactorStep } from "./second-factor-step.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 export const SESSION_COOKIE = "beklijf_session";
@@ -92,6 +93,7 @@ export async function readSession(db: Db, token: string): Promise<SessionOfActor
       name: persons.name,
       email: persons.email,
       locale: persons.locale,
+      secondFactor: sessions.secondFactor,
       // Roles come along in the same query: this lookup runs on every signed-in request.
       roles: rolesOf,
     })
@@ -114,6 +116,7 @@ export async function readSession(db: Db, token: string): Promise<SessionOfActor
       email: row.email,
       locale: isLocale(row.locale) ? row.locale : null,
       roles: new Set(row.roles),
+      pendingSecondFactor: row.secondFactor,
     },
   };
 }
@@ -152,15 +155,21 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
 /** How a session began: shown in the person's session list, so a card or link use is visible to them. */
 export type SignInMethod = "password" | "email-link" | "sign-in-card" | "link" | "sso";
 
-/** Starts a session and returns the cookie token (only its hash is stored). */
+/**
+ * Starts a session and returns the cookie token (only its hash is stored). Every way of signing in comes
+ * through here, so every one of them owes the second factor the person has or must set up (decision
+ * 0026); `secondFactor` is given only when a second factor was just proved or set up.
+ */
 export async function startSession(
   tenant: Tenant,
   personId: string,
   now: Date,
   userAgent: string | null = null,
   method: SignInMethod = "password",
+  secondFactor?: SecondFactorStep | null,
 ): Promise<string> {
   const { token, hash } = newSecret();
+  const owed = secondFactor === undefined ? await secondFactorOwed(tenant, personId) : secondFactor;
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await tenant.db.insert(sessions).values(
     tenant.row({
@@ -171,6 +180,7 @@ export async function startSession(
       expiresAt,
       userAgent: userAgent ? userAgent.slice(0, 300) : null,
       method,
+      secondFactor: owed,
     }),
   );
   return token;

@@ -43,6 +43,7 @@ export async function getMe(scope: Scope, features: MeResponse["features"]): Pro
     organisation: { id: org.id, name: org.name, defaultLocale: org.defaultLocale, country: org.country },
     roles: [...actor.roles].sort(),
     features,
+    secondFactor: actor.pendingSecondFactor ?? null,
   };
 }
 

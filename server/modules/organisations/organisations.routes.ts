@@ -36,7 +36,13 @@ export const organisationRoutes = defineRoutes(
     return [
       route.get(
         "/api/me",
-        { tags: me, summary: "The signed-in person, organisation and roles", response: meResponse },
+        {
+          tags: me,
+          summary: "The signed-in person, organisation and roles",
+          response: meResponse,
+          // The web app learns here that the session still owes a second factor.
+          secondFactorStep: "any",
+        },
         (scope) => getMe(scope, features),
       ),
 

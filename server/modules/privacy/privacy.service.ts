@@ -28,6 +28,7 @@ import { collectNotices, eraseNotices } from "../notices/index.ts";
 import { collectXapiDocuments, eraseXapiData } from "../xapi/index.ts";
 import { collectSsoIdentities, eraseSsoIdentities } from "../sso/index.ts";
 import { collectScimData, eraseScimData } from "../scim/index.ts";
+import { collectSecondFactors, eraseSecondFactors } from "../auth/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -102,6 +103,8 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     signInAccounts: await collectSsoIdentities(tenant, personId),
     /** How the organisation's directory (SCIM provisioning) names this person. */
     directoryAccounts: await collectScimData(tenant, personId),
+    /** Passkeys and the authenticator app: kinds, names and dates (never a key or secret). */
+    secondFactors: await collectSecondFactors(tenant, personId),
   };
 }
 
@@ -164,6 +167,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseXapiData(tx, { personId, email: data.person.email });
     await eraseSsoIdentities(tx, personId);
     await eraseScimData(tx, personId);
+    await eraseSecondFactors(tx, personId);
     await tx.db
       .update(persons)
       .set({

@@ -12,6 +12,7 @@ import { WorkingWeekForm } from "./working-week-form.tsx";
 import { XapiClientsLink } from "../../xapi-clients/xapi-clients-link.tsx";
 import { SsoSettings } from "../../sso/sso-settings.tsx";
 import { ScimTokensSection } from "../../scim/scim-tokens.tsx";
+import { SecondFactorPolicyCard } from "../../second-factor/second-factor-admin.tsx";
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function OrganisationPage() {
             <XapiClientsLink />
             <SsoSettings />
             <ScimTokensSection />
+            <SecondFactorPolicyCard />
           </>
         )}
       </QueryState>

@@ -12,6 +12,7 @@ import { useDraft } from "../../../lib/draft.ts";
 import { onSubmitDo } from "../../../lib/forms.ts";
 import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { SignInCardSection } from "../../auth/sign-in-card-section.tsx";
+import { PersonSecondFactorSection } from "../../second-factor/second-factor-admin.tsx";
 import { PersonTrainingRecord } from "../../certificates/person-training-record.tsx";
 import { organisationsApi, peopleKeys } from "../organisations-api.ts";
 import { LearningPause } from "./learning-pause.tsx";
@@ -92,6 +93,7 @@ function PersonForm({ person }: { person: PersonSummary }) {
         <p className="hint">{t("ui.person.deactivateHint")}</p>
       </section>
       <SignInCardSection person={person} />
+      <PersonSecondFactorSection person={person} />
       <LinkedAccounts personId={person.id} name={person.name} />
       {person.roles.includes("learner") ? <LearningPause person={person} /> : null}
       <PersonTrainingRecord personId={person.id} />

@@ -9,6 +9,7 @@ import { rememberLocale, showLocale } from "../../../lib/i18n.ts";
 import { useSaveThenRefresh } from "../../../lib/mutations.ts";
 import { meKeys, sessionApi, useMe } from "../../../lib/session.ts";
 import { ChangePasswordForm } from "../../auth/change-password-form.tsx";
+import { SecondFactorSection } from "../../second-factor/second-factor-section.tsx";
 import { YourSessions } from "../../auth/your-sessions.tsx";
 import { ReminderSettings } from "../../learning/reminder-settings.tsx";
 import { LocaleSelect } from "../locale-select.tsx";
@@ -22,6 +23,7 @@ export function ProfilePage() {
       {me.data ? <ProfileForm me={me.data} /> : null}
       {me.data?.roles.includes("learner") ? <ReminderSettings /> : null}
       {me.data ? <ChangePasswordForm /> : null}
+      {me.data ? <SecondFactorSection /> : null}
       {me.data ? <YourSessions /> : null}
     </Page>
   );
