@@ -54,6 +54,10 @@ export const errorStatus = {
   /** Single sign-on can be switched on only after a successful test of the current connection. */
   SSO_NOT_TESTED: 409,
   SSO_NOT_CONFIGURED: 409,
+  /** The organisation has not switched AI drafting on (it is off by default, decision 0028). */
+  AI_DISABLED: 409,
+  /** The AI draft was already accepted or rejected by a designer. */
+  AI_DRAFT_REVIEWED: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,

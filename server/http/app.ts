@@ -44,6 +44,7 @@ import { lrsRoutes } from "../modules/xapi/lrs-http.ts";
 import { xapiClientRoutes } from "../modules/xapi/xapi-clients.routes.ts";
 import { passwordSignInAllowed } from "../modules/sso/index.ts";
 import { ssoRoutes } from "../modules/sso/sso.routes.ts";
+import { aiRoutes } from "../modules/ai/ai.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import type { AppDeps } from "./context.ts";
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(impactSurveyRoutes);
   await app.register(cultureScanRoutes, deps);
   await app.register(questionRoutes);
+  await app.register(aiRoutes, deps);
   await app.register(learningRoutes);
   await app.register(practiceRoutes);
   await app.register(reminderRoutes, deps);

@@ -60,7 +60,10 @@ function fillPath(url: string, a: Fixture): string {
     .replace(":interviewId", a.interviewId)
     .replace(":sessionId", a.sessionId)
     .replace(":clientId", a.xapiClientId)
-    .replace(":packageId", a.packageId);
+    .replace(":packageId", a.packageId)
+    // AI drafts and drafting jobs live under A's trajectory, which B cannot reach: any id answers 404.
+    .replace(":jobId", a.questionId)
+    .replace(":draftId", a.questionId);
 }
 
 describe("cross-tenant isolation (every API route)", () => {

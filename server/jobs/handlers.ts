@@ -5,7 +5,12 @@ import { sendDigests } from "../modules/digest/digest.service.ts";
 import { sendRequestedResetLinks } from "../modules/auth/auth.service.ts";
 import { sendRequestedSignInLinks } from "../modules/auth/email-link.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
+import { runDraftingJobs } from "../modules/ai/index.ts";
+import { secretSealer } from "../crypto/secrets.ts";
 import type { JobHandler, JobName } from "./queue.ts";
+
+/** How long an AI provider may take to answer one drafting request (decision 0028). */
+const AI_TIMEOUT_MS = 90_000;
 
 /** The map from job name to module function. Business logic lives in the modules, not here. */
 export function jobHandlers(
@@ -13,6 +18,7 @@ export function jobHandlers(
   mailer: Mailer | null,
   site: string,
   clock: () => Date = () => new Date(),
+  secretsKey: Buffer | null = null,
 ): Record<JobName, JobHandler> {
   // Delivery stamps `sent_at` from the same injected clock as the sweeps that fill the outbox.
   const deliver = () => deliverOutbox(db, mailer, { clock });
@@ -32,6 +38,13 @@ export function jobHandlers(
     "auth.send-sign-in-links": async () => {
       if ((await sendRequestedSignInLinks(db, site, clock())) > 0) await deliver();
     },
+    "ai.draft-questions": async () => {
+      await runDraftingJobs(db, {
+        sealer: () => secretSealer(db, secretsKey),
+        clock,
+        timeoutMs: AI_TIMEOUT_MS,
+      });
+    },
   };
 }
 
@@ -46,4 +59,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "auth.send-reset-links": "* * * * *",
   // Email sign-in requests likewise (decision 0024).
   "auth.send-sign-in-links": "* * * * *",
+  // AI drafting requests are queued by the request; this sweep catches any a missed send left.
+  "ai.draft-questions": "* * * * *",
 };

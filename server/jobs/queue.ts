@@ -9,6 +9,7 @@ export const jobNames = [
   "reminders.send-digests",
   "auth.send-reset-links",
   "auth.send-sign-in-links",
+  "ai.draft-questions",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

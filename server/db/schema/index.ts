@@ -19,3 +19,4 @@ export * from "./idempotency.ts";
 export * from "./notices.ts";
 export * from "./packages.ts";
 export * from "./sso.ts";
+export * from "./ai.ts";

@@ -9,6 +9,15 @@ export interface RuleHit {
 }
 
 /**
+ * What the check knows besides the document, when it checks a saved trajectory: its question bank
+ * (decision 0028). A check of a bare document (the public `POST /api/design-check`) has none, and rules
+ * about the bank then stay silent.
+ */
+export interface DesignFacts {
+  questionBank?: { questions: number; pendingDrafts: number };
+}
+
+/**
  * One design-check rule: data (id, evidence, texts) plus a small pure function. A rule lives in one
  * file under rules/ and is picked up from there; adding a rule is adding a file.
  */
@@ -19,7 +28,7 @@ export interface DesignRule {
   /** Messages by variant (`default` when the rule has one); `{{name}}` placeholders from params. */
   messages: Record<string, Text>;
   advice: Text;
-  check(document: TrajectoryDocument): RuleHit | null;
+  check(document: TrajectoryDocument, facts?: DesignFacts): RuleHit | null;
 }
 
 export const defineRule = (rule: DesignRule): DesignRule => rule;

@@ -249,6 +249,7 @@ function presentCard(row: DueCard, enrolments: Enrolment[]): PracticeCardView {
       prompt: q.prompt,
       options: q.options.map((o) => ({ id: o.id, text: o.text })),
       modelAnswer: q.kind === "open" ? q.modelAnswer : null,
+      aiDrafted: q.origin === "ai",
     },
   };
 }

@@ -27,6 +27,7 @@ import { collectPlanPulses, erasePlanPulses } from "../action-plans/index.ts";
 import { collectNotices, eraseNotices } from "../notices/index.ts";
 import { collectXapiDocuments, eraseXapiData } from "../xapi/index.ts";
 import { collectSsoIdentities, eraseSsoIdentities } from "../sso/index.ts";
+import { collectAiData, eraseAiData } from "../ai/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -98,6 +99,8 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     xapiDocuments: await collectXapiDocuments(tenant, personId),
     /** Accounts at the organisation's identity provider that sign this person in. */
     signInAccounts: await collectSsoIdentities(tenant, personId),
+    /** AI drafting requests they made and drafts they reviewed (decision 0028); never any text. */
+    aiDrafting: await collectAiData(tenant, personId),
   };
 }
 
@@ -159,6 +162,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseNotices(tx, personId);
     await eraseXapiData(tx, { personId, email: data.person.email });
     await eraseSsoIdentities(tx, personId);
+    await eraseAiData(tx, personId);
     await tx.db
       .update(persons)
       .set({
