@@ -60,7 +60,7 @@ export const draftSource = z.discriminatedUnion("type", [
     content: z
       .string()
       .min(1)
-      .max(Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 4, "file_too_large"),
+      .max(Math.ceil((MAX_SOURCE_FILE_BYTES * 4) / 3) + 4),
   }),
 ]);
 export type DraftSource = z.infer<typeof draftSource>;
@@ -109,6 +109,8 @@ export const questionDraftView = z.object({
 export type QuestionDraftView = z.infer<typeof questionDraftView>;
 
 export const questionDraftList = z.object({
+  /** Whether the organisation has AI drafting switched on (a coordinator does that). */
+  aiEnabled: z.boolean(),
   drafts: z.array(questionDraftView),
   /** The latest drafting jobs, newest first, so the screen can show progress and failures. */
   jobs: z.array(draftingJobView),

@@ -8,6 +8,7 @@ import type { Scope } from "../../http/scope.ts";
 import { addAcceptedDraft } from "../questions/index.ts";
 import { authorize } from "./ai.policy.ts";
 import { latestJobs } from "./drafting.service.ts";
+import { findAiSettings } from "./settings.service.ts";
 
 type DraftRow = typeof aiQuestionDrafts.$inferSelect;
 
@@ -58,6 +59,7 @@ export async function listDrafts(
   const drafts = rows.map(({ draft, reviewer }) => presentDraft(draft, reviewer));
   const pending = drafts.filter((d) => d.status === "pending").reverse();
   return {
+    aiEnabled: (await findAiSettings(tenant))?.enabled ?? false,
     drafts: [...pending, ...drafts.filter((d) => d.status !== "pending").slice(0, 20)],
     jobs: await latestJobs(tenant, trajectoryId),
   };

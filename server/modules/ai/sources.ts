@@ -13,7 +13,8 @@ import { invalid } from "../../errors.ts";
 const standardFonts = `${path.join(path.dirname(fileURLToPath(import.meta.resolve("pdfjs-dist/package.json"))), "standard_fonts")}/`;
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const task = getDocument({ data: bytes, standardFontDataUrl: standardFonts });
+  // Errors only: a broken file is reported to the designer, not written to the log.
+  const task = getDocument({ data: bytes, standardFontDataUrl: standardFonts, verbosity: 0 });
   try {
     const pdf = await task.promise;
     const pages: string[] = [];
@@ -34,7 +35,8 @@ async function docxText(bytes: Buffer): Promise<string> {
 
 async function fileText(source: Extract<DraftSource, { type: "file" }>): Promise<string> {
   const bytes = Buffer.from(source.content, "base64");
-  if (bytes.length > MAX_SOURCE_FILE_BYTES) throw invalid("source", "file_too_large");
+  if (bytes.length > MAX_SOURCE_FILE_BYTES)
+    throw invalid("source", "file_too_large", { maximum: `${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MB` });
   try {
     return source.format === "pdf" ? await pdfText(new Uint8Array(bytes)) : await docxText(bytes);
   } catch {
