@@ -41,6 +41,8 @@ import { FeedbackPage } from "../features/peer-feedback/feedback-page.tsx";
 import { NoticesPage } from "../features/notices/notices-page.tsx";
 import { AssessCohortPage, AssessingPage } from "../features/assessment/assessing-page.tsx";
 import { XapiClientsPage } from "../features/xapi-clients/xapi-clients-page.tsx";
+import { AiAboutPage } from "../features/ai/ai-about-page.tsx";
+import { AiSettingsPage } from "../features/ai/ai-settings-page.tsx";
 
 /** Every screen, by path. Each domain's screens live in web/features/<domain>/. */
 export function AppRoutes() {
@@ -64,6 +66,8 @@ export function AppRoutes() {
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/organisation" element={<OrganisationPage />} />
         <Route path="/organisation/xapi-clients" element={<XapiClientsPage />} />
+        <Route path="/organisation/ai" element={<AiSettingsPage />} />
+        <Route path="/ai" element={<AiAboutPage />} />
         <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/trajectories" element={<TrajectoriesPage />} />
