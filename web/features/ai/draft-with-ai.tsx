@@ -61,6 +61,8 @@ export function DraftWithAi({
         ...(sourceType === "file" && file ? { source: await fileSource(file) } : {}),
       }),
     [aiKeys.drafts(trajectoryId)],
+    // The form closes; the job's progress shows in its place.
+    { onSaved: onClose },
   );
   return (
     <form
