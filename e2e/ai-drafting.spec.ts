@@ -80,7 +80,7 @@ test("a coordinator switches AI drafting on, a designer's drafts wait for review
   await expect(queue).toContainText("peer-model");
   await expect(queue).toContainText("source: pasted text");
   await expectAccessible(page, "review queue");
-  await queue.getByRole("button", { name: "Accept Wat doe je als eerste?" }).click();
+  await queue.getByRole("button", { name: "Accept Wat doe je als eerste?", exact: true }).click();
   await expect(page.getByText("Accepted: the question is in the bank.")).toBeVisible();
 
   await page
