@@ -80,6 +80,7 @@ test("a coordinator switches AI drafting on, a designer's drafts wait for review
   await expect(queue).toContainText("peer-model");
   await expect(queue).toContainText("source: pasted text");
   await expectAccessible(page, "review queue");
+  await page.screenshot({ path: `test-results/ai-review-queue-${info.project.name}.png`, fullPage: true });
   await queue.getByRole("button", { name: "Accept Wat doe je als eerste?", exact: true }).click();
   await expect(page.getByText("Accepted: the question is in the bank.")).toBeVisible();
 
@@ -114,6 +115,7 @@ test("a coordinator switches AI drafting on, a designer's drafts wait for review
   await expect(usage.getByRole("img", { name: /Requests to the AI provider per month: .* 2/ })).toBeVisible();
   await expect(usage).toContainText("question-drafts/v1");
   await expectAccessible(page, "AI usage");
+  await page.screenshot({ path: `test-results/ai-usage-${info.project.name}.png`, fullPage: true });
   await page.getByRole("link", { name: /What AI drafting does and does not do/ }).click();
   await expect(
     page.getByRole("heading", { level: 1, name: "AI in Beklijf: what it does and does not do" }),
