@@ -23,7 +23,7 @@ export function AiSettingsPage() {
   return (
     <Page title={t("ui.ai.settings.pageTitle")}>
       <p>
-        <Link to="/organisation">← {t("nav.organisation")}</Link>
+        <Link to="/organisation">← {t("ui.nav.organisation")}</Link>
       </p>
       <p className="lead">{t("ui.ai.settings.intro")}</p>
       <QueryState query={settings}>
