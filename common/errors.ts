@@ -68,6 +68,10 @@ export const errorStatus = {
   SECOND_FACTOR_NONE: 400,
   /** A coordinator resets a colleague's factor; their own are managed in the profile. */
   SECOND_FACTOR_OWN_RESET: 409,
+  /** The organisation has not switched AI drafting on (it is off by default, decision 0028). */
+  AI_DISABLED: 409,
+  /** The AI draft was already accepted or rejected by a designer. */
+  AI_DRAFT_REVIEWED: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   DATABASE_UNAVAILABLE: 503,

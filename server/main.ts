@@ -41,13 +41,10 @@ async function main(): Promise<void> {
   const jobs = await startJobs(database, {
     // PGlite serves one process, so that process must run the jobs too.
     work: config.jobsMode === "inline" || database.kind === "pglite",
-    handlers: jobHandlers(
-      database.db,
-      mailer,
-      config.publicUrl,
-      undefined,
-      nightlyBackup(database, config.backup, logger),
-    ),
+    handlers: jobHandlers(database.db, mailer, config.publicUrl, undefined, {
+      nightlyBackup: nightlyBackup(database, config.backup, logger),
+      secretsKey: config.secretsKey,
+    }),
     schedules: jobSchedules,
     logger,
   });

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       createMailer(config.smtpUrl, config.mailFrom),
       config.publicUrl,
       undefined,
-      nightlyBackup(database, config.backup, logger),
+      { nightlyBackup: nightlyBackup(database, config.backup, logger), secretsKey: config.secretsKey },
     ),
     schedules: jobSchedules,
     logger,

@@ -78,6 +78,8 @@ export const practiceCardView = z.object({
   question: testQuestionView.extend({
     /** Open questions only: shown after the learner has written their own answer, for self-rating. */
     modelAnswer: z.string().nullable(),
+    /** Drafted by an AI model and accepted by a designer: the learner sees a small label (decision 0028). */
+    aiDrafted: z.boolean(),
   }),
   due: z.string(),
 });

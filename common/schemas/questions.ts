@@ -12,6 +12,20 @@ export type QuestionLevel = (typeof questionLevels)[number];
 export const questionUses = ["practice", "insight-test", "competence-proof"] as const;
 export type QuestionUse = (typeof questionUses)[number];
 
+/** Who wrote a question: a person, or an AI model whose draft a designer accepted (decision 0028). */
+export const questionOrigins = ["human", "ai"] as const;
+export type QuestionOrigin = (typeof questionOrigins)[number];
+
+/** An AI-drafted question's trail: which model, when, from which source, and who accepted it when. */
+export const aiOriginView = z.object({
+  model: z.string(),
+  draftedAt: z.string(),
+  source: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string(),
+});
+export type AiOriginView = z.infer<typeof aiOriginView>;
+
 export const questionOption = z.object({
   id: z.string().min(1).max(64).optional(),
   text: z.string().trim().min(1).max(500),
@@ -64,6 +78,8 @@ export const questionView = z.object({
   ),
   modelAnswer: z.string().nullable(),
   updatedAt: z.string(),
+  origin: z.enum(questionOrigins),
+  ai: aiOriginView.nullable(),
 });
 export type QuestionView = z.infer<typeof questionView>;
 

@@ -50,6 +50,7 @@ import { passwordSignInAllowed } from "../modules/sso/index.ts";
 import { ssoRoutes } from "../modules/sso/sso.routes.ts";
 import { scimRoutes } from "../modules/scim/scim-http.ts";
 import { scimTokenRoutes } from "../modules/scim/scim-tokens.routes.ts";
+import { aiRoutes } from "../modules/ai/ai.routes.ts";
 import type { Logger } from "pino";
 import { createLogger } from "../logger.ts";
 import { registerMetrics } from "../ops/metrics.ts";
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(impactSurveyRoutes);
   await app.register(cultureScanRoutes, deps);
   await app.register(questionRoutes);
+  await app.register(aiRoutes, deps);
   await app.register(learningRoutes);
   await app.register(practiceRoutes);
   await app.register(reminderRoutes, deps);

@@ -39,30 +39,35 @@ function withoutEcho(body: string): string {
 }
 
 function fillPath(url: string, a: Fixture): string {
-  return url
-    .replace(":personId", a.personId)
-    .replace(":teamId", a.teamId)
-    .replace(":trajectoryId", a.trajectoryId)
-    .replace(":cohortId", a.cohortId)
-    .replace(":scanId", a.scanId)
-    .replace(":questionId", a.questionId)
-    .replace(":activityId", a.activityId)
-    .replace(":competenceId", a.competenceId)
-    .replace(":planId", a.planId)
-    .replace(":relationId", a.relationId)
-    .replace(":requestId", a.requestId)
-    .replace(":applicationId", a.applicationId)
-    .replace(":checkInId", a.checkInId)
-    .replace(":coachingSessionId", a.coachingSessionId)
-    .replace(":noticeId", a.noticeId)
-    .replace(":kpiId", a.kpiId)
-    .replace(":actionId", a.scanActionId)
-    .replace(":interviewId", a.interviewId)
-    .replace(":sessionId", a.sessionId)
-    .replace(":factorId", a.factorId)
-    .replace(":clientId", a.xapiClientId)
-    .replace(":tokenId", a.scimTokenId)
-    .replace(":packageId", a.packageId);
+  return (
+    url
+      .replace(":personId", a.personId)
+      .replace(":teamId", a.teamId)
+      .replace(":trajectoryId", a.trajectoryId)
+      .replace(":cohortId", a.cohortId)
+      .replace(":scanId", a.scanId)
+      .replace(":questionId", a.questionId)
+      .replace(":activityId", a.activityId)
+      .replace(":competenceId", a.competenceId)
+      .replace(":planId", a.planId)
+      .replace(":relationId", a.relationId)
+      .replace(":requestId", a.requestId)
+      .replace(":applicationId", a.applicationId)
+      .replace(":checkInId", a.checkInId)
+      .replace(":coachingSessionId", a.coachingSessionId)
+      .replace(":noticeId", a.noticeId)
+      .replace(":kpiId", a.kpiId)
+      .replace(":actionId", a.scanActionId)
+      .replace(":interviewId", a.interviewId)
+      .replace(":sessionId", a.sessionId)
+      .replace(":factorId", a.factorId)
+      .replace(":clientId", a.xapiClientId)
+      .replace(":tokenId", a.scimTokenId)
+      .replace(":packageId", a.packageId)
+      // AI drafts and drafting jobs live under A's trajectory, which B cannot reach: any id answers 404.
+      .replace(":jobId", a.questionId)
+      .replace(":draftId", a.questionId)
+  );
 }
 
 describe("cross-tenant isolation (every API route)", () => {

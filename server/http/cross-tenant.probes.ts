@@ -270,6 +270,21 @@ export const probes: Record<string, Probe> = {
     }),
   },
   "POST /api/credentials/verify": { expect: "own", body: () => ({ credential: { probe: true } }) },
+  "GET /api/organisation/ai": { expect: "own" },
+  "PUT /api/organisation/ai": {
+    expect: "own",
+    body: () => ({ enabled: false, baseUrl: "http://127.0.0.1:9/v1", model: "probe-model" }),
+  },
+  "GET /api/organisation/ai/usage": { expect: "own" },
+  "POST /api/trajectories/:trajectoryId/question-drafts": {
+    expect: 404,
+    body: (a) => ({ competenceId: a.competenceId, kind: "scenario", count: 2 }),
+  },
+  "GET /api/trajectories/:trajectoryId/question-drafts": { expect: 404 },
+  "GET /api/trajectories/:trajectoryId/question-drafts/jobs/:jobId": { expect: 404 },
+  "POST /api/trajectories/:trajectoryId/question-drafts/:draftId/accept": { expect: 404, body: () => ({}) },
+  "POST /api/trajectories/:trajectoryId/question-drafts/:draftId/reject": { expect: 404 },
+  "POST /api/trajectories/:trajectoryId/design-check": { expect: 404, body: (a) => a.document },
   "GET /api/sso/configuration": { expect: "own" },
   // B's own settings, pointing at a port nothing listens on, so the test below it reaches no network.
   "PUT /api/sso/configuration": {

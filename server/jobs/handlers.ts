@@ -6,7 +6,12 @@ import { sendRequestedResetLinks } from "../modules/auth/auth.service.ts";
 import { sendRequestedSignInLinks } from "../modules/auth/email-link.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
 import { sweepAbandonedSessions } from "../modules/packages/index.ts";
+import { runDraftingJobs } from "../modules/ai/index.ts";
+import { secretSealer } from "../crypto/secrets.ts";
 import type { JobHandler, JobName } from "./queue.ts";
+
+/** How long an AI provider may take to answer one drafting request (decision 0028). */
+const AI_TIMEOUT_MS = 90_000;
 
 /** The map from job name to module function. Business logic lives in the modules, not here. */
 export function jobHandlers(
@@ -14,8 +19,15 @@ export function jobHandlers(
   mailer: Mailer | null,
   site: string,
   clock: () => Date = () => new Date(),
-  /** The nightly backup (server/ops); processes that do not back up leave it out. */
-  nightlyBackup: JobHandler = async () => {},
+  {
+    nightlyBackup = async () => {},
+    secretsKey = null,
+  }: {
+    /** The nightly backup (server/ops); processes that do not back up leave it out. */
+    nightlyBackup?: JobHandler;
+    /** Opens the AI provider's sealed key (decision 0028); without it, drafting jobs fail as "no key". */
+    secretsKey?: Buffer | null;
+  } = {},
 ): Record<JobName, JobHandler> {
   // Delivery stamps `sent_at` from the same injected clock as the sweeps that fill the outbox.
   const deliver = () => deliverOutbox(db, mailer, { clock });
@@ -39,6 +51,13 @@ export function jobHandlers(
       await sweepAbandonedSessions(db, site, clock());
     },
     "ops.nightly-backup": nightlyBackup,
+    "ai.draft-questions": async () => {
+      await runDraftingJobs(db, {
+        sealer: () => secretSealer(db, secretsKey),
+        clock,
+        timeoutMs: AI_TIMEOUT_MS,
+      });
+    },
   };
 }
 
@@ -57,4 +76,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "packages.abandon-cmi5-sessions": "7 * * * *",
   // Every night at 02:30 UTC, into BACKUP_DIR, keeping the last BACKUP_KEEP (decision 0029).
   "ops.nightly-backup": "30 2 * * *",
+  // AI drafting requests are queued by the request; this sweep catches any a missed send left.
+  "ai.draft-questions": "* * * * *",
 };

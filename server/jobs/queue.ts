@@ -11,6 +11,7 @@ export const jobNames = [
   "auth.send-sign-in-links",
   "packages.abandon-cmi5-sessions",
   "ops.nightly-backup",
+  "ai.draft-questions",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

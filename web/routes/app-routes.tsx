@@ -83,6 +83,8 @@ const AssessCohortPage = lazyPage(
   "AssessCohortPage",
 );
 const AssessingPage = lazyPage(() => import("../features/assessment/assessing-page.tsx"), "AssessingPage");
+const AiSettingsPage = lazyPage(() => import("../features/ai/ai-settings-page.tsx"), "AiSettingsPage");
+const AiAboutPage = lazyPage(() => import("../features/ai/ai-about-page.tsx"), "AiAboutPage");
 const XapiClientsPage = lazyPage(
   () => import("../features/xapi-clients/xapi-clients-page.tsx"),
   "XapiClientsPage",
@@ -113,6 +115,8 @@ export function AppRoutes() {
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/organisation" element={<OrganisationPage />} />
         <Route path="/organisation/xapi-clients" element={<XapiClientsPage />} />
+        <Route path="/organisation/ai" element={<AiSettingsPage />} />
+        <Route path="/ai" element={<AiAboutPage />} />
         <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/trajectories" element={<TrajectoriesPage />} />

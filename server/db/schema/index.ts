@@ -21,3 +21,4 @@ export * from "./packages.ts";
 export * from "./sso.ts";
 export * from "./scim.ts";
 export * from "./mfa.ts";
+export * from "./ai.ts";

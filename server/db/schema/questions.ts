@@ -3,6 +3,7 @@ import type {
   QuestionKind,
   QuestionLevel,
   QuestionOption,
+  QuestionOrigin,
   QuestionUse,
 } from "../../../common/schemas/questions.ts";
 import { createdAtColumn, instant } from "./columns.ts";
@@ -30,6 +31,13 @@ export const questions = tenantTable(
     createdAt: createdAtColumn().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
     deletedAt: instant("deleted_at"),
+    /** Who wrote it: a person, or an AI draft a designer accepted (decision 0028). */
+    origin: text("origin").$type<QuestionOrigin>().notNull().default("human"),
+    aiModel: text("ai_model"),
+    aiDraftedAt: instant("ai_drafted_at"),
+    aiSource: text("ai_source"),
+    reviewedBy: uuid("reviewed_by"),
+    reviewedAt: instant("reviewed_at"),
   },
   (t) => [
     index("questions_trajectory_idx").on(t.organisationId, t.trajectoryId),

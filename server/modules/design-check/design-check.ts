@@ -11,7 +11,7 @@ import type {
 } from "../../../common/schemas/trajectories.ts";
 import { findEvidence } from "../evidence/index.ts";
 import { presentEvidence } from "../evidence/index.ts";
-import type { DesignRule, RuleHit } from "./design-rule.ts";
+import type { DesignFacts, DesignRule, RuleHit } from "./design-rule.ts";
 import { asDesigned } from "./analysis.ts";
 
 /**
@@ -49,10 +49,11 @@ export function loadRules(): Promise<DesignRule[]> {
 export function runDesignCheck(
   document: TrajectoryDocument,
   rules: DesignRule[],
+  facts: DesignFacts = {},
 ): { score: number; findings: RuleFinding[] } {
   const judged = asDesigned(document);
   const findings = rules
-    .map((rule) => ({ rule, hit: rule.check(judged) }))
+    .map((rule) => ({ rule, hit: rule.check(judged, facts) }))
     .filter((finding): finding is RuleFinding => finding.hit !== null)
     .sort((a, b) => severityOrder[a.hit.severity] - severityOrder[b.hit.severity]);
   const kept = findings.reduce((share, f) => share * (1 - severityWeight[f.hit.severity]), 1);
@@ -85,6 +86,10 @@ export function presentDesignCheck(
   };
 }
 
-export async function checkDesign(document: TrajectoryDocument, locale: Locale): Promise<DesignCheckResult> {
-  return presentDesignCheck(runDesignCheck(document, await loadRules()), locale);
+export async function checkDesign(
+  document: TrajectoryDocument,
+  locale: Locale,
+  facts: DesignFacts = {},
+): Promise<DesignCheckResult> {
+  return presentDesignCheck(runDesignCheck(document, await loadRules(), facts), locale);
 }

@@ -269,6 +269,7 @@ function presentCard(
       prompt: q.prompt,
       options: q.options.map((o) => ({ id: o.id, text: o.text })),
       modelAnswer: q.kind === "open" ? q.modelAnswer : null,
+      aiDrafted: q.origin === "ai",
     },
   };
 }

@@ -29,6 +29,7 @@ import { collectXapiDocuments, eraseXapiData } from "../xapi/index.ts";
 import { collectSsoIdentities, eraseSsoIdentities } from "../sso/index.ts";
 import { collectScimData, eraseScimData } from "../scim/index.ts";
 import { collectSecondFactors, eraseSecondFactors } from "../auth/index.ts";
+import { collectAiData, eraseAiData } from "../ai/index.ts";
 import { authorize, canErase } from "./privacy.policy.ts";
 import { recordAudit } from "../../audit.ts";
 
@@ -105,6 +106,8 @@ async function collectPersonData(tenant: Tenant, personId: string, now: Date) {
     directoryAccounts: await collectScimData(tenant, personId),
     /** Passkeys and the authenticator app: kinds, names and dates (never a key or secret). */
     secondFactors: await collectSecondFactors(tenant, personId),
+    /** AI drafting requests they made and drafts they reviewed (decision 0028); never any text. */
+    aiDrafting: await collectAiData(tenant, personId),
   };
 }
 
@@ -168,6 +171,7 @@ export async function erasePerson(scope: Scope, { personId }: { personId: string
     await eraseSsoIdentities(tx, personId);
     await eraseScimData(tx, personId);
     await eraseSecondFactors(tx, personId);
+    await eraseAiData(tx, personId);
     await tx.db
       .update(persons)
       .set({

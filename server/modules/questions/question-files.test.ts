@@ -20,6 +20,14 @@ const question: QuestionView = {
   ],
   modelAnswer: null,
   updatedAt: "2027-01-01T00:00:00.000Z",
+  origin: "ai",
+  ai: {
+    model: "mistral-small",
+    draftedAt: "2026-12-30T00:00:00.000Z",
+    source: "handboek.pdf",
+    reviewedBy: "Dana Designer",
+    reviewedAt: "2026-12-31T00:00:00.000Z",
+  },
 };
 
 describe("the question bank as CSV", () => {
@@ -42,5 +50,14 @@ describe("the question bank as CSV", () => {
         options: question.options.map(({ text, correct, feedback }) => ({ text, correct, feedback })),
       });
     }
+  });
+
+  it("says which questions an AI model drafted and who accepted them", () => {
+    const csv = questionsToCsv([question], competences, "en");
+    const [header, row] = parse(csv, { delimiter: ";", bom: true }) as string[][];
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(cell("origin")).toBe("ai");
+    expect(cell("ai_model")).toBe("mistral-small");
+    expect(cell("reviewed_by")).toBe("Dana Designer");
   });
 });

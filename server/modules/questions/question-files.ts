@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import {
+  type AiOriginView,
   questionInput,
   type QuestionInput,
   questionKinds,
@@ -27,6 +28,11 @@ export const csvHeader = [
   ...optionColumns.flatMap((n) => [`option_${n}`, `feedback_${n}`]),
   "correct",
   "model_answer",
+  // Where the question came from (decision 0028); the import ignores these columns.
+  "origin",
+  "ai_model",
+  "reviewed_by",
+  "reviewed_at",
 ];
 
 export interface ImportProblem {
@@ -57,21 +63,30 @@ export function questionsToCsv(questions: QuestionView[], competences: Competenc
     ...optionColumns.flatMap((n) => [q.options[n - 1]?.text ?? "", q.options[n - 1]?.feedback ?? ""]),
     q.options.flatMap((option, index) => (option.correct ? [String(index + 1)] : [])).join("|"),
     q.modelAnswer ?? "",
+    q.origin,
+    q.ai?.model ?? "",
+    q.ai?.reviewedBy ?? "",
+    q.ai?.reviewedAt ?? "",
   ]);
   return toCsv([csvHeader, ...rows], locale);
 }
 
 export function questionsToJson(questions: QuestionView[]): string {
-  const inputs: QuestionInput[] = questions.map((q) => ({
-    competenceId: q.competenceId,
-    kind: q.kind,
-    level: q.level,
-    uses: q.uses,
-    ...(q.situation ? { situation: q.situation } : {}),
-    prompt: q.prompt,
-    options: q.options,
-    ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}),
-  }));
+  const inputs: (QuestionInput & Pick<QuestionView, "origin"> & { ai?: AiOriginView })[] = questions.map(
+    (q) => ({
+      competenceId: q.competenceId,
+      kind: q.kind,
+      level: q.level,
+      uses: q.uses,
+      ...(q.situation ? { situation: q.situation } : {}),
+      prompt: q.prompt,
+      options: q.options,
+      ...(q.modelAnswer ? { modelAnswer: q.modelAnswer } : {}),
+      // The origin travels with the question so a reader of the file knows it; an import ignores it.
+      origin: q.origin,
+      ...(q.ai ? { ai: q.ai } : {}),
+    }),
+  );
   return `${JSON.stringify({ format: "beklijf-questions", version: 1, questions: inputs }, null, 2)}\n`;
 }
 

@@ -7,7 +7,7 @@ import type {
   QuestionView,
 } from "../../../common/schemas/questions.ts";
 import type { TrajectoryDocument } from "../../../common/schemas/trajectories.ts";
-import { answers, cohorts, questions, remediations, trajectories } from "../../db/schema/index.ts";
+import { answers, cohorts, persons, questions, remediations, trajectories } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
@@ -112,6 +112,21 @@ async function activeQuestions(tenant: Tenant, trajectoryId: string): Promise<Qu
     .orderBy(questions.createdAt, questions.id);
 }
 
+/** The bank's questions presented, each AI-drafted one with the name of who accepted it. */
+async function presentBank(tenant: Tenant, rows: QuestionRow[]): Promise<QuestionView[]> {
+  const reviewerIds = [...new Set(rows.flatMap((row) => (row.reviewedBy ? [row.reviewedBy] : [])))];
+  const reviewers =
+    reviewerIds.length === 0
+      ? []
+      : await tenant.select(
+          persons,
+          { id: persons.id, name: persons.name },
+          inArray(persons.id, reviewerIds),
+        );
+  const nameOf = (id: string | null) => reviewers.find((p) => p.id === id)?.name ?? null;
+  return rows.map((row) => presentQuestion(row, nameOf(row.reviewedBy)));
+}
+
 /** The trajectory's questions, and which competences learners keep missing. */
 export async function getQuestionBank(
   { tenant, actor, now }: Scope,
@@ -121,7 +136,7 @@ export async function getQuestionBank(
   const document = await loadDocument(tenant, trajectoryId);
   const rows = await activeQuestions(tenant, trajectoryId);
   return {
-    questions: rows.map(presentQuestion),
+    questions: await presentBank(tenant, rows),
     trouble: await troubleByCompetence(tenant, trajectoryId, document, now),
   };
 }
@@ -183,7 +198,7 @@ export async function exportQuestions(
 ): Promise<string> {
   authorize(actor, "trajectory.write");
   const document = await loadDocument(tenant, trajectoryId);
-  const rows = (await activeQuestions(tenant, trajectoryId)).map(presentQuestion);
+  const rows = await presentBank(tenant, await activeQuestions(tenant, trajectoryId));
   return format === "csv" ? questionsToCsv(rows, document.competences, locale) : questionsToJson(rows);
 }
 
@@ -227,4 +242,39 @@ export async function importQuestions(
     );
     return { imported: inputs.length };
   });
+}
+
+/** An AI draft a designer accepted, with its trail (decision 0028): the `ai` module calls this. */
+export interface AcceptedDraft {
+  trajectoryId: string;
+  question: QuestionInput;
+  model: string;
+  draftedAt: Date;
+  source: string | null;
+  reviewedBy: string;
+  reviewedAt: Date;
+}
+
+/**
+ * Adds an accepted AI draft to the bank inside the caller's transaction. The competence is checked as
+ * for any question, so a draft for a competence removed meanwhile is refused by name.
+ */
+export async function addAcceptedDraft(tenant: Tenant, draft: AcceptedDraft): Promise<QuestionView> {
+  assertCompetence(await loadDocument(tenant, draft.trajectoryId), draft.question.competenceId);
+  const [row] = await tenant.db
+    .insert(questions)
+    .values(
+      tenant.row({
+        ...rowValues(draft.trajectoryId, draft.question),
+        createdBy: draft.reviewedBy,
+        origin: "ai",
+        aiModel: draft.model,
+        aiDraftedAt: draft.draftedAt,
+        aiSource: draft.source,
+        reviewedBy: draft.reviewedBy,
+        reviewedAt: draft.reviewedAt,
+      }),
+    )
+    .returning();
+  return presentQuestion(row!);
 }

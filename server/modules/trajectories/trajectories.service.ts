@@ -7,7 +7,7 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Scope } from "../../http/scope.ts";
 import { recordAudit } from "../../audit.ts";
 import { timeZoneOf } from "../cohorts/index.ts";
-import { loadRules, runDesignCheck } from "../design-check/index.ts";
+import { bankFacts, loadRules, runDesignCheck } from "../design-check/index.ts";
 import { retiredBy, withActivityIds } from "./activity-ids.ts";
 import { trajectoryTemplates } from "./templates/index.ts";
 import { renderTemplate, templateWords } from "./templates/template.ts";
@@ -28,7 +28,12 @@ export async function findTrajectories(
     .selectRows(trajectories, archived === "include" ? undefined : isNull(trajectories.archivedAt))
     .orderBy(desc(trajectories.updatedAt));
   const rules = await loadRules();
-  return rows.map((row) => ({ row, score: runDesignCheck(row.document, rules).score }));
+  // The score counts the question bank too (decision 0028), as the editor's check does.
+  const facts = await bankFacts(
+    tenant,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ row, score: runDesignCheck(row.document, rules, facts.get(row.id)).score }));
 }
 
 /** One trajectory with the name of who saved it last; another organisation's is simply not found. */

@@ -70,7 +70,10 @@ function CardView({
   const q = card.question;
   return (
     <article className="card practice-card" aria-labelledby={`q-${card.cardId}`}>
-      <p className="tag">{q.competence}</p>
+      <p className="tag">
+        {q.competence}
+        {q.aiDrafted ? <span className="ai-label"> · {t("ui.ai.learnerLabel")}</span> : null}
+      </p>
       {repeat ? <p className="again-tag">{t("ui.practiceRecap.againTag")}</p> : null}
       {q.situation ? <p className="situation">{q.situation}</p> : null}
       <h2 id={`q-${card.cardId}`}>{q.prompt}</h2>

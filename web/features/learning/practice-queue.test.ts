@@ -14,6 +14,7 @@ const card = (id: string): PracticeCardView => ({
     prompt: `Question ${id}`,
     options: [],
     modelAnswer: null,
+    aiDrafted: false,
   },
 });
 const order = (queue: SessionItem[]) => queue.map((item) => `${item.card.cardId}${item.repeat ? "*" : ""}`);

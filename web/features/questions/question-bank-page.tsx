@@ -12,6 +12,7 @@ import { useTrajectory } from "../trajectories/trajectories-api.ts";
 import { confirmFirst } from "../../components/buttons.tsx";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { QuestionForm } from "./question-form.tsx";
+import { AiDraftingSection, AiOriginLabel } from "../ai/ai-drafting-section.tsx";
 import { questionKeys, questionsApi, useQuestionBank } from "./questions-api.ts";
 
 /** Where learners stumble, per competence: a bar per miss rate, so trouble is seen at a glance. */
@@ -123,6 +124,7 @@ function QuestionItem({
           {t(`ui.questions.kinds.${question.kind}`)} · {competence} ·{" "}
           {question.uses.map((u) => t(`ui.questions.uses.${u}`)).join(", ")}
         </p>
+        <AiOriginLabel question={question} />
         {question.situation ? <p className="situation">{question.situation}</p> : null}
         <strong>{question.prompt}</strong>
       </div>
@@ -194,6 +196,9 @@ export function QuestionBankPage() {
           </a>
         </div>
       )}
+      {competences.length > 0 ? (
+        <AiDraftingSection trajectoryId={trajectoryId} competences={competences} />
+      ) : null}
       {bank.data ? (
         <>
           <SectionCard

@@ -61,11 +61,16 @@ export function QuestionForm({
   competences,
   editing,
   onDone,
+  saveWith,
+  saveLabel,
 }: {
   trajectoryId: string;
   competences: { id: string; name: string }[];
   editing: QuestionView | null;
   onDone: () => void;
+  /** Saves somewhere else than the bank (accepting an AI draft with edits), under its own label. */
+  saveWith?: (question: QuestionInput) => Promise<unknown>;
+  saveLabel?: string;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() =>
@@ -81,9 +86,11 @@ export function QuestionForm({
   const blocker = useLeaveGuard(dirty);
   const save = useMutation({
     mutationFn: () =>
-      editing
-        ? questionsApi.update(trajectoryId, editing.id, toInput(draft))
-        : questionsApi.create(trajectoryId, toInput(draft)),
+      saveWith
+        ? saveWith(toInput(draft))
+        : editing
+          ? questionsApi.update(trajectoryId, editing.id, toInput(draft))
+          : questionsApi.create(trajectoryId, toInput(draft)),
     onSuccess: () => {
       stored.clear();
       setDirty(false);
@@ -211,7 +218,7 @@ export function QuestionForm({
       )}
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={save.isPending}>
-          {t("ui.common.save")}
+          {saveLabel ?? t("ui.common.save")}
         </button>
         <button type="button" className="button-secondary" onClick={onDone}>
           {t("ui.common.cancel")}

@@ -23,7 +23,8 @@ export const trajectoryKeys = {
 /** The design check is stateless: its key is the document itself, in the reader's language. */
 export const designCheckKeys = {
   all: ["design-check"] as const,
-  of: (locale: Locale, document: string | null) => [...designCheckKeys.all, locale, document] as const,
+  of: (locale: Locale, document: string | null, trajectoryId?: string) =>
+    [...designCheckKeys.all, locale, trajectoryId ?? null, document] as const,
 };
 
 export const trajectoriesApi = {
@@ -39,6 +40,9 @@ export const trajectoriesApi = {
     api<TrajectoryDetail>("PUT", `/api/trajectories/${trajectoryId}`, body),
   templates: () => api<TemplateView[]>("GET", "/api/trajectory-templates"),
   designCheck: (document: unknown) => api<DesignCheckResult>("POST", "/api/design-check", document),
+  /** A saved trajectory's check counts its question bank too (decision 0028). */
+  designCheckOf: (trajectoryId: string, document: unknown) =>
+    api<DesignCheckResult>("POST", `/api/trajectories/${trajectoryId}/design-check`, document),
 };
 
 export const useTrajectories = (archived?: "include") =>
@@ -64,13 +68,19 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-/** The design check of the document on screen, re-run shortly after each change. */
-export function useDesignCheck(document: TrajectoryDocument | null) {
+/**
+ * The design check of the document on screen, re-run shortly after each change; for a saved trajectory
+ * (`trajectoryId`) together with its question bank.
+ */
+export function useDesignCheck(document: TrajectoryDocument | null, trajectoryId?: string) {
   const locale = currentLocale();
   const body = useDebounced(document ? JSON.stringify(document) : null, 300);
   return useQuery({
-    queryKey: designCheckKeys.of(locale, body),
-    queryFn: () => trajectoriesApi.designCheck(JSON.parse(body!) as unknown),
+    queryKey: designCheckKeys.of(locale, body, trajectoryId),
+    queryFn: () =>
+      trajectoryId
+        ? trajectoriesApi.designCheckOf(trajectoryId, JSON.parse(body!) as unknown)
+        : trajectoriesApi.designCheck(JSON.parse(body!) as unknown),
     enabled: body !== null,
     placeholderData: (previous) => previous,
     retry: false,

@@ -59,7 +59,7 @@ function Editor({ initial, onReload }: { initial: TrajectoryDetail; onReload: ()
   const draftKey = `beklijf.draft.trajectory.${initial.id}.v${version}`;
   const draft = useDraft(draftKey, document, dirty && canWrite);
   const blocker = useLeaveGuard(dirty && canWrite);
-  const check = useDesignCheck(document);
+  const check = useDesignCheck(document, initial.id);
   const change = (patch: Partial<TrajectoryDocument>) => {
     setDocument((current) => ({ ...current, ...patch }));
     setDirty(true);

@@ -10,6 +10,7 @@ import { LocaleSelect } from "../locale-select.tsx";
 import { type Organisation, organisationKeys, organisationsApi } from "../organisations-api.ts";
 import { WorkingWeekForm } from "./working-week-form.tsx";
 import { XapiClientsLink } from "../../xapi-clients/xapi-clients-link.tsx";
+import { AiSettingsLink } from "../../ai/ai-settings-link.tsx";
 import { SsoSettings } from "../../sso/sso-settings.tsx";
 import { ScimTokensSection } from "../../scim/scim-tokens.tsx";
 import { SecondFactorPolicyCard } from "../../second-factor/second-factor-admin.tsx";
@@ -28,6 +29,7 @@ export function OrganisationPage() {
             <OrganisationForm org={data} />
             <WorkingWeekForm org={data} />
             <XapiClientsLink />
+            <AiSettingsLink />
             <SsoSettings />
             <ScimTokensSection />
             <SecondFactorPolicyCard />
