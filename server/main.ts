@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const jobs = await startJobs(database, {
     // PGlite serves one process, so that process must run the jobs too.
     work: config.jobsMode === "inline" || database.kind === "pglite",
-    handlers: jobHandlers(database.db, mailer, config.publicUrl),
+    handlers: jobHandlers(database.db, mailer, config.publicUrl, undefined, config.secretsKey),
     schedules: jobSchedules,
     logger,
   });

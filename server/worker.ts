@@ -18,7 +18,13 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   const jobs = await startJobs(database, {
     work: true,
-    handlers: jobHandlers(database.db, createMailer(config.smtpUrl, config.mailFrom), config.publicUrl),
+    handlers: jobHandlers(
+      database.db,
+      createMailer(config.smtpUrl, config.mailFrom),
+      config.publicUrl,
+      undefined,
+      config.secretsKey,
+    ),
     schedules: jobSchedules,
     logger,
   });

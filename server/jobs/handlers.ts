@@ -6,6 +6,8 @@ import { sendRequestedResetLinks } from "../modules/auth/auth.service.ts";
 import { sendRequestedSignInLinks } from "../modules/auth/email-link.service.ts";
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
 import { sweepAbandonedSessions } from "../modules/packages/index.ts";
+import { forwardStatements } from "../modules/xapi/index.ts";
+import { secretSealer } from "../crypto/secrets.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
 /** The map from job name to module function. Business logic lives in the modules, not here. */
@@ -14,6 +16,7 @@ export function jobHandlers(
   mailer: Mailer | null,
   site: string,
   clock: () => Date = () => new Date(),
+  secretsKey: Buffer | null = null,
 ): Record<JobName, JobHandler> {
   // Delivery stamps `sent_at` from the same injected clock as the sweeps that fill the outbox.
   const deliver = () => deliverOutbox(db, mailer, { clock });
@@ -36,6 +39,9 @@ export function jobHandlers(
     "packages.abandon-cmi5-sessions": async () => {
       await sweepAbandonedSessions(db, site, clock());
     },
+    "xapi.forward-statements": async () => {
+      await forwardStatements(db, { sealer: () => secretSealer(db, secretsKey), now: clock() });
+    },
   };
 }
 
@@ -52,4 +58,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "auth.send-sign-in-links": "* * * * *",
   // cmi5 sessions that never terminated end as abandoned once their credentials have expired.
   "packages.abandon-cmi5-sessions": "7 * * * *",
+  // Statements to the organisation's external LRS (decision 0035); backoff is kept per organisation.
+  "xapi.forward-statements": "* * * * *",
 };

@@ -10,6 +10,7 @@ export const jobNames = [
   "auth.send-reset-links",
   "auth.send-sign-in-links",
   "packages.abandon-cmi5-sessions",
+  "xapi.forward-statements",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
