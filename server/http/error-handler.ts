@@ -27,6 +27,7 @@ const knownCustomCodes = new Set([
   "tier_not_for_instrument",
   "activity_required",
   "no_working_days",
+  "https_required",
 ]);
 
 function sizeCode(origin: unknown, array: string, number: string, text: string): string {
