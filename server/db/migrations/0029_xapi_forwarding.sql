@@ -15,4 +15,5 @@ CREATE TABLE "xapi_forwarding" (
 );
 --> statement-breakpoint
 ALTER TABLE "xapi_forwarding" ADD CONSTRAINT "xapi_forwarding_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "xapi_forwarding_org_unique" ON "xapi_forwarding" USING btree ("organisation_id");
+CREATE UNIQUE INDEX "xapi_forwarding_org_unique" ON "xapi_forwarding" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "xapi_statements_seq_idx" ON "xapi_statements" USING btree ("organisation_id","seq");

@@ -82,6 +82,8 @@ export const xapiStatements = tenantTable(
       .on(t.organisationId, t.registration, t.stored, t.seq)
       .where(sql`${t.registration} IS NOT NULL`),
     index("xapi_statements_stored_idx").on(t.organisationId, t.stored, t.seq),
+    // Forwarding's cursor (decision 0035): the statements past it, in insertion order.
+    index("xapi_statements_seq_idx").on(t.organisationId, t.seq),
     index("xapi_statements_target_idx")
       .on(t.organisationId, t.targetStatementId)
       .where(sql`${t.targetStatementId} IS NOT NULL`),
