@@ -98,6 +98,24 @@ describe("forwarding statements to an external LRS", () => {
     expect(await state()).toMatchObject({ refusal: null, waiting: 0 });
   });
 
+  it("backs off on 429, stops on 401 with words about the credentials, and takes 409 as already there", async () => {
+    let now = later(5 * 3_600_000);
+    const statement = aStatement();
+    await send(statement);
+    peer.failNext(1, 429, "slow down");
+    expect(await run(now)).toBe(0);
+    expect(await state()).toMatchObject({ lastError: { code: "busy", status: 429 }, refusal: null });
+    now = new Date(now.getTime() + 31_000);
+    peer.failNext(1, 401, "unknown key");
+    expect(await run(now)).toBe(0);
+    expect(await state()).toMatchObject({ refusal: { code: "credentials-refused", status: 401, count: 1 } });
+    await switchOn(true, { lrsKey: "", lrsSecret: "" });
+    // The other side had stored it after all: 409 means it is there, so the cursor moves on.
+    peer.failNext(1, 409, "exists");
+    expect(await run(now)).toBe(1);
+    expect(await state()).toMatchObject({ waiting: 0, lastError: null, refusal: null });
+  });
+
   it("never forwards statements of a person who was erased before they went", async () => {
     const learner = await buildLearner(t.database.db, setup.organisation.id);
     const mine = { ...aStatement({ email: learner.email }) };
