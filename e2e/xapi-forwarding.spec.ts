@@ -11,7 +11,7 @@ test.afterAll(() => peer.close());
 
 test("the coordinator names an external LRS, tests it, and sees records forwarded to it", async ({
   page,
-}) => {
+}, info) => {
   test.setTimeout(180_000);
   await signInInEnglish(page, "coordinator@demo.beklijf.nl");
   await page.goto(`${APP}/organisation/xapi-clients`);
@@ -66,4 +66,5 @@ test("the coordinator names an external LRS, tests it, and sees records forwarde
   await expect(state.getByText("Last sent")).toBeVisible();
   await expect(state.getByText("Not yet", { exact: true })).toHaveCount(0);
   await expectAccessible(page, "xAPI forwarding after sending");
+  await page.screenshot({ path: info.outputPath("forwarding.png"), fullPage: true });
 });
