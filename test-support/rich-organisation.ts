@@ -19,6 +19,7 @@ import {
   successCaseInterviews,
   xapiClients,
   scimTokens,
+  xapiForwarding,
 } from "../server/db/schema/index.ts";
 import type { Fixture } from "../server/http/cross-tenant.probes.ts";
 import { scopeFor } from "../server/http/scope.ts";
@@ -194,6 +195,13 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     kind: "client" as const,
     createdAt: new Date(),
   });
+  // A's forwarding to its own LRS: another coordinator must neither see its address nor change it.
+  await insertAlpha(xapiForwarding, {
+    endpoint: "https://alpha-geheime-lrs.test/xapi/",
+    credentialsSealed: "v1.alpha.geheim",
+    enabled: true,
+    updatedAt: new Date(),
+  });
   // A SCIM token of A: another coordinator must neither list nor revoke it.
   const scimTokenId = await insertAlpha(scimTokens, {
     name: "Alpha geheime directory",
@@ -301,6 +309,7 @@ export async function buildRichOrganisation(db: Db): Promise<{ fixture: Fixture;
     "Alpha geheim pakket",
     sso.domain,
     sso.clientId,
+    "alpha-geheime-lrs.test",
   ];
   return { fixture, secrets };
 }

@@ -46,6 +46,7 @@ import { questionRoutes } from "../modules/questions/questions.routes.ts";
 import { reminderRoutes } from "../modules/reminders/reminders.routes.ts";
 import { lrsRoutes } from "../modules/xapi/lrs-http.ts";
 import { xapiClientRoutes } from "../modules/xapi/xapi-clients.routes.ts";
+import { xapiForwardingRoutes } from "../modules/xapi/forwarding.routes.ts";
 import { passwordSignInAllowed } from "../modules/sso/index.ts";
 import { ssoRoutes } from "../modules/sso/sso.routes.ts";
 import { scimRoutes } from "../modules/scim/scim-http.ts";
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(noticeRoutes);
   await app.register(certificateRoutes);
   await app.register(xapiClientRoutes);
+  await app.register(xapiForwardingRoutes, deps);
   await app.register(lrsRoutes, {
     db: deps.database.db,
     site: deps.config.publicUrl,

@@ -245,6 +245,18 @@ export const probes: Record<string, Probe> = {
   "GET /api/xapi-clients": { expect: "own" },
   "POST /api/xapi-clients": { expect: "own", body: () => ({ name: "B client" }) },
   "DELETE /api/xapi-clients/:clientId": { expect: 404 },
+  "GET /api/xapi-forwarding": { expect: "own" },
+  "PUT /api/xapi-forwarding": {
+    expect: "own",
+    // Loopback port 9 (discard): the test call that follows is refused at once, never leaves the machine.
+    body: () => ({
+      endpoint: "https://127.0.0.1:9/xapi/",
+      lrsKey: "b-key",
+      lrsSecret: "b-secret",
+      enabled: false,
+    }),
+  },
+  "POST /api/xapi-forwarding/test": { expect: "own" },
   "GET /api/scim-tokens": { expect: "own" },
   "POST /api/scim-tokens": { expect: "own", body: () => ({ name: "B directory" }) },
   "DELETE /api/scim-tokens/:tokenId": { expect: 404 },

@@ -91,6 +91,7 @@ const notCreating: Record<string, string> = {
   "POST /api/me/notices/read": "marking all read twice leaves them read",
   "POST /api/xapi-clients":
     "creates once per key, but a replay cannot show the secret again (not stored): xapi-clients.int.test.ts",
+  "POST /api/xapi-forwarding/test": "asks the external LRS's /about; stores and sends nothing",
   "POST /api/scim-tokens":
     "creates once per key, but a replay cannot show the token again (not stored): scim/tokens.int.test.ts",
   "POST /api/me/activities/:cohortId/:activityId/launch": "a signed address to play from; stores nothing",

@@ -7,6 +7,7 @@ import { sendRequestedSignInLinks } from "../modules/auth/email-link.service.ts"
 import { sendNudges } from "../modules/reminders/nudges.service.ts";
 import { sweepAbandonedSessions } from "../modules/packages/index.ts";
 import { runDraftingJobs } from "../modules/ai/index.ts";
+import { forwardStatements } from "../modules/xapi/index.ts";
 import { secretSealer } from "../crypto/secrets.ts";
 import type { JobHandler, JobName } from "./queue.ts";
 
@@ -58,6 +59,9 @@ export function jobHandlers(
         timeoutMs: AI_TIMEOUT_MS,
       });
     },
+    "xapi.forward-statements": async () => {
+      await forwardStatements(db, { sealer: () => secretSealer(db, secretsKey), now: clock() });
+    },
   };
 }
 
@@ -78,4 +82,6 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "ops.nightly-backup": "30 2 * * *",
   // AI drafting requests are queued by the request; this sweep catches any a missed send left.
   "ai.draft-questions": "* * * * *",
+  // Statements to the organisation's external LRS (decision 0035); backoff is kept per organisation.
+  "xapi.forward-statements": "* * * * *",
 };

@@ -12,6 +12,7 @@ export const jobNames = [
   "packages.abandon-cmi5-sessions",
   "ops.nightly-backup",
   "ai.draft-questions",
+  "xapi.forward-statements",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, customType, index, jsonb, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtColumn, instant } from "./columns.ts";
 import { personReference } from "./tenant-keys.ts";
 import { tenantTable } from "./tenant-tables.ts";
@@ -72,6 +82,8 @@ export const xapiStatements = tenantTable(
       .on(t.organisationId, t.registration, t.stored, t.seq)
       .where(sql`${t.registration} IS NOT NULL`),
     index("xapi_statements_stored_idx").on(t.organisationId, t.stored, t.seq),
+    // Forwarding's cursor (decision 0035): the statements past it, in insertion order.
+    index("xapi_statements_seq_idx").on(t.organisationId, t.seq),
     index("xapi_statements_target_idx")
       .on(t.organisationId, t.targetStatementId)
       .where(sql`${t.targetStatementId} IS NOT NULL`),
@@ -149,4 +161,51 @@ export const xapiClients = tenantTable(
     revokedAt: instant("revoked_at"),
   },
   (t) => [uniqueIndex("xapi_clients_key_unique").on(t.key), personReference(t)],
+);
+
+/** Why forwarding stopped or last failed, in a code the coordinator's page puts into words. */
+export interface XapiForwardingProblem {
+  code:
+    | "unreachable"
+    | "server-error"
+    | "busy"
+    | "credentials-refused"
+    | "statements-refused"
+    | "secret-unreadable";
+  /** The external LRS's HTTP status, when it answered. */
+  status?: number | null;
+  /** The external LRS's own words, cut short (never a statement or a credential). */
+  detail?: string | null;
+  at: string;
+}
+
+/** A batch the external LRS refused (a 4xx other than 409/429): forwarding waits here until retried. */
+export interface XapiForwardingRefusal extends XapiForwardingProblem {
+  /** How many statements the refused batch held. */
+  count: number;
+}
+
+/**
+ * Forwarding the organisation's statements to an external LRS it names (decision 0035): one per
+ * organisation. The statements table is the outbox and `cursor_seq` the place in it: every statement
+ * with a higher `seq` waits, in `seq` order. The Basic key and secret are sealed together
+ * (`server/crypto/secrets.ts`) and never leave the server again.
+ */
+export const xapiForwarding = tenantTable(
+  "xapi_forwarding",
+  {
+    endpoint: text("endpoint").notNull(),
+    credentialsSealed: text("credentials_sealed").notNull(),
+    enabled: boolean("enabled").notNull().default(false),
+    /** The `seq` of the last statement forwarded (or passed over when forwarding was switched on). */
+    cursorSeq: bigint("cursor_seq", { mode: "number" }).notNull().default(0),
+    lastForwardedAt: instant("last_forwarded_at"),
+    /** Failures in a row that are worth retrying (network, 5xx, 429): the backoff grows with them. */
+    failures: integer("failures").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at"),
+    lastError: jsonb("last_error").$type<XapiForwardingProblem>(),
+    refusal: jsonb("refusal").$type<XapiForwardingRefusal>(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("xapi_forwarding_org_unique").on(t.organisationId)],
 );

@@ -5,3 +5,4 @@ export { collectXapiDocuments, eraseXapiData } from "./person-data.ts";
 export { registrationStatements, storeLmsStatement, writeLmsState } from "./lms-records.ts";
 export type { LaunchStatementsGuard, LaunchStatementsListener } from "./lrs-http.ts";
 export type { XapiCaller } from "./statements-store.ts";
+export { forwardStatements } from "./forwarding.ts";

@@ -156,8 +156,9 @@ export async function storeStatements(
     await checkSame(tenant, statements, inserted);
   } else
     await tenant.transaction(async (tx) => {
-      await voidTargets(tx, statements);
       await checkSame(tx, statements, await insertStatementRows(tx.db, rows));
+      // After the insert, so a target sent in the same batch (as forwarding sends them) is voided too.
+      await voidTargets(tx, statements);
       await storeParts(tx, context.parts);
     });
   return ids;

@@ -12,6 +12,7 @@ import { useDraft } from "../../lib/draft.ts";
 import { formatDay } from "../../lib/dates.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
+import { ForwardingSection } from "./forwarding-section.tsx";
 import {
   type XapiClientCredentials,
   type XapiClients,
@@ -40,6 +41,7 @@ export function XapiClientsPage() {
           </>
         )}
       </QueryState>
+      <ForwardingSection />
     </Page>
   );
 }
