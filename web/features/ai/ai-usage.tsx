@@ -9,9 +9,9 @@ import { SectionCard } from "../../components/section-card.tsx";
 import { currentLocale, formatDateTime, formatNumber } from "../../lib/i18n.ts";
 import { aiApi, aiKeys, type AiUsageView } from "./ai-api.ts";
 
-/** A month ("2026-11") as the reader writes it ("november 2026"). */
-const monthName = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+/** A month ("2026-11") as the reader writes it ("november 2026"; "nov 2026" where space is short). */
+const monthName = (month: string, locale: string, length: "long" | "short" = "long") =>
+  new Intl.DateTimeFormat(locale, { month: length, year: "numeric", timeZone: "UTC" }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
 
@@ -21,7 +21,8 @@ function UsageChart({ months }: { months: AiUsageView["months"] }) {
   const locale = currentLocale();
   const max = Math.max(1, ...months.map((m) => m.requests));
   const rows = months.map((m) => ({
-    label: monthName(m.month, locale),
+    // The chart's label column is narrow: the short month keeps the label whole.
+    label: monthName(m.month, locale, "short"),
     value: m.requests,
     max,
     shown: formatNumber(m.requests, locale),
@@ -94,7 +95,7 @@ export function AiUsage() {
             <>
               <UsageChart months={view.months} />
               <MonthTable months={view.months} />
-              <h3>{t("ui.ai.settings.recentTitle")}</h3>
+              <h3 className="ai-usage-recent">{t("ui.ai.settings.recentTitle")}</h3>
               <RecentTable recent={view.recent} />
             </>
           )
