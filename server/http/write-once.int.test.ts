@@ -67,6 +67,11 @@ const creating: Record<string, Creating> = {
   "POST /api/me/extra-material/:cohortId/:competenceId/done": { as: "learner" },
   // Refused here (no zip in the body): the harness checks that the refusal stores nothing.
   "POST /api/trajectories/:trajectoryId/packages": { as: "coordinator" },
+  // Refused here (AI drafting is off in this organisation; the draft ids are not drafts): nothing may
+  // change. Accepting once under concurrency, with AI on, is in ai-review.int.test.ts.
+  "POST /api/trajectories/:trajectoryId/question-drafts": { as: "coordinator" },
+  "POST /api/trajectories/:trajectoryId/question-drafts/:draftId/accept": { as: "coordinator" },
+  "POST /api/trajectories/:trajectoryId/question-drafts/:draftId/reject": { as: "coordinator" },
 };
 
 /** Signed-in POSTs that create nothing and send nothing, or that are one-time by nature. */
@@ -74,6 +79,8 @@ const notCreating: Record<string, string> = {
   "POST /api/auth/sign-out": "ends the session; twice is the same as once",
   "POST /api/people/import/preview": "reads a file, stores nothing",
   "POST /api/credentials/verify": "checks a credential, stores nothing",
+  "POST /api/trajectories/:trajectoryId/design-check":
+    "checks a saved trajectory with its bank, stores nothing",
   "POST /api/sso/test":
     "starts a test at the provider (a sealed cookie, no row); a second start replaces the first, the result is one row per organisation",
   "POST /api/culture-scans/:scanId/close": "a state change that is the same when repeated",

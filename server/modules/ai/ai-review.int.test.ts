@@ -171,7 +171,7 @@ describe("reviewing AI drafts: /api/trajectories/:trajectoryId/question-drafts/:
     const waiting = (await check()).findings.find((f) => f.rule === "question-bank");
     expect(waiting).toMatchObject({
       severity: "low",
-      message: expect.stringContaining("1 AI-drafted") as unknown,
+      message: expect.stringContaining("AI-drafted questions waiting for review: 1.") as unknown,
     });
     await call("POST", `${drafts}/${pending[1]!.id}/reject`, designer);
     expect((await check()).findings.find((f) => f.rule === "question-bank")).toBeUndefined();
