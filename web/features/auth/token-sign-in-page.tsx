@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { MutationForm } from "../../components/mutation-form.tsx";
@@ -7,13 +7,16 @@ import { tokenFromHash } from "../../lib/link-token.ts";
 import { useSaveThenRefresh } from "../../lib/mutations.ts";
 import { emailLinkApi } from "./email-link-api.ts";
 
-/** Reads the link's token once and takes it out of the address bar, so it stays out of the history. */
+/**
+ * Reads the link's token once and takes it out of the address bar, so it stays out of the history. The
+ * address changes only once the page is on screen: a render React throws away (a lazily loaded part
+ * suspending) would otherwise have taken the token with it.
+ */
 function useTokenFromLink(): string {
-  const [token] = useState(() => {
-    const found = tokenFromHash();
-    if (found) window.history.replaceState(null, "", window.location.pathname);
-    return found;
-  });
+  const [token] = useState(tokenFromHash);
+  useEffect(() => {
+    if (token && window.location.hash) window.history.replaceState(null, "", window.location.pathname);
+  }, [token]);
   return token;
 }
 

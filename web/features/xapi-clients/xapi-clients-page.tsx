@@ -38,10 +38,11 @@ export function XapiClientsPage() {
             {created ? <NewCredentials credentials={created} endpoint={data.endpoint} /> : null}
             <CreateClientForm onCreated={setCreated} />
             <ClientList data={data} />
+            {/* Inside: someone who may not manage clients reads one refusal, not two. */}
+            <ForwardingSection />
           </>
         )}
       </QueryState>
-      <ForwardingSection />
     </Page>
   );
 }
