@@ -38,6 +38,7 @@ import {
   isTrustedDevice,
   issueDeviceToken,
 } from "./trusted-devices.ts";
+import { perOfficeAddress } from "../../http/rate-limits.ts";
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -48,8 +49,8 @@ const mailLimit = {
   keyGenerator: (request: { ip: string; body?: unknown }) =>
     `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
 };
-/** Link redemption is limited per IP: tokens are 256-bit, this only keeps the noise down. */
-const linkLimit = { max: 30, timeWindow: "15 minutes" };
+/** Link lookup and redemption: tokens are 256-bit, so the limit only keeps the noise down. */
+const linkLimit = perOfficeAddress;
 /** Guessing the current password through a borrowed session is limited like sign-in. */
 const passwordChangeLimit = { max: 10, timeWindow: "15 minutes" };
 

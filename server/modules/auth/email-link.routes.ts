@@ -14,18 +14,19 @@ import { attachment, defineRoutes, publicRoute, route, withHeaders } from "../..
 import { EMAIL_LINK_MINUTES, PENDING_COOKIE, redeemWith, requestEmailLink } from "./email-link.service.ts";
 import { setSessionCookie } from "./sessions.ts";
 import { getSignInCard, printSignInCard, revokeSignInCard, signInWithCard } from "./sign-in-cards.service.ts";
+import { perOfficeAddress } from "../../http/rate-limits.ts";
 
 const ok = z.object({ ok: z.literal(true) });
 const PENDING_PATH = "/api/auth/email-link";
 
 /**
- * Sign-in emails per client (IP): a few for typos and "send again", then wait. Per address, whoever
- * asks, the worker sends at most three in 15 minutes (`EMAILS_PER_WINDOW`), so no inbox is flooded
- * from many IPs either.
+ * Sign-in emails per client (IP): enough for a whole office on one router. Per address, whoever asks,
+ * the worker sends at most three in 15 minutes (`EMAILS_PER_WINDOW`), so no inbox is flooded from one
+ * IP or many.
  */
-const emailLimit = { max: 10, timeWindow: "15 minutes" };
+const emailLimit = perOfficeAddress;
 /** Link, code and card redemption per client: tokens are 256-bit; codes have their own five tries. */
-const redeemLimit = { max: 30, timeWindow: "15 minutes" };
+const redeemLimit = perOfficeAddress;
 
 /** Email-link sign-in with a six-digit code, and printed QR sign-in cards (decision 0024). */
 export const emailLinkRoutes = defineRoutes(

@@ -53,12 +53,13 @@ import {
 } from "./second-factor-session.ts";
 import { beginSecondFactor, verifyPasskey, verifyRecoveryCode, verifyTotp } from "./second-factor.service.ts";
 import { setSessionCookie } from "./sessions.ts";
+import { perOfficeAddress } from "../../http/rate-limits.ts";
 
 const ok = z.object({ ok: z.literal(true) });
 /** WebAuthn options go to the browser as @simplewebauthn/server made them. */
 const webauthnOptions = z.looseObject({ challenge: z.string() });
 /** Per IP; the per-person throttle below is what stops guessing six digits. */
-const verifyLimit = { max: 30, timeWindow: "15 minutes" };
+const verifyLimit = perOfficeAddress;
 
 export const secondFactorRoutes = defineRoutes(
   ["auth"],

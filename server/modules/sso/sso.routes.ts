@@ -25,9 +25,10 @@ import { FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_MINUTES } from "./flow-state.ts";
 import { listLinkedAccounts, unlinkAccounts } from "./identities.ts";
 import { signInMethodsFor } from "./direct-start.ts";
 import { completeCallback, startSignIn, startSignInBySlug, startTest } from "./sign-in.service.ts";
+import { perOfficeAddress } from "../../http/rate-limits.ts";
 
 /** Starting a sign-in costs the provider a page and us a discovery: limited per IP like link redemption. */
-const startLimit = { max: 30, timeWindow: "15 minutes" };
+const startLimit = perOfficeAddress;
 
 /**
  * Single sign-on through the organisation's OpenID provider (decision 0023): the public start and
