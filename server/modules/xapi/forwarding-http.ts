@@ -1,4 +1,6 @@
 import type { XapiForwardingProblem } from "../../db/schema/index.ts";
+import { buildMultipart } from "./multipart.ts";
+import type { AttachmentPart } from "./statements-store.ts";
 
 /**
  * The wire to an external LRS (decision 0035): a POST of one batch of statements and a GET of `/about`.
@@ -69,20 +71,29 @@ const unreachable = (error: unknown): SendOutcome => ({
   detail: error instanceof Error ? ((error.cause as { code?: string })?.code ?? error.name) : null,
 });
 
-/** Posts one batch, in the order given, as one array (the external LRS stores it all or none). */
+/**
+ * Posts one batch, in the order given, as one array (the external LRS stores it all or none). An
+ * attachment sent here as bytes (a signed statement always has one) goes along as a part, as it came:
+ * without it the other LRS would refuse the batch.
+ */
 export async function postStatements(
   target: ForwardTarget,
   statements: readonly Record<string, unknown>[],
+  attachments: readonly AttachmentPart[] = [],
 ): Promise<SendOutcome> {
+  const { contentType, body } =
+    attachments.length > 0
+      ? buildMultipart(statements, attachments)
+      : { contentType: "application/json", body: JSON.stringify(statements) };
   try {
     const response = await fetch(`${base(target.endpoint)}statements`, {
       method: "POST",
       headers: {
         authorization: authorization(target),
-        "content-type": "application/json",
+        "content-type": contentType,
         "x-experience-api-version": versionFor(statements),
       },
-      body: JSON.stringify(statements),
+      body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
       redirect: "error",
     });

@@ -4,6 +4,7 @@ import { xapiForwarding, xapiStatements } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { type SecretSealer, SecretUnreadable } from "../../crypto/secrets.ts";
 import { type ForwardTarget, type SendOutcome, postStatements } from "./forwarding-http.ts";
+import { attachmentsByHash } from "./statements-store.ts";
 
 /**
  * Forwarding stored statements to the organisation's external LRS (decision 0035). The statements
@@ -92,10 +93,8 @@ export async function forwardOrganisation(tenant: Tenant, options: ForwardOption
   for (let run = 0; run < MAX_BATCHES_PER_RUN; run++) {
     const batch = await nextBatch(tenant, cursor, settledBefore);
     if (batch.length === 0) break;
-    const outcome = await postStatements(
-      target,
-      batch.map((row) => row.statement),
-    );
+    const statements = batch.map((row) => row.statement);
+    const outcome = await postStatements(target, statements, await inlineAttachments(tenant, statements));
     const last = batch.at(-1)!.seq;
     const moved = await recordOutcome(tenant, cursor, options.now, {
       count: batch.length,

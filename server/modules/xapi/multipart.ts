@@ -53,7 +53,7 @@ export function parseMultipart(body: Buffer, boundary: string): Part[] {
 /** Builds a multipart/mixed answer: the JSON first, then each attachment. */
 export function buildMultipart(
   json: unknown,
-  attachments: { sha2: string; contentType: string; content: Buffer }[],
+  attachments: readonly { sha2: string; contentType: string; content: Buffer }[],
 ) {
   const boundary = `xapi-${crypto.randomUUID()}`;
   const chunks: Buffer[] = [
