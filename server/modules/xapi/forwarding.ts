@@ -110,6 +110,18 @@ export async function forwardOrganisation(tenant: Tenant, options: ForwardOption
   return forwarded;
 }
 
+/** The bytes of the batch's attachments that have no fileUrl: the other LRS must get them as parts. */
+async function inlineAttachments(tenant: Tenant, statements: Record<string, unknown>[]) {
+  const hashes = statements.flatMap((statement) =>
+    Array.isArray(statement.attachments)
+      ? (statement.attachments as Record<string, unknown>[]).flatMap((a) =>
+          a.fileUrl === undefined && typeof a.sha2 === "string" ? [a.sha2] : [],
+        )
+      : [],
+  );
+  return attachmentsByHash(tenant, [...new Set(hashes)]);
+}
+
 const unreadable: SendOutcome = {
   kind: "refused",
   code: "secret-unreadable",
