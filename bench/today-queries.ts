@@ -15,7 +15,7 @@ import { noJobs } from "../server/jobs/queue.ts";
 import { createLogger } from "../server/logger.ts";
 import { Tenant } from "../server/db/tenant.ts";
 import { getToday } from "../server/modules/learning/today.service.ts";
-import { planSession } from "../server/modules/practice/practice.service.ts";
+import { planSession } from "../server/modules/practice/session-plans.ts";
 
 const CALLS = 200;
 const database = await openDatabase({ kind: "pglite", dataDir: null });

@@ -9,6 +9,7 @@ import { createLogger } from "./logger.ts";
 import { createMailer } from "./modules/notifications/mailer.ts";
 import { serveControlSocket } from "./ops/control-socket.ts";
 import { DatabaseNewerError } from "./ops/migrations.ts";
+import { maintainDatabase } from "./ops/maintenance.ts";
 import { nightlyBackup } from "./ops/nightly.ts";
 import { BackupRequiredError, type UpgradeBackup } from "./ops/upgrade.ts";
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     work: config.jobsMode === "inline" || database.kind === "pglite",
     handlers: jobHandlers(database.db, mailer, config.publicUrl, undefined, {
       nightlyBackup: nightlyBackup(database, config.backup, logger),
+      maintainDatabase: maintainDatabase(database, logger),
       secretsKey: config.secretsKey,
     }),
     schedules: jobSchedules,

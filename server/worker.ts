@@ -4,6 +4,7 @@ import { jobHandlers, jobSchedules } from "./jobs/handlers.ts";
 import { startJobs } from "./jobs/queue.ts";
 import { createLogger } from "./logger.ts";
 import { createMailer } from "./modules/notifications/mailer.ts";
+import { maintainDatabase } from "./ops/maintenance.ts";
 import { nightlyBackup } from "./ops/nightly.ts";
 
 /** A separate job worker for installs on a PostgreSQL server (`JOBS_MODE=off` on the web processes). */
@@ -29,7 +30,11 @@ async function main(): Promise<void> {
       createMailer(config.smtpUrl, config.mailFrom),
       config.publicUrl,
       undefined,
-      { nightlyBackup: nightlyBackup(database, config.backup, logger), secretsKey: config.secretsKey },
+      {
+        nightlyBackup: nightlyBackup(database, config.backup, logger),
+        maintainDatabase: maintainDatabase(database, logger),
+        secretsKey: config.secretsKey,
+      },
     ),
     schedules: jobSchedules,
     logger,

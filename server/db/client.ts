@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { takeFairTurns } from "./fair-turns.ts";
 import pg from "pg";
 import { dumpPglite } from "../ops/backup.ts";
 import { backupBeforeMigrating, type UpgradeBackup } from "../ops/upgrade.ts";
@@ -71,6 +72,7 @@ async function openPglite(dataDir: string | null, upgrade: UpgradeBackup): Promi
   const release = dataDir ? lockDataFolder(dataDir) : () => {};
   try {
     const client = await PGlite.create(dataDir ?? undefined);
+    takeFairTurns(client);
     const identityWrites = new IdentityWrites();
     const db = drizzlePglite({ client, schema, logger: identityWrites }) as unknown as Db;
     try {

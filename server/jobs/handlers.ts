@@ -22,10 +22,13 @@ export function jobHandlers(
   clock: () => Date = () => new Date(),
   {
     nightlyBackup = async () => {},
+    maintainDatabase = async () => {},
     secretsKey = null,
   }: {
     /** The nightly backup (server/ops); processes that do not back up leave it out. */
     nightlyBackup?: JobHandler;
+    /** The nightly VACUUM (ANALYZE) of an embedded database (server/ops); a server has autovacuum. */
+    maintainDatabase?: JobHandler;
     /** Opens the AI provider's sealed key (decision 0028); without it, drafting jobs fail as "no key". */
     secretsKey?: Buffer | null;
   } = {},
@@ -52,6 +55,7 @@ export function jobHandlers(
       await sweepAbandonedSessions(db, site, clock());
     },
     "ops.nightly-backup": nightlyBackup,
+    "ops.maintain-database": maintainDatabase,
     "ai.draft-questions": async () => {
       await runDraftingJobs(db, {
         sealer: () => secretSealer(db, secretsKey),
@@ -80,6 +84,8 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "packages.abandon-cmi5-sessions": "7 * * * *",
   // Every night at 02:30 UTC, into BACKUP_DIR, keeping the last BACKUP_KEEP (decision 0029).
   "ops.nightly-backup": "30 2 * * *",
+  // After the backup: PGlite has no autovacuum, so the one process keeps its tables and statistics.
+  "ops.maintain-database": "15 3 * * *",
   // AI drafting requests are queued by the request; this sweep catches any a missed send left.
   "ai.draft-questions": "* * * * *",
   // Statements to the organisation's external LRS (decision 0035); backoff is kept per organisation.

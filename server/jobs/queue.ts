@@ -11,6 +11,7 @@ export const jobNames = [
   "auth.send-sign-in-links",
   "packages.abandon-cmi5-sessions",
   "ops.nightly-backup",
+  "ops.maintain-database",
   "ai.draft-questions",
   "xapi.forward-statements",
 ] as const;

@@ -2,4 +2,9 @@
 export { plansOf } from "./action-plans.service.ts";
 export { applicationById, recordConfirmation } from "./applications.service.ts";
 export { isConfirmable } from "./action-plans.policy.ts";
-export { collectPlanPulses, erasePlanPulses, pulseTodayItems } from "./pulse.service.ts";
+export {
+  collectPlanPulses,
+  erasePlanPulses,
+  pulseTodayItemsOfPeople,
+  type TodayOf,
+} from "./pulse.service.ts";

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { PulseRating, PulseView } from "../../../common/schemas/action-plans.ts";
 import type { TodayItem } from "../../../common/schemas/learning.ts";
 import { actionPlans, planPulses } from "../../db/schema/index.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
 import { columnsOf, type Tenant } from "../../db/tenant.ts";
 import { invalid } from "../../errors.ts";
 import { recordAudit } from "../../audit.ts";
@@ -85,36 +86,70 @@ export async function givePulse(
   return myPulse(scope);
 }
 
+/** A learner whose Today is being built: who, in which cohorts, on which of their own dates. */
+export interface TodayOf {
+  personId: string;
+  enrolments: Enrolment[];
+  today: string;
+}
+
 /**
- * The pulse's place on Today: one small item while an open plan written before today has no rating
- * this week (a plan written today has had no week yet). `today` is the learner's date.
+ * The pulse's place on Today, per learner: one small item while an open plan written before their
+ * today has no rating this week (a plan written today has had no week yet). One query per date among
+ * the learners (nearly always one).
  */
-export async function pulseTodayItems(
+export async function pulseTodayItemsOfPeople(
   tenant: Tenant,
-  personId: string,
-  enrolments: Enrolment[],
-  today: string,
-): Promise<TodayItem[]> {
-  const week = weekStart(today);
+  people: TodayOf[],
+): Promise<Map<string, TodayItem[]>> {
+  const items = new Map<string, TodayItem[]>();
+  for (const today of new Set(people.map((person) => person.today))) {
+    const onThatDay = people.filter((person) => person.today === today);
+    const waiting = await plansWaitingForPulse(
+      tenant,
+      onThatDay.map((person) => person.personId),
+      today,
+    );
+    for (const person of onThatDay)
+      items.set(person.personId, pulseItem(person, waiting.get(person.personId) ?? [], today));
+  }
+  return items;
+}
+
+/** Each learner's open plans written before `today` without a rating in today's week. */
+async function plansWaitingForPulse(tenant: Tenant, personIds: string[], today: string) {
   const rows = await tenant.db
     .select({ plan: actionPlans, rating: planPulses.rating })
     .from(actionPlans)
-    .leftJoin(planPulses, and(tenant.refersTo(planPulses.planId, actionPlans), eq(planPulses.week, week)))
+    .leftJoin(
+      planPulses,
+      and(tenant.refersTo(planPulses.planId, actionPlans), eq(planPulses.week, weekStart(today))),
+    )
     .where(
       tenant.where(
         actionPlans,
-        eq(actionPlans.personId, personId),
+        oneOrMany(actionPlans.personId, personIds),
         isNull(actionPlans.archivedAt),
         lt(actionPlans.createdAt, new Date(`${today}T00:00:00Z`)),
       ),
     );
-  const waiting = rows.filter((row) => row.rating === null).map((row) => row.plan);
+  const waiting = new Map<string, (typeof actionPlans.$inferSelect)[]>();
+  for (const { plan, rating } of rows)
+    if (rating === null) waiting.set(plan.personId, [...(waiting.get(plan.personId) ?? []), plan]);
+  return waiting;
+}
+
+function pulseItem(
+  { enrolments }: TodayOf,
+  waiting: (typeof actionPlans.$inferSelect)[],
+  today: string,
+): TodayItem[] {
   const enrolment =
     enrolments.find((e) => waiting.some((plan) => plan.cohortId === e.cohortId)) ?? enrolments[0];
   if (waiting.length === 0 || !enrolment) return [];
   return [
     {
-      key: `pulse:${week}`,
+      key: `pulse:${weekStart(today)}`,
       kind: "pulse",
       cohortId: enrolment.cohortId,
       cohortName: enrolment.cohortName,

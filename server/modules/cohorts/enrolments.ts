@@ -11,6 +11,7 @@ import {
   questions,
   trajectories,
 } from "../../db/schema/index.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import type { WorkingCalendar } from "../../../common/working-week.ts";
 import { computeSchedule } from "./schedule.ts";
@@ -53,8 +54,24 @@ export async function enrolmentsOf(
   personId: string,
   cohortId?: string,
 ): Promise<Enrolment[]> {
+  const byPerson = await enrolmentsOfPeople(tenant, [personId], cohortId);
+  return byPerson.get(personId) ?? [];
+}
+
+/**
+ * `enrolmentsOf` for many people in one query (a sweep's batch). People in the same cohort share one
+ * enrolment object, so its schedule is computed once for all of them.
+ */
+export async function enrolmentsOfPeople(
+  tenant: Tenant,
+  personIds: string[],
+  cohortId?: string,
+): Promise<Map<string, Enrolment[]>> {
+  const byPerson = new Map<string, Enrolment[]>();
+  if (personIds.length === 0) return byPerson;
   const rows = await tenant.db
     .select({
+      personId: cohortParticipants.personId,
       cohortId: cohorts.id,
       cohortName: cohorts.name,
       trajectoryId: trajectories.id,
@@ -71,15 +88,23 @@ export async function enrolmentsOf(
     .where(
       tenant.where(
         cohortParticipants,
-        eq(cohortParticipants.personId, personId),
+        oneOrMany(cohortParticipants.personId, personIds),
         cohortId ? eq(cohortParticipants.cohortId, cohortId) : undefined,
         isNull(cohorts.cancelledAt),
       ),
     );
-  return rows.map(({ country, workingDays, ...enrolment }) => ({
-    ...enrolment,
-    calendar: { country, workingDays },
-  }));
+  const shared = new Map<string, Enrolment>();
+  for (const { personId, country, workingDays, ...enrolment } of rows) {
+    let one = shared.get(enrolment.cohortId);
+    if (!one) {
+      one = { ...enrolment, calendar: { country, workingDays } };
+      shared.set(enrolment.cohortId, one);
+    }
+    const list = byPerson.get(personId) ?? [];
+    list.push(one);
+    byPerson.set(personId, list);
+  }
+  return byPerson;
 }
 
 /** One enrolment of the person; another person's cohort is simply not found. */
@@ -89,18 +114,32 @@ export async function enrolmentOf(tenant: Tenant, personId: string, cohortId: st
   return enrolment;
 }
 
+export interface LearnerSettings {
+  timeZone: string;
+  pausedUntil: string | null;
+}
+
 /** The learner's time zone and pause, in one query: both decide what "today" holds. */
-export async function learnerSettings(
+export async function learnerSettings(tenant: Tenant, personId: string): Promise<LearnerSettings> {
+  const settings = (await learnerSettingsOfPeople(tenant, [personId])).get(personId);
+  if (!settings) throw notFound("person");
+  return settings;
+}
+
+/** `learnerSettings` for many people in one query; someone not in the organisation is left out. */
+export async function learnerSettingsOfPeople(
   tenant: Tenant,
-  personId: string,
-): Promise<{ timeZone: string; pausedUntil: string | null }> {
-  const [row] = await tenant.db
-    .select({ timeZone: persons.timeZone, pausedUntil: learnerPreferences.pausedUntil })
+  personIds: string[],
+): Promise<Map<string, LearnerSettings>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await tenant.db
+    .select({ id: persons.id, timeZone: persons.timeZone, pausedUntil: learnerPreferences.pausedUntil })
     .from(persons)
     .leftJoin(learnerPreferences, tenant.refersTo(learnerPreferences.personId, persons))
-    .where(tenant.where(persons, eq(persons.id, personId)));
-  if (!row) throw notFound("person");
-  return { timeZone: row.timeZone, pausedUntil: row.pausedUntil ?? null };
+    .where(tenant.where(persons, oneOrMany(persons.id, personIds)));
+  return new Map(
+    rows.map((row) => [row.id, { timeZone: row.timeZone, pausedUntil: row.pausedUntil ?? null }]),
+  );
 }
 
 /** The person's own time zone: the dates and times they see, and what "today" is for them. */

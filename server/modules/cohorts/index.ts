@@ -4,7 +4,9 @@ export {
   enrolmentChoices,
   enrolmentOf,
   enrolmentsOf,
+  enrolmentsOfPeople,
   learnerSettings,
+  learnerSettingsOfPeople,
   participantsOf,
   practiceStarted,
   readingMinutes,
@@ -12,6 +14,6 @@ export {
   scheduleOf,
   timeZoneOf,
 } from "./enrolments.ts";
-export type { Enrolment } from "./enrolments.ts";
+export type { Enrolment, LearnerSettings } from "./enrolments.ts";
 export { computeSchedule } from "./schedule.ts";
 export { calendarOf } from "./calendar-of.ts";

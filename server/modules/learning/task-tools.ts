@@ -1,8 +1,9 @@
-import { desc, eq, inArray, isNull } from "drizzle-orm";
+import { desc, inArray, isNull } from "drizzle-orm";
 import type { MyCheckIn, MyCheckInsResponse, TaskTool } from "../../../common/schemas/learning.ts";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import type { ActivityType, Phase } from "../../../common/trajectory-vocabulary.ts";
 import { actionPlans, checkIns, cohorts, feedbackRequests, persons } from "../../db/schema/index.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import type { Scope } from "../../http/scope.ts";
 import { scheduleOf, type Enrolment } from "../cohorts/index.ts";
@@ -115,8 +116,14 @@ export function toolHref(tool: TaskTool, cohortId: string): string | null {
 
 /** The check-ins recorded with the learner, newest first: agreements, manager, kind, date, cohort. */
 export async function checkInsWith(tenant: Tenant, personId: string): Promise<CheckInFact[]> {
+  return (await checkInsWithPeople(tenant, [personId])).get(personId)!;
+}
+
+/** `checkInsWith` for many learners in one query, each learner's newest first. */
+async function checkInsWithPeople(tenant: Tenant, personIds: string[]): Promise<Map<string, CheckInFact[]>> {
   const rows = await tenant.db
     .select({
+      personId: checkIns.personId,
       id: checkIns.id,
       kind: checkIns.kind,
       agreements: checkIns.agreements,
@@ -128,14 +135,17 @@ export async function checkInsWith(tenant: Tenant, personId: string): Promise<Ch
     .from(checkIns)
     .innerJoin(persons, tenant.refersTo(checkIns.managerId, persons))
     .leftJoin(cohorts, tenant.refersTo(checkIns.cohortId, cohorts))
-    .where(tenant.where(checkIns, eq(checkIns.personId, personId)))
+    .where(tenant.where(checkIns, oneOrMany(checkIns.personId, personIds)))
     .orderBy(desc(checkIns.at), desc(checkIns.id));
-  return rows.map((row) => ({
-    ...row,
-    at: row.at.toISOString(),
-    recordedAt: row.at,
-    cohortName: row.cohortName ?? null,
-  }));
+  const facts = new Map<string, CheckInFact[]>(personIds.map((id) => [id, []]));
+  for (const { personId, ...row } of rows)
+    facts.get(personId)?.push({
+      ...row,
+      at: row.at.toISOString(),
+      recordedAt: row.at,
+      cohortName: row.cohortName ?? null,
+    });
+  return facts;
 }
 
 /** `GET /api/me/check-ins`: the signed-in learner's check-ins with her managers, newest first. */
@@ -162,32 +172,55 @@ export async function taskFactsOf(
   personId: string,
   enrolments: Pick<Enrolment, "cohortId">[],
 ): Promise<TaskFacts> {
-  const cohortIds = enrolments.map((e) => e.cohortId);
-  if (cohortIds.length === 0)
-    return { checkIns: [], feedbackCohorts: new Map(), planCohorts: new Map(), cohortCreated: new Map() };
+  return (await taskFactsOfPeople(tenant, new Map([[personId, enrolments]]))).get(personId)!;
+}
+
+/** `taskFactsOf` for many learners (each with their enrolments), one query per kind of record. */
+export async function taskFactsOfPeople(
+  tenant: Tenant,
+  enrolments: Map<string, Pick<Enrolment, "cohortId">[]>,
+): Promise<Map<string, TaskFacts>> {
+  const personIds = [...enrolments].filter(([, list]) => list.length > 0).map(([id]) => id);
+  const facts = new Map<string, TaskFacts>(
+    [...enrolments.keys()].map((id) => [
+      id,
+      { checkIns: [], feedbackCohorts: new Map(), planCohorts: new Map(), cohortCreated: new Map() },
+    ]),
+  );
+  if (personIds.length === 0) return facts;
+  const cohortIds = [...new Set(personIds.flatMap((id) => enrolments.get(id)!.map((e) => e.cohortId)))];
   const [talks, asked, plans, planned] = await Promise.all([
-    checkInsWith(tenant, personId),
+    checkInsWithPeople(tenant, personIds),
     tenant.select(
       feedbackRequests,
-      { cohortId: feedbackRequests.cohortId, at: feedbackRequests.createdAt },
-      eq(feedbackRequests.requesterId, personId),
+      {
+        personId: feedbackRequests.requesterId,
+        cohortId: feedbackRequests.cohortId,
+        at: feedbackRequests.createdAt,
+      },
+      oneOrMany(feedbackRequests.requesterId, personIds),
       inArray(feedbackRequests.cohortId, cohortIds),
     ),
     tenant.select(
       actionPlans,
-      { cohortId: actionPlans.cohortId, at: actionPlans.createdAt },
-      eq(actionPlans.personId, personId),
+      { personId: actionPlans.personId, cohortId: actionPlans.cohortId, at: actionPlans.createdAt },
+      oneOrMany(actionPlans.personId, personIds),
       isNull(actionPlans.archivedAt),
       inArray(actionPlans.cohortId, cohortIds),
     ),
     tenant.select(cohorts, { id: cohorts.id, createdAt: cohorts.createdAt }, inArray(cohorts.id, cohortIds)),
   ]);
-  return {
-    checkIns: talks,
-    feedbackCohorts: firstPerCohort(asked),
-    planCohorts: firstPerCohort(plans),
-    cohortCreated: new Map(planned.map((row) => [row.id, row.createdAt])),
-  };
+  const created = new Map(planned.map((row) => [row.id, row.createdAt]));
+  for (const personId of personIds) {
+    const mine = new Set(enrolments.get(personId)!.map((e) => e.cohortId));
+    facts.set(personId, {
+      checkIns: talks.get(personId)!,
+      feedbackCohorts: firstPerCohort(asked.filter((row) => row.personId === personId)),
+      planCohorts: firstPerCohort(plans.filter((row) => row.personId === personId)),
+      cohortCreated: new Map([...created].filter(([id]) => mine.has(id))),
+    });
+  }
+  return facts;
 }
 
 /** The names of the learner's managers: who holds the check-in with her. */

@@ -1,15 +1,17 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
 import type { TodayItem, TodayResponse } from "../../../common/schemas/learning.ts";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { actionPlans, activityProgress, planApplications, remediations } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { scheduleOf } from "../cohorts/index.ts";
 import { presentScheduled } from "./learning.presenter.ts";
-import { planSession } from "../practice/index.ts";
+import { planSessions, type SessionPlan } from "../practice/index.ts";
 import { competenceName, type Enrolment, readingMinutes } from "../cohorts/index.ts";
 import { addDays } from "../../../common/dates.ts";
-import { pulseTodayItems } from "../action-plans/index.ts";
-import { closedAt, type TaskFacts, taskFactsOf, taskToolOf, toolHref } from "./task-tools.ts";
+import { pulseTodayItemsOfPeople } from "../action-plans/index.ts";
+import { closedAt, type TaskFacts, taskFactsOfPeople, taskToolOf, toolHref } from "./task-tools.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
+import { notFound } from "../../errors.ts";
 
 /** Done on the practice day itself, or by the practice session: never a separate to-do. */
 const notAToDo = new Set(["practice-session", "retrieval-practice"]);
@@ -103,16 +105,74 @@ function byDateThenPhase(a: TodayItem, b: TodayItem): number {
 
 /** Everything due for the learner today across their cohorts, in the order to do it. */
 export async function getToday(tenant: Tenant, personId: string, now: Date): Promise<TodayResponse> {
-  const practice = await planSession(tenant, personId, now);
-  const { today, enrolments } = practice;
-  const [progress, openRemediations, facts] = await Promise.all([
-    tenant.selectRows(activityProgress, eq(activityProgress.personId, personId)),
+  const today = (await getTodays(tenant, [personId], now)).get(personId);
+  if (!today) throw notFound("person");
+  return today;
+}
+
+/**
+ * `getToday` for many learners of the tenant at once (a sweep's batch): one query per kind of record
+ * for the whole group, then each learner's list built from their share. Someone not in the
+ * organisation is left out.
+ */
+export async function getTodays(
+  tenant: Tenant,
+  personIds: string[],
+  now: Date,
+): Promise<Map<string, TodayResponse>> {
+  const practices = await planSessions(tenant, personIds, now);
+  const people = [...practices.keys()];
+  if (people.length === 0) return new Map();
+  const [progress, openRemediations, facts, plans, pulses] = await Promise.all([
+    tenant.selectRows(activityProgress, oneOrMany(activityProgress.personId, people)),
     tenant.selectRows(
       remediations,
-      and(eq(remediations.personId, personId), isNull(remediations.materialDoneAt)),
+      oneOrMany(remediations.personId, people),
+      isNull(remediations.materialDoneAt),
     ),
-    taskFactsOf(tenant, personId, enrolments),
+    taskFactsOfPeople(tenant, new Map(people.map((id) => [id, practices.get(id)!.enrolments]))),
+    openPlansOf(tenant, people),
+    pulseTodayItemsOfPeople(
+      tenant,
+      people.map((id) => ({ personId: id, ...practices.get(id)! })),
+    ),
   ]);
+  const mine = <T extends { personId: string }>(rows: T[], personId: string) =>
+    rows.filter((row) => row.personId === personId);
+  return new Map(
+    people.map((id) => [
+      id,
+      todayFrom({
+        practice: practices.get(id)!,
+        progress: mine(progress, id),
+        openRemediations: mine(openRemediations, id),
+        facts: facts.get(id)!,
+        plans: mine(plans, id),
+        pulses: pulses.get(id)!,
+      }),
+    ]),
+  );
+}
+
+interface TodayInputs {
+  practice: SessionPlan;
+  progress: Progress[];
+  openRemediations: (typeof remediations.$inferSelect)[];
+  facts: TaskFacts;
+  plans: OpenPlan[];
+  pulses: TodayItem[];
+}
+
+/** One learner's Today from what was read for them: no database. */
+function todayFrom({
+  practice,
+  progress,
+  openRemediations,
+  facts,
+  plans,
+  pulses,
+}: TodayInputs): TodayResponse {
+  const { today, enrolments } = practice;
   const items: TodayItem[] = [];
   const menu: TodayItem[] = [];
   const upcoming: TodayItem[] = [];
@@ -127,8 +187,8 @@ export async function getToday(tenant: Tenant, personId: string, now: Date): Pro
   items.sort(byDateThenPhase);
   if (practice.session.length > 0) items.push(practiceItem(practice, enrolments));
   items.push(...extraMaterialItems(enrolments, openRemediations, today));
-  items.push(...(await planItems(tenant, personId, enrolments, today)));
-  items.push(...(await pulseTodayItems(tenant, personId, enrolments, today)));
+  items.push(...planItems(plans, enrolments, today));
+  items.push(...pulses);
   return {
     date: today,
     items,
@@ -161,7 +221,7 @@ function doneTodayCount(enrolments: Enrolment[], progress: Progress[], facts: Ta
   return marked.length + closed.length;
 }
 
-function practiceItem(practice: Awaited<ReturnType<typeof planSession>>, enrolments: Enrolment[]): TodayItem {
+function practiceItem(practice: SessionPlan, enrolments: Enrolment[]): TodayItem {
   const first = enrolments.find((e) => e.cohortId === practice.session[0]!.cohortId)!;
   return {
     key: "practice",
@@ -215,23 +275,27 @@ function extraMaterialItems(
   });
 }
 
-/**
- * An if-then plan whose expected moment has come and that has not been logged yet: a reminder around
- * the planned moment, and one tap to log how it went.
- */
-async function planItems(
-  tenant: Tenant,
-  personId: string,
-  enrolments: Enrolment[],
-  today: string,
-): Promise<TodayItem[]> {
-  const plans = await tenant.db
+type OpenPlan = { personId: string; plan: typeof actionPlans.$inferSelect; logged: number };
+
+/** The learners' unarchived plans, each with how often it was logged. */
+async function openPlansOf(tenant: Tenant, personIds: string[]): Promise<OpenPlan[]> {
+  const rows = await tenant.db
     .select({ plan: actionPlans, logged: sql<number>`count(${planApplications.id})`.mapWith(Number) })
     .from(actionPlans)
     .leftJoin(planApplications, tenant.refersTo(planApplications.planId, actionPlans))
     // An archived plan asks nothing of the learner.
-    .where(tenant.where(actionPlans, eq(actionPlans.personId, personId), isNull(actionPlans.archivedAt)))
+    .where(
+      tenant.where(actionPlans, oneOrMany(actionPlans.personId, personIds), isNull(actionPlans.archivedAt)),
+    )
     .groupBy(actionPlans.organisationId, actionPlans.id);
+  return rows.map((row) => ({ personId: row.plan.personId, ...row }));
+}
+
+/**
+ * An if-then plan whose expected moment has come and that has not been logged yet: a reminder around
+ * the planned moment, and one tap to log how it went.
+ */
+function planItems(plans: OpenPlan[], enrolments: Enrolment[], today: string): TodayItem[] {
   return plans
     .filter(({ plan, logged }) => logged === 0 && plan.firstMoment.toISOString().slice(0, 10) <= today)
     .flatMap(({ plan }) => {

@@ -27,6 +27,20 @@ export async function enqueueEmail(
     .values(tenant.row({ toAddress: to, locale, template: email.template, subject, textBody: text }));
 }
 
+/** `enqueueEmail` for many messages in one statement (a sweep's batch), each in its own language. */
+export async function enqueueEmails(
+  tenant: Tenant,
+  messages: { to: string; locale: Locale; email: EmailTemplate }[],
+): Promise<void> {
+  if (messages.length === 0) return;
+  await tenant.db.insert(outboxEmails).values(
+    messages.map(({ to, locale, email }) => {
+      const { subject, text } = renderEmail(locale, email);
+      return tenant.row({ toAddress: to, locale, template: email.template, subject, textBody: text });
+    }),
+  );
+}
+
 /**
  * Asks the worker to send the outbox now. Call it after the transaction that enqueued mail has
  * committed (before, the worker would not see the rows yet); the minutely sweep covers a lost request.

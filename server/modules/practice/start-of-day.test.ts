@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startOfDay } from "./practice.service.ts";
+import { startOfDay } from "./session-plans.ts";
 
 describe("the learner's start of today (what counts as today's practice)", () => {
   it("is local midnight in winter and summer time, and west of UTC", () => {

@@ -4,10 +4,10 @@ import type { Db } from "../../db/client.ts";
 import { cohortParticipants } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { translator } from "../../i18n.ts";
-import { getToday } from "../learning/index.ts";
-import { enqueueEmail, findRecipients, hasRowIn } from "../notifications/index.ts";
+import { getTodays } from "../learning/index.ts";
+import { enqueueEmails, findRecipients, hasRowIn } from "../notifications/index.ts";
 import { letRequestsThrough } from "../../jobs/let-requests-through.ts";
-import { claimStamp, withPreferences } from "./preferences.service.ts";
+import { claimStamps, withPreferences } from "./preferences.service.ts";
 import { localClock, todayIn } from "../../../common/dates.ts";
 
 /** Nudges go out from this local hour on, never at night. */
@@ -36,40 +36,89 @@ type Candidate = Awaited<ReturnType<typeof candidates>>[number];
 const pending = (items: TodayItem[]) => items.filter((item) => item.kind !== "practice-day");
 
 /**
+ * Learners whose Today is built together: one query per kind of record for the whole group. Small
+ * enough that one group's queries leave room for requests in between (PGlite answers on this thread).
+ */
+const GROUP_SIZE = 100;
+
+/** Whether the candidate is due a nudge now: their nudge moment, not paused, not nudged today yet. */
+function dueANudge({ preferences, timeZone }: Candidate, now: Date): boolean {
+  const today = todayIn(timeZone, now);
+  if (preferences?.lastNudgedOn === today) return false;
+  if (preferences?.pausedUntil && preferences.pausedUntil >= today) return false;
+  return isNudgeMoment(preferences?.nudgeFrequency ?? "twice-weekly", timeZone, now);
+}
+
+/** Consecutive groups of at most `size` candidates, each within one organisation. */
+function groupsOf(candidates: Candidate[], size: number): Candidate[][] {
+  const groups: Candidate[][] = [];
+  for (const candidate of candidates) {
+    const last = groups.at(-1);
+    if (last && last.length < size && last[0]!.organisationId === candidate.organisationId)
+      last.push(candidate);
+    else groups.push([candidate]);
+  }
+  return groups;
+}
+
+/**
  * The reminder sweep: a short email, in the learner's language, to each learner whose nudge day it is
  * and who has something open. At most one a day (the `lastNudgedOn` stamp is claimed before the email
- * is queued, in one transaction), never while paused, never when there is nothing to do.
+ * is queued, in one transaction), never while paused, never when there is nothing to do. Today is
+ * built for a group of learners at a time, with the same code as the learner's own Today.
  */
 export async function sendNudges(db: Db, site: string, now: Date): Promise<number> {
   let sent = 0;
-  for (const candidate of await candidates(db)) {
+  const due = (await candidates(db)).filter((candidate) => dueANudge(candidate, now));
+  for (const group of groupsOf(due, GROUP_SIZE)) {
     await letRequestsThrough();
-    const { preferences } = candidate;
-    const frequency = preferences?.nudgeFrequency ?? "twice-weekly";
-    const today = todayIn(candidate.timeZone, now);
-    if (preferences?.lastNudgedOn === today) continue;
-    if (preferences?.pausedUntil && preferences.pausedUntil >= today) continue;
-    if (!isNudgeMoment(frequency, candidate.timeZone, now)) continue;
-    const tenant = new Tenant(db, candidate.organisationId);
-    const todo = pending((await getToday(tenant, candidate.personId, now)).items);
-    if (todo.length === 0) continue;
-    if (await claimAndQueue(tenant, candidate, today, todo, site)) sent += 1;
+    const tenant = new Tenant(db, group[0]!.organisationId);
+    const todays = await getTodays(
+      tenant,
+      group.map((candidate) => candidate.personId),
+      now,
+    );
+    const nudges = group
+      .map((candidate) => ({ candidate, todo: pending(todays.get(candidate.personId)?.items ?? []) }))
+      .filter(({ todo }) => todo.length > 0);
+    sent += await claimAndQueue(tenant, nudges, now, site);
   }
   return sent;
 }
 
-async function claimAndQueue(
-  tenant: Tenant,
-  candidate: Candidate,
-  today: string,
-  todo: TodayItem[],
-  site: string,
-): Promise<boolean> {
+type Nudge = { candidate: Candidate; todo: TodayItem[] };
+
+/** Claims each learner's stamp for their today and queues the emails of those claimed, in one transaction. */
+async function claimAndQueue(tenant: Tenant, nudges: Nudge[], now: Date, site: string): Promise<number> {
+  if (nudges.length === 0) return 0;
   return tenant.transaction(async (tx) => {
-    if (!(await claimStamp(tx, candidate.personId, "lastNudgedOn", today))) return false;
-    const { locale } = candidate;
-    await enqueueEmail(tx, candidate.email, locale, {
-      template: "learning-nudge",
+    const claimed: Nudge[] = [];
+    const dayOf = (nudge: Nudge) => todayIn(nudge.candidate.timeZone, now);
+    for (const day of new Set(nudges.map(dayOf))) {
+      const onThatDay = nudges.filter((nudge) => dayOf(nudge) === day);
+      const ids = await claimStamps(
+        tx,
+        onThatDay.map((nudge) => nudge.candidate.personId),
+        "lastNudgedOn",
+        day,
+      );
+      claimed.push(...onThatDay.filter((nudge) => ids.has(nudge.candidate.personId)));
+    }
+    await enqueueEmails(
+      tx,
+      claimed.map((nudge) => nudgeEmail(nudge, site)),
+    );
+    return claimed.length;
+  });
+}
+
+function nudgeEmail({ candidate, todo }: Nudge, site: string) {
+  const { locale } = candidate;
+  return {
+    to: candidate.email,
+    locale,
+    email: {
+      template: "learning-nudge" as const,
       params: {
         name: candidate.name,
         count: todo.length,
@@ -78,9 +127,8 @@ async function claimAndQueue(
         link: `${site}${todo[0]!.href}`,
         settingsLink: `${site}/profile#reminders`,
       },
-    });
-    return true;
-  });
+    },
+  };
 }
 
 function describe(item: TodayItem, locale: Locale): string {

@@ -3,6 +3,7 @@ import { eq, isNull, ne, or } from "drizzle-orm";
 import type { LearningPreferences } from "../../../common/schemas/learning.ts";
 import { learnerPreferences, persons } from "../../db/schema/index.ts";
 import type { Db } from "../../db/client.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { todayIn } from "../../../common/dates.ts";
@@ -135,7 +136,21 @@ export async function claimStamp(
   stamp: "lastNudgedOn" | "lastDigestOn",
   day: string,
 ): Promise<boolean> {
-  await tx.db.insert(learnerPreferences).values(tx.row({ personId })).onConflictDoNothing();
+  return (await claimStamps(tx, [personId], stamp, day)).has(personId);
+}
+
+/** `claimStamp` for many people in two statements: the ones whose stamp this call claimed. */
+export async function claimStamps(
+  tx: Tenant,
+  personIds: string[],
+  stamp: "lastNudgedOn" | "lastDigestOn",
+  day: string,
+): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  await tx.db
+    .insert(learnerPreferences)
+    .values(personIds.map((personId) => tx.row({ personId })))
+    .onConflictDoNothing();
   const column = learnerPreferences[stamp];
   const claimed = await tx.db
     .update(learnerPreferences)
@@ -143,12 +158,12 @@ export async function claimStamp(
     .where(
       tx.where(
         learnerPreferences,
-        eq(learnerPreferences.personId, personId),
+        oneOrMany(learnerPreferences.personId, personIds),
         or(isNull(column), ne(column, day)),
       ),
     )
     .returning({ personId: learnerPreferences.personId });
-  return claimed.length > 0;
+  return new Set(claimed.map((row) => row.personId));
 }
 
 /**
