@@ -3,13 +3,14 @@ import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import "./lib/i18n.ts";
+import { i18nReady } from "./lib/i18n.ts";
 import { OfflineStatus } from "./components/offline-status.tsx";
 import { ApiError } from "./lib/api.ts";
 import { isOnline, subscribeToConnection } from "./lib/connection.ts";
 import { persistOptions } from "./lib/offline-cache.ts";
 import { registerServiceWorker } from "./lib/service-worker.ts";
-import { AppRoutes } from "./routes/app-routes.tsx";
+import { askWhoIsSignedIn } from "./lib/session.ts";
+import { AppRoutes, preloadScreen } from "./routes/app-routes.tsx";
 import "./styles.css";
 
 const queryClient = new QueryClient({
@@ -33,13 +34,21 @@ onlineManager.setEventListener((setOnline) => subscribeToConnection(() => setOnl
 // A data router, so editors can ask before a route change loses unsaved work (useBlocker).
 const router = createBrowserRouter([{ path: "*", element: <AppRoutes /> }]);
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
-      <OfflineStatus />
-      <RouterProvider router={router} />
-    </PersistQueryClientProvider>
-  </StrictMode>,
+// What the first screen needs is asked for now, beside its language, not one after the other once it
+// renders: its code and who is signed in (each a round trip on a slow phone connection).
+preloadScreen(window.location.pathname);
+askWhoIsSignedIn();
+
+// The first screen waits for the reader's catalogue (one small chunk), so it never shows a bare key.
+void i18nReady.then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+        <OfflineStatus />
+        <RouterProvider router={router} />
+      </PersistQueryClientProvider>
+    </StrictMode>,
+  ),
 );
 
 registerServiceWorker();

@@ -1,25 +1,9 @@
 import { type ComponentType, lazy, Suspense } from "react";
 import { Loading } from "../components/feedback.tsx";
+import { loadOrReload } from "../lib/load-or-reload.ts";
 
-const RELOADED_KEY = "beklijf.chunk-reload";
-
-/**
- * A new version replaces the hashed files: a tab opened on the old one asks for a file that is gone.
- * Loading the page again fetches the new shell, once; a second failure is a real error and is shown.
- */
-async function loadOrReload<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    const loaded = await load();
-    globalThis.sessionStorage?.removeItem(RELOADED_KEY);
-    return loaded;
-  } catch (error) {
-    if (globalThis.sessionStorage && !sessionStorage.getItem(RELOADED_KEY)) {
-      sessionStorage.setItem(RELOADED_KEY, "1");
-      window.location.reload();
-    }
-    throw error;
-  }
-}
+/** A screen whose code loads on first use; `preload` starts that early (the first screen at start). */
+export type LazyScreen = ComponentType & { preload: () => Promise<unknown> };
 
 /**
  * A screen whose code is fetched when someone first opens it (route-level splitting, decision 0031): a
@@ -28,13 +12,16 @@ async function loadOrReload<T>(load: () => Promise<T>): Promise<T> {
 export function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
-): ComponentType {
-  const Screen = lazy<ComponentType>(async () => ({ default: (await loadOrReload(load))[name] }));
-  return function LazyPage() {
+): LazyScreen {
+  let loading: Promise<ComponentType> | undefined;
+  const loadScreen = () => (loading ??= loadOrReload(load).then((module) => module[name]));
+  const Screen = lazy<ComponentType>(async () => ({ default: await loadScreen() }));
+  function LazyPage() {
     return (
       <Suspense fallback={<Loading />}>
         <Screen />
       </Suspense>
     );
-  };
+  }
+  return Object.assign(LazyPage, { preload: loadScreen });
 }
