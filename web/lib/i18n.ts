@@ -89,20 +89,29 @@ export function showLocale(locale: Locale, country?: string | null): Promise<unk
   return i18next.language === catalogue ? Promise.resolve() : i18next.changeLanguage(catalogue);
 }
 
+/**
+ * One formatter per language and style, kept: making an `Intl.DateTimeFormat` costs far more than using
+ * it, and Today formats a date for every item (on a slow phone that showed as blocked time).
+ */
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export const formatDateTime = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(iso));
+  dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 
 /** A calendar date (YYYY-MM-DD) as people read it: "wo 25 nov." / "Wed 25 Nov". */
 export const formatDay = (isoDate: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 
 export { formatDecimal, formatNumber, formatPercent } from "../../common/format.ts";
 

@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, lazy, Suspense, useState } from "react";
 import { Loading } from "../components/feedback.tsx";
 import { loadOrReload } from "../lib/load-or-reload.ts";
 
@@ -14,14 +14,15 @@ export function lazyPage<Name extends string>(
   name: Name,
 ): LazyScreen {
   let loading: Promise<ComponentType> | undefined;
-  const loadScreen = () => (loading ??= loadOrReload(load).then((module) => module[name]));
+  let loaded: ComponentType | undefined;
+  const loadScreen = () => (loading ??= loadOrReload(load).then((module) => (loaded = module[name])));
   const Screen = lazy<ComponentType>(async () => ({ default: await loadScreen() }));
   function LazyPage() {
-    return (
-      <Suspense fallback={<Loading />}>
-        <Screen />
-      </Suspense>
-    );
+    // Code that is already here (preloaded, or opened before) renders at once. Through `lazy` it would
+    // suspend for a moment anyway, and React holds a screen back 300 ms after showing a fallback.
+    // Chosen once per opening, so a later render never swaps the screen (and loses what was typed).
+    const [Ready] = useState(() => loaded);
+    return <Suspense fallback={<Loading />}>{Ready ? <Ready /> : <Screen />}</Suspense>;
   }
   return Object.assign(LazyPage, { preload: loadScreen });
 }
