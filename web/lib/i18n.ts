@@ -69,6 +69,9 @@ export const i18nReady: Promise<unknown> = i18next
     lng: initialLocale(),
     // Only the Flemish variant falls back (to Dutch, key by key).
     fallbackLng: { "nl-BE": ["nl"], default: [] },
+    // Sets the language at once (loading its catalogue goes on): the requests asked for at start
+    // already carry it as Accept-Language.
+    initAsync: false,
     interpolation: { escapeValue: false, alwaysFormat: true },
   });
 

@@ -10,32 +10,9 @@ export const meKeys = {
   sessions: () => [...meKeys.all, "sessions"] as const,
 };
 
-let meAtStart: Promise<MeResponse> | undefined;
-
-/**
- * Asks who is signed in as the app starts (`main.tsx`), beside loading its language and first screen
- * rather than after them: on a slow phone connection each wait is a round trip of its own. The first
- * reader takes this answer (the shell's first render, or the restored offline copy's check), before
- * anyone could have changed anything; every later reader asks again.
- */
-export function askWhoIsSignedIn(): void {
-  // Offline the restored copy is shown without asking, and the shell asks once the connection is back.
-  if (!navigator.onLine) return;
-  meAtStart = api<MeResponse>("GET", "/api/me");
-  // Read (and its failure handled) by the first reader; this only keeps an early failure from being
-  // reported as unhandled before then.
-  meAtStart.catch(() => undefined);
-}
-
-function fetchMe(): Promise<MeResponse> {
-  const early = meAtStart;
-  meAtStart = undefined;
-  return early ?? api<MeResponse>("GET", "/api/me");
-}
-
 /** Typed calls about the signed-in person that the shell (layout, language switch) and features share. */
 export const sessionApi = {
-  me: fetchMe,
+  me: () => api<MeResponse>("GET", "/api/me"),
   updateMe: (patch: z.input<typeof updateMeBody>) => api<MeResponse>("PATCH", "/api/me", patch),
   signOut: () => api<{ ok: true }>("POST", "/api/auth/sign-out"),
 };

@@ -90,8 +90,11 @@ const XapiClientsPage = lazyPage(
   "XapiClientsPage",
 );
 
-/** A screen's path and the screen; a table, so the first screen's code can be fetched at start. */
-type ScreenRoute = readonly [path: string, screen: LazyScreen];
+/**
+ * A screen's path, the screen, and the answer it shows first; a table, so the first screen's code (and,
+ * for the learner's daily screens, its answer) can be asked for at start.
+ */
+type ScreenRoute = readonly [path: string, screen: LazyScreen, firstAnswer?: string];
 
 const publicScreens: readonly ScreenRoute[] = [
   ["/sign-in", SignInPage],
@@ -120,7 +123,7 @@ const signedInScreens: readonly ScreenRoute[] = [
   ["/trajectories/new", NewTrajectoryPage],
   ["/trajectories/:trajectoryId", TrajectoryEditorPage],
   ["/trajectories/:trajectoryId/questions", QuestionBankPage],
-  ["/today", TodayPage],
+  ["/today", TodayPage, "/api/me/today"],
   ["/plans", PlansPage],
   ["/passport", PassportPage],
   ["/coaching", CoachingPage],
@@ -132,7 +135,7 @@ const signedInScreens: readonly ScreenRoute[] = [
   ["/trajectories/:trajectoryId/impact", ImpactPage],
   ["/team", TeamPage],
   ["/team/digest-preview", DigestPreviewPage],
-  ["/practice", PracticePage],
+  ["/practice", PracticePage, "/api/me/practice"],
   ["/learn/:cohortId/extra/:competenceId", ExtraMaterialPage],
   ["/learn/:cohortId/:activityId", ActivityPage],
   ["/cohorts", CohortsPage],
@@ -146,17 +149,27 @@ const signedInScreens: readonly ScreenRoute[] = [
 
 const allScreens = [...publicScreens, ...signedInScreens];
 
+const screenAt = (pathname: string): ScreenRoute | undefined => {
+  const path = matchRoutes(
+    allScreens.map(([path]) => ({ path })),
+    pathname,
+  )?.[0]?.route.path;
+  return allScreens.find(([candidate]) => candidate === path);
+};
+
 /**
  * Starts fetching the code of the screen at `pathname` while the rest of the app still loads (its
  * language, who is signed in), instead of after them: on a slow phone connection each such wait is a
  * round trip of its own.
  */
 export function preloadScreen(pathname: string): void {
-  const routes = allScreens.map(([path]) => ({ path }));
-  const path = matchRoutes(routes, pathname)?.[0]?.route.path;
-  const screen = allScreens.find(([candidate]) => candidate === path)?.[1];
-  void screen?.preload().catch(() => undefined);
+  void screenAt(pathname)?.[1]
+    .preload()
+    .catch(() => undefined);
 }
+
+/** The API address the screen at `pathname` shows first, if it is one worth asking for at start. */
+export const firstAnswerOf = (pathname: string): string | undefined => screenAt(pathname)?.[2];
 
 const routesOf = (screens: readonly ScreenRoute[]) =>
   screens.map(([path, Screen]) =>
