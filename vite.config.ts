@@ -57,6 +57,7 @@ export default defineConfig({
     // Brotli and gzip copies of every text file, made once here and sent as they are (decision 0031).
     precompress(path.resolve(import.meta.dirname, "dist/web")),
   ],
+  json: { stringify: true, namedExports: false },
   build: { outDir: OUT_DIR, emptyOutDir: true, sourcemap: true },
   server: { port: 5173, proxy: { "/api": "http://localhost:3000" } },
 });

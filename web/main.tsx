@@ -3,13 +3,14 @@ import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import "./lib/i18n.ts";
+import { i18nReady } from "./lib/i18n.ts";
 import { OfflineStatus } from "./components/offline-status.tsx";
-import { ApiError } from "./lib/api.ts";
+import { ApiError, askEarly } from "./lib/api.ts";
 import { isOnline, subscribeToConnection } from "./lib/connection.ts";
 import { persistOptions } from "./lib/offline-cache.ts";
 import { registerServiceWorker } from "./lib/service-worker.ts";
-import { AppRoutes } from "./routes/app-routes.tsx";
+import type { MeResponse } from "../common/schemas/me.ts";
+import { AppRoutes, firstAnswerOf, preloadScreen } from "./routes/app-routes.tsx";
 import "./styles.css";
 
 const queryClient = new QueryClient({
@@ -33,13 +34,34 @@ onlineManager.setEventListener((setOnline) => subscribeToConnection(() => setOnl
 // A data router, so editors can ask before a route change loses unsaved work (useBlocker).
 const router = createBrowserRouter([{ path: "*", element: <AppRoutes /> }]);
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
-      <OfflineStatus />
-      <RouterProvider router={router} />
-    </PersistQueryClientProvider>
-  </StrictMode>,
+/**
+ * What the first screen needs is asked for now, beside its language, not one after the other once it
+ * renders: its code, who is signed in, and (Today, practice) its answer once someone is (each a round
+ * trip on a slow phone connection). Offline the restored copy is shown and nothing is asked.
+ */
+function askForFirstScreen(pathname: string): void {
+  preloadScreen(pathname);
+  if (!navigator.onLine) return;
+  const firstAnswer = firstAnswerOf(pathname);
+  askEarly<MeResponse>("/api/me").then(
+    (me) => {
+      if (firstAnswer && !me.secondFactor) void askEarly(firstAnswer).catch(() => undefined);
+    },
+    () => undefined,
+  );
+}
+askForFirstScreen(window.location.pathname);
+
+// The first screen waits for the reader's catalogue (one small chunk), so it never shows a bare key.
+void i18nReady.then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+        <OfflineStatus />
+        <RouterProvider router={router} />
+      </PersistQueryClientProvider>
+    </StrictMode>,
+  ),
 );
 
 registerServiceWorker();

@@ -98,20 +98,7 @@ export const signInMethodsView = z.object({
   oidcRequired: z.boolean(),
 });
 
-/** Why a sign-in through the organisation's provider did not go through (`/sign-in?sso=<reason>`). */
-export const ssoFailureReasons = [
-  "unavailable",
-  "unreachable",
-  "cancelled",
-  "failed",
-  "expired",
-  "unverified",
-  "domain",
-  "unknown",
-  "deactivated",
-  "conflict",
-] as const;
-export type SsoFailureReason = (typeof ssoFailureReasons)[number];
+export { ssoFailureReasons, type SsoFailureReason } from "../sso-failures.ts";
 
 export const ssoPersonParams = z.object({ personId: idSchema });
 

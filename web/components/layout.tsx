@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import type { MeResponse } from "../../common/schemas/me.ts";
@@ -8,7 +8,17 @@ import { hasRole, useMe } from "../lib/session.ts";
 import { useSignOut } from "../lib/sign-out.ts";
 import { NoticesLink } from "../features/notices/notices-link.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
-import { SecondFactorStep } from "../features/second-factor/second-factor-step.tsx";
+import { loadOrReload } from "../lib/load-or-reload.ts";
+import { Loading } from "./feedback.tsx";
+
+// Few sessions owe a second factor: that step (and the passkey library) loads only for them, not with
+// every phone's first screen (decision 0031).
+const SecondFactorStep = lazy(async () => {
+  const { SecondFactorStep } = await loadOrReload(
+    () => import("../features/second-factor/second-factor-step.tsx"),
+  );
+  return { default: SecondFactorStep };
+});
 
 /** A navigation link: its path, its label, and whether this person sees it. */
 type NavLinkSpec = readonly [to: string, label: string, shown: boolean];
@@ -78,7 +88,9 @@ export function SignedInLayout() {
           </div>
         </header>
         <main id="main" className="content narrow">
-          <SecondFactorStep step={me.data.secondFactor} onSignOut={signOut} />
+          <Suspense fallback={<Loading />}>
+            <SecondFactorStep step={me.data.secondFactor} onSignOut={signOut} />
+          </Suspense>
         </main>
       </>
     );

@@ -38,6 +38,34 @@ export function idempotencyKeyOf(method: "POST" | "PUT" | "PATCH" | "DELETE", pa
   return submissions.keyFor(method, path, body === undefined ? undefined : JSON.stringify(body));
 }
 
+/** Answers asked for at start (`askEarly`), by address, with the language they were asked in. */
+const earlyAnswers = new Map<string, { locale: string; answer: Promise<unknown> }>();
+
+/**
+ * Asks for `path` now: as the app starts, beside loading its code and language rather than after them
+ * (on a slow phone connection each wait is a round trip of its own). The first GET of the same address
+ * in the same language takes this answer, as if it had asked a moment earlier (a refusal too). Every
+ * early answer not yet taken is dropped at the first write through the app (signing in or out among
+ * them), so nothing read before a change is served after it.
+ */
+export function askEarly<T>(path: string): Promise<T> {
+  const answer = api<T>("GET", path);
+  earlyAnswers.set(path, { locale: currentLocale(), answer });
+  // Its reader handles a refusal; until then it is not an unhandled rejection.
+  answer.catch(() => undefined);
+  return answer;
+}
+
+function takeEarlyAnswer(method: string, path: string): Promise<unknown> | undefined {
+  if (method !== "GET") {
+    earlyAnswers.clear();
+    return undefined;
+  }
+  const early = earlyAnswers.get(path);
+  earlyAnswers.delete(path);
+  return early?.locale === currentLocale() ? early.answer : undefined;
+}
+
 /**
  * Calls the Beklijf API. The current UI language goes along as Accept-Language so that error
  * messages come back in the language on screen. A write kept on the device while offline brings its
@@ -49,6 +77,8 @@ export async function api<T>(
   body?: unknown,
   { idempotencyKey }: { idempotencyKey?: string } = {},
 ): Promise<T> {
+  const early = takeEarlyAnswer(method, path);
+  if (early) return early as Promise<T>;
   let response: Response;
   const text = body === undefined ? undefined : JSON.stringify(body);
   const writes = method !== "GET";

@@ -1,11 +1,8 @@
-import i18next from "i18next";
+import i18next, { type BackendModule, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "../../common/i18n/en.json" with { type: "json" };
-import fr from "../../common/i18n/fr.json" with { type: "json" };
-import nlBE from "../../common/i18n/nl-BE.json" with { type: "json" };
-import nl from "../../common/i18n/nl.json" with { type: "json" };
 import { numberFormatter } from "../../common/format.ts";
 import {
+  type Catalogue,
   catalogueFor,
   defaultLocale,
   intlLocale,
@@ -14,6 +11,7 @@ import {
   localeOfTag,
   negotiateLocale,
 } from "../../common/locales.ts";
+import { loadOrReload } from "./load-or-reload.ts";
 
 const STORAGE_KEY = "beklijf.locale";
 
@@ -28,20 +26,51 @@ export function rememberLocale(locale: Locale): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
 }
 
-// Every number put into a message is written in the reader's language ("5.017", "0,4").
-void i18next
+/**
+ * Each catalogue is a chunk of its own, fetched when someone reads that language: a phone on Dutch
+ * never downloads or parses English and French (about 100 KiB compressed, decision 0031). The service
+ * worker precaches every chunk, so an offline reload still finds the reader's language.
+ */
+const catalogueChunks: Record<Catalogue, () => Promise<{ default: ResourceKey }>> = {
+  en: () => import("../../common/i18n/en.json", { with: { type: "json" } }),
+  nl: () => import("../../common/i18n/nl.json", { with: { type: "json" } }),
+  fr: () => import("../../common/i18n/fr.json", { with: { type: "json" } }),
+  "nl-BE": () => import("../../common/i18n/nl-BE.json", { with: { type: "json" } }),
+};
+
+function isCatalogue(language: string): language is Catalogue {
+  return Object.hasOwn(catalogueChunks, language);
+}
+
+/**
+ * i18next asks for every language it may read from ("nl-BE", then "nl" for the Flemish variant) and
+ * only switches once they are in, so a screen never shows a key while its language is on its way.
+ */
+const catalogueBackend: BackendModule = {
+  type: "backend",
+  callbackApi: false,
+  init: () => undefined,
+  read: async (language: string) => {
+    if (!isCatalogue(language)) return {};
+    return (await loadOrReload(catalogueChunks[language])).default;
+  },
+};
+
+/**
+ * Settles when the reader's catalogue is loaded: `main.tsx` renders after it, so the first screen is
+ * already in the reader's language. Every number put into a message is written in the reader's
+ * language ("5.017", "0,4").
+ */
+export const i18nReady: Promise<unknown> = i18next
   .use(initReactI18next)
   .use(numberFormatter)
+  .use(catalogueBackend)
   .init({
-    resources: {
-      en: { translation: en },
-      nl: { translation: nl },
-      fr: { translation: fr },
-      "nl-BE": { translation: nlBE },
-    },
     lng: initialLocale(),
     // Only the Flemish variant falls back (to Dutch, key by key).
     fallbackLng: { "nl-BE": ["nl"], default: [] },
+    // Sets the language at once (loading its catalogue goes on): the requests asked for at start
+    // already carry it as Accept-Language.
     initAsync: false,
     interpolation: { escapeValue: false, alwaysFormat: true },
   });
@@ -63,20 +92,29 @@ export function showLocale(locale: Locale, country?: string | null): Promise<unk
   return i18next.language === catalogue ? Promise.resolve() : i18next.changeLanguage(catalogue);
 }
 
+/**
+ * One formatter per language and style, kept: making an `Intl.DateTimeFormat` costs far more than using
+ * it, and Today formats a date for every item (on a slow phone that showed as blocked time).
+ */
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export const formatDateTime = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(iso));
+  dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 
 /** A calendar date (YYYY-MM-DD) as people read it: "wo 25 nov." / "Wed 25 Nov". */
 export const formatDay = (isoDate: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 
 export { formatDecimal, formatNumber, formatPercent } from "../../common/format.ts";
 

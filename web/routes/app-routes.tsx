@@ -1,6 +1,6 @@
-import { Route, Routes } from "react-router";
+import { matchRoutes, Route, Routes } from "react-router";
 import { PublicLayout, SignedInLayout } from "../components/layout.tsx";
-import { lazyPage } from "./lazy-page.tsx";
+import { type LazyScreen, lazyPage } from "./lazy-page.tsx";
 
 const ForgotPasswordPage = lazyPage(
   () => import("../features/auth/forgot-password-page.tsx"),
@@ -91,60 +91,105 @@ const XapiClientsPage = lazyPage(
 );
 
 /**
+ * A screen's path, the screen, and the answer it shows first; a table, so the first screen's code (and,
+ * for the learner's daily screens, its answer) can be asked for at start.
+ */
+type ScreenRoute = readonly [path: string, screen: LazyScreen, firstAnswer?: string];
+
+const publicScreens: readonly ScreenRoute[] = [
+  ["/sign-in", SignInPage],
+  ["/sign-in/link", EmailLinkPage],
+  ["/sign-in/card", SignInCardPage],
+  ["/forgot-password", ForgotPasswordPage],
+  ["/reset-password", ResetPasswordPage],
+  ["/invitation", InvitationPage],
+  ["/scan", QuestionnairePage],
+  ["/digest-action", DigestActionPage],
+];
+
+const signedInScreens: readonly ScreenRoute[] = [
+  ["/", HomePage],
+  ["/people", PeoplePage],
+  ["/people/import", ImportPage],
+  ["/people/:personId", PersonPage],
+  ["/teams", TeamsPage],
+  ["/organisation", OrganisationPage],
+  ["/organisation/xapi-clients", XapiClientsPage],
+  ["/organisation/ai", AiSettingsPage],
+  ["/ai", AiAboutPage],
+  ["/mailbox", MailboxPage],
+  ["/profile", ProfilePage],
+  ["/trajectories", TrajectoriesPage],
+  ["/trajectories/new", NewTrajectoryPage],
+  ["/trajectories/:trajectoryId", TrajectoryEditorPage],
+  ["/trajectories/:trajectoryId/questions", QuestionBankPage],
+  ["/today", TodayPage, "/api/me/today"],
+  ["/plans", PlansPage],
+  ["/passport", PassportPage],
+  ["/coaching", CoachingPage],
+  ["/feedback", FeedbackPage],
+  ["/notices", NoticesPage],
+  ["/assess", AssessingPage],
+  ["/assess/:cohortId", AssessCohortPage],
+  ["/trajectories/:trajectoryId/badges", BadgesPage],
+  ["/trajectories/:trajectoryId/impact", ImpactPage],
+  ["/team", TeamPage],
+  ["/team/digest-preview", DigestPreviewPage],
+  ["/practice", PracticePage, "/api/me/practice"],
+  ["/learn/:cohortId/extra/:competenceId", ExtraMaterialPage],
+  ["/learn/:cohortId/:activityId", ActivityPage],
+  ["/cohorts", CohortsPage],
+  ["/cohorts/new", PlanCohortPage],
+  ["/cohorts/:cohortId", CohortPage],
+  ["/evidence", EvidencePage],
+  ["/culture-scans", ScansPage],
+  ["/culture-scans/:scanId", ResultsPage],
+  ["/culture-scans/:scanId/poster", PosterPage],
+];
+
+const allScreens = [...publicScreens, ...signedInScreens];
+
+const screenAt = (pathname: string): ScreenRoute | undefined => {
+  const path = matchRoutes(
+    allScreens.map(([path]) => ({ path })),
+    pathname,
+  )?.[0]?.route.path;
+  return allScreens.find(([candidate]) => candidate === path);
+};
+
+/**
+ * Starts fetching the code of the screen at `pathname` while the rest of the app still loads (its
+ * language, who is signed in), instead of after them: on a slow phone connection each such wait is a
+ * round trip of its own.
+ */
+export function preloadScreen(pathname: string): void {
+  void screenAt(pathname)?.[1]
+    .preload()
+    .catch(() => undefined);
+}
+
+/** The API address the screen at `pathname` shows first, if it is one worth asking for at start. */
+export const firstAnswerOf = (pathname: string): string | undefined => screenAt(pathname)?.[2];
+
+const routesOf = (screens: readonly ScreenRoute[]) =>
+  screens.map(([path, Screen]) =>
+    path === "/" ? (
+      <Route key={path} index element={<Screen />} />
+    ) : (
+      <Route key={path} path={path} element={<Screen />} />
+    ),
+  );
+
+/**
  * Every screen, by path. Each domain's screens live in web/features/<domain>/; each screen's code loads
  * when it is first opened (`lazyPage`).
  */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<PublicLayout />}>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="/sign-in/link" element={<EmailLinkPage />} />
-        <Route path="/sign-in/card" element={<SignInCardPage />} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="/reset-password" element={<ResetPasswordPage />} />
-        <Route path="/invitation" element={<InvitationPage />} />
-        <Route path="/scan" element={<QuestionnairePage />} />
-        <Route path="/digest-action" element={<DigestActionPage />} />
-      </Route>
+      <Route element={<PublicLayout />}>{routesOf(publicScreens)}</Route>
       <Route element={<SignedInLayout />}>
-        <Route index element={<HomePage />} />
-        <Route path="/people" element={<PeoplePage />} />
-        <Route path="/people/import" element={<ImportPage />} />
-        <Route path="/people/:personId" element={<PersonPage />} />
-        <Route path="/teams" element={<TeamsPage />} />
-        <Route path="/organisation" element={<OrganisationPage />} />
-        <Route path="/organisation/xapi-clients" element={<XapiClientsPage />} />
-        <Route path="/organisation/ai" element={<AiSettingsPage />} />
-        <Route path="/ai" element={<AiAboutPage />} />
-        <Route path="/mailbox" element={<MailboxPage />} />
-        <Route path="/profile" element={<ProfilePage />} />
-        <Route path="/trajectories" element={<TrajectoriesPage />} />
-        <Route path="/trajectories/new" element={<NewTrajectoryPage />} />
-        <Route path="/trajectories/:trajectoryId" element={<TrajectoryEditorPage />} />
-        <Route path="/trajectories/:trajectoryId/questions" element={<QuestionBankPage />} />
-        <Route path="/today" element={<TodayPage />} />
-        <Route path="/plans" element={<PlansPage />} />
-        <Route path="/passport" element={<PassportPage />} />
-        <Route path="/coaching" element={<CoachingPage />} />
-        <Route path="/feedback" element={<FeedbackPage />} />
-        <Route path="/notices" element={<NoticesPage />} />
-        <Route path="/assess" element={<AssessingPage />} />
-        <Route path="/assess/:cohortId" element={<AssessCohortPage />} />
-        <Route path="/trajectories/:trajectoryId/badges" element={<BadgesPage />} />
-        <Route path="/trajectories/:trajectoryId/impact" element={<ImpactPage />} />
-        <Route path="/team" element={<TeamPage />} />
-        <Route path="/team/digest-preview" element={<DigestPreviewPage />} />
-        <Route path="/practice" element={<PracticePage />} />
-        <Route path="/learn/:cohortId/extra/:competenceId" element={<ExtraMaterialPage />} />
-        <Route path="/learn/:cohortId/:activityId" element={<ActivityPage />} />
-        <Route path="/cohorts" element={<CohortsPage />} />
-        <Route path="/cohorts/new" element={<PlanCohortPage />} />
-        <Route path="/cohorts/:cohortId" element={<CohortPage />} />
-        <Route path="/evidence" element={<EvidencePage />} />
-        <Route path="/culture-scans" element={<ScansPage />} />
-        <Route path="/culture-scans/:scanId" element={<ResultsPage />} />
-        <Route path="/culture-scans/:scanId/poster" element={<PosterPage />} />
+        {routesOf(signedInScreens)}
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

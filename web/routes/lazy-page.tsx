@@ -1,25 +1,9 @@
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, lazy, Suspense, useState } from "react";
 import { Loading } from "../components/feedback.tsx";
+import { loadOrReload } from "../lib/load-or-reload.ts";
 
-const RELOADED_KEY = "beklijf.chunk-reload";
-
-/**
- * A new version replaces the hashed files: a tab opened on the old one asks for a file that is gone.
- * Loading the page again fetches the new shell, once; a second failure is a real error and is shown.
- */
-async function loadOrReload<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    const loaded = await load();
-    globalThis.sessionStorage?.removeItem(RELOADED_KEY);
-    return loaded;
-  } catch (error) {
-    if (globalThis.sessionStorage && !sessionStorage.getItem(RELOADED_KEY)) {
-      sessionStorage.setItem(RELOADED_KEY, "1");
-      window.location.reload();
-    }
-    throw error;
-  }
-}
+/** A screen whose code loads on first use; `preload` starts that early (the first screen at start). */
+export type LazyScreen = ComponentType & { preload: () => Promise<unknown> };
 
 /**
  * A screen whose code is fetched when someone first opens it (route-level splitting, decision 0031): a
@@ -28,13 +12,17 @@ async function loadOrReload<T>(load: () => Promise<T>): Promise<T> {
 export function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
-): ComponentType {
-  const Screen = lazy<ComponentType>(async () => ({ default: (await loadOrReload(load))[name] }));
-  return function LazyPage() {
-    return (
-      <Suspense fallback={<Loading />}>
-        <Screen />
-      </Suspense>
-    );
-  };
+): LazyScreen {
+  let loading: Promise<ComponentType> | undefined;
+  let loaded: ComponentType | undefined;
+  const loadScreen = () => (loading ??= loadOrReload(load).then((module) => (loaded = module[name])));
+  const Screen = lazy<ComponentType>(async () => ({ default: await loadScreen() }));
+  function LazyPage() {
+    // Code that is already here (preloaded, or opened before) renders at once. Through `lazy` it would
+    // suspend for a moment anyway, and React holds a screen back 300 ms after showing a fallback.
+    // Chosen once per opening, so a later render never swaps the screen (and loses what was typed).
+    const [Ready] = useState(() => loaded);
+    return <Suspense fallback={<Loading />}>{Ready ? <Ready /> : <Screen />}</Suspense>;
+  }
+  return Object.assign(LazyPage, { preload: loadScreen });
 }

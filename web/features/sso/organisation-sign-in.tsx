@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { ssoFailureReasons, type SsoFailureReason } from "../../../common/schemas/sso.ts";
+import { ssoFailureReasons, type SsoFailureReason } from "../../../common/sso-failures.ts";
 import { ssoApi } from "./sso-api.ts";
 
 const looksLikeEmail = (text: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text.trim());
