@@ -38,8 +38,10 @@ export function idempotencyKeyOf(method: "POST" | "PUT" | "PATCH" | "DELETE", pa
   return submissions.keyFor(method, path, body === undefined ? undefined : JSON.stringify(body));
 }
 
-/** Answers asked for at start (`askEarly`), by address, with the language they were asked in. */
-const earlyAnswers = new Map<string, { locale: string; answer: Promise<unknown> }>();
+/** Answers asked for at start (`askEarly`), by address, with the language and time they were asked in. */
+const earlyAnswers = new Map<string, { locale: string; at: number; answer: Promise<unknown> }>();
+/** An early answer no screen took within this time is not given to a later one: it may be out of date. */
+const EARLY_ANSWER_MS = 10_000;
 
 /**
  * Asks for `path` now: as the app starts, beside loading its code and language rather than after them
@@ -50,7 +52,7 @@ const earlyAnswers = new Map<string, { locale: string; answer: Promise<unknown> 
  */
 export function askEarly<T>(path: string): Promise<T> {
   const answer = api<T>("GET", path);
-  earlyAnswers.set(path, { locale: currentLocale(), answer });
+  earlyAnswers.set(path, { locale: currentLocale(), at: Date.now(), answer });
   // Its reader handles a refusal; until then it is not an unhandled rejection.
   answer.catch(() => undefined);
   return answer;
@@ -63,7 +65,8 @@ function takeEarlyAnswer(method: string, path: string): Promise<unknown> | undef
   }
   const early = earlyAnswers.get(path);
   earlyAnswers.delete(path);
-  return early?.locale === currentLocale() ? early.answer : undefined;
+  const fresh = early && Date.now() - early.at < EARLY_ANSWER_MS;
+  return fresh && early.locale === currentLocale() ? early.answer : undefined;
 }
 
 /**
