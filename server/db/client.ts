@@ -11,7 +11,7 @@ import { backupBeforeMigrating, type UpgradeBackup } from "../ops/upgrade.ts";
 import { migrateSafely, type MigrationRunner } from "../ops/migrations.ts";
 import * as schema from "./schema/index.ts";
 import { lockDataFolder } from "./data-folder-lock.ts";
-import { IdentityWrites } from "./identity-writes.ts";
+import { WriteCounts } from "./write-counts.ts";
 
 export type Schema = typeof schema;
 /** The one database type services use, whether PGlite or node-postgres is underneath. */
@@ -27,11 +27,10 @@ export interface Database {
   /** The connection string (server only), for pg-boss's own pool. */
   url?: string;
   /**
-   * Counts writes to persons, roles and sessions (PGlite only, where one process owns the data): the
-   * actor cache trusts an entry only while the count stands still. Absent on PostgreSQL, where another
-   * process may sign someone out.
+   * Counts writes (PGlite only, where one process owns the data): the actor and Today caches trust an
+   * entry only while their count stands still. Absent on PostgreSQL, where another process may write.
    */
-  identityWrites?: IdentityWrites;
+  writeCounts?: WriteCounts;
   /** The pool (server only), for its figures on `/metrics`. */
   pool?: pg.Pool;
   ping(): Promise<void>;
@@ -73,8 +72,8 @@ async function openPglite(dataDir: string | null, upgrade: UpgradeBackup): Promi
   try {
     const client = await PGlite.create(dataDir ?? undefined);
     takeFairTurns(client);
-    const identityWrites = new IdentityWrites();
-    const db = drizzlePglite({ client, schema, logger: identityWrites }) as unknown as Db;
+    const writeCounts = new WriteCounts();
+    const db = drizzlePglite({ client, schema, logger: writeCounts }) as unknown as Db;
     try {
       const runner = pgliteRunner(client);
       await migrateSafely(runner, {
@@ -89,7 +88,7 @@ async function openPglite(dataDir: string | null, upgrade: UpgradeBackup): Promi
       kind: "pglite",
       db,
       pglite: client,
-      identityWrites,
+      writeCounts,
       ping: async () => {
         await client.query("select 1");
       },

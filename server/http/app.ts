@@ -135,7 +135,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(cultureScanRoutes, deps);
   await app.register(questionRoutes);
   await app.register(aiRoutes, deps);
-  await app.register(learningRoutes);
+  await app.register(learningRoutes, deps);
   await app.register(practiceRoutes);
   await app.register(reminderRoutes, deps);
   await app.register(actionPlanRoutes);

@@ -10,6 +10,7 @@ import type { Scope } from "../../http/scope.ts";
 import { enrolmentOf, enrolmentsOf } from "../cohorts/index.ts";
 import { recordStatement } from "../xapi/index.ts";
 import { canChangePlan } from "./action-plans.policy.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
 import { checkPlan } from "./plan-checker.ts";
 import { pulsesOf } from "./pulse-history.ts";
 
@@ -193,55 +194,76 @@ export async function plansOf(
   only?: string[],
   { archived = false }: { archived?: boolean } = {},
 ): Promise<PlanView[]> {
+  return (await plansOfPeople(tenant, [personId], locale, { only, archived })).get(personId)!;
+}
+
+/**
+ * `plansOf` for many learners of the tenant at once (a sweep's group, a manager's team): three queries
+ * for the whole group, each learner's plans newest first.
+ */
+export async function plansOfPeople(
+  tenant: Tenant,
+  personIds: string[],
+  locale: Locale,
+  { only, archived = false }: { only?: string[] | undefined; archived?: boolean } = {},
+): Promise<Map<string, PlanView[]>> {
+  const byPerson = new Map<string, PlanView[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return byPerson;
   const plans = await tenant
     .selectRows(
       actionPlans,
-      eq(actionPlans.personId, personId),
+      oneOrMany(actionPlans.personId, personIds),
       only ? inArray(actionPlans.id, only) : undefined,
       archived ? undefined : isNull(actionPlans.archivedAt),
     )
     .orderBy(desc(actionPlans.createdAt));
-  if (plans.length === 0) return [];
-  const applications = await tenant.db
+  if (plans.length === 0) return byPerson;
+  const planIds = plans.map((p) => p.id);
+  const [applications, pulses] = await Promise.all([
+    applicationsOf(tenant, planIds),
+    pulsesOf(tenant, planIds),
+  ]);
+  for (const plan of plans)
+    byPerson.get(plan.personId)?.push({
+      id: plan.id,
+      situation: plan.situation,
+      action: plan.action,
+      firstMoment: plan.firstMoment.toISOString(),
+      competenceId: plan.competenceId,
+      cohortId: plan.cohortId,
+      questionIds: plan.questionIds,
+      findings: checkPlan(plan, locale),
+      archivedAt: plan.archivedAt?.toISOString() ?? null,
+      applications: (applications.get(plan.id) ?? []).map((a) => ({
+        id: a.application.id,
+        occurredAt: a.application.occurredAt.toISOString(),
+        whatHappened: a.application.whatHappened,
+        outcome: a.application.outcome,
+        confirmed: a.confirmed,
+      })),
+      pulses: pulses.get(plan.id) ?? [],
+    });
+  return byPerson;
+}
+
+/** The plans' applications, newest first, each once with whether any manager confirmed it. */
+async function applicationsOf(tenant: Tenant, planIds: string[]) {
+  const rows = await tenant.db
     .select({ application: planApplications, confirmedBy: applicationConfirmations.confirmedBy })
     .from(planApplications)
     .leftJoin(
       applicationConfirmations,
       tenant.refersTo(applicationConfirmations.applicationId, planApplications),
     )
-    .where(
-      tenant.where(
-        planApplications,
-        inArray(
-          planApplications.planId,
-          plans.map((p) => p.id),
-        ),
-      ),
-    )
+    .where(tenant.where(planApplications, inArray(planApplications.planId, planIds)))
     .orderBy(desc(planApplications.occurredAt));
-  const pulses = await pulsesOf(
-    tenant,
-    plans.map((p) => p.id),
-  );
-  return plans.map((plan) => ({
-    id: plan.id,
-    situation: plan.situation,
-    action: plan.action,
-    firstMoment: plan.firstMoment.toISOString(),
-    competenceId: plan.competenceId,
-    cohortId: plan.cohortId,
-    questionIds: plan.questionIds,
-    findings: checkPlan(plan, locale),
-    archivedAt: plan.archivedAt?.toISOString() ?? null,
-    applications: dedupe(applications.filter((a) => a.application.planId === plan.id)).map((a) => ({
-      id: a.application.id,
-      occurredAt: a.application.occurredAt.toISOString(),
-      whatHappened: a.application.whatHappened,
-      outcome: a.application.outcome,
-      confirmed: a.confirmed,
-    })),
-    pulses: pulses.get(plan.id) ?? [],
-  }));
+  const byPlan = new Map<string, ReturnType<typeof dedupe>>();
+  for (const application of dedupe(rows)) {
+    const list = byPlan.get(application.application.planId) ?? [];
+    list.push(application);
+    byPlan.set(application.application.planId, list);
+  }
+  return byPlan;
 }
 
 /** One row per application, confirmed when any manager confirmed it. */

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sessions } from "../../db/schema/index.ts";
-import { IdentityWrites } from "../../db/identity-writes.ts";
+import { WriteCounts } from "../../db/write-counts.ts";
 import { Tenant } from "../../db/tenant.ts";
 import { caller, useTestApp } from "../../../test-support/app.ts";
 import { organisationWithPeople } from "../../../test-support/sign-in.ts";
@@ -107,22 +107,22 @@ describe("the cached session lookup", () => {
     const { cookies, people, organisation } = await team();
     expect((await me(cookies.learner)).statusCode).toBe(200);
     // A change the write count cannot see (as a restore would be): only the age limit catches it.
-    const writes = t.database.identityWrites;
-    const before = writes?.generation;
+    const writes = t.database.writeCounts;
+    const before = writes?.identity;
     await new Tenant(t.database.db, organisation.id).db
       .delete(sessions)
       .where(eq(sessions.personId, people.learner.id));
-    if (writes && before !== undefined) writes.generation = before;
+    if (writes && before !== undefined) writes.identity = before;
     t.clock.now = new Date(t.clock.now.getTime() + ACTOR_CACHE_MAX_AGE_MS);
     expect((await me(cookies.learner)).statusCode).toBe(401);
   });
 });
 
-describe("IdentityWrites", () => {
+describe("WriteCounts", () => {
   const t = useTestApp();
 
   it("counts writes to persons, roles and sessions, and not the last-seen stamp or reads", async () => {
-    const watch = new IdentityWrites();
+    const watch = new WriteCounts();
     const tenant = new Tenant(t.database.db, "00000000-0000-4000-8000-000000000000");
     const lastSeen = tenant.db
       .update(sessions)
@@ -135,7 +135,7 @@ describe("IdentityWrites", () => {
       .toSQL().sql;
     const read = tenant.select(sessions, { id: sessions.id }).toSQL().sql;
     for (const query of [lastSeen, read, 'select * from "persons"']) watch.logQuery(query);
-    expect(watch.generation).toBe(0);
+    expect(watch.identity).toBe(0);
     for (const query of [
       signOut,
       'update "persons" set "status" = $1',
@@ -143,6 +143,6 @@ describe("IdentityWrites", () => {
       'delete from "person_roles" where 1 = 1',
     ])
       watch.logQuery(query);
-    expect(watch.generation).toBe(4);
+    expect(watch.identity).toBe(4);
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.ts";
 import type { Actor } from "../../http/context.ts";
+import { keepRecent } from "../../db/recent-entries.ts";
 import { hashSecret } from "./tokens.ts";
 import { findActorBySessionToken, keepSessionAlive, readSession, type SessionOfActor } from "./sessions.ts";
 
@@ -23,24 +24,24 @@ interface Entry extends SessionOfActor {
 /**
  * The session → actor lookup that runs on every signed-in request, cached in memory on PGlite. An entry
  * is used only while no write to persons, roles or sessions has happened since it was read (sign-out,
- * a role change, deactivation, erasure, a new factor: any such statement, `IdentityWrites`), and for at
+ * a role change, deactivation, erasure, a new factor: any such statement, `WriteCounts.identity`), and for at
  * most half a minute. Each use still applies the idle and absolute limits and moves last-seen once a
  * minute, exactly as the uncached lookup does. On PostgreSQL, where a second process may end a session
  * this one cannot see, every request reads the database (decision 0031).
  */
-export function actorLookup(database: Pick<Database, "db" | "identityWrites">): FindActor {
-  const { db, identityWrites } = database;
-  if (!identityWrites) return (token, now) => findActorBySessionToken(db, token, now);
+export function actorLookup(database: Pick<Database, "db" | "writeCounts">): FindActor {
+  const { db, writeCounts } = database;
+  if (!writeCounts) return (token, now) => findActorBySessionToken(db, token, now);
   const entries = new Map<string, Entry>();
   return async (token, now) => {
     const key = hashSecret(token);
     const cached = entries.get(key);
     const fresh =
-      cached?.generation === identityWrites.generation &&
+      cached?.generation === writeCounts.identity &&
       Math.abs(now.getTime() - cached.readAt) < ACTOR_CACHE_MAX_AGE_MS;
     if (cached && !fresh) entries.delete(key);
     // The count is taken before reading: a write that lands meanwhile makes the new entry stale at once.
-    const generation = identityWrites.generation;
+    const generation = writeCounts.identity;
     const read = fresh ? cached : await readSession(db, token);
     if (!read) return null;
     const kept = await keepSessionAlive(db, read, now);
@@ -51,13 +52,7 @@ export function actorLookup(database: Pick<Database, "db" | "identityWrites">): 
     const entry = fresh
       ? { ...cached, session: kept.session }
       : { ...kept, generation, readAt: now.getTime() };
-    remember(entries, key, entry);
+    keepRecent(entries, key, entry, MAX_ENTRIES);
     return kept.actor;
   };
-}
-
-function remember(entries: Map<string, Entry>, key: string, entry: Entry): void {
-  entries.delete(key);
-  entries.set(key, entry);
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }

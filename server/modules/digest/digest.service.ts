@@ -1,6 +1,6 @@
 import { eq, inArray, isNull } from "drizzle-orm";
 import type { Locale } from "../../../common/locales.ts";
-import type { DigestLinkView, DigestPreview } from "../../../common/schemas/team.ts";
+import type { DigestLinkView, DigestPreview, NeedsYouItem } from "../../../common/schemas/team.ts";
 import type { Db } from "../../db/client.ts";
 import { digestLinkUses, persons, teamMemberships } from "../../db/schema/index.ts";
 import { Tenant } from "../../db/tenant.ts";
@@ -10,7 +10,7 @@ import { translator } from "../../i18n.ts";
 import { applicationById, plansOf, recordConfirmation } from "../action-plans/index.ts";
 import { awardEarnedBadges } from "../badges/index.ts";
 import {
-  enqueueEmail,
+  enqueueEmails,
   findRecipients,
   hasRowIn,
   type Recipient,
@@ -18,8 +18,9 @@ import {
   renderEmail,
 } from "../notifications/index.ts";
 import { letRequestsThrough } from "../../jobs/let-requests-through.ts";
-import { claimStamp, withPreferences } from "../reminders/index.ts";
-import { needsYouOf, saveCheckIn } from "../team/index.ts";
+import { groupsOf } from "../../jobs/sweep-groups.ts";
+import { claimStamps, withPreferences } from "../reminders/index.ts";
+import { needsYouOf, needsYouOfManagersInOrder, saveCheckIn } from "../team/index.ts";
 import { digestHtml, digestItemsText, digestPeople, type LinkFor } from "./digest-content.ts";
 import { canUseLink, linkConfirms } from "./digest.policy.ts";
 import { hashLink, readLink, signingKey, signLink } from "./signed-links.ts";
@@ -49,9 +50,15 @@ interface DigestFor {
  * The one digest builder, for the Monday sweep and the in-app preview alike: the manager's needs-you list
  * (the same rules as the home screen), grouped per person, with signed links valid for two weeks.
  */
-export async function buildDigest({ tenant, manager, key, site, now, preview }: DigestFor) {
+export async function buildDigest(digestFor: DigestFor) {
+  const { tenant, manager, now } = digestFor;
+  const items = await needsYouOf(tenant, { managerId: manager.personId, locale: manager.locale, now });
+  return digestOf(digestFor, items);
+}
+
+/** The digest's email and page from the manager's needs-you list: no database. */
+function digestOf({ tenant, manager, key, site, now, preview }: DigestFor, items: NeedsYouItem[]) {
   const { locale } = manager;
-  const items = await needsYouOf(tenant, { managerId: manager.personId, locale, now });
   const expires = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
   const linkFor: LinkFor = (payload) =>
     `${site}/digest-action#token=${signLink(key, {
@@ -81,29 +88,77 @@ async function managers(db: Db) {
 }
 
 /**
+ * Managers read per sweep group: enough to read their people with one set of queries, few enough that
+ * a group leaves room for requests in between (PGlite answers on this thread). A manager has about ten
+ * people, so a group reads about as many learners as a nudge group.
+ */
+const GROUP_SIZE = 10;
+
+type Manager = Awaited<ReturnType<typeof managers>>[number];
+
+/** Whether the manager is due this week's digest now: their Monday moment, not sent today yet. */
+const dueADigest = (manager: Manager, now: Date) =>
+  manager.preferences?.lastDigestOn !== todayIn(manager.timeZone, now) &&
+  isDigestMoment(manager.timeZone, now);
+
+/**
  * The weekly digest for managers who never open a learning platform: per team member in a training, one
  * question to ask this week and one-click links ("we talked", "I saw it applied") that work without
- * signing in. Once a week per manager, claimed before the email is queued.
+ * signing in. Once a week per manager, claimed before the email is queued. Managers are read in groups
+ * (one organisation and language each), with the same rules as the manager's own screen.
  */
 export async function sendDigests(db: Db, site: string, now: Date): Promise<number> {
   const key = await signingKey(db);
+  const due = (await managers(db)).filter((manager) => dueADigest(manager, now));
   let sent = 0;
-  for (const manager of await managers(db)) {
+  for (const group of groupsOf(due, GROUP_SIZE, (m) => `${m.organisationId}:${m.locale}`)) {
     await letRequestsThrough();
-    const today = todayIn(manager.timeZone, now);
-    if (manager.preferences?.lastDigestOn === today || !isDigestMoment(manager.timeZone, now)) continue;
-    const tenant = new Tenant(db, manager.organisationId);
-    const digest = await buildDigest({ tenant, manager, key, site, now, preview: false });
-    // Nothing waits for this manager: no email, so the digest keeps meaning "something needs you".
-    if (digest.items.length === 0) continue;
-    const queued = await tenant.transaction(async (tx) => {
-      if (!(await claimStamp(tx, manager.personId, "lastDigestOn", today))) return false;
-      await enqueueEmail(tx, manager.email, manager.locale, digest.email);
-      return true;
-    });
-    if (queued) sent += 1;
+    const tenant = new Tenant(db, group[0]!.organisationId);
+    const items = await needsYouOfManagersInOrder(
+      tenant,
+      group.map((manager) => manager.personId),
+      { locale: group[0]!.locale, now },
+    );
+    const digests = group
+      .map((manager) => ({
+        manager,
+        digest: digestOf({ tenant, manager, key, site, now, preview: false }, items.get(manager.personId)!),
+      }))
+      // Nothing waits for this manager: no email, so the digest keeps meaning "something needs you".
+      .filter(({ digest }) => digest.items.length > 0);
+    sent += await claimAndQueue(tenant, digests, now);
   }
   return sent;
+}
+
+type Digest = { manager: Manager; digest: ReturnType<typeof digestOf> };
+
+/** Claims each manager's stamp for their today and queues the digests of those claimed, in one transaction. */
+async function claimAndQueue(tenant: Tenant, digests: Digest[], now: Date): Promise<number> {
+  if (digests.length === 0) return 0;
+  return tenant.transaction(async (tx) => {
+    const claimed: Digest[] = [];
+    const dayOf = ({ manager }: Digest) => todayIn(manager.timeZone, now);
+    for (const day of new Set(digests.map(dayOf))) {
+      const onThatDay = digests.filter((digest) => dayOf(digest) === day);
+      const ids = await claimStamps(
+        tx,
+        onThatDay.map(({ manager }) => manager.personId),
+        "lastDigestOn",
+        day,
+      );
+      claimed.push(...onThatDay.filter(({ manager }) => ids.has(manager.personId)));
+    }
+    await enqueueEmails(
+      tx,
+      claimed.map(({ manager, digest }) => ({
+        to: manager.email,
+        locale: manager.locale,
+        email: digest.email,
+      })),
+    );
+    return claimed.length;
+  });
 }
 
 /**

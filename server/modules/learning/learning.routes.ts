@@ -19,17 +19,18 @@ import {
   setProgress,
   submitTest,
 } from "./activities.service.ts";
-import { getToday } from "./today.service.ts";
+import { todayReader } from "./today-cache.ts";
+import type { AppDeps } from "../../http/context.ts";
 import { findMyCheckIns } from "./task-tools.ts";
 
 /** The learner's side: what is due, content, tests. Everything is the signed-in person's own. */
-export const learningRoutes = defineRoutes(
-  ["learner"],
-  [
+export const learningRoutes = defineRoutes(["learner"], ({ database }: Pick<AppDeps, "database">) => {
+  const readToday = todayReader(database.writeCounts);
+  return [
     route.get(
       "/api/me/today",
       { summary: "What is due today across the learner's cohorts", response: todayResponse },
-      ({ tenant, actor, now }) => getToday(tenant, actor.personId, now),
+      ({ tenant, actor, now }) => readToday(tenant, actor.personId, now),
     ),
 
     route.get(
@@ -102,5 +103,5 @@ export const learningRoutes = defineRoutes(
         statements: await statementsOf(tenant, actor.personId, query.limit),
       }),
     ),
-  ],
-);
+  ];
+});

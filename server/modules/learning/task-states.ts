@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import type { ScheduledActivity } from "../../../common/schemas/cohorts.ts";
 import { activityProgress } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
 import { scheduleOf, type Enrolment } from "../cohorts/index.ts";
-import { checkInMoment, closedAt, taskFactsOf } from "./task-tools.ts";
+import { checkInMoment, closedAt, taskFactsOfPeople } from "./task-tools.ts";
 
 /** One activity of a learner's cohort and whether she has done it, as her Today decides it. */
 export interface TaskState {
@@ -28,30 +29,50 @@ export async function taskStatesOf(
   personId: string,
   enrolments: Enrolment[],
 ): Promise<Map<string, TaskState[]>> {
+  return (await taskStatesOfPeople(tenant, new Map([[personId, enrolments]]))).get(personId)!;
+}
+
+/** `taskStatesOf` for many learners at once (a manager's team, a digest sweep's group): two queries. */
+export async function taskStatesOfPeople(
+  tenant: Tenant,
+  enrolments: Map<string, Enrolment[]>,
+): Promise<Map<string, Map<string, TaskState[]>>> {
+  const people = [...enrolments.keys()];
   const [ticked, facts] = await Promise.all([
-    tenant.select(
-      activityProgress,
-      { cohortId: activityProgress.cohortId, activityId: activityProgress.activityId },
-      eq(activityProgress.personId, personId),
-      eq(activityProgress.status, "done"),
-    ),
-    taskFactsOf(tenant, personId, enrolments),
+    people.length === 0
+      ? []
+      : tenant.select(
+          activityProgress,
+          {
+            personId: activityProgress.personId,
+            cohortId: activityProgress.cohortId,
+            activityId: activityProgress.activityId,
+          },
+          oneOrMany(activityProgress.personId, people),
+          eq(activityProgress.status, "done"),
+        ),
+    taskFactsOfPeople(tenant, enrolments),
   ]);
-  const isTicked = (cohortId: string, activityId: string) =>
-    ticked.some((row) => row.cohortId === cohortId && row.activityId === activityId);
+  const isTicked = new Set(ticked.map((row) => `${row.personId}:${row.cohortId}:${row.activityId}`));
   return new Map(
-    enrolments.map((enrolment) => [
-      enrolment.cohortId,
-      scheduleOf(enrolment).map((activity) => ({
-        activityId: activity.activityId,
-        type: activity.type,
-        phase: activity.phase,
-        date: activity.date,
-        mandatory: activity.mandatory,
-        done:
-          isTicked(enrolment.cohortId, activity.activityId) || closedAt(enrolment, activity, facts) !== null,
-        moment: checkInMoment(activity.phase),
-      })),
+    people.map((personId) => [
+      personId,
+      new Map(
+        enrolments.get(personId)!.map((enrolment) => [
+          enrolment.cohortId,
+          scheduleOf(enrolment).map((activity) => ({
+            activityId: activity.activityId,
+            type: activity.type,
+            phase: activity.phase,
+            date: activity.date,
+            mandatory: activity.mandatory,
+            done:
+              isTicked.has(`${personId}:${enrolment.cohortId}:${activity.activityId}`) ||
+              closedAt(enrolment, activity, facts.get(personId)!) !== null,
+            moment: checkInMoment(activity.phase),
+          })),
+        ]),
+      ),
     ]),
   );
 }

@@ -325,16 +325,28 @@ async function inputsOf(tenant: Tenant, personIds: string[], now: Date, which: "
   const linkedQuestionIds = [...new Set([...linked.values()].flatMap((set) => [...set].map(questionOf)))];
   const cards = await loadCards(tenant, people, which === "all" ? "all" : { dueBy: now, linkedQuestionIds });
   return new Map<string, LearnerInputs>(
-    people.map((id) => [
-      id,
-      {
-        settings: settings.get(id)!,
-        enrolments: enrolments.get(id) ?? [],
-        cards: cards.get(id) ?? [],
-        linked: linked.get(id)!,
-      },
-    ]),
+    people.map((id) => {
+      const enrolled = enrolments.get(id) ?? [];
+      return [
+        id,
+        {
+          settings: settings.get(id)!,
+          enrolments: enrolled,
+          cards: ofCurrentCohorts(cards.get(id) ?? [], enrolled),
+          linked: linked.get(id)!,
+        },
+      ];
+    }),
   );
+}
+
+/**
+ * A cancelled cohort, or one the learner was taken out of, asks nothing more of them: its cards stay
+ * (with their answers, for the record) but are no longer offered.
+ */
+function ofCurrentCohorts(cards: DueCard[], enrolments: Enrolment[]): DueCard[] {
+  const current = new Set(enrolments.map((enrolment) => enrolment.cohortId));
+  return cards.filter((card) => current.has(card.cohortId));
 }
 
 /** The question id in a `cohortId:questionId` key. */

@@ -1,2 +1,2 @@
 /** What other modules may use of this one; everything else in the folder is its own business. */
-export { claimStamp, withPreferences } from "./preferences.service.ts";
+export { claimStamps, withPreferences } from "./preferences.service.ts";

@@ -6,6 +6,7 @@ import { Tenant } from "../../db/tenant.ts";
 import { translator } from "../../i18n.ts";
 import { getTodays } from "../learning/index.ts";
 import { enqueueEmails, findRecipients, hasRowIn } from "../notifications/index.ts";
+import { groupsOf } from "../../jobs/sweep-groups.ts";
 import { letRequestsThrough } from "../../jobs/let-requests-through.ts";
 import { claimStamps, withPreferences } from "./preferences.service.ts";
 import { localClock, todayIn } from "../../../common/dates.ts";
@@ -49,18 +50,6 @@ function dueANudge({ preferences, timeZone }: Candidate, now: Date): boolean {
   return isNudgeMoment(preferences?.nudgeFrequency ?? "twice-weekly", timeZone, now);
 }
 
-/** Consecutive groups of at most `size` candidates, each within one organisation. */
-function groupsOf(candidates: Candidate[], size: number): Candidate[][] {
-  const groups: Candidate[][] = [];
-  for (const candidate of candidates) {
-    const last = groups.at(-1);
-    if (last && last.length < size && last[0]!.organisationId === candidate.organisationId)
-      last.push(candidate);
-    else groups.push([candidate]);
-  }
-  return groups;
-}
-
 /**
  * The reminder sweep: a short email, in the learner's language, to each learner whose nudge day it is
  * and who has something open. At most one a day (the `lastNudgedOn` stamp is claimed before the email
@@ -70,7 +59,7 @@ function groupsOf(candidates: Candidate[], size: number): Candidate[][] {
 export async function sendNudges(db: Db, site: string, now: Date): Promise<number> {
   let sent = 0;
   const due = (await candidates(db)).filter((candidate) => dueANudge(candidate, now));
-  for (const group of groupsOf(due, GROUP_SIZE)) {
+  for (const group of groupsOf(due, GROUP_SIZE, (candidate) => candidate.organisationId)) {
     await letRequestsThrough();
     const tenant = new Tenant(db, group[0]!.organisationId);
     const todays = await getTodays(

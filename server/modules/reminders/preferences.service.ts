@@ -127,19 +127,11 @@ export async function revokeCalendarFeed({ tenant, actor }: Scope): Promise<void
 }
 
 /**
- * Claims a once-per-period stamp (today's nudge, this week's digest) inside the transaction that queues
- * the email. False when another sweep or worker already claimed it, so nobody gets the email twice.
+ * Claims a sweep's stamp (`lastNudgedOn`, `lastDigestOn`) for `day` for each of `personIds` in two
+ * statements, inside the transaction that queues their emails: the ones whose stamp this call claimed.
+ * Someone already stamped for that day (an earlier run, a second process) is left out, so no one gets a
+ * second email.
  */
-export async function claimStamp(
-  tx: Tenant,
-  personId: string,
-  stamp: "lastNudgedOn" | "lastDigestOn",
-  day: string,
-): Promise<boolean> {
-  return (await claimStamps(tx, [personId], stamp, day)).has(personId);
-}
-
-/** `claimStamp` for many people in two statements: the ones whose stamp this call claimed. */
 export async function claimStamps(
   tx: Tenant,
   personIds: string[],

@@ -1,11 +1,13 @@
-import { count, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Locale } from "../../../common/locales.ts";
-import type { TeamView } from "../../../common/schemas/action-plans.ts";
+import type { PlanView, TeamView } from "../../../common/schemas/action-plans.ts";
 import { answers, checkIns, persons, teamMemberships } from "../../db/schema/index.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import { plansOf } from "../action-plans/index.ts";
-import { enrolmentsOf, type Enrolment } from "../cohorts/index.ts";
-import { taskStatesOf, type TaskState } from "../learning/index.ts";
+import { oneOrMany } from "../../db/one-or-many.ts";
+import { plansOfPeople } from "../action-plans/index.ts";
+import { enrolmentsOfPeople, type Enrolment } from "../cohorts/index.ts";
+import { taskStatesOfPeople, type TaskState } from "../learning/index.ts";
 import { todayIn } from "../../../common/dates.ts";
 import { teamsOf } from "../organisations/index.ts";
 import { canChangeCheckIn } from "./team.policy.ts";
@@ -69,40 +71,46 @@ const checkInTasks = (tasks: TaskState[] = []) =>
     .filter((a) => a.type === "manager-check-in")
     .map((a) => ({ date: a.date, moment: a.moment, held: a.done }));
 
-/** One member: what the team screen shows and what needs the manager, read once. */
-async function memberOf(
+interface Member {
+  personId: string;
+  name: string;
+  timeZone: string;
+}
+
+/** What the team screen and "needs you" are built from for one member. */
+interface MemberInputs {
+  enrolments: Enrolment[];
+  plans: PlanView[];
+  tasks: Map<string, TaskState[]>;
+}
+
+/** Each member's enrolments, plans and task states, read for all of them at once. */
+async function memberInputsOf(
   tenant: Tenant,
-  member: { personId: string; name: string; timeZone: string },
-  { managerId, locale, now }: { managerId: string; locale: Locale; now: Date },
-): Promise<{ view: MemberView; needsYou: NeedsYouItem[] }> {
-  const today = todayIn(member.timeZone, now);
-  const enrolments = await enrolmentsOf(tenant, member.personId);
-  const [plans, [last], tasks] = await Promise.all([
-    plansOf(tenant, member.personId, locale),
-    tenant.selectRows(checkIns, eq(checkIns.personId, member.personId)).orderBy(desc(checkIns.at)).limit(1),
-    taskStatesOf(tenant, member.personId, enrolments),
+  personIds: string[],
+  locale: Locale,
+): Promise<Map<string, MemberInputs>> {
+  const found = await enrolmentsOfPeople(tenant, personIds);
+  const enrolments = new Map(personIds.map((id) => [id, found.get(id) ?? []]));
+  const [plans, tasks] = await Promise.all([
+    plansOfPeople(tenant, personIds, locale),
+    taskStatesOfPeople(tenant, enrolments),
   ]);
-  const view: MemberView = {
-    personId: member.personId,
-    name: member.name,
-    cohorts: await progressOf(tenant, member.personId, enrolments, tasks, today, now),
-    lastCheckIn: last
-      ? { ...presentCheckIn(last), mine: canChangeCheckIn({ actorId: managerId, authorId: last.managerId }) }
-      : null,
-    plans: plans.map(({ id, situation, action, firstMoment, applications, pulses }) => ({
+  return new Map(
+    personIds.map((id) => [
       id,
-      situation,
-      action,
-      firstMoment,
-      applications,
-      pulses,
-    })),
-  };
+      { enrolments: enrolments.get(id)!, plans: plans.get(id)!, tasks: tasks.get(id)! },
+    ]),
+  );
+}
+
+/** What needs the manager about one member, by the rules of `needs-you.ts`: no database. */
+function needsYouOfMember(member: Member, { enrolments, plans, tasks }: MemberInputs, now: Date) {
   const localDay = (iso: string | Date) => todayIn(member.timeZone, new Date(iso));
   const facts: MemberFacts = {
     personId: member.personId,
     name: member.name,
-    today,
+    today: todayIn(member.timeZone, now),
     cohorts: enrolments.map((e) => ({
       cohortId: e.cohortId,
       cohortName: e.cohortName,
@@ -121,8 +129,43 @@ async function memberOf(
       })),
     })),
   };
-  return { view, needsYou: needsYouFor(facts) };
+  return needsYouFor(facts);
 }
+
+/** One member: what the team screen shows and what needs the manager. */
+async function memberOf(
+  tenant: Tenant,
+  member: Member,
+  inputs: MemberInputs,
+  { managerId, now }: { managerId: string; now: Date },
+): Promise<{ view: MemberView; needsYou: NeedsYouItem[] }> {
+  const today = todayIn(member.timeZone, now);
+  const [last] = await tenant
+    .selectRows(checkIns, eq(checkIns.personId, member.personId))
+    .orderBy(desc(checkIns.at))
+    .limit(1);
+  const view: MemberView = {
+    personId: member.personId,
+    name: member.name,
+    cohorts: await progressOf(tenant, member.personId, inputs.enrolments, inputs.tasks, today, now),
+    lastCheckIn: last
+      ? { ...presentCheckIn(last), mine: canChangeCheckIn({ actorId: managerId, authorId: last.managerId }) }
+      : null,
+    plans: inputs.plans.map(({ id, situation, action, firstMoment, applications, pulses }) => ({
+      id,
+      situation,
+      action,
+      firstMoment,
+      applications,
+      pulses,
+    })),
+  };
+  return { view, needsYou: needsYouOfMember(member, inputs, now) };
+}
+
+/** Active or invited people who are members (not managers) of a team, as a join condition. */
+const isCountedMember = () =>
+  and(eq(teamMemberships.isManager, false), inArray(persons.status, ["active", "invited"]));
 
 /**
  * Every team the manager manages with each (active or invited) member: the team screen's view of them
@@ -150,13 +193,60 @@ export async function managedTeams(
           teamMemberships.teamId,
           managed.map((t) => t.id),
         ),
-        eq(teamMemberships.isManager, false),
-        inArray(persons.status, ["active", "invited"]),
+        isCountedMember(),
       ),
     )
     .orderBy(persons.name);
+  const inputs = await memberInputsOf(tenant, [...new Set(members.map((m) => m.personId))], context.locale);
   const read = await Promise.all(
-    members.map(async (member) => ({ teamId: member.teamId, ...(await memberOf(tenant, member, context)) })),
+    members.map(async (member) => ({
+      teamId: member.teamId,
+      ...(await memberOf(tenant, member, inputs.get(member.personId)!, context)),
+    })),
   );
   return managed.map((team) => ({ ...team, members: read.filter((m) => m.teamId === team.id) }));
+}
+
+/**
+ * What needs each of `managerIds` (managers of the tenant) about the members of the teams they manage,
+ * before ordering: one set of queries for the whole group, so a sweep reads a hundred managers' people
+ * at once. A person in two of a manager's teams is listed under both, as the team screen shows them.
+ */
+export async function needsYouOfManagers(
+  tenant: Tenant,
+  managerIds: string[],
+  { locale, now }: { locale: Locale; now: Date },
+): Promise<Map<string, NeedsYouItem[]>> {
+  const byManager = new Map<string, NeedsYouItem[]>(managerIds.map((id) => [id, []]));
+  if (managerIds.length === 0) return byManager;
+  const manages = alias(teamMemberships, "manages");
+  const rows = await tenant.db
+    .select({
+      managerId: manages.personId,
+      personId: persons.id,
+      name: persons.name,
+      timeZone: persons.timeZone,
+    })
+    .from(teamMemberships)
+    .innerJoin(persons, tenant.refersTo(teamMemberships.personId, persons))
+    .innerJoin(
+      manages,
+      and(
+        eq(manages.organisationId, teamMemberships.organisationId),
+        eq(manages.teamId, teamMemberships.teamId),
+        eq(manages.isManager, true),
+        oneOrMany(manages.personId, managerIds),
+      ),
+    )
+    .where(tenant.where(teamMemberships, isCountedMember()));
+  const people = new Map(rows.map((row) => [row.personId, row]));
+  const inputs = await memberInputsOf(tenant, [...people.keys()], locale);
+  const itemsOf = new Map(
+    [...people.values()].map((member) => [
+      member.personId,
+      needsYouOfMember(member, inputs.get(member.personId)!, now),
+    ]),
+  );
+  for (const row of rows) byManager.get(row.managerId)!.push(...itemsOf.get(row.personId)!);
+  return byManager;
 }

@@ -10,7 +10,7 @@ import { enrolmentChoices } from "../cohorts/index.ts";
 import { managesPerson } from "../organisations/index.ts";
 import type { NeedsYouItem, NeedsYouView } from "../../../common/schemas/team.ts";
 import { sortNeedsYou } from "./needs-you.ts";
-import { managedTeams, presentCheckIn } from "./team-members.ts";
+import { managedTeams, needsYouOfManagers, presentCheckIn } from "./team-members.ts";
 import { notify } from "../notices/index.ts";
 import { canChangeCheckIn, canRecordCheckIn } from "./team.policy.ts";
 
@@ -150,10 +150,22 @@ export async function needsYouOf(
   tenant: Tenant,
   context: { managerId: string; locale: Locale; now: Date },
 ): Promise<NeedsYouItem[]> {
-  const teams = await managedTeams(tenant, context);
+  return (await needsYouOfManagersInOrder(tenant, [context.managerId], context)).get(context.managerId)!;
+}
+
+/** `needsYouOf` for many managers of the tenant at once (the digest sweep's group). */
+export async function needsYouOfManagersInOrder(
+  tenant: Tenant,
+  managerIds: string[],
+  context: { locale: Locale; now: Date },
+): Promise<Map<string, NeedsYouItem[]>> {
+  const found = await needsYouOfManagers(tenant, managerIds, context);
+  return new Map([...found].map(([managerId, items]) => [managerId, onceInOrder(items)]));
+}
+
+/** A person in two of the manager's teams is one person: their items count once, oldest first. */
+function onceInOrder(items: NeedsYouItem[]): NeedsYouItem[] {
   const seen = new Set<string>();
-  // A person in two of the manager's teams is one person: their items count once.
-  const items = teams.flatMap((team) => team.members.flatMap((m) => m.needsYou));
   return sortNeedsYou(
     items.filter((item) => {
       const key = `${item.kind}:${item.personId}:${item.recordId ?? ""}:${item.due ?? ""}:${item.detail ?? ""}`;
