@@ -4,6 +4,8 @@
  * each page downloads (compressed on the wire and unpacked) and what Lighthouse finds unused. Beklijf
  * runs as its own process on a fresh demo data folder, serving the built web app.
  * Run: node bench/lighthouse.ts   (needs `npm run build` first; CHROME_PATH, default /usr/bin/chromium)
+ * LIGHTHOUSE_REPORTS=<folder> keeps each page's full JSON report there (`<page>-<time>.json`), to read
+ * what the score is made of: main-thread work, long tasks, the LCP element, request chains.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +20,7 @@ const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = 3800 + Math.floor(Math.random() * 40);
 const base = `http://127.0.0.1:${port}`;
+const REPORTS = process.env.LIGHTHOUSE_REPORTS;
 
 interface NetworkItem {
   url: string;
@@ -71,7 +74,15 @@ async function lighthouseOnce(url: string, cookie: string | null): Promise<Repor
   }).catch((error: { stderr?: string }) => {
     throw new Error(`lighthouse ${url}: ${String(error.stderr ?? error).slice(0, 300)}`);
   });
+  keepReport(url, stdout);
   return JSON.parse(stdout) as Report;
+}
+
+function keepReport(url: string, json: string): void {
+  if (!REPORTS) return;
+  fs.mkdirSync(REPORTS, { recursive: true });
+  const page = new URL(url).pathname.replace(/\W+/g, "") || "home";
+  fs.writeFileSync(path.join(REPORTS, `${page}-${new Date().toISOString().replace(/\W/g, "")}.json`), json);
 }
 
 function describe(name: string, report: Report): string {

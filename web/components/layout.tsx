@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useDeferredValue, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import type { MeResponse } from "../../common/schemas/me.ts";
@@ -64,32 +64,34 @@ function Brand({ subtitle }: { subtitle: string }) {
 /** The frame of every signed-in screen: skip link, header, navigation for the person's roles. */
 export function SignedInLayout() {
   const { t } = useTranslation();
-  const me = useMe();
+  // Who is signed in arrives as one update that draws the shell and the screen in it. Deferred, React
+  // draws that in slices between which the phone stays responsive, not as one long task (0031).
+  const me = useDeferredValue(useMe().data);
   const navigate = useNavigate();
   const signOut = useSignOut();
   // The person's own language, else the one this device shows (the browser's or the one picked here).
-  const language = me.data ? (me.data.person.locale ?? currentLocale()) : null;
-  const country = me.data?.organisation.country;
+  const language = me ? (me.person.locale ?? currentLocale()) : null;
+  const country = me?.organisation.country;
   useEffect(() => {
     if (language) void showLocale(language, country);
   }, [language, country]);
   useEffect(() => {
-    if (me.data === null) void navigate("/sign-in", { replace: true });
-  }, [me.data, navigate]);
-  if (!me.data) return null;
+    if (me === null) void navigate("/sign-in", { replace: true });
+  }, [me, navigate]);
+  if (!me) return null;
   // A session that still owes a second factor sees only that step (decision 0026).
-  if (me.data.secondFactor)
+  if (me.secondFactor)
     return (
       <>
         <header className="app-header public">
-          <Brand subtitle={me.data.organisation.name} />
+          <Brand subtitle={me.organisation.name} />
           <div className="header-tools">
             <LanguageSwitch />
           </div>
         </header>
         <main id="main" className="content narrow">
           <Suspense fallback={<Loading />}>
-            <SecondFactorStep step={me.data.secondFactor} onSignOut={signOut} />
+            <SecondFactorStep step={me.secondFactor} onSignOut={signOut} />
           </Suspense>
         </main>
       </>
@@ -100,10 +102,10 @@ export function SignedInLayout() {
         {t("ui.nav.skip")}
       </a>
       <header className="app-header">
-        <Brand subtitle={me.data.organisation.name} />
+        <Brand subtitle={me.organisation.name} />
         <nav aria-label={t("ui.nav.label")}>
           <ul>
-            {navLinks(me.data, t).map(([to, label]) => (
+            {navLinks(me, t).map(([to, label]) => (
               <li key={to}>
                 <NavLink to={to} end={to === "/"}>
                   {label}

@@ -20,7 +20,10 @@ export function Page({
     document.title = `${title} · ${t("ui.app.name")}`;
   }, [title, t]);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: false });
+    // In the next frame, where the browser lays the screen out anyway: focusing at once forced that
+    // layout inside React's commit, part of one long task on a slow phone (decision 0031).
+    const frame = requestAnimationFrame(() => heading.current?.focus({ preventScroll: false }));
+    return () => cancelAnimationFrame(frame);
   }, []);
   return (
     <>

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { numberFormatter } from "../../common/format.ts";
+import { formatNumber, numberFormatter } from "../../common/format.ts";
 import {
   type Catalogue,
   catalogueFor,
@@ -115,6 +115,17 @@ export const formatDay = (isoDate: string, locale: Locale) =>
   dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
+
+/**
+ * The reader's formatters for days and for numbers in messages are made at start, while the first
+ * screen's code and answers are on their way: a language's first Intl formatter loads its locale data
+ * (40-50 ms on a slow phone each), which otherwise fell in the one task that draws Today or practice.
+ */
+function prepareFormatters(locale: Locale): void {
+  formatDay("2000-01-01", locale);
+  formatNumber(0, locale, 2);
+}
+prepareFormatters(currentLocale());
 
 export { formatDecimal, formatNumber, formatPercent } from "../../common/format.ts";
 

@@ -1,4 +1,4 @@
-import { matchRoutes, Route, Routes } from "react-router";
+import type { RouteObject } from "react-router";
 import { PublicLayout, SignedInLayout } from "../components/layout.tsx";
 import { type LazyScreen, lazyPage } from "./lazy-page.tsx";
 
@@ -147,51 +147,42 @@ const signedInScreens: readonly ScreenRoute[] = [
   ["/culture-scans/:scanId/poster", PosterPage],
 ];
 
-const allScreens = [...publicScreens, ...signedInScreens];
-
-const screenAt = (pathname: string): ScreenRoute | undefined => {
-  const path = matchRoutes(
-    allScreens.map(([path]) => ({ path })),
-    pathname,
-  )?.[0]?.route.path;
-  return allScreens.find(([candidate]) => candidate === path);
-};
+/** The table entry of the screen the router matched (the deepest match carries it as its `handle`). */
+type Matches = readonly { route: { handle?: unknown } }[];
+const screenOf = (matches: Matches) => matches.at(-1)?.route.handle as ScreenRoute | undefined;
 
 /**
- * Starts fetching the code of the screen at `pathname` while the rest of the app still loads (its
- * language, who is signed in), instead of after them: on a slow phone connection each such wait is a
- * round trip of its own.
+ * Starts fetching the code of the matched screen while the rest of the app still loads (its language,
+ * who is signed in), instead of after them: on a slow phone connection each such wait is a round trip
+ * of its own. Takes the router's own match at start, so the routes are not matched a second time.
  */
-export function preloadScreen(pathname: string): void {
-  void screenAt(pathname)?.[1]
+export function preloadScreen(matches: Matches): void {
+  void screenOf(matches)?.[1]
     .preload()
     .catch(() => undefined);
 }
 
-/** The API address the screen at `pathname` shows first, if it is one worth asking for at start. */
-export const firstAnswerOf = (pathname: string): string | undefined => screenAt(pathname)?.[2];
+/** The API address the matched screen shows first, if it is one worth asking for at start. */
+export const firstAnswerOf = (matches: Matches): string | undefined => screenOf(matches)?.[2];
 
-const routesOf = (screens: readonly ScreenRoute[]) =>
-  screens.map(([path, Screen]) =>
-    path === "/" ? (
-      <Route key={path} index element={<Screen />} />
-    ) : (
-      <Route key={path} path={path} element={<Screen />} />
-    ),
-  );
+const routesOf = (screens: readonly ScreenRoute[]): RouteObject[] =>
+  screens.map((entry) => {
+    const [path, Screen] = entry;
+    return path === "/"
+      ? { index: true, element: <Screen />, handle: entry }
+      : { path, element: <Screen />, handle: entry };
+  });
 
 /**
- * Every screen, by path. Each domain's screens live in web/features/<domain>/; each screen's code loads
- * when it is first opened (`lazyPage`).
+ * Every screen, by path, as route objects made once. Each domain's screens live in
+ * web/features/<domain>/; each screen's code loads when it is first opened (`lazyPage`). The router
+ * matches a path once per navigation; a `<Routes>` element inside a catch-all route matched all fifty
+ * paths again on every render of the shell, which showed as blocked time on a slow phone (decision 0031).
  */
-export function AppRoutes() {
-  return (
-    <Routes>
-      <Route element={<PublicLayout />}>{routesOf(publicScreens)}</Route>
-      <Route element={<SignedInLayout />}>
-        {routesOf(signedInScreens)}
-        <Route path="*" element={<HomePage />} />
-      </Route>
-    </Routes>
-  );
-}
+export const appRoutes: RouteObject[] = [
+  { element: <PublicLayout />, children: routesOf(publicScreens) },
+  {
+    element: <SignedInLayout />,
+    children: [...routesOf(signedInScreens), { path: "*", element: <HomePage /> }],
+  },
+];

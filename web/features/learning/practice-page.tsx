@@ -6,6 +6,7 @@ import type { PracticeAnswerBody, PracticeCardView } from "../../../common/schem
 import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
+import { useDeferredAnswer } from "../../lib/deferred-answer.ts";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
 import { learningApi, learningKeys, usePractice } from "./learning-api.ts";
 import {
@@ -163,7 +164,8 @@ export function PracticePage() {
   });
 
   // Cards answered offline and not yet sent are not asked again (useWithoutKeptAnswers).
-  const plan = useWithoutKeptAnswers(practice.data);
+  const drawn = useDeferredAnswer(practice);
+  const plan = useWithoutKeptAnswers(drawn.data);
   const queue = session ?? startSession(plan?.cards ?? []);
   const item = queue[index];
   const card = item?.card;
@@ -240,7 +242,7 @@ export function PracticePage() {
 
   return (
     <Page title={t("ui.practice.title")}>
-      {practice.isLoading ? <Loading /> : null}
+      {drawn.isLoading ? <Loading /> : null}
       <ErrorMessage error={practice.error ?? error} />
       {plan ? (
         <>

@@ -5,6 +5,7 @@ import type { TodayItem } from "../../../common/schemas/learning.ts";
 import { ItemButton } from "../../components/buttons.tsx";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
+import { useDeferredAnswer } from "../../lib/deferred-answer.ts";
 import { currentLocale, formatDay } from "../../lib/i18n.ts";
 import { useProgress, useToday } from "./learning-api.ts";
 import { MyCheckInsCard } from "./task-tool.tsx";
@@ -119,11 +120,11 @@ export function TodayPage() {
   const { t } = useTranslation();
   const today = useToday();
   const locale = currentLocale();
-  const data = today.data;
+  const { data, isLoading } = useDeferredAnswer(today);
   const minutes = data?.items.reduce((sum, item) => sum + item.durationMinutes, 0) ?? 0;
   return (
     <Page title={t("ui.today.title")}>
-      {today.isLoading ? <Loading /> : null}
+      {isLoading ? <Loading /> : null}
       <ErrorMessage error={today.error} />
       {data ? (
         <>
