@@ -3,6 +3,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import packageJson from "./package.json" with { type: "json" };
+import { catalogueParts } from "./scripts/catalogue-parts.ts";
 import { precompress } from "./scripts/precompress.ts";
 
 /**
@@ -22,6 +23,8 @@ export default defineConfig({
   define: { __BUILD_ID__: JSON.stringify(BUILD_ID) },
   plugins: [
     react(),
+    // Each catalogue as the first screens' texts and the rest, two chunks (decision 0031).
+    catalogueParts(path.resolve(import.meta.dirname, "common/i18n")),
     // The app shell is precached; API answers are not cached by the worker (they hold one person's data
     // and must never reach the next person on a shared phone). Decision 0017.
     VitePWA({

@@ -3,7 +3,7 @@ import { lazy, Suspense, useDeferredValue, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import type { MeResponse } from "../../common/schemas/me.ts";
-import { currentLocale, showLocale } from "../lib/i18n.ts";
+import { currentLocale, loadAllTexts, showLocale } from "../lib/i18n.ts";
 import { hasRole, useMe } from "../lib/session.ts";
 import { useSignOut } from "../lib/sign-out.ts";
 import { NoticesLink } from "../features/notices/notices-link.tsx";
@@ -14,9 +14,10 @@ import { Loading } from "./feedback.tsx";
 // Few sessions owe a second factor: that step (and the passkey library) loads only for them, not with
 // every phone's first screen (decision 0031).
 const SecondFactorStep = lazy(async () => {
-  const { SecondFactorStep } = await loadOrReload(
-    () => import("../features/second-factor/second-factor-step.tsx"),
-  );
+  const [{ SecondFactorStep }] = await Promise.all([
+    loadOrReload(() => import("../features/second-factor/second-factor-step.tsx")),
+    loadAllTexts(),
+  ]);
   return { default: SecondFactorStep };
 });
 

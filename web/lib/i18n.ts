@@ -11,6 +11,7 @@ import {
   localeOfTag,
   negotiateLocale,
 } from "../../common/locales.ts";
+import { catalogueParts } from "virtual:catalogue-parts";
 import { loadOrReload } from "./load-or-reload.ts";
 
 const STORAGE_KEY = "beklijf.locale";
@@ -27,19 +28,39 @@ export function rememberLocale(locale: Locale): void {
 }
 
 /**
- * Each catalogue is a chunk of its own, fetched when someone reads that language: a phone on Dutch
- * never downloads or parses English and French (about 100 KiB compressed, decision 0031). The service
- * worker precaches every chunk, so an offline reload still finds the reader's language.
+ * Each catalogue is two chunks of its own, fetched when someone reads that language: a phone on Dutch
+ * never downloads or parses English and French (decision 0031). The first part holds what the shell,
+ * sign-in, Today and practice show; the rest (three quarters of the bytes, mostly coordinators' screens)
+ * comes with the first screen that needs it (`loadAllTexts`). The service worker precaches every chunk,
+ * so an offline reload still finds the reader's language.
  */
-const catalogueChunks: Record<Catalogue, () => Promise<{ default: ResourceKey }>> = {
-  en: () => import("../../common/i18n/en.json", { with: { type: "json" } }),
-  nl: () => import("../../common/i18n/nl.json", { with: { type: "json" } }),
-  fr: () => import("../../common/i18n/fr.json", { with: { type: "json" } }),
-  "nl-BE": () => import("../../common/i18n/nl-BE.json", { with: { type: "json" } }),
-};
-
 function isCatalogue(language: string): language is Catalogue {
-  return Object.hasOwn(catalogueChunks, language);
+  return Object.hasOwn(catalogueParts, language);
+}
+
+/** Set once a screen needs more than the first screens' texts: every language read from then on is whole. */
+let allTextsWanted = false;
+
+const isSection = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+/** The two parts of a catalogue as one: they share sections (`ui`), never a text. */
+function mergeTexts(first: ResourceKey, rest: ResourceKey): ResourceKey {
+  if (!isSection(first) || !isSection(rest)) return rest;
+  const merged: Record<string, unknown> = { ...first };
+  for (const [key, value] of Object.entries(rest)) {
+    merged[key] = Object.hasOwn(merged, key)
+      ? mergeTexts(merged[key] as ResourceKey, value as ResourceKey)
+      : value;
+  }
+  return merged as ResourceKey;
+}
+
+async function readCatalogue(language: Catalogue): Promise<ResourceKey> {
+  const first = (await loadOrReload(catalogueParts[language].first)).default;
+  // Asked again after the wait: a screen may have wanted every text meanwhile.
+  if (!allTextsWanted) return first;
+  return mergeTexts(first, (await loadOrReload(catalogueParts[language].rest)).default);
 }
 
 /**
@@ -50,11 +71,22 @@ const catalogueBackend: BackendModule = {
   type: "backend",
   callbackApi: false,
   init: () => undefined,
-  read: async (language: string) => {
-    if (!isCatalogue(language)) return {};
-    return (await loadOrReload(catalogueChunks[language])).default;
-  },
+  read: async (language: string) => (isCatalogue(language) ? readCatalogue(language) : {}),
 };
+
+/** The languages a catalogue is read from: the Flemish variant, then Dutch key by key. */
+const FALLBACKS: Partial<Record<Catalogue, Catalogue[]>> = { "nl-BE": ["nl"] };
+const languagesOf = (catalogue: Catalogue): Catalogue[] => [catalogue, ...(FALLBACKS[catalogue] ?? [])];
+
+/**
+ * Settles when the reader's languages hold every text, not only the first screens': a screen other than
+ * sign-in, Today and practice renders after it (`lazyPage`), so it never shows a bare key. i18next reads
+ * the languages again, whole; their first parts are already here.
+ */
+export function loadAllTexts(catalogue = i18next.language): Promise<unknown> {
+  allTextsWanted = true;
+  return isCatalogue(catalogue) ? i18next.reloadResources(languagesOf(catalogue)) : Promise.resolve();
+}
 
 /**
  * Settles when the reader's catalogue is loaded: `main.tsx` renders after it, so the first screen is
@@ -68,7 +100,7 @@ export const i18nReady: Promise<unknown> = i18next
   .init({
     lng: initialLocale(),
     // Only the Flemish variant falls back (to Dutch, key by key).
-    fallbackLng: { "nl-BE": ["nl"], default: [] },
+    fallbackLng: { ...FALLBACKS, default: [] },
     // Sets the language at once (loading its catalogue goes on): the requests asked for at start
     // already carry it as Accept-Language.
     initAsync: false,
@@ -89,7 +121,11 @@ export function currentLocale(): Locale {
 /** Shows a language, in the Flemish variant when the organisation is Belgian. */
 export function showLocale(locale: Locale, country?: string | null): Promise<unknown> {
   const catalogue = catalogueFor(locale, country);
-  return i18next.language === catalogue ? Promise.resolve() : i18next.changeLanguage(catalogue);
+  if (i18next.language === catalogue) return Promise.resolve();
+  // A language read before, at the start, holds only the first screens' texts: the screen on show may
+  // need them all.
+  const texts = allTextsWanted ? loadAllTexts(catalogue) : Promise.resolve();
+  return texts.then(() => i18next.changeLanguage(catalogue));
 }
 
 /**

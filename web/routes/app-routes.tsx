@@ -11,7 +11,8 @@ const ResetPasswordPage = lazyPage(
   () => import("../features/auth/reset-password-page.tsx"),
   "ResetPasswordPage",
 );
-const SignInPage = lazyPage(() => import("../features/auth/sign-in-page.tsx"), "SignInPage");
+// Sign-in, Today and practice show only the texts that come with the app's start.
+const SignInPage = lazyPage(() => import("../features/auth/sign-in-page.tsx"), "SignInPage", "first");
 const EmailLinkPage = lazyPage(() => import("../features/auth/token-sign-in-page.tsx"), "EmailLinkPage");
 const SignInCardPage = lazyPage(() => import("../features/auth/token-sign-in-page.tsx"), "SignInCardPage");
 const HomePage = lazyPage(() => import("../features/organisations/home/home-page.tsx"), "HomePage");
@@ -57,8 +58,12 @@ const ExtraMaterialPage = lazyPage(
   () => import("../features/learning/extra-material-page.tsx"),
   "ExtraMaterialPage",
 );
-const PracticePage = lazyPage(() => import("../features/learning/practice-page.tsx"), "PracticePage");
-const TodayPage = lazyPage(() => import("../features/learning/today-page.tsx"), "TodayPage");
+const PracticePage = lazyPage(
+  () => import("../features/learning/practice-page.tsx"),
+  "PracticePage",
+  "first",
+);
+const TodayPage = lazyPage(() => import("../features/learning/today-page.tsx"), "TodayPage", "first");
 const QuestionBankPage = lazyPage(
   () => import("../features/questions/question-bank-page.tsx"),
   "QuestionBankPage",
