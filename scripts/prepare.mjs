@@ -57,6 +57,9 @@ if (!skipBuild) {
     ...listFiles("web"),
     ...listFiles("common"),
     "vite.config.ts",
+    // The build's own plugins: one cuts the catalogues into chunks.
+    "scripts/catalogue-parts.ts",
+    "scripts/precompress.ts",
     "package-lock.json",
   ]);
   const built = fs.existsSync(buildStamp) && fs.readFileSync(buildStamp, "utf8") === sourceHash;
