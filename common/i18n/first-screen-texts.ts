@@ -2,7 +2,7 @@
  * The catalogue entries the first screens need: the shell (navigation, language switch, offline
  * notices, loading and error states), sign-in, Today and practice. Each language's catalogue is cut in
  * two at build time (`scripts/catalogue-parts.ts`): these entries come with the app's start, the rest
- * (three quarters of the bytes, most of it for coordinators and designers) with the first screen that
+ * (nine tenths of the bytes, most of it for coordinators and designers) with the first screen that
  * needs it (decision 0031). A path names a section and everything under it.
  *
  * A key used by one of these screens and missing here would show as a bare key: add its section when

@@ -30,7 +30,7 @@ export function rememberLocale(locale: Locale): void {
 /**
  * Each catalogue is two chunks of its own, fetched when someone reads that language: a phone on Dutch
  * never downloads or parses English and French (decision 0031). The first part holds what the shell,
- * sign-in, Today and practice show; the rest (three quarters of the bytes, mostly coordinators' screens)
+ * sign-in, Today and practice show; the rest (nine tenths of the bytes, mostly coordinators' screens)
  * comes with the first screen that needs it (`loadAllTexts`). The service worker precaches every chunk,
  * so an offline reload still finds the reader's language.
  */
