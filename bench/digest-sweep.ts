@@ -5,16 +5,10 @@
  * measures how long requests wait while the sweep runs.
  * Run: node bench/digest-sweep.ts   (BENCH_LEARNERS, BENCH_TEAM to change the size)
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../server/db/client.ts";
-import { Tenant } from "../server/db/tenant.ts";
-import { cohorts, organisations, trajectories } from "../server/db/schema/index.ts";
 import { sendDigests } from "../server/modules/digest/digest.service.ts";
-import { withActivityIds } from "../server/modules/trajectories/activity-ids.ts";
-import { trajectoryTemplates } from "../server/modules/trajectories/templates/index.ts";
-import { renderTemplate } from "../server/modules/trajectories/templates/template.ts";
-import { percentile } from "./support/load.ts";
+import { benchCohort, whileRequestsArrive } from "./support/sweep.ts";
 import { maintainDatabase } from "../server/ops/maintenance.ts";
 import { createLogger } from "../server/logger.ts";
 
@@ -25,19 +19,8 @@ const now = new Date("2027-03-15T08:00:00Z");
 
 const database = await openDatabase({ kind: "pglite", dataDir: null });
 const db = database.db;
-let started = performance.now();
-const [org] = await db.insert(organisations).values({ name: "Bench BV", defaultLocale: "nl" }).returning();
-const tenant = new Tenant(db, org!.id);
-const document = withActivityIds(renderTemplate(trajectoryTemplates[0]!, "nl"));
-const [trajectory] = await db
-  .insert(trajectories)
-  .values(tenant.row({ title: document.title, document }))
-  .returning();
-const [cohort] = await db
-  .insert(cohorts)
-  .values(tenant.row({ trajectoryId: trajectory!.id, name: "Bench", sessionDates: ["2027-03-10"] }))
-  .returning();
-const o = org!.id;
+const started = performance.now();
+const { organisationId: o, cohortId } = await benchCohort(db, "2027-03-10");
 const teams = Math.ceil(LEARNERS / TEAM);
 await db.execute(sql`insert into persons (organisation_id, email, name, status)
   select ${o}, 'l' || g || '@bench.test', 'Learner ' || g, 'active' from generate_series(1, ${LEARNERS}) g`);
@@ -55,7 +38,7 @@ await db.execute(sql`insert into team_memberships (organisation_id, team_id, per
       else (substring(p.email from 2 for position('@' in p.email) - 2)::int - 1) / ${TEAM} + 1 end
   where p.organisation_id = ${o}`);
 await db.execute(sql`insert into cohort_participants (organisation_id, cohort_id, person_id)
-  select ${o}, ${cohort!.id}, id from persons where organisation_id = ${o} and email like 'l%'`);
+  select ${o}, ${cohortId}, id from persons where organisation_id = ${o} and email like 'l%'`);
 console.log(
   `seeded ${LEARNERS.toLocaleString("en")} learners in ${teams.toLocaleString("en")} teams with a manager each ` +
     `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -64,39 +47,17 @@ console.log(
 // As after a night: the nightly job has analysed the tables (PGlite has no autovacuum).
 await maintainDatabase(database, createLogger("silent"))();
 
-// A request's wait while the sweep runs: every 50 ms a small query "arrives"; its wait runs from that
-// moment (when its timer was due, however late the event loop fired it) until the answer.
-const waits: number[] = [];
-let sweeping = true;
-const probe = (async () => {
-  while (sweeping) {
-    const arrives = performance.now() + 50;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await db.execute(sql`select 1`);
-    waits.push(performance.now() - arrives);
-  }
-})();
-const loop = monitorEventLoopDelay({ resolution: 10 });
-loop.enable();
-started = performance.now();
-const sent = await sendDigests(db, "http://localhost:3000", now);
-const seconds = (performance.now() - started) / 1000;
-sweeping = false;
-loop.disable();
-await probe;
-waits.sort((a, b) => a - b);
+const {
+  result: sent,
+  seconds,
+  report,
+} = await whileRequestsArrive(db, () => sendDigests(db, "http://localhost:3000", now));
 console.log(
   `digest sweep, ${teams.toLocaleString("en")} managers of ${LEARNERS.toLocaleString("en")} learners on PGlite: ` +
     `${seconds.toFixed(1)} s, ${sent} digests queued`,
 );
 console.log(`  per manager ${((seconds * 1000) / teams).toFixed(1)} ms`);
-console.log(
-  `  a request meanwhile waited p50 ${percentile(waits, 50).toFixed(1)} ms, p95 ${percentile(waits, 95).toFixed(1)} ms, ` +
-    `max ${waits.at(-1)!.toFixed(1)} ms (${waits.length} probes)`,
-);
-console.log(
-  `  event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
-);
+report();
 const again = performance.now();
 const second = await sendDigests(db, "http://localhost:3000", now);
 console.log(

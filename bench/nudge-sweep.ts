@@ -5,17 +5,11 @@
  * the database) measures how long requests wait while the sweep runs.
  * Run: node bench/nudge-sweep.ts   (BENCH_LEARNERS, BENCH_CARDS to change the size)
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { State } from "ts-fsrs";
 import { openDatabase } from "../server/db/client.ts";
-import { Tenant } from "../server/db/tenant.ts";
-import { cohorts, organisations, trajectories } from "../server/db/schema/index.ts";
 import { sendNudges } from "../server/modules/reminders/nudges.service.ts";
-import { withActivityIds } from "../server/modules/trajectories/activity-ids.ts";
-import { trajectoryTemplates } from "../server/modules/trajectories/templates/index.ts";
-import { renderTemplate } from "../server/modules/trajectories/templates/template.ts";
-import { percentile } from "./support/load.ts";
+import { benchCohort, whileRequestsArrive } from "./support/sweep.ts";
 import { maintainDatabase } from "../server/ops/maintenance.ts";
 import { createLogger } from "../server/logger.ts";
 
@@ -28,24 +22,13 @@ const day = 86_400_000;
 const database = await openDatabase({ kind: "pglite", dataDir: null });
 const db = database.db;
 let started = performance.now();
-const [org] = await db.insert(organisations).values({ name: "Bench BV", defaultLocale: "nl" }).returning();
-const tenant = new Tenant(db, org!.id);
-const document = withActivityIds(renderTemplate(trajectoryTemplates[0]!, "nl"));
-const [trajectory] = await db
-  .insert(trajectories)
-  .values(tenant.row({ title: document.title, document }))
-  .returning();
-const [cohort] = await db
-  .insert(cohorts)
-  .values(tenant.row({ trajectoryId: trajectory!.id, name: "Bench", sessionDates: ["2027-02-20"] }))
-  .returning();
-const o = org!.id;
+const { organisationId: o, document, trajectoryId, cohortId } = await benchCohort(db, "2027-02-20");
 await db.execute(sql`insert into persons (organisation_id, email, name, status)
   select ${o}, 'l' || g || '@bench.test', 'Learner ' || g, 'active' from generate_series(1, ${LEARNERS}) g`);
 await db.execute(sql`insert into cohort_participants (organisation_id, cohort_id, person_id)
-  select ${o}, ${cohort!.id}, id from persons where organisation_id = ${o}`);
+  select ${o}, ${cohortId}, id from persons where organisation_id = ${o}`);
 await db.execute(sql`insert into questions (organisation_id, trajectory_id, competence_id, kind, level, uses, prompt, options)
-  select ${o}, ${trajectory!.id}, ${document.competences[0]!.id!}, 'scenario', 'decision', '["practice"]'::jsonb,
+  select ${o}, ${trajectoryId}, ${document.competences[0]!.id!}, 'scenario', 'decision', '["practice"]'::jsonb,
     'Question ' || g, '[{"id":"a","text":"A","correct":true,"feedback":""},{"id":"b","text":"B","correct":false,"feedback":""}]'::jsonb
   from generate_series(1, ${CARDS}) g`);
 const card = JSON.stringify({
@@ -61,7 +44,7 @@ const card = JSON.stringify({
   last_review: new Date(now.getTime() - 5 * day).toISOString(),
 });
 await db.execute(sql`insert into practice_cards (organisation_id, person_id, cohort_id, question_id, due, fsrs)
-  select ${o}, p.id, ${cohort!.id}, q.id, ${now.toISOString()}::timestamptz + (random() * 40 - 20) * interval '1 day', ${card}::jsonb
+  select ${o}, p.id, ${cohortId}, q.id, ${now.toISOString()}::timestamptz + (random() * 40 - 20) * interval '1 day', ${card}::jsonb
   from persons p cross join questions q where p.organisation_id = ${o} and q.organisation_id = ${o}`);
 console.log(
   `seeded ${LEARNERS.toLocaleString("en")} learners × ${CARDS} cards in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -73,38 +56,16 @@ started = performance.now();
 await maintainDatabase(database, createLogger("silent"))();
 console.log(`nightly VACUUM (ANALYZE): ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-// A request's wait while the sweep runs: every 50 ms a small query "arrives"; its wait runs from that
-// moment (when its timer was due, however late the event loop fired it) until the answer.
-const waits: number[] = [];
-let sweeping = true;
-const probe = (async () => {
-  while (sweeping) {
-    const arrives = performance.now() + 50;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await db.execute(sql`select 1`);
-    waits.push(performance.now() - arrives);
-  }
-})();
-const loop = monitorEventLoopDelay({ resolution: 10 });
-loop.enable();
-started = performance.now();
-const sent = await sendNudges(db, "http://localhost:3000", now);
-const seconds = (performance.now() - started) / 1000;
-sweeping = false;
-loop.disable();
-await probe;
-waits.sort((a, b) => a - b);
+const {
+  result: sent,
+  seconds,
+  report,
+} = await whileRequestsArrive(db, () => sendNudges(db, "http://localhost:3000", now));
 console.log(
   `nudge sweep, ${LEARNERS.toLocaleString("en")} learners on PGlite: ${seconds.toFixed(1)} s, ${sent} emails queued`,
 );
 console.log(`  per learner ${((seconds * 1000) / LEARNERS).toFixed(2)} ms`);
-console.log(
-  `  a request meanwhile waited p50 ${percentile(waits, 50).toFixed(1)} ms, p95 ${percentile(waits, 95).toFixed(1)} ms, ` +
-    `max ${waits.at(-1)!.toFixed(1)} ms (${waits.length} probes)`,
-);
-console.log(
-  `  event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
-);
+report();
 const again = performance.now();
 const second = await sendNudges(db, "http://localhost:3000", now);
 console.log(

@@ -12,12 +12,9 @@ import { sql } from "drizzle-orm";
 import { State, type Card } from "ts-fsrs";
 import { openDatabase } from "../server/db/client.ts";
 import { Tenant } from "../server/db/tenant.ts";
-import { cohorts, organisations, trajectories } from "../server/db/schema/index.ts";
 import { getToday } from "../server/modules/learning/today.service.ts";
+import { benchCohort } from "./support/sweep.ts";
 import { planPractice, recallChance, type QueuedCard } from "../server/modules/practice/scheduler.ts";
-import { withActivityIds } from "../server/modules/trajectories/activity-ids.ts";
-import { trajectoryTemplates } from "../server/modules/trajectories/templates/index.ts";
-import { renderTemplate } from "../server/modules/trajectories/templates/template.ts";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const CARDS = Number(process.env.BENCH_CARDS ?? 200);
@@ -88,24 +85,14 @@ async function onTheDatabase(): Promise<void> {
   const database = await openDatabase({ kind: "pglite", dataDir: null });
   const db = database.db;
   const started = performance.now();
-  const [org] = await db.insert(organisations).values({ name: "Bench BV", defaultLocale: "nl" }).returning();
-  const tenant = new Tenant(db, org!.id);
-  const document = withActivityIds(renderTemplate(trajectoryTemplates[0]!, "nl"));
-  const [trajectory] = await db
-    .insert(trajectories)
-    .values(tenant.row({ title: document.title, document }))
-    .returning();
-  const [cohort] = await db
-    .insert(cohorts)
-    .values(tenant.row({ trajectoryId: trajectory!.id, name: "Bench", sessionDates: ["2027-02-20"] }))
-    .returning();
-  const o = org!.id;
+  const { organisationId: o, document, trajectoryId, cohortId } = await benchCohort(db, "2027-02-20");
+  const tenant = new Tenant(db, o);
   await db.execute(sql`insert into persons (organisation_id, email, name, status)
     select ${o}, 'l' || g || '@bench.test', 'Learner ' || g, 'active' from generate_series(1, ${LEARNERS}) g`);
   await db.execute(sql`insert into cohort_participants (organisation_id, cohort_id, person_id)
-    select ${o}, ${cohort!.id}, id from persons where organisation_id = ${o}`);
+    select ${o}, ${cohortId}, id from persons where organisation_id = ${o}`);
   await db.execute(sql`insert into questions (organisation_id, trajectory_id, competence_id, kind, level, uses, prompt, options)
-    select ${o}, ${trajectory!.id}, ${document.competences[0]!.id!}, 'scenario', 'decision', '["practice"]'::jsonb,
+    select ${o}, ${trajectoryId}, ${document.competences[0]!.id!}, 'scenario', 'decision', '["practice"]'::jsonb,
       'Question ' || g, '[{"id":"a","text":"A","correct":true,"feedback":""},{"id":"b","text":"B","correct":false,"feedback":""}]'::jsonb
     from generate_series(1, ${CARDS}) g`);
   const card = JSON.stringify({
@@ -114,7 +101,7 @@ async function onTheDatabase(): Promise<void> {
     last_review: new Date(now.getTime() - 5 * day).toISOString(),
   });
   await db.execute(sql`insert into practice_cards (organisation_id, person_id, cohort_id, question_id, due, fsrs)
-    select ${o}, p.id, ${cohort!.id}, q.id, ${now.toISOString()}::timestamptz + (random() * 40 - 20) * interval '1 day', ${card}::jsonb
+    select ${o}, p.id, ${cohortId}, q.id, ${now.toISOString()}::timestamptz + (random() * 40 - 20) * interval '1 day', ${card}::jsonb
     from persons p cross join questions q where p.organisation_id = ${o} and q.organisation_id = ${o}`);
   const loaded = (performance.now() - started) / 1000;
   console.log(

@@ -1,5 +1,9 @@
 import type { ImpactView } from "../common/schemas/impact.ts";
+import { eq } from "drizzle-orm";
+import type { Db } from "../server/db/client.ts";
+import { organisations } from "../server/db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemo } from "../server/db/seed/demo.ts";
+import { Tenant } from "../server/db/tenant.ts";
 import { caller, type SharedTestApp } from "./app.ts";
 
 /** The demo cohort that has finished, with figures on every LTEM tier. */
@@ -22,4 +26,14 @@ export async function seededDemoImpact(t: SharedTestApp) {
   ).json<ImpactView>();
   const finishedId = impact.cohorts.find((c) => c.name === FINISHED_DEMO_COHORT)!.id;
   return { coordinator, trajectoryId, finishedId };
+}
+
+/** The demo organisation seeded into `db` (once; seeding again changes nothing), as its tenant. */
+export async function seededDemoTenant(db: Db): Promise<Tenant> {
+  await seedDemo(db);
+  const [demo] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.isDemo, true));
+  return new Tenant(db, demo!.id);
 }

@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test-support/app.ts";
 import { buildOrganisation } from "../../../test-support/factories.ts";
-import { organisations, persons } from "../../db/schema/index.ts";
-import { seedDemo } from "../../db/seed/demo.ts";
-import { Tenant } from "../../db/tenant.ts";
+import { persons } from "../../db/schema/index.ts";
+import { seededDemoTenant } from "../../../test-support/demo.ts";
 import { getToday, getTodays } from "./today.service.ts";
 
 /**
@@ -16,12 +14,7 @@ describe("Today for a group of learners", () => {
   const day = 86_400_000;
 
   async function demoPeople() {
-    await seedDemo(t.database.db);
-    const [demo] = await t.database.db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.isDemo, true));
-    const tenant = new Tenant(t.database.db, demo!.id);
+    const tenant = await seededDemoTenant(t.database.db);
     const people = await tenant.select(persons, { id: persons.id });
     return { tenant, ids: people.map((p) => p.id) };
   }

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test-support/app.ts";
-import { organisations, teamMemberships } from "../../db/schema/index.ts";
-import { seedDemo } from "../../db/seed/demo.ts";
-import { Tenant } from "../../db/tenant.ts";
+import { teamMemberships } from "../../db/schema/index.ts";
+import { seededDemoTenant } from "../../../test-support/demo.ts";
 import { needsYouOf, needsYouOfManagersInOrder } from "./team.service.ts";
 
 /**
@@ -15,12 +14,7 @@ describe("what needs a group of managers", () => {
   const day = 86_400_000;
 
   it("gives every demo manager the same list as their own screen, on several days", async () => {
-    await seedDemo(t.database.db);
-    const [demo] = await t.database.db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.isDemo, true));
-    const tenant = new Tenant(t.database.db, demo!.id);
+    const tenant = await seededDemoTenant(t.database.db);
     const managers = [
       ...new Set(
         (
