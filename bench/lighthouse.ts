@@ -9,11 +9,9 @@
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { DEMO_PASSWORD } from "../server/db/seed/demo.ts";
-import { start, stop, waitFor } from "./support/load.ts";
+import { withDemoLearner } from "./support/demo-app.ts";
 
 const run = promisify(execFile);
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -35,16 +33,6 @@ interface Report {
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
-
-async function signInCookie(): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: "learner@demo.beklijf.nl", password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in: ${response.status}`);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
 
 /** Lighthouse sometimes loses its trace on a busy machine (NO_NAVSTART): such a run is tried again. */
 async function lighthouse(url: string, cookie: string | null, attempts = 3): Promise<Report> {
@@ -108,21 +96,9 @@ function describe(name: string, report: Report): string {
   ].join("\n");
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beklijf-bench-lighthouse-"));
-const server = start(path.join(ROOT, "server/main.ts"), {
-  PORT: String(port),
-  DATA_DIR: path.join(dir, "data"),
-  LOG_LEVEL: "warn",
-  PUBLIC_URL: base,
-});
-try {
-  await waitFor(`${base}/api/health`);
-  const cookie = await signInCookie();
+await withDemoLearner(base, async (cookie) => {
   console.log(`Lighthouse mobile performance (slow 4G, 4× CPU slowdown), ${CHROME}, demo learner`);
   console.log(describe("sign-in", await lighthouse(`${base}/sign-in`, null)));
   console.log(describe("Today", await lighthouse(`${base}/today`, cookie)));
   console.log(describe("Practice", await lighthouse(`${base}/practice`, cookie)));
-} finally {
-  await stop(server);
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+});

@@ -8,11 +8,9 @@
  */
 import fs from "node:fs";
 import { SourceMap } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { DEMO_PASSWORD } from "../server/db/seed/demo.ts";
-import { start, stop, waitFor } from "./support/load.ts";
+import { withDemoLearner } from "./support/demo-app.ts";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -42,13 +40,9 @@ interface ProfileData {
   timeDeltas?: number[];
 }
 
-async function signInCookie(): Promise<{ name: string; value: string }> {
-  const response = await fetch(`${base}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: "learner@demo.beklijf.nl", password: DEMO_PASSWORD }),
-  });
-  const [name, ...value] = response.headers.get("set-cookie")!.split(";")[0]!.split("=");
+/** A `name=value` cookie as the browser context takes it. */
+function cookieOf(header: string): { name: string; value: string } {
+  const [name, ...value] = header.split("=");
   return { name: name!, value: value.join("=") };
 }
 
@@ -161,18 +155,7 @@ function describeLongTasks(page: string, events: TraceEvent[]): string {
 }
 
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["sign-in", "today", "practice"];
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beklijf-bench-profile-"));
-const server = start(path.join(ROOT, "server/main.ts"), {
-  PORT: String(port),
-  DATA_DIR: path.join(dir, "data"),
-  LOG_LEVEL: "warn",
-  PUBLIC_URL: base,
-});
-try {
-  await waitFor(`${base}/api/health`);
-  const cookie = await signInCookie();
+await withDemoLearner(base, async (header) => {
+  const cookie = cookieOf(header);
   for (const page of pages) console.log(describeLongTasks(page, await tracePage(page, cookie)));
-} finally {
-  await stop(server);
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+});
