@@ -72,6 +72,9 @@ async function openPglite(dataDir: string | null, upgrade: UpgradeBackup): Promi
   try {
     const client = await PGlite.create(dataDir ?? undefined);
     takeFairTurns(client);
+    // The one process counts its own writes (`WriteCounts`), so the triggers that note writes for other
+    // processes (migration 0032, decision 0038) have nothing to tell it: they stand idle in its session.
+    await client.exec("set beklijf.note_changes = 'off'");
     const writeCounts = new WriteCounts();
     const db = drizzlePglite({ client, schema, logger: writeCounts }) as unknown as Db;
     try {

@@ -10,6 +10,7 @@ import { runDraftingJobs } from "../modules/ai/index.ts";
 import { forwardStatements } from "../modules/xapi/index.ts";
 import { secretSealer } from "../crypto/secrets.ts";
 import type { JobHandler, JobName } from "./queue.ts";
+import { forgetOldDataChanges } from "../db/data-changes.ts";
 
 /** How long an AI provider may take to answer one drafting request (decision 0028). */
 const AI_TIMEOUT_MS = 90_000;
@@ -56,6 +57,7 @@ export function jobHandlers(
     },
     "ops.nightly-backup": nightlyBackup,
     "ops.maintain-database": maintainDatabase,
+    "ops.forget-data-changes": () => forgetOldDataChanges(db),
     "ai.draft-questions": async () => {
       await runDraftingJobs(db, {
         sealer: () => secretSealer(db, secretsKey),
@@ -86,6 +88,8 @@ export const jobSchedules: Partial<Record<JobName, string>> = {
   "ops.nightly-backup": "30 2 * * *",
   // After the backup: PGlite has no autovacuum, so the one process keeps its tables and statistics.
   "ops.maintain-database": "15 3 * * *",
+  // Which transactions changed what, kept for the Today cache's checks (decision 0038): minutes are enough.
+  "ops.forget-data-changes": "*/5 * * * *",
   // AI drafting requests are queued by the request; this sweep catches any a missed send left.
   "ai.draft-questions": "* * * * *",
   // Statements to the organisation's external LRS (decision 0035); backoff is kept per organisation.

@@ -12,6 +12,7 @@ export const jobNames = [
   "packages.abandon-cmi5-sessions",
   "ops.nightly-backup",
   "ops.maintain-database",
+  "ops.forget-data-changes",
   "ai.draft-questions",
   "xapi.forward-statements",
 ] as const;

@@ -200,6 +200,24 @@ if (testDatabaseKind === "postgres") {
         expect(plan.status).toBe(201);
         const planId = ((await plan.json()) as { id: string }).id;
 
+        // Each web process keeps Today between writes (decision 0038): a write through the other process
+        // shows on its next Today at once.
+        const pausedOnB = async () => {
+          const today = await fetch(`${b.base}/api/me/today`, { headers: { cookie } });
+          expect(today.status).toBe(200);
+          return ((await today.json()) as { pausedUntil: string | null }).pausedUntil;
+        };
+        expect(await pausedOnB()).toBeNull();
+        expect(await pausedOnB()).toBeNull();
+        const pausedUntil = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+        const pause = await fetch(`${a.base}/api/me/learning-preferences`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json", origin: a.base, cookie },
+          body: JSON.stringify({ pausedUntil }),
+        });
+        expect(pause.status).toBe(200);
+        expect(await pausedOnB()).toBe(pausedUntil);
+
         let stopped = false;
         const writers = [
           ...[1, 2, 3].map((i) => writeUntil(a, cookie, planId, `a${i}`, () => stopped)),

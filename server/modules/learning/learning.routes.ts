@@ -20,12 +20,13 @@ import {
   submitTest,
 } from "./activities.service.ts";
 import { todayReader } from "./today-cache.ts";
+import { changeWatchOf } from "../../db/data-changes.ts";
 import type { AppDeps } from "../../http/context.ts";
 import { findMyCheckIns } from "./task-tools.ts";
 
 /** The learner's side: what is due, content, tests. Everything is the signed-in person's own. */
 export const learningRoutes = defineRoutes(["learner"], ({ database }: Pick<AppDeps, "database">) => {
-  const readToday = todayReader(database.writeCounts);
+  const readToday = todayReader(changeWatchOf(database));
   return [
     route.get(
       "/api/me/today",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TodayResponse } from "../../../common/schemas/learning.ts";
 import type { Tenant } from "../../db/tenant.ts";
 import { changesData, WriteCounts } from "../../db/write-counts.ts";
+import { changeWatchOf } from "../../db/data-changes.ts";
 import { TODAY_CACHE_MAX_AGE_MS, todayReader } from "./today-cache.ts";
 
 const tenant = { organisationId: "org-1" } as Tenant;
@@ -28,7 +29,7 @@ describe("Today kept in memory", () => {
   it("answers again from memory while nothing is written, per learner and per organisation", async () => {
     const writes = new WriteCounts();
     const { built, read } = countingBuilder();
-    const readToday = todayReader(writes, read);
+    const readToday = todayReader(changeWatchOf({ writeCounts: writes }), read);
     const first = await readToday(tenant, "p1", at("2026-11-27T09:00:00Z"));
     expect(await readToday(tenant, "p1", at("2026-11-27T09:00:10Z"))).toBe(first);
     await readToday(tenant, "p2", at("2026-11-27T09:00:10Z"));
@@ -39,7 +40,7 @@ describe("Today kept in memory", () => {
   it("builds Today afresh after any write, by anyone", async () => {
     const writes = new WriteCounts();
     const { built, read } = countingBuilder();
-    const readToday = todayReader(writes, read);
+    const readToday = todayReader(changeWatchOf({ writeCounts: writes }), read);
     const now = at("2026-11-27T09:00:00Z");
     await readToday(tenant, "p1", now);
     writes.logQuery('update "activity_progress" set "status" = $1 where "person_id" = $2');
@@ -52,7 +53,7 @@ describe("Today kept in memory", () => {
   it("keeps an answer for half a minute at most, never across a quarter hour (so never across a midnight), and never for an earlier time", async () => {
     const writes = new WriteCounts();
     const { built, read } = countingBuilder();
-    const readToday = todayReader(writes, read);
+    const readToday = todayReader(changeWatchOf({ writeCounts: writes }), read);
     await readToday(tenant, "p1", at("2026-11-27T08:59:40Z"));
     await readToday(tenant, "p1", at("2026-11-27T08:59:59Z"));
     expect(built.count).toBe(1);
@@ -65,7 +66,7 @@ describe("Today kept in memory", () => {
     expect(built.count).toBe(4);
   });
 
-  it("is not used without a write count (PostgreSQL, where another process may write)", async () => {
+  it("is not used without a way to see writes", async () => {
     const { built, read } = countingBuilder();
     const readToday = todayReader(undefined, read);
     const now = at("2026-11-27T09:00:00Z");

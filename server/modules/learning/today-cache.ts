@@ -1,7 +1,7 @@
 import type { TodayResponse } from "../../../common/schemas/learning.ts";
 import { keepRecent } from "../../db/recent-entries.ts";
 import type { Tenant } from "../../db/tenant.ts";
-import type { WriteCounts } from "../../db/write-counts.ts";
+import type { ChangeMark, ChangeWatch } from "../../db/data-changes.ts";
 import { getToday } from "./today.service.ts";
 
 export type ReadToday = (tenant: Tenant, personId: string, now: Date) => Promise<TodayResponse>;
@@ -22,38 +22,41 @@ const QUARTER_HOUR_MS = 15 * 60_000;
 const MAX_ENTRIES = 2_000;
 
 interface Entry {
-  generation: number;
+  mark: ChangeMark;
   readAt: number;
   answer: TodayResponse;
 }
 
 /**
- * Today for one learner, kept in memory on PGlite. Learners open Today far more often than anything
- * changes it, and building it takes about fourteen statements. An answer is used again only while no
- * data write has happened since it was read (`WriteCounts.data`: any insert, update or delete, by
- * anyone, seen from the SQL itself, so a write added later anywhere counts without an invalidation
- * hook), for at most half a minute, and never across a midnight. On PostgreSQL, where another process
- * may write, every request reads the database (decision 0031).
+ * Today for one learner, kept in memory. Learners open Today far more often than anything changes it,
+ * and building it takes about fourteen statements. An answer is used again only while the
+ * organisation's data is unchanged since it was read (`ChangeWatch`: on PGlite any write seen in the
+ * SQL itself, on PostgreSQL any transaction the tenant tables' triggers noted, from any process), for
+ * at most half a minute, and never across a midnight (decisions 0037 and 0038).
  */
-export function todayReader(writeCounts: WriteCounts | undefined, read: ReadToday = getToday): ReadToday {
-  if (!writeCounts) return read;
+export function todayReader(watch: ChangeWatch | undefined, read: ReadToday = getToday): ReadToday {
+  if (!watch) return read;
   const entries = new Map<string, Entry>();
   return async (tenant, personId, now) => {
     const key = `${tenant.organisationId}:${personId}`;
     const cached = entries.get(key);
-    if (cached && stillTrue(cached, writeCounts.data, now)) return cached.answer;
-    // The count is taken before reading: a write that lands meanwhile makes the new entry stale at once.
-    const generation = writeCounts.data;
+    if (
+      cached &&
+      youngEnough(cached, now) &&
+      (await watch.unchangedSince(tenant.organisationId, cached.mark))
+    )
+      return cached.answer;
+    // The mark is taken before reading: a write that lands meanwhile makes the new entry stale at once.
+    const mark = await watch.mark(tenant.organisationId);
     const answer = await read(tenant, personId, now);
-    keepRecent(entries, key, { generation, readAt: now.getTime(), answer }, MAX_ENTRIES);
+    keepRecent(entries, key, { mark, readAt: now.getTime(), answer }, MAX_ENTRIES);
     return answer;
   };
 }
 
-function stillTrue(entry: Entry, generation: number, now: Date): boolean {
+function youngEnough(entry: Entry, now: Date): boolean {
   const age = now.getTime() - entry.readAt;
   return (
-    entry.generation === generation &&
     age >= 0 &&
     age < TODAY_CACHE_MAX_AGE_MS &&
     Math.floor(now.getTime() / QUARTER_HOUR_MS) === Math.floor(entry.readAt / QUARTER_HOUR_MS)
