@@ -4,6 +4,7 @@ import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import packageJson from "./package.json" with { type: "json" };
 import { catalogueParts } from "./scripts/catalogue-parts.ts";
+import { inlineStylesheet } from "./scripts/inline-stylesheet.ts";
 import { precompress } from "./scripts/precompress.ts";
 
 /**
@@ -25,6 +26,8 @@ export default defineConfig({
     react(),
     // Each catalogue as the first screens' texts and the rest, two chunks (decision 0031).
     catalogueParts(path.resolve(import.meta.dirname, "common/i18n")),
+    // The start-up stylesheet inside index.html, so the first paint waits for no other file.
+    inlineStylesheet(),
     // The app shell is precached; API answers are not cached by the worker (they hold one person's data
     // and must never reach the next person on a shared phone). Decision 0017.
     VitePWA({

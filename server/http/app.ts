@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
@@ -62,6 +61,7 @@ import { registerInputGuard } from "./input-guard.ts";
 import { registerRequestContext } from "./request-context.ts";
 import { registerScope } from "./scope.ts";
 import { helmetOptions, registerSecurityHeaders } from "./security-headers.ts";
+import { readWebAppPage } from "./web-app-page.ts";
 import { webAppCacheControl } from "./web-app-cache.ts";
 
 export interface BuildOptions {
@@ -73,7 +73,8 @@ export interface BuildOptions {
 }
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const headers = helmetOptions(deps.config.cookieSecure, deps.config.contentOrigin);
+  const page = options.webDist ? readWebAppPage(options.webDist) : null;
+  const headers = helmetOptions(deps.config.cookieSecure, deps.config.contentOrigin, page?.styleHashes);
   const app = Fastify({
     loggerInstance: (options.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
@@ -167,16 +168,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     }),
   );
 
-  const indexHtml = options.webDist ? await serveWebApp(app, options.webDist) : null;
-  registerNotFoundHandler(app, indexHtml);
+  if (options.webDist) await serveWebApp(app, options.webDist);
+  registerNotFoundHandler(app, page);
   return app;
 }
 
-/** Serves the built SPA; unknown non-API paths get index.html so client-side routes work on reload. */
-async function serveWebApp(app: FastifyInstance, webDist: string): Promise<string> {
-  const index = path.join(webDist, "index.html");
-  if (!fs.existsSync(index))
-    throw new Error(`The web app is not built: ${index} is missing. Run npm run build.`);
+/** Serves the built SPA's files; unknown non-API paths get its page (`registerNotFoundHandler`). */
+async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: webDist,
     wildcard: false,
@@ -189,5 +187,4 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<strin
       reply.header("cache-control", webAppCacheControl(name));
     },
   });
-  return fs.readFileSync(index, "utf8");
 }

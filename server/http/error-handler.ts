@@ -11,6 +11,7 @@ import { MAX_ATTACHMENT_BYTES } from "../../common/schemas/peer-feedback.ts";
 import { AppError } from "../errors.ts";
 import { translator, type Translate } from "../i18n.ts";
 import { applySecurityHeaders } from "./security-headers.ts";
+import { sendWebAppPage, type WebAppPage } from "./web-app-page.ts";
 
 type Issue = core.$ZodIssue;
 
@@ -195,14 +196,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
 }
 
 /** Unknown API paths get a problem body; with a web app, other GETs get its index.html. */
-export function registerNotFoundHandler(app: FastifyInstance, indexHtml: string | null): void {
+export function registerNotFoundHandler(app: FastifyInstance, page: WebAppPage | null): void {
   app.setNotFoundHandler((request, reply) => {
-    if (
-      indexHtml &&
-      (request.method === "GET" || request.method === "HEAD") &&
-      !request.url.startsWith("/api/")
-    ) {
-      return reply.type("text/html").header("cache-control", "no-cache").send(indexHtml);
+    if (page && (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/")) {
+      return sendWebAppPage(request, reply, page);
     }
     return send(reply, problem(request, "NOT_FOUND"));
   });

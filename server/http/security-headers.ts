@@ -10,6 +10,8 @@ import helmet, { type HelmetOptions } from "helmet";
 export function helmetOptions(
   strictTransportSecurity: boolean,
   contentOrigin: string | null = null,
+  /** The web app page's own inline styles, by hash (`web-app-page.ts`). */
+  styleHashes: string[] = [],
 ): HelmetOptions {
   return {
     contentSecurityPolicy: {
@@ -17,7 +19,7 @@ export function helmetOptions(
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", ...styleHashes],
         // Designers put images in Markdown content by address; videos embed from two privacy-friendly players.
         imgSrc: ["'self'", "data:", "https:"],
         // Content packages play from their own origin (decision 0022), never from the app's.

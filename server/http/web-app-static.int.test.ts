@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,12 +13,15 @@ import { noJobs } from "../jobs/queue.ts";
 import { buildApp } from "./app.ts";
 
 const SCRIPT = `console.log(${JSON.stringify("Beklijf ".repeat(400))});`;
+/** The start-up stylesheet, inlined by the build (`scripts/inline-stylesheet.ts`). */
+const STYLE = `.boot-shell{background:#0b5d4b}${".app-header{color:#fff}".repeat(200)}`;
+const PAGE = `<!doctype html><title>Beklijf</title><style>${STYLE}</style><div id="root"></div>`;
 
 /** The built web app as `npm run build` leaves it: hashed files with their Brotli and gzip copies. */
 function builtApp(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beklijf-web-"));
   fs.mkdirSync(path.join(dir, "assets"));
-  fs.writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>Beklijf</title>");
+  fs.writeFileSync(path.join(dir, "index.html"), PAGE);
   for (const name of ["assets/index-3f9a1c.js", "sw.js"]) {
     fs.writeFileSync(path.join(dir, name), SCRIPT);
     fs.writeFileSync(path.join(dir, `${name}.br`), zlib.brotliCompressSync(SCRIPT));
@@ -73,5 +77,20 @@ describe("the built web app's files", () => {
     const response = await get("/sw.js", "br");
     expect(response.headers["content-encoding"]).toBe("br");
     expect(response.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("answers a client-side route with the page, compressed, its inline stylesheet allowed by hash alone", async () => {
+    const response = await get("/today", "gzip, br");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(response.headers["content-encoding"]).toBe("br");
+    expect(response.headers["cache-control"]).toBe("no-cache");
+    expect(zlib.brotliDecompressSync(response.rawPayload).toString()).toBe(PAGE);
+    const hash = crypto.createHash("sha256").update(STYLE).digest("base64");
+    const styleSrc = /style-src ([^;]+)/.exec(String(response.headers["content-security-policy"]))![1];
+    expect(styleSrc).toBe(`'self' 'sha256-${hash}'`);
+    const plain = await get("/practice", "br;q=0, gzip;q=0");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(PAGE);
   });
 });

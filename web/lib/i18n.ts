@@ -153,15 +153,18 @@ export const formatDay = (isoDate: string, locale: Locale) =>
   );
 
 /**
- * The reader's formatters for days and for numbers in messages are made at start, while the first
- * screen's code and answers are on their way: a language's first Intl formatter loads its locale data
- * (40-50 ms on a slow phone each), which otherwise fell in the one task that draws Today or practice.
+ * Makes the formatters a screen needs ahead of their first use, each in a task of its own while the
+ * screen's answer is still on its way: a language's first Intl formatter loads its locale data (40-50 ms
+ * on a slow phone each), which otherwise fell in the task that draws the screen, or lengthened the one
+ * that starts the app. A screen's module calls this as it loads (Today, practice); the sign-in page
+ * needs neither, so it makes neither.
  */
-function prepareFormatters(locale: Locale): void {
-  formatDay("2000-01-01", locale);
-  formatNumber(0, locale, 2);
+export function prepareFormats({ days = false }: { days?: boolean } = {}): void {
+  const soon = (prepare: (locale: Locale) => unknown) => setTimeout(() => prepare(currentLocale()), 0);
+  // Numbers appear in messages ("3 questions", "2 more").
+  soon((locale) => formatNumber(0, locale, 2));
+  if (days) soon((locale) => formatDay("2000-01-01", locale));
 }
-prepareFormatters(currentLocale());
 
 export { formatDecimal, formatNumber, formatPercent } from "../../common/format.ts";
 

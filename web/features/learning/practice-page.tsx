@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { useDeferredAnswer } from "../../lib/deferred-answer.ts";
-import { currentLocale, formatDay } from "../../lib/i18n.ts";
+import { currentLocale, formatDay, prepareFormats } from "../../lib/i18n.ts";
 import { learningApi, learningKeys, usePractice } from "./learning-api.ts";
 import {
   feedbackState,
@@ -26,6 +26,9 @@ import {
   startSession,
 } from "./practice-queue.ts";
 import { PracticeRecap } from "./practice-recap.tsx";
+
+// Practice shows counts and days: their formatters are made while the cards are still on their way.
+prepareFormats({ days: true });
 
 interface Outcome {
   nextDue: string | null;

@@ -6,9 +6,12 @@ import { ItemButton } from "../../components/buttons.tsx";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback.tsx";
 import { Page } from "../../components/page.tsx";
 import { useDeferredAnswer } from "../../lib/deferred-answer.ts";
-import { currentLocale, formatDay } from "../../lib/i18n.ts";
+import { currentLocale, formatDay, prepareFormats } from "../../lib/i18n.ts";
 import { useProgress, useToday } from "./learning-api.ts";
 import { MyCheckInsCard } from "./task-tool.tsx";
+
+// Today shows a day on every item: its formatters are made while the answer is still on its way.
+prepareFormats({ days: true });
 
 function itemTitle(item: TodayItem, t: TFunction): string {
   if (item.kind === "practice") return t("ui.today.practiceTitle");
