@@ -20,10 +20,12 @@ const ROW_LOCK = /\bfor\s+(?:no\s+key\s+)?(?:update|share)\b/gi;
 const DATA_WRITE = /\b(?:insert|update|delete|truncate|merge|copy)\b/i;
 
 /**
- * Writes that only touch what no learner's answer is built from: the audit trail, and sign-ins and
- * sign-outs (a session row holds no learning data; a changed person or role still counts).
+ * Writes that only touch what no learner's answer is built from: the audit trail, sign-ins and
+ * sign-outs (a session row holds no learning data; a changed person or role still counts), and the
+ * pruning of `data_changes`, the record of other processes' writes (decision 0038).
  */
-const OUTSIDE_LEARNER_DATA = /^\s*(?:insert\s+into|update|delete\s+from)\s+"(?:audit_events|sessions)"\s/i;
+const OUTSIDE_LEARNER_DATA =
+  /^\s*(?:insert\s+into|update|delete\s+from)\s+"?(?:audit_events|sessions|data_changes)"?\s/i;
 
 export function changesData(query: string): boolean {
   if (OUTSIDE_LEARNER_DATA.test(query)) return false;

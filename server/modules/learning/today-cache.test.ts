@@ -95,6 +95,7 @@ describe("which statements change data", () => {
       'insert into "sessions" ("id") values ($1)',
       'update "sessions" set "last_seen_at" = $1 where "id" = $2',
       'delete from "sessions" where "id" = $1',
+      "delete from data_changes\n    where noted_at < clock_timestamp() - interval '10 minutes'",
     ])
       expect(changesData(read), read).toBe(false);
   });
